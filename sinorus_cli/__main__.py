@@ -1,0 +1,5 @@
+"""`python -m sinorus_cli` works the same as `sinorus`."""
+
+from .cli import run
+
+run()

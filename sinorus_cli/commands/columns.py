@@ -1,0 +1,16 @@
+"""Table columns shared by several commands."""
+
+from __future__ import annotations
+
+from ..output.tables import stance_cell
+from ..output.view import Column
+
+ID = Column("id", "Id", no_wrap=True)
+ARTICLE = Column("article", "Article", no_wrap=True)
+THEME = Column("theme", "Theme", no_wrap=True)
+STANCE = Column("stance", "Stance", render=stance_cell, ratio=2)
+CLAIM = Column("claim", "Claim", ratio=3)
+QUOTE = Column("quote", "Quote", ratio=5)
+ORIGIN = Column("origin", "Origin", no_wrap=True)
+
+THESIS_COLUMNS = (ID, THEME, STANCE, CLAIM, QUOTE)

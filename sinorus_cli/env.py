@@ -1,0 +1,54 @@
+"""Facts about the terminal, gathered in one object so tests can run both as a terminal and as a pipe."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where output goes and what it looks like there.
+
+    Fields left as None are read from the running process when asked, so an
+    Environment made before a test harness swaps sys.stdout still writes to
+    the swapped stream.
+    """
+
+    stdout_isatty: bool | None = None
+    stderr_isatty: bool | None = None
+    width: int | None = None
+    color: bool | None = None
+
+    @property
+    def stdout(self) -> TextIO:
+        return sys.stdout
+
+    @property
+    def stderr(self) -> TextIO:
+        return sys.stderr
+
+    @property
+    def is_terminal(self) -> bool:
+        """Whether stdout is a terminal a person reads (tables) rather than a pipe (records)."""
+        return _isatty(sys.stdout) if self.stdout_isatty is None else self.stdout_isatty
+
+    @property
+    def stderr_is_terminal(self) -> bool:
+        return _isatty(sys.stderr) if self.stderr_isatty is None else self.stderr_isatty
+
+    @property
+    def use_color(self) -> bool:
+        """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+        if self.color is not None:
+            return self.color
+        return self.is_terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,131 @@
+"""The data sinorus works on: themes, articles, theses, and the corpus that holds them.
+
+Everything here is a plain frozen dataclass so results can be compared, hashed,
+cached and turned into JSON without surprises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STANCES = (-2, -1, 0, 1, 2)
+ORIGINS = ("curated", "auto")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A codebook theme: a proposition that stances are measured against."""
+
+    id: str
+    label: str
+    proposition: str
+    scale: Mapping[int, str]
+    aliases: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+
+    def stance_name(self, stance: int) -> str:
+        """The short human name of a stance point on this theme's scale."""
+        return self.scale.get(stance, "")
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """The ordered set of themes of a corpus."""
+
+    themes: tuple[Theme, ...]
+
+    def get(self, theme_id: str) -> Theme | None:
+        """The theme with this exact id, or None."""
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.themes)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) of an article's raw text."""
+
+    start: int
+    end: int
+    reason: str = ""
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return start < self.end and self.start < end
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source document and what we know about it."""
+
+    id: str
+    file: str
+    path: Path
+    title: str = ""
+    author: str = ""
+    outlet: str = ""
+    kind: str = ""
+    date: str = ""
+    date_basis: str = ""
+    date_note: str = ""
+    notes: str = ""
+    skip: tuple[Span, ...] = ()
+
+    @property
+    def date_precision(self) -> str:
+        """'day', 'month', 'year', or '' when undated: read off the ISO date's length."""
+        return {10: "day", 7: "month", 4: "year"}.get(len(self.date), "")
+
+    def text(self) -> str:
+        """The raw text of the source file, exactly as stored (offsets index into this)."""
+        return read_text(self.path)
+
+
+@dataclass(frozen=True)
+class Thesis:
+    """A claim an article makes about a theme, anchored by a verbatim quote."""
+
+    id: str
+    article: str
+    theme: str
+    stance: int
+    claim: str
+    quote: str
+    start: int
+    end: int
+    origin: str = "curated"
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Articles, their theses and the codebook, as loaded from one or more folders."""
+
+    codebook: Codebook
+    articles: tuple[Article, ...]
+    theses: tuple[Thesis, ...]
+    folders: tuple[Path, ...] = field(default=())
+
+    def article(self, article_id: str) -> Article | None:
+        """The article with this exact id, or None."""
+        return next((a for a in self.articles if a.id == article_id), None)
+
+    def theses_of(self, article_id: str | None = None, theme_id: str | None = None) -> list[Thesis]:
+        """Theses filtered by article and/or theme, in corpus order."""
+        return [
+            t
+            for t in self.theses
+            if (article_id is None or t.article == article_id)
+            and (theme_id is None or t.theme == theme_id)
+        ]
+
+
+def read_text(path: Path) -> str:
+    """Decode a stored article file byte for byte: no newline translation, no BOM stripping."""
+    return path.read_bytes().decode("utf-8")

@@ -1,0 +1,95 @@
+"""Rich tables for people at a terminal. Every cell is a rich.text.Text: never parsed as markup."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..env import Environment
+from ..stance import signed, symbol
+from .text import printable
+from .view import Row, Section, View
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+STANCE_STYLES = {-2: "bold red", -1: "red", 0: "yellow", 1: "green", 2: "bold green"}
+
+
+def make_console(env: Environment, stderr: bool = False) -> Console:
+    """A Console bound to the environment: no markup, no highlighting, colour only where wanted."""
+    from rich.console import Console
+
+    return Console(
+        file=env.stderr if stderr else env.stdout,
+        force_terminal=env.stderr_is_terminal if stderr else env.is_terminal,
+        no_color=not env.use_color,
+        width=env.width,
+        markup=False,
+        highlight=False,
+        emoji=False,
+    )
+
+
+def plain(value: Any, style: str = "") -> Text:
+    """Untrusted text as a Text cell, with control characters made visible."""
+    from rich.text import Text
+
+    from .writers import cell_text
+
+    return Text(printable(cell_text(value)), style=style)
+
+
+def stance_text(stance: int | None, name: str = "", mixed: bool = False) -> Text:
+    """A stance as a coloured symbol with its number and, when given, its scale name."""
+    from rich.text import Text
+
+    if stance is None:
+        return Text("")
+    text = Text(f"{symbol(stance)} {signed(stance)}", style=STANCE_STYLES[stance])
+    if name:
+        text.append(f" {printable(name)}")
+    if mixed:
+        text.append(" (mixed)", style="italic")
+    return text
+
+
+def stance_cell(row: Row) -> Text:
+    """Column renderer for rows with `stance`, `stance_name` and optionally `mixed`."""
+    return stance_text(row.get("stance"), row.get("stance_name", ""), bool(row.get("mixed")))
+
+
+def write_tables(view: View, env: Environment) -> None:
+    """Print the heading and one Rich table per section."""
+    console = make_console(env)
+    if view.heading:
+        console.print(plain(view.heading, style="bold"))
+    for section in view.sections:
+        console.print(_table(section))
+
+
+def _table(section: Section) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=plain(section.title, style="bold") if section.title else None,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_lines=False,
+        expand=False,
+    )
+    for column in section.columns:
+        table.add_column(
+            plain(column.header),
+            ratio=column.ratio,
+            min_width=column.min_width,
+            no_wrap=column.no_wrap,
+            justify=column.justify,  # type: ignore[arg-type]
+            overflow="fold",
+        )
+    if not section.rows:
+        table.add_row(plain(section.empty, style="dim italic"), *[""] * (len(section.columns) - 1))
+    for row in section.rows:
+        table.add_row(*[c.render(row) if c.render else plain(row.get(c.key)) for c in section.columns])
+    return table

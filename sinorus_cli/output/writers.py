@@ -1,0 +1,100 @@
+"""Writing a View in each format. Machine formats go straight to the stream, never through Rich."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from ..env import Environment
+from .text import printable, tsv_field
+from .view import Format, Row, Section, View
+
+
+def write_view(view: View, fmt: Format, env: Environment) -> None:
+    """Render `view` in `fmt` to stdout; notes go to stderr so pipes stay clean."""
+    for note in view.notes:
+        env.stderr.write(f"sinorus: {printable(note)}\n")
+    out = env.stdout
+    if fmt is Format.table:
+        from .tables import write_tables
+
+        write_tables(view, env)
+    elif fmt is Format.json:
+        out.write(json.dumps(view.document, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.jsonl:
+        for record in flat_records(view.sections):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt is Format.csv:
+        write_delimited(out, view.sections, header=True)
+    elif fmt is Format.tsv:
+        write_delimited(out, view.sections, header=False)
+    elif fmt is Format.md:
+        write_markdown(out, view)
+    out.flush()
+
+
+def flat_records(sections: Sequence[Section]) -> list[dict[str, Any]]:
+    """Every row of every section as one record; a `section` field says where each came from
+    when there is more than one section."""
+    tagged = len(sections) > 1
+    return [
+        ({"section": s.name} if tagged else {}) | dict(row) for s in sections for row in s.rows
+    ]
+
+
+def _fields(records: Sequence[Row]) -> list[str]:
+    seen: dict[str, None] = {}
+    for record in records:
+        seen.update(dict.fromkeys(record))
+    return list(seen)
+
+
+def cell_text(value: Any) -> str:
+    """A value as it appears in CSV, TSV and Markdown: empty for missing, lower-case booleans."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value == value else ""
+    if isinstance(value, list | tuple):
+        return ";".join(cell_text(v) for v in value)
+    return str(value)
+
+
+def write_delimited(out: TextIO, sections: Sequence[Section], header: bool) -> None:
+    """CSV (RFC 4180, with a header row) or TSV (escaped fields, no header: the `gh` convention)."""
+    records = flat_records(sections)
+    fields = _fields(records)
+    if header:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(fields)
+        writer.writerows([cell_text(r.get(f)) for f in fields] for r in records)
+        return
+    for record in records:
+        out.write("\t".join(tsv_field(cell_text(record.get(f))) for f in fields) + "\n")
+
+
+def _md_cell(value: Any) -> str:
+    text = printable(cell_text(value)).replace("\\", "\\\\").replace("|", "\\|")
+    return text.replace("\r\n", "<br>").replace("\n", "<br>")
+
+
+def write_markdown(out: TextIO, view: View) -> None:
+    """GitHub-flavoured Markdown: a heading, then one pipe table per section."""
+    if view.heading:
+        out.write(f"{_md_cell(view.heading)}\n\n")
+    for section in view.sections:
+        if section.title:
+            out.write(f"### {_md_cell(section.title)}\n\n")
+        if not section.rows:
+            out.write(f"_{_md_cell(section.empty)}_\n\n")
+            continue
+        keys = [c.key for c in section.columns]
+        out.write("| " + " | ".join(_md_cell(c.header) for c in section.columns) + " |\n")
+        out.write("|" + "---|" * len(keys) + "\n")
+        for row in section.rows:
+            out.write("| " + " | ".join(_md_cell(row.get(k)) for k in keys) + " |\n")
+        out.write("\n")

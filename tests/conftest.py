@@ -1,0 +1,35 @@
+"""Shared fixtures: run the CLI in-process as a pipe or as a terminal, and copy the seeds."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from sinorus_cli.cli import app
+from sinorus_cli.corpus import seeds_folder
+from sinorus_cli.env import Environment
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke `sinorus ARGS...`; stdout is a pipe unless tty=True (then a terminal of `width`)."""
+
+    def invoke(*args: str, tty: bool = False, width: int = 120, input: str | None = None) -> Result:
+        env = Environment(stdout_isatty=tty, stderr_isatty=False, width=width, color=False)
+        return CliRunner().invoke(app, list(args), obj=env, input=input)
+
+    return invoke
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """A writable copy of the seed corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(seeds_folder(), target)
+    return target
