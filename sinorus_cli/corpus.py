@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CorpusError
+from .index import load_with_index
 from .model import STANCES, Article, Codebook, Corpus, Span, Theme, Thesis
 
 CODEBOOK_FILE = "codebook.toml"
@@ -43,8 +44,13 @@ def load_corpus(folders: Iterable[Path] | None = None) -> Corpus:
     articles: list[Article] = []
     theses: list[Thesis] = []
     for folder in folders:
-        articles.extend(_load_articles(folder))
-        theses.extend(_load_theses(folder / THESES_FILE))
+        folder_articles, folder_theses = load_with_index(
+            folder,
+            (ARTICLES_FILE, THESES_FILE),
+            lambda folder=folder: (_load_articles(folder), _load_theses(folder / THESES_FILE)),
+        )
+        articles.extend(folder_articles)
+        theses.extend(folder_theses)
     corpus = Corpus(codebook, tuple(articles), tuple(theses), folders)
     _cross_check(corpus)
     return corpus
@@ -81,7 +87,12 @@ class _TomlFile:
         if not isinstance(values, list):
             raise CorpusError(f"{self.path}: '{table}' must be written as [[{table}]] tables")
         header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]", re.MULTILINE)
-        lines = [self.source.count("\n", 0, m.start()) + 1 for m in header.finditer(self.source)]
+        lines = []
+        line, position = 1, 0
+        for match in header.finditer(self.source):
+            line += self.source.count("\n", position, match.start())
+            position = match.start()
+            lines.append(line)
         lines += [0] * (len(values) - len(lines))
         return list(zip(lines, values, strict=True))
 

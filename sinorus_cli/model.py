@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 STANCES = (-2, -1, 0, 1, 2)
@@ -112,18 +113,25 @@ class Corpus:
     theses: tuple[Thesis, ...]
     folders: tuple[Path, ...] = field(default=())
 
+    @cached_property
+    def _articles_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def _theses_by_article(self) -> dict[str, list[Thesis]]:
+        grouped: dict[str, list[Thesis]] = {}
+        for thesis in self.theses:
+            grouped.setdefault(thesis.article, []).append(thesis)
+        return grouped
+
     def article(self, article_id: str) -> Article | None:
         """The article with this exact id, or None."""
-        return next((a for a in self.articles if a.id == article_id), None)
+        return self._articles_by_id.get(article_id)
 
     def theses_of(self, article_id: str | None = None, theme_id: str | None = None) -> list[Thesis]:
         """Theses filtered by article and/or theme, in corpus order."""
-        return [
-            t
-            for t in self.theses
-            if (article_id is None or t.article == article_id)
-            and (theme_id is None or t.theme == theme_id)
-        ]
+        pool = self.theses if article_id is None else self._theses_by_article.get(article_id, [])
+        return [t for t in pool if theme_id is None or t.theme == theme_id]
 
 
 def read_text(path: Path) -> str:

@@ -24,6 +24,8 @@ def tsv_field(value: str) -> str:
     Backslash, tab, newline and carriage return become \\\\, \\t, \\n, \\r;
     other control characters become \\xNN.
     """
+    if value.isprintable() and "\\" not in value:
+        return value  # the common case, decided in C
     return _TSV_SPECIAL.sub(lambda m: _TSV_NAMED.get(m.group()) or _hex(m), value)
 
 

@@ -53,6 +53,8 @@ def _fields(records: Sequence[Row]) -> list[str]:
 
 def cell_text(value: Any) -> str:
     """A value as it appears in CSV, TSV and Markdown: empty for missing, lower-case booleans."""
+    if isinstance(value, str):
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
