@@ -1,0 +1,47 @@
+"""Real subprocesses: piping into head and cut, and running outside the source tree."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+
+
+def sinorus(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sinorus_cli", *args],
+        capture_output=True, text=True, cwd=cwd, env=ENV, stdin=subprocess.DEVNULL, timeout=60,
+    )
+
+
+def test_piping_into_head_ends_quietly():
+    pipeline = subprocess.run(
+        f"{sys.executable} -m sinorus_cli theses --format tsv | head -n 1",
+        shell=True, capture_output=True, text=True, env=ENV, timeout=60,
+    )
+    assert pipeline.stderr == ""
+    assert len(pipeline.stdout.splitlines()) == 1
+
+
+def test_piped_output_has_no_colour_and_cut_finds_the_theme_column():
+    result = sinorus("theses")
+    assert result.returncode == 0 and "\x1b" not in result.stdout
+    themes = {line.split("\t")[2] for line in result.stdout.splitlines()}
+    known = {t["id"] for t in json.loads(sinorus("themes", "--format", "json").stdout)}
+    assert "alliance" in themes and themes <= known
+
+
+def test_works_from_any_working_directory(tmp_path):
+    result = sinorus("compare", "alliance", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["theme"] == "alliance"
+
+
+def test_unknown_theme_is_one_line_without_traceback():
+    result = sinorus("compare", "no-such-theme")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
