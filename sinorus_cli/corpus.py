@@ -86,7 +86,7 @@ class _TomlFile:
         values = self.data.get(table, [])
         if not isinstance(values, list):
             raise CorpusError(f"{self.path}: '{table}' must be written as [[{table}]] tables")
-        header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]", re.MULTILINE)
+        header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(table)}[ \t]*\]\]", re.MULTILINE)
         lines = []
         line, position = 1, 0
         for match in header.finditer(self.source):

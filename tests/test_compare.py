@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -95,7 +96,8 @@ def test_table_at_80_columns_shows_all_sections(run):
     assert result.exit_code == 0
     for title in ("Positions", "Agreements", "Contradictions"):
         assert title in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    visible = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert max(len(line) for line in visible.splitlines()) <= 80
 
 
 def test_library_api_matches_the_cli(alliance):

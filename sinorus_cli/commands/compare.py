@@ -31,9 +31,14 @@ def _side(row: Row, side: str) -> Any:
     return Text.assemble(plain(row[side], style="bold"), "\n", stance_text(row[f"{side}_stance"]))
 
 
+def _article_and_date(row: Row) -> Any:
+    from rich.text import Text
+
+    return Text.assemble(plain(row["article"], style="bold"), "\n", plain(row["date"], style="dim"))
+
+
 POSITION_COLUMNS = (
-    Column("article", "Article", no_wrap=True),
-    Column("date", "Date", no_wrap=True),
+    Column("article", "Article", render=_article_and_date, no_wrap=True),
     STANCE,
     CLAIM,
     QUOTE,

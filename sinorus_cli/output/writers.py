@@ -71,7 +71,8 @@ def write_delimited(out: TextIO, sections: Sequence[Section], header: bool) -> N
     records = flat_records(sections)
     fields = _fields(records)
     if header:
-        writer = csv.writer(out, lineterminator="\n")
+        # RFC 4180 line ends; they also make the writer quote fields holding a lone \r or \n.
+        writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(fields)
         writer.writerows([cell_text(r.get(f)) for f in fields] for r in records)
         return

@@ -1,0 +1,85 @@
+"""Corpus files: clear errors naming file and line, `check` catching bad quotes, the derived index."""
+
+from __future__ import annotations
+
+import json
+
+from sinorus_cli import index
+from sinorus_cli.corpus import load_corpus
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_malformed_toml_names_file_and_line(run, seed_copy):
+    _replace(seed_copy / "theses.toml", "stance = ", "stance == ")
+    result = run("--corpus", str(seed_copy), "themes")
+    assert result.exit_code == 3
+    assert "theses.toml" in result.stderr and "line" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_out_of_range_stance_names_the_line(run, seed_copy):
+    path = seed_copy / "theses.toml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("stance = ")].count("\n") + 1
+    _replace(path, "stance = ", "stance = 7 #")
+    result = run("--corpus", str(seed_copy), "theses")
+    assert result.exit_code == 3
+    header_line = text[: text.rindex("[[thesis]]", 0, text.index("stance = "))].count("\n") + 1
+    assert f"theses.toml:{header_line}:" in result.stderr and "outside -2..2" in result.stderr
+    assert header_line < line
+
+
+def test_unknown_theme_reference_is_reported(run, seed_copy):
+    _replace(seed_copy / "theses.toml", 'theme = "alliance"', 'theme = "aliens"')
+    result = run("--corpus", str(seed_copy), "theses")
+    assert result.exit_code == 3 and "unknown theme 'aliens'" in result.stderr
+
+
+def test_check_reports_a_quote_that_moved(run, seed_copy):
+    path = seed_copy / "theses.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("start = ")
+    number = int(text[start + 8 : text.index("\n", start)])
+    path.write_text(text[:start] + f"start = {number + 1}" + text[text.index("\n", start):], encoding="utf-8")
+    result = run("--corpus", str(seed_copy), "check")
+    assert result.exit_code == 3
+    assert "quote does not match the source" in result.stdout
+    assert f"the quote is at {number}.." in result.stdout
+
+
+def test_check_passes_on_the_seeds(run):
+    result = run("check")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "corpus ok" in result.stderr
+
+
+def test_hostile_quote_prints_literally_in_tables(run, seed_copy):
+    path = seed_copy / "theses.toml"
+    _replace(path, 'claim = "', 'claim = "[bold red]x[/] \\u001b[2J ')
+    result = run("--corpus", str(seed_copy), "theses", tty=True, width=200)
+    assert "[bold red]x[/]" in result.stdout
+    assert "\x1b[2J" not in result.stdout and "\\x1b[2J" in result.stdout
+
+
+def test_index_is_used_when_current_and_rebuilt_when_files_change(seed_copy, monkeypatch):
+    monkeypatch.setattr(index, "MIN_INDEXED_BYTES", 0)
+    first = load_corpus([seed_copy])
+    stored = seed_copy / index.INDEX_DIR / index.INDEX_FILE
+    assert json.loads(stored.read_text(encoding="utf-8"))["signature"]
+    assert load_corpus([seed_copy]) == first
+    _replace(seed_copy / "theses.toml", "stance = 2", "stance = 1")
+    changed = load_corpus([seed_copy])
+    assert changed != first
+    assert sum(t.stance == 2 for t in changed.theses) == sum(t.stance == 2 for t in first.theses) - 1
+
+
+def test_corrupt_index_is_ignored(seed_copy, monkeypatch):
+    monkeypatch.setattr(index, "MIN_INDEXED_BYTES", 0)
+    expected = load_corpus([seed_copy])
+    (seed_copy / index.INDEX_DIR / index.INDEX_FILE).write_text("{not json", encoding="utf-8")
+    assert load_corpus([seed_copy]) == expected
