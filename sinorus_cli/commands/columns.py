@@ -8,9 +8,9 @@ from ..output.view import Column
 ID = Column("id", "Id", no_wrap=True)
 ARTICLE = Column("article", "Article", no_wrap=True)
 THEME = Column("theme", "Theme", no_wrap=True)
-STANCE = Column("stance", "Stance", render=stance_cell, ratio=2)
-CLAIM = Column("claim", "Claim", ratio=3)
-QUOTE = Column("quote", "Quote", ratio=5)
+STANCE = Column("stance", "Stance", render=stance_cell, ratio=2, min_width=12)
+CLAIM = Column("claim", "Claim", ratio=4)
+QUOTE = Column("quote", "Quote", ratio=6)
 ORIGIN = Column("origin", "Origin", no_wrap=True)
 
 THESIS_COLUMNS = (ID, THEME, STANCE, CLAIM, QUOTE)

@@ -77,7 +77,8 @@ def _table(section: Section) -> Any:
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_lines=False,
-        expand=False,
+        # Tables with long text columns use the whole width; the others stay compact.
+        expand=any(c.ratio for c in section.columns),
     )
     for column in section.columns:
         table.add_column(
