@@ -29,9 +29,7 @@ def build_corpus(folder: Path, articles: int, per_article: int) -> None:
     """Write articles.toml, theses.toml and one text file per article."""
     article_blocks, thesis_blocks = [], []
     for n in range(articles):
-        sentences = [
-            SENTENCE.format(n=n, k=k, theme=THEMES[k % len(THEMES)]) for k in range(per_article)
-        ]
+        sentences = [SENTENCE.format(n=n, k=k, theme=THEMES[k % len(THEMES)]) for k in range(per_article)]
         text = "\n".join(sentences) + "\n"
         (folder / f"a{n:05d}.txt").write_text(text, encoding="utf-8")
         article_blocks.append(
@@ -56,7 +54,9 @@ def timed(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "sinorus_cli", *args],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
     )
     return time.perf_counter() - start
 

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import articles, check, compare, show, theses, themes
+from .commands import articles, check, compare, show, themes, theses
 from .commands.common import Session
 from .env import Environment
 from .errors import (
@@ -75,7 +75,10 @@ class SinorusGroup(TyperGroup):
         except Exception as exc:
             if os.environ.get("SINORUS_DEBUG"):
                 raise
-            return _fail(f"internal error: {type(exc).__name__}: {exc} (set SINORUS_DEBUG=1 for details)", EXIT_INTERNAL)
+            return _fail(
+                f"internal error: {type(exc).__name__}: {exc} (set SINORUS_DEBUG=1 for details)",
+                EXIT_INTERNAL,
+            )
 
 
 def _fail(message: str, code: int) -> int:

@@ -109,7 +109,7 @@ def _field(
         if required:
             raise doc.error(line, f"missing '{key}'")
         return kind()
-    if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+    if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
         raise doc.error(line, f"'{key}' must be a {kind.__name__}, not {value!r}")
     return value
 
@@ -206,9 +206,7 @@ def _load_theses(path: Path) -> list[Thesis]:
             raise doc.error(line, f"thesis {thesis_id}: offsets {start}..{end} are not a range")
         origin = _field(doc, line, entry, "origin", str, required=False) or "curated"
         confidence = entry.get("confidence")
-        if confidence is not None and not (
-            isinstance(confidence, int | float) and 0 <= confidence <= 1
-        ):
+        if confidence is not None and not (isinstance(confidence, int | float) and 0 <= confidence <= 1):
             raise doc.error(line, f"thesis {thesis_id}: confidence must be a number from 0 to 1")
         theses.append(
             Thesis(

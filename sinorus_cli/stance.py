@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .model import Thesis
 
@@ -21,7 +21,7 @@ SYMBOLS = {-2: "−−", -1: "−", 0: "○", 1: "+", 2: "++"}
 ASCII_SYMBOLS = {-2: "--", -1: "-", 0: "o", 1: "+", 2: "++"}
 
 
-class Relation(str, Enum):
+class Relation(StrEnum):
     """How two articles' stances on one theme relate."""
 
     AGREE = "agree"

@@ -9,8 +9,8 @@ import pytest
 
 from sinorus_cli.compare import compare_theme
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.stance import Relation, position, relation, round_half_away
 from sinorus_cli.model import Thesis
+from sinorus_cli.stance import Relation, position, relation, round_half_away
 
 
 def _pairs(document, section):
@@ -54,8 +54,11 @@ def test_positions_are_chronological_and_pairs_carry_both_quotes(alliance):
 
 
 def test_every_pair_follows_the_agreement_rule(alliance):
-    for section, kind in (("agreements", Relation.AGREE), ("contradictions", Relation.CONTRADICT),
-                          ("qualified", Relation.QUALIFIED)):
+    for section, kind in (
+        ("agreements", Relation.AGREE),
+        ("contradictions", Relation.CONTRADICT),
+        ("qualified", Relation.QUALIFIED),
+    ):
         for pair in alliance[section]:
             assert relation(pair["a_stance"], pair["b_stance"]) is kind
 
@@ -68,8 +71,10 @@ def test_near_miss_theme_is_accepted_with_a_note(run):
 
 
 def test_alias_selects_its_theme(run):
-    assert run("compare", "bloc", "--format", "json").stdout == run(
-        "compare", "alliance", "--format", "json").stdout
+    assert (
+        run("compare", "bloc", "--format", "json").stdout
+        == run("compare", "alliance", "--format", "json").stdout
+    )
 
 
 def test_unknown_theme_suggests_and_exits_2(run):
@@ -106,10 +111,17 @@ def test_library_api_matches_the_cli(alliance):
     assert [p.article for p in comparison.positions] == [p["article"] for p in alliance["positions"]]
 
 
-@pytest.mark.parametrize(("stances", "expected", "mixed"), [
-    ((2,), 2, False), ((1, 2), 2, False), ((-1, 0), -1, False), ((1, -1), 0, True),
-    ((2, -1), 1, True), ((-2, -1), -2, False),
-])
+@pytest.mark.parametrize(
+    ("stances", "expected", "mixed"),
+    [
+        ((2,), 2, False),
+        ((1, 2), 2, False),
+        ((-1, 0), -1, False),
+        ((1, -1), 0, True),
+        ((2, -1), 1, True),
+        ((-2, -1), -2, False),
+    ],
+)
 def test_article_stance_is_the_rounded_mean(stances, expected, mixed):
     theses = [Thesis(f"x:{i}", "x", "alliance", s, "", "", 0, 1) for i, s in enumerate(stances)]
     pos = position("x", "alliance", theses)

@@ -27,7 +27,7 @@ def test_tsv_field_round_trips_and_stays_on_one_field(value):
 @given(texts)
 def test_printable_leaves_no_control_characters(value):
     shown = printable(value)
-    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in shown)
+    assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in shown)
 
 
 @given(st.lists(st.fixed_dictionaries({"a": texts, "b": st.integers()}), max_size=20))

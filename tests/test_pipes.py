@@ -14,14 +14,23 @@ ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 def sinorus(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sinorus_cli", *args],
-        capture_output=True, text=True, cwd=cwd, env=ENV, stdin=subprocess.DEVNULL, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=ENV,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
 
 
 def test_piping_into_head_ends_quietly():
     pipeline = subprocess.run(
         f"{sys.executable} -m sinorus_cli theses --format tsv | head -n 1",
-        shell=True, capture_output=True, text=True, env=ENV, timeout=60,
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=60,
     )
     assert pipeline.stderr == ""
     assert len(pipeline.stdout.splitlines()) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Annotated, Any
 
 import typer
@@ -35,7 +36,7 @@ def highlighted(text: str, offset: int, theses: Sequence[Thesis]) -> Any:
         cuts |= {min(max(t.start - offset, 0), len(text)), min(max(t.end - offset, 0), len(text))}
     result = Text()
     bounds = sorted(cuts)
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in pairwise(bounds):
         quoted = any(t.start < offset + hi and offset + lo < t.end for t in theses)
         result.append(printable(text[lo:hi]), style=QUOTE_STYLE if quoted else "")
     return result
@@ -44,13 +45,18 @@ def highlighted(text: str, offset: int, theses: Sequence[Thesis]) -> Any:
 def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list[dict[str, Any]]]:
     source = article.text()
     paragraphs = clean_paragraphs(source, article.skip)
-    kept = [{"start": p.start, "end": p.end, "text": source[p.start : p.end]} for p in paragraphs if not p.dropped]
+    kept = [
+        {"start": p.start, "end": p.end, "text": source[p.start : p.end]} for p in paragraphs if not p.dropped
+    ]
     hidden = [{"start": p.start, "end": p.end, "reason": p.dropped} for p in paragraphs if p.dropped]
 
     def render(row: Row) -> Any:
         return highlighted(row["text"], row["start"], theses)
 
-    columns = (Column("start", "Offset", justify="right", no_wrap=True), Column("text", "Text", render=render, ratio=1))
+    columns = (
+        Column("start", "Offset", justify="right", no_wrap=True),
+        Column("text", "Text", render=render, ratio=1),
+    )
     title = f"Text ({len(hidden)} paragraphs hidden: boilerplate, duplicates, text not by the author)"
     return Section("text", title, columns, kept), hidden
 
@@ -58,7 +64,9 @@ def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list
 def show_command(
     ctx: typer.Context,
     article: Annotated[str, typer.Argument(help="Article id or file name (see 'sinorus articles').")],
-    text: Annotated[bool, typer.Option("--text", help="Also print the cleaned text with quotes highlighted.")] = False,
+    text: Annotated[
+        bool, typer.Option("--text", help="Also print the cleaned text with quotes highlighted.")
+    ] = False,
     fmt: FormatOption = None,
 ) -> None:
     """Show one article: its metadata, its theses, and with --text its cleaned text."""

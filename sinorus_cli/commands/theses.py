@@ -10,7 +10,7 @@ from ..errors import NoMatch, UsageError
 from ..model import STANCES
 from ..output.view import Section, View
 from ..records import thesis_record
-from .columns import ARTICLE, ID, ORIGIN, QUOTE, STANCE, THEME, CLAIM
+from .columns import ARTICLE, CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -44,7 +44,9 @@ def _stance(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise UsageError(f"--stance: {text!r} is not a stance (use -2..2, '+', '-', or ranges like 1..2)") from None
+        raise UsageError(
+            f"--stance: {text!r} is not a stance (use -2..2, '+', '-', or ranges like 1..2)"
+        ) from None
     if value not in STANCES:
         raise UsageError(f"--stance: {value} is outside -2..2")
     return value
@@ -52,9 +54,15 @@ def _stance(text: str) -> int:
 
 def theses_command(
     ctx: typer.Context,
-    article: Annotated[list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")] = None,
-    theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")] = None,
-    stance: Annotated[str | None, typer.Option("--stance", "-s", help="Only these stances: '+', '-', '0', '-2,-1', '1..2'.")] = None,
+    article: Annotated[
+        list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")
+    ] = None,
+    theme: Annotated[
+        list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")
+    ] = None,
+    stance: Annotated[
+        str | None, typer.Option("--stance", "-s", help="Only these stances: '+', '-', '0', '-2,-1', '1..2'.")
+    ] = None,
     fmt: FormatOption = None,
 ) -> None:
     """List theses: claim, stance and verbatim quote with its offsets into the source file."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 Row = Mapping[str, Any]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats every listing command accepts."""
 
     table = "table"

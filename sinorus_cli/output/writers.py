@@ -39,9 +39,7 @@ def flat_records(sections: Sequence[Section]) -> list[dict[str, Any]]:
     """Every row of every section as one record; a `section` field says where each came from
     when there is more than one section."""
     tagged = len(sections) > 1
-    return [
-        ({"section": s.name} if tagged else {}) | dict(row) for s in sections for row in s.rows
-    ]
+    return [({"section": s.name} if tagged else {}) | dict(row) for s in sections for row in s.rows]
 
 
 def _fields(records: Sequence[Row]) -> list[str]:
