@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from typing import TextIO
@@ -34,6 +35,11 @@ class Environment:
     def is_terminal(self) -> bool:
         """Whether stdout is a terminal a person reads (tables) rather than a pipe (records)."""
         return _isatty(sys.stdout) if self.stdout_isatty is None else self.stdout_isatty
+
+    @property
+    def columns(self) -> int:
+        """The width tables are laid out for."""
+        return self.width or shutil.get_terminal_size().columns
 
     @property
     def stderr_is_terminal(self) -> bool:

@@ -54,6 +54,15 @@ def stance_text(stance: int | None, name: str = "", mixed: bool = False) -> Text
     return text
 
 
+def stance_symbol(stance: int | None, mixed: bool = False) -> Text:
+    """Just the coloured symbol of a stance (blank when there is none), for dense grids."""
+    from rich.text import Text
+
+    if stance is None:
+        return Text("")
+    return Text(symbol(stance) + ("*" if mixed else ""), style=STANCE_STYLES[stance])
+
+
 def stance_cell(row: Row) -> Text:
     """Column renderer for rows with `stance`, `stance_name` and optionally `mixed`."""
     return stance_text(row.get("stance"), row.get("stance_name", ""), bool(row.get("mixed")))
@@ -77,6 +86,8 @@ def _table(section: Section) -> Any:
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_lines=False,
+        # SIMPLE_HEAD already puts a space between columns; compact grids need no more.
+        padding=(0, 0) if section.compact else (0, 1),
         # Tables with long text columns use the whole width; the others stay compact.
         expand=any(c.ratio for c in section.columns),
     )

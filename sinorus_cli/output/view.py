@@ -48,6 +48,7 @@ class Section:
     columns: Sequence[Column]
     rows: Sequence[Row]
     empty: str = "none"
+    compact: bool = False  # one space between columns: for grids of short cells
 
 
 @dataclass(frozen=True)
