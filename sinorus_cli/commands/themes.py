@@ -1,9 +1,13 @@
-"""`sinorus themes`: the codebook, with how much of the corpus addresses each theme."""
+"""`sinorus themes`: the codebook, with coverage and how divided the corpus is on each theme."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Annotated
+
 import typer
 
+from ..debate import by_controversy
 from ..output.view import Column, Section, View
 from ..records import theme_record
 from .common import FormatOption, session
@@ -11,23 +15,54 @@ from .common import FormatOption, session
 EPILOG = """\b
 Examples:
   sinorus themes
+  sinorus themes --by controversy
   sinorus themes --format json | jq -r '.[].id'
+
+Controversy is the share of contradicting pairs among the pairs of articles
+that both address the theme (ties broken by the variance of their stances).
 """
 
 COLUMNS = (
     Column("id", "Theme", no_wrap=True),
-    Column("label", "Label", ratio=2),
+    Column("label", "Label", ratio=2, min_width=12),
     Column("proposition", "Proposition (stances measure agreement with it)", ratio=6),
     Column("articles", "Articles", justify="right"),
     Column("theses", "Theses", justify="right"),
+    Column("contradiction_share", "Divided", justify="right"),
 )
 
 
-def themes_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
-    """List the codebook's themes: id, label, proposition, and coverage in the corpus."""
+class Order(StrEnum):
+    codebook = "codebook"
+    controversy = "controversy"
+    coverage = "coverage"
+
+
+def themes_command(
+    ctx: typer.Context,
+    by: Annotated[
+        Order, typer.Option("--by", case_sensitive=False, help="Order: codebook, controversy or coverage.")
+    ] = Order.codebook,
+    fmt: FormatOption = None,
+) -> None:
+    """List the codebook's themes: proposition, coverage, and how divided the articles are."""
     s = session(ctx)
     corpus = s.corpus()
-    records = [theme_record(t, corpus) for t in corpus.codebook.themes]
+    measured = by_controversy(corpus)
+    if by is Order.codebook:
+        measured.sort(key=lambda m: corpus.codebook.themes.index(m.theme))
+    elif by is Order.coverage:
+        measured.sort(key=lambda m: -m.articles)
+    records = [
+        theme_record(m.theme, corpus)
+        | {
+            "pairs": m.pairs,
+            "contradictions": m.contradictions,
+            "contradiction_share": round(m.share, 3),
+            "variance": round(m.variance, 3),
+        }
+        for m in measured
+    ]
     rows = [{k: v for k, v in r.items() if k != "scale"} for r in records]
     s.emit(View([Section("themes", "", COLUMNS, rows)], document=records), fmt)
 

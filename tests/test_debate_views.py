@@ -1,0 +1,97 @@
+"""matrix, diff, timeline and themes --by controversy on the real seeds."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from sinorus_cli.corpus import load_corpus
+from sinorus_cli.debate import by_controversy, polarization
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _json(run, *args):
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _visible_width(text):
+    return max(len(line) for line in ANSI.sub("", text).splitlines())
+
+
+def test_matrix_cells_are_article_stances_and_blank_where_unaddressed(run):
+    document = _json(run, "matrix")
+    cells = {(c["article"], c["theme"]): c["stance"] for c in document["cells"]}
+    assert cells[("korolev-2017", "alliance")] > 0 > cells[("globaltimes-2023", "alliance")]
+    assert ("korolev-2017", "ukraine") not in cells
+    rows = run("matrix", "--format", "csv").stdout.splitlines()
+    header = rows[0].split(",")
+    korolev = dict(zip(header, next(r for r in rows if r.startswith("korolev-2017")).split(","), strict=True))
+    assert korolev["ukraine"] == "" and korolev["alliance"] == str(cells[("korolev-2017", "alliance")])
+
+
+def test_matrix_orders_themes_most_divided_first(run):
+    shares = [t["contradiction_share"] for t in _json(run, "matrix")["themes"]]
+    assert shares == sorted(shares, reverse=True)
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_matrix_table_fits_the_terminal_and_keeps_every_cell(run, width):
+    result = run("matrix", tty=True, width=width)
+    assert _visible_width(result.stdout) <= width
+    korolev_line = next(line for line in ANSI.sub("", result.stdout).splitlines() if "korolev-2017" in line)
+    assert korolev_line.count("+") >= 10  # nine themes, several at ++: none cut off
+
+
+def test_diff_groups_themes_by_relation_with_both_quotes(run):
+    document = _json(run, "diff", "korolev-2017", "globaltimes-2023")
+    contradicted = {r["theme"] for r in document["contradictions"]}
+    assert "alliance" in contradicted
+    assert "trust" in {r["theme"] for r in document["agreements"]}
+    for record in document["contradictions"]:
+        assert record["a"] == "korolev-2017" and record["a_quote"] and record["b_quote"]
+    only_b = {r["theme"] for r in document["only_b"]}
+    assert "ukraine" in only_b and "sovereignty" in only_b
+
+
+def test_diff_of_an_article_with_itself_is_a_usage_error(run):
+    result = run("diff", "zhao-2024", "zhao-2024")
+    assert result.exit_code == 2
+
+
+def test_timeline_is_chronological_one_row_per_article(run):
+    rows = _json(run, "timeline", "alliance")
+    assert [r["article"] for r in rows] == [
+        "korolev-2017",
+        "llp-2020",
+        "gvs-2022",
+        "globaltimes-2023",
+        "zhao-2024",
+    ]
+    assert rows[0]["stance"] == 2 and rows[-1]["stance"] == -2
+
+
+def test_timeline_chart_marks_each_position(run):
+    result = run("timeline", "alliance", tty=True, width=80)
+    text = ANSI.sub("", result.stdout)
+    assert "++" in text and "−−" in text and _visible_width(result.stdout) <= 80
+
+
+def test_controversy_is_the_share_of_contradicting_pairs():
+    corpus = load_corpus()
+    alliance = polarization(corpus, corpus.codebook.get("alliance"))
+    # two affirm (korolev, gvs) and three deny: 2 x 3 of the 10 pairs contradict
+    assert (alliance.articles, alliance.pairs, alliance.contradictions) == (5, 10, 6)
+    assert alliance.share == pytest.approx(0.6)
+    ranked = by_controversy(corpus)
+    assert [p.share for p in ranked] == sorted((p.share for p in ranked), reverse=True)
+
+
+def test_themes_by_controversy_reports_coverage(run):
+    records = _json(run, "themes", "--by", "controversy")
+    assert records[0]["contradiction_share"] >= records[-1]["contradiction_share"]
+    assert all("articles" in r and "pairs" in r for r in records)
