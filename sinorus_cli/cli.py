@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import articles, check, compare, diff, matrix, show, themes, theses, timeline
+from .commands import articles, check, compare, diff, matrix, search, show, themes, theses, timeline
 from .commands.common import Session
 from .env import Environment
 from .errors import (
@@ -140,7 +140,7 @@ def main(
     ctx.obj = Session(env=env, corpus_dirs=tuple(corpus or ()))
 
 
-for _module in (compare, themes, articles, theses, show, check, matrix, diff, timeline):
+for _module in (compare, themes, articles, theses, show, check, matrix, diff, timeline, search):
     _module.register(app)
 
 

@@ -1,0 +1,71 @@
+"""`sinorus search QUERY`: fuzzy search over theses and every sentence, best matches first."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import NoMatch, UsageError
+from ..output.tables import plain
+from ..output.text import printable
+from ..output.view import Column, Row, Section, View
+from .common import FormatOption, session
+
+EPILOG = """\b
+Examples:
+  sinorus search "balance of interests"
+  sinorus search "limted liability partnrship"        (misspellings are fine)
+  sinorus search sovereignty --theme alliance --limit 5
+  sinorus search "informal alliance" --format jsonl | jq -r '[.article,.start,.end] | @tsv'
+
+Scores run from 0 to 100; hits below --min-score are dropped. Exit 1 when none is left.
+"""
+
+
+def _highlighted(row: Row) -> Any:
+    from rich.text import Text
+
+    text, lo, hi = row["text"], row["match_start"] - row["start"], row["match_end"] - row["start"]
+    return Text.assemble(printable(text[:lo]), (printable(text[lo:hi]), "bold reverse"), printable(text[hi:]))
+
+
+COLUMNS = (
+    Column("score", "Score", justify="right", no_wrap=True),
+    Column("article", "Article", no_wrap=True),
+    Column("kind", "Kind", render=lambda r: plain(r["thesis"] or r["kind"]), no_wrap=True),
+    Column("text", "Text (match highlighted)", render=_highlighted, ratio=1),
+)
+
+
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to look for; misspellings are tolerated.")],
+    theme: Annotated[str | None, typer.Option("--theme", "-t", help="Only theses on this theme.")] = None,
+    article: Annotated[
+        list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 10,
+    min_score: Annotated[
+        float, typer.Option("--min-score", min=0, max=100, help="Drop hits scoring below this.")
+    ] = 75.0,
+    fmt: FormatOption = None,
+) -> None:
+    """Find where something is said: theses first-class, and every sentence of every article."""
+    from ..search import search
+
+    if not query.strip():
+        raise UsageError("the query is empty")
+    s = session(ctx)
+    theme_id = s.theme(theme).id if theme else None
+    articles = [s.article(a) for a in article or ()]
+    hits = search(s.corpus(), query, articles, theme_id, limit, min_score)
+    if not hits:
+        raise NoMatch(f"nothing scores {min_score:g} or more for {query!r}")
+    records = [dataclasses.asdict(h) for h in hits]
+    s.emit(View([Section("hits", "", COLUMNS, records)], document=records), fmt)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search", epilog=EPILOG)(search_command)
