@@ -5,8 +5,8 @@ candidate for the query, so a phrase is found inside a long sentence and a
 misspelling costs only a few points. A candidate shorter than the query is
 scaled down by the length ratio, so a stray heading cannot outrank a sentence
 that really contains the phrase, and the matched window is widened to whole
-words and scored again, so a short query does not match inside another word. A sentence that is also a thesis quote is
-reported once, as the thesis.
+words and scored again, so a short query does not match inside another word.
+A sentence that is also a thesis quote is reported once, as the thesis.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from sinorus_cli.corpus import load_corpus
 from sinorus_cli.search import search
@@ -35,11 +36,11 @@ def test_hit_offsets_point_into_the_source_file(run):
 
 
 def test_short_query_does_not_match_inside_other_words():
-    hits = search(load_corpus(), "SCO", limit=50)
+    hits = [h for h in search(load_corpus(), "SCO", limit=50) if h.matched == "text"]
     assert hits and all(
         "sco" in h.text[h.match_start - h.start : h.match_end - h.start].casefold() for h in hits
     )
-    assert not any("Moscow" == h.text[h.match_start - h.start : h.match_end - h.start] for h in hits)
+    assert not any(h.text[h.match_start - h.start : h.match_end - h.start] == "Moscow" for h in hits)
 
 
 def test_theme_filter_keeps_only_theses_of_that_theme(run):
@@ -54,4 +55,6 @@ def test_nothing_above_the_threshold_exits_1(run):
 
 def test_terminal_output_highlights_without_markup(run):
     result = run("search", "agree to disagree", tty=True, width=100)
-    assert result.exit_code == 0 and "agree to disagree" in result.stdout
+    visible = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).split())
+    assert result.exit_code == 0 and "agree to disagree" in visible
+    assert "\x1b[1;7m" in result.stdout or "\x1b[7m" in result.stdout  # reverse video on the match
