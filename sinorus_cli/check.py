@@ -35,9 +35,7 @@ def check_corpus(corpus: Corpus) -> list[Problem]:
 
 def _check_article(article: Article, text: str, theses: list[Thesis]) -> list[Problem]:
     problems = [
-        Problem(
-            article.id, "", f"skip span {s.start}..{s.end} lies outside the text ({len(text)} characters)"
-        )
+        Problem(article.id, "", f"skip span {s.start}..{s.end} lies outside the text ({len(text)} characters)")
         for s in article.skip
         if not 0 <= s.start < s.end <= len(text)
     ]
@@ -56,9 +54,7 @@ def _quote_problem(thesis: Thesis, text: str) -> str:
         return ""
     found = text.find(thesis.quote)
     where = (
-        f"; the quote is at {found}..{found + len(thesis.quote)}"
-        if found >= 0
-        else "; the quote is not in the text"
+        f"; the quote is at {found}..{found + len(thesis.quote)}" if found >= 0 else "; the quote is not in the text"
     )
     return f"quote does not match the source at {thesis.start}..{thesis.end}{where}"
 

@@ -12,7 +12,24 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import articles, check, compare, diff, matrix, search, show, themes, theses, timeline
+from .commands import (
+    add,
+    articles,
+    check,
+    compare,
+    diff,
+    eval,
+    extract,
+    init,
+    matrix,
+    remove,
+    review,
+    search,
+    show,
+    themes,
+    theses,
+    timeline,
+)
 from .commands.common import Session
 from .env import Environment
 from .errors import (
@@ -123,12 +140,17 @@ def main(
             "--corpus",
             "-C",
             envvar="SINORUS_CORPUS",
-            help="Corpus folder to read (repeatable; default: the built-in seeds). Env: SINORUS_CORPUS.",
+            help="Corpus folder (repeatable). Default: the built-in seeds plus your own corpus. Env: SINORUS_CORPUS.",
             exists=True,
             file_okay=False,
             show_default=False,
         ),
     ] = None,
+    curated_only: Annotated[bool, typer.Option("--curated-only", help="Ignore automatically proposed theses.")] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore proposed theses below this confidence."),
+    ] = 0.0,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -137,10 +159,27 @@ def main(
         typer.echo(ctx.get_help())
         raise typer.Exit()
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment()
-    ctx.obj = Session(env=env, corpus_dirs=tuple(corpus or ()))
+    ctx.obj = Session(env, tuple(corpus or ()), curated_only, min_confidence)
 
 
-for _module in (compare, themes, articles, theses, show, check, matrix, diff, timeline, search):
+for _module in (
+    compare,
+    themes,
+    articles,
+    theses,
+    show,
+    check,
+    matrix,
+    diff,
+    timeline,
+    search,
+    extract,
+    eval,
+    init,
+    add,
+    remove,
+    review,
+):
     _module.register(app)
 
 

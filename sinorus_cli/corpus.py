@@ -36,22 +36,29 @@ def seeds_folder() -> Path:
 def load_corpus(folders: Iterable[Path] | None = None) -> Corpus:
     """Load and validate a corpus from one or more folders (default: the built-in seeds).
 
-    The codebook comes from the first folder that has one; articles and theses
-    from every folder, in order.
+    Folders are layered in order: the codebook comes from the last folder that
+    has one, and an article defined again in a later folder (with its theses)
+    replaces the earlier one, so a user's copy of a seed article wins.
     """
     folders = tuple(Path(f) for f in (folders or (seeds_folder(),)))
     codebook = _load_codebook(_codebook_path(folders))
-    articles: list[Article] = []
-    theses: list[Thesis] = []
+    articles: dict[str, Article] = {}
+    theses: dict[str, list[Thesis]] = {}
     for folder in folders:
         folder_articles, folder_theses = load_with_index(
             folder,
             (ARTICLES_FILE, THESES_FILE),
             lambda folder=folder: (_load_articles(folder), _load_theses(folder / THESES_FILE)),
         )
-        articles.extend(folder_articles)
-        theses.extend(folder_theses)
-    corpus = Corpus(codebook, tuple(articles), tuple(theses), folders)
+        _no_duplicate_articles(folder_articles)
+        for article in folder_articles:
+            articles.pop(article.id, None)
+            articles[article.id] = article
+            theses[article.id] = []
+        for thesis in folder_theses:
+            theses.setdefault(thesis.article, []).append(thesis)
+    everything = tuple(t for group in theses.values() for t in group)
+    corpus = Corpus(codebook, tuple(articles.values()), everything, folders)
     _cross_check(corpus)
     return corpus
 
@@ -60,9 +67,16 @@ def _codebook_path(folders: tuple[Path, ...]) -> Path:
     for folder in folders:
         if not folder.is_dir():
             raise CorpusError(f"{folder}: corpus folder not found")
-        if (folder / CODEBOOK_FILE).is_file():
-            return folder / CODEBOOK_FILE
-    return seeds_folder() / CODEBOOK_FILE
+    found = [f / CODEBOOK_FILE for f in folders if (f / CODEBOOK_FILE).is_file()]
+    return found[-1] if found else seeds_folder() / CODEBOOK_FILE
+
+
+def _no_duplicate_articles(articles: list[Article]) -> None:
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen:
+            raise CorpusError(f"{article.path.parent / ARTICLES_FILE}: article id {article.id!r} is defined twice")
+        seen.add(article.id)
 
 
 class _TomlFile:
@@ -101,9 +115,7 @@ class _TomlFile:
         return CorpusError(f"{where}: {message}")
 
 
-def _field(
-    doc: _TomlFile, line: int, entry: Mapping[str, Any], key: str, kind: type, required: bool = True
-) -> Any:
+def _field(doc: _TomlFile, line: int, entry: Mapping[str, Any], key: str, kind: type, required: bool = True) -> Any:
     value = entry.get(key)
     if value is None:
         if required:
@@ -140,6 +152,7 @@ def _load_codebook(path: Path) -> Codebook:
                 scale=scale,
                 aliases=tuple(_field(doc, line, entry, "aliases", list, required=False)),
                 cues=tuple(_field(doc, line, entry, "cues", list, required=False)),
+                deny=tuple(_field(doc, line, entry, "deny", list, required=False)),
             )
         )
     if not themes:
@@ -184,6 +197,7 @@ def _load_articles(folder: Path) -> list[Article]:
                 date_note=_field(doc, line, entry, "date_note", str, required=False),
                 notes=_field(doc, line, entry, "notes", str, required=False),
                 skip=skip,
+                sha256=_field(doc, line, entry, "sha256", str, required=False),
             )
         )
     return articles
@@ -235,19 +249,12 @@ def _no_duplicates(doc: _TomlFile, ids: list[tuple[str, int]], what: str) -> Non
 
 
 def _cross_check(corpus: Corpus) -> None:
-    """Every reference resolves: a thesis names a known article and theme; ids are unique."""
-    seen: dict[str, Article] = {}
-    for article in corpus.articles:
-        if article.id in seen:
-            raise CorpusError(
-                f"article id {article.id!r} is defined twice "
-                f"({seen[article.id].path.parent} and {article.path.parent})"
-            )
-        seen[article.id] = article
+    """Every reference resolves: a thesis names a known article and theme; thesis ids are unique."""
+    known = {a.id for a in corpus.articles}
     theme_ids = set(corpus.codebook.ids)
     thesis_ids: set[str] = set()
     for thesis in corpus.theses:
-        if thesis.article not in seen:
+        if thesis.article not in known:
             raise CorpusError(f"thesis {thesis.id}: unknown article {thesis.article!r}")
         if thesis.theme not in theme_ids:
             raise CorpusError(f"thesis {thesis.id}: unknown theme {thesis.theme!r}")

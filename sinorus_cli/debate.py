@@ -48,9 +48,7 @@ def polarization(corpus: Corpus, theme: Theme, only: Sequence[Article] = ()) -> 
     )
 
 
-def by_controversy(
-    corpus: Corpus, themes: Sequence[Theme] = (), only: Sequence[Article] = ()
-) -> list[Polarization]:
+def by_controversy(corpus: Corpus, themes: Sequence[Theme] = (), only: Sequence[Article] = ()) -> list[Polarization]:
     """Themes from most to least divided (share of contradicting pairs, then variance)."""
     measured = [polarization(corpus, t, only) for t in themes or corpus.codebook.themes]
     return sorted(measured, key=lambda p: (-p.share, -p.variance, -p.articles))

@@ -25,6 +25,7 @@ class Theme:
     scale: Mapping[int, str]
     aliases: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    deny: tuple[str, ...] = ()
 
     def stance_name(self, stance: int) -> str:
         """The short human name of a stance point on this theme's scale."""
@@ -77,6 +78,7 @@ class Article:
     date_note: str = ""
     notes: str = ""
     skip: tuple[Span, ...] = ()
+    sha256: str = ""
 
     @property
     def date_precision(self) -> str:

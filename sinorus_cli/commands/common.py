@@ -24,19 +24,56 @@ FormatOption = Annotated[
 ]
 
 
+def user_corpus_folder() -> Path:
+    """The user's own corpus: in the platform's user data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("sinorus") / "corpus"
+
+
 @dataclass
 class Session:
-    """Per-invocation state: where output goes and which corpus to read (loaded once, on demand)."""
+    """Per-invocation state: where output goes, which corpus to read (loaded once), which theses count."""
 
     env: Environment
     corpus_dirs: tuple[Path, ...] = ()
+    curated_only: bool = False
+    min_confidence: float = 0.0
     _corpus: Corpus | None = field(default=None, repr=False)
 
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """--corpus folders as given; otherwise the seeds plus the user's corpus when it exists."""
+        if self.corpus_dirs:
+            return self.corpus_dirs
+        from ..corpus import seeds_folder
+
+        user = user_corpus_folder()
+        return (seeds_folder(), user) if user.is_dir() else (seeds_folder(),)
+
+    @property
+    def write_folder(self) -> Path:
+        """Where add, remove and review write: the one --corpus folder, or the user's corpus."""
+        if len(self.corpus_dirs) > 1:
+            from ..errors import UsageError
+
+            raise UsageError("give a single --corpus to write to")
+        return self.corpus_dirs[0] if self.corpus_dirs else user_corpus_folder()
+
     def corpus(self) -> Corpus:
+        """The selected corpus, with the global thesis filters applied, loaded on first use."""
         if self._corpus is None:
+            from dataclasses import replace
+
             from ..corpus import load_corpus
 
-            self._corpus = load_corpus(self.corpus_dirs or None)
+            corpus = load_corpus(self.folders)
+            kept = tuple(
+                t
+                for t in corpus.theses
+                if t.origin == "curated" or (not self.curated_only and (t.confidence or 0.0) >= self.min_confidence)
+            )
+            self._corpus = corpus if len(kept) == len(corpus.theses) else replace(corpus, theses=kept)
         return self._corpus
 
     def note(self, message: str) -> None:

@@ -76,9 +76,7 @@ def matrix_view(matrix: Matrix, width: int = 200) -> View:
 
 def matrix_command(
     ctx: typer.Context,
-    theme: Annotated[
-        list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")
-    ] = None,
+    theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")] = None,
     article: Annotated[
         list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")
     ] = None,

@@ -45,9 +45,7 @@ def highlighted(text: str, offset: int, theses: Sequence[Thesis]) -> Any:
 def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list[dict[str, Any]]]:
     source = article.text()
     paragraphs = clean_paragraphs(source, article.skip)
-    kept = [
-        {"start": p.start, "end": p.end, "text": source[p.start : p.end]} for p in paragraphs if not p.dropped
-    ]
+    kept = [{"start": p.start, "end": p.end, "text": source[p.start : p.end]} for p in paragraphs if not p.dropped]
     hidden = [{"start": p.start, "end": p.end, "reason": p.dropped} for p in paragraphs if p.dropped]
 
     def render(row: Row) -> Any:
@@ -64,9 +62,7 @@ def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list
 def show_command(
     ctx: typer.Context,
     article: Annotated[str, typer.Argument(help="Article id or file name (see 'sinorus articles').")],
-    text: Annotated[
-        bool, typer.Option("--text", help="Also print the cleaned text with quotes highlighted.")
-    ] = False,
+    text: Annotated[bool, typer.Option("--text", help="Also print the cleaned text with quotes highlighted.")] = False,
     fmt: FormatOption = None,
 ) -> None:
     """Show one article: its metadata, its theses, and with --text its cleaned text."""

@@ -44,9 +44,7 @@ def _stance(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise UsageError(
-            f"--stance: {text!r} is not a stance (use -2..2, '+', '-', or ranges like 1..2)"
-        ) from None
+        raise UsageError(f"--stance: {text!r} is not a stance (use -2..2, '+', '-', or ranges like 1..2)") from None
     if value not in STANCES:
         raise UsageError(f"--stance: {value} is outside -2..2")
     return value
@@ -57,9 +55,7 @@ def theses_command(
     article: Annotated[
         list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")
     ] = None,
-    theme: Annotated[
-        list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")
-    ] = None,
+    theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")] = None,
     stance: Annotated[
         str | None, typer.Option("--stance", "-s", help="Only these stances: '+', '-', '0', '-2,-1', '1..2'.")
     ] = None,

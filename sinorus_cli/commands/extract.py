@@ -1,0 +1,58 @@
+"""`sinorus extract FILE|-`: propose theses for an article without adding it to a corpus."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import NoMatch
+from ..output.view import Column, Section, View
+from ..records import thesis_record
+from .columns import ORIGIN, QUOTE, STANCE, THEME
+from .common import FormatOption, session
+
+EPILOG = """\b
+Examples:
+  sinorus extract new-oped.txt
+  curl -s URL | sinorus extract - --format jsonl     (HTML needs: pip install 'sinorus[html]')
+  sinorus extract notes.md --min-confidence 0.7 --format csv
+
+Offsets (start, end) index the text as sinorus stores it: decoded, BOM removed,
+line ends as \\n.
+"""
+
+COLUMNS = (
+    Column("confidence", "Conf.", justify="right", no_wrap=True),
+    THEME,
+    STANCE,
+    QUOTE,
+    ORIGIN,
+)
+
+
+def extract_command(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="Article file (text, Markdown or HTML), or - for stdin.")],
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Decode with this encoding.")] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep proposals at least this sure.")
+    ] = 0.45,
+    fmt: FormatOption = None,
+) -> None:
+    """Propose theses for an article: sentence, theme, stance, confidence and offsets."""
+    from ..extract import extract_theses
+    from ..ingest import read_article
+
+    s = session(ctx)
+    article = read_article(file, encoding)
+    codebook = s.corpus().codebook
+    theses = extract_theses(article.text, codebook, "new", min_confidence=min_confidence)
+    if not theses:
+        raise NoMatch(f"{article.name}: no thesis proposed")
+    records = [thesis_record(t, codebook.get(t.theme)) for t in theses]
+    s.emit(View([Section("theses", "", COLUMNS, records)], document=records), fmt)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract", epilog=EPILOG)(extract_command)

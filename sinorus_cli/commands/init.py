@@ -1,0 +1,33 @@
+"""`sinorus init DIR`: create a corpus folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import session
+
+EPILOG = """\b
+Examples:
+  sinorus init ~/reading/china-russia
+  sinorus init my-corpus --from-seeds
+  sinorus --corpus my-corpus add new-oped.txt --author "Jane Doe" --date 2024-05
+"""
+
+
+def init_command(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="Folder to create (must be new or empty).")],
+    from_seeds: Annotated[bool, typer.Option("--from-seeds", help="Start from a copy of the seeds.")] = False,
+) -> None:
+    """Create a corpus folder with an editable copy of the codebook."""
+    from ..store import init_corpus
+
+    init_corpus(folder, from_seeds)
+    session(ctx).note(f"created corpus {folder}" + (" from the seeds" if from_seeds else ""))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init", epilog=EPILOG)(init_command)

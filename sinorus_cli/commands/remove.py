@@ -1,0 +1,41 @@
+"""`sinorus remove ARTICLE`: take an article, its file and its theses out of a corpus."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from .common import session
+
+EPILOG = """\b
+Examples:
+  sinorus remove doe-2024
+  sinorus --corpus my-corpus remove doe-2024 --yes
+"""
+
+
+def remove_command(
+    ctx: typer.Context,
+    article: Annotated[str, typer.Argument(help="Article id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove an article from the corpus you write to (your own corpus, or --corpus)."""
+    from ..store import remove_article
+
+    s = session(ctx)
+    folder = s.write_folder
+    if not yes:
+        import sys
+
+        if not sys.stdin.isatty():
+            raise UsageError("removing needs confirmation: run it on a terminal or pass --yes")
+        if not typer.confirm(f"Remove {article} and its theses from {folder}?"):
+            raise typer.Abort()
+    removed = remove_article(folder, article)
+    s.note(f"removed {article} and {removed} theses from {folder}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("remove", epilog=EPILOG)(remove_command)
