@@ -10,7 +10,9 @@ For each sentence of the cleaned text:
   a formal bloc"); halved by hedges ("likely", "for the time being",
   "informal") and conditionals ("if", "should they");
 - skipped when the author reports a view in order to reject it ("Others
-  believed that ..."), since that is not the author's thesis;
+  believed that ..."), since that is not the author's thesis, and reversed
+  when the sentence itself calls the view mistaken ("talk of an axis
+  misreads ...");
 - confidence from cue strength, stance certainty and centrality (topic
   sentences, discourse markers such as "First," or "In fact", the title and
   the conclusion).
@@ -49,6 +51,7 @@ REPORTED = (
     "critics", "skeptics argue", "it is often said", "some analysts", "others argue",
     "some claim", "it was implicitly recognized", "they say that",
 )  # fmt: skip
+REJECTIONS = ("misread", "myth", "falsified", "mistaken", "exaggerated", "overblown", "baseless", "wrongly")
 MARKERS = (
     "first,", "second,", "third,", "fourth,", "fifth,", "in fact", "indeed", "therefore", "thus",
     "hence", "in conclusion", "overall", "contrary to", "most remarkable", "importantly", "clearly",
@@ -87,11 +90,17 @@ def _negated(text: str, position: int) -> bool:
 
 def stance_of(text: str, theme: Theme) -> tuple[int, float] | None:
     """The stance a sentence (case-folded) takes on a theme and how sure the rules are, or None."""
-    cues, denials = _found(theme.cues, text), _found(theme.deny, text)
+    # A phrase listed both as a cue and as a denial (e.g. "distrust") counts as a denial only.
+    affirming = [c for c in theme.cues if c not in theme.deny]
+    cues, denials = _found(affirming, text), _found(theme.deny, text)
     if not cues and not denials:
         return None
     votes = [(-1 if _negated(text, m.start()) else 1) for m in cues]
     votes += [(1 if _negated(text, m.start()) else -1) for m in denials]
+    # A sentence that calls a view mistaken ("talk of an axis misreads ...") rejects what it names,
+    # except for the theme whose proposition is itself about misreading.
+    if theme.id != "western_view" and any(r in text for r in REJECTIONS):
+        votes = [-v for v in votes]
     total = sum(votes)
     if total == 0:
         return 0, 0.5

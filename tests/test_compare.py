@@ -71,10 +71,7 @@ def test_near_miss_theme_is_accepted_with_a_note(run):
 
 
 def test_alias_selects_its_theme(run):
-    assert (
-        run("compare", "bloc", "--format", "json").stdout
-        == run("compare", "alliance", "--format", "json").stdout
-    )
+    assert run("compare", "bloc", "--format", "json").stdout == run("compare", "alliance", "--format", "json").stdout
 
 
 def test_unknown_theme_suggests_and_exits_2(run):

@@ -45,9 +45,7 @@ def test_check_reports_a_quote_that_moved(run, seed_copy):
     text = path.read_text(encoding="utf-8")
     start = text.index("start = ")
     number = int(text[start + 8 : text.index("\n", start)])
-    path.write_text(
-        text[:start] + f"start = {number + 1}" + text[text.index("\n", start) :], encoding="utf-8"
-    )
+    path.write_text(text[:start] + f"start = {number + 1}" + text[text.index("\n", start) :], encoding="utf-8")
     result = run("--corpus", str(seed_copy), "check")
     assert result.exit_code == 3
     assert "quote does not match the source" in result.stdout

@@ -37,9 +37,7 @@ def test_hit_offsets_point_into_the_source_file(run):
 
 def test_short_query_does_not_match_inside_other_words():
     hits = [h for h in search(load_corpus(), "SCO", limit=50) if h.matched == "text"]
-    assert hits and all(
-        "sco" in h.text[h.match_start - h.start : h.match_end - h.start].casefold() for h in hits
-    )
+    assert hits and all("sco" in h.text[h.match_start - h.start : h.match_end - h.start].casefold() for h in hits)
     assert not any(h.text[h.match_start - h.start : h.match_end - h.start] == "Moscow" for h in hits)
 
 
