@@ -16,18 +16,22 @@ Examples:
 
 For each article the extractor sees only its text and the codebook; its
 curated theses are used only to score the proposals.
+
+Columns: proposed and curated theses; theme precision, recall and F1 at
+sentence level; stance-sign accuracy on matched theses; (article, theme) pairs
+and the article-level stance-sign accuracy over them.
 """
 
 COLUMNS = (
     Column("theme", "Theme", no_wrap=True),
-    Column("proposed", "Proposed", justify="right"),
-    Column("curated", "Curated", justify="right"),
-    Column("precision", "Precision", justify="right"),
-    Column("recall", "Recall", justify="right"),
+    Column("proposed", "Prop.", justify="right"),
+    Column("curated", "Cur.", justify="right"),
+    Column("precision", "P", justify="right"),
+    Column("recall", "R", justify="right"),
     Column("f1", "F1", justify="right"),
-    Column("sign_accuracy", "Sign acc.", justify="right"),
-    Column("article_pairs", "Art. pairs", justify="right"),
-    Column("article_sign_accuracy", "Art. sign acc.", justify="right"),
+    Column("sign_accuracy", "Sign", justify="right"),
+    Column("article_pairs", "Pairs", justify="right"),
+    Column("article_sign_accuracy", "Art. sign", justify="right"),
 )
 
 
@@ -38,7 +42,8 @@ def eval_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     s = session(ctx)
     records = [dataclasses.asdict(score) for score in evaluate(s.corpus())]
     heading = "Leave-one-article-out evaluation of the automatic extractor against the curated theses"
-    s.emit(View([Section("eval", "", COLUMNS, records)], document=records, heading=heading), fmt)
+    section = Section("eval", "", COLUMNS, records, compact=True)
+    s.emit(View([section], document=records, heading=heading), fmt)
 
 
 def register(app: typer.Typer) -> None:

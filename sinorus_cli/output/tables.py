@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..env import Environment
 from ..stance import signed, symbol
 from .text import printable
+from .writers import cell_text
 from .view import Row, Section, View
 
 if TYPE_CHECKING:
@@ -34,8 +35,6 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
 def plain(value: Any, style: str = "") -> Text:
     """Untrusted text as a Text cell, with control characters made visible."""
     from rich.text import Text
-
-    from .writers import cell_text
 
     return Text(printable(cell_text(value)), style=style)
 
@@ -92,11 +91,14 @@ def _table(section: Section) -> Any:
         expand=any(c.ratio for c in section.columns),
     )
     for column in section.columns:
+        numeric = column.justify == "right"
+        widest = max((len(cell_text(row.get(column.key))) for row in section.rows), default=0)
         table.add_column(
             plain(column.header),
             ratio=column.ratio,
-            min_width=column.min_width,
-            no_wrap=column.no_wrap,
+            # Numbers are never cut or split: their column is at least as wide as the widest one.
+            min_width=max(column.min_width or 0, widest) if numeric else column.min_width,
+            no_wrap=column.no_wrap or numeric,
             justify=column.justify,  # type: ignore[arg-type]
             overflow="fold",
         )
