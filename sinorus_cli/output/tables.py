@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from ..env import Environment
 from ..stance import signed, symbol
 from .text import printable
-from .writers import cell_text
 from .view import Row, Section, View
+from .writers import cell_text
 
 if TYPE_CHECKING:
     from rich.console import Console
