@@ -41,6 +41,7 @@ from .errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
+    PipeClosed,
     SinorusError,
 )
 
@@ -90,7 +91,7 @@ class SinorusGroup(TyperGroup):
             return _fail(exc.format_message() + where, EXIT_USAGE)
         except (typer.Abort, KeyboardInterrupt):
             return _fail("interrupted", EXIT_INTERRUPTED)
-        except BrokenPipeError:
+        except (PipeClosed, BrokenPipeError):
             _silence_stdout()
             return EXIT_BROKEN_PIPE
         except Exception as exc:

@@ -38,3 +38,10 @@ class CorpusError(SinorusError):
     """A corpus file is missing, malformed or inconsistent."""
 
     exit_code = EXIT_DATA
+
+
+class PipeClosed(Exception):
+    """The reader of stdout went away (e.g. `| head`): stop quietly.
+
+    Raised instead of BrokenPipeError so that no layer mistakes it for an I/O failure.
+    """

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -9,6 +11,7 @@ from typing import Annotated
 import typer
 
 from ..env import Environment
+from ..errors import PipeClosed
 from ..model import Article, Corpus, Theme
 from ..output.view import Format, View
 
@@ -88,7 +91,14 @@ class Session:
         from ..output.writers import write_view
 
         chosen = fmt or (Format.table if self.env.is_terminal else Format.tsv)
-        write_view(view, chosen, self.env)
+        with _stdout_closing_quietly():
+            write_view(view, chosen, self.env)
+
+    def write(self, text: str) -> None:
+        """Write finished text (a graph, a CSV, a report) to stdout."""
+        with _stdout_closing_quietly():
+            self.env.stdout.write(text)
+            self.env.stdout.flush()
 
     def theme(self, query: str) -> Theme:
         """Resolve a theme name, noting on stderr when a near miss was taken."""
@@ -105,6 +115,14 @@ class Session:
         article, note = resolve_article(self.corpus(), query)
         self.note(note)
         return article
+
+
+@contextmanager
+def _stdout_closing_quietly() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise PipeClosed from None
 
 
 def session(ctx: typer.Context) -> Session:

@@ -38,7 +38,7 @@ def export_command(
     if to is Target.dna:
         data: str | bytes = dna_csv(corpus)
         if file == "-":
-            s.env.stdout.write(data)
+            s.write(data)
             return
     elif file == "-":
         raise UsageError("a .qdpx project is a zip file: give a file name, not -")

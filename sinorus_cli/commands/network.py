@@ -44,7 +44,7 @@ def network_command(
     themes = [s.theme(t) for t in theme or ()]
     text = render(article_network(s.corpus(), themes), fmt.value)
     if output is None:
-        s.env.stdout.write(text)
+        s.write(text)
         return
     atomic_write(output, text)
     s.note(f"wrote {output}")

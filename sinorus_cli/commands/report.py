@@ -36,7 +36,7 @@ def report_command(
     text = to_html(corpus, views) if html_file else to_markdown(views)
     target = html_file or md_file or "-"
     if target == "-":
-        s.env.stdout.write(text)
+        s.write(text)
         return
     atomic_write(Path(target), text)
     s.note(f"wrote {target}")
