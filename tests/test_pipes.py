@@ -64,3 +64,15 @@ def test_unknown_theme_is_one_line_without_traceback():
     result = sinorus("compare", "no-such-theme")
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_shell_completion_offers_theme_and_article_ids():
+    def complete(words: str) -> list[str]:
+        env = {**ENV, "_SINORUS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "2"}
+        done = subprocess.run(
+            [sys.executable, "-m", "sinorus_cli"], capture_output=True, text=True, env=env, timeout=60
+        )
+        return done.stdout.split()
+
+    assert complete("sinorus compare al") == ["alliance", "alignment"]
+    assert complete("sinorus show ko") == ["korolev-2017"]

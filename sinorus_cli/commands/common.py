@@ -117,6 +117,36 @@ class Session:
         return article
 
 
+def _completion_corpus(ctx: typer.Context) -> Corpus | None:
+    corpus_dirs = ctx.find_root().params.get("corpus") or ()
+    try:
+        return Session(Environment(), tuple(corpus_dirs)).corpus()
+    except Exception:  # a shell completion must never print an error
+        return None
+
+
+def complete_theme(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Theme ids for shell completion."""
+    corpus = _completion_corpus(ctx)
+    return [t for t in (corpus.codebook.ids if corpus else ()) if t.startswith(incomplete)]
+
+
+def complete_article(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Article ids for shell completion."""
+    corpus = _completion_corpus(ctx)
+    return [a.id for a in (corpus.articles if corpus else ()) if a.id.startswith(incomplete)]
+
+
+ThemeArgument = Annotated[
+    str,
+    typer.Argument(help="Theme id, alias or near miss (see 'sinorus themes').", autocompletion=complete_theme),
+]
+ArticleArgument = Annotated[
+    str,
+    typer.Argument(help="Article id or file name (see 'sinorus articles').", autocompletion=complete_article),
+]
+
+
 @contextmanager
 def _stdout_closing_quietly() -> Iterator[None]:
     try:

@@ -14,7 +14,7 @@ from ..output.view import Column, Row, Section, View
 from ..records import thesis_record
 from ..stance import Position, Relation
 from .columns import CLAIM, QUOTE, STANCE
-from .common import FormatOption, session
+from .common import FormatOption, ThemeArgument, session
 
 EPILOG = """\b
 Examples:
@@ -132,7 +132,7 @@ def comparison_view(comparison: Comparison) -> View:
 
 def compare_command(
     ctx: typer.Context,
-    theme: Annotated[str, typer.Argument(help="Theme id, alias or near miss (see 'sinorus themes').")],
+    theme: ThemeArgument,
     articles: Annotated[
         list[str] | None, typer.Argument(help="Only these articles (default: all).", show_default=False)
     ] = None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
@@ -14,7 +14,7 @@ from ..output.tables import stance_text
 from ..output.view import Column, Row, Section, View
 from ..records import thesis_record
 from ..stance import Position, Relation
-from .common import FormatOption, session
+from .common import ArticleArgument, FormatOption, session
 
 EPILOG = """\b
 Examples:
@@ -89,8 +89,8 @@ def diff_view(diff: Diff, corpus: Corpus) -> View:
 
 def diff_command(
     ctx: typer.Context,
-    a: Annotated[str, typer.Argument(help="First article id.")],
-    b: Annotated[str, typer.Argument(help="Second article id.")],
+    a: ArticleArgument,
+    b: ArticleArgument,
     fmt: FormatOption = None,
 ) -> None:
     """Compare two articles on every theme: contradictions, agreements, qualified, one-sided themes."""

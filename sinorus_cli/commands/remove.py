@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from .common import session
+from .common import ArticleArgument, session
 
 EPILOG = """\b
 Examples:
@@ -18,7 +18,7 @@ Examples:
 
 def remove_command(
     ctx: typer.Context,
-    article: Annotated[str, typer.Argument(help="Article id.")],
+    article: ArticleArgument,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove an article from the corpus you write to (your own corpus, or --corpus)."""

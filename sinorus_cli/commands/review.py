@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from typing import Annotated
 
 import typer
 
 from ..errors import NoMatch, UsageError
 from ..model import STANCES, Codebook, Thesis
 from ..output.text import printable
-from .common import Session, session
+from .common import ArticleArgument, Session, session
 
 EPILOG = """\b
 Examples:
@@ -62,7 +61,7 @@ def _show(s: Session, n: int, total: int, thesis: Thesis, codebook: Codebook) ->
 
 def review_command(
     ctx: typer.Context,
-    article: Annotated[str, typer.Argument(help="Article id.")],
+    article: ArticleArgument,
 ) -> None:
     """Walk through an article's proposed theses and accept, correct or reject each."""
     from ..store import replace_theses

@@ -14,7 +14,7 @@ from ..output.text import printable
 from ..output.view import Column, Row, Section, View
 from ..records import article_record, thesis_record
 from .columns import THESIS_COLUMNS
-from .common import FormatOption, session
+from .common import ArticleArgument, FormatOption, session
 
 EPILOG = """\b
 Examples:
@@ -61,7 +61,7 @@ def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list
 
 def show_command(
     ctx: typer.Context,
-    article: Annotated[str, typer.Argument(help="Article id or file name (see 'sinorus articles').")],
+    article: ArticleArgument,
     text: Annotated[bool, typer.Option("--text", help="Also print the cleaned text with quotes highlighted.")] = False,
     fmt: FormatOption = None,
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
@@ -12,7 +12,7 @@ from ..model import STANCES
 from ..output.tables import STANCE_STYLES, plain
 from ..output.view import Column, Row, Section, View
 from ..stance import signed, symbol
-from .common import FormatOption, session
+from .common import FormatOption, ThemeArgument, session
 
 EPILOG = """\b
 Examples:
@@ -70,7 +70,7 @@ def timeline_rows(comparison: Comparison) -> list[dict[str, Any]]:
 
 def timeline_command(
     ctx: typer.Context,
-    theme: Annotated[str, typer.Argument(help="Theme id, alias or near miss.")],
+    theme: ThemeArgument,
     fmt: FormatOption = None,
 ) -> None:
     """Chart each article's stance on a theme in order of publication."""
