@@ -5,8 +5,9 @@ from __future__ import annotations
 import typer
 
 from ..compare import chronological
-from ..output.view import Column, Section, View
+from ..output.view import Section, View
 from ..records import article_record
+from ..views import ARTICLE_COLUMNS
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -15,22 +16,13 @@ Examples:
   sinorus articles --format json | jq -r '.[] | [.id, .file] | @tsv'
 """
 
-COLUMNS = (
-    Column("id", "Article", no_wrap=True),
-    Column("date", "Date", no_wrap=True),
-    Column("author", "Author", ratio=2, min_width=9),
-    Column("outlet", "Outlet", ratio=2, min_width=8),
-    Column("title", "Title", ratio=3, min_width=12),
-    Column("theses", "N", justify="right"),
-)
-
 
 def articles_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List articles: id, date, author, outlet, kind, title, source file and thesis count."""
     s = session(ctx)
     corpus = s.corpus()
     records = [article_record(a, corpus) for a in chronological(corpus.articles)]
-    s.emit(View([Section("articles", "", COLUMNS, records)], document=records), fmt)
+    s.emit(View([Section("articles", "", ARTICLE_COLUMNS, records)], document=records), fmt)
 
 
 def register(app: typer.Typer) -> None:

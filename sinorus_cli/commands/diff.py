@@ -6,7 +6,6 @@ from typing import Any
 
 import typer
 
-from ..compare import Pair
 from ..debate import Diff, diff_articles
 from ..errors import NoMatch, UsageError
 from ..model import Corpus
@@ -14,6 +13,7 @@ from ..output.tables import stance_text
 from ..output.view import Column, Row, Section, View
 from ..records import thesis_record
 from ..stance import Position, Relation
+from ..views import pair_record
 from .common import ArticleArgument, FormatOption, session
 
 EPILOG = """\b
@@ -34,21 +34,6 @@ def _stance(side: str) -> Any:
         return stance_text(row[f"{side}_stance"])
 
     return render
-
-
-def _pair_record(pair: Pair) -> dict[str, Any]:
-    record: dict[str, Any] = {"theme": pair.a.theme, "relation": pair.relation.value}
-    for side, pos in (("a", pair.a), ("b", pair.b)):
-        thesis = pos.representative
-        record |= {
-            side: pos.article,
-            f"{side}_stance": pos.stance,
-            f"{side}_thesis": thesis.id,
-            f"{side}_quote": thesis.quote,
-            f"{side}_start": thesis.start,
-            f"{side}_end": thesis.end,
-        }
-    return record
 
 
 def _one_sided(positions: tuple[Position, ...], corpus: Corpus) -> list[dict[str, Any]]:
@@ -77,7 +62,8 @@ def diff_view(diff: Diff, corpus: Corpus) -> View:
     )
     sections, document = [], {"a": a, "b": b}
     for kind, name, title in SECTIONS:
-        records = [_pair_record(p) for p in diff.pairs_with(kind)]
+        dates = {diff.a.id: diff.a.date, diff.b.id: diff.b.date}
+        records = [{"theme": p.a.theme} | pair_record(p, dates) for p in diff.pairs_with(kind)]
         sections.append(Section(name, title, pair_columns, records, empty="none"))
         document[name] = records
     for name, positions, article in (("only_a", diff.only_a, a), ("only_b", diff.only_b, b)):

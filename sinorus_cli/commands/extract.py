@@ -9,7 +9,7 @@ import typer
 from ..errors import NoMatch
 from ..output.view import Column, Section, View
 from ..records import thesis_record
-from .columns import ORIGIN, QUOTE, STANCE, THEME
+from ..views import ORIGIN, QUOTE, STANCE, THEME
 from .common import FormatOption, session
 
 EPILOG = """\b

@@ -13,7 +13,7 @@ from ..model import Article, Thesis
 from ..output.text import printable
 from ..output.view import Column, Row, Section, View
 from ..records import article_record, thesis_record
-from .columns import THESIS_COLUMNS
+from ..views import THESIS_COLUMNS
 from .common import ArticleArgument, FormatOption, session
 
 EPILOG = """\b

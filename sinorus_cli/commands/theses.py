@@ -10,7 +10,7 @@ from ..errors import NoMatch, UsageError
 from ..model import STANCES
 from ..output.view import Section, View
 from ..records import thesis_record
-from .columns import ARTICLE, CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME
+from ..views import ARTICLE, CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME
 from .common import FormatOption, session
 
 EPILOG = """\b
