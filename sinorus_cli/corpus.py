@@ -153,6 +153,7 @@ def _load_codebook(path: Path) -> Codebook:
                 aliases=tuple(_field(doc, line, entry, "aliases", list, required=False)),
                 cues=tuple(_field(doc, line, entry, "cues", list, required=False)),
                 deny=tuple(_field(doc, line, entry, "deny", list, required=False)),
+                topics=tuple(_field(doc, line, entry, "topics", list, required=False)),
             )
         )
     if not themes:

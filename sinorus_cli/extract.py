@@ -49,7 +49,8 @@ CONDITIONALS = ("if ", "unless", "should they", "would ", "even if", "in case")
 REPORTED = (
     "some argued", "others believed", "some believed", "some emphasized", "others viewed", "still others",
     "critics", "skeptics argue", "it is often said", "some analysts", "others argue",
-    "some claim", "it was implicitly recognized", "they say that",
+    "some claim", "it was implicitly recognized", "they say that", "alleged", "allegation", "reportedly",
+    "suggested that", "claimed that", "rumoured", "rumored",
 )  # fmt: skip
 REJECTIONS = ("misread", "myth", "falsified", "mistaken", "exaggerated", "overblown", "baseless", "wrongly")
 MARKERS = (
@@ -94,7 +95,8 @@ def stance_of(text: str, theme: Theme) -> tuple[int, float] | None:
     affirming = [c for c in theme.cues if c not in theme.deny]
     cues, denials = _found(affirming, text), _found(theme.deny, text)
     if not cues and not denials:
-        return None
+        # A topic word says what the sentence is about, not which side it takes.
+        return (0, 0.3) if _found(theme.topics, text) else None
     votes = [(-1 if _negated(text, m.start()) else 1) for m in cues]
     votes += [(1 if _negated(text, m.start()) else -1) for m in denials]
     # A sentence that calls a view mistaken ("talk of an axis misreads ...") rejects what it names,
@@ -139,7 +141,8 @@ def propose(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> list[Pr
             if read is None:
                 continue
             stance, certainty = read
-            strength = sum(len(m.group()) for m in _found(theme.cues, folded) + _found(theme.deny, folded))
+            found = _found(theme.cues, folded) + _found(theme.deny, folded) + _found(theme.topics, folded)
+            strength = sum(len(m.group()) for m in found)
             confidence = min(0.99, 0.2 + 0.1 * min(strength / 8, 3) + 0.3 * certainty + centrality)
             readings.append(Proposal(sentence, theme, stance, round(confidence, 3)))
         # A thesis makes one main point: keep the theme the sentence speaks to most strongly.

@@ -26,6 +26,7 @@ class Theme:
     aliases: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
 
     def stance_name(self, stance: int) -> str:
         """The short human name of a stance point on this theme's scale."""
