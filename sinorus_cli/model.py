@@ -56,9 +56,6 @@ class Span:
     end: int
     reason: str = ""
 
-    def contains(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
-
     def overlaps(self, start: int, end: int) -> bool:
         return start < self.end and self.start < end
 

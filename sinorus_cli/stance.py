@@ -18,7 +18,6 @@ from enum import StrEnum
 from .model import Thesis
 
 SYMBOLS = {-2: "−−", -1: "−", 0: "○", 1: "+", 2: "++"}
-ASCII_SYMBOLS = {-2: "--", -1: "-", 0: "o", 1: "+", 2: "++"}
 
 
 class Relation(StrEnum):
@@ -67,9 +66,9 @@ def relation(a: int, b: int) -> Relation:
     return Relation.AGREE if (a > 0) == (b > 0) else Relation.CONTRADICT
 
 
-def symbol(stance: int, ascii_only: bool = False) -> str:
+def symbol(stance: int) -> str:
     """A short symbol for a stance point, for tables and matrices."""
-    return (ASCII_SYMBOLS if ascii_only else SYMBOLS)[stance]
+    return SYMBOLS[stance]
 
 
 def signed(stance: int) -> str:
