@@ -21,7 +21,7 @@ from .stance import Position, Relation
 ID = Column("id", "Id", no_wrap=True)
 ARTICLE = Column("article", "Article", no_wrap=True)
 THEME = Column("theme", "Theme", no_wrap=True)
-STANCE = Column("stance", "Stance", render=stance_cell, ratio=2, min_width=12)
+STANCE = Column("stance", "Stance", render=stance_cell, min_width=10, max_width=16)
 CLAIM = Column("claim", "Claim", ratio=4)
 QUOTE = Column("quote", "Quote", ratio=6)
 ORIGIN = Column("origin", "Origin", no_wrap=True)

@@ -24,8 +24,7 @@ that both address the theme (ties broken by the variance of their stances).
 
 COLUMNS = (
     Column("id", "Theme", no_wrap=True),
-    Column("label", "Label", ratio=2, min_width=12),
-    Column("proposition", "Proposition (stances measure agreement with it)", ratio=6),
+    Column("proposition", "Proposition (a stance measures agreement with it)", ratio=1),
     Column("articles", "Articles", justify="right"),
     Column("theses", "Theses", justify="right"),
     Column("contradiction_share", "Divided", justify="right"),

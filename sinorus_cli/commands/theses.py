@@ -10,7 +10,7 @@ from ..errors import NoMatch, UsageError
 from ..model import STANCES
 from ..output.view import Section, View
 from ..records import thesis_record
-from ..views import ARTICLE, CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME
+from ..views import CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -77,7 +77,8 @@ def theses_command(
     if not theses:
         raise NoMatch("no thesis matches these filters")
     records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
-    columns = (ID, ARTICLE, THEME, STANCE, CLAIM, QUOTE)
+    # The id starts with the article id, so the table needs no separate article column.
+    columns = (ID, THEME, STANCE, CLAIM, QUOTE)
     if any(t.origin != "curated" for t in theses):
         columns = (*columns, ORIGIN)
     s.emit(View([Section("theses", "", columns, records)], document=records), fmt)

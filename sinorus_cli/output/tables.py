@@ -98,6 +98,7 @@ def _table(section: Section) -> Any:
             ratio=column.ratio,
             # Numbers are never cut or split: their column is at least as wide as the widest one.
             min_width=max(column.min_width or 0, widest) if numeric else column.min_width,
+            max_width=column.max_width,
             no_wrap=column.no_wrap or numeric,
             justify=column.justify,  # type: ignore[arg-type]
             overflow="fold",

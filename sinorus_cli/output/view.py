@@ -35,6 +35,7 @@ class Column:
     render: Callable[[Row], Any] | None = None
     ratio: int | None = None
     min_width: int | None = None
+    max_width: int | None = None
     no_wrap: bool = False
     justify: str = "left"
 
