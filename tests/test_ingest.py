@@ -84,3 +84,26 @@ def test_any_utf8_text_reads_back_or_is_refused_cleanly(tmp_path_factory, text):
         assert "\n" not in exc.message
         return
     assert got == text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_html_without_the_extra_says_how_to_install_it(run, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><body><p>An alliance is near.</p></body></html>", encoding="utf-8")
+    result = run("extract", str(page))
+    assert result.exit_code == 2 and "pip install 'sinorus[html]'" in result.stderr
+
+
+def test_html_main_text_comes_from_the_extractor_library(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    seen = []
+    fake = types.SimpleNamespace(extract=lambda html, **kw: seen.append(html) or "Main text only.\n")
+    monkeypatch.setitem(sys.modules, "trafilatura", fake)
+    page = tmp_path / "page.htm"
+    page.write_text("<html><body><nav>menu</nav><p>Main text only.</p></body></html>", encoding="utf-8")
+    article = read_article(str(page))
+    assert (article.kind, article.text) == ("html", "Main text only.\n") and seen
