@@ -235,6 +235,7 @@ def _load_theses(path: Path) -> list[Thesis]:
                 end=end,
                 origin=origin,
                 confidence=None if confidence is None else float(confidence),
+                speaker=_field(doc, line, entry, "speaker", str, required=False),
             )
         )
     _no_duplicates(doc, [(t.id, line) for t, line in zip(theses, lines, strict=True)], "thesis")

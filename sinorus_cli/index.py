@@ -23,7 +23,7 @@ from .model import Article, Span, Thesis
 
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MIN_INDEXED_BYTES = 256_000
 
 Loaded = tuple[list[Article], list[Thesis]]

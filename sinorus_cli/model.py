@@ -102,6 +102,8 @@ class Thesis:
     end: int
     origin: str = "curated"
     confidence: float | None = None
+    # Who makes the claim: empty for the article's author, else the quoted person or body.
+    speaker: str = ""
 
 
 @dataclass(frozen=True)

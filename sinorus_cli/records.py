@@ -25,6 +25,7 @@ def thesis_record(thesis: Thesis, theme: Theme | None) -> dict[str, Any]:
         "end": thesis.end,
         "origin": thesis.origin,
         "confidence": thesis.confidence,
+        "speaker": thesis.speaker,
     }
 
 

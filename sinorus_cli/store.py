@@ -203,6 +203,8 @@ def _thesis_entry(thesis: Thesis) -> dict[str, Any]:
     }
     if thesis.confidence is not None:
         entry["confidence"] = thesis.confidence
+    if thesis.speaker:
+        entry["speaker"] = thesis.speaker
     return entry
 
 
