@@ -104,10 +104,7 @@ class SinorusGroup(TyperGroup):
 
 
 def _fail(message: str, code: int) -> int:
-    from .output.text import printable
-
-    first_line = printable(message).strip().splitlines()[0] if message.strip() else "error"
-    sys.stderr.write(f"sinorus: error: {first_line}\n")
+    Environment().error(message)
     return code
 
 

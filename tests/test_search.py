@@ -6,7 +6,7 @@ import json
 import re
 
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.search import search
+from sinorus_cli.analysis.search import search
 
 
 def _hits(run, *args):

@@ -8,8 +8,8 @@ from collections import Counter
 
 import pytest
 
-from sinorus_cli.check import check_corpus
-from sinorus_cli.cleaning import clean_paragraphs
+from sinorus_cli.analysis.check import check_corpus
+from sinorus_cli.text.cleaning import clean_paragraphs
 from sinorus_cli.corpus import load_corpus, seeds_folder
 
 SEED_SHA256 = {

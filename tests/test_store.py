@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sinorus_cli import store
+from sinorus_cli.corpus import store
 from sinorus_cli.corpus import load_corpus
 
 DATA = Path(__file__).parent / "data"

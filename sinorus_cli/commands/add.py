@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..corpus import DATE_PATTERN
+from ..corpus.load import DATE_PATTERN
 from ..errors import UsageError
 from ..model import Corpus, Thesis
 from ..output.view import Column, Section, View
@@ -39,9 +39,9 @@ def _metadata(**fields: str | None) -> dict[str, Any]:
 
 
 def _add_one(s: Session, source: str, metadata: dict[str, Any], encoding: str | None) -> dict[str, Any]:
-    from ..extract import extract_theses
-    from ..ingest import read_article
-    from ..store import add_article
+    from ..corpus.store import add_article
+    from ..text.extract import extract_theses
+    from ..text.ingest import read_article
 
     article = read_article(source, encoding)
     defaults = {"title": article.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"}

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
+from ..analysis.stance import Position
 from ..errors import NoMatch
 from ..output.view import Column, Section, View
-from ..stance import Position
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -51,11 +51,10 @@ def agreement_command(
     fmt: FormatOption = None,
 ) -> None:
     """Cohen's kappa on stance signs per theme and overall, and each disagreement with both quotes."""
-    from ..corpus import load_corpus
-    from ..reliability import reliability
+    from ..analysis.reliability import reliability
 
     s = session(ctx)
-    results = reliability(load_corpus([corpus_a]), load_corpus([corpus_b]))
+    results = reliability(s.load((corpus_a,)), s.load((corpus_b,)))
     if not results:
         raise NoMatch("the two corpora share no article")
     scores = [

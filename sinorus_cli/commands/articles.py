@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from ..compare import chronological
+from ..analysis.compare import chronological
 from ..output.view import Section, View
-from ..records import article_record
-from ..views import ARTICLE_COLUMNS
+from ..present.records import article_record
+from ..present.views import ARTICLE_COLUMNS
 from .common import FormatOption, session
 
 EPILOG = """\b

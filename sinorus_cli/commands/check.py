@@ -23,7 +23,7 @@ COLUMNS = (
 
 def check_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """Verify every quote against its source file at its offsets, every reference and every stance."""
-    from ..check import check_corpus
+    from ..analysis.check import check_corpus
 
     s = session(ctx)
     corpus = s.corpus()

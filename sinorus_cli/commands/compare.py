@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ..compare import compare_theme
+from ..analysis.compare import compare_theme
 from ..errors import NoMatch
-from ..views import comparison_view
+from ..present.views import comparison_view
 from .common import FormatOption, ThemeArgument, session
 
 EPILOG = """\b

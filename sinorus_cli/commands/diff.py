@@ -6,14 +6,14 @@ from typing import Any
 
 import typer
 
-from ..debate import Diff, diff_articles
+from ..analysis.debate import Diff, diff_articles
+from ..analysis.stance import Position, Relation
 from ..errors import NoMatch, UsageError
 from ..model import Corpus
 from ..output.tables import stance_text
 from ..output.view import Column, Row, Section, View
-from ..records import thesis_record
-from ..stance import Position, Relation
-from ..views import pair_record
+from ..present.records import thesis_record
+from ..present.views import pair_record
 from .common import ArticleArgument, FormatOption, session
 
 EPILOG = """\b

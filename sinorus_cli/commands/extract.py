@@ -8,8 +8,8 @@ import typer
 
 from ..errors import NoMatch
 from ..output.view import Column, Section, View
-from ..records import thesis_record
-from ..views import ORIGIN, QUOTE, STANCE, THEME
+from ..present.records import thesis_record
+from ..present.views import ORIGIN, QUOTE, STANCE, THEME
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -41,8 +41,8 @@ def extract_command(
     fmt: FormatOption = None,
 ) -> None:
     """Propose theses for an article: sentence, theme, stance, confidence and offsets."""
-    from ..extract import extract_theses
-    from ..ingest import read_article
+    from ..text.extract import extract_theses
+    from ..text.ingest import read_article
 
     s = session(ctx)
     article = read_article(file, encoding)

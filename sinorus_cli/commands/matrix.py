@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ..debate import stance_matrix
+from ..analysis.debate import stance_matrix
 from ..errors import NoMatch
-from ..views import matrix_view
+from ..present.views import matrix_view
 from .common import FormatOption, session
 
 EPILOG = """\b

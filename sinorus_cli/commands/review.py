@@ -38,7 +38,7 @@ def _decide(answer: str, thesis: Thesis, codebook: Codebook) -> Thesis | str | N
             raise UsageError("a stance is a number from -2 to 2")
         return replace(thesis, stance=stance, origin="curated", confidence=None)
     if verb in ("t", "theme"):
-        from ..resolve import resolve_theme
+        from ..analysis.resolve import resolve_theme
 
         theme, _ = resolve_theme(codebook, rest)
         return replace(thesis, theme=theme.id, origin="curated", confidence=None)
@@ -64,7 +64,7 @@ def review_command(
     article: ArticleArgument,
 ) -> None:
     """Walk through an article's proposed theses and accept, correct or reject each."""
-    from ..store import replace_theses
+    from ..corpus.store import replace_theses
 
     s = session(ctx)
     found = s.article(article)

@@ -53,7 +53,7 @@ def search_command(
     fmt: FormatOption = None,
 ) -> None:
     """Find where something is said: theses first-class, and every sentence of every article."""
-    from ..search import search
+    from ..analysis.search import search
 
     if not query.strip():
         raise UsageError("the query is empty")

@@ -8,12 +8,12 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cleaning import clean_paragraphs
 from ..model import Article, Thesis
 from ..output.text import printable
 from ..output.view import Column, Row, Section, View
-from ..records import article_record, thesis_record
-from ..views import THESIS_COLUMNS
+from ..present.records import article_record, thesis_record
+from ..present.views import THESIS_COLUMNS
+from ..text.cleaning import clean_paragraphs
 from .common import ArticleArgument, FormatOption, session
 
 EPILOG = """\b

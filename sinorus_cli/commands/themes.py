@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..debate import by_controversy
+from ..analysis.debate import by_controversy
 from ..output.view import Column, Section, View
-from ..records import theme_record
+from ..present.records import theme_record
 from .common import FormatOption, session
 
 EPILOG = """\b

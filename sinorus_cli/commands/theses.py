@@ -9,8 +9,8 @@ import typer
 from ..errors import NoMatch, UsageError
 from ..model import STANCES
 from ..output.view import Section, View
-from ..records import thesis_record
-from ..views import CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME
+from ..present.records import thesis_record
+from ..present.views import CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME
 from .common import FormatOption, session
 
 EPILOG = """\b

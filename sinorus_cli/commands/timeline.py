@@ -6,12 +6,12 @@ from typing import Any
 
 import typer
 
-from ..compare import Comparison, compare_theme
+from ..analysis.compare import Comparison, compare_theme
+from ..analysis.stance import signed, symbol
 from ..errors import NoMatch
 from ..model import STANCES
 from ..output.tables import STANCE_STYLES, plain
 from ..output.view import Column, Row, Section, View
-from ..stance import signed, symbol
 from .common import FormatOption, ThemeArgument, session
 
 EPILOG = """\b

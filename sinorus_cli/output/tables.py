@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.stance import signed, symbol
 from ..env import Environment
-from ..stance import signed, symbol
 from .text import printable
 from .view import Row, Section, View
 from .writers import cell_text

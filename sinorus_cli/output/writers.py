@@ -13,9 +13,7 @@ from .view import Format, Row, Section, View
 
 
 def write_view(view: View, fmt: Format, env: Environment) -> None:
-    """Render `view` in `fmt` to stdout; notes go to stderr so pipes stay clean."""
-    for note in view.notes:
-        env.stderr.write(f"sinorus: {printable(note)}\n")
+    """Render `view` in `fmt` to stdout."""
     out = env.stdout
     if fmt is Format.table:
         from .tables import write_tables

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import Article, Corpus
-from .sentences import sentences
+from ..model import Article, Corpus
+from ..text.sentences import sentences
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Article, Corpus, Theme, Thesis
+from ..model import Article, Corpus, Theme, Thesis
 
 
 def thesis_record(thesis: Thesis, theme: Theme | None) -> dict[str, Any]:

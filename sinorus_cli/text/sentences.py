@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..model import Span
 from .cleaning import clean_paragraphs
-from .model import Span
 
 
 @dataclass(frozen=True)

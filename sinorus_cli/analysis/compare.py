@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from .model import Article, Corpus, Theme
+from ..model import Article, Corpus, Theme
 from .stance import Position, Relation, position, relation
 
 

@@ -9,17 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .compare import Comparison, Pair
-from .debate import Matrix
-from .model import Thesis
-from .output.tables import plain, stance_cell, stance_symbol, stance_text
-from .output.view import Column, Row, Section, View
+from ..analysis.compare import Comparison, Pair
+from ..analysis.debate import Matrix
+from ..analysis.stance import Position, Relation
+from ..model import Thesis
+from ..output.tables import plain, stance_cell, stance_symbol, stance_text
+from ..output.view import Column, Row, Section, View
 from .records import thesis_record
-from .stance import Position, Relation
 
 # Columns shared by several tables.
 ID = Column("id", "Id", no_wrap=True)
-ARTICLE = Column("article", "Article", no_wrap=True)
 THEME = Column("theme", "Theme", no_wrap=True)
 STANCE = Column("stance", "Stance", render=stance_cell, min_width=10, max_width=16)
 CLAIM = Column("claim", "Claim", ratio=4)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Corpus
+from ..model import Corpus
 from .stance import Position, position
 
 NONE = "none"

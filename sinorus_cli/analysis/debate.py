@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import pvariance
 
+from ..model import Article, Corpus, Theme
 from .compare import Pair, chronological, compare_theme
-from .model import Article, Corpus, Theme
 from .stance import Position, Relation, relation
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cleaning import clean_paragraphs
-from .model import Article, Corpus, Thesis
+from ..model import Article, Corpus, Thesis
+from ..text.cleaning import clean_paragraphs
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .model import Thesis
+from ..model import Thesis
 
 SYMBOLS = {-2: "−−", -1: "−", 0: "○", 1: "+", 2: "++"}
 
