@@ -16,8 +16,9 @@ from ..analysis.debate import stance_matrix
 from ..model import Corpus, Theme
 from ..output.view import Section, View
 from ..output.writers import cell_text, write_markdown
+from ..present.columns import ARTICLE_COLUMNS
+from ..present.debate import comparison_view, matrix_view
 from ..present.records import article_record
-from ..present.views import ARTICLE_COLUMNS, comparison_view, matrix_view
 
 CSS = """
 body{font-family:Georgia,serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}

@@ -1,0 +1,52 @@
+"""Views of coding quality: agreement between two coders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..analysis.reliability import Reliability
+from ..analysis.stance import Position
+from ..output.view import Column, Section, View
+
+SCORE_COLUMNS = (
+    Column("theme", "Theme", no_wrap=True),
+    Column("units", "Units", justify="right"),
+    Column("observed", "Observed", justify="right"),
+    Column("kappa", "Cohen's kappa", justify="right"),
+    Column("disagreements", "Disagree", justify="right"),
+)
+DISAGREEMENT_COLUMNS = (
+    Column("article", "Article", no_wrap=True),
+    Column("theme", "Theme", no_wrap=True),
+    Column("a_stance", "A", justify="right"),
+    Column("a_quote", "A quote", ratio=1),
+    Column("b_stance", "B", justify="right"),
+    Column("b_quote", "B quote", ratio=1),
+)
+
+
+def _side(pos: Position | None, side: str) -> dict[str, Any]:
+    if pos is None:
+        return {f"{side}_stance": None, f"{side}_quote": ""}
+    return {f"{side}_stance": pos.stance, f"{side}_quote": pos.representative.quote}
+
+
+def agreement_view(results: Sequence[Reliability], name_a: str, name_b: str) -> View:
+    """Kappa per theme (overall last) and every disagreement with both coders' quotes."""
+    scores = [
+        {"theme": r.theme, "units": r.units, "observed": r.observed, "kappa": r.kappa,
+         "disagreements": len(r.disagreements)}
+        for r in results
+    ]  # fmt: skip
+    disagreements = [
+        {"article": d.article, "theme": d.theme} | _side(d.a, "a") | _side(d.b, "b") for d in results[-1].disagreements
+    ]
+    return View(
+        [
+            Section("themes", "Agreement per theme", SCORE_COLUMNS, scores),
+            Section("disagreements", "Disagreements", DISAGREEMENT_COLUMNS, disagreements, empty="none"),
+        ],
+        document={"themes": scores, "disagreements": disagreements},
+        heading=f"A = {name_a}   B = {name_b}",
+    )
