@@ -6,7 +6,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -21,6 +21,7 @@ from .errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
+    NoMatch,
     PipeClosed,
     SinorusError,
 )
@@ -38,9 +39,11 @@ Examples:
   sinorus theses --theme sovereignty --format jsonl | jq .quote
   sinorus show korolev-2017 --text
 
-On a terminal, output is a table; in a pipe, tab-separated records without a
-header. Choose with --format. Exit codes: 0 ok, 1 nothing matched, 2 usage
-error, 3 corpus problem.
+On a terminal, output is a table (paged when long); in a pipe, tab-separated
+records without a header. Choose with --format. Options such as --corpus and
+--curated-only work before or after the command. 'sinorus help COMMAND' shows a
+command's help. Exit codes: 0 ok, 1 nothing matched, 2 usage error, 3 corpus
+problem.
 """
 
 
@@ -66,6 +69,7 @@ COMMANDS = (
     "add",
     "remove",
     "review",
+    "help",
 )
 
 
@@ -79,12 +83,20 @@ class SinorusGroup(TyperGroup):
         """Import and build one command on demand, so a run pays only for the command it invokes."""
         if cmd_name not in COMMANDS:
             return None
+        from .commands.common import COMPLETERS, shared_options
+
         module = importlib.import_module(f"{__package__}.commands.{cmd_name}")
         holder = typer.Typer(rich_markup_mode=None)
         module.register(holder)
-        return typer.main.get_command_from_info(
+        command = typer.main.get_command_from_info(
             holder.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
         )
+        command.params += shared_options(command, getattr(module, "SECTIONS", ()))
+        for param in command.params:
+            _upper_metavar(param)
+            if param.name in COMPLETERS:
+                param._custom_shell_complete = _completer(COMPLETERS[param.name])
+        return command
 
     def main(  # type: ignore[override]
         self,
@@ -100,9 +112,17 @@ class SinorusGroup(TyperGroup):
         return code
 
     def _run(self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, extra: Any) -> int:
+        if os.environ.get(complete_var or "_SINORUS_COMPLETE"):
+            # Only a completion request pays for typer's completion classes (bash, zsh, fish, powershell).
+            from typer._completion_classes import completion_init
+
+            completion_init()
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             return result if isinstance(result, int) else 0
+        except NoMatch as exc:
+            Environment().note(exc.message)
+            return exc.exit_code
         except SinorusError as exc:
             return _fail(exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
         except typer.TyperException as exc:
@@ -120,6 +140,36 @@ class SinorusGroup(TyperGroup):
                 f"internal error: {type(exc).__name__}: {exc} (set SINORUS_DEBUG=1 for details)",
                 EXIT_INTERNAL,
             )
+
+
+def _upper_metavar(param: click.Parameter) -> None:
+    """Upper-case metavars that say what goes there (THEME, FLOAT, DIR), not click's <str> or <float range>."""
+    from typer._click.types import FloatParamType, IntParamType
+    from typer.core import TyperArgument, TyperOption
+    from typer.models import TyperPath
+
+    if isinstance(param, TyperArgument) and param.name:
+        param.metavar = param.metavar or param.name.upper()
+    if not isinstance(param, TyperOption) or param.is_flag or param.metavar:
+        return
+    kind = param.type
+    if isinstance(kind, FloatParamType):
+        param.metavar = "FLOAT"
+    elif isinstance(kind, IntParamType):
+        param.metavar = "N"
+    elif isinstance(kind, TyperPath):
+        param.metavar = "DIR" if not kind.file_okay else "FILE"
+    else:
+        param.metavar = max(param.opts, key=len).lstrip("-").upper().replace("-", "_")
+
+
+def _completer(ids: Any) -> Any:
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from typer._click.shell_completion import CompletionItem
+
+        return [CompletionItem(value) for value in ids(ctx, incomplete)]
+
+    return complete
 
 
 def _fail(message: str, code: int) -> int:
@@ -141,6 +191,9 @@ app = typer.Typer(
     help=HELP,
     invoke_without_command=True,
     rich_markup_mode=None,
+    # Completion options are our own (below): typer's import its shell detection on every run and
+    # take the shell name as a command, so `--install-completion zsh` installed bash's script.
+    add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
@@ -152,35 +205,90 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _completion(install: bool) -> Any:
+    def callback(ctx: click.Context, _: click.Parameter, shell: str | None) -> None:
+        if shell is None or ctx.resilient_parsing:
+            return
+        from typer._completion_shared import get_completion_script
+        from typer._completion_shared import install as install_script
+
+        shell = "powershell" if shell == "pwsh" else shell
+        if install:
+            _, path = install_script(shell=shell, prog_name="sinorus", complete_var="_SINORUS_COMPLETE")
+            Environment().note(f"{shell} completion installed in {path}; it takes effect in a new shell")
+        else:
+            typer.echo(get_completion_script(prog_name="sinorus", complete_var="_SINORUS_COMPLETE", shell=shell))
+        raise typer.Exit()
+
+    return callback
+
+
+class Shell(StrEnum):
+    """Shells sinorus writes completion scripts for."""
+
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
     corpus: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option(
             "--corpus",
             "-C",
             envvar="SINORUS_CORPUS",
-            help="Corpus folder (repeatable). Default: the built-in seeds plus your own corpus. Env: SINORUS_CORPUS.",
-            exists=True,
-            file_okay=False,
+            metavar="DIR",
+            help="Corpus folder (repeatable); 'seeds' names the built-in seeds. Default: the seeds plus your own "
+            "corpus. Env: SINORUS_CORPUS. Also accepted after the command, like --curated-only and --min-confidence.",
             show_default=False,
+            show_envvar=False,
         ),
     ] = None,
     curated_only: Annotated[bool, typer.Option("--curated-only", help="Ignore automatically proposed theses.")] = False,
     min_confidence: Annotated[
         float,
-        typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore proposed theses below this confidence."),
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0, metavar="FLOAT", help="Ignore proposed theses below this confidence."
+        ),
     ] = 0.0,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    install_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_completion(install=True),
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for SHELL: bash, zsh, fish or powershell.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_completion(install=False),
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for SHELL, to install it yourself.",
+        ),
+    ] = None,
 ) -> None:
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
+    from .commands.common import corpus_folder
+
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment()
-    ctx.obj = Session(env, tuple(corpus or ()), curated_only, min_confidence)
+    folders = tuple(corpus_folder(c) for c in corpus or ())
+    ctx.obj = Session(env, folders, curated_only, min_confidence)
 
 
 def run() -> None:

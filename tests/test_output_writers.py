@@ -6,13 +6,15 @@ import csv
 import io
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sinorus_cli.env import Environment
+from sinorus_cli.errors import UsageError
 from sinorus_cli.output.text import printable, tsv_field, tsv_unescape
 from sinorus_cli.output.view import Column, Format, Section, View
-from sinorus_cli.output.writers import write_delimited, write_view
+from sinorus_cli.output.writers import Choices, write_delimited, write_view
 
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
 
@@ -33,19 +35,33 @@ def test_printable_leaves_no_control_characters(value):
 @given(st.lists(st.fixed_dictionaries({"a": texts, "b": st.integers()}), max_size=20))
 def test_csv_parses_back_to_the_same_records(rows):
     out = io.StringIO()
-    write_delimited(out, [Section("s", "", (Column("a", "A"),), rows)], header=True)
+    write_delimited(out, ["a", "b"], rows, csv_style=True)
     parsed = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     assert [(r["a"], int(r["b"])) for r in parsed] == [(r["a"], r["b"]) for r in rows]
 
 
-def test_multi_section_records_are_tagged_with_their_section(capsys):
-    view = View(
-        [Section("one", "", (), [{"x": 1}]), Section("two", "", (), [{"y": 2}])],
-        document={},
-    )
-    write_view(view, Format.jsonl, Environment())
+TWO_SECTIONS = View(
+    [Section("one", "", (), [{"x": 1, "y": ""}]), Section("two", "", (), [{"z": 2}])],
+    document={"one": [{"x": 1, "y": ""}]},
+)
+
+
+def test_record_formats_carry_one_section_the_primary_unless_chosen(capsys):
+    write_view(TWO_SECTIONS, Format.jsonl, Environment())
+    write_view(TWO_SECTIONS, Format.jsonl, Environment(), Choices(section="two"))
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert lines == [{"section": "one", "x": 1}, {"section": "two", "y": 2}]
+    assert lines == [{"x": 1, "y": None}, {"z": 2}]  # absent values are null
+
+
+def test_fields_choose_and_order_columns_and_tsv_header_is_optional(capsys):
+    write_view(TWO_SECTIONS, Format.tsv, Environment(), Choices(fields=("y", "x"), header=True))
+    assert capsys.readouterr().out == "y\tx\n\t1\n"
+
+
+@pytest.mark.parametrize("fields", [("nope",), ("",)])
+def test_unknown_or_empty_field_lists_the_available_ones(fields):
+    with pytest.raises(UsageError, match="available fields: x,y"):
+        write_view(TWO_SECTIONS, Format.json, Environment(), Choices(fields=fields))
 
 
 def test_table_shows_markup_and_escapes_literally(capsys):

@@ -52,7 +52,7 @@ def test_nothing_above_the_threshold_exits_1(run):
 
 
 def test_terminal_output_highlights_without_markup(run):
-    result = run("search", "agree to disagree", tty=True, width=100)
+    result = run("search", "agree to disagree", tty=True, width=200)
     visible = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).split())
     assert result.exit_code == 0 and "agree to disagree" in visible
     assert "\x1b[1;7m" in result.stdout or "\x1b[7m" in result.stdout  # reverse video on the match

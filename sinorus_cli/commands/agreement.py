@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NoMatch
 from .common import FormatOption, session
+
+SECTIONS = ("themes", "disagreements")
 
 EPILOG = """\b
 Examples:
@@ -32,9 +33,7 @@ def agreement_command(
 
     s = session(ctx)
     results = reliability(s.load((corpus_a,)), s.load((corpus_b,)))
-    if not results:
-        raise NoMatch("the two corpora share no article")
-    s.emit(agreement_view(results, str(corpus_a), str(corpus_b)), fmt)
+    s.emit(agreement_view(results, str(corpus_a), str(corpus_b)), fmt, no_match="the two corpora share no article")
 
 
 def register(app: typer.Typer) -> None:

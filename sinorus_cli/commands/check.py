@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..errors import CorpusError
+from ..output.view import Format
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -27,6 +28,8 @@ def check_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
             f"corpus ok: {len(corpus.articles)} articles, {len(corpus.theses)} theses, "
             f"{len(corpus.codebook.themes)} themes"
         )
+        if fmt not in (None, Format.table, Format.md):
+            s.emit(problems_view(problems), fmt, empty_ok=True)
         return
     s.emit(problems_view(problems), fmt)
     raise CorpusError(f"{len(problems)} problem(s) found")

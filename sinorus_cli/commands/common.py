@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer._click as click
 
 from ..env import Environment
-from ..errors import PipeClosed, UsageError
+from ..errors import NoMatch, PipeClosed, UsageError
 from ..model import Article, Corpus, Theme
 from ..output.view import Format, View
+
+if TYPE_CHECKING:
+    from ..output.writers import Choices
 
 FormatOption = Annotated[
     Format | None,
@@ -35,6 +39,8 @@ class Session:
     corpus_dirs: tuple[Path, ...] = ()
     curated_only: bool = False
     min_confidence: float = 0.0
+    no_pager: bool = False
+    choices: Choices | None = None
     _corpus: Corpus | None = field(default=None, repr=False)
 
     @property
@@ -69,13 +75,51 @@ class Session:
         """A one-line remark on stderr (never on stdout, so pipes stay clean)."""
         self.env.note(message)
 
-    def emit(self, view: View, fmt: Format | None) -> None:
-        """Write a view in the chosen format, or the default for where stdout goes."""
-        from ..output.writers import write_view
+    def emit(self, view: View, fmt: Format | None, no_match: str = "", empty_ok: bool = False) -> None:
+        """Write a view in the chosen format, or the default for where stdout goes.
+
+        When the output carries no record, machine formats still print their empty
+        form (`[]` in JSON, the header in CSV, nothing in TSV and JSONL), and the
+        command ends with exit 1 and the note `no_match` (or the section's own),
+        unless `empty_ok` (an empty result is the good news, as for `check`).
+        """
+        from ..output.writers import RECORD_FORMATS, Choices, shape, write_view
 
         chosen = fmt or (Format.table if self.env.is_terminal else Format.tsv)
+        choices = self.choices or Choices()
+        shaped = shape(view, choices)
+        one_section = chosen in RECORD_FORMATS or bool(choices.section or choices.fields)
+        empty = not shaped.section().rows if one_section else shaped.is_empty
+        if empty:
+            if chosen is Format.json:
+                self.write("[]\n")
+            elif chosen in RECORD_FORMATS:
+                with _stdout_closing_quietly():
+                    write_view(view, chosen, self.env, choices)
+            if empty_ok:
+                return
+            raise NoMatch(no_match or shaped.section().empty)
         with _stdout_closing_quietly():
-            write_view(view, chosen, self.env)
+            if chosen is Format.table and self._paging():
+                self._page(view, choices)
+            else:
+                write_view(view, chosen, self.env, choices)
+
+    def _paging(self) -> bool:
+        from ..output.pager import should_page
+
+        return self.env.is_terminal and should_page(self.no_pager)
+
+    def _page(self, view: View, choices: Choices) -> None:
+        import io
+
+        from ..output.pager import page
+        from ..output.tables import write_tables
+        from ..output.writers import shape
+
+        buffer = io.StringIO()
+        write_tables(shape(view, choices), self.env, file=buffer)
+        page(buffer.getvalue())
 
     def write(self, text: str) -> None:
         """Write finished text (a graph, a CSV, a report) to stdout."""
@@ -100,34 +144,135 @@ class Session:
         return article
 
 
-def _completion_corpus(ctx: typer.Context) -> Corpus | None:
-    corpus_dirs = ctx.find_root().params.get("corpus") or ()
+SEEDS = "seeds"  # the name --corpus gives the built-in seed corpus
+
+
+def corpus_folder(value: str) -> Path:
+    """A --corpus value as a folder: `seeds` names the built-in seeds (write ./seeds for a folder of that name)."""
+    if value == SEEDS:
+        from ..corpus.locations import seeds_folder
+
+        return seeds_folder()
+    folder = Path(value).expanduser()
+    if not folder.is_dir():
+        raise typer.BadParameter(f"{value!r} is not a folder ({SEEDS!r} names the built-in seeds)")
+    return folder
+
+
+def _add_corpus(ctx: click.Context, _: click.Parameter, values: tuple[str, ...] | None) -> None:
+    if values and not ctx.resilient_parsing:
+        s = session(ctx)
+        s.corpus_dirs = (*s.corpus_dirs, *(corpus_folder(v) for v in values))
+
+
+def _curated_only(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        session(ctx).curated_only = True
+
+
+def _min_confidence(ctx: click.Context, _: click.Parameter, value: float | None) -> None:
+    if value is not None:
+        session(ctx).min_confidence = value
+
+
+def _no_pager(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        session(ctx).no_pager = True
+
+
+def _choice(**change: Any) -> Any:
+    def callback(ctx: click.Context, _: click.Parameter, value: Any) -> None:
+        from ..output.writers import Choices
+
+        if value is not None and value is not False:
+            s = session(ctx)
+            name, convert = next(iter(change.items()))
+            s.choices = replace(s.choices or Choices(), **{name: convert(value)})
+
+    return callback
+
+
+def _field_list(value: str) -> tuple[str, ...]:
+    return tuple(f.strip() for f in value.split(",")) if value.strip() else ("",)
+
+
+CORPUS_HELP = "Corpus folder (repeatable); the name 'seeds' means the seeds that ship with sinorus."
+
+
+def shared_options(command: click.Command, sections: tuple[str, ...] = ()) -> list[click.Parameter]:
+    """The options every command accepts after its name too, merged into the Session.
+
+    Corpus selection and thesis filters work on every command; paging, --fields and
+    --header on those with --format; --section on those whose output has several.
+    """
+    from typer._click.types import FloatRange
+    from typer._types import TyperChoice
+    from typer.core import TyperOption
+
+    def option(*names: str, **settings: Any) -> TyperOption:
+        return TyperOption(param_decls=list(names), expose_value=False, **settings)
+
+    taken = {name for p in command.params for name in p.opts}
+    options = [
+        option("-C", "--corpus", multiple=True, metavar="DIR", callback=_add_corpus, help=CORPUS_HELP),
+        option("--curated-only", is_flag=True, callback=_curated_only, help="Ignore automatically proposed theses."),
+        option(
+            "--min-confidence",
+            type=FloatRange(0.0, 1.0),
+            metavar="FLOAT",
+            callback=_min_confidence,
+            help="Ignore proposed theses below this confidence (0..1).",
+        ),
+    ]
+    if "--format" in taken:
+        options += [
+            option(
+                "--fields",
+                metavar="A,B,...",
+                callback=_choice(fields=_field_list),
+                help="Only these record fields, in this order (machine formats); --fields '' lists them.",
+            ),
+            option("--header", is_flag=True, callback=_choice(header=bool), help="Start TSV output with a header."),
+            option("--no-pager", is_flag=True, callback=_no_pager, help="Do not page long tables."),
+        ]
+    if sections:
+        options.append(
+            option(
+                "--section",
+                type=TyperChoice(sections),
+                metavar="SECTION",
+                callback=_choice(section=str),
+                help=f"Only this part of the output: {', '.join(sections)}.",
+            )
+        )
+    return [o for o in options if not taken & set(o.opts)]
+
+
+def _completion_corpus(ctx: click.Context) -> Corpus | None:
     try:
-        return Session(Environment(), tuple(corpus_dirs)).corpus()
+        folders = tuple(corpus_folder(c) for c in ctx.find_root().params.get("corpus") or ())
+        return Session(Environment(), folders).corpus()
     except Exception:  # a shell completion must never print an error
         return None
 
 
-def complete_theme(ctx: typer.Context, incomplete: str) -> list[str]:
+def complete_theme(ctx: click.Context, incomplete: str) -> list[str]:
     """Theme ids for shell completion."""
     corpus = _completion_corpus(ctx)
     return [t for t in (corpus.codebook.ids if corpus else ()) if t.startswith(incomplete)]
 
 
-def complete_article(ctx: typer.Context, incomplete: str) -> list[str]:
+def complete_article(ctx: click.Context, incomplete: str) -> list[str]:
     """Article ids for shell completion."""
     corpus = _completion_corpus(ctx)
     return [a.id for a in (corpus.articles if corpus else ()) if a.id.startswith(incomplete)]
 
 
-ThemeArgument = Annotated[
-    str,
-    typer.Argument(help="Theme id, alias or near miss (see 'sinorus themes').", autocompletion=complete_theme),
-]
-ArticleArgument = Annotated[
-    str,
-    typer.Argument(help="Article id or file name (see 'sinorus articles').", autocompletion=complete_article),
-]
+ThemeArgument = Annotated[str, typer.Argument(help="Theme id, alias or near miss (see 'sinorus themes').")]
+ArticleArgument = Annotated[str, typer.Argument(help="Article id or file name (see 'sinorus articles').")]
+# Parameters completed with ids, whichever command they belong to (set up in cli.SinorusGroup).
+COMPLETERS = {"theme": complete_theme, "themes": complete_theme, "article": complete_article,
+              "articles": complete_article, "a": complete_article, "b": complete_article}  # fmt: skip
 
 
 @contextmanager

@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NoMatch
+from ..present.debate import COMPARE_SECTIONS
 from .common import FormatOption, ThemeArgument, session
+
+SECTIONS = COMPARE_SECTIONS
 
 EPILOG = """\b
 Examples:
@@ -15,6 +17,9 @@ Examples:
   sinorus compare aliance                 (near misses are accepted, with a note)
   sinorus compare us_factor gvs-2022 globaltimes-2023
   sinorus compare alliance --format json | jq '.contradictions[] | [.a, .b]'
+  sinorus compare alliance --section contradictions --fields a,b,a_quote,b_quote --format csv
+
+In a pipe, records are the positions (one per thesis); --section picks the pairs.
 """
 
 
@@ -42,8 +47,6 @@ def compare_command(
     missing = sorted({a.id for a in only} - {p.article for p in comparison.positions})
     if missing:
         s.note(f"no thesis on {chosen.id} in: {', '.join(missing)}")
-    if not comparison.positions:
-        raise NoMatch(f"no article addresses theme {chosen.id!r}")
     s.emit(comparison_view(comparison), fmt)
 
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import typer
 
-from ..errors import NoMatch, UsageError
+from ..errors import UsageError
+from ..present.debate import DIFF_SECTION_NAMES
 from .common import ArticleArgument, FormatOption, session
+
+SECTIONS = DIFF_SECTION_NAMES
 
 EPILOG = """\b
 Examples:
   sinorus diff korolev-2017 globaltimes-2023
   sinorus diff gvs-2022 zhao-2024 --format json | jq '.contradictions[].theme'
+  sinorus diff gvs-2022 zhao-2024 --fields theme,relation,a_stance,b_stance
+
+In a pipe, records are the pairs (one per theme both address, with its
+relation); --section only_a or only_b gives the themes one article alone addresses.
 """
 
 
@@ -30,9 +37,7 @@ def diff_command(
         raise UsageError(f"diff needs two different articles, got {first.id!r} twice")
     corpus = s.corpus()
     diff = diff_articles(corpus, first, second)
-    if not (diff.pairs or diff.only_a or diff.only_b):
-        raise NoMatch(f"neither {first.id} nor {second.id} has any thesis")
-    s.emit(diff_view(diff, corpus), fmt)
+    s.emit(diff_view(diff, corpus), fmt, no_match=f"{first.id} and {second.id} have no thesis on a shared theme")
 
 
 def register(app: typer.Typer) -> None:

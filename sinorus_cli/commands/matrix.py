@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NoMatch
+from ..output.view import Format
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -33,9 +33,8 @@ def matrix_command(
     themes = [s.theme(t) for t in theme or ()]
     articles = [s.article(a) for a in article or ()]
     matrix = stance_matrix(s.corpus(), themes, articles)
-    if not matrix.cells:
-        raise NoMatch("no article addresses these themes")
-    s.emit(matrix_view(matrix, s.env.columns), fmt)
+    on_screen = fmt is Format.table or (fmt is None and s.env.is_terminal)
+    s.emit(matrix_view(matrix, s.env.columns if on_screen else None), fmt)
 
 
 def register(app: typer.Typer) -> None:

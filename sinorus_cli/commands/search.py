@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NoMatch, UsageError
+from ..errors import UsageError
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -43,9 +43,7 @@ def search_command(
     theme_id = s.theme(theme).id if theme else None
     articles = [s.article(a) for a in article or ()]
     hits = search(s.corpus(), query, articles, theme_id, limit, min_score)
-    if not hits:
-        raise NoMatch(f"nothing scores {min_score:g} or more for {query!r}")
-    s.emit(search_view(hits), fmt)
+    s.emit(search_view(hits, s.corpus()), fmt, no_match=f"nothing scores {min_score:g} or more for {query!r}")
 
 
 def register(app: typer.Typer) -> None:

@@ -6,13 +6,19 @@ from typing import Annotated
 
 import typer
 
+from ..present.listing import SHOW_SECTIONS
 from .common import ArticleArgument, FormatOption, session
+
+SECTIONS = SHOW_SECTIONS
 
 EPILOG = """\b
 Examples:
   sinorus show korolev-2017
   sinorus show zhao-2024 --text
   sinorus show gvs-2022 --text --format json | jq -r '.text[].text'
+  sinorus show gvs-2022 --section text --format jsonl | jq -r .text
+
+In a pipe, records are the theses; --section article or text gives the others.
 """
 
 
@@ -26,7 +32,8 @@ def show_command(
     from ..present.listing import article_view
 
     s = session(ctx)
-    s.emit(article_view(s.article(article), s.corpus(), with_text=text), fmt)
+    with_text = text or (s.choices is not None and s.choices.section == "text")
+    s.emit(article_view(s.article(article), s.corpus(), with_text=with_text), fmt)
 
 
 def register(app: typer.Typer) -> None:

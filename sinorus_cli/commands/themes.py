@@ -29,7 +29,8 @@ class Order(StrEnum):
 def themes_command(
     ctx: typer.Context,
     by: Annotated[
-        Order, typer.Option("--by", case_sensitive=False, help="Order: codebook, controversy or coverage.")
+        Order,
+        typer.Option("--by", metavar="ORDER", case_sensitive=False, help="Order: codebook, controversy or coverage."),
     ] = Order.codebook,
     fmt: FormatOption = None,
 ) -> None:

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NoMatch
 from ..model import STANCES
 from .common import FormatOption, session
 
@@ -40,9 +39,7 @@ def theses_command(
     themes = {s.theme(t).id for t in theme or ()}
     stances = parse_stances(stance) if stance is not None else set(STANCES)
     theses = select_theses(corpus, articles, themes, stances)
-    if not theses:
-        raise NoMatch("no thesis matches these filters")
-    s.emit(theses_view(theses, corpus), fmt)
+    s.emit(theses_view(theses, corpus, theme=next(iter(themes)) if len(themes) == 1 else ""), fmt)
 
 
 def register(app: typer.Typer) -> None:

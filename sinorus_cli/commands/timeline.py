@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from ..errors import NoMatch
 from .common import FormatOption, ThemeArgument, session
 
 EPILOG = """\b
@@ -25,10 +24,7 @@ def timeline_command(
 
     s = session(ctx)
     chosen = s.theme(theme)
-    comparison = compare_theme(s.corpus(), chosen)
-    if not comparison.positions:
-        raise NoMatch(f"no article addresses theme {chosen.id!r}")
-    s.emit(timeline_view(comparison), fmt)
+    s.emit(timeline_view(compare_theme(s.corpus(), chosen)), fmt)
 
 
 def register(app: typer.Typer) -> None:

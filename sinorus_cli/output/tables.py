@@ -1,27 +1,37 @@
-"""Rich tables for people at a terminal. Every cell is a rich.text.Text: never parsed as markup."""
+"""Rich tables for people at a terminal. Every cell is a rich.text.Text: never parsed as markup.
+
+Layout never breaks a word: each wrapping column is at least as wide as the
+longest word it holds (up to LONGEST_WORD characters: longer tokens, such as
+URLs, are the only thing ever split). When the columns cannot all get that much
+room, the section is printed as stacked records instead, one block per row with
+a field name before each value (as `psql \\x` does).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..env import Environment
 from .text import cell_text, printable
-from .view import Section, View
+from .view import Column, Row, Section, View
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+LONGEST_WORD = 24  # a token longer than this may be split rather than force a stacked layout
 
-def make_console(env: Environment, stderr: bool = False) -> Console:
+
+def make_console(env: Environment, stderr: bool = False, file: TextIO | None = None) -> Console:
     """A Console bound to the environment: no markup, no highlighting, colour only where wanted."""
     from rich.console import Console
 
     return Console(
-        file=env.stderr if stderr else env.stdout,
+        file=file or (env.stderr if stderr else env.stdout),
         force_terminal=env.stderr_is_terminal if stderr else env.is_terminal,
         no_color=not env.use_color,
-        width=env.width,
+        width=env.columns,
         markup=False,
         highlight=False,
         emoji=False,
@@ -35,44 +45,110 @@ def plain(value: Any, style: str = "") -> Text:
     return Text(printable(cell_text(value)), style=style)
 
 
-def write_tables(view: View, env: Environment) -> None:
-    """Print the heading and one Rich table per section."""
-    console = make_console(env)
+def cell(column: Column, row: Row) -> Text:
+    """What a row shows in a column: the column's rendering, or its value as plain text."""
+    return column.render(row) if column.render else plain(row.get(column.key))
+
+
+def write_tables(view: View, env: Environment, file: TextIO | None = None) -> None:
+    """Print the heading and each section as a table, or as stacked records where a table would not fit."""
+    console = make_console(env, file=file)
     if view.heading:
         console.print(plain(view.heading, style="bold"))
     for section in view.sections:
-        console.print(_table(section))
+        if not section.table:
+            continue
+        if section.title:
+            console.print(plain(section.title, style="bold"))
+        if not section.rows:
+            console.print(plain(section.empty, style="dim italic"))
+            continue
+        cells = [[cell(c, row) for c in section.columns] for row in section.rows]
+        widths = column_widths(section, cells, console.width)
+        console.print(_table(section, cells, widths) if widths else _stacked(section, cells, console.width))
+        console.print()
 
 
-def _table(section: Section) -> Any:
+def _lines(text: Text) -> list[str]:
+    return text.plain.split("\n")
+
+
+def _measure(column: Column, cells: Sequence[Text]) -> tuple[int, int]:
+    """(narrowest width that breaks no word, width that needs no wrapping) of a column."""
+    from rich.cells import cell_len
+
+    header = cell_len(column.header)
+    lines = [line for text in cells for line in _lines(text)]
+    widest = max([header, *(cell_len(line) for line in lines)])
+    if column.no_wrap or column.justify == "right":
+        return widest, widest
+    words = [cell_len(word) for line in lines for word in line.split()]
+    longest = max([min(w, LONGEST_WORD) for w in words] + [min(header, LONGEST_WORD), 1])
+    return longest, widest
+
+
+def column_widths(section: Section, cells: Sequence[Sequence[Text]], width: int) -> list[int] | None:
+    """A width per column that fits `width` and breaks no word, or None when no such layout exists.
+
+    Columns start at their narrowest; spare room goes to the wrapping columns in
+    proportion to their ratio (1 when none is set), never beyond what they need.
+    """
+    columns = section.columns
+    bounds = [_measure(c, [row[i] for row in cells]) for i, c in enumerate(columns)]
+    padding = 0 if section.compact else 2
+    overhead = len(columns) * padding + len(columns) + 1  # cell padding, separators and the two edges
+    room = width - overhead
+    widths = [low for low, _ in bounds]
+    if sum(widths) > room:
+        return None
+    spare = room - sum(widths)
+    while spare > 0:
+        growing = [i for i, (_, high) in enumerate(bounds) if widths[i] < high]
+        if not growing:
+            break
+        weight = sum(columns[i].ratio or 1 for i in growing)
+        given = 0
+        for i in growing:
+            share = max(1, spare * (columns[i].ratio or 1) // weight)
+            step = min(share, bounds[i][1] - widths[i], spare - given)
+            widths[i] += step
+            given += step
+        spare -= given
+        if given == 0:
+            break
+    return widths
+
+
+def _table(section: Section, cells: Sequence[Sequence[Text]], widths: Sequence[int]) -> Any:
     from rich import box
     from rich.table import Table
 
     table = Table(
-        title=plain(section.title, style="bold") if section.title else None,
-        title_justify="left",
         box=box.SIMPLE_HEAD,
         show_lines=False,
         # SIMPLE_HEAD already puts a space between columns; compact grids need no more.
         padding=(0, 0) if section.compact else (0, 1),
-        # Tables with long text columns use the whole width; the others stay compact.
-        expand=any(c.ratio for c in section.columns),
     )
-    for column in section.columns:
-        numeric = column.justify == "right"
-        widest = max((len(cell_text(row.get(column.key))) for row in section.rows), default=0)
-        table.add_column(
-            plain(column.header),
-            ratio=column.ratio,
-            # Numbers are never cut or split: their column is at least as wide as the widest one.
-            min_width=max(column.min_width or 0, widest) if numeric else column.min_width,
-            max_width=column.max_width,
-            no_wrap=column.no_wrap or numeric,
-            justify=column.justify,  # type: ignore[arg-type]
-            overflow="fold",
-        )
-    if not section.rows:
-        table.add_row(plain(section.empty, style="dim italic"), *[""] * (len(section.columns) - 1))
-    for row in section.rows:
-        table.add_row(*[c.render(row) if c.render else plain(row.get(c.key)) for c in section.columns])
+    for column, width in zip(section.columns, widths, strict=True):
+        table.add_column(plain(column.header), width=width, justify=column.justify, overflow="fold")  # type: ignore[arg-type]
+    for row in cells:
+        table.add_row(*row)
     return table
+
+
+def _stacked(section: Section, cells: Sequence[Sequence[Text]], width: int) -> Any:
+    """One block per row: each column's header, then its value wrapped beside it."""
+    from rich.console import Group
+    from rich.table import Table
+
+    label = max(len(c.header) for c in section.columns)
+    blocks = []
+    for n, row in enumerate(cells):
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=label, no_wrap=True, style="bold")
+        grid.add_column(width=max(1, width - label - 1), overflow="fold")
+        for column, text in zip(section.columns, row, strict=True):
+            if text.plain.strip():
+                grid.add_row(plain(column.header), text)
+        blocks += [plain(f"{'' if n == 0 else chr(10)}-[ {n + 1} ]-", style="dim"), grid]
+    return Group(*blocks)

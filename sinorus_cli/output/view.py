@@ -25,24 +25,28 @@ class Format(StrEnum):
 class Column:
     """A column of a people-facing table: which row key it shows and how.
 
-    `render` turns a row into a Rich renderable for the terminal; without it the
-    value is shown as plain text. Machine formats ignore columns and carry every
-    key of every row.
+    `render` turns a row into a Rich Text for the terminal (Markdown uses its
+    plain text, so both show the same cell); without it the value is shown as
+    plain text. Machine formats ignore columns and carry the section's fields.
+    `ratio` weighs how spare width is shared among wrapping columns.
     """
 
     key: str
     header: str
     render: Callable[[Row], Any] | None = None
     ratio: int | None = None
-    min_width: int | None = None
-    max_width: int | None = None
     no_wrap: bool = False
     justify: str = "left"
 
 
 @dataclass(frozen=True)
 class Section:
-    """One table: a title, the columns people see, and the records machines get."""
+    """One table: a title, the columns people see, and the records machines get.
+
+    `fields` names the record fields in order, so an empty section still has a
+    CSV header and `--fields` can list what exists; without it they are read
+    off the rows. A section with `table=False` is a record stream only (no table).
+    """
 
     name: str
     title: str
@@ -50,12 +54,44 @@ class Section:
     rows: Sequence[Row]
     empty: str = "none"
     compact: bool = False  # one space between columns: for grids of short cells
+    fields: Sequence[str] = ()
+    table: bool = True
+
+    def field_names(self) -> list[str]:
+        """The record fields of this section, in order."""
+        seen: dict[str, None] = dict.fromkeys(self.fields)
+        for row in self.rows:
+            seen.update(dict.fromkeys(row))
+        return list(seen)
 
 
 @dataclass(frozen=True)
 class View:
-    """A command's whole result, ready for any format."""
+    """A command's whole result, ready for any format.
+
+    Record formats (JSONL, CSV, TSV) carry one section, so every line has the same
+    fields: `primary` (default: the first) unless the user picks another with --section.
+    """
 
     sections: Sequence[Section]
     document: Any
     heading: str = ""
+    primary: str = ""
+
+    def section(self, name: str = "") -> Section:
+        """The section called `name`, or the primary one."""
+        wanted = name or self.primary or self.sections[0].name
+        return next(s for s in self.sections if s.name == wanted)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.sections]
+
+    def only(self, name: str) -> View:
+        """This view reduced to one section (for --section): its document is that section's records."""
+        chosen = self.section(name)
+        return View([chosen], document=list(chosen.rows), heading=self.heading, primary=name)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(s.rows for s in self.sections)

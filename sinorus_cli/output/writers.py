@@ -5,58 +5,90 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ..env import Environment
+from ..errors import UsageError
 from .text import cell_text, printable, tsv_field
-from .view import Format, Row, Section, View
+from .view import Format, Row, View
+
+RECORD_FORMATS = (Format.jsonl, Format.csv, Format.tsv)
 
 
-def write_view(view: View, fmt: Format, env: Environment) -> None:
-    """Render `view` in `fmt` to stdout."""
+@dataclass(frozen=True)
+class Choices:
+    """How the user shaped the output: one section, some fields, a TSV header."""
+
+    section: str = ""
+    fields: tuple[str, ...] = ()
+    header: bool = False
+
+
+def shape(view: View, choices: Choices) -> View:
+    """The view cut to the chosen section; a usage error names the sections or fields there are."""
+    if choices.section and choices.section not in view.names:
+        raise UsageError(f"unknown section {choices.section!r}; choose from: {', '.join(view.names)}")
+    if choices.section:
+        view = view.only(choices.section)
+    if choices.fields:
+        available = view.section().field_names()
+        unknown = [f for f in choices.fields if f not in available]
+        if unknown or not all(choices.fields):
+            wrong = f"unknown field {unknown[0]!r}" if unknown and unknown[0] else "empty field name"
+            raise UsageError(f"{wrong}; available fields: {','.join(available)}")
+    return view
+
+
+def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Choices()) -> None:
+    """Render `view` in `fmt` to stdout; record formats and --fields carry one section."""
     out = env.stdout
+    view = shape(view, choices)
     if fmt is Format.table:
         from .tables import write_tables
 
         write_tables(view, env)
-    elif fmt is Format.json:
-        out.write(json.dumps(view.document, ensure_ascii=False, indent=2) + "\n")
-    elif fmt is Format.jsonl:
-        for record in flat_records(view.sections):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
-        write_delimited(out, view.sections, header=True)
-    elif fmt is Format.tsv:
-        write_delimited(out, view.sections, header=False)
     elif fmt is Format.md:
         write_markdown(out, view)
+    elif fmt is Format.json and not choices.fields:
+        out.write(json.dumps(nulls(view.document), ensure_ascii=False, indent=2) + "\n")
+    else:
+        section = view.section()
+        fields = list(choices.fields) or section.field_names()
+        records = [{f: row.get(f) for f in fields} for row in section.rows]
+        if fmt is Format.json:
+            out.write(json.dumps(nulls(records), ensure_ascii=False, indent=2) + "\n")
+        elif fmt is Format.jsonl:
+            for record in records:
+                out.write(json.dumps(nulls(record), ensure_ascii=False) + "\n")
+        else:
+            write_delimited(out, fields, records, csv_style=fmt is Format.csv, header=choices.header)
     out.flush()
 
 
-def flat_records(sections: Sequence[Section]) -> list[dict[str, Any]]:
-    """Every row of every section as one record; a `section` field says where each came from
-    when there is more than one section."""
-    tagged = len(sections) > 1
-    return [({"section": s.name} if tagged else {}) | dict(row) for s in sections for row in s.rows]
+def nulls(value: Any) -> Any:
+    """JSON with null for every absent value: an empty string means 'not known' throughout sinorus."""
+    if value == "":
+        return None
+    if isinstance(value, dict):
+        return {k: nulls(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [nulls(v) for v in value]
+    return value
 
 
-def _fields(records: Sequence[Row]) -> list[str]:
-    seen: dict[str, None] = {}
-    for record in records:
-        seen.update(dict.fromkeys(record))
-    return list(seen)
-
-
-def write_delimited(out: TextIO, sections: Sequence[Section], header: bool) -> None:
-    """CSV (RFC 4180, with a header row) or TSV (escaped fields, no header: the `gh` convention)."""
-    records = flat_records(sections)
-    fields = _fields(records)
-    if header:
+def write_delimited(
+    out: TextIO, fields: Sequence[str], records: Sequence[Row], csv_style: bool, header: bool = False
+) -> None:
+    """CSV (RFC 4180, always with a header row) or TSV (escaped fields, a header only when asked)."""
+    if csv_style:
         # RFC 4180 line ends; they also make the writer quote fields holding a lone \r or \n.
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(fields)
         writer.writerows([cell_text(r.get(f)) for f in fields] for r in records)
         return
+    if header:
+        out.write("\t".join(tsv_field(f) for f in fields) + "\n")
     for record in records:
         out.write("\t".join(tsv_field(cell_text(record.get(f))) for f in fields) + "\n")
 
@@ -67,18 +99,21 @@ def _md_cell(value: Any) -> str:
 
 
 def write_markdown(out: TextIO, view: View) -> None:
-    """GitHub-flavoured Markdown: a heading, then one pipe table per section."""
+    """GitHub-flavoured Markdown: a heading, then one pipe table per section, cells as the terminal shows them."""
+    from .tables import cell
+
     if view.heading:
         out.write(f"{_md_cell(view.heading)}\n\n")
     for section in view.sections:
+        if not section.table:
+            continue
         if section.title:
             out.write(f"### {_md_cell(section.title)}\n\n")
         if not section.rows:
             out.write(f"_{_md_cell(section.empty)}_\n\n")
             continue
-        keys = [c.key for c in section.columns]
         out.write("| " + " | ".join(_md_cell(c.header) for c in section.columns) + " |\n")
-        out.write("|" + "---|" * len(keys) + "\n")
+        out.write("|" + "".join("---:|" if c.justify == "right" else "---|" for c in section.columns) + "\n")
         for row in section.rows:
-            out.write("| " + " | ".join(_md_cell(row.get(k)) for k in keys) + " |\n")
+            out.write("| " + " | ".join(_md_cell(cell(c, row).plain) for c in section.columns) + " |\n")
         out.write("\n")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..analysis.stance import signed
 from ..model import STANCES, overlaps
 from ..output.tables import plain
-from ..output.text import printable
+from ..output.text import cell_text, printable
 from ..output.view import Row
 
 if TYPE_CHECKING:
@@ -67,6 +67,11 @@ def side_stance(side: str) -> Any:
     return render
 
 
+def axis_header() -> str:
+    """The -2..+2 labels, each centred over the slot where `axis` draws that stance's mark."""
+    return "".join(signed(point).center(AXIS_SLOT) for point in STANCES).rstrip()
+
+
 def axis(stance: int, mixed: bool) -> Text:
     """A -2..+2 axis drawn as text with the article's position marked on it."""
     from rich.text import Text
@@ -94,6 +99,28 @@ def highlighted(text: str, offset: int, ranges: Iterable[tuple[int, int]]) -> Te
         inside = any(overlaps(start, end, offset + lo, offset + hi) for start, end in marked)
         result.append(printable(text[lo:hi]), style=HIGHLIGHT if inside else "")
     return result
+
+
+PROPOSED = "◇"  # marks what rests on automatically proposed theses, not yet reviewed
+
+
+def proposed_mark(origin: Any, confidence: Any) -> str:
+    """`◇ proposed 0.62` for an unreviewed thesis (or a position resting on one); empty when curated."""
+    return f"{PROPOSED} proposed {cell_text(confidence)}".rstrip() if origin == "auto" else ""
+
+
+def annotated(key: str, prefix: str = "") -> Any:
+    """Column renderer: a claim or quote, then who said it when not the author, then a proposed mark."""
+
+    def render(row: Row) -> Text:
+        text = plain(row.get(prefix + key))
+        if speaker := row.get(prefix + "speaker"):
+            text.append(f"\n(said by {printable(speaker)})", style="italic")
+        if mark := proposed_mark(row.get(prefix + "origin"), row.get(prefix + "confidence")):
+            text.append(f"\n{mark}", style="italic dim")
+        return text
+
+    return render
 
 
 def bold_and_dim(first: Any, second: Any) -> Text:

@@ -26,6 +26,11 @@ DISAGREEMENT_COLUMNS = (
 )
 
 
+def _rounded(value: float | None) -> float | None:
+    """Shares and kappa to three decimals, as every command reports them."""
+    return None if value is None else round(value, 3)
+
+
 def _side(pos: Position | None, side: str) -> dict[str, Any]:
     if pos is None:
         return {f"{side}_stance": None, f"{side}_quote": ""}
@@ -35,17 +40,20 @@ def _side(pos: Position | None, side: str) -> dict[str, Any]:
 def agreement_view(results: Sequence[Reliability], name_a: str, name_b: str) -> View:
     """Kappa per theme (overall last) and every disagreement with both coders' quotes."""
     scores = [
-        {"theme": r.theme, "units": r.units, "observed": r.observed, "kappa": r.kappa,
+        {"theme": r.theme, "units": r.units, "observed": _rounded(r.observed), "kappa": _rounded(r.kappa),
          "disagreements": len(r.disagreements)}
         for r in results
     ]  # fmt: skip
     disagreements = [
-        {"article": d.article, "theme": d.theme} | _side(d.a, "a") | _side(d.b, "b") for d in results[-1].disagreements
+        {"article": d.article, "theme": d.theme} | _side(d.a, "a") | _side(d.b, "b")
+        for d in (results[-1].disagreements if results else ())
     ]
+    score_fields = ("theme", "units", "observed", "kappa", "disagreements")
+    disagreement_fields = ("article", "theme", "a_stance", "a_quote", "b_stance", "b_quote")
     return View(
         [
-            Section("themes", "Agreement per theme", SCORE_COLUMNS, scores),
-            Section("disagreements", "Disagreements", DISAGREEMENT_COLUMNS, disagreements, empty="none"),
+            Section("themes", "Agreement per theme", SCORE_COLUMNS, scores, fields=score_fields),
+            Section("disagreements", "Disagreements", DISAGREEMENT_COLUMNS, disagreements, fields=disagreement_fields),
         ],
         document={"themes": scores, "disagreements": disagreements},
         heading=f"A = {name_a}   B = {name_b}",

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..output.view import Column
-from .cells import stance_cell
+from .cells import annotated, stance_cell
 
 ID = Column("id", "Id", no_wrap=True)
 THEME = Column("theme", "Theme", no_wrap=True)
-STANCE = Column("stance", "Stance", render=stance_cell, min_width=10, max_width=16)
-CLAIM = Column("claim", "Claim", ratio=4)
+STANCE = Column("stance", "Stance", render=stance_cell, ratio=2)
+CLAIM = Column("claim", "Claim", render=annotated("claim"), ratio=4)
 QUOTE = Column("quote", "Quote", ratio=6)
 ORIGIN = Column("origin", "Origin", no_wrap=True)
 
@@ -17,8 +17,8 @@ THESIS_COLUMNS = (ID, THEME, STANCE, CLAIM, QUOTE)
 ARTICLE_COLUMNS = (
     Column("id", "Article", no_wrap=True),
     Column("date", "Date", no_wrap=True),
-    Column("author", "Author", ratio=2, min_width=9),
-    Column("outlet", "Outlet", ratio=2, min_width=8),
-    Column("title", "Title", ratio=3, min_width=12),
+    Column("author", "Author", ratio=2),
+    Column("outlet", "Outlet", ratio=2),
+    Column("title", "Title", ratio=3),
     Column("theses", "N", justify="right"),
 )

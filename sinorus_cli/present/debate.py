@@ -15,9 +15,19 @@ from ..analysis.stance import Position, Relation, signed
 from ..model import Corpus, Thesis
 from ..output.tables import plain
 from ..output.view import Column, Row, Section, View
-from .cells import axis, bold_and_dim, side_stance, stance_symbol, stance_text
+from .cells import (
+    PROPOSED,
+    annotated,
+    axis,
+    axis_header,
+    bold_and_dim,
+    proposed_mark,
+    side_stance,
+    stance_symbol,
+    stance_text,
+)
 from .columns import CLAIM, QUOTE, STANCE
-from .records import pair_record, position_rows, thesis_record
+from .records import PAIR_FIELDS, THESIS_FIELDS, pair_record, position_rows, provenance, thesis_record
 
 
 def _side(row: Row, side: str) -> Any:
@@ -32,12 +42,15 @@ POSITION_COLUMNS = (
     CLAIM,
     QUOTE,
 )
+POSITION_FIELDS = (*THESIS_FIELDS, "date", "article_stance", "mixed")
 PAIR_COLUMNS = (
     Column("a", "A", render=lambda r: _side(r, "a"), no_wrap=True),
-    Column("a_quote", "A says", ratio=1),
+    Column("a_quote", "A says", render=annotated("quote", "a_"), ratio=1),
     Column("b", "B", render=lambda r: _side(r, "b"), no_wrap=True),
-    Column("b_quote", "B says", ratio=1),
+    Column("b_quote", "B says", render=annotated("quote", "b_"), ratio=1),
 )
+# The parts of `compare` (for --section); record formats carry the first unless told otherwise.
+COMPARE_SECTIONS = ("positions", "agreements", "contradictions", "qualified")
 PAIR_TITLES = {
     Relation.AGREE: ("agreements", "Agreements (same side of the proposition)", "no two articles agree"),
     Relation.CONTRADICT: ("contradictions", "Contradictions (opposite sides)", "no two articles contradict"),
@@ -54,6 +67,7 @@ def _position_document(pos: Position, comparison: Comparison) -> dict[str, Any]:
         "stance": pos.stance,
         "stance_name": comparison.theme.stance_name(pos.stance),
         "mixed": pos.mixed,
+        **provenance(pos),
         "theses": [_thesis_brief(t, comparison) for t in pos.theses],
     }
 
@@ -78,39 +92,48 @@ def comparison_view(comparison: Comparison) -> View:
         dates = {a.id: a.date for a in comparison.articles}
         records = [pair_record(p, dates) for p in comparison.pairs_with(kind)]
         document[name] = records
-        pair_sections.append(Section(name, title, PAIR_COLUMNS, records, empty=empty))
-    positions = Section("positions", "Positions", POSITION_COLUMNS, position_rows(comparison))
+        pair_sections.append(Section(name, title, PAIR_COLUMNS, records, empty=empty, fields=PAIR_FIELDS))
+    positions = Section(
+        "positions", "Positions", POSITION_COLUMNS, position_rows(comparison), fields=POSITION_FIELDS,
+        empty=f"no article addresses theme {theme.id!r}",
+    )  # fmt: skip
     heading = f"{theme.id} ({theme.label}): {theme.proposition}"
     return View([positions, *pair_sections], document=document, heading=heading)
 
 
 def _cell_renderer(theme_id: str) -> Any:
+    from rich.text import Text
+
     def render(row: Row) -> Any:
-        return stance_symbol(row.get(theme_id), theme_id in row["mixed"])
+        symbol = stance_symbol(row.get(theme_id), theme_id in row["mixed"])
+        return Text.assemble(symbol, PROPOSED) if theme_id in row["proposed"] else symbol
 
     return render
 
 
-def matrix_view(matrix: Matrix, width: int = 200) -> View:
+def matrix_view(matrix: Matrix, width: int | None = None) -> View:
     """Rows per article with one column per theme; machine formats carry the numbers.
 
-    When the theme ids do not fit across `width` columns, the table numbers the
-    themes and the heading says which number is which.
+    On a terminal of `width` columns too narrow for the theme ids, the table
+    numbers the themes and the heading says which number is which; Markdown and
+    the report (no width) always name them.
     """
     theme_ids = [m.theme.id for m in matrix.themes]
     rows = []
     for article in matrix.articles:
+        cells = {t: pos for t in theme_ids if (pos := matrix.cell(article.id, t))}
+        if not cells:
+            continue
         row: dict[str, Any] = {"article": article.id, "date": article.date}
-        for theme_id in theme_ids:
-            pos = matrix.cell(article.id, theme_id)
-            row[theme_id] = pos.stance if pos else None
-        row["mixed"] = [t for t in theme_ids if (pos := matrix.cell(article.id, t)) and pos.mixed]
+        row |= {t: cells[t].stance if t in cells else None for t in theme_ids}
+        row["mixed"] = [t for t, pos in cells.items() if pos.mixed]
+        row["proposed"] = [t for t, pos in cells.items() if provenance(pos)["origin"] == "auto"]
         rows.append(row)
     article_width = max([len("Article"), *(len(a.id) for a in matrix.articles)]) + 2
-    numbered = article_width + sum(len(t) + 1 for t in theme_ids) > width
+    numbered = width is not None and article_width + sum(len(t) + 1 for t in theme_ids) > width
     headers = [str(n) for n in range(1, len(theme_ids) + 1)] if numbered else theme_ids
     columns = [Column("article", "Article", no_wrap=True)] + [
-        Column(t, h, render=_cell_renderer(t), justify="center", no_wrap=True, min_width=max(3, len(h)))
+        Column(t, h, render=_cell_renderer(t), justify="center", no_wrap=True)
         for t, h in zip(theme_ids, headers, strict=True)
     ]
     document = {
@@ -121,21 +144,28 @@ def matrix_view(matrix: Matrix, width: int = 200) -> View:
                 "articles": m.articles,
                 "pairs": m.pairs,
                 "contradictions": m.contradictions,
-                "contradiction_share": round(m.share, 4),
-                "variance": round(m.variance, 4),
+                "contradiction_share": round(m.share, 3),
+                "variance": round(m.variance, 3),
             }
             for m in matrix.themes
         ],
         "articles": [{"id": a.id, "date": a.date} for a in matrix.articles],
         "cells": [
-            {"article": p.article, "theme": p.theme, "stance": p.stance, "mixed": p.mixed}
+            {"article": p.article, "theme": p.theme, "stance": p.stance, "mixed": p.mixed, **provenance(p)}
             for p in matrix.cells.values()
         ],
     }
-    legend = "Cells: ++ +2 … −− -2, ○ 0, * mixed, blank not addressed. Themes most divided first."
+    legend = (
+        f"Cells: ++ +2, + +1, ○ 0, − -1, −− -2; * mixed; {PROPOSED} rests on proposed theses; blank not addressed. "
+        "Themes most divided first."
+    )
     if numbered:
         legend += "\n" + "  ".join(f"{h}={t}" for h, t in zip(headers, theme_ids, strict=True))
-    return View([Section("matrix", "", columns, rows, compact=True)], document=document, heading=legend)
+    fields = ("article", "date", *theme_ids, "mixed", "proposed")
+    section = Section(
+        "matrix", "", columns, rows, compact=True, fields=fields, empty="no article addresses these themes"
+    )
+    return View([section], document=document, heading=legend)
 
 
 DIFF_SECTIONS = (
@@ -145,9 +175,12 @@ DIFF_SECTIONS = (
 )
 ONE_SIDED_COLUMNS = (
     Column("theme", "Theme", no_wrap=True),
-    Column("stance", "Stance", render=lambda r: stance_text(r["stance"], r["stance_name"]), no_wrap=True),
-    Column("quote", "Quote", ratio=1),
+    Column("stance", "Stance", render=lambda r: stance_text(r["stance"], r["stance_name"])),
+    Column("quote", "Quote", render=annotated("quote"), ratio=3),
 )
+# The parts of `diff` (for --section): `pairs` (every theme both address, the default record stream)
+# or one relation, and the themes only one article addresses.
+DIFF_SECTION_NAMES = ("pairs", "contradictions", "agreements", "qualified", "only_a", "only_b")
 
 
 def _one_sided(positions: tuple[Position, ...], corpus: Corpus) -> list[dict[str, Any]]:
@@ -163,28 +196,40 @@ def diff_view(diff: Diff, corpus: Corpus) -> View:
     pair_columns = (
         Column("theme", "Theme", no_wrap=True),
         Column("a_stance", a, render=side_stance("a"), no_wrap=True),
-        Column("a_quote", f"{a} says", ratio=1),
+        Column("a_quote", f"{a} says", render=annotated("quote", "a_"), ratio=1),
         Column("b_stance", b, render=side_stance("b"), no_wrap=True),
-        Column("b_quote", f"{b} says", ratio=1),
+        Column("b_quote", f"{b} says", render=annotated("quote", "b_"), ratio=1),
     )
     dates = {diff.a.id: diff.a.date, diff.b.id: diff.b.date}
-    sections, document = [], {"a": a, "b": b}
+    fields = ("theme", *PAIR_FIELDS)
+    everything = [{"theme": p.a.theme} | pair_record(p, dates) for p in diff.pairs]
+    sections = [Section("pairs", "", pair_columns, everything, table=False, fields=fields,
+                        empty=f"{a} and {b} share no theme")]  # fmt: skip
+    document: dict[str, Any] = {"a": a, "b": b}
     for kind, name, title in DIFF_SECTIONS:
-        records = [{"theme": p.a.theme} | pair_record(p, dates) for p in diff.pairs_with(kind)]
-        sections.append(Section(name, title, pair_columns, records, empty="none"))
+        records = [r for r in everything if r["relation"] == kind.value]
+        sections.append(Section(name, title, pair_columns, records, fields=fields))
         document[name] = records
+    one_sided_fields = (*THESIS_FIELDS, "mixed")
     for name, positions, article in (("only_a", diff.only_a, a), ("only_b", diff.only_b, b)):
         rows = _one_sided(positions, corpus)
-        sections.append(Section(name, f"Only {article}", ONE_SIDED_COLUMNS, rows, empty="none"))
+        sections.append(Section(name, f"Only {article}", ONE_SIDED_COLUMNS, rows, fields=one_sided_fields))
         document[name] = rows
     return View(sections, document=document, heading=f"{a} ({diff.a.date}) vs {b} ({diff.b.date})")
+
+
+def _position_name(row: Row) -> Any:
+    text = plain(f"{signed(row['stance'])} {row['stance_name']}")
+    if mark := proposed_mark(row["origin"], row["confidence"]):
+        text.append(f"\n{mark}", style="italic dim")
+    return text
 
 
 TIMELINE_COLUMNS = (
     Column("date", "Date", no_wrap=True),
     Column("article", "Article", no_wrap=True),
-    Column("stance", "−2 ─── 0 ─── +2", render=lambda r: axis(r["stance"], r["mixed"]), no_wrap=True),
-    Column("stance_name", "Position", render=lambda r: plain(f"{signed(r['stance'])} {r['stance_name']}")),
+    Column("stance", axis_header(), render=lambda r: axis(r["stance"], r["mixed"]), no_wrap=True),
+    Column("stance_name", "Position", render=_position_name),
 )
 
 
@@ -202,9 +247,10 @@ def timeline_view(comparison: Comparison) -> View:
                 "stance_name": comparison.theme.stance_name(pos.stance),
                 "mixed": pos.mixed,
                 "theses": len(pos.theses),
+                **provenance(pos),
             }
         )
     theme = comparison.theme
-    return View(
-        [Section("timeline", "", TIMELINE_COLUMNS, rows)], document=rows, heading=f"{theme.id}: {theme.proposition}"
-    )
+    fields = ("date", "date_precision", "article", "stance", "stance_name", "mixed", "theses", "origin", "confidence")
+    section = Section("timeline", "", TIMELINE_COLUMNS, rows, fields=fields, empty=f"no article addresses {theme.id!r}")
+    return View([section], document=rows, heading=f"{theme.id}: {theme.proposition}")

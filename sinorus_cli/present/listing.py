@@ -7,31 +7,40 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Corpus, Thesis
 from ..output.tables import plain
-from ..output.view import Column, Section, View
-from .cells import highlighted
+from ..output.view import Column, Row, Section, View
+from .cells import highlighted, proposed_mark
 from .columns import ARTICLE_COLUMNS, CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME, THESIS_COLUMNS
-from .records import article_record, theme_record, thesis_record
+from .records import THESIS_FIELDS, article_record, theme_record, thesis_record
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from ..analysis.check import Problem
     from ..analysis.debate import Polarization
     from ..analysis.search import Hit
 
 
-def theses_view(theses: Sequence[Thesis], corpus: Corpus) -> View:
-    """A list of theses; an Origin column only when some are proposed rather than curated."""
+def theses_view(theses: Sequence[Thesis], corpus: Corpus, theme: str = "") -> View:
+    """A list of theses; proposed ones carry a mark and their confidence in the Claim column.
+
+    When the user asked for one `theme`, the table drops the Theme column and names it above.
+    """
     records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
     # The id starts with the article id, so the table needs no separate article column.
-    columns = (ID, THEME, STANCE, CLAIM, QUOTE)
-    if any(t.origin != "curated" for t in theses):
-        columns = (*columns, ORIGIN)
-    return View([Section("theses", "", columns, records)], document=records)
+    columns = [c for c in (ID, THEME, STANCE, CLAIM, QUOTE) if not (theme and c is THEME)]
+    section = Section("theses", "", columns, records, fields=THESIS_FIELDS, empty="no thesis matches these filters")
+    return View([section], document=records, heading=f"Theme: {theme}" if theme else "")
+
+
+ARTICLE_FIELDS = ("id", "file", "date", "date_precision", "date_basis", "author", "outlet", "kind", "title",
+                  "theses", "themes", "date_note", "notes")  # fmt: skip
 
 
 def articles_view(articles: Sequence[Article], corpus: Corpus) -> View:
     """Articles with their metadata and thesis counts, in the order given."""
     records = [article_record(a, corpus) for a in articles]
-    return View([Section("articles", "", ARTICLE_COLUMNS, records)], document=records)
+    section = Section("articles", "", ARTICLE_COLUMNS, records, fields=ARTICLE_FIELDS, empty="no articles")
+    return View([section], document=records)
 
 
 THEME_COLUMNS = (
@@ -69,15 +78,18 @@ def article_view(article: Article, corpus: Corpus, with_text: bool = False) -> V
     thesis_records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
     fields = [{"field": k, "value": v} for k, v in record.items() if v not in ("", [], None)]
     sections = [
-        Section("article", article.title or article.id, FIELD_COLUMNS, fields),
-        Section("theses", "Theses", THESIS_COLUMNS, thesis_records, empty="no theses yet"),
+        Section("article", article.title or article.id, FIELD_COLUMNS, fields, fields=("field", "value")),
+        Section("theses", "Theses", THESIS_COLUMNS, thesis_records, empty="no theses yet", fields=THESIS_FIELDS),
     ]
     document: dict[str, Any] = {"article": record, "theses": thesis_records}
     if with_text:
         section, hidden = _text_section(article, theses)
         sections.append(section)
         document |= {"text": list(section.rows), "hidden": hidden}
-    return View(sections, document=document)
+    return View(sections, document=document, primary="theses")
+
+
+SHOW_SECTIONS = ("article", "theses", "text")
 
 
 def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list[dict[str, Any]]]:
@@ -93,13 +105,24 @@ def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list
         Column("text", "Text", render=lambda r: highlighted(r["text"], r["start"], quotes), ratio=1),
     )
     title = f"Text ({len(hidden)} paragraphs hidden: boilerplate, duplicates, text not by the author)"
-    return Section("text", title, columns, kept), hidden
+    return Section("text", title, columns, kept, fields=("start", "end", "text")), hidden
+
+
+def _hit_thesis(row: Row) -> Text:
+    """Which thesis a hit is, how it was found (its quote or our claim), and whether it is proposed."""
+    if not row["thesis"]:
+        return plain("")
+    text = plain(row["thesis"], style="bold")
+    text.append(f"\n{row['theme']}" + ("\nvia claim" if row["matched"] == "claim" else ""))
+    if mark := proposed_mark(row["origin"], row["confidence"]):
+        text.append(f"\n{mark}", style="italic dim")
+    return text
 
 
 SEARCH_COLUMNS = (
     Column("score", "Score", justify="right", no_wrap=True),
-    Column("article", "Article", no_wrap=True),
-    Column("kind", "Kind", render=lambda r: plain(r["thesis"] or r["kind"]), no_wrap=True),
+    Column("article", "Article", render=lambda r: plain(f"{r['article']}\n@{r['start']}"), no_wrap=True),
+    Column("thesis", "Thesis", render=_hit_thesis),
     Column(
         "text",
         "Text (match highlighted)",
@@ -107,14 +130,22 @@ SEARCH_COLUMNS = (
         ratio=1,
     ),
 )
+HIT_FIELDS = ("article", "kind", "score", "start", "end", "text", "match_start", "match_end", "matched", "thesis",
+              "theme", "claim", "origin", "confidence", "speaker")  # fmt: skip
 
 
-def search_view(hits: Sequence[Hit]) -> View:
-    """Search hits, best first, each with its match highlighted."""
+def search_view(hits: Sequence[Hit], corpus: Corpus) -> View:
+    """Search hits, best first, each with its match highlighted; thesis hits say which thesis and its origin."""
     import dataclasses
 
-    records = [dataclasses.asdict(h) for h in hits]
-    return View([Section("hits", "", SEARCH_COLUMNS, records)], document=records)
+    theses = {t.id: t for t in corpus.theses}
+    records = []
+    for hit in hits:
+        thesis = theses.get(hit.thesis)
+        found = {"origin": thesis.origin, "confidence": thesis.confidence, "speaker": thesis.speaker} if thesis else {}
+        records.append(dataclasses.asdict(hit) | {"origin": None, "confidence": None, "speaker": None} | found)
+    section = Section("hits", "", SEARCH_COLUMNS, records, fields=HIT_FIELDS)
+    return View([section], document=records)
 
 
 PROBLEM_COLUMNS = (
@@ -127,7 +158,8 @@ PROBLEM_COLUMNS = (
 def problems_view(problems: Sequence[Problem]) -> View:
     """What `check` found, one row per problem."""
     records = [{"article": p.article, "thesis": p.thesis, "problem": p.message} for p in problems]
-    return View([Section("problems", "", PROBLEM_COLUMNS, records)], document=records)
+    section = Section("problems", "", PROBLEM_COLUMNS, records, fields=("article", "thesis", "problem"))
+    return View([section], document=records)
 
 
 PROPOSAL_COLUMNS = (
@@ -142,7 +174,7 @@ PROPOSAL_COLUMNS = (
 def proposals_view(theses: Sequence[Thesis], corpus: Corpus) -> View:
     """Theses the extractor proposes for a text, with their confidence."""
     records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
-    return View([Section("theses", "", PROPOSAL_COLUMNS, records)], document=records)
+    return View([Section("theses", "", PROPOSAL_COLUMNS, records, fields=THESIS_FIELDS)], document=records)
 
 
 ADDED_COLUMNS = (

@@ -10,7 +10,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..analysis.compare import Comparison, Pair
+from ..analysis.stance import Position
 from ..model import Article, Corpus, Theme, Thesis
+
+THESIS_FIELDS = (
+    "id", "article", "theme", "stance", "stance_name", "claim", "quote", "start", "end", "origin", "confidence",
+    "speaker",
+)  # fmt: skip
+PAIR_SIDE_FIELDS = ("", "date", "stance", "thesis", "claim", "quote", "start", "end", "origin", "confidence", "speaker")
+PAIR_FIELDS = ("relation", *(f"{side}_{f}" if f else side for side in "ab" for f in PAIR_SIDE_FIELDS))
 
 
 def thesis_record(thesis: Thesis, theme: Theme | None) -> dict[str, Any]:
@@ -29,6 +37,12 @@ def thesis_record(thesis: Thesis, theme: Theme | None) -> dict[str, Any]:
         "confidence": thesis.confidence,
         "speaker": thesis.speaker,
     }
+
+
+def provenance(pos: Position) -> dict[str, Any]:
+    """`origin` auto when a position rests on any proposed thesis, with the lowest such confidence."""
+    proposed = [t.confidence or 0.0 for t in pos.theses if t.origin != "curated"]
+    return {"origin": "auto" if proposed else "curated", "confidence": min(proposed) if proposed else None}
 
 
 def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:
@@ -97,5 +111,8 @@ def pair_record(pair: Pair, dates: Mapping[str, str]) -> dict[str, Any]:
             f"{side}_quote": thesis.quote,
             f"{side}_start": thesis.start,
             f"{side}_end": thesis.end,
+            f"{side}_origin": thesis.origin,
+            f"{side}_confidence": thesis.confidence,
+            f"{side}_speaker": thesis.speaker,
         }
     return record

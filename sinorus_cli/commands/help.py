@@ -1,0 +1,38 @@
+"""`sinorus help [COMMAND]`: a command's help, as `COMMAND --help` prints it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import typer._click as click
+
+from ..errors import UsageError
+
+EPILOG = """\b
+Examples:
+  sinorus help
+  sinorus help compare
+"""
+
+
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[str | None, typer.Argument(metavar="COMMAND", help="The command to explain.")] = None,
+) -> None:
+    """Show the help of one command, or of sinorus itself."""
+    root = ctx.find_root()
+    group = root.command
+    if command is None:
+        typer.echo(root.get_help())
+        return
+    assert isinstance(group, click.Command)
+    chosen = group.get_command(root, command)
+    if chosen is None:
+        raise UsageError(f"no command {command!r}; see 'sinorus --help'")
+    with click.Context(chosen, info_name=command, parent=root) as sub:
+        typer.echo(chosen.get_help(sub))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("help", epilog=EPILOG)(help_command)

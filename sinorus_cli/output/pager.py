@@ -1,0 +1,49 @@
+"""Paging long tables on a terminal through $PAGER, as git and gh do."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+
+DEFAULT = "less -FRX"  # quit at once if it fits one screen, keep colours, leave the text on screen
+
+
+def pager_command() -> list[str] | None:
+    """SINORUS_PAGER, else PAGER, else `less -FRX`; None when set empty or to `cat` (no paging)."""
+    chosen = os.environ.get("SINORUS_PAGER", os.environ.get("PAGER", DEFAULT))
+    words = shlex.split(chosen) if chosen.strip() else []
+    return None if not words or words == ["cat"] else words
+
+
+def should_page(no_pager: bool) -> bool:
+    """Only when the process's real stdout is a terminal and the user did not turn paging off."""
+    try:
+        return not no_pager and sys.stdout.isatty() and pager_command() is not None
+    except ValueError:  # stdout closed
+        return False
+
+
+def page(text: str) -> None:
+    """Show `text` through the pager; write it directly if the pager cannot be started."""
+    command = pager_command()
+    env = {**os.environ}
+    env.setdefault("LESS", "FRX")  # a bare `less` in PAGER still keeps colours and short output on screen
+    try:
+        proc = subprocess.Popen(command or [], stdin=subprocess.PIPE, env=env, text=True, encoding="utf-8")
+    except OSError:
+        sys.stdout.write(text)
+        return
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(text)
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass  # the reader quit the pager before the end: nothing more to show
+    while True:
+        try:
+            proc.wait()
+            return
+        except KeyboardInterrupt:
+            continue  # Ctrl-C belongs to the pager (less uses it to stop a search)
