@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 LONGEST_WORD = 24  # a token longer than this may be split rather than force a stacked layout
+MIN_TEXT = 16  # a column of running text (one with a ratio) narrower than this reads badly: stack instead
 
 
 def make_console(env: Environment, stderr: bool = False, file: TextIO | None = None) -> Console:
@@ -39,10 +40,11 @@ def make_console(env: Environment, stderr: bool = False, file: TextIO | None = N
 
 
 def plain(value: Any, style: str = "") -> Text:
-    """Untrusted text as a Text cell, with control characters made visible."""
+    """Untrusted text as a Text cell, with control characters made visible; lists read as `a, b`."""
     from rich.text import Text
 
-    return Text(printable(cell_text(value)), style=style)
+    shown = ", ".join(cell_text(v) for v in value) if isinstance(value, list | tuple) else cell_text(value)
+    return Text(printable(shown), style=style)
 
 
 def cell(column: Column, row: Row) -> Text:
@@ -84,6 +86,8 @@ def _measure(column: Column, cells: Sequence[Text]) -> tuple[int, int]:
         return widest, widest
     words = [cell_len(word) for line in lines for word in line.split()]
     longest = max([min(w, LONGEST_WORD) for w in words] + [min(header, LONGEST_WORD), 1])
+    if column.ratio:
+        longest = max(longest, min(MIN_TEXT, widest))
     return longest, widest
 
 
@@ -128,12 +132,25 @@ def _table(section: Section, cells: Sequence[Sequence[Text]], widths: Sequence[i
         show_lines=False,
         # SIMPLE_HEAD already puts a space between columns; compact grids need no more.
         padding=(0, 0) if section.compact else (0, 1),
+        # A blank line between rows whose cells wrap, so each record reads as one block.
+        leading=0 if section.compact or not _wraps(cells, widths) else 1,
     )
     for column, width in zip(section.columns, widths, strict=True):
         table.add_column(plain(column.header), width=width, justify=column.justify, overflow="fold")  # type: ignore[arg-type]
     for row in cells:
         table.add_row(*row)
     return table
+
+
+def _wraps(cells: Sequence[Sequence[Text]], widths: Sequence[int]) -> bool:
+    """Whether some row spreads over several lines in two or more columns (then rows need a gap to read apart)."""
+    from rich.cells import cell_len
+
+    def tall(text: Text, width: int) -> bool:
+        lines = _lines(text)
+        return len(lines) > 1 or cell_len(lines[0]) > width
+
+    return any(sum(tall(text, width) for text, width in zip(row, widths, strict=True)) > 1 for row in cells)
 
 
 def _stacked(section: Section, cells: Sequence[Sequence[Text]], width: int) -> Any:

@@ -68,21 +68,26 @@ def side_stance(side: str) -> Any:
 
 
 def axis_header() -> str:
-    """The -2..+2 labels, each centred over the slot where `axis` draws that stance's mark."""
+    """The -2..+2 labels, each in the slot where `axis` draws that stance's mark."""
     return "".join(signed(point).center(AXIS_SLOT) for point in STANCES).rstrip()
 
 
 def axis(stance: int, mixed: bool) -> Text:
-    """A -2..+2 axis drawn as text with the article's position marked on it."""
+    """A -2..+2 axis drawn as text with the article's position marked by its number.
+
+    The mark is the same text as the header's label for that point, centred the
+    same way, so marks and labels line up exactly.
+    """
     from rich.text import Text
 
     line = Text()
     for point in STANCES:
         if point == stance:
-            mark = symbol(stance) + ("*" if mixed else "")
-            line.append(mark.center(AXIS_SLOT), style=f"{STYLES[stance]} reverse")
+            line.append(signed(stance).center(AXIS_SLOT, "─"), style=f"{STYLES[stance]} reverse")
         else:
             line.append(("┼" if point == 0 else "─").center(AXIS_SLOT, "─"), style="dim")
+    if mixed:
+        line.append(" *", style="italic")
     return line
 
 

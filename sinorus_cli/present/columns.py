@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..output.view import Column
-from .cells import annotated, stance_cell
+from .cells import annotated, bold_and_dim, stance_cell
 
 ID = Column("id", "Id", no_wrap=True)
 THEME = Column("theme", "Theme", no_wrap=True)
@@ -15,10 +15,9 @@ ORIGIN = Column("origin", "Origin", no_wrap=True)
 THESIS_COLUMNS = (ID, THEME, STANCE, CLAIM, QUOTE)
 
 ARTICLE_COLUMNS = (
-    Column("id", "Article", no_wrap=True),
-    Column("date", "Date", no_wrap=True),
-    Column("author", "Author", ratio=2),
-    Column("outlet", "Outlet", ratio=2),
+    Column("id", "Article", render=lambda r: bold_and_dim(r["id"], r["date"]), no_wrap=True),
+    Column("author", "Author"),
+    Column("outlet", "Outlet"),
     Column("title", "Title", ratio=3),
     Column("theses", "N", justify="right"),
 )

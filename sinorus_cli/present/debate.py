@@ -226,8 +226,7 @@ def _position_name(row: Row) -> Any:
 
 
 TIMELINE_COLUMNS = (
-    Column("date", "Date", no_wrap=True),
-    Column("article", "Article", no_wrap=True),
+    Column("article", "Article", render=lambda r: bold_and_dim(r["article"], r["date"]), no_wrap=True),
     Column("stance", axis_header(), render=lambda r: axis(r["stance"], r["mixed"]), no_wrap=True),
     Column("stance_name", "Position", render=_position_name),
 )
