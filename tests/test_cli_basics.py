@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -101,3 +102,138 @@ def test_markdown_output_is_a_pipe_table(run):
 def test_version(run):
     result = run("--version")
     assert result.exit_code == 0 and result.stdout.startswith("sinorus ")
+
+
+@pytest.fixture
+def empty_corpus(tmp_path, run):
+    assert run("init", str(tmp_path / "empty")).exit_code == 0
+    return str(tmp_path / "empty")
+
+
+EMPTY_RESULTS = {
+    "theses": ("theses", "--article", "korolev-2017", "--theme", "ukraine"),
+    "compare": ("compare", "ukraine", "korolev-2017"),
+    "search": ("search", "qqqq zzzz xxxx", "--min-score", "99"),
+    "timeline": ("timeline", "alliance", "-C", "{empty}"),
+    "matrix": ("matrix", "-C", "{empty}"),
+    "articles": ("articles", "-C", "{empty}"),
+    "agreement": ("agreement", "seeds", "{empty}"),
+    "diff": ("diff", "llp-2020", "zhao-2024", "--section", "only_a"),
+}
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("json", "[]\n"), ("jsonl", ""), ("tsv", ""), ("table", "")])
+@pytest.mark.parametrize("name", sorted(EMPTY_RESULTS))
+def test_empty_results_have_their_empty_form_and_exit_1(run, empty_corpus, name, fmt, expected):
+    args = [a.format(empty=empty_corpus) for a in EMPTY_RESULTS[name]]
+    result = run(*args, "--format", fmt, tty=fmt == "table")
+    assert result.exit_code == 1, result.output
+    assert result.stdout == expected
+    lines = result.stderr.splitlines()
+    assert len(lines) >= 1 and lines[-1].startswith("sinorus: ") and "error" not in lines[-1]
+
+
+@pytest.mark.parametrize("name", ["theses", "compare", "search", "matrix", "agreement"])
+def test_empty_csv_is_just_the_header(run, empty_corpus, name):
+    args = [a.format(empty=empty_corpus) for a in EMPTY_RESULTS[name]]
+    result = run(*args, "--format", "csv")
+    assert result.exit_code == 1
+    header = result.stdout.splitlines()
+    assert len(header) == 1 and header[0].count(",") >= 2
+
+
+def test_check_of_a_sound_corpus_prints_an_empty_list_and_succeeds(run):
+    result = run("check", "--format", "json")
+    assert result.exit_code == 0 and result.stdout == "[]\n"
+
+
+def _jsonl(run, *args):
+    result = run(*args, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("args", "section", "key_field"),
+    [
+        (("compare", "alliance"), "positions", "article_stance"),
+        (("compare", "alliance"), "contradictions", "relation"),
+        (("compare", "alliance"), "agreements", "relation"),
+        (("compare", "alignment"), "qualified", "relation"),
+        (("diff", "korolev-2017", "globaltimes-2023"), "pairs", "relation"),
+        (("diff", "korolev-2017", "globaltimes-2023"), "agreements", "relation"),
+        (("diff", "korolev-2017", "globaltimes-2023"), "only_b", "quote"),
+        (("show", "zhao-2024"), "article", "field"),
+        (("show", "zhao-2024"), "text", "text"),
+        (("show", "zhao-2024"), "theses", "claim"),
+    ],
+)
+def test_each_section_is_one_record_type(run, args, section, key_field):
+    records = _jsonl(run, *args, "--section", section)
+    assert records and {tuple(r) for r in records} == {tuple(records[0])} and key_field in records[0]
+    relation = {"contradictions": "contradict", "agreements": "agree", "qualified": "qualified"}.get(section)
+    if relation:
+        assert {r["relation"] for r in records} == {relation}
+
+
+@pytest.mark.parametrize(
+    ("args", "first_field"),
+    [(("compare", "alliance"), "id"), (("diff", "zhao-2024", "gvs-2022"), "theme"), (("show", "zhao-2024"), "id")],
+)
+def test_piped_default_of_multi_part_commands_is_one_record_type(run, args, first_field):
+    result = run(*args, "--header")
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows[0][0] == first_field and len({len(r) for r in rows}) == 1
+
+
+def test_fields_choose_columns_and_list_the_available_ones(run):
+    result = run("theses", "--theme", "alliance", "--fields", "article,stance", "--format", "csv")
+    assert result.stdout.splitlines()[0] == "article,stance"
+    wrong = run("theses", "--fields", "article,nope")
+    assert wrong.exit_code == 2 and "available fields: id,article,theme" in wrong.stderr
+
+
+def test_absent_values_are_json_null(run):
+    hits = json.loads(run("search", "sovereignty", "--format", "json").stdout)
+    sentence = next(h for h in hits if h["kind"] == "sentence")
+    assert sentence["thesis"] is None and sentence["origin"] is None
+    article = json.loads(run("articles", "--format", "json").stdout)
+    assert any(a["author"] is None for a in article)
+
+
+def test_shares_and_kappa_use_three_decimals_everywhere(run):
+    matrix = json.loads(run("matrix", "--format", "json").stdout)["themes"]
+    themes = {t["id"]: t for t in json.loads(run("themes", "--format", "json").stdout)}
+    for theme in matrix:
+        assert theme["contradiction_share"] == themes[theme["id"]]["contradiction_share"]
+        assert round(theme["contradiction_share"], 3) == theme["contradiction_share"]
+
+
+def test_markdown_does_not_depend_on_the_terminal(run):
+    narrow = run("matrix", "--format", "md", tty=True, width=40).stdout
+    assert narrow == run("matrix", "--format", "md", width=200).stdout
+    assert "| Article | multilateral |" in narrow  # theme ids, never numbers
+
+
+@pytest.mark.parametrize("option", [("--curated-only",), ("--min-confidence", "0.5"), ("-C", "seeds")])
+def test_global_options_work_after_the_command(run, option):
+    before = run(*option, "compare", "alliance", "--format", "json")
+    after = run("compare", "alliance", *option, "--format", "json")
+    assert after.exit_code == 0 and after.stdout == before.stdout
+
+
+def test_seeds_name_combines_with_a_corpus_folder(run, seed_copy):
+    both = json.loads(run("-C", "seeds", "-C", str(seed_copy), "articles", "--format", "json").stdout)
+    assert {a["id"] for a in both} >= {"korolev-2017", "zhao-2024"}
+
+
+def test_help_command_shows_a_commands_help(run):
+    result = run("help", "compare")
+    assert result.exit_code == 0 and result.stdout == run("compare", "--help").stdout
+    assert run("help", "nope").exit_code == 2
+
+
+def test_metavars_are_upper_case(run):
+    shown = run("theses", "--help").stdout + run("compare", "--help").stdout + run("--help").stdout
+    assert "--theme THEME" in shown and "--min-confidence FLOAT" in shown and "THEME" in shown
+    assert not re.search(r"<[a-z ]+>|\{[a-z]+\}", shown)

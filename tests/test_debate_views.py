@@ -75,10 +75,12 @@ def test_timeline_is_chronological_one_row_per_article(run):
     assert rows[0]["stance"] == 2 and rows[-1]["stance"] == -2
 
 
-def test_timeline_chart_marks_each_position(run):
-    result = run("timeline", "alliance", tty=True, width=80)
-    text = ANSI.sub("", result.stdout)
-    assert "++" in text and "−−" in text and _visible_width(result.stdout) <= 80
+def test_timeline_marks_sit_under_their_axis_labels(run):
+    lines = ANSI.sub("", run("timeline", "alliance", tty=True, width=80).stdout).splitlines()
+    header = next(line for line in lines if "-1" in line and "+1" in line)
+    for article, label in (("korolev-2017", "+2"), ("llp-2020", "-1"), ("zhao-2024", "-2")):
+        row = next(line for line in lines if line.lstrip().startswith(article))
+        assert row.index(label, len(article) + 2) == header.index(label)
 
 
 def test_controversy_is_the_share_of_contradicting_pairs():

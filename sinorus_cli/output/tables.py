@@ -154,18 +154,29 @@ def _wraps(cells: Sequence[Sequence[Text]], widths: Sequence[int]) -> bool:
 
 
 def _stacked(section: Section, cells: Sequence[Sequence[Text]], width: int) -> Any:
-    """One block per row: each column's header, then its value wrapped beside it."""
+    """One block per row: each column's header, then its value wrapped beside it (or below it,
+    indented, when the headers leave too little room for the longest word)."""
     from rich.console import Group
     from rich.table import Table
 
     label = max(len(c.header) for c in section.columns)
+    longest = max(
+        _measure(c, [row[i] for row in cells])[0] if not c.no_wrap else 1 for i, c in enumerate(section.columns)
+    )
+    beside = width - label - 1 >= min(longest, LONGEST_WORD)
     blocks = []
     for n, row in enumerate(cells):
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=label, no_wrap=True, style="bold")
-        grid.add_column(width=max(1, width - label - 1), overflow="fold")
+        grid = Table.grid(padding=(0, 1) if beside else (0, 0, 0, 2))
+        if beside:
+            grid.add_column(width=label, no_wrap=True, style="bold")
+        grid.add_column(width=max(1, width - label - 1 if beside else width - 2), overflow="fold")
         for column, text in zip(section.columns, row, strict=True):
-            if text.plain.strip():
+            if not text.plain.strip():
+                continue
+            if beside:
                 grid.add_row(plain(column.header), text)
+            else:
+                grid.add_row(plain(column.header, style="bold"))
+                grid.add_row(text)
         blocks += [plain(f"{'' if n == 0 else chr(10)}-[ {n + 1} ]-", style="dim"), grid]
     return Group(*blocks)

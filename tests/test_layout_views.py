@@ -1,0 +1,100 @@
+"""Every view on a terminal of 40, 80 and 200 columns: no word split, nothing cut, nothing too wide.
+
+The check: the Markdown rendering of a view holds every cell whole (it never
+wraps), so the words of the terminal rendering must all be words of the
+Markdown one (a word folded in two leaves fragments that are not), and every
+word of the Markdown must be on the terminal as often (nothing cut).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+WORD = re.compile(r"[^\W\d_]+")
+WIDTHS = (40, 80, 200)
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(WORD.findall(text.replace("<br>", " ")))
+
+
+@pytest.fixture
+def broken_copy(seed_copy):
+    """A corpus whose check finds a problem: one quote no longer matches its offsets."""
+    theses = seed_copy / "theses.toml"
+    theses.write_text(theses.read_text(encoding="utf-8").replace("start = 224", "start = 225", 1), encoding="utf-8")
+    return seed_copy
+
+
+@pytest.fixture
+def recoded_copy(seed_copy):
+    """A second coding of the seeds that disagrees with the first on some stances."""
+    theses = seed_copy / "theses.toml"
+    theses.write_text(theses.read_text(encoding="utf-8").replace("stance = 2", "stance = -1", 6), encoding="utf-8")
+    return seed_copy
+
+
+VIEWS = {
+    "compare": ("compare", "alliance"),
+    "diff": ("diff", "korolev-2017", "globaltimes-2023"),
+    "matrix": ("matrix",),
+    "timeline": ("timeline", "us_factor"),
+    "theses": ("theses", "--article", "zhao-2024"),
+    "articles": ("articles",),
+    "themes": ("themes",),
+    "show": ("show", "gvs-2022", "--text"),
+    "search": ("search", "sovereignty"),
+}
+
+
+def _check(run, args, width):
+    table = run(*args, tty=True, width=width)
+    markdown = run(*args, "--format", "md")
+    assert table.exit_code == markdown.exit_code, table.output
+    shown = ANSI.sub("", table.stdout)
+    assert shown.strip(), "nothing shown"
+    too_wide = [line for line in shown.splitlines() if len(line) > width]
+    assert not too_wide, too_wide[0]
+    shown_words, whole_words = _words(shown), _words(markdown.stdout)
+    split = sorted(w for w in shown_words if w not in whole_words)
+    assert not split, f"words split at {width} columns: {split[:10]}"
+    cut = sorted(w for w, n in whole_words.items() if shown_words[w] < n)
+    assert not cut, f"words missing at {width} columns: {cut[:10]}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_view_reads_whole_at_every_width(run, view, width):
+    _check(run, VIEWS[view], width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_check_problems_read_whole(run, broken_copy, width):
+    _check(run, ("check", "-C", str(broken_copy)), width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_agreement_reads_whole(run, recoded_copy, width, monkeypatch):
+    monkeypatch.chdir(recoded_copy.parent)  # a short name: a path longer than the screen must be split
+    _check(run, ("agreement", "-C", "seeds", "seeds", recoded_copy.name), width)
+
+
+def test_narrow_terminals_get_one_block_per_record(run):
+    stacked = ANSI.sub("", run("compare", "alliance", tty=True, width=40).stdout)
+    assert "-[ 1 ]-" in stacked and "Quote" in stacked
+    wide = ANSI.sub("", run("compare", "alliance", tty=True, width=200).stdout)
+    assert "-[ 1 ]-" not in wide
+
+
+def test_stance_names_stay_on_one_line_when_there_is_room(run):
+    shown = ANSI.sub("", run("compare", "alliance", tty=True, width=200).stdout)
+    assert "−− -2 no bloc, sovereignty first" in shown
+
+
+def test_one_theme_asked_for_drops_the_theme_column(run):
+    shown = ANSI.sub("", run("theses", "--theme", "alliance", tty=True, width=200).stdout)
+    assert shown.startswith("Theme: alliance") and " Theme " not in shown
