@@ -9,17 +9,7 @@ import re
 
 import pytest
 
-from sinorus_cli.cli import app
-
-COMMANDS = sorted(c.name for c in app.registered_commands)
-
-
-def test_every_command_has_help_with_examples(run):
-    for name in COMMANDS:
-        result = run(name, "--help")
-        assert result.exit_code == 0, name
-        assert "Examples:" in result.stdout, f"'sinorus {name} --help' shows no examples"
-        assert len(result.stdout.splitlines()) > 5
+from sinorus_cli.cli import COMMANDS
 
 
 def test_top_level_help_lists_every_command(run):
