@@ -14,7 +14,7 @@ import typer._click as click
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands.common import Session
+from .commands.common import CORPUS_HELP, Session
 from .env import Environment
 from .errors import (
     EXIT_BROKEN_PIPE,
@@ -232,6 +232,14 @@ class Shell(StrEnum):
     powershell = "powershell"
 
 
+def _completion_option(flag: str, help: str) -> Any:
+    """`--install-completion SHELL` or `--show-completion SHELL`: acts at once, then exits."""
+    return typer.Option(
+        flag, metavar="SHELL", callback=_completion(install=flag.startswith("--install")), is_eager=True,
+        expose_value=False, help=help,
+    )  # fmt: skip
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
@@ -242,8 +250,8 @@ def main(
             "-C",
             envvar="SINORUS_CORPUS",
             metavar="DIR",
-            help="Corpus folder (repeatable); 'seeds' names the built-in seeds. Default: the seeds plus your own "
-            "corpus. Env: SINORUS_CORPUS. Also accepted after the command, like --curated-only and --min-confidence.",
+            help=CORPUS_HELP + " Default: the seeds plus your own corpus. Env: SINORUS_CORPUS. Options about the"
+            " corpus work after the command too.",
             show_default=False,
             show_envvar=False,
         ),
@@ -260,25 +268,11 @@ def main(
     ] = False,
     install_completion: Annotated[
         Shell | None,
-        typer.Option(
-            "--install-completion",
-            metavar="SHELL",
-            callback=_completion(install=True),
-            is_eager=True,
-            expose_value=False,
-            help="Install completion for SHELL: bash, zsh, fish or powershell.",
-        ),
+        _completion_option("--install-completion", "Install completion for SHELL (bash, zsh, fish, powershell)."),
     ] = None,
     show_completion: Annotated[
         Shell | None,
-        typer.Option(
-            "--show-completion",
-            metavar="SHELL",
-            callback=_completion(install=False),
-            is_eager=True,
-            expose_value=False,
-            help="Print the completion script for SHELL, to install it yourself.",
-        ),
+        _completion_option("--show-completion", "Print the completion script for SHELL, to install yourself."),
     ] = None,
 ) -> None:
     if ctx.invoked_subcommand is None:

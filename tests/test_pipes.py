@@ -76,3 +76,62 @@ def test_shell_completion_offers_theme_and_article_ids():
 
     assert complete("sinorus compare al") == ["alliance", "alignment"]
     assert complete("sinorus show ko") == ["korolev-2017"]
+
+
+def test_completion_scripts_are_those_of_the_shell_asked_for(tmp_path):
+    env = {**ENV, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    done = subprocess.run(
+        [sys.executable, "-m", "sinorus_cli", "--install-completion", "zsh"],
+        capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "zsh completion installed" in done.stderr
+    assert "compdef" in next((tmp_path / ".zfunc").iterdir()).read_text()
+    assert not (tmp_path / ".bash_completions").exists()
+    fish = sinorus("--show-completion", "fish")
+    assert fish.returncode == 0 and "complete --command sinorus" in fish.stdout
+
+
+def test_option_values_complete_with_ids():
+    env = {**ENV, "_SINORUS_COMPLETE": "complete_bash", "COMP_WORDS": "sinorus theses --theme sov", "COMP_CWORD": "3"}
+    done = subprocess.run([sys.executable, "-m", "sinorus_cli"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.split() == ["sovereignty"]
+
+
+def test_a_pager_runs_only_on_a_real_terminal(tmp_path):
+    """Piped output never goes through the pager, whatever PAGER says."""
+    marker = tmp_path / "paged"
+    env = {**ENV, "SINORUS_PAGER": f"touch {marker}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "sinorus_cli", "compare", "alliance", "--format", "table"],
+        capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0 and "Positions" in done.stdout and not marker.exists()
+
+
+def _on_a_terminal(*args: str, pager: str) -> None:
+    """Run sinorus with stdout on a pseudo-terminal, reading what it shows until it ends."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**ENV, "SINORUS_PAGER": pager, "COLUMNS": "100"}
+    proc = subprocess.Popen([sys.executable, "-m", "sinorus_cli", *args], stdout=follower, stderr=follower,
+                            stdin=subprocess.DEVNULL, env=env)  # fmt: skip
+    os.close(follower)
+    try:
+        while os.read(leader, 65536):
+            pass
+    except OSError:  # the terminal closed: the program ended
+        pass
+    finally:
+        os.close(leader)
+    assert proc.wait(timeout=60) == 0
+
+
+def test_a_terminal_table_goes_through_sinorus_pager_unless_no_pager(tmp_path):
+    paged = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c 'import sys; open(sys.argv[1], \"w\").write(sys.stdin.read())' {paged}"
+    _on_a_terminal("compare", "alliance", "--no-pager", pager=pager)
+    assert not paged.exists()
+    _on_a_terminal("compare", "alliance", pager=pager)
+    assert "Positions" in paged.read_text()
