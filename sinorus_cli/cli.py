@@ -40,7 +40,9 @@ from .errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_IO,
     EXIT_USAGE,
+    OutputError,
     PipeClosed,
     SinorusError,
 )
@@ -60,7 +62,8 @@ Examples:
 
 On a terminal, output is a table; in a pipe, tab-separated records without a
 header. Choose with --format. Exit codes: 0 ok, 1 nothing matched, 2 usage
-error, 3 corpus problem.
+error, 3 corpus problem, 74 output not written, 130 interrupted,
+141 output pipe closed.
 """
 
 
@@ -85,6 +88,8 @@ class SinorusGroup(TyperGroup):
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             return result if isinstance(result, int) else 0
         except SinorusError as exc:
+            if isinstance(exc, OutputError):
+                _silence_stdout()  # so the final flush of what could not be written fails no more
             return _fail(exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
         except typer.TyperException as exc:
             where = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
@@ -94,6 +99,9 @@ class SinorusGroup(TyperGroup):
         except (PipeClosed, BrokenPipeError):
             _silence_stdout()
             return EXIT_BROKEN_PIPE
+        except OSError as exc:  # a file that vanished or cannot be read: name it, no traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            return _fail(f"{where}{exc.strerror or exc}", EXIT_IO)
         except Exception as exc:
             if os.environ.get("SINORUS_DEBUG"):
                 raise
@@ -143,8 +151,6 @@ def main(
             "-C",
             envvar="SINORUS_CORPUS",
             help="Corpus folder (repeatable). Default: the built-in seeds plus your own corpus. Env: SINORUS_CORPUS.",
-            exists=True,
-            file_okay=False,
             show_default=False,
         ),
     ] = None,

@@ -1,17 +1,26 @@
-"""`sinorus check`: verify the corpus; one line per problem, non-zero exit when there is any."""
+"""`sinorus check [--repair]`: verify the corpus; one line per problem, non-zero exit when there is any."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from ..errors import CorpusError
+from ..model import Corpus
 from ..output.view import Column, Section, View
-from .common import FormatOption, session
+from .common import FormatOption, Session, session
 
 EPILOG = """\b
 Examples:
   sinorus check
   sinorus --corpus ~/my-corpus check --format tsv
+  sinorus --corpus ~/my-corpus check --repair
+
+Problems in the files are listed with their file and line. --repair finishes or undoes
+a change a crash interrupted and deletes leftover temporary files; it never deletes
+an article file (an orphan one is listed for you to add or delete).
 """
 
 COLUMNS = (
@@ -21,22 +30,73 @@ COLUMNS = (
 )
 
 
-def check_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
-    """Verify every quote against its source file at its offsets, every reference and every stance."""
+def check_command(
+    ctx: typer.Context,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Finish or undo an interrupted change; delete leftover temporary files.")
+    ] = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Verify every entry, every quote against its source file at its offsets, and what a crash could leave."""
     from ..analysis.check import check_corpus
+    from ..corpus.load import read_corpus
 
     s = session(ctx)
-    corpus = s.corpus()
-    problems = check_corpus(corpus)
-    if not problems:
+    if repair:
+        _repair(s)
+    loaded = read_corpus(s.folders)
+    corpus = loaded.corpus
+    records = [{"article": "", "thesis": "", "problem": str(p)} for p in [*loaded.problems, *_leftovers(s, corpus)]]
+    records += [{"article": p.article, "thesis": p.thesis, "problem": p.message} for p in check_corpus(corpus)]
+    bare = [a.id for a in corpus.articles if not corpus.theses_of(a.id)]
+    if bare:
+        s.note(f"{len(bare)} article(s) have no theses yet: {', '.join(bare[:10])}" + (" ..." if len(bare) > 10 else ""))
+    if not records:
         s.note(
             f"corpus ok: {len(corpus.articles)} articles, {len(corpus.theses)} theses, "
             f"{len(corpus.codebook.themes)} themes"
         )
         return
-    records = [{"article": p.article, "thesis": p.thesis, "problem": p.message} for p in problems]
     s.emit(View([Section("problems", "", COLUMNS, records)], document=records), fmt)
-    raise CorpusError(f"{len(problems)} problem(s) found")
+    raise CorpusError(f"{len(records)} problem(s) found")
+
+
+def _writable(s: Session) -> list[Path]:
+    """The folders this user writes to: --corpus folders, or the user's own corpus (never the seeds)."""
+    from ..corpus.locations import seeds_folder
+
+    return [f for f in s.folders if f.is_dir() and f.resolve() != seeds_folder().resolve()]
+
+
+def _leftovers(s: Session, corpus: Corpus) -> list:
+    from ..corpus.store import crash_problems
+
+    problems = []
+    for folder in _writable(s):
+        referenced = {a.file for a in corpus.articles if a.path.parent == folder} | _named_files(folder)
+        problems += crash_problems(folder, referenced)
+    return problems
+
+
+def _named_files(folder: Path) -> set[str]:
+    """Every file an [[article]] entry names, valid or not (an entry with a problem is no orphan's cause)."""
+    import re
+
+    from ..corpus.records import ARTICLES_FILE
+
+    try:
+        text = (folder / ARTICLES_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    return set(re.findall(r'^[ \t]*file[ \t]*=[ \t]*"([^"\\\n]*)"', text, re.MULTILINE))
+
+
+def _repair(s: Session) -> None:
+    from ..corpus.store import repair
+
+    for folder in _writable(s):
+        for line in repair(folder):
+            s.note(f"{folder}: {line}")
 
 
 def register(app: typer.Typer) -> None:

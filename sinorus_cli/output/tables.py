@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.stance import signed, symbol
 from ..env import Environment
+from ..errors import PipeClosed
 from .text import printable
 from .view import Row, Section, View
 from .writers import cell_text
@@ -21,7 +22,7 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
     """A Console bound to the environment: no markup, no highlighting, colour only where wanted."""
     from rich.console import Console
 
-    return Console(
+    console = Console(
         file=env.stderr if stderr else env.stdout,
         force_terminal=env.stderr_is_terminal if stderr else env.is_terminal,
         no_color=not env.use_color,
@@ -30,6 +31,12 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
         highlight=False,
         emoji=False,
     )
+    console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]  # Rich would exit 1, not 141
+    return console
+
+
+def _pipe_closed() -> None:
+    raise PipeClosed
 
 
 def plain(value: Any, style: str = "") -> Text:
