@@ -159,6 +159,14 @@ def main(
         float,
         typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore proposed theses below this confidence."),
     ] = 0.0,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="In CSV output, keep cells starting with = + - @ exactly (by default they get a leading ' "
+            "so a spreadsheet shows them as text instead of running them as formulas).",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -167,7 +175,7 @@ def main(
         typer.echo(ctx.get_help())
         raise typer.Exit()
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment()
-    ctx.obj = Session(env, tuple(corpus or ()), curated_only, min_confidence)
+    ctx.obj = Session(env, tuple(corpus or ()), curated_only, min_confidence, raw)
 
 
 for _module in (

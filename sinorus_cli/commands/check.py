@@ -50,7 +50,9 @@ def check_command(
     records += [{"article": p.article, "thesis": p.thesis, "problem": p.message} for p in check_corpus(corpus)]
     bare = [a.id for a in corpus.articles if not corpus.theses_of(a.id)]
     if bare:
-        s.note(f"{len(bare)} article(s) have no theses yet: {', '.join(bare[:10])}" + (" ..." if len(bare) > 10 else ""))
+        s.note(
+            f"{len(bare)} article(s) have no theses yet: {', '.join(bare[:10])}" + (" ..." if len(bare) > 10 else "")
+        )
     if not records:
         s.note(
             f"corpus ok: {len(corpus.articles)} articles, {len(corpus.theses)} theses, "

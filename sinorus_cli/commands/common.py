@@ -38,6 +38,7 @@ class Session:
     corpus_dirs: tuple[Path, ...] = ()
     curated_only: bool = False
     min_confidence: float = 0.0
+    raw: bool = False  # CSV cells kept exactly, even those a spreadsheet would run as formulas
     _corpus: Corpus | None = field(default=None, repr=False)
 
     @property
@@ -89,7 +90,7 @@ class Session:
 
         chosen = fmt or (Format.table if self.env.is_terminal else Format.tsv)
         with _stdout_closing_quietly():
-            write_view(view, chosen, self.env)
+            write_view(view, chosen, self.env, self.raw)
 
     def write(self, text: str) -> None:
         """Write finished text (a graph, a CSV, a report) to stdout."""

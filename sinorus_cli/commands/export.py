@@ -36,7 +36,7 @@ def export_command(
     s = session(ctx)
     corpus = s.corpus()
     if to is Target.dna:
-        data: str | bytes = dna_csv(corpus)
+        data: str | bytes = dna_csv(corpus, s.raw)
         if file == "-":
             s.write(data)
             return

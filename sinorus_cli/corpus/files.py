@@ -51,7 +51,9 @@ def read_regular(path: Path, max_bytes: int = MAX_BYTES, error: type[SinorusErro
         if kind_problem(info.st_mode):  # replaced between the check and the open
             raise error(f"{path}: {kind_problem(info.st_mode)}")
         if info.st_size > max_bytes:
-            raise error(f"{path}: {info.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article")
+            raise error(
+                f"{path}: {info.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article"
+            )
         try:
             data = handle.read(max_bytes + 1)
         except OSError as exc:

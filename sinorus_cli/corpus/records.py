@@ -257,7 +257,9 @@ def article_entry(article: Article) -> dict[str, Any]:
         if getattr(article, key):
             entry[key] = getattr(article, key)
     if article.skip:
-        entry["skip"] = [{"start": s.start, "end": s.end} | ({"reason": s.reason} if s.reason else {}) for s in article.skip]
+        entry["skip"] = [
+            {"start": s.start, "end": s.end} | ({"reason": s.reason} if s.reason else {}) for s in article.skip
+        ]
     if article.sha256:
         entry["sha256"] = article.sha256
     return entry

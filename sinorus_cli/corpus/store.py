@@ -250,7 +250,9 @@ def remove_article(folder: Path, article_id: str) -> int:
         articles, _ = records.cut(_read(folder / ARTICLES_FILE), "article", matches, quoted)
         if not removed:
             raise UsageError(f"no article {article_id!r} in {folder}")
-        theses, count = records.cut(_read(folder / THESES_FILE), "thesis", lambda e: e.get("article") == article_id, quoted)
+        theses, count = records.cut(
+            _read(folder / THESES_FILE), "thesis", lambda e: e.get("article") == article_id, quoted
+        )
         file_name = str(removed[0].get("file", ""))
         doomed = [file_name] if file_name and Path(file_name).name == file_name else []
         changed = {ARTICLES_FILE: articles.encode("utf-8")}

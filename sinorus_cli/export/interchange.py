@@ -26,6 +26,7 @@ from xml.etree import ElementTree as ET
 from .. import __version__
 from ..analysis.stance import signed
 from ..model import Corpus
+from ..output.writers import csv_cell
 
 DNA_COLUMNS = (
     "id", "time", "docId", "docTitle", "docAuthor", "docSource", "docType",
@@ -69,12 +70,12 @@ def dna_rows(corpus: Corpus) -> list[dict[str, object]]:
     return rows
 
 
-def dna_csv(corpus: Corpus) -> str:
-    """The DNA statement table as CSV with a header row."""
+def dna_csv(corpus: Corpus, raw: bool = False) -> str:
+    """The DNA statement table as CSV with a header row; formula-like text neutralized unless `raw`."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=DNA_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(dna_rows(corpus))
+    writer.writerows({k: csv_cell(v, raw) for k, v in row.items()} for row in dna_rows(corpus))
     return out.getvalue()
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from ..analysis.compare import chronological, compare_theme
 from ..analysis.debate import stance_matrix
 from ..model import Corpus, Theme
+from ..output.text import printable
 from ..output.view import Section, View
 from ..output.writers import cell_text, write_markdown
 from ..present.records import article_record
@@ -43,7 +44,7 @@ def report_views(corpus: Corpus, themes: Sequence[Theme] = ()) -> list[tuple[str
 
 
 def _cell(key: str, value: object, theme_ids: set[str]) -> str:
-    text = html.escape(cell_text(value))
+    text = html.escape(printable(cell_text(value)))
     stance_like = key in theme_ids or "stance" in key
     if stance_like and isinstance(value, int) and not isinstance(value, bool) and -2 <= value <= 2:
         return f'<td class="s{value}">{text}</td>'
