@@ -35,6 +35,11 @@ def kind_problem(mode: int) -> str:
     return "is not a regular file (a pipe, socket or device); refused"
 
 
+def size_text(size: int) -> str:
+    """A byte count as people say it: '512 kB', '20 MB'."""
+    return f"{size / 1e6:.3g} MB" if size >= 1_000_000 else f"{size / 1e3:.3g} kB"
+
+
 def read_regular(path: Path, max_bytes: int = MAX_BYTES, error: type[SinorusError] = CorpusError) -> bytes:
     """The bytes of a regular file that is not a link and not over `max_bytes`; else one-line `error`."""
     try:
@@ -52,14 +57,14 @@ def read_regular(path: Path, max_bytes: int = MAX_BYTES, error: type[SinorusErro
             raise error(f"{path}: {kind_problem(info.st_mode)}")
         if info.st_size > max_bytes:
             raise error(
-                f"{path}: {info.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one article"
+                f"{path}: {size_text(info.st_size)} is over the {size_text(max_bytes)} limit for one article"
             )
         try:
             data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise error(f"{path}: cannot read it ({exc.strerror})") from None
     if len(data) > max_bytes:
-        raise error(f"{path}: over the {max_bytes / 1e6:.0f} MB limit for one article")
+        raise error(f"{path}: over the {size_text(max_bytes)} limit for one article")
     return data
 
 
@@ -75,7 +80,7 @@ def read_article_file(path: Path) -> str:
 def confined(folder: Path, name: str) -> Path:
     """`folder / name`, refused unless it is a plain file name that resolves inside `folder`."""
     path = folder / name
-    if Path(name).name != name or name in ("", ".", "..") or path.resolve().parent != folder.resolve():
+    if "\x00" in name or Path(name).name != name or name in ("", ".", "..") or path.resolve().parent != folder.resolve():
         raise UsageError(f"{name!r} would be written outside the corpus folder {folder}")
     return path
 
