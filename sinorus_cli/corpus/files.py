@@ -56,9 +56,7 @@ def read_regular(path: Path, max_bytes: int = MAX_BYTES, error: type[SinorusErro
         if kind_problem(info.st_mode):  # replaced between the check and the open
             raise error(f"{path}: {kind_problem(info.st_mode)}")
         if info.st_size > max_bytes:
-            raise error(
-                f"{path}: {size_text(info.st_size)} is over the {size_text(max_bytes)} limit for one article"
-            )
+            raise error(f"{path}: {size_text(info.st_size)} is over the {size_text(max_bytes)} limit for one article")
         try:
             data = handle.read(max_bytes + 1)
         except OSError as exc:
@@ -80,7 +78,12 @@ def read_article_file(path: Path) -> str:
 def confined(folder: Path, name: str) -> Path:
     """`folder / name`, refused unless it is a plain file name that resolves inside `folder`."""
     path = folder / name
-    if "\x00" in name or Path(name).name != name or name in ("", ".", "..") or path.resolve().parent != folder.resolve():
+    if (
+        "\x00" in name
+        or Path(name).name != name
+        or name in ("", ".", "..")
+        or path.resolve().parent != folder.resolve()
+    ):
         raise UsageError(f"{name!r} would be written outside the corpus folder {folder}")
     return path
 

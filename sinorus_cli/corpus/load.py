@@ -154,13 +154,19 @@ def _located(path: Path, table: str, item_id: str, what: str) -> Problem:
 def _cross_check(
     theses: list[Thesis], articles: set[str], themes: set[str], folders: tuple[Path, ...], problems: list[Problem]
 ) -> list[Thesis]:
-    """The theses whose references resolve and whose id is new; a located problem for each of the others."""
+    """The theses whose references resolve and whose id is new; a located problem for the others.
+
+    Theses naming an unknown article (often one skipped for a problem of its own) make one
+    problem per article, at the first of them, rather than one per thesis.
+    """
     kept, seen = [], set()
+    orphans: dict[str, list[Thesis]] = {}
     for thesis in theses:
         message = ""
         if thesis.article not in articles:
-            message = f"thesis {thesis.id}: unknown article {thesis.article!r}"
-        elif thesis.theme not in themes:
+            orphans.setdefault(thesis.article, []).append(thesis)
+            continue
+        if thesis.theme not in themes:
             message = f"thesis {thesis.id}: unknown theme {thesis.theme!r}"
         elif thesis.id in seen:
             message = f"thesis id {thesis.id!r} is defined twice"
@@ -169,6 +175,9 @@ def _cross_check(
             seen.add(thesis.id)
             continue
         problems.append(_thesis_problem(thesis, folders, message))
+    for name, group in orphans.items():
+        others = f" (and {len(group) - 1} more theses of it)" if len(group) > 1 else ""
+        problems.append(_thesis_problem(group[0], folders, f"thesis {group[0].id}: unknown article {name!r}{others}"))
     return kept
 
 
