@@ -336,21 +336,25 @@ def locate(text: str, table: str, key: str, value: str) -> list[int]:
     return [line for name, line, start, end in blocks(text) if name == table and wanted.search(text, start, end)]
 
 
-_KEY = re.compile(r'^[ \t]*(id|file|sha256)[ \t]*=[ \t]*"([^"\\\n]*)"[ \t]*$', re.MULTILINE)
+_SCAN = re.compile(
+    r'^[ \t]*(?:\[\[[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]|(id|file|sha256)[ \t]*=[ \t]*"([^"\\\n]*)"[ \t]*$)', re.MULTILINE
+)
 
 
 def scan_articles(text: str) -> list[dict[str, str]] | None:
-    """The id, file and sha256 of each `[[article]]`, read without parsing the whole file.
+    """The id, file and sha256 of each `[[article]]`, read in one pass without parsing the file.
 
     Adding an article needs only these, and a full parse of 10,000 articles takes most of a second.
-    Returns None when some block is not in the simple form the writer produces (then parse instead).
+    Returns None when some entry is not in the simple form the writer produces (then parse instead).
     """
-    found = []
-    for name, _, start, end in blocks(text):
-        if name != "article":
-            continue
-        keys = {m.group(1): m.group(2) for m in _KEY.finditer(text, start, end)}
-        if "id" not in keys or "file" not in keys:
-            return None
-        found.append(keys)
-    return found
+    found: list[dict[str, str]] = []
+    current: dict[str, str] | None = None
+    for match in _SCAN.finditer(text):
+        table, key, value = match.groups()
+        if table:
+            current = {} if table == "article" else None
+            if current is not None:
+                found.append(current)
+        elif current is not None:
+            current.setdefault(key, value)
+    return found if all("id" in e and "file" in e for e in found) else None

@@ -125,10 +125,26 @@ class Added:
 
 @dataclass
 class _Known:
-    """What adding needs to know of a corpus: the ids taken, and each stored text's digest."""
+    """What adding needs to know of a corpus: the ids taken, and the stored texts' digests.
+
+    Articles written by hand may carry no sha256: their files are read only when one has
+    the size of the text being added, which keeps an add into a large corpus fast.
+    """
 
     ids: set[str] = field(default_factory=set)
     digests: dict[str, str] = field(default_factory=dict)
+    unhashed: list[tuple[str, str]] = field(default_factory=list)  # (id, path): plain strings stat faster
+
+    def duplicate(self, text: str, digest: str) -> str:
+        """The id of an article whose stored text is `text`, or ''."""
+        if digest in self.digests:
+            return self.digests[digest]
+        size = len(text.encode("utf-8"))
+        for article_id, path in self.unhashed:
+            with contextlib.suppress(OSError):
+                if os.stat(path).st_size == size and _digest_of(Path(path)) == digest:
+                    return article_id
+        return ""
 
 
 def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Path] = ()) -> list[Added]:
@@ -147,8 +163,8 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
         theses: list[Thesis] = []
         for item in items:
             digest = text_digest(item.text)
-            if digest in known.digests:
-                dup = known.digests[digest]
+            dup = known.duplicate(item.text, digest)
+            if dup:
                 outcomes.append(Added(Article(dup, "", folder), (), duplicate_of=dup))
                 continue
             article_id = _unique(folder, proposed_id(item.metadata), known.ids)
@@ -198,9 +214,10 @@ def _known(folder: Path, context: Sequence[Path]) -> _Known:
             entries = [vars(a) for a in records.read_articles(doc, source, [])] if doc else []
         for entry in entries:
             known.ids.add(entry["id"])
-            digest = entry.get("sha256") or _digest_of(source / entry["file"])
-            if digest:
-                known.digests.setdefault(digest, entry["id"])
+            if entry.get("sha256"):
+                known.digests.setdefault(entry["sha256"], entry["id"])
+            else:
+                known.unhashed.append((entry["id"], os.path.join(source, entry["file"])))
     return known
 
 
