@@ -105,9 +105,7 @@ def test_check_lists_every_problem_with_file_and_line_and_other_commands_skip_th
     text = text.replace('article = "zhao-2024"', 'article = "nobody"', 1)  # unknown article
     theses.write_text(text, encoding="utf-8")
     articles = seed_copy / "articles.toml"
-    articles.write_text(
-        articles.read_text(encoding="utf-8").replace('date = "2022-02"', 'date = "2022-13"'), "utf-8"
-    )
+    articles.write_text(articles.read_text(encoding="utf-8").replace('date = "2022-02"', 'date = "2022-13"'), "utf-8")
     check = run("--corpus", str(seed_copy), "check", "-f", "tsv")
     assert check.exit_code == 3
     for words in (
