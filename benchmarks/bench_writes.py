@@ -13,15 +13,11 @@ remove rewrite theses.toml once.
 
 from __future__ import annotations
 
-import argparse
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench_scale import build_corpus
+from bench_scale import build_corpus, corpus_options, timed
 
 TEXT = (
     "Note {n}.\n\nChina and Russia will not form a military alliance, and they have no plan to build a bloc. "
@@ -29,25 +25,8 @@ TEXT = (
 )
 
 
-def timed(args: list[str], stdin: str = "") -> float:
-    """Seconds one `python -m sinorus_cli ARGS` process takes, output discarded."""
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "sinorus_cli", *args],
-        input=stdin.encode(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=True,
-    )
-    return time.perf_counter() - start
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--theses-per-article", type=int, default=10)
-    parser.add_argument("--repeat", type=int, default=5)
-    options = parser.parse_args()
+    options = corpus_options(__doc__.splitlines()[0])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()

@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import STANCES, Article, Span, Theme, Thesis
 
@@ -32,6 +32,7 @@ ID_RULE = "lower-case letters, digits, '-', '_' and '.', starting and ending wit
 ARTICLE_ID = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?")
 THESIS_ID = re.compile(r"[a-z0-9][a-z0-9._:-]{0,127}")
 DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)})
+T = TypeVar("T")
 DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 
 
@@ -140,15 +141,22 @@ def _id(entry: Mapping[str, Any], what: str) -> str:
     return value
 
 
-def read_themes(doc: TomlDoc, problems: list[Problem]) -> list[Theme]:
-    """The codebook's valid themes."""
-    themes = []
-    for line, entry in _entries(doc, "theme", problems):
+def _valid(
+    doc: TomlDoc, table: str, build: Callable[[Mapping[str, Any]], T], problems: list[Problem]
+) -> list[tuple[int, T]]:
+    """Each `[[table]]` entry that `build` accepts, with its line; a Problem for each one it refuses."""
+    found = []
+    for line, entry in _entries(doc, table, problems):
         try:
-            themes.append(_theme(entry))
+            found.append((line, build(entry)))
         except _Bad as exc:
             problems.append(Problem(doc.path, line, str(exc)))
-    return themes
+    return found
+
+
+def read_themes(doc: TomlDoc, problems: list[Problem]) -> list[Theme]:
+    """The codebook's valid themes."""
+    return [theme for _, theme in _valid(doc, "theme", _theme, problems)]
 
 
 def _theme(entry: Mapping[str, Any]) -> Theme:
@@ -173,13 +181,7 @@ def _theme(entry: Mapping[str, Any]) -> Theme:
 
 def read_articles(doc: TomlDoc, folder: Path, problems: list[Problem]) -> list[Article]:
     """The valid `[[article]]` entries; their files are resolved inside `folder`."""
-    articles = []
-    for line, entry in _entries(doc, "article", problems):
-        try:
-            articles.append(_article(entry, folder))
-        except _Bad as exc:
-            problems.append(Problem(doc.path, line, str(exc)))
-    return articles
+    return [article for _, article in _valid(doc, "article", lambda e: _article(e, folder), problems)]
 
 
 def _article(entry: Mapping[str, Any], folder: Path) -> Article:
@@ -213,13 +215,7 @@ def _article(entry: Mapping[str, Any], folder: Path) -> Article:
 
 def read_theses(doc: TomlDoc, problems: list[Problem]) -> list[tuple[int, Thesis]]:
     """The valid `[[thesis]]` entries, each with the line it starts on."""
-    theses = []
-    for line, entry in _entries(doc, "thesis", problems):
-        try:
-            theses.append((line, _thesis(entry)))
-        except _Bad as exc:
-            problems.append(Problem(doc.path, line, str(exc)))
-    return theses
+    return _valid(doc, "thesis", _thesis, problems)
 
 
 def _thesis(entry: Mapping[str, Any]) -> Thesis:
