@@ -94,7 +94,7 @@ def add_command(
     added = add_articles(folder, [item for _, item in prepared], context)
     rows = [
         {
-            "article": outcome.article.id,
+            "article": outcome.article_id,
             "file": "stdin" if source == "-" else source,
             "theses": len(outcome.theses),
             "status": f"already in the corpus as {outcome.duplicate_of}" if outcome.duplicate_of else "added",

@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -116,11 +117,16 @@ class NewArticle:
 
 @dataclass(frozen=True)
 class Added:
-    """The outcome of adding one article: its id, theses, or the article it duplicates."""
+    """The outcome of adding one article: the article and its theses, or the id of the one it duplicates."""
 
-    article: Article
-    theses: tuple[Thesis, ...]
+    article: Article | None
+    theses: tuple[Thesis, ...] = ()
     duplicate_of: str = ""
+
+    @property
+    def article_id(self) -> str:
+        """The id the text is stored under: the new article's, or the one it duplicates."""
+        return self.article.id if self.article else self.duplicate_of
 
 
 @dataclass
@@ -165,7 +171,7 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
             digest = text_digest(item.text)
             dup = known.duplicate(item.text, digest)
             if dup:
-                outcomes.append(Added(Article(dup, "", folder), (), duplicate_of=dup))
+                outcomes.append(Added(None, duplicate_of=dup))
                 continue
             article_id = _unique(folder, proposed_id(item.metadata), known.ids)
             if item.metadata.get("id") and item.metadata["id"] != article_id:
@@ -271,12 +277,21 @@ def remove_article(folder: Path, article_id: str) -> int:
             _read(folder / THESES_FILE), "thesis", lambda e: e.get("article") == article_id, quoted
         )
         file_name = str(removed[0].get("file", ""))
-        doomed = [file_name] if file_name and Path(file_name).name == file_name else []
+        doomed = [file_name] if _deletable(folder, file_name) else []
         changed = {ARTICLES_FILE: articles.encode("utf-8")}
         if count:
             changed[THESES_FILE] = theses.encode("utf-8")
         replace_change(folder, changed, doomed)
     return count
+
+
+def _deletable(folder: Path, name: str) -> bool:
+    """Whether `name` is a file (or link) directly in `folder` that removing an article may delete."""
+    try:
+        mode = os.lstat(folder / name).st_mode
+    except (OSError, ValueError):
+        return False
+    return bool(name) and Path(name).name == name and (stat.S_ISREG(mode) or stat.S_ISLNK(mode))
 
 
 def replace_theses(folder: Path, article_id: str, theses: Sequence[Thesis], drop: set[str]) -> None:
