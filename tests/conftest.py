@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -44,3 +45,30 @@ def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(seeds_folder(), target)
     return target
+
+
+@pytest.fixture
+def schemas() -> Path:
+    """The published schemas and samples beside the repository (../shared/schemas, or $SINORUS_SCHEMAS)."""
+    default = Path(__file__).resolve().parents[1].parent / "shared" / "schemas"
+    folder = Path(os.environ.get("SINORUS_SCHEMAS", default))
+    if not folder.is_dir():
+        pytest.skip(f"no published schemas at {folder}")
+    return folder
+
+
+@pytest.fixture
+def annotate(seed_copy: Path) -> Callable[..., Path]:
+    """Add fields (origin, confidence, speaker, ...) to one thesis of the seed copy; returns the copy."""
+
+    def add(thesis_id: str, **fields: object) -> Path:
+        import tomli_w
+
+        path = seed_copy / "theses.toml"
+        text = path.read_text(encoding="utf-8")
+        anchor = f'id = "{thesis_id}"\n'
+        assert anchor in text
+        path.write_text(text.replace(anchor, anchor + tomli_w.dumps(fields), 1), encoding="utf-8")
+        return seed_copy
+
+    return add

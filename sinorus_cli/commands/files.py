@@ -34,17 +34,19 @@ Kind = TypeVar("Kind", bound=StrEnum)
 
 
 def chosen_kind(kinds: type[Kind], fmt: Kind | None, output: str | None, default: Kind | None = None) -> Kind:
-    """--format if given, else the kind the output file's extension names, else `default`."""
+    """--format if given, else the kind the output file's extension names, else (no extension) `default`.
+
+    An extension that names no kind is an error rather than a guess, so `-o graph.png` never holds GraphML.
+    """
     if fmt is not None:
         return fmt
     names = ", ".join(k.value for k in kinds)
-    if output and output != "-":
-        extension = Path(output).suffix.lower().lstrip(".")
+    extension = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
+    if extension:
         value = EXTENSION_ALIASES.get(extension, extension)
-        if value in {k.value for k in kinds}:
-            return kinds(value)
-        if default is None:
+        if value not in {k.value for k in kinds}:
             raise UsageError(f"cannot tell the format from '{output}': give --format ({names})")
+        return kinds(value)
     if default is None:
         raise UsageError(f"give --format ({names}) or an --output file with one of those extensions")
     return default
