@@ -21,19 +21,12 @@ def _valid(schema_path, document_path) -> None:
 
 
 @pytest.mark.parametrize("by", ["article", "speaker"])
-def test_gexf_is_valid_against_the_published_schema(run, tmp_path, schemas, annotate, by):
+@pytest.mark.parametrize("kind, schema", [("gexf", "gexf-1.2draft/gexf.xsd"), ("graphml", "graphml/graphml.xsd")])
+def test_graphs_are_valid_against_the_published_schemas(run, tmp_path, schemas, annotate, by, kind, schema):
     annotate("korolev-2017:3", speaker="Wang Yi")
-    path = tmp_path / "n.gexf"
+    path = tmp_path / f"n.{kind}"
     assert run("--corpus", str(tmp_path / "corpus"), "network", "--by", by, "-o", str(path)).exit_code == 0
-    _valid(schemas / "gexf-1.2draft" / "gexf.xsd", path)
-
-
-@pytest.mark.parametrize("by", ["article", "speaker"])
-def test_graphml_is_valid_against_the_published_schema(run, tmp_path, schemas, annotate, by):
-    annotate("korolev-2017:3", speaker="Wang Yi")
-    path = tmp_path / "n.graphml"
-    assert run("--corpus", str(tmp_path / "corpus"), "network", "--by", by, "-o", str(path)).exit_code == 0
-    _valid(schemas / "graphml" / "graphml.xsd", path)
+    _valid(schemas / schema, path)
 
 
 def test_gexf_keeps_the_tie_kind_in_an_attribute_of_its_own(run, tmp_path):

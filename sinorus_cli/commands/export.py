@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 
 from .common import session
-from .files import OutputOption, chosen_kind, deliver
+from .files import OutputOption, chosen_kind, deliver, format_option
 
 EPILOG = """\b
 Examples:
-  sinorus export -o debate.dna        (open in the Discourse Network Analyzer; coder Admin, password sinorus)
-  sinorus export -o debate.qdpx       (open in QualCoder, MAXQDA, ATLAS.ti, NVivo)
-  sinorus export --format qdpx - > debate.qdpx
+  sinorus export -o debate.dna        (Discourse Network Analyzer: coder Admin, password sinorus)
+  sinorus export -o debate.qdpx       (QualCoder, MAXQDA, ATLAS.ti, NVivo)
+  sinorus export --format qdpx > debate.qdpx
 
 For a plain table of the theses: sinorus theses --format csv.
 """
@@ -27,17 +27,7 @@ class Target(StrEnum):
 
 def export_command(
     ctx: typer.Context,
-    fmt: Annotated[
-        Target | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            metavar="KIND",
-            help="dna (DNA 3 database) or qdpx (REFI-QDA project). Default: from the --output extension.",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: Annotated[Target | None, format_option("dna (DNA 3 database) or qdpx (REFI-QDA project)")] = None,
     output: OutputOption = None,
 ) -> None:
     """Export the corpus as a DNA database or a REFI-QDA project."""

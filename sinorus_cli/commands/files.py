@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -26,6 +26,20 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def format_option(kinds: str, default: str = "") -> Any:
+    """The --format option of a document-writing command; `kinds` lists them for the help."""
+    fallback = f", else {default}" if default else ""
+    return typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        metavar="KIND",
+        help=f"{kinds}. Default: from the --output extension{fallback}.",
+        show_default=False,
+    )
+
 
 # Extensions that name a kind other than by its own name.
 EXTENSION_ALIASES = {"htm": "html", "markdown": "md", "gv": "dot", "xml": "graphml"}

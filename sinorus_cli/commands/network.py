@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .common import complete_theme, session
-from .files import OutputOption, chosen_kind, deliver
+from .files import OutputOption, chosen_kind, deliver, format_option
 
 EPILOG = """\b
 Examples:
@@ -48,20 +48,13 @@ def network_command(
     by: Annotated[
         By,
         typer.Option(
-            "--by", case_sensitive=False, help="Nodes are articles, or speakers (empty speaker = the author)."
+            "--by",
+            case_sensitive=False,
+            metavar="ACTOR",
+            help="article or speaker: nodes are articles, or speakers (empty speaker = the author).",
         ),
     ] = By.article,
-    fmt: Annotated[
-        GraphFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            metavar="KIND",
-            help="graphml, gexf, dot or json. Default: from the --output extension, else graphml.",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: Annotated[GraphFormat | None, format_option("graphml, gexf, dot or json", "graphml")] = None,
     output: OutputOption = None,
 ) -> None:
     """Write the actor network: congruence and conflict ties as discourse network analysis defines them."""

@@ -9,7 +9,7 @@ import typer
 
 from ..errors import UsageError
 from .common import complete_theme, session
-from .files import OutputOption, chosen_kind, deliver
+from .files import OutputOption, chosen_kind, deliver, format_option
 
 EPILOG = """\b
 Examples:
@@ -30,17 +30,7 @@ def report_command(
         list[str] | None,
         typer.Argument(metavar="[THEME]...", help="Only these themes (default: all).", autocompletion=complete_theme),
     ] = None,
-    fmt: Annotated[
-        ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            metavar="KIND",
-            help="html or md. Default: from the --output extension, else html.",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: Annotated[ReportFormat | None, format_option("html or md", "html")] = None,
     output: OutputOption = None,
     date: Annotated[
         str | None,
