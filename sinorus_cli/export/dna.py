@@ -234,7 +234,34 @@ def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[tuple[obj
         connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
 
+VARIABLE_ID = {name: n for n, (name, _) in enumerate(VARIABLES, 1)}
+SHORT_TEXT = [name for name, kind in VARIABLES if kind == "short text"]
+
+
 def _fill(connection: sqlite3.Connection, corpus: Corpus) -> None:
+    _write_frame(connection)
+    texts = {a.id: a.text() for a in corpus.articles}
+    documents = _write_documents(connection, corpus, texts)
+    articles = {a.id: a for a in corpus.articles}
+    themes = {t.id: t for t in corpus.codebook.themes}
+    values = [_values(t, articles[t.article], themes[t.theme]) for t in corpus.theses]
+    entities = _write_entities(connection, corpus, values)
+    statements = []
+    data: dict[str, list[tuple[object, ...]]] = {table: [] for table in DATA_TABLE.values()}
+    for n, (thesis, row) in enumerate(zip(corpus.theses, values, strict=True), 1):
+        text = texts[thesis.article]
+        start, stop = utf16_offset(text, thesis.start), utf16_offset(text, thesis.end)
+        statements.append((n, 1, documents[thesis.article], start, stop, 1))
+        for name, kind in VARIABLES:
+            value = entities[(name, row[name])] if kind == "short text" else row[name]
+            data[DATA_TABLE[kind]].append((n, VARIABLE_ID[name], value))
+    _insert(connection, "STATEMENTS", statements)
+    for table, rows in data.items():
+        _insert(connection, table, ((n, *row) for n, row in enumerate(rows, 1)))
+
+
+def _write_frame(connection: sqlite3.Connection) -> None:
+    """The tables, DNA's version settings, the Admin coder, the statement type and its variables."""
     for statement in SCHEMA:
         connection.execute(statement)
     version, released = DNA_VERSION
@@ -244,66 +271,40 @@ def _fill(connection: sqlite3.Connection, corpus: Corpus) -> None:
     flags = [default for _, default in _CODER_FLAGS]
     _insert(connection, "CODERS", [(1, "Admin", 255, 255, 0, 0, 14, password_hash(ADMIN_PASSWORD, salt), 400, *flags)])
     _insert(connection, "STATEMENTTYPES", [(1, STATEMENT_TYPE, *STATEMENT_COLOUR)])
-    variable_id = {name: n for n, (name, _) in enumerate(VARIABLES, 1)}
-    _insert(connection, "VARIABLES", [(n, name, kind, 1) for n, (name, kind) in enumerate(VARIABLES, 1)])
+    _insert(connection, "VARIABLES", [(VARIABLE_ID[name], name, kind, 1) for name, kind in VARIABLES])
 
-    articles = {a.id: a for a in corpus.articles}
+
+def _write_documents(connection: sqlite3.Connection, corpus: Corpus, texts: dict[str, str]) -> dict[str, int]:
+    """One document per article; returns the document id of each article id."""
     documents = {a.id: n for n, a in enumerate(corpus.articles, 1)}
-    texts = {a.id: a.text() for a in corpus.articles}
-    _insert(
-        connection,
-        "DOCUMENTS",
-        [
-            (
-                documents[a.id],
-                _fit(a.title or a.id),
-                texts[a.id],
-                1,
-                _fit(a.author),
-                _fit(a.outlet),
-                "",
-                document_notes(a),
-                _fit(a.kind),
-                epoch_seconds(a.date),
-            )
-            for a in corpus.articles
-        ],
-    )
+    rows = [
+        (documents[a.id], _fit(a.title or a.id), texts[a.id], 1, _fit(a.author), _fit(a.outlet), "",
+         document_notes(a), _fit(a.kind), epoch_seconds(a.date))
+        for a in corpus.articles
+    ]  # fmt: skip
+    _insert(connection, "DOCUMENTS", rows)
+    return documents
 
-    themes = {t.id: t for t in corpus.codebook.themes}
-    values = [_values(t, articles[t.article], themes[t.theme]) for t in corpus.theses]
-    short = [name for name, kind in VARIABLES if kind == "short text"]
+
+def _write_entities(
+    connection: sqlite3.Connection, corpus: Corpus, values: list[dict[str, object]]
+) -> dict[tuple[str, object], int]:
+    """The short-text values as DNA entities with their attributes; returns each (variable, value)'s entity id."""
     # DNA keeps an empty entity for every short-text variable; the others follow in sorted order.
-    entity_id: dict[tuple[str, str], int] = {}
-    for name in short:
-        for value in ["", *sorted({v[name] for v in values} - {""})]:
-            entity_id[(name, str(value))] = len(entity_id) + 1
-    _insert(connection, "ENTITIES", [(n, variable_id[k[0]], k[1], 0, 0, 0, None) for k, n in entity_id.items()])
-    attribute_id = {(name, attr): n for n, (name, attr) in enumerate(_pairs(short, ENTITY_ATTRIBUTES), 1)}
-    _insert(connection, "ATTRIBUTEVARIABLES", [(n, variable_id[v], a) for (v, a), n in attribute_id.items()])
+    entities: dict[tuple[str, object], int] = {}
+    for name in SHORT_TEXT:
+        for value in ["", *sorted({str(v[name]) for v in values} - {""})]:
+            entities[(name, value)] = len(entities) + 1
+    _insert(connection, "ENTITIES", [(n, VARIABLE_ID[v], value, 0, 0, 0, None) for (v, value), n in entities.items()])
+    # DNA numbers attribute variables attribute by attribute: Type for each variable, then Alias, then Notes.
+    pairs = [(name, attr) for attr in ENTITY_ATTRIBUTES for name in SHORT_TEXT]
+    attribute_id = {pair: n for n, pair in enumerate(pairs, 1)}
+    _insert(connection, "ATTRIBUTEVARIABLES", [(n, VARIABLE_ID[v], a) for (v, a), n in attribute_id.items()])
     concept_of = {_fit(t.proposition or t.label): t for t in corpus.codebook.themes}
-    attribute_values = []
-    for (name, value), entity in entity_id.items():
-        theme = concept_of.get(value) if name == "concept" else None
-        filled = {"Type": theme.label, "Alias": theme.id, "Notes": ""} if theme else {}
-        for attr in ENTITY_ATTRIBUTES:
-            attribute_values.append((entity, attribute_id[(name, attr)], _fit(filled.get(attr, ""))))
-    _insert(connection, "ATTRIBUTEVALUES", ((n, *row) for n, row in enumerate(attribute_values, 1)))
-
-    statements = []
-    data: dict[str, list[tuple[object, ...]]] = {table: [] for table in DATA_TABLE.values()}
-    for n, (thesis, row) in enumerate(zip(corpus.theses, values, strict=True), 1):
-        text = texts[thesis.article]
-        start, stop = utf16_offset(text, thesis.start), utf16_offset(text, thesis.end)
-        statements.append((n, 1, documents[thesis.article], start, stop, 1))
-        for name, kind in VARIABLES:
-            value = entity_id[(name, row[name])] if kind == "short text" else row[name]
-            data[DATA_TABLE[kind]].append((n, variable_id[name], value))
-    _insert(connection, "STATEMENTS", statements)
-    for table, rows in data.items():
-        _insert(connection, table, ((n, *row) for n, row in enumerate(rows, 1)))
-
-
-def _pairs(names: list[str], attributes: tuple[str, ...]) -> list[tuple[str, str]]:
-    # DNA numbers attribute variables attribute by attribute (Type for each variable, then Alias, ...).
-    return [(name, attr) for attr in attributes for name in names]
+    rows = []
+    for (name, value), entity in entities.items():
+        theme = concept_of.get(str(value)) if name == "concept" else None
+        filled = {"Type": theme.label, "Alias": theme.id} if theme else {}
+        rows += [(entity, attribute_id[(name, attr)], _fit(filled.get(attr, ""))) for attr in ENTITY_ATTRIBUTES]
+    _insert(connection, "ATTRIBUTEVALUES", ((n, *row) for n, row in enumerate(rows, 1)))
+    return entities
