@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import __version__
 from ..analysis.compare import Pair, chronological, compare_theme
-from ..analysis.debate import Polarization, stance_matrix
+from ..analysis.debate import Matrix, Polarization, stance_matrix
 from ..analysis.stance import SYMBOLS, Position, Relation, signed
 from ..corpus.locations import seeds_folder
 from ..model import Article, Corpus, Theme
@@ -133,61 +133,68 @@ def corpus_name(corpus: Corpus) -> str:
     return " + ".join(names) or "corpus"
 
 
-def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", title: str = "") -> Report:
-    """Gather what the report shows for the given themes (default: all)."""
-    matrix = stance_matrix(corpus, themes)
-    articles = {a.id: a for a in corpus.articles}
-    short = abbreviations([m.theme.id for m in matrix.themes])
-    divides, sections = [], []
-    for measured in matrix.themes:
-        theme = measured.theme
-        comparison = compare_theme(corpus, theme)
-        if not comparison.positions:
-            continue
-        sides = {
-            s: tuple(p.article for p in comparison.positions if (p.stance > 0) - (p.stance < 0) == s)
-            for s in (1, -1, 0)
-        }
-        divide = Divide(theme, short[theme.id], measured, sides[1], sides[-1], sides[0])
-        divides.append(divide)
-        pairs = {kind: tuple(comparison.pairs_with(kind)) for kind in PAIR_HEADINGS}
-        sections.append(ThemeSection(divide, comparison.positions, {k: v for k, v in pairs.items() if v}))
-    shown = [d.theme.id for d in divides]
-    rows = tuple(
-        MatrixRow(
-            article,
-            tuple(
-                (stance_mark(cell.stance, cell.mixed), cell.stance)
-                if (cell := matrix.cell(article.id, t))
-                else (NOT_ADDRESSED, None)
-                for t in shown
-            ),
-        )
-        for article in matrix.articles
-    )
+def _divide(theme: Theme, abbreviation: str, measured: Polarization, positions: Sequence[Position]) -> Divide:
+    def side(sign: int) -> tuple[str, ...]:
+        return tuple(p.article for p in positions if (p.stance > 0) - (p.stance < 0) == sign)
+
+    return Divide(theme, abbreviation, measured, side(1), side(-1), side(0))
+
+
+def matrix_rows(matrix: Matrix, theme_ids: Sequence[str]) -> tuple[MatrixRow, ...]:
+    """Each article's marks on the given themes, `·` where it does not address one."""
+
+    def cell(article_id: str, theme_id: str) -> tuple[str, int | None]:
+        pos = matrix.cell(article_id, theme_id)
+        return (stance_mark(pos.stance, pos.mixed), pos.stance) if pos else (NOT_ADDRESSED, None)
+
+    return tuple(MatrixRow(a, tuple(cell(a.id, t) for t in theme_ids)) for a in matrix.articles)
+
+
+def matrix_legend(rows: Sequence[MatrixRow]) -> tuple[tuple[str, str], ...]:
+    """(mark, meaning) for exactly the marks the cells use, so the legend never promises what is not there."""
     used = {mark for row in rows for mark, _ in row.cells}
     legend = [
-        (stance_mark(s), name) for s, name in STANCE_WORDS.items() if any(m.startswith(stance_mark(s)) for m in used)
+        (stance_mark(s), word) for s, word in STANCE_WORDS.items() if {stance_mark(s), stance_mark(s, True)} & used
     ]
     if any(m.endswith(MIXED) for m in used):
         legend.append((MIXED, "mixed: the article has theses on both sides; the mark is their mean"))
     if NOT_ADDRESSED in used:
         legend.append((NOT_ADDRESSED, "not addressed"))
-    speakers = tuple(dict.fromkeys(t.speaker for t in corpus.theses if t.speaker))
+    return tuple(legend)
+
+
+def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", title: str = "") -> Report:
+    """Gather what the report shows for the given themes (default: all)."""
+    matrix = stance_matrix(corpus, themes)
+    short = abbreviations([m.theme.id for m in matrix.themes])
+    sections = []
+    for measured in matrix.themes:
+        comparison = compare_theme(corpus, measured.theme)
+        if comparison.positions:  # a theme nobody addresses gets no column and no section
+            pairs = {kind: tuple(comparison.pairs_with(kind)) for kind in PAIR_HEADINGS}
+            sections.append(
+                ThemeSection(
+                    _divide(measured.theme, short[measured.theme.id], measured, comparison.positions),
+                    comparison.positions,
+                    {kind: found for kind, found in pairs.items() if found},
+                )
+            )
+    divides = tuple(s.divide for s in sections)
+    rows = matrix_rows(matrix, [d.theme.id for d in divides])
     name = corpus_name(corpus)
     return Report(
         title=title or f"Who claims what on China-Russia cooperation: {name}",
         corpus=name,
         date=date,
         articles=tuple(chronological(corpus.articles)),
-        by_id=articles,
+        by_id={a.id: a for a in corpus.articles},
         theses=len(corpus.theses),
         proposed=sum(t.origin != "curated" for t in corpus.theses),
-        speakers=speakers,
-        divides=tuple(divides),
+        speakers=tuple(dict.fromkeys(t.speaker for t in corpus.theses if t.speaker)),
+        divides=divides,
         summary=tuple(d for d in divides if d.measured.contradictions)[:SUMMARY_THEMES],
         matrix=rows,
-        legend=tuple(legend),
+        legend=matrix_legend(rows),
         sections=tuple(sections),
         sources=tuple(article_record(a, corpus) for a in chronological(corpus.articles)),
     )
