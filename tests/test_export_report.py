@@ -124,22 +124,21 @@ def test_sources_list_all_metadata(run):
     assert "month precision, inferred" in source
 
 
-def test_html_escapes_hostile_text(run, seed_copy):
+@pytest.mark.parametrize(
+    "fmt, hostile, raw, escaped",
+    [
+        ("html", "<script>x</script> ", "<script>x</script>", "&lt;script&gt;x&lt;/script&gt;"),
+        ("md", "<b>x</b> | *y* [z](u) ", "<b>", "&lt;b>x&lt;/b> \\| \\*y\\* \\[z\\](u)"),
+    ],
+)
+def test_article_text_is_escaped(run, seed_copy, fmt, hostile, raw, escaped):
     path = seed_copy / "theses.toml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace('claim = "', 'claim = "<script>x</script> ', 1), encoding="utf-8"
-    )
-    out = run("--corpus", str(seed_copy), "report", "--format", "html").stdout
-    assert "<script>x</script>" not in out and "&lt;script&gt;" in out
+    path.write_text(path.read_text(encoding="utf-8").replace('claim = "', f'claim = "{hostile}', 1), encoding="utf-8")
+    out = run("--corpus", str(seed_copy), "report", "--format", fmt).stdout
+    assert raw not in out and escaped in out
 
 
-def test_markdown_escapes_article_text(run, seed_copy):
-    path = seed_copy / "theses.toml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace('claim = "', 'claim = "<b>x</b> | *y* [z](u) ', 1), encoding="utf-8"
-    )
-    out = run("--corpus", str(seed_copy), "report", "--format", "md").stdout
-    assert "<b>" not in out and "&lt;b>x&lt;/b> \\| \\*y\\* \\[z\\](u)" in out
+def test_markdown_text_is_one_inert_line():
     assert markdown_text("a\nb\x1b") == "a b\\\\x1b"  # the escape shown as text, its backslash escaped
 
 
