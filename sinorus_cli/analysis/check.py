@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Article, Corpus, Thesis
+from ..model import Article, Corpus, Thesis, overlaps
 from ..text.cleaning import clean_paragraphs
 
 
@@ -61,6 +61,6 @@ def _quote_problem(thesis: Thesis, text: str) -> str:
 
 def _placement_problem(thesis: Thesis, dropped: list) -> str:
     for paragraph in dropped:
-        if paragraph.start < thesis.end and thesis.start < paragraph.end:
+        if overlaps(paragraph.start, paragraph.end, thesis.start, thesis.end):
             return f"quote lies in text that is not the author's argument ({paragraph.dropped})"
     return ""

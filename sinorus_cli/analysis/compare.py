@@ -19,18 +19,24 @@ class Pair:
     relation: Relation
 
 
+class Pairs:
+    """Something holding pairs of positions: a comparison of one theme, a diff of two articles."""
+
+    pairs: tuple[Pair, ...]
+
+    def pairs_with(self, kind: Relation) -> list[Pair]:
+        """The pairs of one relation kind, in their original order."""
+        return [p for p in self.pairs if p.relation is kind]
+
+
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Pairs):
     """Everything `sinorus compare THEME` shows."""
 
     theme: Theme
     articles: tuple[Article, ...]
     positions: tuple[Position, ...]
     pairs: tuple[Pair, ...]
-
-    def pairs_with(self, kind: Relation) -> list[Pair]:
-        """The pairs of one relation kind, in chronological order of their first article."""
-        return [p for p in self.pairs if p.relation is kind]
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)

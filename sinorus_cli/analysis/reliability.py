@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Corpus
-from .stance import Position, position
+from .stance import Position, position, sign
 
 NONE = "none"
 
@@ -57,7 +57,7 @@ class Reliability:
 def _category(pos: Position | None) -> str:
     if pos is None:
         return NONE
-    return "+" if pos.stance > 0 else "-" if pos.stance < 0 else "0"
+    return "-0+"[sign(pos.stance) + 1]
 
 
 def _positions(corpus: Corpus, article: str, theme: str) -> Position | None:

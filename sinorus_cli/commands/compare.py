@@ -6,9 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..analysis.compare import compare_theme
 from ..errors import NoMatch
-from ..present.views import comparison_view
 from .common import FormatOption, ThemeArgument, session
 
 EPILOG = """\b
@@ -34,6 +32,9 @@ def compare_command(
     contradict when the signs are opposite, and are qualified when either is 0.
     An article's stance is the rounded mean of its theses' stances.
     """
+    from ..analysis.compare import compare_theme
+    from ..present.debate import comparison_view
+
     s = session(ctx)
     chosen = s.theme(theme)
     only = [s.article(a) for a in articles or ()]

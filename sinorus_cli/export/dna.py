@@ -253,7 +253,7 @@ def _fill(connection: sqlite3.Connection, corpus: Corpus) -> None:
         start, stop = utf16_offset(text, thesis.start), utf16_offset(text, thesis.end)
         statements.append((n, 1, documents[thesis.article], start, stop, 1))
         for name, kind in VARIABLES:
-            value = entities[(name, row[name])] if kind == "short text" else row[name]
+            value = entities[(name, str(row[name]))] if kind == "short text" else row[name]
             data[DATA_TABLE[kind]].append((n, VARIABLE_ID[name], value))
     _insert(connection, "STATEMENTS", statements)
     for table, rows in data.items():
@@ -288,10 +288,10 @@ def _write_documents(connection: sqlite3.Connection, corpus: Corpus, texts: dict
 
 def _write_entities(
     connection: sqlite3.Connection, corpus: Corpus, values: list[dict[str, object]]
-) -> dict[tuple[str, object], int]:
+) -> dict[tuple[str, str], int]:
     """The short-text values as DNA entities with their attributes; returns each (variable, value)'s entity id."""
     # DNA keeps an empty entity for every short-text variable; the others follow in sorted order.
-    entities: dict[tuple[str, object], int] = {}
+    entities: dict[tuple[str, str], int] = {}
     for name in SHORT_TEXT:
         for value in ["", *sorted({str(v[name]) for v in values} - {""})]:
             entities[(name, value)] = len(entities) + 1
@@ -303,7 +303,7 @@ def _write_entities(
     concept_of = {_fit(t.proposition or t.label): t for t in corpus.codebook.themes}
     rows = []
     for (name, value), entity in entities.items():
-        theme = concept_of.get(str(value)) if name == "concept" else None
+        theme = concept_of.get(value) if name == "concept" else None
         filled = {"Type": theme.label, "Alias": theme.id} if theme else {}
         rows += [(entity, attribute_id[(name, attr)], _fit(filled.get(attr, ""))) for attr in ENTITY_ATTRIBUTES]
     _insert(connection, "ATTRIBUTEVALUES", ((n, *row) for n, row in enumerate(rows, 1)))

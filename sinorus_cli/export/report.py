@@ -15,16 +15,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..analysis.compare import Pair, chronological, compare_theme
 from ..analysis.debate import Matrix, Polarization, stance_matrix
-from ..analysis.stance import SYMBOLS, Position, Relation, signed
+from ..analysis.stance import Position, Relation, sign, signed
 from ..corpus.locations import seeds_folder
 from ..model import Article, Corpus, Theme
 from ..output.text import printable
+from ..present.cells import symbol
 from ..present.records import article_record
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUMMARY_THEMES = 5  # how many of the most divided themes the summary names
@@ -54,7 +58,7 @@ def stance_mark(stance: int | None, mixed: bool = False) -> str:
     """A stance as a glyph and a signed number ("++ +2", "− -1*"), readable without colour."""
     if stance is None:
         return NOT_ADDRESSED
-    return f"{SYMBOLS[stance]} {signed(stance)}" + (MIXED if mixed else "")
+    return f"{symbol(stance)} {signed(stance)}" + (MIXED if mixed else "")
 
 
 @dataclass(frozen=True)
@@ -134,8 +138,8 @@ def corpus_name(corpus: Corpus) -> str:
 
 
 def _divide(theme: Theme, abbreviation: str, measured: Polarization, positions: Sequence[Position]) -> Divide:
-    def side(sign: int) -> tuple[str, ...]:
-        return tuple(p.article for p in positions if (p.stance > 0) - (p.stance < 0) == sign)
+    def side(which: int) -> tuple[str, ...]:
+        return tuple(p.article for p in positions if sign(p.stance) == which)
 
     return Divide(theme, abbreviation, measured, side(1), side(-1), side(0))
 
@@ -217,7 +221,7 @@ def markdown_anchor(heading: str) -> str:
 
 
 @cache
-def _environment(markdown: bool) -> Any:
+def _environment(markdown: bool) -> jinja2.Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
@@ -229,7 +233,6 @@ def _environment(markdown: bool) -> Any:
         keep_trailing_newline=True,
     )
     env.filters["mark"] = stance_mark
-    env.filters["signed"] = signed
     env.filters["md"] = markdown_text
     env.filters["anchor"] = markdown_anchor
     env.globals |= {"PAIR_HEADINGS": PAIR_HEADINGS, "PALETTE": PALETTE, "STANCE_WORDS": STANCE_WORDS}

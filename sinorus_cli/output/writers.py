@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ..env import Environment
-from .text import printable, tsv_field
+from .text import cell_text, printable, tsv_field
 from .view import Format, Row, Section, View
 
 
@@ -45,21 +45,6 @@ def _fields(records: Sequence[Row]) -> list[str]:
     for record in records:
         seen.update(dict.fromkeys(record))
     return list(seen)
-
-
-def cell_text(value: Any) -> str:
-    """A value as it appears in CSV, TSV and Markdown: empty for missing, lower-case booleans."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value == value else ""
-    if isinstance(value, list | tuple):
-        return ";".join(cell_text(v) for v in value)
-    return str(value)
 
 
 def write_delimited(out: TextIO, sections: Sequence[Section], header: bool) -> None:

@@ -6,8 +6,10 @@ thing wherever it appears.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from ..analysis.compare import Comparison, Pair
 from ..model import Article, Corpus, Theme, Thesis
 
 
@@ -61,3 +63,39 @@ def theme_record(theme: Theme, corpus: Corpus) -> dict[str, Any]:
         "aliases": list(theme.aliases),
         "scale": {f"{k:+d}" if k else "0": v for k, v in sorted(theme.scale.items())},
     }
+
+
+def position_rows(comparison: Comparison) -> list[dict[str, Any]]:
+    """One row per thesis on the theme, articles in date order, with the article's derived stance."""
+    rows = []
+    for pos in comparison.positions:
+        article = comparison.article(pos.article)
+        for thesis in pos.theses:
+            rows.append(
+                thesis_record(thesis, comparison.theme)
+                | {
+                    "article": article.id,
+                    "date": article.date,
+                    "article_stance": pos.stance,
+                    "mixed": pos.mixed,
+                }
+            )
+    return rows
+
+
+def pair_record(pair: Pair, dates: Mapping[str, str]) -> dict[str, Any]:
+    """Both sides of a pair: article ids and dates, derived stances, each side's representative thesis."""
+    record: dict[str, Any] = {"relation": pair.relation.value}
+    for side, pos in (("a", pair.a), ("b", pair.b)):
+        thesis = pos.representative
+        record |= {
+            side: pos.article,
+            f"{side}_date": dates.get(pos.article, ""),
+            f"{side}_stance": pos.stance,
+            f"{side}_thesis": thesis.id,
+            f"{side}_claim": thesis.claim,
+            f"{side}_quote": thesis.quote,
+            f"{side}_start": thesis.start,
+            f"{side}_end": thesis.end,
+        }
+    return record
