@@ -150,3 +150,12 @@ def test_markdown_and_html_tell_the_same_story(run, tmp_path):
     assert md.startswith("# ") and "| Article | alli |" in md
     assert "## Themes\n\n### Formal alliance" in md and "Contradictions (opposite sides): 6" in md
     assert "Contradictions (opposite sides) on formal alliance: 6" in html_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_an_empty_corpus_gives_a_short_honest_report(run, tmp_path, fmt):
+    run("init", str(tmp_path / "empty"))
+    result = run("--corpus", str(tmp_path / "empty"), "report", "--format", fmt)
+    assert result.exit_code == 0 and "No articles yet." in result.stdout and "Marks" not in result.stdout
+    if fmt == "html":
+        html5lib.HTMLParser(strict=True).parse(result.stdout)
