@@ -50,9 +50,14 @@ def _article_and_date(row: Row) -> Any:
     return Text.assemble(plain(row["article"], style="bold"), "\n", plain(row["date"], style="dim"))
 
 
+def _speaker(name: str) -> Any:
+    return plain(name, style="italic") if name else plain("author", style="dim")
+
+
 POSITION_COLUMNS = (
     Column("article", "Article", render=_article_and_date, no_wrap=True),
     STANCE,
+    Column("speaker", "Speaker", render=lambda r: _speaker(r["speaker"]), ratio=1, min_width=12),
     CLAIM,
     QUOTE,
 )
@@ -70,18 +75,26 @@ PAIR_TITLES = {
 
 
 def position_rows(comparison: Comparison) -> list[dict[str, Any]]:
-    """One row per thesis on the theme, articles in date order, with the article's derived stance."""
+    """One row per thesis on the theme, every speaker's, articles in date order.
+
+    Each row carries its article's derived stance (None when the article's own
+    authors take no position on the theme) and whether the thesis counts toward it.
+    """
+    found = {p.article: p for p in comparison.positions}
     rows = []
-    for pos in comparison.positions:
-        article = comparison.article(pos.article)
-        for thesis in pos.theses:
+    for article in comparison.articles:
+        pos = found.get(article.id)
+        counted = pos.theses if pos else ()
+        beside = pos.quoted if pos else tuple(t for t in comparison.quoted if t.article == article.id)
+        for thesis in sorted((*counted, *beside), key=lambda t: t.start):
             rows.append(
                 thesis_record(thesis, comparison.theme)
                 | {
                     "article": article.id,
                     "date": article.date,
-                    "article_stance": pos.stance,
-                    "mixed": pos.mixed,
+                    "article_stance": pos.stance if pos else None,
+                    "mixed": pos.mixed if pos else False,
+                    "counted": thesis in counted,
                 }
             )
     return rows
@@ -115,6 +128,7 @@ def _position_document(pos: Position, comparison: Comparison) -> dict[str, Any]:
         "stance_name": comparison.theme.stance_name(pos.stance),
         "mixed": pos.mixed,
         "theses": [_thesis_brief(t, comparison) for t in pos.theses],
+        "quoted": [_thesis_brief(t, comparison) for t in pos.quoted],
     }
 
 
@@ -132,7 +146,9 @@ def comparison_view(comparison: Comparison) -> View:
         "label": theme.label,
         "proposition": theme.proposition,
         "scale": {f"{k:+d}" if k else "0": v for k, v in sorted(theme.scale.items())},
+        "speakers": comparison.speakers.value,
         "positions": [_position_document(p, comparison) for p in comparison.positions],
+        "quoted": [_thesis_brief(t, comparison) | {"article": t.article} for t in comparison.quoted],
     }
     for kind, (name, title, empty) in PAIR_TITLES.items():
         dates = {a.id: a.date for a in comparison.articles}
