@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.extract import extract_theses, stance_of
+from sinorus_cli.text.extract import extract_theses, stance_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -73,7 +73,7 @@ def test_opposite_articles_get_opposite_signs_in_compare(run, tmp_path):
 
 
 def test_eval_reports_leave_one_out_figures(run, monkeypatch):
-    import sinorus_cli.evaluation as evaluation
+    import sinorus_cli.text.evaluation as evaluation
 
     seen_texts = []
     real = evaluation.extract_theses

@@ -12,8 +12,8 @@ from xml.etree import ElementTree as ET
 import networkx as nx
 import pytest
 
+from sinorus_cli.analysis.reliability import cohen_kappa
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.reliability import cohen_kappa
 
 QDA = "{urn:QDA-XML:project:1.0}"
 

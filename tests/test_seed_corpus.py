@@ -8,9 +8,9 @@ from collections import Counter
 
 import pytest
 
-from sinorus_cli.check import check_corpus
-from sinorus_cli.cleaning import clean_paragraphs
+from sinorus_cli.analysis.check import check_corpus
 from sinorus_cli.corpus import load_corpus, seeds_folder
+from sinorus_cli.text.cleaning import clean_paragraphs
 
 SEED_SHA256 = {
     "000_d731b16a45b3932c.txt": "ed9b60fcc7d5f933af1615bf716a01be79a7dd0d3de07a2c4da973d39ce02581",

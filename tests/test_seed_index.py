@@ -9,11 +9,11 @@ from dataclasses import replace
 
 import pytest
 
-from sinorus_cli.check import check_corpus
-from sinorus_cli.compare import compare_theme
+from sinorus_cli.analysis.check import check_corpus
+from sinorus_cli.analysis.compare import compare_theme
+from sinorus_cli.analysis.stance import Speakers, position
 from sinorus_cli.corpus import load_corpus
 from sinorus_cli.model import Corpus
-from sinorus_cli.stance import Speakers, position
 
 
 @pytest.fixture(scope="module")

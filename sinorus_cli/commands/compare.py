@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..compare import compare_theme
+from ..analysis.stance import Speakers
 from ..errors import NoMatch
-from ..stance import Speakers
-from ..views import comparison_view
 from .common import FormatOption, ThemeArgument, session
 
 EPILOG = """\b
@@ -45,11 +43,14 @@ def compare_command(
     An article's stance is the rounded mean of its authors' theses' stances;
     what it quotes others as saying is listed beside, with the speaker.
     """
+    from ..analysis.compare import compare_theme
+    from ..present.debate import comparison_view
+
     s = session(ctx)
     chosen = s.theme(theme)
     only = [s.article(a) for a in articles or ()]
     comparison = compare_theme(s.corpus(), chosen, only, speakers)
-    missing = sorted({a.id for a in only} - {p.article for p in comparison.positions})
+    missing = sorted({a.id for a in only} - {a.id for a in comparison.articles})
     if missing:
         s.note(f"no thesis on {chosen.id} in: {', '.join(missing)}")
     if not comparison.articles:

@@ -37,7 +37,7 @@ COLUMNS = (
 
 def eval_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """Theme precision/recall/F1, stance-sign accuracy, and article-level sign accuracy per theme."""
-    from ..evaluation import evaluate
+    from ..text.evaluation import evaluate
 
     s = session(ctx)
     records = [dataclasses.asdict(score) for score in evaluate(s.corpus())]

@@ -30,8 +30,8 @@ def export_command(
     file: Annotated[str, typer.Argument(help="Output file; - for stdout (dna only).")],
 ) -> None:
     """Export the theses as a DNA statement table or a REFI-QDA project."""
-    from ..interchange import dna_csv, qdpx_bytes
-    from ..store import atomic_write
+    from ..corpus.store import atomic_write
+    from ..export.interchange import dna_csv, qdpx_bytes
 
     s = session(ctx)
     corpus = s.corpus()

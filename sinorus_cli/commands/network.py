@@ -37,8 +37,8 @@ def network_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
 ) -> None:
     """Write the article network: congruence and conflict ties as discourse network analysis defines them."""
-    from ..network import article_network, render
-    from ..store import atomic_write
+    from ..corpus.store import atomic_write
+    from ..export.network import article_network, render
 
     s = session(ctx)
     themes = [s.theme(t) for t in theme or ()]

@@ -25,8 +25,8 @@ def report_command(
     md_file: Annotated[str | None, typer.Option("--md", help="Write Markdown here (- for stdout).")] = None,
 ) -> None:
     """Write a report: the stance matrix, each theme's positions and pairs with quotes, the sources."""
-    from ..report import report_views, to_html, to_markdown
-    from ..store import atomic_write
+    from ..corpus.store import atomic_write
+    from ..export.report import report_views, to_html, to_markdown
 
     if (html_file is None) == (md_file is None):
         raise UsageError("give exactly one of --html FILE or --md FILE")

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import CorpusError
+from ..errors import CorpusError
+from ..model import STANCES, Article, Codebook, Corpus, Span, Theme, Thesis
 from .index import load_with_index
-from .model import STANCES, Article, Codebook, Corpus, Span, Theme, Thesis
+from .locations import seeds_folder
 
 CODEBOOK_FILE = "codebook.toml"
 ARTICLES_FILE = "articles.toml"
@@ -23,14 +24,6 @@ THESES_FILE = "theses.toml"
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def seeds_folder() -> Path:
-    """The built-in seed corpus: shipped inside the package, or the checkout's seeds/."""
-    packaged = Path(__file__).resolve().parent / "seeds"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "seeds"
 
 
 def load_corpus(folders: Iterable[Path] | None = None) -> Corpus:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .errors import UsageError
-from .model import Article, Codebook, Corpus, Theme
+from ..errors import UsageError
+from ..model import Article, Codebook, Corpus, Theme
 
 ACCEPT_SCORE = 80.0
 CLEAR_MARGIN = 6.0

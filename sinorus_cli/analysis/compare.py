@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from .model import Article, Corpus, Theme, Thesis
+from ..model import Article, Corpus, Theme, Thesis
 from .stance import Position, Relation, Speakers, position, relation
 
 
@@ -19,8 +19,18 @@ class Pair:
     relation: Relation
 
 
+class Pairs:
+    """Something holding pairs of positions: a comparison of one theme, a diff of two articles."""
+
+    pairs: tuple[Pair, ...]
+
+    def pairs_with(self, kind: Relation) -> list[Pair]:
+        """The pairs of one relation kind, in their original order."""
+        return [p for p in self.pairs if p.relation is kind]
+
+
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Pairs):
     """Everything `sinorus compare THEME` shows.
 
     `articles` are those with any thesis on the theme; `quoted` holds the
@@ -33,10 +43,6 @@ class Comparison:
     pairs: tuple[Pair, ...]
     quoted: tuple[Thesis, ...] = ()
     speakers: Speakers = Speakers.AUTHORS
-
-    def pairs_with(self, kind: Relation) -> list[Pair]:
-        """The pairs of one relation kind, in chronological order of their first article."""
-        return [p for p in self.pairs if p.relation is kind]
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .corpus import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, load_corpus, seeds_folder
-from .errors import UsageError
-from .model import Article, Corpus, Thesis
+from ..errors import UsageError
+from ..model import Article, Corpus, Thesis
+from .load import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, load_corpus, seeds_folder
 
 LOCK_FILE = ".sinorus.lock"
 ARTICLES_HEADER = "# Article metadata: one [[article]] per source file (see the seeds' articles.toml).\n"

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cleaning import clean_paragraphs, paragraph_spans
-from .model import Article, Corpus, Thesis
+from ..model import Article, Corpus, Thesis, overlaps
+from ..text.cleaning import clean_paragraphs, paragraph_spans
 
 # How far before a quote its speaker may be named: a sentence or two of attribution.
 SPEAKER_WINDOW = 400
@@ -79,7 +79,7 @@ def _quote_problem(thesis: Thesis, text: str) -> str:
 
 def _placement_problem(thesis: Thesis, dropped: list) -> str:
     for paragraph in dropped:
-        if paragraph.start < thesis.end and thesis.start < paragraph.end:
+        if overlaps(paragraph.start, paragraph.end, thesis.start, thesis.end):
             return f"quote lies in text that is not the author's argument ({paragraph.dropped})"
     return ""
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from .compare import chronological, compare_theme
-from .model import Article, Corpus, Theme
-from .stance import Relation
+from ..analysis.compare import chronological, compare_theme
+from ..analysis.stance import Relation
+from ..model import Article, Corpus, Theme
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .model import Article, Span, Thesis
+from ..model import Article, Span, Thesis
 
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"

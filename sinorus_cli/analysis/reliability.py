@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Corpus
-from .stance import Position, position
+from ..model import Corpus
+from .stance import Position, position, sign
 
 NONE = "none"
 
@@ -58,7 +58,7 @@ class Reliability:
 def _category(pos: Position | None) -> str:
     if pos is None:
         return NONE
-    return "+" if pos.stance > 0 else "-" if pos.stance < 0 else "0"
+    return "-0+"[sign(pos.stance) + 1]
 
 
 def _positions(corpus: Corpus, article: str, theme: str) -> Position | None:

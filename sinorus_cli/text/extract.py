@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Codebook, Span, Theme, Thesis
+from ..model import Codebook, Span, Theme, Thesis
 from .sentences import Sentence, sentences
 
 NEGATIONS = (

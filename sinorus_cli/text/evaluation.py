@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..analysis.stance import position
+from ..model import Corpus, Thesis
 from .extract import extract_theses
-from .model import Corpus, Thesis
-from .stance import position
 
 
 @dataclass(frozen=True)

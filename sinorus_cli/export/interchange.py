@@ -23,9 +23,9 @@ import uuid
 import zipfile
 from xml.etree import ElementTree as ET
 
-from . import __version__
-from .model import Corpus
-from .stance import signed
+from .. import __version__
+from ..analysis.stance import signed
+from ..model import Corpus
 
 DNA_COLUMNS = (
     "id", "time", "docId", "docTitle", "docAuthor", "docSource", "docType",

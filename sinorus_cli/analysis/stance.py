@@ -17,9 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .model import Thesis
-
-SYMBOLS = {-2: "−−", -1: "−", 0: "○", 1: "+", 2: "++"}
+from ..model import Thesis
 
 
 class Speakers(StrEnum):
@@ -86,9 +84,9 @@ def relation(a: int, b: int) -> Relation:
     return Relation.AGREE if (a > 0) == (b > 0) else Relation.CONTRADICT
 
 
-def symbol(stance: int) -> str:
-    """A short symbol for a stance point, for tables and matrices."""
-    return SYMBOLS[stance]
+def sign(stance: float) -> int:
+    """-1, 0 or +1: the side of the proposition a stance is on."""
+    return (stance > 0) - (stance < 0)
 
 
 def signed(stance: int) -> str:

@@ -11,13 +11,14 @@ import html
 import io
 from collections.abc import Sequence
 
-from .compare import chronological, compare_theme
-from .debate import stance_matrix
-from .model import Corpus, Theme
-from .output.view import Section, View
-from .output.writers import cell_text, write_markdown
-from .records import article_record
-from .views import ARTICLE_COLUMNS, comparison_view, matrix_view
+from ..analysis.compare import chronological, compare_theme
+from ..analysis.debate import stance_matrix
+from ..model import Corpus, Theme
+from ..output.view import Section, View
+from ..output.writers import cell_text, write_markdown
+from ..present.columns import ARTICLE_COLUMNS
+from ..present.debate import comparison_view, matrix_view
+from ..present.records import article_record
 
 CSS = """
 body{font-family:Georgia,serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}

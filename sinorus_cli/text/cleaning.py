@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Span
+from ..model import Span
 
 # Whole-paragraph patterns of page furniture seen on news and think-tank sites.
 BOILERPLATE = tuple(
