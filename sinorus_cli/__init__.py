@@ -31,6 +31,7 @@ _API = {
     "Thesis": "model",
     "Position": "analysis.stance",
     "Relation": "analysis.stance",
+    "Speakers": "analysis.stance",
     "position": "analysis.stance",
     "relation": "analysis.stance",
     "compare_theme": "analysis.compare",

@@ -29,7 +29,8 @@ def test_agreement_lists_a_flipped_stance(run, seed_copy, tmp_path):
     run("init", str(other), "--from-seeds")
     path = other / "theses.toml"
     text = path.read_text(encoding="utf-8")
-    anchor = text.index('id = "globaltimes-2023:')
+    # the author's own denial of a bloc: a quoted speaker's thesis would not move the article's stance
+    anchor = text.index('theme = "alliance"', text.index('id = "globaltimes-2023:'))
     stance_at = text.index("stance = -2", anchor)
     path.write_text(text[:stance_at] + "stance = 2" + text[stance_at + len("stance = -2") :], encoding="utf-8")
     document = json.loads(run("agreement", str(seed_copy), str(other), "--format", "json").stdout)

@@ -26,9 +26,14 @@ def _side(row: Row, side: str) -> Any:
     return Text.assemble(plain(row[side], style="bold"), "\n", stance_text(row[f"{side}_stance"]))
 
 
+def _speaker(name: str) -> Any:
+    return plain(name, style="italic") if name else plain("author", style="dim")
+
+
 POSITION_COLUMNS = (
     Column("article", "Article", render=lambda r: bold_and_dim(r["article"], r["date"]), no_wrap=True),
     STANCE,
+    Column("speaker", "Speaker", render=lambda r: _speaker(r["speaker"]), ratio=1, min_width=12),
     CLAIM,
     QUOTE,
 )
@@ -55,6 +60,7 @@ def _position_document(pos: Position, comparison: Comparison) -> dict[str, Any]:
         "stance_name": comparison.theme.stance_name(pos.stance),
         "mixed": pos.mixed,
         "theses": [_thesis_brief(t, comparison) for t in pos.theses],
+        "quoted": [_thesis_brief(t, comparison) for t in pos.quoted],
     }
 
 
@@ -72,7 +78,9 @@ def comparison_view(comparison: Comparison) -> View:
         "label": theme.label,
         "proposition": theme.proposition,
         "scale": {f"{k:+d}" if k else "0": v for k, v in sorted(theme.scale.items())},
+        "speakers": comparison.speakers.value,
         "positions": [_position_document(p, comparison) for p in comparison.positions],
+        "quoted": [_thesis_brief(t, comparison) | {"article": t.article} for t in comparison.quoted],
     }
     for kind, (name, title, empty) in PAIR_TITLES.items():
         dates = {a.id: a.date for a in comparison.articles}
