@@ -66,9 +66,12 @@ def annotate(seed_copy: Path) -> Callable[..., Path]:
 
         path = seed_copy / "theses.toml"
         text = path.read_text(encoding="utf-8")
-        anchor = f'id = "{thesis_id}"\n'
-        assert anchor in text
-        path.write_text(text.replace(anchor, anchor + tomli_w.dumps(fields), 1), encoding="utf-8")
+        start = text.index(f'id = "{thesis_id}"\n')
+        end = text.find("[[thesis]]", start)
+        end = len(text) if end < 0 else end
+        kept = [line for line in text[start:end].splitlines(True) if line.split(" =")[0] not in fields]
+        block = kept[0] + tomli_w.dumps(fields) + "".join(kept[1:])
+        path.write_text(text[:start] + block + text[end:], encoding="utf-8")
         return seed_copy
 
     return add

@@ -78,8 +78,8 @@ def test_variables_hold_person_organization_concept_agreement_and_stance(exporte
     for n, thesis in enumerate(corpus.theses, 1):
         article = corpus.article(thesis.article)
         row = values[n]
-        assert row["person"] == (article.author or article.id)
-        assert row["organization"] == article.outlet
+        assert row["person"] == (thesis.speaker or article.author or article.id)
+        assert row["organization"] == ("" if thesis.speaker else article.outlet)
         assert row["concept"] == themes[thesis.theme].proposition
         assert row["stance"] == thesis.stance  # balanced stances survive as 0
         assert row["agreement"] == int(thesis.stance > 0)

@@ -23,7 +23,7 @@ def _valid(schema_path, document_path) -> None:
 @pytest.mark.parametrize("by", ["article", "speaker"])
 @pytest.mark.parametrize("kind, schema", [("gexf", "gexf-1.2draft/gexf.xsd"), ("graphml", "graphml/graphml.xsd")])
 def test_graphs_are_valid_against_the_published_schemas(run, tmp_path, schemas, annotate, by, kind, schema):
-    annotate("korolev-2017:3", speaker="Wang Yi")
+    annotate("korolev-2017:3", speaker="Quoted Testperson")
     path = tmp_path / f"n.{kind}"
     assert run("--corpus", str(tmp_path / "corpus"), "network", "--by", by, "-o", str(path)).exit_code == 0
     _valid(schemas / schema, path)
@@ -88,10 +88,10 @@ def test_tie_kinds_follow_the_counts(run):
 
 
 def test_speakers_are_nodes_and_an_empty_speaker_is_the_author(run, annotate):
-    corpus = annotate("korolev-2017:3", speaker="Wang Yi")
+    corpus = annotate("korolev-2017:3", speaker="Quoted Testperson")
     document = json.loads(run("--corpus", str(corpus), "network", "--by", "speaker", "--format", "json").stdout)
     labels = {n["label"]: n for n in document["nodes"]}
-    assert labels["Wang Yi"]["articles"] == "korolev-2017"
+    assert labels["Quoted Testperson"]["articles"] == "korolev-2017"
     assert labels["Alexander Korolev"]["author"] == "Alexander Korolev"
     assert "llp-2020" in labels  # no author named: the article stands for itself
     assert all(n["id"].startswith("speaker-") for n in document["nodes"])

@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 
 from .. import __version__
 from ..analysis.compare import chronological
-from ..analysis.stance import Relation, position, relation
+from ..analysis.stance import Relation, Speakers, position, relation
 from ..model import Corpus, Theme, Thesis
 from .actors import actor
 
@@ -134,12 +134,14 @@ def actor_network(corpus: Corpus, themes: Sequence[Theme] = (), by: ActorKind = 
             )
         )
     ties: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    # An article's stance rests on its author's own theses, as everywhere else; a speaker's on all of theirs.
+    speakers = Speakers.AUTHORS if by_article else Speakers.ALL
     for theme in themes or corpus.codebook.themes:
-        stances = {
-            node_id[name]: position(name, theme.id, on).stance
-            for name, theses in held.items()
-            if (on := [t for t in theses if t.theme == theme.id])
-        }
+        stances = {}
+        for name, theses in held.items():
+            on = [t for t in theses if t.theme == theme.id]
+            if on and (found := position(name, theme.id, on, speakers)):
+                stances[node_id[name]] = found.stance
         for a, b in combinations(stances, 2):
             kind = relation(stances[a], stances[b])
             if kind is not Relation.QUALIFIED:

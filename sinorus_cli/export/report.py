@@ -22,7 +22,7 @@ from ..analysis.compare import Pair, chronological, compare_theme
 from ..analysis.debate import Matrix, Polarization, stance_matrix
 from ..analysis.stance import Position, Relation, sign, signed
 from ..corpus.locations import seeds_folder
-from ..model import Article, Corpus, Theme
+from ..model import Article, Corpus, Theme, Thesis
 from ..output.text import printable
 from ..present.cells import symbol
 from ..present.records import article_record
@@ -80,6 +80,8 @@ class ThemeSection:
     divide: Divide
     positions: tuple[Position, ...]
     pairs: dict[Relation, tuple[Pair, ...]]
+    # Theses of articles that only quote others on the theme, so take no position of their own.
+    quoted: tuple[Thesis, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,13 +176,14 @@ def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", t
     sections = []
     for measured in matrix.themes:
         comparison = compare_theme(corpus, measured.theme)
-        if comparison.positions:  # a theme nobody addresses gets no column and no section
+        if comparison.articles:  # a theme nobody addresses gets no column and no section
             pairs = {kind: tuple(comparison.pairs_with(kind)) for kind in PAIR_HEADINGS}
             sections.append(
                 ThemeSection(
                     _divide(measured.theme, short[measured.theme.id], measured, comparison.positions),
                     comparison.positions,
                     {kind: found for kind, found in pairs.items() if found},
+                    comparison.quoted,
                 )
             )
     divides = tuple(s.divide for s in sections)
