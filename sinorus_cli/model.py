@@ -31,6 +31,10 @@ class Theme:
         """The short human name of a stance point on this theme's scale."""
         return self.scale.get(stance, "")
 
+    def claim(self, stance: int) -> str:
+        """The claim a stance on this theme makes, in the codebook's words (for theses nobody worded)."""
+        return f"{self.label}: {self.stance_name(stance)}"
+
 
 @dataclass(frozen=True)
 class Codebook:

@@ -46,9 +46,22 @@ def test_a_full_disk_on_stdout_is_one_line_exit_74():
 
 def test_an_output_file_in_a_missing_folder_is_one_line(run, tmp_path):
     target = tmp_path / "no" / "such" / "out"
-    _one_line(run("export", "--to", "dna", f"{target}.csv"), 2, "does not exist")
-    _one_line(run("report", "--html", f"{target}.html"), 2, "does not exist")
-    _one_line(run("export", "--to", "qdpx", str(tmp_path)), 74, "cannot write")
+    _one_line(run("export", "-o", f"{target}.dna"), 2, "no folder")
+    _one_line(run("report", "-o", f"{target}.html"), 2, "no folder")
+    _one_line(run("network", "-o", f"{target}.gexf"), 2, "no folder")
+
+
+@posix_only
+def test_an_output_file_that_cannot_be_written_is_one_line_exit_74(run, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user whom permissions do not stop")
+        _one_line(run("report", "-o", str(locked / "r.html")), 74, "Permission denied")
+    finally:
+        locked.chmod(0o700)
 
 
 @pytest.mark.parametrize("encoding", ["rot13", "base64", "no-such-codec"])
@@ -99,7 +112,8 @@ def test_a_table_into_a_closed_pipe_exits_141():
 def test_check_lists_every_problem_with_file_and_line_and_other_commands_skip_them(run, seed_copy):
     theses = seed_copy / "theses.toml"
     text = theses.read_text(encoding="utf-8")
-    text = text.replace('theme = "alliance"', 'theme = "aliens"', 1)  # unknown theme
+    last = text.rindex('theme = "alliance"')
+    text = text[:last] + 'theme = "aliens"' + text[last + len('theme = "alliance"') :]  # unknown theme
     text = text.replace("stance = 2", "stance = 9", 1)  # out of range
     text = text.replace('id = "korolev-2017:3"', 'id = "korolev-2017:2"', 1)  # duplicate id
     text = text.replace('article = "zhao-2024"', 'article = "nobody"', 1)  # unknown article
@@ -145,7 +159,7 @@ def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(run, tmp_
         assert run("--corpus", str(corpus), "add", str(DATA / "no-bloc.txt"), "--id", "dove").exit_code == 0
         assert run("--corpus", str(corpus), "review", "dove", input="a\nq\n").exit_code == 0
         report = tmp_path / "report.html"
-        assert run("--corpus", str(corpus), "report", "--html", str(report)).exit_code == 0
+        assert run("--corpus", str(corpus), "report", "-o", str(report)).exit_code == 0
     finally:
         os.umask(old)
     modes = {p: (corpus / p).stat().st_mode & 0o777 for p in ("articles.toml", "theses.toml", "dove.txt")}

@@ -41,7 +41,7 @@ def test_a_link_to_a_file_outside_is_never_read(run, seed_copy, tmp_path):
     _one_line(found, 3, "symbolic link")
     check = run("--corpus", str(seed_copy), "check")
     assert check.exit_code == 3 and "symbolic link" in check.stdout
-    exported = run("--corpus", str(seed_copy), "export", "--to", "qdpx", str(tmp_path / "out.qdpx"))
+    exported = run("--corpus", str(seed_copy), "export", "-o", str(tmp_path / "out.qdpx"))
     _one_line(exported, 3, "symbolic link")
     assert not (tmp_path / "out.qdpx").exists()
 

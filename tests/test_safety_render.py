@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sinorus_cli.corpus import load_corpus
 from sinorus_cli.output.text import FORMULA_START, markdown_text, printable, spreadsheet_safe
 
 # Right-to-left override, isolates, zero-width space and joiner, BOM, line separator, ESC, C1 CSI.
@@ -67,43 +66,28 @@ def test_markdown_output_escapes_html_and_markup(run, seed_copy):
         text.replace('claim = "Western', 'claim = "<img src=x onerror=alert(1)> [a](javascript:x) *b* Western', 1),
         encoding="utf-8",
     )
-    for args in (["theses", "--format", "md"], ["report", "--md", "-"]):
+    for args in (["theses", "--format", "md"], ["report", "--format", "md"]):
         out = run("--corpus", str(seed_copy), *args).stdout
-        assert not re.search(r"(?<!\\)<img", out) and "\\<img src=x onerror=alert(1)\\>" in out
+        assert "<img" not in out and "&lt;img src=x onerror=alert(1)>" in out
         assert "\\[a\\](javascript:x)" in out and "\\*b\\*" in out
 
 
 def test_html_report_carries_no_raw_control_characters(run, hostile):
-    out = run("--corpus", str(hostile), "report", "--html", "-").stdout
+    out = run("--corpus", str(hostile), "report", "--format", "html").stdout
     assert "\x1b" not in out and "\u202e" not in out and "\\x1b[2J" in out
 
 
-def test_csv_and_dna_neutralize_formulas_unless_raw(run, seed_copy):
+def test_csv_neutralizes_formulas_unless_raw_and_tsv_keeps_exact_values(run, seed_copy):
     path = seed_copy / "theses.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('claim = "Western', 'claim = "=HYPERLINK(\\"http://x\\")+Western', 1), "utf-8")
-    claims = [
-        r["claim"] for r in csv.DictReader(io.StringIO(run("--corpus", str(seed_copy), "theses", "-f", "csv").stdout))
-    ]
-    assert '\'=HYPERLINK("http://x")+Western' in claims[0]
-    stances = [
-        r["stance"] for r in csv.DictReader(io.StringIO(run("--corpus", str(seed_copy), "theses", "-f", "csv").stdout))
-    ]
-    assert "-2" in stances  # numbers are never touched
+    rows = list(csv.DictReader(io.StringIO(run("--corpus", str(seed_copy), "theses", "-f", "csv").stdout)))
+    assert rows[0]["claim"].startswith('\'=HYPERLINK("http://x")+Western')
+    assert "-2" in {r["stance"] for r in rows}  # numbers are never touched
     raw = run("--corpus", str(seed_copy), "--raw", "theses", "-f", "csv").stdout
     assert next(csv.DictReader(io.StringIO(raw)))["claim"].startswith("=HYPERLINK")
     tsv = run("--corpus", str(seed_copy), "theses", "-f", "tsv").stdout
     assert "\t=HYPERLINK" in tsv  # TSV is for pipelines: exact values
-    quote = load_corpus([seed_copy]).theses[0].quote
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(f'quote = "{quote[:20]}', f'quote = "@SUM(A1){quote[:20]}', 1), "utf-8"
-    )
-    dna = list(csv.DictReader(io.StringIO(run("--corpus", str(seed_copy), "export", "--to", "dna", "-").stdout)))
-    assert dna[0]["text"].startswith("'@SUM(A1)")
-    raw_dna = list(
-        csv.DictReader(io.StringIO(run("--corpus", str(seed_copy), "--raw", "export", "--to", "dna", "-").stdout))
-    )
-    assert raw_dna[0]["text"].startswith("@SUM(A1)")
 
 
 @given(st.text(max_size=200))
@@ -123,8 +107,8 @@ def test_spreadsheet_safe_cells_never_start_a_formula(value):
 
 @given(st.text(max_size=100))
 def test_markdown_text_leaves_no_raw_html_or_markup(value):
-    escaped = markdown_text(value)
-    unescaped = escaped.replace("\\\\", "")
-    for char in "<>`*_[]|~":
-        assert all(unescaped[i - 1] == "\\" for i, c in enumerate(unescaped) if c == char and i > 0)
-    assert not unescaped.startswith(("<", ">", "`", "*", "_", "[", "]", "|", "~"))
+    escaped = markdown_text(value, line_start=True)
+    assert "<" not in escaped  # no tag can open
+    bare = escaped.replace("\\\\", "")  # drop escaped backslashes, then every markup character is escaped
+    assert all(bare[i - 1] == "\\" for i, c in enumerate(bare) if c in "`*_[]|~" and i > 0)
+    assert not bare.startswith(tuple("`*_[]|~#+-=>"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from statistics import pvariance
 
 from ..model import Article, Corpus, Theme
-from .compare import Pair, chronological, compare_theme
+from .compare import Pair, Pairs, chronological, compare_theme
 from .stance import Position, Relation, relation
 
 
@@ -78,7 +78,7 @@ def stance_matrix(corpus: Corpus, themes: Sequence[Theme] = (), articles: Sequen
 
 
 @dataclass(frozen=True)
-class Diff:
+class Diff(Pairs):
     """Where two articles meet and part: pairs on shared themes, and themes only one addresses."""
 
     a: Article
@@ -86,9 +86,6 @@ class Diff:
     pairs: tuple[Pair, ...]
     only_a: tuple[Position, ...]
     only_b: tuple[Position, ...]
-
-    def pairs_with(self, kind: Relation) -> list[Pair]:
-        return [p for p in self.pairs if p.relation is kind]
 
 
 def diff_articles(corpus: Corpus, a: Article, b: Article) -> Diff:

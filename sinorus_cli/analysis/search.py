@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Article, Corpus
+from ..model import Article, Corpus, overlaps
 from ..text.sentences import sentences
 
 
@@ -56,7 +56,7 @@ def _candidates(corpus: Corpus, articles: Sequence[Article], theme: str | None) 
         if theme is not None:
             continue
         for sentence in sentences(article.text(), article.skip):
-            if not any(s < sentence.end and sentence.start < e for s, e in quoted):
+            if not any(overlaps(s, e, sentence.start, sentence.end) for s, e in quoted):
                 yield _Candidate(article.id, "sentence", sentence.start, sentence.text)
 
 

@@ -10,7 +10,8 @@ import typer
 
 from ..errors import EXIT_INTERRUPTED, UsageError
 from ..model import Codebook
-from ..output.view import Column, Section, View
+from ..output.progress import progress
+from ..present.listing import added_view
 from .common import FormatOption, Session, session
 
 if TYPE_CHECKING:
@@ -26,13 +27,6 @@ Examples:
 Without --corpus, articles go to your own corpus in the user data folder,
 which every command reads together with the seeds.
 """
-
-COLUMNS = (
-    Column("article", "Article", no_wrap=True),
-    Column("file", "From", ratio=1),
-    Column("theses", "Theses", justify="right"),
-    Column("status", "Status", no_wrap=True),
-)
 
 
 def _prepare(source: str, metadata: dict[str, str], encoding: str | None, codebook: Codebook) -> NewArticle:
@@ -79,7 +73,7 @@ def add_command(
     codebook = load_codebook((*context, folder))
     prepared: list[tuple[str, NewArticle]] = []
     failed: list[dict[str, Any]] = []
-    with _Progress(s, len(files)) as advance, _StopAfterCurrent(s) as stop:
+    with progress(s.env, len(files), "adding") as advance, _StopAfterCurrent(s) as stop:
         for source in files:
             if stop.requested:
                 break
@@ -104,7 +98,7 @@ def add_command(
     for row in rows:
         if row["status"] not in ("added", "not added: unreadable"):
             s.note(f"{row['file']}: {row['status']}; nothing added")
-    s.emit(View([Section("added", "", COLUMNS, rows)], document=rows), fmt)
+    s.emit(added_view(rows), fmt)
     done = sum(row["status"] == "added" for row in rows)
     if stop.requested:
         s.note(f"interrupted: added {done} article(s); {len(files) - len(prepared) - len(failed)} file(s) not read")
@@ -135,29 +129,6 @@ class _StopAfterCurrent:
     def __exit__(self, *exc: object) -> None:
         if self.previous is not None:
             signal.signal(signal.SIGINT, self.previous)
-
-
-class _Progress:
-    """A progress bar on stderr, only for several files on a terminal; otherwise nothing."""
-
-    def __init__(self, s: Session, total: int) -> None:
-        self.bar: Any = None
-        if total > 1 and s.env.stderr_is_terminal:
-            from rich.progress import Progress
-
-            from ..output.tables import make_console
-
-            self.bar = Progress(console=make_console(s.env, stderr=True), transient=True)
-            self.task = self.bar.add_task("adding", total=total)
-
-    def __enter__(self) -> Any:
-        if self.bar:
-            self.bar.start()
-        return (lambda: self.bar.advance(self.task)) if self.bar else (lambda: None)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar:
-            self.bar.stop()
 
 
 def register(app: typer.Typer) -> None:

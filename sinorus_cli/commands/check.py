@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import CorpusError
-from ..model import Corpus
-from ..output.view import Column, Section, View
 from .common import FormatOption, Session, session
+
+if TYPE_CHECKING:
+    from ..corpus.records import Problem as FileProblem
+    from ..model import Corpus
 
 EPILOG = """\b
 Examples:
@@ -23,12 +25,6 @@ a change a crash interrupted and deletes leftover temporary files; it never dele
 an article file (an orphan one is listed for you to add or delete).
 """
 
-COLUMNS = (
-    Column("article", "Article", no_wrap=True),
-    Column("thesis", "Thesis", no_wrap=True),
-    Column("problem", "Problem", ratio=1),
-)
-
 
 def check_command(
     ctx: typer.Context,
@@ -38,29 +34,30 @@ def check_command(
     fmt: FormatOption = None,
 ) -> None:
     """Verify every entry, every quote against its source file at its offsets, and what a crash could leave."""
-    from ..analysis.check import check_corpus
+    from ..analysis.check import Problem, check_corpus
     from ..corpus.load import read_corpus
+    from ..present.listing import problems_view
 
     s = session(ctx)
     if repair:
         _repair(s)
     loaded = read_corpus(s.folders)
     corpus = loaded.corpus
-    records = [{"article": "", "thesis": "", "problem": str(p)} for p in [*loaded.problems, *_leftovers(s, corpus)]]
-    records += [{"article": p.article, "thesis": p.thesis, "problem": p.message} for p in check_corpus(corpus)]
+    in_files = [Problem("", "", str(p)) for p in [*loaded.problems, *_leftovers(s, corpus)]]
+    problems = in_files + check_corpus(corpus)
     bare = [a.id for a in corpus.articles if not corpus.theses_of(a.id)]
     if bare:
         s.note(
             f"{len(bare)} article(s) have no theses yet: {', '.join(bare[:10])}" + (" ..." if len(bare) > 10 else "")
         )
-    if not records:
+    if not problems:
         s.note(
             f"corpus ok: {len(corpus.articles)} articles, {len(corpus.theses)} theses, "
             f"{len(corpus.codebook.themes)} themes"
         )
         return
-    s.emit(View([Section("problems", "", COLUMNS, records)], document=records), fmt)
-    raise CorpusError(f"{len(records)} problem(s) found")
+    s.emit(problems_view(problems), fmt)
+    raise CorpusError(f"{len(problems)} problem(s) found")
 
 
 def _writable(s: Session) -> list[Path]:
@@ -70,10 +67,10 @@ def _writable(s: Session) -> list[Path]:
     return [f for f in s.folders if f.is_dir() and f.resolve() != seeds_folder().resolve()]
 
 
-def _leftovers(s: Session, corpus: Corpus) -> list:
+def _leftovers(s: Session, corpus: Corpus) -> list[FileProblem]:
     from ..corpus.store import crash_problems
 
-    problems = []
+    problems: list[FileProblem] = []
     for folder in _writable(s):
         referenced = {a.file for a in corpus.articles if a.path.parent == folder} | _named_files(folder)
         problems += crash_problems(folder, referenced)

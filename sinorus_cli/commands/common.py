@@ -92,11 +92,16 @@ class Session:
         with _stdout_closing_quietly():
             write_view(view, chosen, self.env, self.raw)
 
-    def write(self, text: str) -> None:
-        """Write finished text (a graph, a CSV, a report) to stdout."""
+    def write(self, data: str | bytes) -> None:
+        """Write a finished document (a graph, a report, a zip) to stdout; bytes go to the binary layer."""
         with _stdout_closing_quietly():
-            self.env.stdout.write(text)
             self.env.stdout.flush()
+            if isinstance(data, bytes):
+                self.env.stdout.buffer.write(data)
+                self.env.stdout.buffer.flush()
+            else:
+                self.env.stdout.write(data)
+                self.env.stdout.flush()
 
     def theme(self, query: str) -> Theme:
         """Resolve a theme name, noting on stderr when a near miss was taken."""

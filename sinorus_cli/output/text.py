@@ -12,6 +12,7 @@ apostrophe (the convention OWASP documents for CSV injection).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # Every format character (Unicode category Cf: zero-width spaces and joiners, bidi marks,
 # embeddings, overrides and isolates, U+FEFF, invisible operators, tags), C0 and C1 controls
@@ -68,11 +69,30 @@ def tsv_unescape(value: str) -> str:
     )
 
 
-_MD_INLINE = re.compile(r"[\\`*_\[\]<>|~]")
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]|~]")
 _MD_LINE_START = re.compile(r"^(?=[#+\-=>])", re.MULTILINE)
 
 
-def markdown_text(text: str) -> str:
-    """Text as literal Markdown: no emphasis, links, code, HTML or headings can come out of it."""
-    escaped = _MD_INLINE.sub(lambda m: "\\" + m.group(), printable(text).replace("&", "&amp;"))
-    return _MD_LINE_START.sub("\\\\", escaped)
+def markdown_text(text: str, line_start: bool = False) -> str:
+    """Text as literal Markdown: no emphasis, link, code span or HTML can come out of it.
+
+    Markup characters are backslash-escaped and `&` and `<` written as entities; with
+    `line_start`, a line that would begin a heading or a list is escaped too.
+    """
+    escaped = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), printable(text).replace("&", "&amp;").replace("<", "&lt;"))
+    return _MD_LINE_START.sub("\\\\", escaped) if line_start else escaped
+
+
+def cell_text(value: Any) -> str:
+    """A value as it appears in CSV, TSV and Markdown: empty for missing, lower-case booleans."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value == value else ""
+    if isinstance(value, list | tuple):
+        return ";".join(cell_text(v) for v in value)
+    return str(value)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ..env import Environment
-from .text import markdown_text, spreadsheet_safe, tsv_field
+from .text import cell_text, markdown_text, spreadsheet_safe, tsv_field
 from .view import Format, Row, Section, View
 
 
@@ -47,21 +47,6 @@ def _fields(records: Sequence[Row]) -> list[str]:
     return list(seen)
 
 
-def cell_text(value: Any) -> str:
-    """A value as it appears in CSV, TSV and Markdown: empty for missing, lower-case booleans."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value == value else ""
-    if isinstance(value, list | tuple):
-        return ";".join(cell_text(v) for v in value)
-    return str(value)
-
-
 def csv_cell(value: Any, raw: bool = False) -> str:
     """A value as a CSV cell: text that a spreadsheet would run as a formula is neutralized unless `raw`.
 
@@ -89,14 +74,14 @@ def write_delimited(out: TextIO, sections: Sequence[Section], header: bool, raw:
         out.write("\t".join(tsv_field(cell_text(record.get(f))) for f in fields) + "\n")
 
 
-def _md_cell(value: Any) -> str:
-    return markdown_text(cell_text(value).replace("\r\n", "\n")).replace("\n", "<br>")
+def _md_cell(value: Any, line_start: bool = False) -> str:
+    return markdown_text(cell_text(value).replace("\r\n", "\n"), line_start).replace("\n", "<br>")
 
 
 def write_markdown(out: TextIO, view: View) -> None:
     """GitHub-flavoured Markdown: a heading, then one pipe table per section."""
     if view.heading:
-        out.write(f"{_md_cell(view.heading)}\n\n")
+        out.write(f"{_md_cell(view.heading, line_start=True)}\n\n")
     for section in view.sections:
         if section.title:
             out.write(f"### {_md_cell(section.title)}\n\n")
