@@ -32,7 +32,7 @@ Parsed = tuple[Loaded, tuple[Any, ...]]  # what was loaded, and the problems fou
 
 def signature(folder: Path, names: tuple[str, ...]) -> list[list[Any]]:
     """What identifies the current state of the folder's data files."""
-    found = []
+    found: list[list[Any]] = []
     for name in names:
         try:
             st = (folder / name).stat()

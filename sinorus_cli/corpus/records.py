@@ -134,7 +134,7 @@ def _field(entry: Mapping[str, Any], key: str, kind: type, required: bool = True
 
 
 def _id(entry: Mapping[str, Any], what: str) -> str:
-    value = _field(entry, "id", str)
+    value: str = _field(entry, "id", str)
     problem = id_problem(value, what)
     if problem:
         raise _Bad(problem)

@@ -177,8 +177,12 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
             if item.metadata.get("id") and item.metadata["id"] != article_id:
                 raise UsageError(f"--id {item.metadata['id']!r} is already taken")
             file_name = records.article_file_name(article_id)
-            fields = {k: v for k, v in item.metadata.items() if v and k not in ("id", "file", "path")}
-            article = Article(article_id, file_name, confined(folder, file_name), **fields, sha256=digest)
+            meta = item.metadata
+            article = Article(
+                article_id, file_name, confined(folder, file_name), meta.get("title", ""), meta.get("author", ""),
+                meta.get("outlet", ""), meta.get("kind", ""), meta.get("date", ""), meta.get("date_basis", ""),
+                meta.get("date_note", ""), meta.get("notes", ""), sha256=digest,
+            )  # fmt: skip
             bound = tuple(_rebind(t, proposed_id(item.metadata), article_id) for t in item.theses)
             creates[file_name] = item.text.encode("utf-8")
             articles.append(article)
