@@ -20,8 +20,10 @@ from .errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_IO,
     EXIT_USAGE,
     NoMatch,
+    OutputError,
     PipeClosed,
     SinorusError,
 )
@@ -43,7 +45,8 @@ On a terminal, output is a table (paged when long); in a pipe, tab-separated
 records without a header. Choose with --format. Options such as --corpus and
 --curated-only work before or after the command. 'sinorus help COMMAND' shows a
 command's help. Exit codes: 0 ok, 1 nothing matched, 2 usage error, 3 corpus
-problem.
+problem, 74 output not written, 130 interrupted, 141 output
+pipe closed.
 """
 
 
@@ -124,6 +127,8 @@ class SinorusGroup(TyperGroup):
             Environment().note(exc.message)
             return exc.exit_code
         except SinorusError as exc:
+            if isinstance(exc, OutputError):
+                _silence_stdout()  # so the final flush of what could not be written fails no more
             return _fail(exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
         except typer.TyperException as exc:
             where = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
@@ -133,6 +138,9 @@ class SinorusGroup(TyperGroup):
         except (PipeClosed, BrokenPipeError):
             _silence_stdout()
             return EXIT_BROKEN_PIPE
+        except OSError as exc:  # a file that vanished or cannot be read: name it, no traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            return _fail(f"{where}{exc.strerror or exc}", EXIT_IO)
         except Exception as exc:
             if os.environ.get("SINORUS_DEBUG"):
                 raise
@@ -263,6 +271,14 @@ def main(
             "--min-confidence", min=0.0, max=1.0, metavar="FLOAT", help="Ignore proposed theses below this confidence."
         ),
     ] = 0.0,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="In CSV output, keep cells starting with = + - @ exactly (by default they get a leading ' "
+            "so a spreadsheet shows them as text instead of running them as formulas).",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -282,7 +298,7 @@ def main(
 
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment()
     folders = tuple(corpus_folder(c) for c in corpus or ())
-    ctx.obj = Session(env, folders, curated_only, min_confidence)
+    ctx.obj = Session(env, folders, curated_only=curated_only, min_confidence=min_confidence, raw=raw)
 
 
 def run() -> None:

@@ -108,7 +108,7 @@ EMPTY_RESULTS = {
     "matrix": ("matrix", "-C", "{empty}"),
     "articles": ("articles", "-C", "{empty}"),
     "agreement": ("agreement", "seeds", "{empty}"),
-    "diff": ("diff", "llp-2020", "zhao-2024", "--section", "only_a"),
+    "diff": ("diff", "globaltimes-2023", "zhao-2024", "--section", "contradictions"),
 }
 
 
@@ -202,7 +202,8 @@ def test_shares_and_kappa_use_three_decimals_everywhere(run):
 def test_markdown_does_not_depend_on_the_terminal(run):
     narrow = run("matrix", "--format", "md", tty=True, width=40).stdout
     assert narrow == run("matrix", "--format", "md", width=200).stdout
-    assert "| Article | multilateral |" in narrow  # theme ids, never numbers
+    header = next(line for line in narrow.splitlines() if line.startswith("| Article |"))
+    assert "| multilateral |" in header  # theme ids, never numbers
 
 
 @pytest.mark.parametrize("option", [("--curated-only",), ("--min-confidence", "0.5"), ("-C", "seeds")])

@@ -72,18 +72,18 @@ def with_speaker(seed_copy):
     """The seeds with one thesis attributed to a quoted official rather than the author."""
     theses = seed_copy / "theses.toml"
     text = theses.read_text(encoding="utf-8")
-    attributed = 'id = "globaltimes-2023:5"\nspeaker = "A quoted minister"\n'
-    theses.write_text(text.replace('id = "globaltimes-2023:5"\n', attributed), encoding="utf-8")
+    attributed = 'id = "globaltimes-2023:9"\nspeaker = "A quoted minister"\n'
+    theses.write_text(text.replace('id = "globaltimes-2023:9"\n', attributed), encoding="utf-8")
     return str(seed_copy)
 
 
 @pytest.mark.parametrize(("args", "width"), [(("compare", "alliance"), 200), (("show", "globaltimes-2023"), 80)])
 def test_a_quoted_speaker_is_named_where_the_thesis_is_shown(run, with_speaker, args, width):
     shown = " ".join(_shown(run, *args, "-C", with_speaker, width=width).split())
-    assert "(said by A quoted minister)" in shown
+    assert "(said by A quoted minister" in shown
 
 
 def test_speaker_is_a_field_of_machine_formats(run, with_speaker):
     records = [json.loads(line) for line in run("theses", "-C", with_speaker, "--format", "jsonl").stdout.splitlines()]
     speakers = {r["id"]: r["speaker"] for r in records}
-    assert speakers["globaltimes-2023:5"] == "A quoted minister" and speakers["zhao-2024:8"] is None
+    assert speakers["globaltimes-2023:9"] == "A quoted minister" and speakers["zhao-2024:8"] is None

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sinorus_cli.env import Environment
 from sinorus_cli.errors import UsageError
-from sinorus_cli.output.text import printable, tsv_field, tsv_unescape
+from sinorus_cli.output.text import printable, spreadsheet_safe, tsv_field, tsv_unescape
 from sinorus_cli.output.view import Column, Format, Section, View
 from sinorus_cli.output.writers import Choices, write_delimited, write_view
 
@@ -32,12 +32,14 @@ def test_printable_leaves_no_control_characters(value):
     assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in shown)
 
 
-@given(st.lists(st.fixed_dictionaries({"a": texts, "b": st.integers()}), max_size=20))
-def test_csv_parses_back_to_the_same_records(rows):
+@given(st.lists(st.fixed_dictionaries({"a": texts, "b": st.integers()}), max_size=20), st.booleans())
+def test_csv_parses_back_to_the_same_records(rows, raw):
     out = io.StringIO()
-    write_delimited(out, ["a", "b"], rows, csv_style=True)
+    write_delimited(out, ["a", "b"], rows, csv_style=True, raw=raw)
     parsed = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
-    assert [(r["a"], int(r["b"])) for r in parsed] == [(r["a"], r["b"]) for r in rows]
+    # Numbers stay numbers; text a spreadsheet would run as a formula gets a leading ' unless raw.
+    expected = [(r["a"] if raw else spreadsheet_safe(r["a"]), r["b"]) for r in rows]
+    assert [(r["a"], int(r["b"])) for r in parsed] == expected
 
 
 TWO_SECTIONS = View(

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..model import Article, Corpus, Theme
-from .stance import Position, Relation, position, relation
+from ..model import Article, Corpus, Theme, Thesis
+from .stance import Position, Relation, Speakers, position, relation
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,18 @@ class Pairs:
 
 @dataclass(frozen=True)
 class Comparison(Pairs):
-    """Everything `sinorus compare THEME` shows."""
+    """Everything `sinorus compare THEME` shows.
+
+    `articles` are those with any thesis on the theme; `quoted` holds the
+    quoted speakers' theses of articles whose own authors take no position on it.
+    """
 
     theme: Theme
     articles: tuple[Article, ...]
     positions: tuple[Position, ...]
     pairs: tuple[Pair, ...]
+    quoted: tuple[Thesis, ...] = ()
+    speakers: Speakers = Speakers.AUTHORS
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)
@@ -47,25 +53,31 @@ def chronological(articles: Sequence[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date == "", a.date, a.id))
 
 
-def positions_on(corpus: Corpus, theme_id: str, articles: Sequence[Article]) -> list[Position]:
-    """The positions of the given articles that address the theme, in the order given."""
-    found = []
-    for article in articles:
-        theses = corpus.theses_of(article.id, theme_id)
-        if theses:
-            found.append(position(article.id, theme_id, sorted(theses, key=lambda t: t.start)))
-    return found
+def compare_theme(
+    corpus: Corpus, theme: Theme, only: Sequence[Article] = (), speakers: Speakers = Speakers.AUTHORS
+) -> Comparison:
+    """Compare every article (or only the given ones) that addresses `theme`.
 
-
-def compare_theme(corpus: Corpus, theme: Theme, only: Sequence[Article] = ()) -> Comparison:
-    """Compare every article (or only the given ones) that addresses `theme`."""
-    articles = chronological(only or corpus.articles)
-    positions = positions_on(corpus, theme.id, articles)
-    pairs = tuple(Pair(a, b, relation(a.stance, b.stance)) for a, b in combinations(positions, 2))
-    addressed = {p.article for p in positions}
+    Stances rest on the authors' own theses unless `speakers` is `Speakers.ALL`.
+    """
+    positions: list[Position] = []
+    quoted: list[Thesis] = []
+    addressed = []
+    for article in chronological(only or corpus.articles):
+        theses = sorted(corpus.theses_of(article.id, theme.id), key=lambda t: t.start)
+        if not theses:
+            continue
+        addressed.append(article)
+        found = position(article.id, theme.id, theses, speakers)
+        if found:
+            positions.append(found)
+        else:
+            quoted.extend(theses)
     return Comparison(
         theme=theme,
-        articles=tuple(a for a in articles if a.id in addressed),
+        articles=tuple(addressed),
         positions=tuple(positions),
-        pairs=pairs,
+        pairs=tuple(Pair(a, b, relation(a.stance, b.stance)) for a, b in combinations(positions, 2)),
+        quoted=tuple(quoted),
+        speakers=speakers,
     )

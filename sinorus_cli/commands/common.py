@@ -12,7 +12,7 @@ import typer
 import typer._click as click
 
 from ..env import Environment
-from ..errors import NoMatch, PipeClosed, UsageError
+from ..errors import NoMatch, OutputError, PipeClosed, UsageError
 from ..model import Article, Corpus, Theme
 from ..output.view import Format, View
 
@@ -31,6 +31,9 @@ FormatOption = Annotated[
 ]
 
 
+SKIPPED_SHOWN = 5  # corpus problems named on stderr before the rest are only counted
+
+
 @dataclass
 class Session:
     """Per-invocation state: where output goes, which corpus to read (loaded once), which theses count."""
@@ -41,6 +44,7 @@ class Session:
     min_confidence: float = 0.0
     no_pager: bool = False
     choices: Choices | None = None
+    raw: bool = False  # CSV cells kept exactly, even those a spreadsheet would run as formulas
     _corpus: Corpus | None = field(default=None, repr=False)
 
     @property
@@ -53,11 +57,12 @@ class Session:
     @property
     def write_folder(self) -> Path:
         """Where add, remove and review write: the one --corpus folder, or the user's corpus."""
+        from ..corpus.load import require_folder
         from ..corpus.locations import user_corpus_folder
 
         if len(self.corpus_dirs) > 1:
             raise UsageError("give a single --corpus to write to")
-        return self.corpus_dirs[0] if self.corpus_dirs else user_corpus_folder()
+        return require_folder(self.corpus_dirs[0]) if self.corpus_dirs else user_corpus_folder()
 
     def corpus(self) -> Corpus:
         """The selected corpus, with the global thesis filters applied, loaded on first use."""
@@ -66,10 +71,18 @@ class Session:
         return self._corpus
 
     def load(self, folders: tuple[Path, ...]) -> Corpus:
-        """Any corpus this command reads, filtered as the global options say."""
-        from ..corpus import load_corpus
+        """The valid part of a corpus this command reads, filtered as the global options say.
 
-        return load_corpus(folders).filtered(self.curated_only, self.min_confidence)
+        Entries with problems are skipped, and said so on stderr ('sinorus check' lists them all).
+        """
+        from ..corpus.load import read_corpus
+
+        loaded = read_corpus(folders)
+        for problem in loaded.problems[:SKIPPED_SHOWN]:
+            self.note(f"skipped: {problem}")
+        if len(loaded.problems) > SKIPPED_SHOWN:
+            self.note(f"skipped {len(loaded.problems) - SKIPPED_SHOWN} more; 'sinorus check' lists every problem")
+        return loaded.corpus.filtered(self.curated_only, self.min_confidence)
 
     def note(self, message: str) -> None:
         """A one-line remark on stderr (never on stdout, so pipes stay clean)."""
@@ -86,7 +99,7 @@ class Session:
         from ..output.writers import RECORD_FORMATS, Choices, shape, write_view
 
         chosen = fmt or (Format.table if self.env.is_terminal else Format.tsv)
-        choices = self.choices or Choices()
+        choices = replace(self.choices or Choices(), raw=self.raw)
         shaped = shape(view, choices)
         one_section = chosen in RECORD_FORMATS or bool(choices.section or choices.fields)
         empty = not shaped.section().rows if one_section else shaped.is_empty
@@ -121,11 +134,16 @@ class Session:
         write_tables(shape(view, choices), self.env, file=buffer)
         page(buffer.getvalue())
 
-    def write(self, text: str) -> None:
-        """Write finished text (a graph, a CSV, a report) to stdout."""
+    def write(self, data: str | bytes) -> None:
+        """Write a finished document (a graph, a report, a zip) to stdout; bytes go to the binary layer."""
         with _stdout_closing_quietly():
-            self.env.stdout.write(text)
             self.env.stdout.flush()
+            if isinstance(data, bytes):
+                self.env.stdout.buffer.write(data)
+                self.env.stdout.buffer.flush()
+            else:
+                self.env.stdout.write(data)
+                self.env.stdout.flush()
 
     def theme(self, query: str) -> Theme:
         """Resolve a theme name, noting on stderr when a near miss was taken."""
@@ -153,10 +171,7 @@ def corpus_folder(value: str) -> Path:
         from ..corpus.locations import seeds_folder
 
         return seeds_folder()
-    folder = Path(value).expanduser()
-    if not folder.is_dir():
-        raise typer.BadParameter(f"{value!r} is not a folder ({SEEDS!r} names the built-in seeds)")
-    return folder
+    return Path(value).expanduser()
 
 
 def _add_corpus(ctx: click.Context, _: click.Parameter, values: tuple[str, ...] | None) -> None:
@@ -178,6 +193,11 @@ def _min_confidence(ctx: click.Context, _: click.Parameter, value: float | None)
 def _no_pager(ctx: click.Context, _: click.Parameter, value: bool) -> None:
     if value:
         session(ctx).no_pager = True
+
+
+def _raw(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        session(ctx).raw = True
 
 
 def _choice(**change: Any) -> Any:
@@ -234,6 +254,9 @@ def shared_options(command: click.Command, sections: tuple[str, ...] = ()) -> li
             ),
             option("--header", is_flag=True, callback=_choice(header=bool), help="Start TSV output with a header."),
             option("--no-pager", is_flag=True, callback=_no_pager, help="Do not page long tables."),
+            option(
+                "--raw", is_flag=True, callback=_raw, help="In CSV, keep cells a spreadsheet would run as formulas."
+            ),
         ]
     if sections:
         options.append(
@@ -277,10 +300,13 @@ COMPLETERS = {"theme": complete_theme, "themes": complete_theme, "article": comp
 
 @contextmanager
 def _stdout_closing_quietly() -> Iterator[None]:
+    """A closed pipe stops quietly (exit 141); any other write failure (a full disk) is one line."""
     try:
         yield
     except BrokenPipeError:
         raise PipeClosed from None
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def session(ctx: typer.Context) -> Session:

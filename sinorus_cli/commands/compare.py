@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..analysis.stance import Speakers
 from ..present.debate import COMPARE_SECTIONS
 from .common import FormatOption, ThemeArgument, session
 
@@ -16,6 +17,7 @@ Examples:
   sinorus compare alliance
   sinorus compare aliance                 (near misses are accepted, with a note)
   sinorus compare us_factor gvs-2022 globaltimes-2023
+  sinorus compare ukraine --speakers all   (quoted speakers count toward stances)
   sinorus compare alliance --format json | jq '.contradictions[] | [.a, .b]'
   sinorus compare alliance --section contradictions --fields a,b,a_quote,b_quote --format csv
 
@@ -30,12 +32,21 @@ def compare_command(
         list[str] | None, typer.Argument(help="Only these articles (default: all).", show_default=False)
     ] = None,
     fmt: FormatOption = None,
+    speakers: Annotated[
+        Speakers,
+        typer.Option(
+            "--speakers",
+            help="Whose theses make an article's stance: its authors' own, or all, quoted speakers too.",
+            case_sensitive=False,
+        ),
+    ] = Speakers.AUTHORS,
 ) -> None:
     """Line up the articles on one theme: positions, agreements and contradictions, with quotes.
 
     Two articles agree when their stances on the theme have the same sign,
     contradict when the signs are opposite, and are qualified when either is 0.
-    An article's stance is the rounded mean of its theses' stances.
+    An article's stance is the rounded mean of its authors' theses' stances;
+    what it quotes others as saying is listed beside, with the speaker.
     """
     from ..analysis.compare import compare_theme
     from ..present.debate import comparison_view
@@ -43,8 +54,8 @@ def compare_command(
     s = session(ctx)
     chosen = s.theme(theme)
     only = [s.article(a) for a in articles or ()]
-    comparison = compare_theme(s.corpus(), chosen, only)
-    missing = sorted({a.id for a in only} - {p.article for p in comparison.positions})
+    comparison = compare_theme(s.corpus(), chosen, only, speakers)
+    missing = sorted({a.id for a in only} - {a.id for a in comparison.articles})
     if missing:
         s.note(f"no thesis on {chosen.id} in: {', '.join(missing)}")
     s.emit(comparison_view(comparison), fmt)

@@ -37,7 +37,7 @@ def diff_command(
         raise UsageError(f"diff needs two different articles, got {first.id!r} twice")
     corpus = s.corpus()
     diff = diff_articles(corpus, first, second)
-    s.emit(diff_view(diff, corpus), fmt, no_match=f"{first.id} and {second.id} have no thesis on a shared theme")
+    s.emit(diff_view(diff, corpus), fmt)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from ..env import Environment
 from ..errors import UsageError
-from .text import cell_text, printable, tsv_field
+from .text import cell_text, markdown_text, spreadsheet_safe, tsv_field
 from .view import Format, Row, View
 
 RECORD_FORMATS = (Format.jsonl, Format.csv, Format.tsv)
@@ -18,11 +18,12 @@ RECORD_FORMATS = (Format.jsonl, Format.csv, Format.tsv)
 
 @dataclass(frozen=True)
 class Choices:
-    """How the user shaped the output: one section, some fields, a TSV header."""
+    """How the user shaped the output: one section, some fields, a TSV header, raw CSV cells."""
 
     section: str = ""
     fields: tuple[str, ...] = ()
     header: bool = False
+    raw: bool = False  # CSV cells kept exactly, even those a spreadsheet would run as formulas
 
 
 def shape(view: View, choices: Choices) -> View:
@@ -62,7 +63,7 @@ def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Cho
             for record in records:
                 out.write(json.dumps(nulls(record), ensure_ascii=False) + "\n")
         else:
-            write_delimited(out, fields, records, csv_style=fmt is Format.csv, header=choices.header)
+            write_delimited(out, fields, records, fmt is Format.csv, choices.header, choices.raw)
     out.flush()
 
 
@@ -77,15 +78,28 @@ def nulls(value: Any) -> Any:
     return value
 
 
+def csv_cell(value: Any, raw: bool = False) -> str:
+    """A value as a CSV cell: text that a spreadsheet would run as a formula is neutralized unless `raw`.
+
+    Only text is neutralized: a number such as a stance of -2 stays a number.
+    """
+    text = cell_text(value)
+    return text if raw or not isinstance(value, str | list | tuple) else spreadsheet_safe(text)
+
+
 def write_delimited(
-    out: TextIO, fields: Sequence[str], records: Sequence[Row], csv_style: bool, header: bool = False
+    out: TextIO, fields: Sequence[str], records: Sequence[Row], csv_style: bool, header: bool = False, raw: bool = False
 ) -> None:
-    """CSV (RFC 4180, always with a header row) or TSV (escaped fields, a header only when asked)."""
+    """CSV (RFC 4180, always with a header row) or TSV (escaped fields, a header only when asked).
+
+    CSV is what spreadsheets open, so its text cells are neutralized (see csv_cell) unless `raw`;
+    TSV is for pipelines (cut, awk, sort) and always keeps exact values.
+    """
     if csv_style:
         # RFC 4180 line ends; they also make the writer quote fields holding a lone \r or \n.
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(fields)
-        writer.writerows([cell_text(r.get(f)) for f in fields] for r in records)
+        writer.writerows([csv_cell(r.get(f), raw) for f in fields] for r in records)
         return
     if header:
         out.write("\t".join(tsv_field(f) for f in fields) + "\n")
@@ -93,9 +107,8 @@ def write_delimited(
         out.write("\t".join(tsv_field(cell_text(record.get(f))) for f in fields) + "\n")
 
 
-def _md_cell(value: Any) -> str:
-    text = printable(cell_text(value)).replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("\r\n", "<br>").replace("\n", "<br>")
+def _md_cell(value: Any, line_start: bool = False) -> str:
+    return markdown_text(cell_text(value).replace("\r\n", "\n"), line_start).replace("\n", "<br>")
 
 
 def write_markdown(out: TextIO, view: View) -> None:
@@ -103,7 +116,7 @@ def write_markdown(out: TextIO, view: View) -> None:
     from .tables import cell
 
     if view.heading:
-        out.write(f"{_md_cell(view.heading)}\n\n")
+        out.write(f"{_md_cell(view.heading, line_start=True)}\n\n")
     for section in view.sections:
         if not section.table:
             continue

@@ -120,7 +120,9 @@ def annotated(key: str, prefix: str = "") -> Any:
     def render(row: Row) -> Text:
         text = plain(row.get(prefix + key))
         if speaker := row.get(prefix + "speaker"):
-            text.append(f"\n(said by {printable(speaker)})", style="italic")
+            # `counted` is False where a quoted speaker's view is shown beside, not in, the article's stance.
+            aside = "; not in the article's stance" if row.get("counted") is False else ""
+            text.append(f"\n(said by {printable(speaker)}{aside})", style="italic")
         if mark := proposed_mark(row.get(prefix + "origin"), row.get(prefix + "confidence")):
             text.append(f"\n{mark}", style="italic dim")
         return text

@@ -1,4 +1,4 @@
-"""Views of coding quality: agreement between two coders."""
+"""Views for coders: agreement between two codings, and the card shown for each proposal under review."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..analysis.reliability import Reliability
-from ..analysis.stance import Position
+from ..analysis.stance import Position, signed
+from ..model import Article, Theme, Thesis
+from ..output.text import printable
 from ..output.view import Column, Section, View
 
 SCORE_COLUMNS = (
@@ -58,3 +60,18 @@ def agreement_view(results: Sequence[Reliability], name_a: str, name_b: str) -> 
         document={"themes": scores, "disagreements": disagreements},
         heading=f"A = {name_a}   B = {name_b}",
     )
+
+
+def review_card(thesis: Thesis, number: int, total: int, theme: Theme | None, article: Article, context: str) -> str:
+    """What a coder sees for one proposal: theme, stance, confidence, speaker, the quote in its context."""
+    name = theme.stance_name(thesis.stance) if theme else ""
+    speaker = thesis.speaker or f"{article.author or 'the author'} (author)"
+    before, _, after = context.partition(thesis.quote)
+    lines = [
+        f"[{number}/{total}] {thesis.id}",
+        f"  theme {thesis.theme}   stance {signed(thesis.stance)} ({name})   confidence {thesis.confidence or 0:.2f}",
+        f"  speaker {speaker}",
+        f"  claim   {thesis.claim}",
+        f"  …{before.strip()} »{thesis.quote}« {after.strip()}…" if context else f"  »{thesis.quote}«",
+    ]
+    return "\n".join(printable(line) for line in lines) + "\n"

@@ -69,6 +69,7 @@ def _position_document(pos: Position, comparison: Comparison) -> dict[str, Any]:
         "mixed": pos.mixed,
         **provenance(pos),
         "theses": [_thesis_brief(t, comparison) for t in pos.theses],
+        "quoted": [_thesis_brief(t, comparison) for t in pos.quoted],
     }
 
 
@@ -86,7 +87,9 @@ def comparison_view(comparison: Comparison) -> View:
         "label": theme.label,
         "proposition": theme.proposition,
         "scale": {f"{k:+d}" if k else "0": v for k, v in sorted(theme.scale.items())},
+        "speakers": comparison.speakers.value,
         "positions": [_position_document(p, comparison) for p in comparison.positions],
+        "quoted": [_thesis_brief(t, comparison) | {"article": t.article} for t in comparison.quoted],
     }
     for kind, (name, title, empty) in PAIR_TITLES.items():
         dates = {a.id: a.date for a in comparison.articles}
@@ -169,9 +172,9 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
 
 
 DIFF_SECTIONS = (
-    (Relation.CONTRADICT, "contradictions", "Contradictions"),
-    (Relation.AGREE, "agreements", "Agreements"),
-    (Relation.QUALIFIED, "qualified", "Qualified (one side balanced or mixed)"),
+    (Relation.CONTRADICT, "contradictions", "Contradictions", "contradict each other"),
+    (Relation.AGREE, "agreements", "Agreements", "agree"),
+    (Relation.QUALIFIED, "qualified", "Qualified (one side balanced or mixed)", "qualify each other"),
 )
 ONE_SIDED_COLUMNS = (
     Column("theme", "Theme", no_wrap=True),
@@ -204,16 +207,18 @@ def diff_view(diff: Diff, corpus: Corpus) -> View:
     fields = ("theme", *PAIR_FIELDS)
     everything = [{"theme": p.a.theme} | pair_record(p, dates) for p in diff.pairs]
     sections = [Section("pairs", "", pair_columns, everything, table=False, fields=fields,
-                        empty=f"{a} and {b} share no theme")]  # fmt: skip
+                        empty=f"{a} and {b} have no thesis on a shared theme")]  # fmt: skip
     document: dict[str, Any] = {"a": a, "b": b}
-    for kind, name, title in DIFF_SECTIONS:
+    for kind, name, title, verb in DIFF_SECTIONS:
         records = [r for r in everything if r["relation"] == kind.value]
-        sections.append(Section(name, title, pair_columns, records, fields=fields))
+        empty = f"no theme where {a} and {b} {verb}"
+        sections.append(Section(name, title, pair_columns, records, empty=empty, fields=fields))
         document[name] = records
     one_sided_fields = (*THESIS_FIELDS, "mixed")
-    for name, positions, article in (("only_a", diff.only_a, a), ("only_b", diff.only_b, b)):
+    for name, positions, article, other in (("only_a", diff.only_a, a, b), ("only_b", diff.only_b, b, a)):
         rows = _one_sided(positions, corpus)
-        sections.append(Section(name, f"Only {article}", ONE_SIDED_COLUMNS, rows, fields=one_sided_fields))
+        empty = f"{other} addresses every theme {article} addresses"
+        sections.append(Section(name, f"Only {article}", ONE_SIDED_COLUMNS, rows, empty=empty, fields=one_sided_fields))
         document[name] = rows
     return View(sections, document=document, heading=f"{a} ({diff.a.date}) vs {b} ({diff.b.date})")
 

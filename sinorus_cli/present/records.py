@@ -80,18 +80,26 @@ def theme_record(theme: Theme, corpus: Corpus) -> dict[str, Any]:
 
 
 def position_rows(comparison: Comparison) -> list[dict[str, Any]]:
-    """One row per thesis on the theme, articles in date order, with the article's derived stance."""
+    """One row per thesis on the theme, every speaker's, articles in date order.
+
+    Each row carries its article's derived stance (None when the article's own
+    authors take no position on the theme) and whether the thesis counts toward it.
+    """
+    found = {p.article: p for p in comparison.positions}
     rows = []
-    for pos in comparison.positions:
-        article = comparison.article(pos.article)
-        for thesis in pos.theses:
+    for article in comparison.articles:
+        pos = found.get(article.id)
+        counted = pos.theses if pos else ()
+        beside = pos.quoted if pos else tuple(t for t in comparison.quoted if t.article == article.id)
+        for thesis in sorted((*counted, *beside), key=lambda t: t.start):
             rows.append(
                 thesis_record(thesis, comparison.theme)
                 | {
                     "article": article.id,
                     "date": article.date,
-                    "article_stance": pos.stance,
-                    "mixed": pos.mixed,
+                    "article_stance": pos.stance if pos else None,
+                    "mixed": pos.mixed if pos else False,
+                    "counted": thesis in counted,
                 }
             )
     return rows
