@@ -132,6 +132,12 @@ def _check_id(doc: _TomlFile, line: int, value: str, what: str) -> str:
     return value
 
 
+def _prior(doc: _TomlFile, line: int, theme_id: str, value: int) -> int:
+    if value not in (-1, 0, 1):
+        raise doc.error(line, f"theme {theme_id}: prior must be -1, 0 or 1, not {value}")
+    return value
+
+
 def _load_codebook(path: Path) -> Codebook:
     doc = _TomlFile(path)
     themes = []
@@ -154,6 +160,7 @@ def _load_codebook(path: Path) -> Codebook:
                 cues=tuple(_field(doc, line, entry, "cues", list, required=False)),
                 deny=tuple(_field(doc, line, entry, "deny", list, required=False)),
                 topics=tuple(_field(doc, line, entry, "topics", list, required=False)),
+                prior=_prior(doc, line, theme_id, _field(doc, line, entry, "prior", int, required=False)),
             )
         )
     if not themes:
