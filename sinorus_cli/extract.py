@@ -38,8 +38,9 @@ low confidence, so an abstention is visible as such.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import Codebook, Span, Theme, Thesis
@@ -187,21 +188,29 @@ def _compile(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     # Longest first, so that at one position "axis of convenience" wins over "axis".
     ordered = sorted(set(phrases), key=lambda p: (-len(p.rstrip("*")), p))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(_phrase_pattern, ordered)) + r")(?![\w-])", re.IGNORECASE)
+    # Matched against lower-cased text: several times faster than re.IGNORECASE.
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(_phrase_pattern, ordered)) + r")(?![\w-])")
+
+
+def _lowered(text: str) -> str:
+    """The text in lower case with every offset kept (a few characters grow when lower-cased, e.g. 'İ')."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     """A theme's vocabulary compiled: one pattern for all its phrases, one per class to tell them apart."""
 
-    theme: Theme
     every: re.Pattern[str] | None
     deny: re.Pattern[str] | None
     cues: re.Pattern[str] | None
 
     @classmethod
-    def of(cls, theme: Theme) -> _Lexicon:
-        return cls(theme, _compile(theme.cues + theme.deny + theme.topics), _compile(theme.deny), _compile(theme.cues))
+    def of(cls, cues: tuple[str, ...], deny: tuple[str, ...], topics: tuple[str, ...]) -> _Lexicon:
+        return cls(_compile(cues + deny + topics), _compile(deny), _compile(cues))
 
     def polarity(self, matched: str) -> int:
         """+1 for an affirming cue, -1 for a denial (a phrase listed as both denies), 0 for a topic word."""
@@ -210,8 +219,58 @@ class _Lexicon:
         return 1 if self.cues and self.cues.fullmatch(matched) else 0
 
 
-def _lexicons(codebook: Codebook) -> list[_Lexicon]:
-    return [_Lexicon.of(theme) for theme in codebook.themes]
+_FIRST_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    """Every theme's lexicon, indexed by the first word of its phrases.
+
+    A regular expression with hundreds of alternatives tries each of them at every
+    character; trying a theme's pattern only where a word that opens one of its
+    phrases starts makes matching several times faster, with the same matches.
+    """
+
+    lexicons: tuple[_Lexicon, ...]
+    by_word: dict[str, tuple[int, ...]]
+    prefixes: tuple[tuple[str, int], ...]  # first words written with a trailing '*'
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # candidates of words seen so far
+
+    @classmethod
+    def of(cls, vocabulary: tuple[tuple[tuple[str, ...], ...], ...]) -> _Scanner:
+        by_word: dict[str, set[int]] = {}
+        prefixes = set()
+        for n, (cues, deny, topics) in enumerate(vocabulary):
+            for phrase in cues + deny + topics:
+                words = re.split(r"[\s-]+", phrase.strip().lower())
+                first = _FIRST_WORD.match(words[0])
+                if not first:
+                    continue
+                if len(words) == 1 and phrase.endswith("*"):
+                    prefixes.add((first.group(), n))
+                else:
+                    by_word.setdefault(first.group(), set()).add(n)
+        lexicons = tuple(_Lexicon.of(*words) for words in vocabulary)
+        return cls(lexicons, {w: tuple(sorted(ns)) for w, ns in by_word.items()}, tuple(sorted(prefixes)))
+
+    def candidates(self, word: str) -> tuple[int, ...]:
+        """The themes one of whose phrases may start with this (lower-case) word."""
+        known = self.memo.get(word)
+        if known is None:
+            found = set(self.by_word.get(word, ()))
+            found.update(n for prefix, n in self.prefixes if word.startswith(prefix))
+            known = self.memo[word] = tuple(sorted(found))
+        return known
+
+
+def _scanner(codebook: Codebook) -> _Scanner:
+    return _scanner_for(tuple((t.cues, t.deny, t.topics) for t in codebook.themes))
+
+
+@lru_cache(maxsize=16)
+def _scanner_for(vocabulary: tuple[tuple[tuple[str, ...], ...], ...]) -> _Scanner:
+    """The scanner of a codebook's vocabulary (cues, deny, topics per theme), compiled once."""
+    return _Scanner.of(vocabulary)
 
 
 def _negated(lowered: str, start: int, end: int) -> bool:
@@ -328,39 +387,63 @@ class _Reading:
     hedged: bool
 
 
-def _read(sentence: Sentence, matches: Iterable[tuple[int, int, int]], lexicon: _Lexicon) -> _Reading:
+@dataclass(frozen=True)
+class _Facts:
+    """What a sentence's wording says whatever the theme: segments, rejection, question, hedge."""
+
+    lowered: str
+    steps: list[tuple[int, float]]
+    rejected: bool
+    question: bool
+    hedged: bool
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> _Facts:
+        lowered = sentence.text.lower()
+        return cls(
+            lowered,
+            _segment_weights(lowered),
+            bool(REJECTION.search(lowered)),
+            bool(QUESTION.search(sentence.text)),
+            bool(HEDGE.search(lowered)),
+        )
+
+
+def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) -> _Reading:
     """Direction and presence of a theme in a sentence, from its matches (start, end, polarity) in the sentence."""
-    lowered = sentence.text.lower()
-    steps = _segment_weights(lowered)
-    rejected = lexicon.theme.id != "western_view" and bool(REJECTION.search(lowered))
-    question = bool(QUESTION.search(sentence.text))
+    # Calling a view mistaken reverses it, except for the theme whose proposition is that views are mistaken.
+    rejected = facts.rejected and theme.id != "western_view"
     direction = presence = 0.0
     for start, end, polarity in matches:
-        weight = _weight_at(steps, start)
+        weight = _weight_at(facts.steps, start)
         presence += weight * (TOPIC_PRESENCE if polarity == 0 else 1.0)
-        if polarity == 0 or question:
+        if polarity == 0 or facts.question:
             continue
-        sign = -polarity if _negated(lowered, start, end) else polarity
+        sign = -polarity if _negated(facts.lowered, start, end) else polarity
         direction += weight * (-sign if rejected else sign)
-    return _Reading(direction, min(presence, MAX_SENTENCE_PRESENCE), bool(HEDGE.search(lowered)))
+    return _Reading(direction, min(presence, MAX_SENTENCE_PRESENCE), facts.hedged)
 
 
-def _matches(text: str, found: Sequence[Sentence], lexicon: _Lexicon) -> dict[int, list[tuple[int, int, int]]]:
-    """The theme's matches in each sentence (by index), as offsets into the sentence, from one pass over the text."""
-    by_sentence: dict[int, list[tuple[int, int, int]]] = {}
-    if lexicon.every is None or not found:
-        return by_sentence
-    starts = [s.start for s in found]
-    from bisect import bisect_right
+def _matches(lowered: str, found: Sequence[Sentence], scanner: _Scanner) -> list[dict[int, list[tuple[int, int, int]]]]:
+    """For each theme, its matches in each sentence (by index) as (start, end, polarity) within the sentence.
 
-    for match in lexicon.every.finditer(text):
-        i = bisect_right(starts, match.start()) - 1
-        if i < 0 or match.end() > found[i].end:
-            continue
-        offset = found[i].start
-        polarity = lexicon.polarity(match.group())
-        by_sentence.setdefault(i, []).append((match.start() - offset, match.end() - offset, polarity))
-    return by_sentence
+    `lowered` is the article's text in lower case, offsets unchanged. Matches of one theme do not overlap.
+    """
+    by_theme: list[dict[int, list[tuple[int, int, int]]]] = [{} for _ in scanner.lexicons]
+    covered = [0] * len(scanner.lexicons)  # where each theme's last match ended
+    for sentence_index, sentence in enumerate(found):
+        for word in _FIRST_WORD.finditer(lowered, sentence.start, sentence.end):
+            for n in scanner.candidates(word.group()):
+                lexicon = scanner.lexicons[n]
+                if word.start() < covered[n] or lexicon.every is None:
+                    continue
+                match = lexicon.every.match(lowered, word.start(), sentence.end)
+                if match:
+                    covered[n] = match.end()
+                    polarity = lexicon.polarity(match.group())
+                    start, end = match.start() - sentence.start, match.end() - sentence.start
+                    by_theme[n].setdefault(sentence_index, []).append((start, end, polarity))
+    return by_theme
 
 
 def _confidence(reading: _Reading, weight: float) -> float:
@@ -379,15 +462,21 @@ def propose(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> list[Pr
         return []
     voices = _voices(found, text)
     weights = _sentence_weights(found)
+    scanner = _scanner(codebook)
+    facts: dict[int, _Facts] = {}
     proposals: list[Proposal] = []
-    for lexicon in _lexicons(codebook):
-        readings = {i: _read(found[i], m, lexicon) for i, m in _matches(text, found, lexicon).items()}
+    for theme, matches in zip(codebook.themes, _matches(_lowered(text), found, scanner), strict=True):
+        readings = {}
+        for i, in_sentence in matches.items():
+            if i not in facts:
+                facts[i] = _Facts.of(found[i])
+            readings[i] = _read(facts[i], in_sentence, theme)
         presence = sum(
             r.presence * weights[i] * (REPORTED_PRESENCE if voices[i].reported else 1.0) for i, r in readings.items()
         )
         if presence < THEME_MIN_PRESENCE:
             continue
-        proposals.extend(_theme_proposals(found, voices, weights, readings, lexicon.theme))
+        proposals.extend(_theme_proposals(found, voices, weights, readings, theme))
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))
 
 
