@@ -45,7 +45,8 @@ def main() -> None:
     texts = [a.text() for a in load_corpus().articles]
     if (args.devset / "labels.tsv").is_file():
         result = evaluate_labels(load_labels(args.devset / "labels.tsv"), args.devset / "texts", load_corpus().codebook)
-        print(f"{'theme':14} {'sign right':>12} {'found':>12} {'precision':>12} {'evidence':>12} {'always +':>10} {'majority':>10}")
+        headers = ("sign right", "found", "precision", "evidence", "always +", "majority")
+        print(f"{'theme':14} " + " ".join(f"{h:>12}" for h in headers))
         for row in result.themes:
             cells = [row.sign, row.found, row.precision, row.evidence, row.always_plus, row.majority]
             print(f"{row.theme:14} " + " ".join(f"{f'{r.hits}/{r.total}':>8} {r.value:.2f}".rjust(12) for r in cells))

@@ -38,7 +38,6 @@ low confidence, so an abstention is visible as such.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -56,9 +55,10 @@ NEGATION = re.compile(
 NEGATION_WORDS = 9
 # A negated or doubted predicate right after the cue: "an alliance is not on the cards".
 PREDICATE_NEGATION = re.compile(
-    r"^[^,;:.]{0,25}?\b(?:is|are|was|were|will|would|does|do|did|has|have|remains?|seems?|looks?|be)\s+"
+    r"^[^,;:.]{0,40}?\b(?:is|are|was|were|will|would|does|do|did|has|have|remains?|seems?|looks?|be)\s+"
     r"(?:\w+\s+)?(?:not|never|unlikely|improbable|no longer|far from|out of the question|off the table)\b"
-    r"|^\s*(?:is|are|remains?|seems?) (?:a )?(?:myth|illusion|fantasy|fiction)\b"
+    # "... is not directed against X" negates the direction, which a denial phrase reads itself.
+    r"(?!\s+(?:directed|aimed|targeted|only|just|merely|simply|limited))"
     r"|^[^,;:.]{0,25}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:abated|faded|eased|diminished|receded|subsided|dissipated|"
     r"disappeared|been overcome)\b"
 )
@@ -68,7 +68,9 @@ HEDGE = re.compile(
     r"partly|partially|to some extent|relatively|tends? to|potential(?:ly)?|for now|for the time being|"
     r"not yet|so far|some|limited|selective(?:ly)?|cautious(?:ly)?)\b"
 )
-CONCESSION = re.compile(r"^(?:although|though|even though|while|whereas|despite|in spite of|notwithstanding|admittedly)\b")
+CONCESSION = re.compile(
+    r"^(?:although|though|even though|while|whereas|despite|in spite of|notwithstanding|admittedly)\b"
+)
 CONTRAST = re.compile(r"[,;]\s*(?:but|yet|however|though)\b|;\s*")
 # Calling a view mistaken reverses what the sentence names.
 REJECTION = re.compile(
@@ -113,8 +115,10 @@ _VERB = (
 )
 SPEAKER_PATTERNS = (
     re.compile(r"^" + _NAME + r":\s"),
-    re.compile(r"\baccording to (?:the )?" + _NAME),
-    re.compile(r"(?:^|[,”\"]\s*|\bas\s+|\band\s+)" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:has\s+|had\s+|also\s+)?" + _VERB + r"\b"),
+    re.compile(r"\b(?i:according to)\s+(?:the\s+)?" + _NAME),
+    re.compile(
+        r"(?:^|[,”\"]\s*|\bas\s+|\band\s+)" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:has\s+|had\s+|also\s+)?" + _VERB + r"\b"
+    ),
     re.compile(r"[,”\"]\s*" + _VERB + r"\s+" + _NAME),
     re.compile(
         r"\b(?P<name>the (?:joint statement|statement|declaration|communiqu[eé]|treaty|white paper|"
@@ -123,17 +127,19 @@ SPEAKER_PATTERNS = (
         re.IGNORECASE,
     ),
 )
-PRONOUN_SPEAKER = re.compile(r"(?:^|[,”\"]\s*)(?:he|she)\s+(?:also\s+)?" + _VERB + r"\b|[,”\"]\s*" + _VERB + r"\s+(?:he|she)\b")
-# Leading words of a name that are titles or descriptions, not the name.
-TITLE_WORDS = frozenset(
-    """the president premier prime minister foreign defense defence deputy vice secretary general spokesperson
-    spokesman spokeswoman ambassador professor prof. dr. mr. mrs. ms. director chairman chair senior fellow
-    researcher expert analyst scholar russian chinese american us u.s. state councilor councillor
-    political scientist chief head former editor""".split()
+PRONOUN_SPEAKER = re.compile(
+    r"(?:^|[,”\"]\s*)(?:he|she)\s+(?:also\s+)?" + _VERB + r"\b|[,”\"]\s*" + _VERB + r"\s+(?:he|she)\b"
 )
-NOT_SPEAKERS = frozenset(
-    """i we it this that these those there he she they you one such its our as source photo image note update
-    question answer q a read more""".split()
+# Leading words of a name that are titles or descriptions, not the name.
+TITLE_WORDS = frozenset(  # noqa: SIM905 (a word list reads best as words)
+    """the president premier prime minister foreign defense defence deputy vice secretary general
+    spokesperson spokesman spokeswoman ambassador professor prof. dr. mr. mrs. ms. director chairman
+    chair senior fellow researcher expert analyst scholar russian chinese american us u.s. state
+    councilor councillor political scientist chief head former editor""".split()
+)
+NOT_SPEAKERS = frozenset(  # noqa: SIM905 (a word list reads best as words)
+    """i we it this that these those there he she they you one such its our as source photo image note
+    update question answer q a read more""".split()
 )
 QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 

@@ -23,14 +23,15 @@ from .model import Span
 _END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\w])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"""\s+["“‘(]?(\w+)""")
-TITLES = frozenset(
-    """mr mrs ms dr prof gen col lt sen rep gov st jr sr vs etc no fig vol inc ltd co corp dept est approx
+TITLES = frozenset(  # noqa: SIM905 (a word list reads best as words)
+    """mr mrs ms dr prof gen col lt sen rep gov st jr sr vs etc fig vol inc ltd co corp dept est approx
     jan feb mar apr jun jul aug sep sept oct nov dec ed eds cf al""".split()
 )
+NUMBERED = frozenset(("no", "nos", "art", "p", "pp"))  # abbreviations only before a number: "No. 5"
 # Words that open a sentence after an acronym such as "U.S." rather than continue a name.
-OPENERS = frozenset(
-    """the this that these those it its in on at as but and yet however a an we they he she i our their his
-    her so such when while if for after since there what why how who""".split()
+OPENERS = frozenset(  # noqa: SIM905 (a word list reads best as words)
+    """the this that these those it its in on at as but and yet however a an we they he she i our their
+    his her so such when while if for after since there what why how who""".split()
 )
 
 
@@ -40,12 +41,12 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
         return True
     before = _WORD_BEFORE.search(paragraph, 0, match.start())
     word = before.group(1) if before else ""
-    if word.lower() in TITLES:
+    following = _NEXT_WORD.match(paragraph, match.end())
+    if word.lower() in TITLES or (word.lower() in NUMBERED and following and following.group(1)[0].isdigit()):
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial
     if "." in word:  # an acronym with periods: a boundary only before a usual sentence opener
-        following = _NEXT_WORD.match(paragraph, match.end())
         return bool(following) and following.group(1).lower() in OPENERS
     return True
 

@@ -117,13 +117,20 @@ def eval_command(
         for f in result.themes
     ]
     bands = [
-        {"band": f"{b.low:.1f}–{b.high:.1f}", "low": b.low, "high": b.high, "proposals": b.right.total,
-         **_rate_fields("right", b.right)}  # fmt: skip
+        {
+            "band": f"{b.low:.1f}–{b.high:.1f}",
+            "low": b.low,
+            "high": b.high,
+            "proposals": b.right.total,
+            **_rate_fields("right", b.right),
+        }
         for b in result.calibration
     ]
     document = {"themes": rows[:-1], "overall": rows[-1], "calibration": bands}
     sections = [
-        Section("themes", "Extractor against the labels: count, share, [95% interval]", LABEL_COLUMNS, rows, compact=True),
+        Section(
+            "themes", "Extractor against the labels: count, share, [95% interval]", LABEL_COLUMNS, rows, compact=True
+        ),
         Section("calibration", "Calibration: proposals by confidence", BAND_COLUMNS, bands),
     ]
     s.emit(View(sections, document=document, heading=f"Evaluation against {labels.name}"), fmt)
