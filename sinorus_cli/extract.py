@@ -131,15 +131,15 @@ PRONOUN_SPEAKER = re.compile(
     r"(?:^|[,”\"]\s*)(?:he|she)\s+(?:also\s+)?" + _VERB + r"\b|[,”\"]\s*" + _VERB + r"\s+(?:he|she)\b"
 )
 # Leading words of a name that are titles or descriptions, not the name.
-TITLE_WORDS = frozenset(  # noqa: SIM905 (a word list reads best as words)
+TITLE_WORDS = frozenset(
     """the president premier prime minister foreign defense defence deputy vice secretary general
     spokesperson spokesman spokeswoman ambassador professor prof. dr. mr. mrs. ms. director chairman
     chair senior fellow researcher expert analyst scholar russian chinese american us u.s. state
-    councilor councillor political scientist chief head former editor""".split()
+    councilor councillor political scientist chief head former editor""".split()  # noqa: SIM905 (a word list reads best as words)
 )
-NOT_SPEAKERS = frozenset(  # noqa: SIM905 (a word list reads best as words)
+NOT_SPEAKERS = frozenset(
     """i we it this that these those there he she they you one such its our as source photo image note
-    update question answer q a read more""".split()
+    update question answer q a read more""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 

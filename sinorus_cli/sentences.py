@@ -23,15 +23,15 @@ from .model import Span
 _END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\w])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"""\s+["“‘(]?(\w+)""")
-TITLES = frozenset(  # noqa: SIM905 (a word list reads best as words)
+TITLES = frozenset(
     """mr mrs ms dr prof gen col lt sen rep gov st jr sr vs etc fig vol inc ltd co corp dept est approx
-    jan feb mar apr jun jul aug sep sept oct nov dec ed eds cf al""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec ed eds cf al""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 NUMBERED = frozenset(("no", "nos", "art", "p", "pp"))  # abbreviations only before a number: "No. 5"
 # Words that open a sentence after an acronym such as "U.S." rather than continue a name.
-OPENERS = frozenset(  # noqa: SIM905 (a word list reads best as words)
+OPENERS = frozenset(
     """the this that these those it its in on at as but and yet however a an we they he she i our their
-    his her so such when while if for after since there what why how who""".split()
+    his her so such when while if for after since there what why how who""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 
 
