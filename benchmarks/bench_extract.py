@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.evaluation import evaluate_labels, load_labels
-from sinorus_cli.extract import extract_theses
+from sinorus_cli.text.evaluation import evaluate_labels, load_labels
+from sinorus_cli.text.extract import extract_theses
 
 
 def cpu_ms_per_thousand_words(texts: list[str], repeat: int) -> float:

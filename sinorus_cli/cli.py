@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -9,31 +10,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer._click as click
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import (
-    add,
-    agreement,
-    articles,
-    check,
-    compare,
-    diff,
-    eval,
-    export,
-    extract,
-    init,
-    matrix,
-    network,
-    remove,
-    report,
-    review,
-    search,
-    show,
-    themes,
-    theses,
-    timeline,
-)
 from .commands.common import Session
 from .env import Environment
 from .errors import (
@@ -64,8 +44,47 @@ error, 3 corpus problem.
 """
 
 
+# Every command, in the order `sinorus --help` lists them; each lives in commands/<name>.py.
+COMMANDS = (
+    "compare",
+    "themes",
+    "articles",
+    "theses",
+    "show",
+    "check",
+    "matrix",
+    "diff",
+    "timeline",
+    "search",
+    "network",
+    "export",
+    "agreement",
+    "report",
+    "extract",
+    "eval",
+    "init",
+    "add",
+    "remove",
+    "review",
+)
+
+
 class SinorusGroup(TyperGroup):
-    """The top-level group: every error becomes one line on stderr with a meaningful exit code."""
+    """The top-level group: builds only the invoked command, and turns every error into one line."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import and build one command on demand, so a run pays only for the command it invokes."""
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"{__package__}.commands.{cmd_name}")
+        holder = typer.Typer(rich_markup_mode=None)
+        module.register(holder)
+        return typer.main.get_command_from_info(
+            holder.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
+        )
 
     def main(  # type: ignore[override]
         self,
@@ -104,10 +123,7 @@ class SinorusGroup(TyperGroup):
 
 
 def _fail(message: str, code: int) -> int:
-    from .output.text import printable
-
-    first_line = printable(message).strip().splitlines()[0] if message.strip() else "error"
-    sys.stderr.write(f"sinorus: error: {first_line}\n")
+    Environment().error(message)
     return code
 
 
@@ -165,31 +181,6 @@ def main(
         raise typer.Exit()
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment()
     ctx.obj = Session(env, tuple(corpus or ()), curated_only, min_confidence)
-
-
-for _module in (
-    compare,
-    themes,
-    articles,
-    theses,
-    show,
-    check,
-    matrix,
-    diff,
-    timeline,
-    search,
-    network,
-    export,
-    agreement,
-    report,
-    extract,
-    eval,
-    init,
-    add,
-    remove,
-    review,
-):
-    _module.register(app)
 
 
 def run() -> None:

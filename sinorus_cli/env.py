@@ -8,6 +8,8 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
+PROGRAM = "sinorus"
+
 
 @dataclass(frozen=True)
 class Environment:
@@ -45,12 +47,29 @@ class Environment:
     def stderr_is_terminal(self) -> bool:
         return _isatty(sys.stderr) if self.stderr_isatty is None else self.stderr_isatty
 
+    def note(self, message: str) -> None:
+        """A one-line remark on stderr (never on stdout, so pipes stay clean)."""
+        if message:
+            self.stderr.write(f"{PROGRAM}: {_one_line(message)}\n")
+
+    def error(self, message: str) -> None:
+        """The one line a failed command leaves on stderr."""
+        self.stderr.write(f"{PROGRAM}: error: {_one_line(message) or 'error'}\n")
+
     @property
     def use_color(self) -> bool:
         """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
         if self.color is not None:
             return self.color
         return self.is_terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _one_line(message: str) -> str:
+    """Untrusted text made visible and cut to its first line, so an error never spans a screen."""
+    from .output.text import printable
+
+    lines = printable(message).strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -7,12 +7,11 @@ cached and turned into JSON without surprises.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 STANCES = (-2, -1, 0, 1, 2)
-ORIGINS = ("curated", "auto")
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,10 @@ class Theme:
     def stance_name(self, stance: int) -> str:
         """The short human name of a stance point on this theme's scale."""
         return self.scale.get(stance, "")
+
+    def claim(self, stance: int) -> str:
+        """The claim a stance on this theme makes, in the codebook's words (for theses nobody worded)."""
+        return f"{self.label}: {self.stance_name(stance)}"
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,8 @@ class Span:
     reason: str = ""
 
     def overlaps(self, start: int, end: int) -> bool:
-        return start < self.end and self.start < end
+        """Whether [start, end) shares at least one character with this span."""
+        return overlaps(self.start, self.end, start, end)
 
 
 @dataclass(frozen=True)
@@ -132,10 +136,24 @@ class Corpus:
         """The article with this exact id, or None."""
         return self._articles_by_id.get(article_id)
 
+    def filtered(self, curated_only: bool = False, min_confidence: float = 0.0) -> Corpus:
+        """The corpus without the proposed theses a reader chose to ignore (curated ones always stay)."""
+        kept = tuple(
+            t
+            for t in self.theses
+            if t.origin == "curated" or (not curated_only and (t.confidence or 0.0) >= min_confidence)
+        )
+        return self if len(kept) == len(self.theses) else replace(self, theses=kept)
+
     def theses_of(self, article_id: str | None = None, theme_id: str | None = None) -> list[Thesis]:
         """Theses filtered by article and/or theme, in corpus order."""
         pool = self.theses if article_id is None else self._theses_by_article.get(article_id, [])
         return [t for t in pool if theme_id is None or t.theme == theme_id]
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Whether two half-open ranges [a_start, a_end) and [b_start, b_end) share a position."""
+    return a_start < b_end and b_start < a_end
 
 
 def read_text(path: Path) -> str:

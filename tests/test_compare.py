@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from sinorus_cli.compare import compare_theme
+from sinorus_cli.analysis.compare import compare_theme
+from sinorus_cli.analysis.stance import Relation, position, relation, round_half_away
 from sinorus_cli.corpus import load_corpus
 from sinorus_cli.model import Thesis
-from sinorus_cli.stance import Relation, position, relation, round_half_away
 
 
 def _pairs(document, section):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sinorus_cli import index
-from sinorus_cli.corpus import load_corpus
+from sinorus_cli.corpus import index, load_corpus
 
 
 def _replace(path, old, new):

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from sinorus_cli.analysis.debate import by_controversy, polarization
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.debate import by_controversy, polarization
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

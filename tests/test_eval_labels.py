@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.evaluation import Rate, evaluate_labels, load_labels
+from sinorus_cli.text.evaluation import Rate, evaluate_labels, load_labels
 
 TEXTS = {
     "hawk.txt": (

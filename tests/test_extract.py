@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.extract import extract_theses, named_speaker
-from sinorus_cli.sentences import split_paragraph
+from sinorus_cli.text.extract import extract_theses, named_speaker
+from sinorus_cli.text.sentences import split_paragraph
 
 DATA = Path(__file__).parent / "data"
 
@@ -127,7 +127,7 @@ def test_opposite_articles_get_opposite_signs_in_compare(run, tmp_path):
 
 
 def test_eval_reports_leave_one_out_figures(run, monkeypatch):
-    import sinorus_cli.evaluation as evaluation
+    import sinorus_cli.text.evaluation as evaluation
 
     seen_texts = []
     real = evaluation.extract_theses

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sinorus_cli.errors import UsageError
-from sinorus_cli.ingest import read_article
+from sinorus_cli.text.ingest import read_article
 
 
 def _files(folder):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from sinorus_cli.analysis.search import search
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.search import search
 
 
 def _hits(run, *args):

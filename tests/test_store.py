@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sinorus_cli import store
-from sinorus_cli.corpus import load_corpus
+from sinorus_cli.corpus import load_corpus, store
 
 DATA = Path(__file__).parent / "data"
 TOPICS = ("energy deals", "naval drills", "the SCO summit", "grain trade", "space projects",

@@ -6,10 +6,11 @@ from typing import Annotated, Any
 
 import typer
 
-from ..corpus import DATE_PATTERN
+from ..corpus.load import DATE_PATTERN
 from ..errors import UsageError
 from ..model import Corpus, Thesis
-from ..output.view import Column, Section, View
+from ..output.progress import progress
+from ..present.listing import added_view
 from .common import FormatOption, Session, session
 
 EPILOG = """\b
@@ -23,13 +24,6 @@ Without --corpus, articles go to your own corpus in the user data folder,
 which every command reads together with the seeds.
 """
 
-COLUMNS = (
-    Column("article", "Article", no_wrap=True),
-    Column("file", "From", ratio=1),
-    Column("theses", "Theses", justify="right"),
-    Column("status", "Status", no_wrap=True),
-)
-
 
 def _metadata(**fields: str | None) -> dict[str, Any]:
     date = fields.get("date") or ""
@@ -39,9 +33,9 @@ def _metadata(**fields: str | None) -> dict[str, Any]:
 
 
 def _add_one(s: Session, source: str, metadata: dict[str, Any], encoding: str | None) -> dict[str, Any]:
-    from ..extract import extract_theses
-    from ..ingest import read_article
-    from ..store import add_article
+    from ..corpus.store import add_article
+    from ..text.extract import extract_theses
+    from ..text.ingest import read_article
 
     article = read_article(source, encoding)
     defaults = {"title": article.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"}
@@ -73,37 +67,14 @@ def add_command(
         raise UsageError("--id and --title apply to a single file")
     metadata = _metadata(id=article_id, title=title, author=author, outlet=outlet, date=date, kind=kind)
     rows = []
-    with _Progress(s, len(files)) as advance:
+    with progress(s.env, len(files), "adding") as advance:
         for source in files:
             rows.append(_add_one(s, source, metadata, encoding))
             advance()
     for row in rows:
         if row["status"] != "added":
             s.note(f"{row['file']}: {row['status']}; nothing added")
-    s.emit(View([Section("added", "", COLUMNS, rows)], document=rows), fmt)
-
-
-class _Progress:
-    """A progress bar on stderr, only for several files on a terminal; otherwise nothing."""
-
-    def __init__(self, s: Session, total: int) -> None:
-        self.bar: Any = None
-        if total > 1 and s.env.stderr_is_terminal:
-            from rich.progress import Progress
-
-            from ..output.tables import make_console
-
-            self.bar = Progress(console=make_console(s.env, stderr=True), transient=True)
-            self.task = self.bar.add_task("adding", total=total)
-
-    def __enter__(self) -> Any:
-        if self.bar:
-            self.bar.start()
-        return (lambda: self.bar.advance(self.task)) if self.bar else (lambda: None)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar:
-            self.bar.stop()
+    s.emit(added_view(rows), fmt)
 
 
 def register(app: typer.Typer) -> None:

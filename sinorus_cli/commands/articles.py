@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from ..compare import chronological
-from ..output.view import Section, View
-from ..records import article_record
-from ..views import ARTICLE_COLUMNS
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -19,10 +15,12 @@ Examples:
 
 def articles_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List articles: id, date, author, outlet, kind, title, source file and thesis count."""
+    from ..analysis.compare import chronological
+    from ..present.listing import articles_view
+
     s = session(ctx)
     corpus = s.corpus()
-    records = [article_record(a, corpus) for a in chronological(corpus.articles)]
-    s.emit(View([Section("articles", "", ARTICLE_COLUMNS, records)], document=records), fmt)
+    s.emit(articles_view(chronological(corpus.articles), corpus), fmt)
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from ..errors import CorpusError
-from ..output.view import Column, Section, View
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -14,16 +13,11 @@ Examples:
   sinorus --corpus ~/my-corpus check --format tsv
 """
 
-COLUMNS = (
-    Column("article", "Article", no_wrap=True),
-    Column("thesis", "Thesis", no_wrap=True),
-    Column("problem", "Problem", ratio=1),
-)
-
 
 def check_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """Verify every quote against its source file at its offsets, every reference and every stance."""
-    from ..check import check_corpus
+    from ..analysis.check import check_corpus
+    from ..present.listing import problems_view
 
     s = session(ctx)
     corpus = s.corpus()
@@ -34,8 +28,7 @@ def check_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
             f"{len(corpus.codebook.themes)} themes"
         )
         return
-    records = [{"article": p.article, "thesis": p.thesis, "problem": p.message} for p in problems]
-    s.emit(View([Section("problems", "", COLUMNS, records)], document=records), fmt)
+    s.emit(problems_view(problems), fmt)
     raise CorpusError(f"{len(problems)} problem(s) found")
 
 

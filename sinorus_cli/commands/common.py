@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ..env import Environment
-from ..errors import PipeClosed
+from ..errors import PipeClosed, UsageError
 from ..model import Article, Corpus, Theme
 from ..output.view import Format, View
 
@@ -27,13 +27,6 @@ FormatOption = Annotated[
 ]
 
 
-def user_corpus_folder() -> Path:
-    """The user's own corpus: in the platform's user data folder."""
-    from platformdirs import user_data_path
-
-    return user_data_path("sinorus") / "corpus"
-
-
 @dataclass
 class Session:
     """Per-invocation state: where output goes, which corpus to read (loaded once), which theses count."""
@@ -47,44 +40,34 @@ class Session:
     @property
     def folders(self) -> tuple[Path, ...]:
         """--corpus folders as given; otherwise the seeds plus the user's corpus when it exists."""
-        if self.corpus_dirs:
-            return self.corpus_dirs
-        from ..corpus import seeds_folder
+        from ..corpus.locations import default_folders
 
-        user = user_corpus_folder()
-        return (seeds_folder(), user) if user.is_dir() else (seeds_folder(),)
+        return self.corpus_dirs or default_folders()
 
     @property
     def write_folder(self) -> Path:
         """Where add, remove and review write: the one --corpus folder, or the user's corpus."""
-        if len(self.corpus_dirs) > 1:
-            from ..errors import UsageError
+        from ..corpus.locations import user_corpus_folder
 
+        if len(self.corpus_dirs) > 1:
             raise UsageError("give a single --corpus to write to")
         return self.corpus_dirs[0] if self.corpus_dirs else user_corpus_folder()
 
     def corpus(self) -> Corpus:
         """The selected corpus, with the global thesis filters applied, loaded on first use."""
         if self._corpus is None:
-            from dataclasses import replace
-
-            from ..corpus import load_corpus
-
-            corpus = load_corpus(self.folders)
-            kept = tuple(
-                t
-                for t in corpus.theses
-                if t.origin == "curated" or (not self.curated_only and (t.confidence or 0.0) >= self.min_confidence)
-            )
-            self._corpus = corpus if len(kept) == len(corpus.theses) else replace(corpus, theses=kept)
+            self._corpus = self.load(self.folders)
         return self._corpus
+
+    def load(self, folders: tuple[Path, ...]) -> Corpus:
+        """Any corpus this command reads, filtered as the global options say."""
+        from ..corpus import load_corpus
+
+        return load_corpus(folders).filtered(self.curated_only, self.min_confidence)
 
     def note(self, message: str) -> None:
         """A one-line remark on stderr (never on stdout, so pipes stay clean)."""
-        if message:
-            from ..output.text import printable
-
-            self.env.stderr.write(f"sinorus: {printable(message)}\n")
+        self.env.note(message)
 
     def emit(self, view: View, fmt: Format | None) -> None:
         """Write a view in the chosen format, or the default for where stdout goes."""
@@ -94,15 +77,20 @@ class Session:
         with _stdout_closing_quietly():
             write_view(view, chosen, self.env)
 
-    def write(self, text: str) -> None:
-        """Write finished text (a graph, a CSV, a report) to stdout."""
+    def write(self, data: str | bytes) -> None:
+        """Write a finished document (a graph, a report, a zip) to stdout; bytes go to the binary layer."""
         with _stdout_closing_quietly():
-            self.env.stdout.write(text)
             self.env.stdout.flush()
+            if isinstance(data, bytes):
+                self.env.stdout.buffer.write(data)
+                self.env.stdout.buffer.flush()
+            else:
+                self.env.stdout.write(data)
+                self.env.stdout.flush()
 
     def theme(self, query: str) -> Theme:
         """Resolve a theme name, noting on stderr when a near miss was taken."""
-        from ..resolve import resolve_theme
+        from ..analysis.resolve import resolve_theme
 
         theme, note = resolve_theme(self.corpus().codebook, query)
         self.note(note)
@@ -110,7 +98,7 @@ class Session:
 
     def article(self, query: str) -> Article:
         """Resolve an article name, noting on stderr when a near miss was taken."""
-        from ..resolve import resolve_article
+        from ..analysis.resolve import resolve_article
 
         article, note = resolve_article(self.corpus(), query)
         self.note(note)

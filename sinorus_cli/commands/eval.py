@@ -100,7 +100,7 @@ def eval_command(
         raise UsageError("--labels and --texts go together: a labels table and the folder of its texts")
     s = session(ctx)
     if labels is None or texts is None:
-        from ..evaluation import evaluate
+        from ..text.evaluation import evaluate
 
         records = [dataclasses.asdict(score) for score in evaluate(s.corpus())]
         heading = "Leave-one-article-out evaluation of the automatic extractor against the curated theses"
@@ -109,7 +109,7 @@ def eval_command(
         return
     if not texts.is_dir():
         raise UsageError(f"{texts}: not a folder of texts")
-    from ..evaluation import evaluate_labels, load_labels
+    from ..text.evaluation import evaluate_labels, load_labels
 
     result = evaluate_labels(load_labels(labels), texts, s.corpus().codebook)
     rows = [

@@ -23,7 +23,7 @@ def init_command(
     from_seeds: Annotated[bool, typer.Option("--from-seeds", help="Start from a copy of the seeds.")] = False,
 ) -> None:
     """Create a corpus folder with an editable copy of the codebook."""
-    from ..store import init_corpus
+    from ..corpus.store import init_corpus
 
     init_corpus(folder, from_seeds)
     session(ctx).note(f"created corpus {folder}" + (" from the seeds" if from_seeds else ""))

@@ -22,7 +22,7 @@ def remove_command(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove an article from the corpus you write to (your own corpus, or --corpus)."""
-    from ..store import remove_article
+    from ..corpus.store import remove_article
 
     s = session(ctx)
     folder = s.write_folder

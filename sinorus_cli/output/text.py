@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TSV_SPECIAL = re.compile(r"[\\\t\n\r\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -37,3 +38,18 @@ def tsv_unescape(value: str) -> str:
         lambda m: named.get(m.group()) or chr(int(m.group()[2:], 16)),
         value,
     )
+
+
+def cell_text(value: Any) -> str:
+    """A value as it appears in CSV, TSV and Markdown: empty for missing, lower-case booleans."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value == value else ""
+    if isinstance(value, list | tuple):
+        return ";".join(cell_text(v) for v in value)
+    return str(value)

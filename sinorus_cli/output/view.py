@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -59,4 +59,3 @@ class View:
     sections: Sequence[Section]
     document: Any
     heading: str = ""
-    notes: Sequence[str] = field(default=())

@@ -8,14 +8,12 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ..env import Environment
-from .text import printable, tsv_field
+from .text import cell_text, printable, tsv_field
 from .view import Format, Row, Section, View
 
 
 def write_view(view: View, fmt: Format, env: Environment) -> None:
-    """Render `view` in `fmt` to stdout; notes go to stderr so pipes stay clean."""
-    for note in view.notes:
-        env.stderr.write(f"sinorus: {printable(note)}\n")
+    """Render `view` in `fmt` to stdout."""
     out = env.stdout
     if fmt is Format.table:
         from .tables import write_tables
@@ -47,21 +45,6 @@ def _fields(records: Sequence[Row]) -> list[str]:
     for record in records:
         seen.update(dict.fromkeys(record))
     return list(seen)
-
-
-def cell_text(value: Any) -> str:
-    """A value as it appears in CSV, TSV and Markdown: empty for missing, lower-case booleans."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value == value else ""
-    if isinstance(value, list | tuple):
-        return ";".join(cell_text(v) for v in value)
-    return str(value)
 
 
 def write_delimited(out: TextIO, sections: Sequence[Section], header: bool) -> None:

@@ -1,0 +1,252 @@
+"""A report to hand to a colleague, as one self-contained HTML file or as Markdown.
+
+The content is gathered here into plain frozen records (what is said, by whom,
+when, how divided each theme is) and laid out by Jinja2 templates in
+templates/: HTML with autoescaping, so article text can never become markup,
+and Markdown through an escaping filter. Stances and relations come from the
+same functions as the terminal views, so report and terminal always agree.
+Nothing depends on the clock: a date appears only when the caller gives one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..analysis.compare import Pair, chronological, compare_theme
+from ..analysis.debate import Matrix, Polarization, stance_matrix
+from ..analysis.stance import Position, Relation, sign, signed
+from ..corpus.locations import seeds_folder
+from ..model import Article, Corpus, Theme, Thesis
+from ..output.text import printable
+from ..present.cells import symbol
+from ..present.records import article_record
+
+if TYPE_CHECKING:
+    import jinja2
+
+TEMPLATES = Path(__file__).parent / "templates"
+SUMMARY_THEMES = 5  # how many of the most divided themes the summary names
+NOT_ADDRESSED = "·"
+MIXED = "*"
+
+# Foreground and background colours of the HTML report, checked for contrast by the tests (WCAG AA: 4.5:1).
+PALETTE = {
+    "text": ("#1b1b1b", "#ffffff"),
+    "muted": ("#555555", "#ffffff"),
+    "link": ("#1a4f8b", "#ffffff"),
+    "header": ("#1b1b1b", "#eef0f3"),
+    "muted-on-header": ("#555555", "#eef0f3"),
+    "auto": ("#6b3d00", "#fff1d6"),
+    "s-2": ("#1b1b1b", "#f2b8b5"),
+    "s-1": ("#1b1b1b", "#fbdedc"),
+    "s0": ("#1b1b1b", "#f1f1f1"),
+    "s1": ("#1b1b1b", "#d7efd9"),
+    "s2": ("#1b1b1b", "#a8dcae"),
+}
+
+
+STANCE_WORDS = {2: "strongly affirms", 1: "affirms", 0: "balanced", -1: "denies", -2: "strongly denies"}
+
+
+def stance_mark(stance: int | None, mixed: bool = False) -> str:
+    """A stance as a glyph and a signed number ("++ +2", "− -1*"), readable without colour."""
+    if stance is None:
+        return NOT_ADDRESSED
+    return f"{symbol(stance)} {signed(stance)}" + (MIXED if mixed else "")
+
+
+@dataclass(frozen=True)
+class Divide:
+    """How one theme splits the articles, for the summary and the theme's own section."""
+
+    theme: Theme
+    abbreviation: str
+    measured: Polarization
+    affirm: tuple[str, ...]
+    deny: tuple[str, ...]
+    balanced: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    """Everything the report says about one theme: its divide, each article's position, the pairs by relation."""
+
+    divide: Divide
+    positions: tuple[Position, ...]
+    pairs: dict[Relation, tuple[Pair, ...]]
+    # Theses of articles that only quote others on the theme, so take no position of their own.
+    quoted: tuple[Thesis, ...] = ()
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One article's row of the stance matrix: a mark per theme, in column order."""
+
+    article: Article
+    cells: tuple[tuple[str, int | None], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The report's content, ready for a template."""
+
+    title: str
+    corpus: str
+    date: str
+    articles: tuple[Article, ...]
+    by_id: dict[str, Article]
+    theses: int
+    proposed: int
+    speakers: tuple[str, ...]
+    divides: tuple[Divide, ...]
+    summary: tuple[Divide, ...]
+    matrix: tuple[MatrixRow, ...]
+    legend: tuple[tuple[str, str], ...]
+    sections: tuple[ThemeSection, ...]
+    sources: tuple[dict[str, Any], ...]
+    version: str = __version__
+
+
+PAIR_HEADINGS = {
+    Relation.CONTRADICT: "Contradictions (opposite sides)",
+    Relation.AGREE: "Agreements (same side)",
+    Relation.QUALIFIED: "Qualified (one side balanced)",
+}
+
+
+def abbreviations(theme_ids: Sequence[str]) -> dict[str, str]:
+    """The shortest prefix of at least four characters that tells each theme id from all the others."""
+    found = {}
+    for theme_id in theme_ids:
+        others = [t for t in theme_ids if t != theme_id]
+        size = 4
+        while size < len(theme_id) and any(o.startswith(theme_id[:size]) for o in others):
+            size += 1
+        found[theme_id] = theme_id[:size]
+    return found
+
+
+def corpus_name(corpus: Corpus) -> str:
+    """The folders a corpus was read from, as a reader would name them."""
+    seeds = seeds_folder().resolve()
+    names = ["built-in seeds" if f.resolve() == seeds else f.name for f in corpus.folders]
+    return " + ".join(names) or "corpus"
+
+
+def _divide(theme: Theme, abbreviation: str, measured: Polarization, positions: Sequence[Position]) -> Divide:
+    def side(which: int) -> tuple[str, ...]:
+        return tuple(p.article for p in positions if sign(p.stance) == which)
+
+    return Divide(theme, abbreviation, measured, side(1), side(-1), side(0))
+
+
+def matrix_rows(matrix: Matrix, theme_ids: Sequence[str]) -> tuple[MatrixRow, ...]:
+    """Each article's marks on the given themes, `·` where it does not address one."""
+
+    def cell(article_id: str, theme_id: str) -> tuple[str, int | None]:
+        pos = matrix.cell(article_id, theme_id)
+        return (stance_mark(pos.stance, pos.mixed), pos.stance) if pos else (NOT_ADDRESSED, None)
+
+    return tuple(MatrixRow(a, tuple(cell(a.id, t) for t in theme_ids)) for a in matrix.articles)
+
+
+def matrix_legend(rows: Sequence[MatrixRow]) -> tuple[tuple[str, str], ...]:
+    """(mark, meaning) for exactly the marks the cells use, so the legend never promises what is not there."""
+    used = {mark for row in rows for mark, _ in row.cells}
+    legend = [
+        (stance_mark(s), word) for s, word in STANCE_WORDS.items() if {stance_mark(s), stance_mark(s, True)} & used
+    ]
+    if any(m.endswith(MIXED) for m in used):
+        legend.append((MIXED, "mixed: the article has theses on both sides; the mark is their mean"))
+    if NOT_ADDRESSED in used:
+        legend.append((NOT_ADDRESSED, "not addressed"))
+    return tuple(legend)
+
+
+def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", title: str = "") -> Report:
+    """Gather what the report shows for the given themes (default: all)."""
+    matrix = stance_matrix(corpus, themes)
+    short = abbreviations([m.theme.id for m in matrix.themes])
+    sections = []
+    for measured in matrix.themes:
+        comparison = compare_theme(corpus, measured.theme)
+        if comparison.articles:  # a theme nobody addresses gets no column and no section
+            pairs = {kind: tuple(comparison.pairs_with(kind)) for kind in PAIR_HEADINGS}
+            sections.append(
+                ThemeSection(
+                    _divide(measured.theme, short[measured.theme.id], measured, comparison.positions),
+                    comparison.positions,
+                    {kind: found for kind, found in pairs.items() if found},
+                    comparison.quoted,
+                )
+            )
+    divides = tuple(s.divide for s in sections)
+    rows = matrix_rows(matrix, [d.theme.id for d in divides])
+    name = corpus_name(corpus)
+    return Report(
+        title=title or f"Who claims what on China-Russia cooperation: {name}",
+        corpus=name,
+        date=date,
+        articles=tuple(chronological(corpus.articles)),
+        by_id={a.id: a for a in corpus.articles},
+        theses=len(corpus.theses),
+        proposed=sum(t.origin != "curated" for t in corpus.theses),
+        speakers=tuple(dict.fromkeys(t.speaker for t in corpus.theses if t.speaker)),
+        divides=divides,
+        summary=tuple(d for d in divides if d.measured.contradictions)[:SUMMARY_THEMES],
+        matrix=rows,
+        legend=matrix_legend(rows),
+        sections=tuple(sections),
+        sources=tuple(article_record(a, corpus) for a in chronological(corpus.articles)),
+    )
+
+
+# Inline markup only: every value is written mid-line, after a marker or a cell border, so line-start
+# syntax (#, -, +, 1.) cannot trigger.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def markdown_text(value: object) -> str:
+    """Text made inert in Markdown: markup characters escaped, HTML brackets as entities, one line."""
+    text = printable(str(value)).replace("&", "&amp;").replace("<", "&lt;")
+    return " ".join(_MD_SPECIAL.sub(r"\\\1", text).split())
+
+
+def markdown_anchor(heading: str) -> str:
+    """The fragment GitHub gives a Markdown heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
+@cache
+def _environment(markdown: bool) -> jinja2.Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=not markdown,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["mark"] = stance_mark
+    env.filters["md"] = markdown_text
+    env.filters["anchor"] = markdown_anchor
+    env.globals |= {"PAIR_HEADINGS": PAIR_HEADINGS, "PALETTE": PALETTE, "STANCE_WORDS": STANCE_WORDS}
+    return env
+
+
+def to_html(report: Report) -> str:
+    """The report as one HTML5 document: inline CSS, no scripts, no external assets."""
+    return _environment(False).get_template("report.html.j2").render(r=report)
+
+
+def to_markdown(report: Report) -> str:
+    """The report as GitHub-flavoured Markdown."""
+    return _environment(True).get_template("report.md.j2").render(r=report)

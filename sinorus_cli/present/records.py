@@ -1,0 +1,109 @@
+"""Plain records (JSON-ready dicts) for articles, themes and theses: the documented field names.
+
+Every command builds its machine output from these, so a field means the same
+thing wherever it appears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..analysis.compare import Comparison, Pair
+from ..model import Article, Corpus, Theme, Thesis
+
+
+def thesis_record(thesis: Thesis, theme: Theme | None) -> dict[str, Any]:
+    """A thesis with the name its theme's scale gives its stance."""
+    return {
+        "id": thesis.id,
+        "article": thesis.article,
+        "theme": thesis.theme,
+        "stance": thesis.stance,
+        "stance_name": theme.stance_name(thesis.stance) if theme else "",
+        "claim": thesis.claim,
+        "quote": thesis.quote,
+        "start": thesis.start,
+        "end": thesis.end,
+        "origin": thesis.origin,
+        "confidence": thesis.confidence,
+        "speaker": thesis.speaker,
+    }
+
+
+def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:
+    """An article's metadata with counts of its theses and the themes they cover."""
+    theses = corpus.theses_of(article.id)
+    return {
+        "id": article.id,
+        "file": article.file,
+        "date": article.date,
+        "date_precision": article.date_precision,
+        "date_basis": article.date_basis,
+        "author": article.author,
+        "outlet": article.outlet,
+        "kind": article.kind,
+        "title": article.title,
+        "theses": len(theses),
+        "themes": sorted({t.theme for t in theses}),
+        "date_note": article.date_note,
+        "notes": article.notes,
+    }
+
+
+def theme_record(theme: Theme, corpus: Corpus) -> dict[str, Any]:
+    """A theme with its scale and how much of the corpus addresses it."""
+    theses = corpus.theses_of(theme_id=theme.id)
+    return {
+        "id": theme.id,
+        "label": theme.label,
+        "proposition": theme.proposition,
+        "articles": len({t.article for t in theses}),
+        "theses": len(theses),
+        "aliases": list(theme.aliases),
+        "scale": {f"{k:+d}" if k else "0": v for k, v in sorted(theme.scale.items())},
+    }
+
+
+def position_rows(comparison: Comparison) -> list[dict[str, Any]]:
+    """One row per thesis on the theme, every speaker's, articles in date order.
+
+    Each row carries its article's derived stance (None when the article's own
+    authors take no position on the theme) and whether the thesis counts toward it.
+    """
+    found = {p.article: p for p in comparison.positions}
+    rows = []
+    for article in comparison.articles:
+        pos = found.get(article.id)
+        counted = pos.theses if pos else ()
+        beside = pos.quoted if pos else tuple(t for t in comparison.quoted if t.article == article.id)
+        for thesis in sorted((*counted, *beside), key=lambda t: t.start):
+            rows.append(
+                thesis_record(thesis, comparison.theme)
+                | {
+                    "article": article.id,
+                    "date": article.date,
+                    "article_stance": pos.stance if pos else None,
+                    "mixed": pos.mixed if pos else False,
+                    "counted": thesis in counted,
+                }
+            )
+    return rows
+
+
+def pair_record(pair: Pair, dates: Mapping[str, str]) -> dict[str, Any]:
+    """Both sides of a pair: article ids and dates, derived stances, each side's representative thesis."""
+    record: dict[str, Any] = {"relation": pair.relation.value}
+    for side, pos in (("a", pair.a), ("b", pair.b)):
+        thesis = pos.representative
+        record |= {
+            side: pos.article,
+            f"{side}_date": dates.get(pos.article, ""),
+            f"{side}_stance": pos.stance,
+            f"{side}_thesis": thesis.id,
+            f"{side}_claim": thesis.claim,
+            f"{side}_quote": thesis.quote,
+            f"{side}_start": thesis.start,
+            f"{side}_end": thesis.end,
+        }
+    return record

@@ -1,0 +1,111 @@
+"""Sentences of an article's cleaned text, as spans of the raw text.
+
+Segmentation is a regular expression, run paragraph by paragraph over the
+paragraphs cleaning keeps, so a sentence never crosses a paragraph and never
+comes from boilerplate or a duplicated copy. A sentence ends at '.', '!', '?'
+or '…' (with any closing quotes or brackets) followed by white space and
+something that can open a sentence: a capital, a digit or an opening quote.
+A period does not end a sentence after a title ("Dr.", "Gen."), an initial
+("A. Korolev"), a month ("Jan. 16"), or an acronym written with periods
+("U.S.") unless a word that usually opens a sentence follows ("the U.S. The
+partnership ..."). It is linear in the paragraph and keeps offsets exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Span, overlaps
+from .cleaning import clean_paragraphs
+
+_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\w])""")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"""\s+["“‘(]?(\w+)""")
+TITLES = frozenset(
+    """mr mrs ms dr prof gen col lt sen rep gov st jr sr vs etc fig vol inc ltd co corp dept est approx
+    jan feb mar apr jun jul aug sep sept oct nov dec ed eds cf al""".split()  # noqa: SIM905 (a word list reads best as words)
+)
+NUMBERED = frozenset(("no", "nos", "art", "p", "pp"))  # abbreviations only before a number: "No. 5"
+# Words that open a sentence after an acronym such as "U.S." rather than continue a name.
+OPENERS = frozenset(
+    """the this that these those it its in on at as but and yet however a an we they he she i our their
+    his her so such when while if for after since there what why how who""".split()  # noqa: SIM905 (a word list reads best as words)
+)
+
+
+def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether the terminal punctuation `match` closes a sentence."""
+    if not match.group().startswith("."):
+        return True
+    before = _WORD_BEFORE.search(paragraph, 0, match.start())
+    word = before.group(1) if before else ""
+    following = _NEXT_WORD.match(paragraph, match.end())
+    if word.lower() in TITLES or (word.lower() in NUMBERED and following and following.group(1)[0].isdigit()):
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial
+    if "." in word:  # an acronym with periods: a boundary only before a usual sentence opener
+        return bool(following) and following.group(1).lower() in OPENERS
+    return True
+
+
+def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans within one paragraph, white space trimmed, offsets relative to it."""
+    spans = []
+    start = 0
+    for match in _END.finditer(paragraph):
+        if _ends_sentence(paragraph, match):
+            spans.append((start, match.end()))
+            start = match.end()
+    spans.append((start, len(paragraph)))
+    trimmed = []
+    for lo, hi in spans:
+        piece = paragraph[lo:hi]
+        stripped = piece.strip()
+        if stripped:
+            lo += len(piece) - len(piece.lstrip())
+            trimmed.append((lo, lo + len(stripped)))
+    return trimmed
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its text and its [start, end) offsets in the raw source, plus its paragraph."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    index_in_paragraph: int
+
+
+def sentences(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
+    """Every sentence of the kept paragraphs of `text`, in order, with raw-text offsets."""
+    found = []
+    kept = [p for p in clean_paragraphs(text, skip) if not p.dropped]
+    for number, paragraph in enumerate(kept):
+        body = text[paragraph.start : paragraph.end]
+        for index, (lo, hi) in enumerate(split_paragraph(body)):
+            start, end = paragraph.start + lo, paragraph.start + hi
+            found.append(Sentence(text[start:end], start, end, number, index))
+    return found
+
+
+def context_of(text: str, start: int, end: int, skip: Sequence[Span] = ()) -> str:
+    """The passage around [start, end): the sentence before it, it, and the sentence after, within its paragraph.
+
+    Falls back to the range itself when it does not line up with the sentences.
+    """
+    found = sentences(text, skip)
+    inside = [i for i, s in enumerate(found) if overlaps(s.start, s.end, start, end)]
+    if not inside:
+        return text[start:end]
+    first, last = inside[0], inside[-1]
+    paragraph = found[first].paragraph
+    if first > 0 and found[first - 1].paragraph == paragraph:
+        first -= 1
+    if last + 1 < len(found) and found[last + 1].paragraph == paragraph:
+        last += 1
+    return text[min(found[first].start, start) : max(found[last].end, end)]
