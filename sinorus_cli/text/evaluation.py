@@ -56,7 +56,7 @@ def _overlaps(a: Thesis, b: Thesis) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _ratio(n: int, d: int) -> float:
+def _ratio(n: float, d: float) -> float:
     return n / d if d else 0.0
 
 
@@ -297,10 +297,10 @@ def evaluate_labels(labels: Sequence[Label], folder: Path, codebook: Codebook) -
             tallies[theme]["proposed"] += 1
             tallies[theme]["proposed_labelled"] += (name, theme) in truth
         for thesis in theses:
-            label = truth.get((name, thesis.theme))
+            labelled = truth.get((name, thesis.theme))
             band = next(i for i in range(len(bands)) if (thesis.confidence or 0.0) < BANDS[i + 1])
             bands[band][1] += 1
-            bands[band][0] += bool(label) and _sign(label.stance) == _sign(thesis.stance)
+            bands[band][0] += labelled is not None and _sign(labelled.stance) == _sign(thesis.stance)
     rows = [_figures(theme, tallies[theme]) for theme in codebook.ids if theme in tallies]
     overall = _figures("all", _sum(tallies.values()))
     overall = dataclasses.replace(overall, majority=Rate(sum(r.majority.hits for r in rows), overall.sign.total))

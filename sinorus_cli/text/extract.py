@@ -172,14 +172,6 @@ class Proposal:
     guessed: bool = False  # stance from the theme's prior: the sentence shows the theme, not a side
 
 
-@dataclass(frozen=True)
-class _Voice:
-    """Whose view a sentence states: the author (empty), a named speaker, or unnamed others (reported)."""
-
-    speaker: str = ""
-    reported: bool = False
-
-
 def _phrase_pattern(phrase: str) -> str:
     """A codebook phrase as a regex: spaces and hyphens interchangeable, a trailing '*' any word ending."""
     wildcard = phrase.endswith("*")
@@ -338,12 +330,12 @@ def _quoted_share(sentence: Sentence, paragraph_text: str, paragraph_start: int)
     return inside / max(1, hi - lo)
 
 
-def _voices(found: Sequence[Sentence], text: str) -> list[_Voice]:
-    """Whose view each sentence states, carrying a speaker over quotations and pronouns ("he said")."""
+def _speakers(found: Sequence[Sentence], text: str) -> list[str]:
+    """Who each sentence quotes ('' for the author), carrying a speaker over quotations and pronouns ("he said")."""
     paragraphs: dict[int, list[int]] = {}
     for i, sentence in enumerate(found):
         paragraphs.setdefault(sentence.paragraph, []).append(i)
-    voices = [_Voice() for _ in found]
+    speakers = ["" for _ in found]
     last = ""
     for members in paragraphs.values():
         start, end = found[members[0]].start, found[members[-1]].end
@@ -361,9 +353,8 @@ def _voices(found: Sequence[Sentence], text: str) -> list[_Voice]:
             if name and ENDORSEMENT.search(lowered):
                 name = ""
             last = name or last
-            reported = not name and bool(REPORTED.search(lowered)) and not ENDORSEMENT.search(lowered)
-            voices[i] = _Voice(name, reported)
-    return voices
+            speakers[i] = name
+    return speakers
 
 
 def _sentence_weights(found: Sequence[Sentence]) -> list[float]:
@@ -402,6 +393,7 @@ class _Facts:
     rejected: bool
     question: bool
     hedged: bool
+    reported: bool  # states what unnamed others think, without endorsing it
 
     @classmethod
     def of(cls, sentence: Sentence) -> _Facts:
@@ -412,6 +404,7 @@ class _Facts:
             bool(REJECTION.search(lowered)),
             bool(QUESTION.search(sentence.text)),
             bool(HEDGE.search(lowered)),
+            bool(REPORTED.search(lowered)) and not ENDORSEMENT.search(lowered),
         )
 
 
@@ -466,50 +459,51 @@ def propose(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> list[Pr
     found = sentences(text, skip)
     if not found:
         return []
-    voices = _voices(found, text)
+    speakers = _speakers(found, text)
     weights = _sentence_weights(found)
     scanner = _scanner(codebook)
-    facts: dict[int, _Facts] = {}
+    facts: dict[int, _Facts] = {}  # only for sentences that speak to some theme
     proposals: list[Proposal] = []
     for theme, matches in zip(codebook.themes, _matches(_lowered(text), found, scanner), strict=True):
-        readings = {}
+        readings, reported = {}, set()
         for i, in_sentence in matches.items():
             if i not in facts:
                 facts[i] = _Facts.of(found[i])
             readings[i] = _read(facts[i], in_sentence, theme)
+            if facts[i].reported and not speakers[i]:
+                reported.add(i)
         presence = sum(
-            r.presence * weights[i] * (REPORTED_PRESENCE if voices[i].reported else 1.0) for i, r in readings.items()
+            r.presence * weights[i] * (REPORTED_PRESENCE if i in reported else 1.0) for i, r in readings.items()
         )
         if presence < THEME_MIN_PRESENCE:
             continue
-        proposals.extend(_theme_proposals(found, voices, weights, readings, theme))
+        held = {i: r for i, r in readings.items() if i not in reported}
+        proposals.extend(_theme_proposals(found, speakers, weights, held, theme))
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))
 
 
 def _theme_proposals(
     found: Sequence[Sentence],
-    voices: Sequence[_Voice],
+    speakers: Sequence[str],
     weights: Sequence[float],
-    readings: dict[int, _Reading],
+    held: dict[int, _Reading],
     theme: Theme,
 ) -> list[Proposal]:
-    """A theme's proposals: its directional sentences, or else one guess from the theme's prior."""
-    held = {i: r for i, r in readings.items() if not voices[i].reported}
+    """A theme's proposals from the readings of sentences that hold a view: the directional ones, else one guess."""
     directional = []
     for i, reading in held.items():
         if abs(reading.direction) < DIRECTION_MIN:
             continue
         sign = 1 if reading.direction > 0 else -1
         stance = sign * (1 if reading.hedged or abs(reading.direction) < 1 else 2)
-        confidence = _confidence(reading, weights[i])
-        directional.append(Proposal(found[i], theme, stance, confidence, voices[i].speaker))
+        directional.append(Proposal(found[i], theme, stance, _confidence(reading, weights[i]), speakers[i]))
     if directional:
         return sorted(directional, key=lambda p: -p.confidence)[:MAX_PER_THEME]
     if not held:
         return []
     # No side taken anywhere: the sentence that shows the theme most, with the prior as a guess.
     i = max(held, key=lambda k: (held[k].presence * weights[k], -k))
-    return [Proposal(found[i], theme, theme.prior, GUESS_CONFIDENCE, voices[i].speaker, guessed=True)]
+    return [Proposal(found[i], theme, theme.prior, GUESS_CONFIDENCE, speakers[i], guessed=True)]
 
 
 def select(proposals: Sequence[Proposal], min_confidence: float = MIN_CONFIDENCE) -> list[Proposal]:

@@ -42,12 +42,13 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     before = _WORD_BEFORE.search(paragraph, 0, match.start())
     word = before.group(1) if before else ""
     following = _NEXT_WORD.match(paragraph, match.end())
-    if word.lower() in TITLES or (word.lower() in NUMBERED and following and following.group(1)[0].isdigit()):
+    next_word = following.group(1) if following else ""
+    if word.lower() in TITLES or (word.lower() in NUMBERED and next_word[:1].isdigit()):
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial
     if "." in word:  # an acronym with periods: a boundary only before a usual sentence opener
-        return bool(following) and following.group(1).lower() in OPENERS
+        return next_word.lower() in OPENERS
     return True
 
 
