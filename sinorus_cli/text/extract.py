@@ -50,7 +50,9 @@ NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|cannot|hardly|far from|rather than|instead of|short of|"
     r"lack of|lacks|absence of|nothing like|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
-    r"mitigat\w*|eas(?:e|ed|es|ing)|reduc\w*|overc[oa]m\w*|alleviat\w*|dispel\w*|defus\w*)\b"
+    r"mitigat\w*|eas(?:e|ed|es|ing)|reduc\w*|overc[oa]m\w*|alleviat\w*|dispel\w*|defus\w*|"
+    # Harming what a cue names denies it: "undermining trust"; "without undermining trust" affirms it.
+    r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*)\b"
 )
 NEGATION_WORDS = 9
 # A negated or doubted predicate right after the cue: "an alliance is not on the cards".
@@ -71,6 +73,7 @@ HEDGE = re.compile(
 CONCESSION = re.compile(
     r"^(?:although|though|even though|while|whereas|despite|in spite of|notwithstanding|admittedly)\b"
 )
+CONTRARY = re.compile(r"^(?:contrary to|unlike|despite (?:claims|fears|predictions|talk|speculation))\b")
 CONTRAST = re.compile(r"[,;]\s*(?:but|yet|however|though)\b|;\s*")
 # Calling a view mistaken reverses what the sentence names.
 REJECTION = re.compile(
@@ -139,7 +142,8 @@ TITLE_WORDS = frozenset(
 )
 NOT_SPEAKERS = frozenset(
     """i we it this that these those there he she they you one such its our as source photo image note
-    update question answer q a read more""".split()  # noqa: SIM905 (a word list reads best as words)
+    update question answer q a read more others some many most several few critics skeptics sceptics
+    observers analysts experts commentators scholars officials""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 
@@ -281,9 +285,17 @@ def _negated(lowered: str, start: int, end: int) -> bool:
 
 
 def _segment_weights(lowered: str) -> list[tuple[int, float]]:
-    """(offset, weight) steps: the conceded part of a concession and the part before 'but' weigh less."""
+    """(offset, weight) steps: the conceded part of a concession and the part before 'but' weigh less.
+
+    The opening of "Contrary to X, Y" or "Unlike X, Y" names a view the sentence rejects: its weight
+    is negative, so what it affirms counts against.
+    """
     steps = [(0, 1.0)]
-    if CONCESSION.match(lowered):
+    if CONTRARY.match(lowered):
+        comma = lowered.find(",")
+        if comma > 0:
+            steps = [(0, -1.0), (comma, 1.0)]
+    elif CONCESSION.match(lowered):
         comma = lowered.find(",")
         if comma > 0:
             steps = [(0, CONCEDED_WEIGHT), (comma, 1.0)]
@@ -415,7 +427,8 @@ def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) 
     direction = presence = 0.0
     for start, end, polarity in matches:
         weight = _weight_at(facts.steps, start)
-        presence += weight * (TOPIC_PRESENCE if polarity == 0 else 1.0)
+        # A conceded or rejected part still shows what the sentence is about: presence is not weighted.
+        presence += TOPIC_PRESENCE if polarity == 0 else 1.0
         if polarity == 0 or facts.question:
             continue
         sign = -polarity if _negated(facts.lowered, start, end) else polarity
