@@ -231,11 +231,14 @@ def load_labels(path: Path) -> list[Label]:
 def article_stance(theses: Sequence[Thesis]) -> int:
     """The sign of an article's position from its proposals on one theme: the confidence-weighted sum.
 
-    The author's own theses decide. Only where the author states nothing on the theme do the
-    theses of the speakers it quotes stand for the article, as in a news report or an interview.
+    The author's own theses decide. Only where the author states nothing on the theme, or is evenly
+    balanced, do the theses of the speakers it quotes decide, as in a news report or an interview.
     """
-    own = [t for t in theses if not t.speaker] or list(theses)
-    total = sum(t.stance * (t.confidence if t.confidence is not None else 1.0) for t in own)
+
+    def weighted(group: Iterable[Thesis]) -> float:
+        return sum(t.stance * (t.confidence if t.confidence is not None else 1.0) for t in group)
+
+    total = weighted(t for t in theses if not t.speaker) or weighted(theses)
     return (total > 0) - (total < 0)
 
 
