@@ -49,11 +49,12 @@ def build_corpus(folder: Path, articles: int, per_article: int) -> None:
     (folder / "theses.toml").write_text("\n".join(thesis_blocks), encoding="utf-8")
 
 
-def timed(args: list[str]) -> float:
-    """Seconds one `python -m sinorus_cli ARGS` process takes, output discarded."""
+def timed(args: list[str], stdin: str = "") -> float:
+    """Seconds one `python -m sinorus_cli ARGS` process takes (reading `stdin`), output discarded."""
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "sinorus_cli", *args],
+        input=stdin.encode(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         check=True,
@@ -61,12 +62,17 @@ def timed(args: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def corpus_options(description: str) -> argparse.Namespace:
+    """The command-line options every benchmark on a synthetic corpus takes."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--theses-per-article", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=5)
-    options = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    options = corpus_options(__doc__.splitlines()[0])
 
     startup = statistics.median(timed(["--help"]) for _ in range(options.repeat))
     print(f"start-up (sinorus --help), median of {options.repeat}: {startup:.3f} s")

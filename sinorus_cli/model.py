@@ -157,5 +157,10 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def read_text(path: Path) -> str:
-    """Decode a stored article file byte for byte: no newline translation, no BOM stripping."""
-    return path.read_bytes().decode("utf-8")
+    """Decode a stored article file byte for byte: no newline translation, no BOM stripping.
+
+    Only a regular file is read (never a link, pipe or device); anything else is a one-line CorpusError.
+    """
+    from .corpus.files import read_article_file
+
+    return read_article_file(path)

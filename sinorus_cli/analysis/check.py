@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import CorpusError
 from ..model import Article, Corpus, Thesis, overlaps
 from ..text.cleaning import clean_paragraphs, paragraph_spans
 
@@ -36,11 +37,8 @@ def check_corpus(corpus: Corpus) -> list[Problem]:
     for article in corpus.articles:
         try:
             text = article.text()
-        except FileNotFoundError:
-            problems.append(Problem(article.id, "", f"source file {article.path} not found"))
-            continue
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(article.id, "", f"{article.file} is not UTF-8 at byte {exc.start}"))
+        except CorpusError as exc:  # missing, not UTF-8, a link, a pipe, a device, too large
+            problems.append(Problem(article.id, "", exc.message))
             continue
         problems.extend(_check_article(article, text, corpus.theses_of(article.id)))
     return problems

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import signal
+import threading
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..corpus.load import DATE_PATTERN
-from ..errors import UsageError
-from ..model import Corpus, Thesis
+from ..errors import EXIT_INTERRUPTED, UsageError
+from ..model import Codebook
 from ..output.progress import progress
 from ..present.listing import added_view
 from .common import FormatOption, Session, session
+
+if TYPE_CHECKING:
+    from ..corpus.store import NewArticle
 
 EPILOG = """\b
 Examples:
@@ -25,28 +29,15 @@ which every command reads together with the seeds.
 """
 
 
-def _metadata(**fields: str | None) -> dict[str, Any]:
-    date = fields.get("date") or ""
-    if date and not DATE_PATTERN.match(date):
-        raise UsageError(f"--date {date!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    return {k: v for k, v in fields.items() if v}
-
-
-def _add_one(s: Session, source: str, metadata: dict[str, Any], encoding: str | None) -> dict[str, Any]:
-    from ..corpus.store import add_article
+def _prepare(source: str, metadata: dict[str, str], encoding: str | None, codebook: Codebook) -> NewArticle:
+    """Read one file and propose its theses: everything an add needs before taking the lock."""
+    from ..corpus.store import NewArticle, proposed_id
     from ..text.extract import extract_theses
     from ..text.ingest import read_article
 
     article = read_article(source, encoding)
-    defaults = {"title": article.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"}
-
-    def propose(corpus: Corpus, article_id: str) -> list[Thesis]:
-        return extract_theses(article.text, corpus.codebook, article_id)
-
-    context = () if s.corpus_dirs else s.folders[:1]
-    added = add_article(s.write_folder, article.text, defaults | metadata, propose, context)
-    status = f"already in the corpus as {added.duplicate_of}" if added.duplicate_of else "added"
-    return {"article": added.article.id, "file": article.name, "theses": len(added.theses), "status": status}
+    fields = {"title": article.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"} | metadata
+    return NewArticle(article.text, fields, tuple(extract_theses(article.text, codebook, proposed_id(fields))))
 
 
 def add_command(
@@ -61,20 +52,83 @@ def add_command(
     encoding: Annotated[str | None, typer.Option("--encoding", help="Decode the files with this.")] = None,
     fmt: FormatOption = None,
 ) -> None:
-    """Add articles to a corpus: copy each file, propose its theses (origin auto), record both."""
+    """Add articles to a corpus: copy each file, propose its theses (origin auto), record both.
+
+    Ctrl-C stops after the article being read; the ones read so far are added. Files that cannot
+    be read are reported and skipped; the others are added, all in one write.
+    """
+    from ..corpus.load import load_codebook
+    from ..corpus.store import add_articles, check_metadata
+    from ..text.ingest import check_encoding
+
     s = session(ctx)
     if len(files) > 1 and (article_id or title):
         raise UsageError("--id and --title apply to a single file")
-    metadata = _metadata(id=article_id, title=title, author=author, outlet=outlet, date=date, kind=kind)
-    rows = []
-    with progress(s.env, len(files), "adding") as advance:
+    fields = {"id": article_id, "title": title, "author": author, "outlet": outlet, "date": date, "kind": kind}
+    metadata = {k: v for k, v in fields.items() if v}
+    check_metadata(metadata)
+    check_encoding(encoding)
+    folder = s.write_folder
+    context = () if s.corpus_dirs else s.folders[:1]
+    codebook = load_codebook((*context, folder))
+    prepared: list[tuple[str, NewArticle]] = []
+    failed: list[dict[str, Any]] = []
+    with progress(s.env, len(files), "adding") as advance, _StopAfterCurrent(s) as stop:
         for source in files:
-            rows.append(_add_one(s, source, metadata, encoding))
+            if stop.requested:
+                break
+            try:
+                prepared.append((source, _prepare(source, metadata, encoding, codebook)))
+            except UsageError as exc:
+                if len(files) == 1:
+                    raise
+                s.env.error(exc.message)
+                failed.append({"article": "", "file": source, "theses": 0, "status": "not added: unreadable"})
             advance()
+    added = add_articles(folder, [item for _, item in prepared], context)
+    rows = [
+        {
+            "article": outcome.article_id,
+            "file": "stdin" if source == "-" else source,
+            "theses": len(outcome.theses),
+            "status": f"already in the corpus as {outcome.duplicate_of}" if outcome.duplicate_of else "added",
+        }
+        for (source, _), outcome in zip(prepared, added, strict=True)
+    ] + failed
     for row in rows:
-        if row["status"] != "added":
+        if row["status"] not in ("added", "not added: unreadable"):
             s.note(f"{row['file']}: {row['status']}; nothing added")
     s.emit(added_view(rows), fmt)
+    done = sum(row["status"] == "added" for row in rows)
+    if stop.requested:
+        s.note(f"interrupted: added {done} article(s); {len(files) - len(prepared) - len(failed)} file(s) not read")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if failed:
+        raise UsageError(f"{len(failed)} of {len(files)} files could not be read; the other {done} were added")
+
+
+class _StopAfterCurrent:
+    """The first Ctrl-C asks to stop after the article being read; a second one stops at once."""
+
+    def __init__(self, s: Session) -> None:
+        self.session = s
+        self.requested = False
+        self.previous: Any = None
+
+    def _handle(self, number: int, frame: object) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        self.session.note("stopping after this article (Ctrl-C again to stop at once, adding nothing)")
+
+    def __enter__(self) -> _StopAfterCurrent:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ..env import Environment
-from ..errors import PipeClosed, UsageError
+from ..errors import OutputError, PipeClosed, UsageError
 from ..model import Article, Corpus, Theme
 from ..output.view import Format, View
 
@@ -27,6 +27,9 @@ FormatOption = Annotated[
 ]
 
 
+SKIPPED_SHOWN = 5  # corpus problems named on stderr before the rest are only counted
+
+
 @dataclass
 class Session:
     """Per-invocation state: where output goes, which corpus to read (loaded once), which theses count."""
@@ -35,6 +38,7 @@ class Session:
     corpus_dirs: tuple[Path, ...] = ()
     curated_only: bool = False
     min_confidence: float = 0.0
+    raw: bool = False  # CSV cells kept exactly, even those a spreadsheet would run as formulas
     _corpus: Corpus | None = field(default=None, repr=False)
 
     @property
@@ -51,6 +55,9 @@ class Session:
 
         if len(self.corpus_dirs) > 1:
             raise UsageError("give a single --corpus to write to")
+        if self.corpus_dirs and not self.corpus_dirs[0].is_dir():
+            folder = self.corpus_dirs[0]
+            raise UsageError(f"{folder}: no such corpus folder (create it with 'sinorus init {folder}')")
         return self.corpus_dirs[0] if self.corpus_dirs else user_corpus_folder()
 
     def corpus(self) -> Corpus:
@@ -60,10 +67,18 @@ class Session:
         return self._corpus
 
     def load(self, folders: tuple[Path, ...]) -> Corpus:
-        """Any corpus this command reads, filtered as the global options say."""
-        from ..corpus import load_corpus
+        """The valid part of a corpus this command reads, filtered as the global options say.
 
-        return load_corpus(folders).filtered(self.curated_only, self.min_confidence)
+        Entries with problems are skipped, and said so on stderr ('sinorus check' lists them all).
+        """
+        from ..corpus.load import read_corpus
+
+        loaded = read_corpus(folders)
+        for problem in loaded.problems[:SKIPPED_SHOWN]:
+            self.note(f"skipped: {problem}")
+        if len(loaded.problems) > SKIPPED_SHOWN:
+            self.note(f"skipped {len(loaded.problems) - SKIPPED_SHOWN} more; 'sinorus check' lists every problem")
+        return loaded.corpus.filtered(self.curated_only, self.min_confidence)
 
     def note(self, message: str) -> None:
         """A one-line remark on stderr (never on stdout, so pipes stay clean)."""
@@ -75,7 +90,7 @@ class Session:
 
         chosen = fmt or (Format.table if self.env.is_terminal else Format.tsv)
         with _stdout_closing_quietly():
-            write_view(view, chosen, self.env)
+            write_view(view, chosen, self.env, self.raw)
 
     def write(self, data: str | bytes) -> None:
         """Write a finished document (a graph, a report, a zip) to stdout; bytes go to the binary layer."""
@@ -137,10 +152,13 @@ ArticleArgument = Annotated[
 
 @contextmanager
 def _stdout_closing_quietly() -> Iterator[None]:
+    """A closed pipe stops quietly (exit 141); any other write failure (a full disk) is one line."""
     try:
         yield
     except BrokenPipeError:
         raise PipeClosed from None
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def session(ctx: typer.Context) -> Session:

@@ -73,7 +73,7 @@ def deliver(s: Session, output: str | None, data: str | bytes, summary: str = ""
             raise UsageError("this format is binary: give --output FILE or redirect stdout to a file")
         s.write(data)
         return
-    from ..corpus.store import atomic_write
+    from ..corpus.files import atomic_write
 
     path = Path(output)
     if not path.parent.is_dir():

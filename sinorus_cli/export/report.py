@@ -23,6 +23,7 @@ from ..analysis.debate import Matrix, Polarization, stance_matrix
 from ..analysis.stance import Position, Relation, sign, signed
 from ..corpus.locations import seeds_folder
 from ..model import Article, Corpus, Theme, Thesis
+from ..output.text import markdown_text as inert_markdown
 from ..output.text import printable
 from ..present.cells import symbol
 from ..present.records import article_record
@@ -207,15 +208,10 @@ def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", t
     )
 
 
-# Inline markup only: every value is written mid-line, after a marker or a cell border, so line-start
-# syntax (#, -, +, 1.) cannot trigger.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
 def markdown_text(value: object) -> str:
-    """Text made inert in Markdown: markup characters escaped, HTML brackets as entities, one line."""
-    text = printable(str(value)).replace("&", "&amp;").replace("<", "&lt;")
-    return " ".join(_MD_SPECIAL.sub(r"\\\1", text).split())
+    """Text made inert in Markdown, on one line: every value is written mid-line, after a marker or a
+    cell border, so line-start syntax (#, -, +, 1.) cannot trigger."""
+    return " ".join(inert_markdown(str(value)).split())
 
 
 def markdown_anchor(heading: str) -> str:
@@ -234,6 +230,9 @@ def _environment(markdown: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Article text may carry escape sequences and bidi controls: shown visibly, never passed on.
+        # Markup (already rendered and escaped, e.g. by a macro) is left as it is.
+        finalize=lambda value: printable(value) if type(value) is str else value,
     )
     env.filters["mark"] = stance_mark
     env.filters["md"] = markdown_text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..env import Environment
+from ..errors import PipeClosed
 from .text import cell_text, printable
 from .view import Section, View
 
@@ -17,7 +18,7 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
     """A Console bound to the environment: no markup, no highlighting, colour only where wanted."""
     from rich.console import Console
 
-    return Console(
+    console = Console(
         file=env.stderr if stderr else env.stdout,
         force_terminal=env.stderr_is_terminal if stderr else env.is_terminal,
         no_color=not env.use_color,
@@ -26,6 +27,12 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
         highlight=False,
         emoji=False,
     )
+    console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]  # Rich would exit 1, not 141
+    return console
+
+
+def _pipe_closed() -> None:
+    raise PipeClosed
 
 
 def plain(value: Any, style: str = "") -> Text:
