@@ -145,6 +145,7 @@ NOT_SPEAKERS = frozenset(
     update question answer q a read more others some many most several few critics skeptics sceptics
     observers analysts experts commentators scholars officials""".split()  # noqa: SIM905 (a word list reads best as words)
 )
+CARRY_WINDOW = 350  # characters: a speaker named further back is not carried to a quotation or "he said"
 QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
 
 HEADLINE_WEIGHT = 1.6
@@ -343,27 +344,34 @@ def _quoted_share(sentence: Sentence, paragraph_text: str, paragraph_start: int)
 
 
 def _speakers(found: Sequence[Sentence], text: str) -> list[str]:
-    """Who each sentence quotes ('' for the author), carrying a speaker over quotations and pronouns ("he said")."""
+    """Who each sentence quotes ('' for the author), carrying a speaker over quotations and pronouns ("he said").
+
+    A speaker is carried only while named in the same paragraph or shortly before, as `sinorus
+    check` expects of every thesis's speaker.
+    """
     paragraphs: dict[int, list[int]] = {}
     for i, sentence in enumerate(found):
         paragraphs.setdefault(sentence.paragraph, []).append(i)
     speakers = ["" for _ in found]
-    last = ""
+    last, named_at = "", 0
     for members in paragraphs.values():
         start, end = found[members[0]].start, found[members[-1]].end
         body = text[start:end]
         names = [named_speaker(found[i].text) for i in members]
         interview = names[0] if SPEAKER_PATTERNS[0].match(found[members[0]].text) else ""
         in_paragraph = next((n for n in names if n), "")
-        for i, name in zip(members, names, strict=True):
-            sentence = found[i]
+        for i, named in zip(members, names, strict=True):
+            sentence, name = found[i], named
             lowered = sentence.text.lower()
-            if not name and PRONOUN_SPEAKER.search(lowered) and (in_paragraph or last):
-                name = in_paragraph or last
+            recent = last if sentence.start - named_at <= CARRY_WINDOW else ""
+            if not name and PRONOUN_SPEAKER.search(lowered):
+                name = in_paragraph or recent
             if not name and (interview or _quoted_share(sentence, body, start) > 0.6):
-                name = interview or in_paragraph or last
+                name = interview or in_paragraph or recent
             if name and ENDORSEMENT.search(lowered):
                 name = ""
+            if named:
+                named_at = sentence.start
             last = name or last
             speakers[i] = name
     return speakers
