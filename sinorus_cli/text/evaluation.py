@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..analysis.stance import position
-from ..model import Codebook, Corpus, Thesis
+from ..model import Codebook, Corpus, Thesis, overlaps
 from .extract import extract_theses
 
 
@@ -53,7 +53,7 @@ def _sign(value: int) -> int:
 
 
 def _overlaps(a: Thesis, b: Thesis) -> bool:
-    return a.start < b.end and b.start < a.end
+    return overlaps(a.start, a.end, b.start, b.end)
 
 
 def _ratio(n: float, d: float) -> float:
@@ -286,7 +286,7 @@ def evaluate_labels(labels: Sequence[Label], folder: Path, codebook: Codebook) -
         span = _evidence_span(texts[name], label.evidence)
         if span:
             t["evidence_total"] += len(mine)
-            t["evidence_hits"] += sum(p.start < span[1] and span[0] < p.end for p in mine)
+            t["evidence_hits"] += sum(overlaps(p.start, p.end, *span) for p in mine)
         if label.stance == 0:
             continue
         t["labels"] += 1
