@@ -75,10 +75,10 @@ def _no_duplicate_articles(articles: list[Article]) -> None:
 class _TomlFile:
     """One parsed TOML file, able to say on which line its N-th table entry starts."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, source: str | None = None) -> None:
         self.path = path
         try:
-            self.source = path.read_bytes().decode("utf-8")
+            self.source = path.read_bytes().decode("utf-8") if source is None else source
         except FileNotFoundError:
             raise CorpusError(f"{path}: file not found") from None
         except UnicodeDecodeError as exc:
@@ -155,11 +155,11 @@ def _load_codebook(path: Path) -> Codebook:
     return Codebook(tuple(themes))
 
 
-def _load_articles(folder: Path) -> list[Article]:
+def _load_articles(folder: Path, source: str | None = None) -> list[Article]:
     path = folder / ARTICLES_FILE
-    if not path.exists():
+    if source is None and not path.exists():
         return []
-    doc = _TomlFile(path)
+    doc = _TomlFile(path, source)
     articles = []
     for line, entry in doc.entries("article"):
         article_id = _check_id(doc, line, _field(doc, line, entry, "id", str), "article")
@@ -197,10 +197,10 @@ def _load_articles(folder: Path) -> list[Article]:
     return articles
 
 
-def _load_theses(path: Path) -> list[Thesis]:
-    if not path.exists():
+def _load_theses(path: Path, source: str | None = None) -> list[Thesis]:
+    if source is None and not path.exists():
         return []
-    doc = _TomlFile(path)
+    doc = _TomlFile(path, source)
     theses: list[Thesis] = []
     lines: list[int] = []
     for line, entry in doc.entries("thesis"):

@@ -47,7 +47,7 @@ def article_network(corpus: Corpus, themes: Sequence[Theme] = ()) -> Network:
     """The congruence and conflict network over the given themes (default: all)."""
     ties: dict[tuple[str, str], dict[str, list[str]]] = {}
     for theme in themes or corpus.codebook.themes:
-        for pair in compare_theme(corpus, theme).pairs:
+        for pair in compare_theme(corpus, theme).pairs():
             if pair.relation is Relation.QUALIFIED:
                 continue
             key = tuple(sorted((pair.a.article, pair.b.article)))
