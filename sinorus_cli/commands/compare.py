@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from ..analysis.compare import compare_theme
-from ..errors import NoMatch
+from ..errors import NoMatch, UsageError
+from ..output.view import Format
+from ..present.grouped import DEFAULT_LIMIT, LARGE, grouped_comparison_view, stream_comparison
 from ..present.views import comparison_view
 from .common import FormatOption, ThemeArgument, session
 
@@ -17,6 +19,11 @@ Examples:
   sinorus compare aliance                 (near misses are accepted, with a note)
   sinorus compare us_factor gvs-2022 globaltimes-2023
   sinorus compare alliance --format json | jq '.contradictions[] | [.a, .b]'
+  sinorus compare alliance --limit 100    (a large corpus: stance groups and 100 pairs of each kind)
+  sinorus compare alliance --all --format jsonl > pairs.jsonl   (every pair, streamed)
+
+When more than 50 articles address the theme, positions are grouped by stance
+with counts and the strongest examples, and 10 pairs of each kind are shown.
 """
 
 
@@ -26,6 +33,10 @@ def compare_command(
     articles: Annotated[
         list[str] | None, typer.Argument(help="Only these articles (default: all).", show_default=False)
     ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=0, help="Show stance groups and this many pairs of each kind.")
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Show every position and every pair.")] = False,
     fmt: FormatOption = None,
 ) -> None:
     """Line up the articles on one theme: positions, agreements and contradictions, with quotes.
@@ -34,16 +45,23 @@ def compare_command(
     contradict when the signs are opposite, and are qualified when either is 0.
     An article's stance is the rounded mean of its theses' stances.
     """
+    if every and limit is not None:
+        raise UsageError("--all and --limit exclude each other")
     s = session(ctx)
     chosen = s.theme(theme)
     only = [s.article(a) for a in articles or ()]
-    comparison = compare_theme(s.corpus(), chosen, only)
+    comparison = compare_theme(s.corpus(themes=(chosen.id,)), chosen, only)
     missing = sorted({a.id for a in only} - {p.article for p in comparison.positions})
     if missing:
         s.note(f"no thesis on {chosen.id} in: {', '.join(missing)}")
     if not comparison.positions:
         raise NoMatch(f"no article addresses theme {chosen.id!r}")
-    s.emit(comparison_view(comparison), fmt)
+    if every and fmt is Format.jsonl:
+        s.stream(stream_comparison(comparison))
+    elif limit is not None or (not every and len(comparison.positions) > LARGE):
+        s.emit(grouped_comparison_view(comparison, DEFAULT_LIMIT if limit is None else limit), fmt)
+    else:
+        s.emit(comparison_view(comparison), fmt)
 
 
 def register(app: typer.Typer) -> None:
