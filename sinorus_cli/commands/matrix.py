@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..analysis.debate import stance_matrix
+from ..analysis.stored import stored_matrix
 from ..errors import NoMatch
 from ..present.views import matrix_view
 from .common import FormatOption, session
@@ -31,7 +32,8 @@ def matrix_command(
     s = session(ctx)
     themes = [s.theme(t) for t in theme or ()]
     articles = [s.article(a) for a in article or ()]
-    matrix = stance_matrix(s.corpus(), themes, articles)
+    store = s.store()
+    matrix = stance_matrix(s.corpus(), themes, articles) if store is None else stored_matrix(store, themes, articles)
     if not matrix.cells:
         raise NoMatch("no article addresses these themes")
     s.emit(matrix_view(matrix, s.env.columns), fmt)

@@ -67,8 +67,8 @@ def show_command(
 ) -> None:
     """Show one article: its metadata, its theses, and with --text its cleaned text."""
     s = session(ctx)
-    corpus = s.corpus()
     found = s.article(article)
+    corpus = s.corpus(articles=(found.id,))
     record = article_record(found, corpus)
     theses = sorted(corpus.theses_of(found.id), key=lambda t: t.start)
     thesis_records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]

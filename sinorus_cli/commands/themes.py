@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from ..analysis.debate import by_controversy
+from ..analysis.stored import stored_controversy
+from ..model import Corpus
 from ..output.view import Column, Section, View
 from ..present.records import theme_record
 from .common import FormatOption, session
@@ -46,14 +48,18 @@ def themes_command(
 ) -> None:
     """List the codebook's themes: proposition, coverage, and how divided the articles are."""
     s = session(ctx)
-    corpus = s.corpus()
-    measured = by_controversy(corpus)
+    store = s.store()
+    if store is None:
+        corpus, measured, counted = s.corpus(), by_controversy(s.corpus()), {}
+    else:  # a large corpus: counts from the store, records from an article-less corpus
+        corpus, measured, counted = Corpus(store.codebook, (), ()), stored_controversy(store), store.coverage()
     if by is Order.codebook:
         measured.sort(key=lambda m: corpus.codebook.themes.index(m.theme))
     elif by is Order.coverage:
         measured.sort(key=lambda m: -m.articles)
     records = [
         theme_record(m.theme, corpus)
+        | counted.get(m.theme.id, {})
         | {
             "pairs": m.pairs,
             "contradictions": m.contradictions,

@@ -63,9 +63,9 @@ def theses_command(
 ) -> None:
     """List theses: claim, stance and verbatim quote with its offsets into the source file."""
     s = session(ctx)
-    corpus = s.corpus()
     article_ids = {s.article(a).id for a in article or ()}
     theme_ids = {s.theme(t).id for t in theme or ()}
+    corpus = s.corpus(article_ids or None, theme_ids or None)
     stances = parse_stances(stance) if stance is not None else set(STANCES)
     theses = [
         t
