@@ -9,6 +9,7 @@ only stances).
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from ..corpus.db import Store
 from ..model import Article, Theme
 from .compare import Counts, chronological, counts_of
@@ -26,9 +27,7 @@ def stored_matrix(store: Store, themes: Sequence[Theme] = (), articles: Sequence
     """The article-by-theme stance matrix, from the stored tallies."""
     chosen = chronological(articles or store.articles())
     place = {a.id: n for n, a in enumerate(chosen)}
-    tallies = store.tallies(
-        themes=[t.id for t in themes] if themes else None, articles=place if articles else None
-    )
+    tallies = store.tallies(themes=[t.id for t in themes] if themes else None, articles=place if articles else None)
     by_theme: dict[str, list[Position]] = {}
     for t in tallies:
         by_theme.setdefault(t.theme, []).append(Position(t.article, t.theme, t.stance, t.any_for and t.any_against, ()))

@@ -71,7 +71,19 @@ CREATE VIRTUAL TABLE thesis_fts USING fts5(quote, claim, tokenize='trigram');
 """
 
 ARTICLE_FIELDS = ("id", "file", "title", "author", "outlet", "kind", "date", "date_basis", "date_note", "notes")
-THESIS_FIELDS = ("id", "article", "theme", "stance", "claim", "quote", "start", "end", "origin", "confidence", "speaker")
+THESIS_FIELDS = (
+    "id",
+    "article",
+    "theme",
+    "stance",
+    "claim",
+    "quote",
+    "start",
+    "end",
+    "origin",
+    "confidence",
+    "speaker",
+)
 
 # The theses that count: those of live articles, from the article's own folder or a later one (a later
 # folder's copy of an article starts it afresh, as in load_corpus). Worked out once per change into
@@ -84,7 +96,9 @@ TALLY = (
     "SELECT article, theme, akey, n AS theses, total, "
     "(CASE WHEN total < 0 THEN -1 ELSE 1 END) * ((2 * abs(total) + n) / (2 * n)) AS stance, "
     "any_for, any_against FROM (SELECT t.article, t.theme, min(t.akey) AS akey, count(*) AS n, sum(t.stance) AS total, "
-    "max(t.stance > 0) AS any_for, max(t.stance < 0) AS any_against " + EFFECTIVE + "{where} GROUP BY t.article, t.theme)"
+    "max(t.stance > 0) AS any_for, max(t.stance < 0) AS any_against "
+    + EFFECTIVE
+    + "{where} GROUP BY t.article, t.theme)"
 )
 LIVE_ARTICLES = "FROM article a JOIN source s ON s.id = a.source WHERE a.live"
 
@@ -184,10 +198,12 @@ class Store:
         self.folders = folders
         self.codebook: Codebook = load._load_codebook(load._codebook_path(folders))
         # The global filters, as SQL over the thesis alias `t`; curated theses always count.
-        self._filter = "" if not curated_only and not min_confidence else (
-            " AND (t.origin = 'curated' OR (? AND coalesce(t.confidence, 0) >= ?))"
+        self._filter = (
+            ""
+            if not curated_only and not min_confidence
+            else (" AND (t.origin = 'curated' OR (? AND coalesce(t.confidence, 0) >= ?))")
         )
-        self._filter_args: tuple[Any, ...] = (() if not self._filter else (not curated_only, min_confidence))
+        self._filter_args: tuple[Any, ...] = () if not self._filter else (not curated_only, min_confidence)
 
     def close(self) -> None:
         """Release the database."""
@@ -319,7 +335,7 @@ class Store:
             )
         else:
             self.db.executemany(
-                "INSERT INTO thesis(source, ord, id, article, theme, stance, claim, quote, start, \"end\", origin, "
+                'INSERT INTO thesis(source, ord, id, article, theme, stance, claim, quote, start, "end", origin, '
                 "confidence, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(source, first + n, *(getattr(t, f) for f in THESIS_FIELDS)) for n, t in enumerate(parsed)],
             )
@@ -332,11 +348,15 @@ class Store:
 
     def _delete_rows(self, table: str, source: int) -> None:
         if table == "thesis":
-            self.db.execute("DELETE FROM thesis_fts WHERE rowid IN (SELECT rid FROM thesis WHERE source = ?)", (source,))
+            self.db.execute(
+                "DELETE FROM thesis_fts WHERE rowid IN (SELECT rid FROM thesis WHERE source = ?)", (source,)
+            )
         self.db.execute(f"DELETE FROM {table} WHERE source = ?", (source,))
 
     def _delete_sentences(self, source: int, article: str | None = None) -> None:
-        where, args = ("source = ?", (source,)) if article is None else ("source = ? AND article = ?", (source, article))
+        where, args = (
+            ("source = ?", (source,)) if article is None else ("source = ? AND article = ?", (source, article))
+        )
         self.db.execute(f"DELETE FROM sentence_fts WHERE rowid IN (SELECT rid FROM sentence WHERE {where})", args)
         self.db.execute(f"DELETE FROM sentence WHERE {where}", args)
         self.db.execute(f"DELETE FROM sentence_file WHERE {where}", args)
@@ -373,9 +393,7 @@ class Store:
         for theme, thesis_id in self.db.execute(f"SELECT t.theme, min(t.id) {EFFECTIVE} GROUP BY t.theme"):
             if theme not in themes:
                 raise CorpusError(f"thesis {thesis_id}: unknown theme {theme!r}")
-        duplicate = self.db.execute(
-            f"SELECT t.id {EFFECTIVE} GROUP BY t.id HAVING count(*) > 1 LIMIT 1"
-        ).fetchone()
+        duplicate = self.db.execute(f"SELECT t.id {EFFECTIVE} GROUP BY t.id HAVING count(*) > 1 LIMIT 1").fetchone()
         if duplicate:
             raise CorpusError(f"thesis id {duplicate[0]!r} is defined twice")
 
@@ -410,7 +428,7 @@ class Store:
                 if spans is None:
                     spans = [(s.start, s.end) for s in sentences(text, article.skip)]
                 self.db.executemany(
-                    "INSERT INTO sentence(source, article, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
+                    'INSERT INTO sentence(source, article, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                     [(source, article.id, lo, hi, text[lo:hi]) for lo, hi in spans],
                 )
                 self.db.execute(
@@ -486,7 +504,9 @@ class Store:
 
     def coverage(self) -> dict[str, dict[str, int]]:
         """Per theme: how many articles and theses address it (the fields of a theme record)."""
-        source, args = ("tally", ()) if not self._filter else (f"({TALLY.format(where=self._filter)})", self._filter_args)
+        source, args = (
+            ("tally", ()) if not self._filter else (f"({TALLY.format(where=self._filter)})", self._filter_args)
+        )
         rows = self.db.execute(f"SELECT theme, count(*), sum(theses) FROM {source} GROUP BY theme", args)
         return {theme: {"articles": n, "theses": theses} for theme, n, theses in rows}
 
@@ -524,7 +544,7 @@ class Store:
         self.index_sentences()
         narrow, narrow_args = ("", ()) if not articles else (f" AND a.id IN ({_marks(articles)})", tuple(articles))
         rows = self.db.execute(
-            f"SELECT a.id, x.start, x.\"end\", x.text FROM sentence x JOIN article a ON a.id = x.article "
+            f'SELECT a.id, x.start, x."end", x.text FROM sentence x JOIN article a ON a.id = x.article '
             f"AND a.source = x.source AND a.live WHERE x.rid IN "
             f"(SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ? ORDER BY rank LIMIT ?){narrow}",
             (match, limit, *narrow_args),
@@ -533,9 +553,7 @@ class Store:
         for thesis in self.theses({r[0] for r in rows}):
             quoted.setdefault(thesis.article, []).append((thesis.start, thesis.end))
         sentences = [
-            SentenceRow(*row)
-            for row in rows
-            if not any(s < row[2] and row[1] < e for s, e in quoted.get(row[0], ()))
+            SentenceRow(*row) for row in rows if not any(s < row[2] and row[1] < e for s, e in quoted.get(row[0], ()))
         ]
         return theses, sentences
 
@@ -596,4 +614,3 @@ def _trigram_query(query: str) -> str | None:
     words = "".join(c if c.isalnum() else " " for c in query.casefold()).split()
     grams = dict.fromkeys(w[i : i + 3] for w in words for i in range(len(w) - 2))
     return " OR ".join(f'"{g}"' for g in grams) or None
-
