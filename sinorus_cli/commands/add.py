@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from ..corpus.load import DATE_PATTERN
 from ..errors import UsageError
-from ..model import Corpus, Thesis
 from ..output.view import Column, Section, View
 from .common import FormatOption, Session, session
 
@@ -16,6 +16,7 @@ EPILOG = """\b
 Examples:
   sinorus add new-oped.txt --author "Jane Doe" --outlet "The Review" --date 2024-05
   sinorus add reading/*.txt                       (a progress bar on a terminal)
+  find reading -name '*.txt' | sinorus add --files-from -
   sinorus --corpus my-corpus add - --title "Pasted" < text.txt
   sinorus review doe-2024                          (accept or fix the proposals)
 
@@ -38,26 +39,30 @@ def _metadata(**fields: str | None) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v}
 
 
-def _add_one(s: Session, source: str, metadata: dict[str, Any], encoding: str | None) -> dict[str, Any]:
-    from ..corpus.store import add_article
-    from ..text.extract import extract_theses
-    from ..text.ingest import read_article
+def _sources(files: list[str], files_from: str | None) -> list[str]:
+    """The files named on the command line, then those listed one a line in --files-from ('-': stdin)."""
+    import sys
 
-    article = read_article(source, encoding)
-    defaults = {"title": article.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"}
-
-    def propose(corpus: Corpus, article_id: str) -> list[Thesis]:
-        return extract_theses(article.text, corpus.codebook, article_id)
-
-    context = () if s.corpus_dirs else s.folders[:1]
-    added = add_article(s.write_folder, article.text, defaults | metadata, propose, context)
-    status = f"already in the corpus as {added.duplicate_of}" if added.duplicate_of else "added"
-    return {"article": added.article.id, "file": article.name, "theses": len(added.theses), "status": status}
+    sources = list(files)
+    if files_from is not None:
+        try:
+            listing = sys.stdin.read() if files_from == "-" else Path(files_from).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--files-from {files_from}: {exc}") from None
+        sources += [line.strip() for line in listing.splitlines() if line.strip()]
+    if not sources:
+        raise UsageError("no article to add: give files, - for stdin, or --files-from")
+    return sources
 
 
 def add_command(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(help="Article files (text, Markdown, HTML) or - for stdin.")],
+    files: Annotated[
+        list[str] | None, typer.Argument(help="Article files (text, Markdown, HTML) or - for stdin.")
+    ] = None,
+    files_from: Annotated[
+        str | None, typer.Option("--files-from", help="Also add the files listed one a line in this file (- stdin).")
+    ] = None,
     article_id: Annotated[str | None, typer.Option("--id", help="Article id (one file only).")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Title (one file only).")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Author.")] = None,
@@ -68,15 +73,29 @@ def add_command(
     fmt: FormatOption = None,
 ) -> None:
     """Add articles to a corpus: copy each file, propose its theses (origin auto), record both."""
+    from ..corpus.bulk import add_articles, prepare
+
     s = session(ctx)
-    if len(files) > 1 and (article_id or title):
+    sources = _sources(files or [], files_from)
+    if len(sources) > 1 and (article_id or title):
         raise UsageError("--id and --title apply to a single file")
     metadata = _metadata(id=article_id, title=title, author=author, outlet=outlet, date=date, kind=kind)
-    rows = []
-    with _Progress(s, len(files)) as advance:
-        for source in files:
-            rows.append(_add_one(s, source, metadata, encoding))
+    with _Progress(s, len(sources)) as advance:
+        items = []
+        for prepared in prepare(sources, s.codebook(), encoding):
+            defaults = {"title": prepared.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"}
+            items.append((prepared, defaults | metadata))
             advance()
+        added = add_articles(s.write_folder, items, s.write_context)
+    rows = [
+        {
+            "article": result.article.id,
+            "file": prepared.name,
+            "theses": len(result.theses),
+            "status": f"already in the corpus as {result.duplicate_of}" if result.duplicate_of else "added",
+        }
+        for (prepared, _), result in zip(items, added, strict=True)
+    ]
     for row in rows:
         if row["status"] != "added":
             s.note(f"{row['file']}: {row['status']}; nothing added")

@@ -58,6 +58,19 @@ class Session:
             raise UsageError("give a single --corpus to write to")
         return self.corpus_dirs[0] if self.corpus_dirs else user_corpus_folder()
 
+    @property
+    def write_context(self) -> tuple[Path, ...]:
+        """The folders read together with the write folder: the seeds, unless --corpus chose the folders."""
+        from ..corpus.locations import seeds_folder
+
+        return () if self.corpus_dirs else (seeds_folder(),)
+
+    def refresh_store(self) -> None:
+        """Bring the write folder's derived store up to date after a committed write."""
+        from ..corpus.db import refresh
+
+        refresh(self.write_folder, self.write_context)
+
     def corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
         """The selected corpus, with the global thesis filters applied, loaded on first use.
 

@@ -94,6 +94,7 @@ def review_command(
             reviewed.append(outcome)
     if decided:
         replace_theses(s.write_folder, found.id, reviewed, decided)
+        s.refresh_store()
     s.note(f"{len(reviewed)} accepted, {len(decided) - len(reviewed)} rejected, {len(pending) - len(decided)} left")
 
 

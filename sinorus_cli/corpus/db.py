@@ -160,15 +160,20 @@ def open_store(
     return store
 
 
-def refresh(folder: Path, context: Sequence[Path] = ()) -> None:
+def refresh(
+    folder: Path, context: Sequence[Path] = (), sentences: dict[str, list[tuple[int, int]]] | None = None
+) -> None:
     """Bring the store of `folder` (read together with the `context` folders before it) up to date.
 
-    Called after a committed write; a corpus without a store yet gets none until it is large.
+    Called after a committed write, with the sentence spans of new articles when they are known; a
+    corpus without a store yet gets none until it is large.
     """
     folders = (*context, folder)
     if (Path(folder) / DB_DIR / DB_FILE).exists() or toml_bytes(folders) >= MIN_BYTES:
         store = open_store(folders, force=True)
         if store is not None:
+            if sentences:
+                store.index_sentences(sentences, only_known=True)
             store.close()
 
 
@@ -397,9 +402,9 @@ class Store:
         if duplicate:
             raise CorpusError(f"thesis id {duplicate[0]!r} is defined twice")
 
-    def index_sentences(self, known: dict[str, list[tuple[int, int]]] | None = None) -> None:
+    def index_sentences(self, known: dict[str, list[tuple[int, int]]] | None = None, only_known: bool = False) -> None:
         """Split (or take from `known`, article id to sentence spans) the sentences of every article whose
-        text file changed since it was last split."""
+        text file changed since it was last split (with `only_known`, of the articles in `known` only)."""
         from ..text.sentences import sentences
 
         known = known or {}
@@ -409,7 +414,7 @@ class Store:
         }
         sources = {str(folder): source for source, folder in self._sources()}
         stale = []
-        for article in self.articles():
+        for article in self.articles(known if only_known else None):
             source = sources[str(article.path.parent)]
             stat = _stat(article.path)
             if stored.get((source, article.id)) != stat:
