@@ -23,13 +23,15 @@ import contextlib
 import hashlib
 import json
 import os
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import CorpusError
+
+if TYPE_CHECKING:
+    import sqlite3
 from ..model import Article, Codebook, Corpus, Span, Thesis
 from . import load
 
@@ -153,7 +155,7 @@ def open_store(
     try:
         path.parent.mkdir(exist_ok=True)
         connection = _connect(path)
-    except (OSError, sqlite3.Error):
+    except (OSError, _sqlite_error()):
         return None  # a read-only corpus is simply read from its TOML
     store = Store(connection, folders, curated_only, min_confidence)
     store.refresh()
@@ -178,6 +180,8 @@ def refresh(
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    import sqlite3  # here, not at the top: small corpora never open a database
+
     connection = sqlite3.connect(path, timeout=60, isolation_level=None)
     connection.execute("PRAGMA synchronous = OFF")  # derived data: a crash only costs a rebuild
     version = None
@@ -575,6 +579,12 @@ class Store:
 
 
 MISSING = (-1, -1, -1)
+
+
+def _sqlite_error() -> type[Exception]:
+    import sqlite3
+
+    return sqlite3.Error
 
 
 def _stat(path: Path) -> tuple[int, int, int]:

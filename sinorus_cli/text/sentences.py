@@ -53,8 +53,13 @@ def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentences(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
-    """Every sentence of the kept paragraphs of `text`, in order, with raw-text offsets."""
+@lru_cache(maxsize=2)
+def sentences(text: str, skip: Sequence[Span] = ()) -> tuple[Sentence, ...]:
+    """Every sentence of the kept paragraphs of `text`, in order, with raw-text offsets.
+
+    Kept for the last two texts: adding an article splits it for the extractor and again for the
+    search index, and splitting is most of what extraction costs.
+    """
     found = []
     kept = [p for p in clean_paragraphs(text, skip) if not p.dropped]
     for number, paragraph in enumerate(kept):
@@ -62,4 +67,4 @@ def sentences(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
         for index, (lo, hi) in enumerate(split_paragraph(body)):
             start, end = paragraph.start + lo, paragraph.start + hi
             found.append(Sentence(text[start:end], start, end, number, index))
-    return found
+    return tuple(found)
