@@ -8,9 +8,10 @@ shares most of its trigrams with the right one) and the per-article, per-theme
 stance aggregates that matrix, controversy and compare counts come from.
 
 It is never the source of truth. Each TOML file is recorded with its size,
-modification time, inode, byte length and SHA-256: when the file grew by an
-append (its old bytes are a prefix of the new ones) only the new tail is
-parsed; any other change re-parses that file; a deleted database is rebuilt.
+modification time and inode; when they change, the file is cut into its
+`[[article]]` or `[[thesis]]` blocks and only blocks whose text is new are
+parsed (an append parses just the new blocks, a hand edit just the edited
+ones); rows of vanished blocks are deleted. A deleted database is rebuilt.
 Every refresh runs in one transaction and checks the cross-references, so a
 broken hand edit is reported like `load_corpus` reports it and leaves the
 database as it was. Small corpora (the seeds) never get a database: they load
@@ -23,6 +24,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +39,7 @@ from . import load
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # Below this many bytes of TOML, parsing the files is quicker than opening a database.
 MIN_BYTES = 256_000
 # How many full-text candidates a search re-ranks with RapidFuzz.
@@ -47,13 +49,13 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE source(id INTEGER PRIMARY KEY, folder TEXT UNIQUE, layer INTEGER);
 CREATE TABLE file(source INTEGER, name TEXT, size INTEGER, mtime_ns INTEGER, ino INTEGER,
-                  length INTEGER, digest TEXT, PRIMARY KEY(source, name));
-CREATE TABLE article(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, id TEXT, file TEXT, title TEXT,
+                  PRIMARY KEY(source, name));
+CREATE TABLE article(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, file TEXT, title TEXT,
                      author TEXT, outlet TEXT, kind TEXT, date TEXT, date_basis TEXT, date_note TEXT,
                      notes TEXT, skip TEXT, sha256 TEXT, live INTEGER DEFAULT 1);
 CREATE INDEX article_id ON article(id);
 CREATE INDEX article_source ON article(source, ord);
-CREATE TABLE thesis(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, id TEXT, article TEXT, theme TEXT,
+CREATE TABLE thesis(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, article TEXT, theme TEXT,
                     stance INTEGER, claim TEXT, quote TEXT, start INTEGER, "end" INTEGER, origin TEXT,
                     confidence REAL, speaker TEXT, akey INTEGER, tkey INTEGER);
 CREATE INDEX thesis_order ON thesis(akey, tkey);
@@ -285,75 +287,111 @@ class Store:
         self.db.execute("DELETE FROM source WHERE id = ?", (source,))
 
     def _sync_file(self, source: int, folder: Path, name: str, table: str) -> bool:
-        """Bring one TOML file's rows up to date: nothing, its appended tail, or all of it."""
+        """Bring one TOML file's rows up to date: nothing when its signature is unchanged, else block by block."""
         path = folder / name
         stat = _stat(path)
         row = self.db.execute(
-            "SELECT size, mtime_ns, ino, length, digest FROM file WHERE source = ? AND name = ?", (source, name)
+            "SELECT size, mtime_ns, ino FROM file WHERE source = ? AND name = ?", (source, name)
         ).fetchone()
-        if row is not None and tuple(row[:3]) == stat:
+        if row is not None and tuple(row) == stat:
             return False
         data, stat = _read(path)
-        appended = (
-            row is not None
-            and row[3] <= len(data)
-            and hashlib.sha256(data[: row[3]]).hexdigest() == row[4]
-            and self._insert_parsed(source, folder, table, data, row[3])
-        )
-        if not appended:
-            self._delete_rows(table, source)
-            if table == "article":
-                self._delete_sentences(source)
-            self._insert_parsed(source, folder, table, data, 0, strict=True)
-        self.db.execute(
-            "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (source, name, *stat, len(data), hashlib.sha256(data).hexdigest()),
-        )
+        if not self._merge_blocks(source, folder, table, data):
+            self._reload(source, folder, table, data)
+        self.db.execute("INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?)", (source, name, *stat))
         return True
 
-    def _insert_parsed(
-        self, source: int, folder: Path, table: str, data: bytes, offset: int, strict: bool = False
-    ) -> bool:
-        """Parse `data[offset:]` and insert its entries; False (nothing inserted) when the tail does not
-        parse on its own, so the caller re-reads the whole file; with `strict` a problem is raised."""
+    def _merge_blocks(self, source: int, folder: Path, table: str, data: bytes) -> bool:
+        """Re-read only the `[[table]]` blocks whose text is new, keep the others, drop the vanished ones.
+
+        False (nothing changed) when the file cannot be read this way: not UTF-8, data before the first
+        block, or a new block that does not parse; the caller then re-reads the whole file, which
+        reports a problem with its line number.
+        """
         try:
-            text = data[offset:].decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
-            if strict:
-                raise CorpusError(f"{folder / table}: not UTF-8") from None
             return False
-        try:
-            if table == "article":
-                parsed: list[Any] = load._load_articles(folder, text) if data else []
+        starts = [m.start() for m in _header(table).finditer(text)]
+        prefix = text[: starts[0]] if starts else text
+        if any(line.strip() and not line.lstrip().startswith("#") for line in prefix.splitlines()):
+            return False
+        blocks = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True)]
+        digests = [_digest(b) for b in blocks]
+        stored: dict[str, list[tuple[int, int, str]]] = {}
+        for rid, block, ord_, item in self.db.execute(
+            f"SELECT rid, block, ord, id FROM {table} WHERE source = ?", (source,)
+        ):
+            stored.setdefault(block, []).append((rid, ord_, item))
+        moved, new = [], []
+        for n, digest in enumerate(digests):
+            if stored.get(digest):
+                rid, old, _ = stored[digest].pop()
+                if old != n:
+                    moved.append((n, rid))
             else:
-                parsed = load._load_theses(folder / load.THESES_FILE, text) if data else []
+                new.append(n)
+        try:
+            parsed = self._parse(folder, table, "".join(blocks[n] for n in new)) if new else []
         except CorpusError:
-            if strict:
-                raise
             return False
-        start = self.db.execute(f"SELECT coalesce(max(ord), -1) + 1 FROM {table} WHERE source = ?", (source,))
-        first = start.fetchone()[0]
+        if len(parsed) != len(new):
+            return False
+        gone = [(rid, item) for rows in stored.values() for rid, _, item in rows]
+        self._delete_rids(table, source, gone)
+        self.db.executemany(f"UPDATE {table} SET ord = ? WHERE rid = ?", moved)
+        self._insert(source, table, [(n, digests[n], item) for n, item in zip(new, parsed, strict=True)])
+        return True
+
+    def _reload(self, source: int, folder: Path, table: str, data: bytes) -> None:
+        """Re-read a whole file (raising the loader's own error, with its line, when it is broken)."""
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CorpusError(f"{folder / _FILES[table]}: not UTF-8 at byte {exc.start}") from None
+        parsed = self._parse(folder, table, text) if data else []
+        self._delete_rows(table, source)
+        if table == "article":
+            self._delete_sentences(source)
+        self._insert(source, table, [(n, "", item) for n, item in enumerate(parsed)])
+
+    @staticmethod
+    def _parse(folder: Path, table: str, text: str) -> list[Any]:
+        if table == "article":
+            return load._load_articles(folder, text)
+        return load._load_theses(folder / load.THESES_FILE, text)
+
+    def _insert(self, source: int, table: str, rows: list[tuple[int, str, Any]]) -> None:
+        """Insert parsed articles or theses, each with its place in the file and its block's digest."""
         if table == "article":
             self.db.executemany(
-                "INSERT INTO article(source, ord, id, file, title, author, outlet, kind, date, date_basis, "
-                "date_note, notes, skip, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO article(source, ord, block, id, file, title, author, outlet, kind, date, date_basis, "
+                "date_note, notes, skip, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (source, first + n, *(getattr(a, f) for f in ARTICLE_FIELDS), _skip_json(a.skip), a.sha256)
-                    for n, a in enumerate(parsed)
+                    (source, n, block, *(getattr(a, f) for f in ARTICLE_FIELDS), _skip_json(a.skip), a.sha256)
+                    for n, block, a in rows
                 ],
             )
+            return
+        first = self.db.execute("SELECT coalesce(max(rid), 0) FROM thesis").fetchone()[0]
+        self.db.executemany(
+            'INSERT INTO thesis(source, ord, block, id, article, theme, stance, claim, quote, start, "end", origin, '
+            "confidence, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(source, n, block, *(getattr(t, f) for f in THESIS_FIELDS)) for n, block, t in rows],
+        )
+        self.db.execute(
+            "INSERT INTO thesis_fts(rowid, quote, claim) SELECT rid, quote, claim FROM thesis WHERE rid > ?", (first,)
+        )
+
+    def _delete_rids(self, table: str, source: int, gone: list[tuple[int, str]]) -> None:
+        """Delete rows by rid; a changed or removed article also loses its sentences (they are re-split)."""
+        rids = [(rid,) for rid, _ in gone]
+        if table == "thesis":
+            self.db.executemany("DELETE FROM thesis_fts WHERE rowid = ?", rids)
         else:
-            self.db.executemany(
-                'INSERT INTO thesis(source, ord, id, article, theme, stance, claim, quote, start, "end", origin, '
-                "confidence, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(source, first + n, *(getattr(t, f) for f in THESIS_FIELDS)) for n, t in enumerate(parsed)],
-            )
-            self.db.execute(
-                "INSERT INTO thesis_fts(rowid, quote, claim) SELECT rid, quote, claim FROM thesis "
-                "WHERE source = ? AND ord >= ?",
-                (source, first),
-            )
-        return True
+            for _, article in gone:
+                self._delete_sentences(source, article)
+        self.db.executemany(f"DELETE FROM {table} WHERE rid = ?", rids)
 
     def _delete_rows(self, table: str, source: int) -> None:
         if table == "thesis":
@@ -579,6 +617,17 @@ class Store:
 
 
 MISSING = (-1, -1, -1)
+
+
+_FILES = {"article": load.ARTICLES_FILE, "thesis": load.THESES_FILE}
+
+
+def _header(table: str) -> re.Pattern[str]:
+    return re.compile(rf"^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]", re.MULTILINE)
+
+
+def _digest(block: str) -> str:
+    return hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _sqlite_error() -> type[Exception]:
