@@ -1,14 +1,58 @@
 """sinorus: compare what articles claim about China-Russia strategic cooperation.
 
-Library entry points for notebooks::
+Everything a command does is a library call, importable from here::
 
-    from sinorus_cli.corpus import load_corpus
-    from sinorus_cli.compare import compare_theme
-    from sinorus_cli.resolve import resolve_theme
+    import sinorus_cli as sr
 
-    corpus = load_corpus()
-    theme, _ = resolve_theme(corpus.codebook, "alliance")
-    comparison = compare_theme(corpus, theme)
+    corpus = sr.load_corpus()                       # the built-in seeds; or load_corpus([folder, ...])
+    theme, _ = sr.resolve_theme(corpus.codebook, "alliance")
+    comparison = sr.compare_theme(corpus, theme)
+    for pair in comparison.pairs_with(sr.Relation.CONTRADICT):
+        print(pair.a.article, pair.b.article)
+
+Names are imported on first use, so `import sinorus_cli` costs nothing until then.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
+
+# Public name -> module that defines it (relative to this package).
+_API = {
+    "load_corpus": "corpus",
+    "seeds_folder": "corpus",
+    "Article": "model",
+    "Codebook": "model",
+    "Corpus": "model",
+    "Theme": "model",
+    "Thesis": "model",
+    "Position": "analysis.stance",
+    "Relation": "analysis.stance",
+    "Speakers": "analysis.stance",
+    "position": "analysis.stance",
+    "relation": "analysis.stance",
+    "compare_theme": "analysis.compare",
+    "chronological": "analysis.compare",
+    "by_controversy": "analysis.debate",
+    "stance_matrix": "analysis.debate",
+    "diff_articles": "analysis.debate",
+    "select_theses": "analysis.select",
+    "resolve_theme": "analysis.resolve",
+    "resolve_article": "analysis.resolve",
+    "search": "analysis.search",
+    "check_corpus": "analysis.check",
+    "reliability": "analysis.reliability",
+    "read_article": "text.ingest",
+    "extract_theses": "text.extract",
+}
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_API[name]}"), name)

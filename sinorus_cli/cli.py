@@ -20,7 +20,9 @@ from .errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_IO,
     EXIT_USAGE,
+    OutputError,
     PipeClosed,
     SinorusError,
 )
@@ -40,7 +42,8 @@ Examples:
 
 On a terminal, output is a table; in a pipe, tab-separated records without a
 header. Choose with --format. Exit codes: 0 ok, 1 nothing matched, 2 usage
-error, 3 corpus problem.
+error, 3 corpus problem, 74 output not written, 130 interrupted,
+141 output pipe closed.
 """
 
 
@@ -104,6 +107,8 @@ class SinorusGroup(TyperGroup):
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             return result if isinstance(result, int) else 0
         except SinorusError as exc:
+            if isinstance(exc, OutputError):
+                _silence_stdout()  # so the final flush of what could not be written fails no more
             return _fail(exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
         except typer.TyperException as exc:
             where = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
@@ -113,6 +118,9 @@ class SinorusGroup(TyperGroup):
         except (PipeClosed, BrokenPipeError):
             _silence_stdout()
             return EXIT_BROKEN_PIPE
+        except OSError as exc:  # a file that vanished or cannot be read: name it, no traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            return _fail(f"{where}{exc.strerror or exc}", EXIT_IO)
         except Exception as exc:
             if os.environ.get("SINORUS_DEBUG"):
                 raise
@@ -162,8 +170,6 @@ def main(
             "-C",
             envvar="SINORUS_CORPUS",
             help="Corpus folder (repeatable). Default: the built-in seeds plus your own corpus. Env: SINORUS_CORPUS.",
-            exists=True,
-            file_okay=False,
             show_default=False,
         ),
     ] = None,
@@ -172,6 +178,14 @@ def main(
         float,
         typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore proposed theses below this confidence."),
     ] = 0.0,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="In CSV output, keep cells starting with = + - @ exactly (by default they get a leading ' "
+            "so a spreadsheet shows them as text instead of running them as formulas).",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -180,7 +194,7 @@ def main(
         typer.echo(ctx.get_help())
         raise typer.Exit()
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment()
-    ctx.obj = Session(env, tuple(corpus or ()), curated_only, min_confidence)
+    ctx.obj = Session(env, tuple(corpus or ()), curated_only, min_confidence, raw)
 
 
 def run() -> None:

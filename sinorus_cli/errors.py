@@ -6,6 +6,7 @@ EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
 EXIT_INTERNAL = 70
+EXIT_IO = 74  # sysexits.h EX_IOERR: an output could not be written
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
@@ -37,6 +38,12 @@ class CorpusError(SinorusError):
     """A corpus file is missing, malformed or inconsistent."""
 
     exit_code = EXIT_DATA
+
+
+class OutputError(SinorusError):
+    """An output file or stream could not be written (no such folder, disk full, no permission)."""
+
+    exit_code = EXIT_IO
 
 
 class PipeClosed(Exception):

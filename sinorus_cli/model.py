@@ -31,6 +31,10 @@ class Theme:
         """The short human name of a stance point on this theme's scale."""
         return self.scale.get(stance, "")
 
+    def claim(self, stance: int) -> str:
+        """The claim a stance on this theme makes, in the codebook's words (for theses nobody worded)."""
+        return f"{self.label}: {self.stance_name(stance)}"
+
 
 @dataclass(frozen=True)
 class Codebook:
@@ -151,5 +155,10 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def read_text(path: Path) -> str:
-    """Decode a stored article file byte for byte: no newline translation, no BOM stripping."""
-    return path.read_bytes().decode("utf-8")
+    """Decode a stored article file byte for byte: no newline translation, no BOM stripping.
+
+    Only a regular file is read (never a link, pipe or device); anything else is a one-line CorpusError.
+    """
+    from .corpus.files import read_article_file
+
+    return read_article_file(path)

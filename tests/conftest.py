@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -44,3 +45,33 @@ def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(seeds_folder(), target)
     return target
+
+
+@pytest.fixture
+def schemas() -> Path:
+    """The published schemas and samples beside the repository (../shared/schemas, or $SINORUS_SCHEMAS)."""
+    default = Path(__file__).resolve().parents[1].parent / "shared" / "schemas"
+    folder = Path(os.environ.get("SINORUS_SCHEMAS", default))
+    if not folder.is_dir():
+        pytest.skip(f"no published schemas at {folder}")
+    return folder
+
+
+@pytest.fixture
+def annotate(seed_copy: Path) -> Callable[..., Path]:
+    """Add fields (origin, confidence, speaker, ...) to one thesis of the seed copy; returns the copy."""
+
+    def add(thesis_id: str, **fields: object) -> Path:
+        import tomli_w
+
+        path = seed_copy / "theses.toml"
+        text = path.read_text(encoding="utf-8")
+        start = text.index(f'id = "{thesis_id}"\n')
+        end = text.find("[[thesis]]", start)
+        end = len(text) if end < 0 else end
+        kept = [line for line in text[start:end].splitlines(True) if line.split(" =")[0] not in fields]
+        block = kept[0] + tomli_w.dumps(fields) + "".join(kept[1:])
+        path.write_text(text[:start] + block + text[end:], encoding="utf-8")
+        return seed_copy
+
+    return add

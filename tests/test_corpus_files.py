@@ -13,12 +13,14 @@ def _replace(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_malformed_toml_names_file_and_line(run, seed_copy):
+def test_malformed_toml_is_skipped_with_file_and_line_and_check_fails(run, seed_copy):
     _replace(seed_copy / "theses.toml", "stance = ", "stance == ")
     result = run("--corpus", str(seed_copy), "themes")
-    assert result.exit_code == 3
-    assert "theses.toml" in result.stderr and "line" in result.stderr
+    assert result.exit_code == 0 and "alliance" in result.stdout
+    assert "skipped" in result.stderr and "theses.toml" in result.stderr and "line" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    check = run("--corpus", str(seed_copy), "check")
+    assert check.exit_code == 3 and "theses.toml" in check.stdout
 
 
 def test_out_of_range_stance_names_the_line(run, seed_copy):
@@ -27,16 +29,19 @@ def test_out_of_range_stance_names_the_line(run, seed_copy):
     line = text[: text.index("stance = ")].count("\n") + 1
     _replace(path, "stance = ", "stance = 7 #")
     result = run("--corpus", str(seed_copy), "theses")
-    assert result.exit_code == 3
+    assert result.exit_code == 0 and result.stdout
     header_line = text[: text.rindex("[[thesis]]", 0, text.index("stance = "))].count("\n") + 1
     assert f"theses.toml:{header_line}:" in result.stderr and "outside -2..2" in result.stderr
     assert header_line < line
 
 
-def test_unknown_theme_reference_is_reported(run, seed_copy):
+def test_unknown_theme_reference_is_reported_at_its_line(run, seed_copy):
+    text = (seed_copy / "theses.toml").read_text(encoding="utf-8")
+    header_line = text[: text.rindex("[[thesis]]", 0, text.index('theme = "alliance"'))].count("\n") + 1
     _replace(seed_copy / "theses.toml", 'theme = "alliance"', 'theme = "aliens"')
     result = run("--corpus", str(seed_copy), "theses")
-    assert result.exit_code == 3 and "unknown theme 'aliens'" in result.stderr
+    assert result.exit_code == 0 and "unknown theme 'aliens'" in result.stderr
+    assert f"theses.toml:{header_line}: thesis " in result.stderr
 
 
 def test_check_reports_a_quote_that_moved(run, seed_copy):

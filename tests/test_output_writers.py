@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sinorus_cli.env import Environment
-from sinorus_cli.output.text import printable, tsv_field, tsv_unescape
+from sinorus_cli.output.text import printable, spreadsheet_safe, tsv_field, tsv_unescape
 from sinorus_cli.output.view import Column, Format, Section, View
 from sinorus_cli.output.writers import write_delimited, write_view
 
@@ -30,12 +30,14 @@ def test_printable_leaves_no_control_characters(value):
     assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in shown)
 
 
-@given(st.lists(st.fixed_dictionaries({"a": texts, "b": st.integers()}), max_size=20))
-def test_csv_parses_back_to_the_same_records(rows):
+@given(st.lists(st.fixed_dictionaries({"a": texts, "b": st.integers()}), max_size=20), st.booleans())
+def test_csv_parses_back_to_the_same_records(rows, raw):
     out = io.StringIO()
-    write_delimited(out, [Section("s", "", (Column("a", "A"),), rows)], header=True)
+    write_delimited(out, [Section("s", "", (Column("a", "A"),), rows)], header=True, raw=raw)
     parsed = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
-    assert [(r["a"], int(r["b"])) for r in parsed] == [(r["a"], r["b"]) for r in rows]
+    # Numbers stay numbers; text a spreadsheet would run as a formula gets a leading ' unless raw.
+    expected = [(r["a"] if raw else spreadsheet_safe(r["a"]), r["b"]) for r in rows]
+    assert [(r["a"], int(r["b"])) for r in parsed] == expected
 
 
 def test_multi_section_records_are_tagged_with_their_section(capsys):

@@ -34,6 +34,14 @@ REQUIRED_THEMES = {
     "western_view",
     "economy",
 }
+# Per article: theses, and distinct quoted speakers (the author is not counted as one).
+SEED_INDEX = {
+    "korolev-2017": (26, 4),
+    "llp-2020": (22, 4),
+    "gvs-2022": (29, 2),
+    "globaltimes-2023": (23, 3),
+    "zhao-2024": (32, 1),
+}
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +76,33 @@ def test_curated_index_is_substantial(corpus):
     assert all(per_article[a.id] >= 6 for a in corpus.articles), per_article
     on_alliance = {t.article for t in corpus.theses if t.theme == "alliance"}
     assert on_alliance == {a.id for a in corpus.articles}
+
+
+def test_each_article_has_its_pinned_count_of_theses_and_speakers(corpus):
+    counts = {
+        a.id: (len(theses), len({t.speaker for t in theses if t.speaker}))
+        for a in corpus.articles
+        for theses in [corpus.theses_of(a.id)]
+    }
+    assert counts == SEED_INDEX
+
+
+def test_quoted_speakers_are_named_and_the_authors_carry_every_article(corpus):
+    speakers = {t.speaker for t in corpus.theses if t.speaker}
+    assert {"Sergey Lavrov", "Vasily Kashin", "Wang Yi", "Kremlin", "US National Security Strategy"} <= speakers
+    for article in corpus.articles:
+        own = [t for t in corpus.theses_of(article.id) if not t.speaker]
+        assert len(own) >= 6, article.id
+
+
+def test_the_editors_framing_is_skipped_and_their_report_of_the_argument_is_the_authors(corpus):
+    zhao = corpus.article("zhao-2024")
+    text = zhao.text()
+    framing = next(s for s in zhao.skip if "Why It Matters" in text[s.start : s.end])
+    assert "75th anniversary" in text[framing.start : framing.end]
+    assert "The article points out" not in text[framing.start : framing.end]
+    reported = next(t for t in corpus.theses_of("zhao-2024") if t.quote.startswith("The article points out"))
+    assert reported.speaker == ""
 
 
 def test_quotes_are_whole_sentences_without_ellipses(corpus):

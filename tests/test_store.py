@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sinorus_cli.corpus import load_corpus, store
+from sinorus_cli.corpus import journal, load_corpus, store
+from sinorus_cli.model import Thesis
 
 DATA = Path(__file__).parent / "data"
 TOPICS = ("energy deals", "naval drills", "the SCO summit", "grain trade", "space projects",
@@ -57,32 +58,33 @@ def test_eight_concurrent_adds_lose_nothing(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
-def test_crash_during_a_write_leaves_the_corpus_unchanged(run, seed_copy, tmp_path, monkeypatch):
+def test_a_failed_write_leaves_the_corpus_unchanged(seed_copy, monkeypatch):
     before = _snapshot(seed_copy)
-    calls = []
+    real_append = journal.append_file
 
-    def failing_replace(src, dst):
-        calls.append(dst)
-        if str(dst).endswith("articles.toml"):
-            raise OSError("disk full")
-        os.rename(src, dst)
+    def failing_append(path, data):
+        if path.name == "theses.toml":
+            raise OSError(28, "No space left on device")
+        real_append(path, data)
 
-    monkeypatch.setattr(store.os, "replace", failing_replace)
+    monkeypatch.setattr(journal, "append_file", failing_append)
+    thesis = Thesis("new-1:a1", "new-1", "alliance", 1, "claim", "alliance", 12, 20, "auto", 0.5)
     with pytest.raises(OSError):
-        store.add_article(seed_copy, "A new text about an alliance.\n", {"id": "new-1"}, lambda c, i: [])
-    after = _snapshot(seed_copy)
-    assert {k: v for k, v in after.items() if k != "new-1.txt"} == before
-    assert not [p for p in seed_copy.iterdir() if p.name.endswith(".tmp")]
+        store.add_articles(seed_copy, [store.NewArticle("A new text about an alliance.\n", {"id": "new-1"}, (thesis,))])
+    assert _snapshot(seed_copy) == before
+    assert not journal.leftovers(seed_copy, None) and journal.read_journal(seed_copy) is None
     assert load_corpus([seed_copy]).article("new-1") is None
 
 
-def test_malformed_corpus_file_blocks_add_and_nothing_is_touched(run, seed_copy):
+def test_malformed_corpus_file_does_not_block_add_and_stays_reported(run, seed_copy):
     path = seed_copy / "theses.toml"
     path.write_text(path.read_text(encoding="utf-8") + "\n[[thesis]\n", encoding="utf-8")
-    before = _snapshot(seed_copy)
+    before = path.read_bytes()
     result = run("--corpus", str(seed_copy), "add", str(DATA / "no-bloc.txt"))
-    assert result.exit_code == 3 and "theses.toml" in result.stderr and "line" in result.stderr
-    assert _snapshot(seed_copy) == before
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes().startswith(before)
+    check = run("--corpus", str(seed_copy), "check")
+    assert check.exit_code == 3 and "theses.toml" in check.stdout and "line" in check.stdout
 
 
 def test_add_keeps_comments_and_remove_takes_everything_out(run, tmp_path):

@@ -1,11 +1,25 @@
-"""Verifying a corpus: every quote verbatim at its offsets, in the author's own text."""
+"""Verifying a corpus: every quote verbatim at its offsets, in the author's own text, by the speaker named.
+
+A thesis that names a speaker (a quoted person, body or document) passes when
+that speaker is recognisable near the quote: the name, or its last word (a
+surname such as "Lavrov", the head of a body's name such as "statement"),
+appears as a whole word in the quote's paragraph or in the SPEAKER_WINDOW
+characters before the quote. Words in parentheses qualify a name and are not
+looked for. A speaker that repeats the article's author is flagged: the author's
+theses leave the speaker empty.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..model import Article, Corpus, Thesis
-from ..text.cleaning import clean_paragraphs
+from ..errors import CorpusError
+from ..model import Article, Corpus, Thesis, overlaps
+from ..text.cleaning import clean_paragraphs, paragraph_spans
+
+# How far before a quote its speaker may be named: a sentence or two of attribution.
+SPEAKER_WINDOW = 400
 
 
 @dataclass(frozen=True)
@@ -23,11 +37,8 @@ def check_corpus(corpus: Corpus) -> list[Problem]:
     for article in corpus.articles:
         try:
             text = article.text()
-        except FileNotFoundError:
-            problems.append(Problem(article.id, "", f"source file {article.path} not found"))
-            continue
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(article.id, "", f"{article.file} is not UTF-8 at byte {exc.start}"))
+        except CorpusError as exc:  # missing, not UTF-8, a link, a pipe, a device, too large
+            problems.append(Problem(article.id, "", exc.message))
             continue
         problems.extend(_check_article(article, text, corpus.theses_of(article.id)))
     return problems
@@ -40,8 +51,13 @@ def _check_article(article: Article, text: str, theses: list[Thesis]) -> list[Pr
         if not 0 <= s.start < s.end <= len(text)
     ]
     dropped = [p for p in clean_paragraphs(text, article.skip) if p.dropped]
+    paragraphs = paragraph_spans(text)
     for thesis in theses:
-        message = _quote_problem(thesis, text) or _placement_problem(thesis, dropped)
+        message = (
+            _quote_problem(thesis, text)
+            or _placement_problem(thesis, dropped)
+            or _speaker_problem(thesis, article, text, paragraphs)
+        )
         if message:
             problems.append(Problem(article.id, thesis.id, message))
     return problems
@@ -61,6 +77,24 @@ def _quote_problem(thesis: Thesis, text: str) -> str:
 
 def _placement_problem(thesis: Thesis, dropped: list) -> str:
     for paragraph in dropped:
-        if paragraph.start < thesis.end and thesis.start < paragraph.end:
+        if overlaps(paragraph.start, paragraph.end, thesis.start, thesis.end):
             return f"quote lies in text that is not the author's argument ({paragraph.dropped})"
     return ""
+
+
+def _speaker_problem(thesis: Thesis, article: Article, text: str, paragraphs: list[tuple[int, int]]) -> str:
+    if not thesis.speaker:
+        return ""
+    name = re.sub(r"\([^)]*\)", " ", thesis.speaker).split()
+    if not name:
+        return f"speaker {thesis.speaker!r} has no name outside its parentheses"
+    if " ".join(name).casefold() == article.author.casefold():
+        return f"speaker {thesis.speaker!r} is the article's author; leave the speaker empty"
+    start, end = next(((a, b) for a, b in paragraphs if a <= thesis.start < b), (thesis.start, thesis.end))
+    near = text[max(0, min(start, thesis.start - SPEAKER_WINDOW)) : max(end, thesis.end)]
+    for part in (" ".join(name), name[-1]):
+        if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", near, re.IGNORECASE):
+            return ""
+    return (
+        f"speaker {thesis.speaker!r} is not named in the quote's paragraph or the {SPEAKER_WINDOW} characters before it"
+    )

@@ -8,8 +8,8 @@ from fractions import Fraction
 from functools import cached_property
 from itertools import combinations
 
-from ..model import Article, Corpus, Theme
-from .stance import Position, Relation, position, relation
+from ..model import Article, Corpus, Theme, Thesis
+from .stance import Position, Relation, Speakers, position, relation
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,24 @@ class Pair:
     a: Position
     b: Position
     relation: Relation
+
+
+class Pairs:
+    """Something with pairs of positions: a comparison of one theme, a diff of two articles."""
+
+    def every_pair(self) -> Iterator[Pair]:
+        """Every pair, in order."""
+        raise NotImplementedError
+
+    def pairs_with(self, kind: Relation, limit: int | None = None) -> list[Pair]:
+        """The pairs of one relation kind, in their original order (at most `limit`)."""
+        found = []
+        for pair in self.every_pair():
+            if pair.relation is kind:
+                found.append(pair)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
 
 
 @dataclass(frozen=True)
@@ -73,28 +91,25 @@ def counts_of(positions: Sequence[Position]) -> Counts:
 
 
 @dataclass(frozen=True)
-class Comparison:
-    """Everything `sinorus compare THEME` shows. Pairs are generated on demand, never stored: a theme
-    addressed by ten thousand articles has fifty million of them."""
+class Comparison(Pairs):
+    """Everything `sinorus compare THEME` shows.
+
+    `articles` are those with any thesis on the theme; `quoted` holds the
+    quoted speakers' theses of articles whose own authors take no position on it.
+    Pairs are generated on demand, never stored: a theme addressed by ten
+    thousand articles has fifty million of them.
+    """
 
     theme: Theme
     articles: tuple[Article, ...]
     positions: tuple[Position, ...]
+    quoted: tuple[Thesis, ...] = ()
+    speakers: Speakers = Speakers.AUTHORS
 
-    def pairs(self) -> Iterator[Pair]:
+    def every_pair(self) -> Iterator[Pair]:
         """Every pair of positions, in chronological order of their first article."""
         for a, b in combinations(self.positions, 2):
             yield Pair(a, b, relation(a.stance, b.stance))
-
-    def pairs_with(self, kind: Relation, limit: int | None = None) -> list[Pair]:
-        """The pairs of one relation kind, in chronological order of their first article (at most `limit`)."""
-        found = []
-        for pair in self.pairs():
-            if pair.relation is kind:
-                found.append(pair)
-                if limit is not None and len(found) >= limit:
-                    break
-        return found
 
     @cached_property
     def counts(self) -> Counts:
@@ -109,23 +124,30 @@ def chronological(articles: Sequence[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date == "", a.date, a.id))
 
 
-def positions_on(corpus: Corpus, theme_id: str, articles: Sequence[Article]) -> list[Position]:
-    """The positions of the given articles that address the theme, in the order given."""
-    found = []
-    for article in articles:
-        theses = corpus.theses_of(article.id, theme_id)
-        if theses:
-            found.append(position(article.id, theme_id, sorted(theses, key=lambda t: t.start)))
-    return found
+def compare_theme(
+    corpus: Corpus, theme: Theme, only: Sequence[Article] = (), speakers: Speakers = Speakers.AUTHORS
+) -> Comparison:
+    """Compare every article (or only the given ones) that addresses `theme`.
 
-
-def compare_theme(corpus: Corpus, theme: Theme, only: Sequence[Article] = ()) -> Comparison:
-    """Compare every article (or only the given ones) that addresses `theme`."""
-    articles = chronological(only or corpus.articles)
-    positions = positions_on(corpus, theme.id, articles)
-    addressed = {p.article for p in positions}
+    Stances rest on the authors' own theses unless `speakers` is `Speakers.ALL`.
+    """
+    positions: list[Position] = []
+    quoted: list[Thesis] = []
+    addressed = []
+    for article in chronological(only or corpus.articles):
+        theses = sorted(corpus.theses_of(article.id, theme.id), key=lambda t: t.start)
+        if not theses:
+            continue
+        addressed.append(article)
+        found = position(article.id, theme.id, theses, speakers)
+        if found:
+            positions.append(found)
+        else:
+            quoted.extend(theses)
     return Comparison(
         theme=theme,
-        articles=tuple(a for a in articles if a.id in addressed),
+        articles=tuple(addressed),
         positions=tuple(positions),
+        quoted=tuple(quoted),
+        speakers=speakers,
     )

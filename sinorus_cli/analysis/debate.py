@@ -6,11 +6,11 @@ compare.py, so a matrix cell, a diff row and a compare table always agree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Corpus, Theme
-from .compare import Counts, Pair, chronological, compare_theme
+from .compare import Counts, Pair, Pairs, chronological, compare_theme
 from .stance import Position, Relation, relation
 
 
@@ -83,7 +83,7 @@ def stance_matrix(corpus: Corpus, themes: Sequence[Theme] = (), articles: Sequen
 
 
 @dataclass(frozen=True)
-class Diff:
+class Diff(Pairs):
     """Where two articles meet and part: pairs on shared themes, and themes only one addresses."""
 
     a: Article
@@ -92,8 +92,8 @@ class Diff:
     only_a: tuple[Position, ...]
     only_b: tuple[Position, ...]
 
-    def pairs_with(self, kind: Relation) -> list[Pair]:
-        return [p for p in self.pairs if p.relation is kind]
+    def every_pair(self) -> Iterator[Pair]:
+        return iter(self.pairs)
 
 
 def diff_articles(corpus: Corpus, a: Article, b: Article) -> Diff:

@@ -2,7 +2,8 @@
 
 The unit is an (article, theme) pair over the articles both corpora hold and
 every codebook theme; its category is the sign of the article's derived stance
-(-, 0, +) or "none" when the coding has no thesis on the theme. Counting "none"
+(-, 0, +) or "none" when the coding has no thesis of the author's own on the
+theme (quoted speakers do not make an article's stance). Counting "none"
 as a category means that one coder indexing a theme the other ignored is a
 disagreement, as it is in practice. Agreement is Cohen's kappa on these
 categories, per theme and overall.
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Corpus
-from .stance import Position, position
+from .stance import Position, position, sign
 
 NONE = "none"
 
@@ -57,12 +58,11 @@ class Reliability:
 def _category(pos: Position | None) -> str:
     if pos is None:
         return NONE
-    return "+" if pos.stance > 0 else "-" if pos.stance < 0 else "0"
+    return "-0+"[sign(pos.stance) + 1]
 
 
 def _positions(corpus: Corpus, article: str, theme: str) -> Position | None:
-    theses = corpus.theses_of(article, theme)
-    return position(article, theme, theses) if theses else None
+    return position(article, theme, corpus.theses_of(article, theme))
 
 
 def reliability(a: Corpus, b: Corpus) -> list[Reliability]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, Corpus
+from ..model import Article, Corpus, overlaps
 from ..text.sentences import sentences
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _candidates(corpus: Corpus, articles: Sequence[Article], theme: str | None) 
         if theme is not None:
             continue
         for sentence in sentences(article.text(), article.skip):
-            if not any(s < sentence.end and sentence.start < e for s, e in quoted):
+            if not any(overlaps(s, e, sentence.start, sentence.end) for s, e in quoted):
                 yield Candidate(article.id, "sentence", sentence.start, sentence.text)
 
 

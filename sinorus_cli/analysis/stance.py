@@ -2,7 +2,9 @@
 
 Article stance on a theme: the mean of its theses' stances, rounded half away
 from zero (so 0.5 becomes 1 and -0.5 becomes -1), flagged `mixed` when it has
-theses of opposite sign.
+theses of opposite sign. By default only the author's own theses count: what an
+article quotes Lavrov or a joint statement as saying is shown beside the
+article's stance, not averaged into it (`Speakers.ALL` counts every speaker).
 
 Two articles on a theme *agree* when their stances have the same sign,
 *contradict* when the signs are opposite, and are *qualified* when either is 0.
@@ -17,7 +19,12 @@ from enum import StrEnum
 
 from ..model import Thesis
 
-SYMBOLS = {-2: "−−", -1: "−", 0: "○", 1: "+", 2: "++"}
+
+class Speakers(StrEnum):
+    """Whose theses an article's stance rests on: its authors' only, or every speaker it quotes too."""
+
+    AUTHORS = "authors"
+    ALL = "all"
 
 
 class Relation(StrEnum):
@@ -30,13 +37,14 @@ class Relation(StrEnum):
 
 @dataclass(frozen=True)
 class Position:
-    """An article's derived stance on one theme, with the theses it rests on."""
+    """An article's derived stance on one theme, the theses it rests on, and quoted speakers' theses beside it."""
 
     article: str
     theme: str
     stance: int
     mixed: bool
     theses: tuple[Thesis, ...]
+    quoted: tuple[Thesis, ...] = ()
 
     @property
     def representative(self) -> Thesis:
@@ -49,14 +57,24 @@ def round_half_away(value: float) -> int:
     return int(math.copysign(math.floor(abs(value) + 0.5), value))
 
 
-def position(article: str, theme: str, theses: Sequence[Thesis]) -> Position:
-    """Derive an article's stance on a theme from its theses on it (there must be at least one)."""
-    if not theses:
-        raise ValueError(f"{article} has no thesis on {theme}")
-    stances = [t.stance for t in theses]
+def position(
+    article: str, theme: str, theses: Sequence[Thesis], speakers: Speakers = Speakers.AUTHORS
+) -> Position | None:
+    """Derive an article's stance on a theme from its theses on it, or None when none of them counts.
+
+    With `Speakers.AUTHORS` the stance rests on the author's own theses (empty
+    speaker) and quoted speakers' theses ride along in `quoted`; an article that
+    only quotes others on the theme takes no position of its own.
+    """
+    authors_only = speakers is Speakers.AUTHORS
+    counted = [t for t in theses if not (authors_only and t.speaker)]
+    if not counted:
+        return None
+    stances = [t.stance for t in counted]
     mean = sum(stances) / len(stances)
     mixed = any(s > 0 for s in stances) and any(s < 0 for s in stances)
-    return Position(article, theme, round_half_away(mean), mixed, tuple(theses))
+    quoted = tuple(t for t in theses if authors_only and t.speaker)
+    return Position(article, theme, round_half_away(mean), mixed, tuple(counted), quoted)
 
 
 def relation(a: int, b: int) -> Relation:
@@ -66,9 +84,9 @@ def relation(a: int, b: int) -> Relation:
     return Relation.AGREE if (a > 0) == (b > 0) else Relation.CONTRADICT
 
 
-def symbol(stance: int) -> str:
-    """A short symbol for a stance point, for tables and matrices."""
-    return SYMBOLS[stance]
+def sign(stance: float) -> int:
+    """-1, 0 or +1: the side of the proposition a stance is on."""
+    return (stance > 0) - (stance < 0)
 
 
 def signed(stance: int) -> str:

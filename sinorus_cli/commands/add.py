@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Any
+import signal
+import threading
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..corpus.load import DATE_PATTERN
-from ..errors import UsageError
-from ..output.view import Column, Section, View
+from ..errors import EXIT_INTERRUPTED, UsageError
+from ..output.progress import progress
+from ..present.listing import added_view
 from .common import FormatOption, Session, session
+
+if TYPE_CHECKING:
+    from ..corpus.store import NewArticle
 
 EPILOG = """\b
 Examples:
@@ -24,24 +28,11 @@ Without --corpus, articles go to your own corpus in the user data folder,
 which every command reads together with the seeds.
 """
 
-COLUMNS = (
-    Column("article", "Article", no_wrap=True),
-    Column("file", "From", ratio=1),
-    Column("theses", "Theses", justify="right"),
-    Column("status", "Status", no_wrap=True),
-)
-
-
-def _metadata(**fields: str | None) -> dict[str, Any]:
-    date = fields.get("date") or ""
-    if date and not DATE_PATTERN.match(date):
-        raise UsageError(f"--date {date!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    return {k: v for k, v in fields.items() if v}
-
 
 def _sources(files: list[str], files_from: str | None) -> list[str]:
     """The files named on the command line, then those listed one a line in --files-from ('-': stdin)."""
     import sys
+    from pathlib import Path
 
     sources = list(files)
     if files_from is not None:
@@ -72,57 +63,89 @@ def add_command(
     encoding: Annotated[str | None, typer.Option("--encoding", help="Decode the files with this.")] = None,
     fmt: FormatOption = None,
 ) -> None:
-    """Add articles to a corpus: copy each file, propose its theses (origin auto), record both."""
-    from ..corpus.bulk import add_articles, prepare
+    """Add articles to a corpus: copy each file, propose its theses (origin auto), record both.
+
+    Ctrl-C stops after the article being read; the ones read so far are added. Files that cannot
+    be read are reported and skipped; the others are added, all in one write.
+    """
+    from ..corpus.bulk import prepare
+    from ..corpus.db import refresh
+    from ..corpus.load import load_codebook
+    from ..corpus.store import add_articles, check_metadata
+    from ..text.ingest import check_encoding
 
     s = session(ctx)
-    sources = _sources(files or [], files_from)
-    if len(sources) > 1 and (article_id or title):
+    files = _sources(files or [], files_from)
+    if len(files) > 1 and (article_id or title):
         raise UsageError("--id and --title apply to a single file")
-    metadata = _metadata(id=article_id, title=title, author=author, outlet=outlet, date=date, kind=kind)
-    with _Progress(s, len(sources)) as advance:
-        items = []
-        for prepared in prepare(sources, s.codebook(), encoding):
-            defaults = {"title": prepared.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"}
-            items.append((prepared, defaults | metadata))
+    fields = {"id": article_id, "title": title, "author": author, "outlet": outlet, "date": date, "kind": kind}
+    metadata = {k: v for k, v in fields.items() if v}
+    check_metadata(metadata)
+    check_encoding(encoding)
+    folder = s.write_folder
+    context = () if s.corpus_dirs else s.folders[:1]
+    codebook = load_codebook((*context, folder))
+    prepared: list[tuple[str, NewArticle, tuple[tuple[int, int], ...]]] = []
+    failed: list[dict[str, Any]] = []
+    with progress(s.env, len(files), "adding") as advance, _StopAfterCurrent(s) as stop:
+        for result in prepare(files, metadata, encoding, codebook):
+            if stop.requested:
+                break
+            if result.article is None:
+                if len(files) == 1:
+                    raise UsageError(result.error)
+                s.env.error(result.error)
+                failed.append({"article": "", "file": result.source, "theses": 0, "status": "not added: unreadable"})
+            else:
+                prepared.append((result.source, result.article, result.sentences))
             advance()
-        added = add_articles(s.write_folder, items, s.write_context)
+    added = add_articles(folder, [item for _, item, _ in prepared], context)
+    # The derived store indexes the new articles' sentences as the extractor split them.
+    split = {o.article.id: list(spans) for (_, _, spans), o in zip(prepared, added, strict=True) if o.article}
+    refresh(folder, context, split)
     rows = [
         {
-            "article": result.article.id,
-            "file": prepared.name,
-            "theses": len(result.theses),
-            "status": f"already in the corpus as {result.duplicate_of}" if result.duplicate_of else "added",
+            "article": outcome.article_id,
+            "file": "stdin" if source == "-" else source,
+            "theses": len(outcome.theses),
+            "status": f"already in the corpus as {outcome.duplicate_of}" if outcome.duplicate_of else "added",
         }
-        for (prepared, _), result in zip(items, added, strict=True)
-    ]
+        for (source, _, _), outcome in zip(prepared, added, strict=True)
+    ] + failed
     for row in rows:
-        if row["status"] != "added":
+        if row["status"] not in ("added", "not added: unreadable"):
             s.note(f"{row['file']}: {row['status']}; nothing added")
-    s.emit(View([Section("added", "", COLUMNS, rows)], document=rows), fmt)
+    s.emit(added_view(rows), fmt)
+    done = sum(row["status"] == "added" for row in rows)
+    if stop.requested:
+        s.note(f"interrupted: added {done} article(s); {len(files) - len(prepared) - len(failed)} file(s) not read")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if failed:
+        raise UsageError(f"{len(failed)} of {len(files)} files could not be read; the other {done} were added")
 
 
-class _Progress:
-    """A progress bar on stderr, only for several files on a terminal; otherwise nothing."""
+class _StopAfterCurrent:
+    """The first Ctrl-C asks to stop after the article being read; a second one stops at once."""
 
-    def __init__(self, s: Session, total: int) -> None:
-        self.bar: Any = None
-        if total > 1 and s.env.stderr_is_terminal:
-            from rich.progress import Progress
+    def __init__(self, s: Session) -> None:
+        self.session = s
+        self.requested = False
+        self.previous: Any = None
 
-            from ..output.tables import make_console
+    def _handle(self, number: int, frame: object) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        self.session.note("stopping after this article (Ctrl-C again to stop at once, adding nothing)")
 
-            self.bar = Progress(console=make_console(s.env, stderr=True), transient=True)
-            self.task = self.bar.add_task("adding", total=total)
-
-    def __enter__(self) -> Any:
-        if self.bar:
-            self.bar.start()
-        return (lambda: self.bar.advance(self.task)) if self.bar else (lambda: None)
+    def __enter__(self) -> _StopAfterCurrent:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.bar:
-            self.bar.stop()
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
 
 
 def register(app: typer.Typer) -> None:

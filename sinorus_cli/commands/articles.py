@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from ..analysis.compare import chronological
-from ..model import Corpus
-from ..output.view import Section, View
-from ..present.records import article_record
-from ..present.views import ARTICLE_COLUMNS
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -20,15 +15,17 @@ Examples:
 
 def articles_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List articles: id, date, author, outlet, kind, title, source file and thesis count."""
+    from ..analysis.compare import chronological
+    from ..model import Corpus
+    from ..present.listing import articles_view
+
     s = session(ctx)
     store = s.store()
     if store is None:
-        corpus, counted = s.corpus(), {}
+        corpus, counted = s.corpus(), None
     else:  # a large corpus: counts from the store, records from a corpus without theses
-        corpus = Corpus(store.codebook, tuple(store.articles()), ())
-        counted = {a: {"theses": n, "themes": themes} for a, (n, themes) in store.thesis_counts().items()}
-    records = [article_record(a, corpus) | counted.get(a.id, {}) for a in chronological(corpus.articles)]
-    s.emit(View([Section("articles", "", ARTICLE_COLUMNS, records)], document=records), fmt)
+        corpus, counted = Corpus(store.codebook, tuple(store.articles()), ()), store.thesis_counts()
+    s.emit(articles_view(chronological(corpus.articles), corpus, counted), fmt)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,42 +1,101 @@
-"""`sinorus check`: verify the corpus; one line per problem, non-zero exit when there is any."""
+"""`sinorus check [--repair]`: verify the corpus; one line per problem, non-zero exit when there is any."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import CorpusError
-from ..output.view import Column, Section, View
-from .common import FormatOption, session
+from .common import FormatOption, Session, session
+
+if TYPE_CHECKING:
+    from ..corpus.records import Problem as FileProblem
+    from ..model import Corpus
 
 EPILOG = """\b
 Examples:
   sinorus check
   sinorus --corpus ~/my-corpus check --format tsv
+  sinorus --corpus ~/my-corpus check --repair
+
+Problems in the files are listed with their file and line. --repair finishes or undoes
+a change a crash interrupted and deletes leftover temporary files; it never deletes
+an article file (an orphan one is listed for you to add or delete).
 """
 
-COLUMNS = (
-    Column("article", "Article", no_wrap=True),
-    Column("thesis", "Thesis", no_wrap=True),
-    Column("problem", "Problem", ratio=1),
-)
 
-
-def check_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
-    """Verify every quote against its source file at its offsets, every reference and every stance."""
-    from ..analysis.check import check_corpus
+def check_command(
+    ctx: typer.Context,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Finish or undo an interrupted change; delete leftover temporary files.")
+    ] = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Verify every entry, every quote against its source file at its offsets, and what a crash could leave."""
+    from ..analysis.check import Problem, check_corpus
+    from ..corpus.load import read_corpus
+    from ..present.listing import problems_view
 
     s = session(ctx)
-    corpus = s.corpus()
-    problems = check_corpus(corpus)
+    if repair:
+        _repair(s)
+    loaded = read_corpus(s.folders)
+    corpus = loaded.corpus
+    in_files = [Problem("", "", str(p)) for p in [*loaded.problems, *_leftovers(s, corpus)]]
+    problems = in_files + check_corpus(corpus)
+    bare = [a.id for a in corpus.articles if not corpus.theses_of(a.id)]
+    if bare:
+        s.note(
+            f"{len(bare)} article(s) have no theses yet: {', '.join(bare[:10])}" + (" ..." if len(bare) > 10 else "")
+        )
     if not problems:
         s.note(
             f"corpus ok: {len(corpus.articles)} articles, {len(corpus.theses)} theses, "
             f"{len(corpus.codebook.themes)} themes"
         )
         return
-    records = [{"article": p.article, "thesis": p.thesis, "problem": p.message} for p in problems]
-    s.emit(View([Section("problems", "", COLUMNS, records)], document=records), fmt)
+    s.emit(problems_view(problems), fmt)
     raise CorpusError(f"{len(problems)} problem(s) found")
+
+
+def _writable(s: Session) -> list[Path]:
+    """The folders this user writes to: --corpus folders, or the user's own corpus (never the seeds)."""
+    from ..corpus.locations import seeds_folder
+
+    return [f for f in s.folders if f.is_dir() and f.resolve() != seeds_folder().resolve()]
+
+
+def _leftovers(s: Session, corpus: Corpus) -> list[FileProblem]:
+    from ..corpus.store import crash_problems
+
+    problems: list[FileProblem] = []
+    for folder in _writable(s):
+        referenced = {a.file for a in corpus.articles if a.path.parent == folder} | _named_files(folder)
+        problems += crash_problems(folder, referenced)
+    return problems
+
+
+def _named_files(folder: Path) -> set[str]:
+    """Every file an [[article]] entry names, valid or not (an entry with a problem is no orphan's cause)."""
+    import re
+
+    from ..corpus.records import ARTICLES_FILE
+
+    try:
+        text = (folder / ARTICLES_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    return set(re.findall(r'^[ \t]*file[ \t]*=[ \t]*"([^"\\\n]*)"', text, re.MULTILINE))
+
+
+def _repair(s: Session) -> None:
+    from ..corpus.store import repair
+
+    for folder in _writable(s):
+        for line in repair(folder):
+            s.note(f"{folder}: {line}")
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..env import Environment
-from ..errors import PipeClosed, UsageError
+from ..errors import OutputError, PipeClosed, UsageError
 from ..model import Article, Codebook, Corpus, Theme
 from ..output.view import Format, View
 
@@ -30,6 +30,9 @@ FormatOption = Annotated[
 ]
 
 
+SKIPPED_SHOWN = 5  # corpus problems named on stderr before the rest are only counted
+
+
 @dataclass
 class Session:
     """Per-invocation state: where output goes, which corpus to read (loaded once), which theses count."""
@@ -38,6 +41,7 @@ class Session:
     corpus_dirs: tuple[Path, ...] = ()
     curated_only: bool = False
     min_confidence: float = 0.0
+    raw: bool = False  # CSV cells kept exactly, even those a spreadsheet would run as formulas
     _corpus: Corpus | None = field(default=None, repr=False)
     _store: Any = field(default=None, repr=False)
     _store_opened: bool = field(default=False, repr=False)
@@ -56,6 +60,9 @@ class Session:
 
         if len(self.corpus_dirs) > 1:
             raise UsageError("give a single --corpus to write to")
+        if self.corpus_dirs and not self.corpus_dirs[0].is_dir():
+            folder = self.corpus_dirs[0]
+            raise UsageError(f"{folder}: no such corpus folder (create it with 'sinorus init {folder}')")
         return self.corpus_dirs[0] if self.corpus_dirs else user_corpus_folder()
 
     @property
@@ -99,10 +106,18 @@ class Session:
         return store.codebook if store is not None else self.corpus().codebook
 
     def load(self, folders: tuple[Path, ...]) -> Corpus:
-        """Any corpus this command reads, filtered as the global options say."""
-        from ..corpus import load_corpus
+        """The valid part of a corpus this command reads, filtered as the global options say.
 
-        return load_corpus(folders).filtered(self.curated_only, self.min_confidence)
+        Entries with problems are skipped, and said so on stderr ('sinorus check' lists them all).
+        """
+        from ..corpus.load import read_corpus
+
+        loaded = read_corpus(folders)
+        for problem in loaded.problems[:SKIPPED_SHOWN]:
+            self.note(f"skipped: {problem}")
+        if len(loaded.problems) > SKIPPED_SHOWN:
+            self.note(f"skipped {len(loaded.problems) - SKIPPED_SHOWN} more; 'sinorus check' lists every problem")
+        return loaded.corpus.filtered(self.curated_only, self.min_confidence)
 
     def note(self, message: str) -> None:
         """A one-line remark on stderr (never on stdout, so pipes stay clean)."""
@@ -114,7 +129,7 @@ class Session:
 
         chosen = fmt or (Format.table if self.env.is_terminal else Format.tsv)
         with _stdout_closing_quietly():
-            write_view(view, chosen, self.env)
+            write_view(view, chosen, self.env, self.raw)
 
     def stream(self, records: Iterable[dict[str, Any]]) -> None:
         """Write records as JSON Lines as they are generated, never holding them all."""
@@ -125,11 +140,16 @@ class Session:
                 self.env.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             self.env.stdout.flush()
 
-    def write(self, text: str) -> None:
-        """Write finished text (a graph, a CSV, a report) to stdout."""
+    def write(self, data: str | bytes) -> None:
+        """Write a finished document (a graph, a report, a zip) to stdout; bytes go to the binary layer."""
         with _stdout_closing_quietly():
-            self.env.stdout.write(text)
             self.env.stdout.flush()
+            if isinstance(data, bytes):
+                self.env.stdout.buffer.write(data)
+                self.env.stdout.buffer.flush()
+            else:
+                self.env.stdout.write(data)
+                self.env.stdout.flush()
 
     def theme(self, query: str) -> Theme:
         """Resolve a theme name, noting on stderr when a near miss was taken."""
@@ -189,10 +209,13 @@ ArticleArgument = Annotated[
 
 @contextmanager
 def _stdout_closing_quietly() -> Iterator[None]:
+    """A closed pipe stops quietly (exit 141); any other write failure (a full disk) is one line."""
     try:
         yield
     except BrokenPipeError:
         raise PipeClosed from None
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 def session(ctx: typer.Context) -> Session:

@@ -6,11 +6,9 @@ from typing import Annotated
 
 import typer
 
-from ..analysis.compare import compare_theme
+from ..analysis.stance import Speakers
 from ..errors import NoMatch, UsageError
 from ..output.view import Format
-from ..present.grouped import DEFAULT_LIMIT, LARGE, grouped_comparison_view, stream_comparison
-from ..present.views import comparison_view
 from .common import FormatOption, ThemeArgument, session
 
 EPILOG = """\b
@@ -18,8 +16,9 @@ Examples:
   sinorus compare alliance
   sinorus compare aliance                 (near misses are accepted, with a note)
   sinorus compare us_factor gvs-2022 globaltimes-2023
+  sinorus compare ukraine --speakers all   (quoted speakers count toward stances)
   sinorus compare alliance --format json | jq '.contradictions[] | [.a, .b]'
-  sinorus compare alliance --limit 100    (a large corpus: stance groups and 100 pairs of each kind)
+  sinorus compare alliance --limit 100    (stance groups and 100 pairs of each kind)
   sinorus compare alliance --all --format jsonl > pairs.jsonl   (every pair, streamed)
 
 When more than 50 articles address the theme, positions are grouped by stance
@@ -38,23 +37,36 @@ def compare_command(
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Show every position and every pair.")] = False,
     fmt: FormatOption = None,
+    speakers: Annotated[
+        Speakers,
+        typer.Option(
+            "--speakers",
+            help="Whose theses make an article's stance: its authors' own, or all, quoted speakers too.",
+            case_sensitive=False,
+        ),
+    ] = Speakers.AUTHORS,
 ) -> None:
     """Line up the articles on one theme: positions, agreements and contradictions, with quotes.
 
     Two articles agree when their stances on the theme have the same sign,
     contradict when the signs are opposite, and are qualified when either is 0.
-    An article's stance is the rounded mean of its theses' stances.
+    An article's stance is the rounded mean of its authors' theses' stances;
+    what it quotes others as saying is listed beside, with the speaker.
     """
+    from ..analysis.compare import compare_theme
+    from ..present.debate import comparison_view
+    from ..present.grouped import DEFAULT_LIMIT, LARGE, grouped_comparison_view, stream_comparison
+
     if every and limit is not None:
         raise UsageError("--all and --limit exclude each other")
     s = session(ctx)
     chosen = s.theme(theme)
     only = [s.article(a) for a in articles or ()]
-    comparison = compare_theme(s.corpus(themes=(chosen.id,)), chosen, only)
-    missing = sorted({a.id for a in only} - {p.article for p in comparison.positions})
+    comparison = compare_theme(s.corpus(themes=(chosen.id,)), chosen, only, speakers)
+    missing = sorted({a.id for a in only} - {a.id for a in comparison.articles})
     if missing:
         s.note(f"no thesis on {chosen.id} in: {', '.join(missing)}")
-    if not comparison.positions:
+    if not comparison.articles:
         raise NoMatch(f"no article addresses theme {chosen.id!r}")
     if every and fmt is Format.jsonl:
         s.stream(stream_comparison(comparison))

@@ -1,21 +1,22 @@
-"""`sinorus export --to dna|qdpx FILE`: hand the corpus to DNA, QualCoder, MAXQDA, ATLAS.ti, NVivo."""
+"""`sinorus export --format dna|qdpx --output FILE`: hand the corpus to DNA, QualCoder, MAXQDA, ATLAS.ti, NVivo."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
 from .common import session
+from .files import OutputOption, chosen_kind, deliver, format_option
 
 EPILOG = """\b
 Examples:
-  sinorus export --to dna statements.csv
-  sinorus export --to dna - | head
-  sinorus export --to qdpx debate.qdpx          (open in QualCoder, MAXQDA, ATLAS.ti, NVivo)
+  sinorus export -o debate.dna        (Discourse Network Analyzer: coder Admin, password sinorus)
+  sinorus export -o debate.qdpx       (QualCoder, MAXQDA, ATLAS.ti, NVivo)
+  sinorus export --format qdpx > debate.qdpx
+
+For a plain table of the theses: sinorus theses --format csv.
 """
 
 
@@ -26,26 +27,18 @@ class Target(StrEnum):
 
 def export_command(
     ctx: typer.Context,
-    to: Annotated[Target, typer.Option("--to", case_sensitive=False, help="dna (CSV) or qdpx (REFI-QDA).")],
-    file: Annotated[str, typer.Argument(help="Output file; - for stdout (dna only).")],
+    fmt: Annotated[Target | None, format_option("dna (DNA 3 database) or qdpx (REFI-QDA project)")] = None,
+    output: OutputOption = None,
 ) -> None:
-    """Export the theses as a DNA statement table or a REFI-QDA project."""
-    from ..corpus.store import atomic_write
-    from ..export.interchange import dna_csv, qdpx_bytes
+    """Export the corpus as a DNA database or a REFI-QDA project."""
+    from ..export.dna import dna_bytes
+    from ..export.qdpx import qdpx_bytes
 
     s = session(ctx)
+    kind = chosen_kind(Target, fmt, output)
     corpus = s.corpus()
-    if to is Target.dna:
-        data: str | bytes = dna_csv(corpus)
-        if file == "-":
-            s.write(data)
-            return
-    elif file == "-":
-        raise UsageError("a .qdpx project is a zip file: give a file name, not -")
-    else:
-        data = qdpx_bytes(corpus)
-    atomic_write(Path(file), data)
-    s.note(f"wrote {file}: {len(corpus.theses)} theses from {len(corpus.articles)} articles")
+    data = dna_bytes(corpus) if kind is Target.dna else qdpx_bytes(corpus)
+    deliver(s, output, data, f"{len(corpus.theses)} theses from {len(corpus.articles)} articles")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,9 +7,6 @@ from typing import Annotated
 import typer
 
 from ..errors import NoMatch
-from ..output.view import Column, Section, View
-from ..present.records import thesis_record
-from ..present.views import ORIGIN, QUOTE, STANCE, THEME
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -22,14 +19,6 @@ Offsets (start, end) index the text as sinorus stores it: decoded, BOM removed,
 line ends as \\n.
 """
 
-COLUMNS = (
-    Column("confidence", "Conf.", justify="right", no_wrap=True),
-    THEME,
-    STANCE,
-    QUOTE,
-    ORIGIN,
-)
-
 
 def extract_command(
     ctx: typer.Context,
@@ -41,17 +30,17 @@ def extract_command(
     fmt: FormatOption = None,
 ) -> None:
     """Propose theses for an article: sentence, theme, stance, confidence and offsets."""
+    from ..present.listing import proposals_view
     from ..text.extract import extract_theses
     from ..text.ingest import read_article
 
     s = session(ctx)
     article = read_article(file, encoding)
-    codebook = s.corpus().codebook
-    theses = extract_theses(article.text, codebook, "new", min_confidence=min_confidence)
+    corpus = s.corpus()
+    theses = extract_theses(article.text, corpus.codebook, "new", min_confidence=min_confidence)
     if not theses:
         raise NoMatch(f"{article.name}: no thesis proposed")
-    records = [thesis_record(t, codebook.get(t.theme)) for t in theses]
-    s.emit(View([Section("theses", "", COLUMNS, records)], document=records), fmt)
+    s.emit(proposals_view(theses, corpus), fmt)
 
 
 def register(app: typer.Typer) -> None:

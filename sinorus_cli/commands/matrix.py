@@ -6,10 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..analysis.debate import stance_matrix
-from ..analysis.stored import stored_matrix
 from ..errors import NoMatch
-from ..present.views import matrix_view
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -29,6 +26,10 @@ def matrix_command(
     fmt: FormatOption = None,
 ) -> None:
     """Show every article's stance on every theme, themes ordered by how divided they are."""
+    from ..analysis.debate import stance_matrix
+    from ..analysis.stored import stored_matrix
+    from ..present.debate import matrix_view
+
     s = session(ctx)
     themes = [s.theme(t) for t in theme or ()]
     articles = [s.article(a) for a in article or ()]

@@ -1,23 +1,27 @@
-"""`sinorus network`: the congruence/conflict network of articles, for Gephi or Graphviz."""
+"""`sinorus network`: the congruence/conflict network of articles or speakers, for Gephi or Graphviz."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import session
+from .common import complete_theme, session
+from .files import OutputOption, chosen_kind, deliver, format_option
 
 EPILOG = """\b
 Examples:
-  sinorus network --format graphml --output debate.graphml     (open in Gephi)
-  sinorus network --format dot | dot -Tpng > debate.png
-  sinorus network --theme alliance --theme us_factor --format json | jq '.edges[]'
+  sinorus network -o debate.gexf                (open in Gephi)
+  sinorus network --by speaker -o speakers.graphml
+  sinorus network --format dot | dot -Tsvg > debate.svg
+  sinorus network --theme alliance --format json | jq '.edges[]'
 
-Edges: one per pair of articles with at least one tie; congruence = themes on
-which they agree, conflict = themes on which they contradict.
+\b
+Edges join two actors who take a side on a common theme; the label
+'agree A · contradict C' counts the themes on which their stances have the
+same sign (A) and opposite signs (C). tie: congruence (all agree), mostly
+congruence, even, mostly conflict, conflict (all contradict).
 """
 
 
@@ -28,26 +32,39 @@ class GraphFormat(StrEnum):
     json = "json"
 
 
+class By(StrEnum):
+    article = "article"
+    speaker = "speaker"
+
+
 def network_command(
     ctx: typer.Context,
-    theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only these themes (repeatable).")] = None,
-    fmt: Annotated[GraphFormat, typer.Option("--format", "-f", case_sensitive=False, help="Graph format.")] = (
-        GraphFormat.graphml
-    ),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    theme: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--theme", "-t", metavar="THEME", help="Only these themes (repeatable).", autocompletion=complete_theme
+        ),
+    ] = None,
+    by: Annotated[
+        By,
+        typer.Option(
+            "--by",
+            case_sensitive=False,
+            metavar="ACTOR",
+            help="article or speaker: nodes are articles, or speakers (empty speaker = the author).",
+        ),
+    ] = By.article,
+    fmt: Annotated[GraphFormat | None, format_option("graphml, gexf, dot or json", "graphml")] = None,
+    output: OutputOption = None,
 ) -> None:
-    """Write the article network: congruence and conflict ties as discourse network analysis defines them."""
-    from ..corpus.store import atomic_write
-    from ..export.network import article_network, render
+    """Write the actor network: congruence and conflict ties as discourse network analysis defines them."""
+    from ..export.network import ActorKind, actor_network, render
 
     s = session(ctx)
+    kind = chosen_kind(GraphFormat, fmt, output, default=GraphFormat.graphml)
     themes = [s.theme(t) for t in theme or ()]
-    text = render(article_network(s.corpus(), themes), fmt.value)
-    if output is None:
-        s.write(text)
-        return
-    atomic_write(output, text)
-    s.note(f"wrote {output}")
+    network = actor_network(s.corpus(), themes, ActorKind(by.value))
+    deliver(s, output, render(network, kind.value), f"{len(network.actors)} nodes, {len(network.edges)} edges")
 
 
 def register(app: typer.Typer) -> None:

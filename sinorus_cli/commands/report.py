@@ -1,45 +1,64 @@
-"""`sinorus report [THEME ...] --html FILE | --md FILE`: a readable, self-contained report."""
+"""`sinorus report [THEME ...] --output FILE`: a report to hand to a colleague, as HTML or Markdown."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from ..errors import UsageError
-from .common import session
+from .common import complete_theme, session
+from .files import OutputOption, chosen_kind, deliver, format_option
 
 EPILOG = """\b
 Examples:
-  sinorus report --html debate.html
-  sinorus report alliance us_factor --md alliance.md
-  sinorus report --md - | less
+  sinorus report -o debate.html
+  sinorus report alliance us_factor -o alliance.md --date 2024-06-01
+  sinorus report --format md | less
 """
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
 
 
 def report_command(
     ctx: typer.Context,
-    themes: Annotated[list[str] | None, typer.Argument(help="Only these themes (default: all).")] = None,
-    html_file: Annotated[str | None, typer.Option("--html", help="Write HTML here (- for stdout).")] = None,
-    md_file: Annotated[str | None, typer.Option("--md", help="Write Markdown here (- for stdout).")] = None,
+    themes: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[THEME]...", help="Only these themes (default: all).", autocompletion=complete_theme),
+    ] = None,
+    fmt: Annotated[ReportFormat | None, format_option("html or md", "html")] = None,
+    output: OutputOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="Date the report (YYYY-MM-DD, or 'today'). Default: no date."),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="The report's title.")] = None,
 ) -> None:
-    """Write a report: the stance matrix, each theme's positions and pairs with quotes, the sources."""
-    from ..corpus.store import atomic_write
-    from ..export.report import report_views, to_html, to_markdown
+    """Write a report: summary, stance matrix, each theme's positions and pairs with quotes, the sources."""
+    from ..export.report import build_report, to_html, to_markdown
 
-    if (html_file is None) == (md_file is None):
-        raise UsageError("give exactly one of --html FILE or --md FILE")
     s = session(ctx)
-    corpus = s.corpus()
-    views = report_views(corpus, [s.theme(t) for t in themes or ()])
-    text = to_html(corpus, views) if html_file else to_markdown(views)
-    target = html_file or md_file or "-"
-    if target == "-":
-        s.write(text)
-        return
-    atomic_write(Path(target), text)
-    s.note(f"wrote {target}")
+    kind = chosen_kind(ReportFormat, fmt, output, default=ReportFormat.html)
+    report = build_report(s.corpus(), [s.theme(t) for t in themes or ()], _iso_date(date), title or "")
+    deliver(s, output, to_html(report) if kind is ReportFormat.html else to_markdown(report))
+
+
+def _iso_date(value: str | None) -> str:
+    """The --date value as an ISO date; 'today' is the only time the clock is read."""
+    import datetime
+
+    if not value:
+        return ""
+    if value == "today":
+        return datetime.date.today().isoformat()
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"--date wants YYYY-MM-DD or 'today', not '{value}'") from None
 
 
 def register(app: typer.Typer) -> None:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from ..errors import NoMatch, UsageError
-from ..output.tables import plain
-from ..output.text import printable
-from ..output.view import Column, Row, Section, View
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -22,21 +18,6 @@ Examples:
 
 Scores run from 0 to 100; hits below --min-score are dropped. Exit 1 when none is left.
 """
-
-
-def _highlighted(row: Row) -> Any:
-    from rich.text import Text
-
-    text, lo, hi = row["text"], row["match_start"] - row["start"], row["match_end"] - row["start"]
-    return Text.assemble(printable(text[:lo]), (printable(text[lo:hi]), "bold reverse"), printable(text[hi:]))
-
-
-COLUMNS = (
-    Column("score", "Score", justify="right", no_wrap=True),
-    Column("article", "Article", no_wrap=True),
-    Column("kind", "Kind", render=lambda r: plain(r["thesis"] or r["kind"]), no_wrap=True),
-    Column("text", "Text (match highlighted)", render=_highlighted, ratio=1),
-)
 
 
 def search_command(
@@ -54,6 +35,7 @@ def search_command(
 ) -> None:
     """Find where something is said: theses first-class, and every sentence of every article."""
     from ..analysis.search import rank, search, stored_candidates
+    from ..present.listing import search_view
 
     if not query.strip():
         raise UsageError("the query is empty")
@@ -67,8 +49,7 @@ def search_command(
         hits = rank(query, stored_candidates(store, query, articles, theme_id), limit, min_score)
     if not hits:
         raise NoMatch(f"nothing scores {min_score:g} or more for {query!r}")
-    records = [dataclasses.asdict(h) for h in hits]
-    s.emit(View([Section("hits", "", COLUMNS, records)], document=records), fmt)
+    s.emit(search_view(hits), fmt)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,11 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..analysis.debate import by_controversy
-from ..analysis.stored import stored_controversy
-from ..model import Corpus
-from ..output.view import Column, Section, View
-from ..present.records import theme_record
 from .common import FormatOption, session
 
 EPILOG = """\b
@@ -23,14 +18,6 @@ Examples:
 Controversy is the share of contradicting pairs among the pairs of articles
 that both address the theme (ties broken by the variance of their stances).
 """
-
-COLUMNS = (
-    Column("id", "Theme", no_wrap=True),
-    Column("proposition", "Proposition (a stance measures agreement with it)", ratio=1),
-    Column("articles", "Articles", justify="right"),
-    Column("theses", "Theses", justify="right"),
-    Column("contradiction_share", "Divided", justify="right"),
-)
 
 
 class Order(StrEnum):
@@ -47,29 +34,22 @@ def themes_command(
     fmt: FormatOption = None,
 ) -> None:
     """List the codebook's themes: proposition, coverage, and how divided the articles are."""
+    from ..analysis.debate import by_controversy
+    from ..analysis.stored import stored_controversy
+    from ..model import Corpus
+    from ..present.listing import themes_view
+
     s = session(ctx)
     store = s.store()
     if store is None:
-        corpus, measured, counted = s.corpus(), by_controversy(s.corpus()), {}
-    else:  # a large corpus: counts from the store, records from an article-less corpus
+        corpus, measured, counted = s.corpus(), by_controversy(s.corpus()), None
+    else:  # a large corpus: counts from the store, records from a corpus without theses
         corpus, measured, counted = Corpus(store.codebook, (), ()), stored_controversy(store), store.coverage()
     if by is Order.codebook:
         measured.sort(key=lambda m: corpus.codebook.themes.index(m.theme))
     elif by is Order.coverage:
         measured.sort(key=lambda m: -m.articles)
-    records = [
-        theme_record(m.theme, corpus)
-        | counted.get(m.theme.id, {})
-        | {
-            "pairs": m.pairs,
-            "contradictions": m.contradictions,
-            "contradiction_share": round(m.share, 3),
-            "variance": round(m.variance, 3),
-        }
-        for m in measured
-    ]
-    rows = [{k: v for k, v in r.items() if k != "scale"} for r in records]
-    s.emit(View([Section("themes", "", COLUMNS, rows)], document=records), fmt)
+    s.emit(themes_view(measured, corpus, counted), fmt)
 
 
 def register(app: typer.Typer) -> None:

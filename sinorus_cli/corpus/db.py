@@ -24,18 +24,16 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..errors import CorpusError
-
 if TYPE_CHECKING:
     import sqlite3
 from ..model import Article, Codebook, Corpus, Span, Thesis
-from . import load
+from . import load, records
+from .journal import read_journal
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
@@ -95,16 +93,21 @@ THESIS_FIELDS = (
 EFFECTIVE = "FROM thesis t WHERE t.akey IS NOT NULL"
 ORDER = "ORDER BY t.akey, t.tkey"
 # Per article and theme: thesis count, stance sum, the derived stance (the mean rounded half away from
-# zero, in integer arithmetic) and whether any thesis is for or against.
+# zero, in integer arithmetic) and whether any thesis is for or against; an article's stance rests on
+# its author's own theses (no speaker), as in stance.position.
 TALLY = (
     "SELECT article, theme, akey, n AS theses, total, "
     "(CASE WHEN total < 0 THEN -1 ELSE 1 END) * ((2 * abs(total) + n) / (2 * n)) AS stance, "
     "any_for, any_against FROM (SELECT t.article, t.theme, min(t.akey) AS akey, count(*) AS n, sum(t.stance) AS total, "
     "max(t.stance > 0) AS any_for, max(t.stance < 0) AS any_against "
     + EFFECTIVE
-    + "{where} GROUP BY t.article, t.theme)"
+    + " AND t.speaker = ''{where} GROUP BY t.article, t.theme)"
 )
 LIVE_ARTICLES = "FROM article a JOIN source s ON s.id = a.source WHERE a.live"
+
+
+class Unusable(Exception):
+    """The corpus has a problem the tolerant loader would skip and report: commands read the TOML instead."""
 
 
 class Tallied(NamedTuple):
@@ -137,7 +140,7 @@ def toml_bytes(folders: Sequence[Path]) -> int:
     """How many bytes of article and thesis TOML the folders hold."""
     total = 0
     for folder in folders:
-        for name in (load.ARTICLES_FILE, load.THESES_FILE):
+        for name in (records.ARTICLES_FILE, records.THESES_FILE):
             with contextlib.suppress(OSError):
                 total += (folder / name).stat().st_size
     return total
@@ -153,14 +156,20 @@ def open_store(
     folders = tuple(Path(f).resolve() for f in folders)
     if not force and toml_bytes(folders) < MIN_BYTES:
         return None
+    if any(read_journal(f) is not None for f in folders):
+        return None  # a change is under way or was interrupted: the loader reads its committed state
     path = folders[-1] / DB_DIR / DB_FILE
     try:
         path.parent.mkdir(exist_ok=True)
         connection = _connect(path)
     except (OSError, _sqlite_error()):
         return None  # a read-only corpus is simply read from its TOML
-    store = Store(connection, folders, curated_only, min_confidence)
-    store.refresh()
+    try:
+        store = Store(connection, folders, curated_only, min_confidence)
+        store.refresh()
+    except Unusable:
+        connection.close()
+        return None
     return store
 
 
@@ -207,7 +216,10 @@ class Store:
     ) -> None:
         self.db = connection
         self.folders = folders
-        self.codebook: Codebook = load._load_codebook(load._codebook_path(folders))
+        problems: list[records.Problem] = []
+        self.codebook: Codebook = load.load_codebook(folders, problems)
+        if problems:
+            raise Unusable(str(problems[0]))
         # The global filters, as SQL over the thesis alias `t`; curated theses always count.
         self._filter = (
             ""
@@ -230,7 +242,7 @@ class Store:
         try:
             changed = self._sync_sources()
             for source, folder in self._sources():
-                for name, table in ((load.ARTICLES_FILE, "article"), (load.THESES_FILE, "thesis")):
+                for name, table in ((records.ARTICLES_FILE, "article"), (records.THESES_FILE, "thesis")):
                     changed |= self._sync_file(source, folder, name, table)
             if changed:
                 self._update_live()
@@ -256,7 +268,7 @@ class Store:
             )
         }
         for folder in self.folders:
-            for name in (load.ARTICLES_FILE, load.THESES_FILE):
+            for name in (records.ARTICLES_FILE, records.THESES_FILE):
                 if stored.get((str(folder), name)) != _stat(folder / name):
                     return False
         return True
@@ -312,11 +324,11 @@ class Store:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return False
-        starts = [m.start() for m in _header(table).finditer(text)]
-        prefix = text[: starts[0]] if starts else text
+        spans = [(start, end) for name, _, start, end in records.blocks(text) if name == table]
+        prefix = text[: spans[0][0]] if spans else text
         if any(line.strip() and not line.lstrip().startswith("#") for line in prefix.splitlines()):
             return False
-        blocks = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True)]
+        blocks = [text[start:end] for start, end in spans]
         digests = [_digest(b) for b in blocks]
         stored: dict[str, list[tuple[int, int, str]]] = {}
         for rid, block, ord_, item in self.db.execute(
@@ -333,7 +345,7 @@ class Store:
                 new.append(n)
         try:
             parsed = self._parse(folder, table, "".join(blocks[n] for n in new)) if new else []
-        except CorpusError:
+        except Unusable:
             return False
         if len(parsed) != len(new):
             return False
@@ -348,7 +360,7 @@ class Store:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise CorpusError(f"{folder / _FILES[table]}: not UTF-8 at byte {exc.start}") from None
+            raise Unusable(f"{folder / _FILES[table]}: not UTF-8 at byte {exc.start}") from None
         parsed = self._parse(folder, table, text) if data else []
         self._delete_rows(table, source)
         if table == "article":
@@ -357,9 +369,16 @@ class Store:
 
     @staticmethod
     def _parse(folder: Path, table: str, text: str) -> list[Any]:
-        if table == "article":
-            return load._load_articles(folder, text)
-        return load._load_theses(folder / load.THESES_FILE, text)
+        problems: list[records.Problem] = []
+        doc = records.parse(folder / _FILES[table], text, problems)
+        parsed: list[Any] = []
+        if doc is not None and table == "article":
+            parsed = records.read_articles(doc, folder, problems)
+        elif doc is not None:
+            parsed = [t for _, t in records.read_theses(doc, problems)]
+        if problems:
+            raise Unusable(str(problems[0]))
+        return parsed
 
     def _insert(self, source: int, table: str, rows: list[tuple[int, str, Any]]) -> None:
         """Insert parsed articles or theses, each with its place in the file and its block's digest."""
@@ -423,26 +442,26 @@ class Store:
         self.db.execute(f"INSERT INTO tally {TALLY.format(where='')}")
 
     def _validate(self) -> None:
-        """The checks `load_corpus` makes across files, on the whole database."""
+        """The checks `load_corpus` makes across files, on the whole database (any problem: Unusable)."""
         twice = self.db.execute(
             "SELECT s.folder, a.id FROM article a JOIN source s ON s.id = a.source "
             "GROUP BY a.source, a.id HAVING count(*) > 1 LIMIT 1"
         ).fetchone()
         if twice:
-            raise CorpusError(f"{Path(twice[0]) / load.ARTICLES_FILE}: article id {twice[1]!r} is defined twice")
+            raise Unusable(f"{Path(twice[0]) / records.ARTICLES_FILE}: article id {twice[1]!r} is defined twice")
         orphan = self.db.execute(
             "SELECT t.id, t.article FROM thesis t WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.id = t.article) "
             "LIMIT 1"
         ).fetchone()
         if orphan:
-            raise CorpusError(f"thesis {orphan[0]}: unknown article {orphan[1]!r}")
+            raise Unusable(f"thesis {orphan[0]}: unknown article {orphan[1]!r}")
         themes = set(self.codebook.ids)
         for theme, thesis_id in self.db.execute(f"SELECT t.theme, min(t.id) {EFFECTIVE} GROUP BY t.theme"):
             if theme not in themes:
-                raise CorpusError(f"thesis {thesis_id}: unknown theme {theme!r}")
+                raise Unusable(f"thesis {thesis_id}: unknown theme {theme!r}")
         duplicate = self.db.execute(f"SELECT t.id {EFFECTIVE} GROUP BY t.id HAVING count(*) > 1 LIMIT 1").fetchone()
         if duplicate:
-            raise CorpusError(f"thesis id {duplicate[0]!r} is defined twice")
+            raise Unusable(f"thesis id {duplicate[0]!r} is defined twice")
 
     def index_sentences(self, known: dict[str, list[tuple[int, int]]] | None = None, only_known: bool = False) -> None:
         """Split (or take from `known`, article id to sentence spans) the sentences of every article whose
@@ -550,11 +569,11 @@ class Store:
         return counts
 
     def coverage(self) -> dict[str, dict[str, int]]:
-        """Per theme: how many articles and theses address it (the fields of a theme record)."""
-        source, args = (
-            ("tally", ()) if not self._filter else (f"({TALLY.format(where=self._filter)})", self._filter_args)
+        """Per theme: how many articles and theses (anyone's) address it (the fields of a theme record)."""
+        where, args = self._narrowed(None, None, None)
+        rows = self.db.execute(
+            f"SELECT t.theme, count(DISTINCT t.article), count(*) {EFFECTIVE}{where} GROUP BY t.theme", args
         )
-        rows = self.db.execute(f"SELECT theme, count(*), sum(theses) FROM {source} GROUP BY theme", args)
         return {theme: {"articles": n, "theses": theses} for theme, n, theses in rows}
 
     def thesis_counts(self) -> dict[str, tuple[int, list[str]]]:
@@ -619,11 +638,7 @@ class Store:
 MISSING = (-1, -1, -1)
 
 
-_FILES = {"article": load.ARTICLES_FILE, "thesis": load.THESES_FILE}
-
-
-def _header(table: str) -> re.Pattern[str]:
-    return re.compile(rf"^[ \t]*\[\[[ \t]*{table}[ \t]*\]\]", re.MULTILINE)
+_FILES = {"article": records.ARTICLES_FILE, "thesis": records.THESES_FILE}
 
 
 def _digest(block: str) -> str:

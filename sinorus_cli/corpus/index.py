@@ -14,12 +14,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..model import Article, Span, Thesis
+from .files import temp_beside
 
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"
@@ -27,11 +27,12 @@ FORMAT_VERSION = 3
 MIN_INDEXED_BYTES = 256_000
 
 Loaded = tuple[list[Article], list[Thesis]]
+Parsed = tuple[Loaded, tuple[Any, ...]]  # what was loaded, and the problems found (a corpus with any is not indexed)
 
 
 def signature(folder: Path, names: tuple[str, ...]) -> list[list[Any]]:
     """What identifies the current state of the folder's data files."""
-    found = []
+    found: list[list[Any]] = []
     for name in names:
         try:
             st = (folder / name).stat()
@@ -42,7 +43,7 @@ def signature(folder: Path, names: tuple[str, ...]) -> list[list[Any]]:
     return found
 
 
-def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Loaded]) -> Loaded:
+def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Parsed]) -> Parsed:
     """The folder's articles and theses, from the index when it is current, else parsed and saved.
 
     Small corpora are parsed directly: they load fast and need no file beside them.
@@ -53,10 +54,11 @@ def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Lo
     path = folder / INDEX_DIR / INDEX_FILE
     cached = _read(path, current, folder)
     if cached is not None:
-        return cached
-    loaded = parse()
-    _write(path, current, loaded)
-    return loaded
+        return cached, ()
+    loaded, problems = parse()
+    if not problems:
+        _write(path, current, loaded)
+    return loaded, problems
 
 
 def _read(path: Path, current: list[list[Any]], folder: Path) -> Loaded | None:
@@ -88,7 +90,7 @@ def _write(path: Path, current: list[list[Any]], loaded: Loaded) -> None:
     }
     try:
         path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
+        tmp, fd = temp_beside(path)
     except OSError:
         return  # a read-only corpus simply goes unindexed
     try:
@@ -96,4 +98,4 @@ def _write(path: Path, current: list[list[Any]], loaded: Loaded) -> None:
             json.dump(data, out, ensure_ascii=False)
         os.replace(tmp, path)
     except OSError:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)

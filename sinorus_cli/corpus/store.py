@@ -1,73 +1,70 @@
 """Writing a corpus folder without ever losing or corrupting it.
 
-Every change happens under an exclusive lock on `<corpus>/.sinorus.lock`, so
-concurrent `sinorus add` processes queue up instead of overwriting each other,
-and re-reads the files once the lock is held. Every file is replaced
-atomically: written to a temporary file in the same folder, flushed to disk,
-then renamed over the old one. New entries are appended as TOML text, so a
-user's comments and layout survive; removals cut out whole `[[...]]` blocks.
-Files are written in an order that keeps the corpus loadable after a crash at
-any point: article text, then articles.toml, then theses.toml.
+Every change happens under an exclusive lock on `<corpus>/.sinorus.lock` (a
+`filelock` lock, so it works on Windows too): concurrent `sinorus add`
+processes queue up instead of overwriting each other, and whoever takes the
+lock first finishes or undoes a change a crash interrupted (see journal.py).
+Every change is one transaction: an add of any number of articles, a review's
+save, a remove happen whole or not at all. New entries are appended as TOML
+text and removals cut out whole `[[...]]` blocks, so a user's comments and
+layout survive. Ids are checked before anything is written, and article files
+get names derived from their ids, inside the corpus folder.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import os
 import re
 import shutil
-import tempfile
-import tomllib
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+import stat
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from ..errors import UsageError
-from ..model import Article, Corpus, Thesis
-from .load import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, load_corpus, seeds_folder
+from ..model import Article, Thesis
+from . import records
+from .files import atomic_write, confined, read_article_file
+from .journal import STATE_DIR, append_change, committed, leftovers, read_journal, recover, replace_change
+from .load import load_corpus
+from .locations import seeds_folder
+from .records import ARTICLES_FILE, ARTICLES_HEADER, CODEBOOK_FILE, THESES_FILE, THESES_HEADER, Problem
 
 LOCK_FILE = ".sinorus.lock"
-ARTICLES_HEADER = "# Article metadata: one [[article]] per source file (see the seeds' articles.toml).\n"
-THESES_HEADER = "# Theses: one [[thesis]] per claim; offsets index the article file (text[start:end] == quote).\n"
 
 
 @contextlib.contextmanager
-def locked(folder: Path) -> Iterator[None]:
-    """Hold the corpus's exclusive write lock for the duration of the block."""
+def locked(folder: Path) -> Iterator[list[str]]:
+    """Hold the corpus's exclusive write lock; first finish any change a crash interrupted.
+
+    Yields what recovery did (usually nothing), one line each.
+    """
+    from filelock import FileLock
+
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / LOCK_FILE, "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(folder / LOCK_FILE):
+        yield recover(folder)
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Replace `path` with `data` (text is written as UTF-8) so readers see the old file or the new one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def writer_active(folder: Path) -> bool:
+    """Whether another process holds the corpus's write lock right now."""
+    from filelock import FileLock, Timeout
+
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        with FileLock(folder / LOCK_FILE, timeout=0):
+            return False
+    except Timeout:
+        return True
+    except OSError:
+        return False  # a read-only folder: nobody can be writing to it
 
 
 def init_corpus(folder: Path, from_seeds: bool = False) -> None:
     """Create a corpus folder: an editable copy of the codebook, and empty (or seeded) data files."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: exists and is not a folder")
     if folder.exists() and any(folder.iterdir()):
         raise UsageError(f"{folder}: the folder exists and is not empty")
     folder.mkdir(parents=True, exist_ok=True)
@@ -83,14 +80,6 @@ def init_corpus(folder: Path, from_seeds: bool = False) -> None:
         atomic_write(folder / THESES_FILE, THESES_HEADER)
 
 
-def ensure_corpus(folder: Path) -> None:
-    """Create the data files of a corpus folder that has none yet (the codebook is optional)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, header in ((ARTICLES_FILE, ARTICLES_HEADER), (THESES_FILE, THESES_HEADER)):
-        if not (folder / name).exists():
-            atomic_write(folder / name, header)
-
-
 def text_digest(text: str) -> str:
     """The identity of an article's stored text, used to refuse adding the same article twice."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -99,54 +88,176 @@ def text_digest(text: str) -> str:
 def slug(*words: str) -> str:
     """A lower-case id from words: 'Jane Doe', '2024' -> 'doe-2024'."""
     parts = [re.sub(r"[^a-z0-9]+", "-", w.casefold()).strip("-") for w in words if w]
-    return "-".join(p for p in parts if p) or "article"
+    return "-".join(p for p in parts if p)[:48].strip("-") or "article"
+
+
+def check_metadata(metadata: Mapping[str, str]) -> None:
+    """Refuse, with one line, an id or a date that breaks the rules (before anything is written)."""
+    if metadata.get("id") and records.id_problem(metadata["id"]):
+        raise UsageError(f"--id: {records.id_problem(metadata['id'])}")
+    if metadata.get("date") and records.date_problem(metadata["date"]):
+        raise UsageError(f"--date: {records.date_problem(metadata['date'])}")
+
+
+def proposed_id(metadata: Mapping[str, str]) -> str:
+    """The id an article will get unless it is taken: the given one, else author's surname and year."""
+    author = metadata.get("author", "").split()
+    words = author[-1:] or metadata.get("title", "").split()[:3]
+    return metadata.get("id") or slug(" ".join(words), metadata.get("date", "")[:4])
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article ready to add: its text, its metadata, and theses proposed under `proposed_id(metadata)`."""
+
+    text: str
+    metadata: Mapping[str, str]
+    theses: tuple[Thesis, ...] = ()
 
 
 @dataclass(frozen=True)
 class Added:
-    """The outcome of adding one article: its id, theses, or the article it duplicates."""
+    """The outcome of adding one article: the article and its theses, or the id of the one it duplicates."""
 
-    article: Article
-    theses: tuple[Thesis, ...]
+    article: Article | None
+    theses: tuple[Thesis, ...] = ()
     duplicate_of: str = ""
 
+    @property
+    def article_id(self) -> str:
+        """The id the text is stored under: the new article's, or the one it duplicates."""
+        return self.article.id if self.article else self.duplicate_of
 
-def add_article(
-    folder: Path,
-    text: str,
-    metadata: dict[str, Any],
-    propose: Callable[[Corpus, str], list[Thesis]],
-    context: Sequence[Path] = (),
-) -> Added:
-    """Add an article's text and metadata to the corpus in `folder`, with the theses `propose` returns.
 
-    `metadata` holds the article fields (id optional). `propose(corpus, article_id)` is
-    called under the lock with the corpus as it stands. `context` lists other folders
-    (such as the seeds) whose article ids and texts count when checking for duplicates.
+@dataclass
+class _Known:
+    """What adding needs to know of a corpus: the ids taken, and the stored texts' digests.
+
+    Articles written by hand may carry no sha256: their files are read only when one has
+    the size of the text being added, which keeps an add into a large corpus fast.
     """
+
+    ids: set[str] = field(default_factory=set)
+    digests: dict[str, str] = field(default_factory=dict)
+    unhashed: list[tuple[str, str]] = field(default_factory=list)  # (id, path): plain strings stat faster
+
+    def duplicate(self, text: str, digest: str) -> str:
+        """The id of an article whose stored text is `text`, or ''."""
+        if digest in self.digests:
+            return self.digests[digest]
+        size = len(text.encode("utf-8"))
+        for article_id, path in self.unhashed:
+            with contextlib.suppress(OSError):
+                if os.stat(path).st_size == size and _digest_of(Path(path)) == digest:
+                    return article_id
+        return ""
+
+
+def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Path] = ()) -> list[Added]:
+    """Add articles to the corpus in `folder` in one transaction under one lock; one Added per item.
+
+    `context` lists other folders (such as the seeds) whose article ids and texts count when
+    checking for duplicates. An item whose text is already stored is not added again.
+    """
+    for item in items:
+        check_metadata(item.metadata)
     with locked(folder):
-        ensure_corpus(folder)
-        corpus = load_corpus([*context, folder])
-        digest = text_digest(text)
-        for existing in corpus.articles:
-            if (existing.sha256 or text_digest(existing.text())) == digest:
-                return Added(existing, (), duplicate_of=existing.id)
-        taken = {a.id for a in corpus.articles} | {p.stem for p in folder.glob("*.txt")}
-        article_id = _unique(metadata.get("id") or slug(_surname(metadata), metadata.get("date", "")[:4]), taken)
-        if metadata.get("id") and metadata["id"] != article_id:
-            raise UsageError(f"--id {metadata['id']!r} is already taken")
-        entry = (
-            {"id": article_id, "file": f"{article_id}.txt"}
-            | {k: v for k, v in metadata.items() if v and k != "id"}
-            | {"sha256": digest}
-        )
-        path = folder / entry["file"]
-        atomic_write(path, text)
-        article = Article(**{k: v for k, v in entry.items() if k != "skip"}, path=path)
-        theses = propose(corpus, article_id)
-        _append(folder / ARTICLES_FILE, "article", [entry])
-        _append(folder / THESES_FILE, "thesis", [_thesis_entry(t) for t in theses])
-    return Added(article, tuple(theses))
+        known = _known(folder, context)
+        outcomes: list[Added] = []
+        creates: dict[str, bytes] = {}
+        articles: list[Article] = []
+        theses: list[Thesis] = []
+        for item in items:
+            digest = text_digest(item.text)
+            dup = known.duplicate(item.text, digest)
+            if dup:
+                outcomes.append(Added(None, duplicate_of=dup))
+                continue
+            article_id = _unique(folder, proposed_id(item.metadata), known.ids)
+            if item.metadata.get("id") and item.metadata["id"] != article_id:
+                raise UsageError(f"--id {item.metadata['id']!r} is already taken")
+            file_name = records.article_file_name(article_id)
+            meta = item.metadata
+            article = Article(
+                article_id, file_name, confined(folder, file_name), meta.get("title", ""), meta.get("author", ""),
+                meta.get("outlet", ""), meta.get("kind", ""), meta.get("date", ""), meta.get("date_basis", ""),
+                meta.get("date_note", ""), meta.get("notes", ""), sha256=digest,
+            )  # fmt: skip
+            bound = tuple(_rebind(t, proposed_id(item.metadata), article_id) for t in item.theses)
+            creates[file_name] = item.text.encode("utf-8")
+            articles.append(article)
+            theses += bound
+            known.ids.add(article_id)
+            known.digests[digest] = article_id
+            outcomes.append(Added(article, bound))
+        if articles:
+            appends: dict[str, bytes] = {}
+            for name, header, table, entries in (
+                (ARTICLES_FILE, ARTICLES_HEADER, "article", [records.article_entry(a) for a in articles]),
+                (THESES_FILE, THESES_HEADER, "thesis", [records.thesis_entry(t) for t in theses]),
+            ):
+                _stage(folder / name, header, records.render(table, entries), appends, creates)
+            append_change(folder, appends, creates)
+    return outcomes
+
+
+def _stage(path: Path, header: str, blocks: str, appends: dict[str, bytes], creates: dict[str, bytes]) -> None:
+    """Queue `blocks` to append to `path`, or to create it with its header when it does not exist."""
+    if not path.exists():
+        creates[path.name] = (header + blocks).encode("utf-8")
+        return
+    with open(path, "rb") as handle:
+        handle.seek(max(path.stat().st_size - 1, 0))
+        last = handle.read(1)
+    appends[path.name] = (("\n" if last not in (b"", b"\n") else "") + blocks).encode("utf-8")
+
+
+def _known(folder: Path, context: Sequence[Path]) -> _Known:
+    """Ids and digests of the articles in `folder` and `context`, without parsing their theses."""
+    known = _Known()
+    for source in (*context, folder):
+        data = committed(source, ARTICLES_FILE, read_journal(source))
+        text = data.decode("utf-8", errors="replace") if data else ""
+        entries = records.scan_articles(text)
+        if entries is None:  # hand-written in a form the quick scan does not read: parse it
+            doc = records.parse(source / ARTICLES_FILE, text, [])
+            entries = [vars(a) for a in records.read_articles(doc, source, [])] if doc else []
+        for entry in entries:
+            known.ids.add(entry["id"])
+            if entry.get("sha256"):
+                known.digests.setdefault(entry["sha256"], entry["id"])
+            else:
+                known.unhashed.append((entry["id"], os.path.join(source, entry["file"])))
+    return known
+
+
+def _digest_of(path: Path) -> str:
+    try:
+        return text_digest(read_article_file(path))
+    except Exception:  # an unreadable file cannot be a duplicate; `check` reports it
+        return ""
+
+
+def _unique(folder: Path, candidate: str, taken: set[str]) -> str:
+    """`candidate`, or `candidate-2`, `-3`... : the first id neither taken nor naming an existing file."""
+    article_id, n = candidate, 1
+    while article_id in taken or os.path.lexists(folder / records.article_file_name(article_id)):
+        n += 1
+        article_id = f"{candidate}-{n}"
+    return article_id
+
+
+def _rebind(thesis: Thesis, old: str, new: str) -> Thesis:
+    """A thesis proposed for article `old`, moved to article `new` (its id follows)."""
+    suffix = thesis.id.removeprefix(f"{old}:")
+    return replace(thesis, id=f"{new}:{suffix}", article=new)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
 
 
 def remove_article(folder: Path, article_id: str) -> int:
@@ -154,83 +265,70 @@ def remove_article(folder: Path, article_id: str) -> int:
     if not (folder / ARTICLES_FILE).is_file():
         raise UsageError(f"no article {article_id!r} in {folder} (it holds no corpus)")
     with locked(folder):
-        corpus = load_corpus([folder])
-        article = corpus.article(article_id)
-        if article is None:
+        removed: list[Mapping[str, object]] = []
+
+        def matches(entry: Mapping[str, object]) -> bool:
+            if entry.get("id") == article_id:
+                removed.append(entry)
+                return True
+            return False
+
+        quoted = f'"{article_id}"'
+        articles, _ = records.cut(_read(folder / ARTICLES_FILE), "article", matches, quoted)
+        if not removed:
             raise UsageError(f"no article {article_id!r} in {folder}")
-        count = len(corpus.theses_of(article_id))
-        _rewrite(folder / THESES_FILE, "thesis", lambda e: e.get("article") == article_id)
-        _rewrite(folder / ARTICLES_FILE, "article", lambda e: e.get("id") == article_id)
-        article.path.unlink(missing_ok=True)
+        theses, count = records.cut(
+            _read(folder / THESES_FILE), "thesis", lambda e: e.get("article") == article_id, quoted
+        )
+        file_name = str(removed[0].get("file", ""))
+        doomed = [file_name] if _deletable(folder, file_name) else []
+        changed = {ARTICLES_FILE: articles.encode("utf-8")}
+        if count:
+            changed[THESES_FILE] = theses.encode("utf-8")
+        replace_change(folder, changed, doomed)
     return count
 
 
+def _deletable(folder: Path, name: str) -> bool:
+    """Whether `name` is a file (or link) directly in `folder` that removing an article may delete."""
+    try:
+        mode = os.lstat(folder / name).st_mode
+    except (OSError, ValueError):
+        return False
+    return bool(name) and Path(name).name == name and (stat.S_ISREG(mode) or stat.S_ISLNK(mode))
+
+
 def replace_theses(folder: Path, article_id: str, theses: Sequence[Thesis], drop: set[str]) -> None:
-    """Drop the theses with ids in `drop` and append `theses` (used by review)."""
+    """Drop the theses with ids in `drop` and append `theses` (used by review), in one write."""
     with locked(folder):
-        _rewrite(folder / THESES_FILE, "thesis", lambda e: e.get("id") in drop)
-        _append(folder / THESES_FILE, "thesis", [_thesis_entry(t) for t in theses])
-        load_corpus([folder])  # refuse to leave a corpus that no longer loads
+        kept, _ = records.cut(_read(folder / THESES_FILE), "thesis", lambda e: e.get("id") in drop, f'"{article_id}"')
+        text = kept.rstrip("\n") + "\n" + records.render("thesis", [records.thesis_entry(t) for t in theses])
+        replace_change(folder, {THESES_FILE: text.encode("utf-8")})
 
 
-def _surname(metadata: dict[str, Any]) -> str:
-    author = metadata.get("author", "").split()
-    if author:
-        return author[-1]
-    return " ".join(metadata.get("title", "").split()[:3])
+def crash_problems(folder: Path, referenced: set[str]) -> list[Problem]:
+    """What an interrupted write left in `folder`: a pending change, temporary files, orphan article files.
+
+    `referenced` holds the file names the corpus's articles use.
+    """
+    problems = []
+    journal = read_journal(folder)
+    live = journal is not None and writer_active(folder)
+    if journal and not live:
+        problems.append(Problem(folder / STATE_DIR / "journal.json", 0, f"{journal.describe()}: run 'check --repair'"))
+    if not live:
+        problems += [
+            Problem(p, 0, "a temporary file left by an interrupted write: run 'check --repair'")
+            for p in leftovers(folder, journal)
+        ]
+    pending = set(journal.created) if journal else set()
+    for path in sorted(folder.glob("*.txt")):
+        if path.name not in referenced and path.name not in pending:
+            problems.append(Problem(path, 0, "not the file of any article in articles.toml (add it, or delete it)"))
+    return problems
 
 
-def _unique(candidate: str, taken: set[str]) -> str:
-    if candidate not in taken:
-        return candidate
-    n = 2
-    while f"{candidate}-{n}" in taken:
-        n += 1
-    return f"{candidate}-{n}"
-
-
-def _thesis_entry(thesis: Thesis) -> dict[str, Any]:
-    entry = {
-        "id": thesis.id,
-        "article": thesis.article,
-        "theme": thesis.theme,
-        "stance": thesis.stance,
-        "claim": thesis.claim,
-        "quote": thesis.quote,
-        "start": thesis.start,
-        "end": thesis.end,
-        "origin": thesis.origin,
-    }
-    if thesis.confidence is not None:
-        entry["confidence"] = thesis.confidence
-    if thesis.speaker:
-        entry["speaker"] = thesis.speaker
-    return entry
-
-
-def _append(path: Path, table: str, entries: list[dict[str, Any]]) -> None:
-    if not entries:
-        return
-    import tomli_w
-
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    blocks = "".join("\n" + tomli_w.dumps({table: [e]}) for e in entries)
-    atomic_write(path, current.rstrip("\n") + "\n" + blocks)
-
-
-_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(\w+)[ \t]*\]\]", re.MULTILINE)
-
-
-def _rewrite(path: Path, table: str, drop: Callable[[dict[str, Any]], bool]) -> None:
-    """Cut out the `[[table]]` blocks whose parsed entry `drop` selects; keep all other text."""
-    text = path.read_text(encoding="utf-8")
-    starts = [m.start() for m in _HEADER.finditer(text)]
-    pieces, kept_until = [], 0
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        block = text[start:end]
-        header = _HEADER.match(block)
-        if header and header.group(1) == table and drop(tomllib.loads(block)[table][0]):
-            pieces.append(text[kept_until:start])
-            kept_until = end
-    pieces.append(text[kept_until:])
-    atomic_write(path, "".join(pieces))
+def repair(folder: Path) -> list[str]:
+    """Finish or undo an interrupted change and delete leftover temporary files; say what was done."""
+    with locked(folder) as done:
+        return done

@@ -1,89 +1,251 @@
-"""A self-contained report (HTML or Markdown): the matrix, each theme's comparison, and the sources.
+"""A report to hand to a colleague, as one self-contained HTML file or as Markdown.
 
-Built from the same views the commands print, so the report and the terminal
-always say the same thing. The HTML has inline CSS, no scripts and no external
-assets; every piece of article text is escaped.
+The content is gathered here into plain frozen records (what is said, by whom,
+when, how divided each theme is) and laid out by Jinja2 templates in
+templates/: HTML with autoescaping, so article text can never become markup,
+and Markdown through an escaping filter. Stances and relations come from the
+same functions as the terminal views, so report and terminal always agree.
+Nothing depends on the clock: a date appears only when the caller gives one.
 """
 
 from __future__ import annotations
 
-import html
-import io
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ..analysis.compare import chronological, compare_theme
-from ..analysis.debate import stance_matrix
-from ..model import Corpus, Theme
-from ..output.view import Section, View
-from ..output.writers import cell_text, write_markdown
+from .. import __version__
+from ..analysis.compare import Pair, chronological, compare_theme
+from ..analysis.debate import Matrix, Polarization, stance_matrix
+from ..analysis.stance import Position, Relation, sign, signed
+from ..corpus.locations import seeds_folder
+from ..model import Article, Corpus, Theme, Thesis
+from ..output.text import markdown_text as inert_markdown
+from ..output.text import printable
+from ..present.cells import symbol
 from ..present.records import article_record
-from ..present.views import ARTICLE_COLUMNS, comparison_view, matrix_view
 
-CSS = """
-body{font-family:Georgia,serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
-h1,h2,h3{font-family:Helvetica,Arial,sans-serif}h2{border-bottom:2px solid #ccc;padding-bottom:.2rem}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}th,td{border:1px solid #ddd;padding:.3rem .5rem;
-vertical-align:top;text-align:left}th{background:#f3f3f3;font-family:Helvetica,Arial,sans-serif}
-.s-2{background:#f4b6b6}.s-1{background:#fadcdc}.s0{background:#fff3c4}.s1{background:#d9f2d9}.s2{background:#a9e2a9}
-.heading{font-style:italic}.empty{color:#888}
-"""
+if TYPE_CHECKING:
+    import jinja2
 
+TEMPLATES = Path(__file__).parent / "templates"
+SUMMARY_THEMES = 5  # how many of the most divided themes the summary names
+NOT_ADDRESSED = "·"
+MIXED = "*"
 
-def report_views(corpus: Corpus, themes: Sequence[Theme] = ()) -> list[tuple[str, View]]:
-    """(title, view) pairs: the matrix, one comparison per theme addressed, then the sources."""
-    chosen = list(themes) or list(corpus.codebook.themes)
-    views = [("Stance matrix", matrix_view(stance_matrix(corpus, chosen)))]
-    for theme in chosen:
-        comparison = compare_theme(corpus, theme)
-        if comparison.positions:
-            views.append((f"{theme.id}: {theme.label}", comparison_view(comparison)))
-    sources = [article_record(a, corpus) for a in chronological(corpus.articles)]
-    views.append(("Sources", View([Section("sources", "", ARTICLE_COLUMNS, sources)], document=sources)))
-    return views
-
-
-def _cell(key: str, value: object, theme_ids: set[str]) -> str:
-    text = html.escape(cell_text(value))
-    stance_like = key in theme_ids or "stance" in key
-    if stance_like and isinstance(value, int) and not isinstance(value, bool) and -2 <= value <= 2:
-        return f'<td class="s{value}">{text}</td>'
-    return f"<td>{text}</td>"
+# Foreground and background colours of the HTML report, checked for contrast by the tests (WCAG AA: 4.5:1).
+PALETTE = {
+    "text": ("#1b1b1b", "#ffffff"),
+    "muted": ("#555555", "#ffffff"),
+    "link": ("#1a4f8b", "#ffffff"),
+    "header": ("#1b1b1b", "#eef0f3"),
+    "muted-on-header": ("#555555", "#eef0f3"),
+    "auto": ("#6b3d00", "#fff1d6"),
+    "s-2": ("#1b1b1b", "#f2b8b5"),
+    "s-1": ("#1b1b1b", "#fbdedc"),
+    "s0": ("#1b1b1b", "#f1f1f1"),
+    "s1": ("#1b1b1b", "#d7efd9"),
+    "s2": ("#1b1b1b", "#a8dcae"),
+}
 
 
-def _html_section(section: Section, theme_ids: set[str]) -> str:
-    parts = [f"<h3>{html.escape(section.title)}</h3>" if section.title else ""]
-    if not section.rows:
-        return "".join(parts) + f'<p class="empty">{html.escape(section.empty)}</p>'
-    keys = [c.key for c in section.columns]
-    parts.append("<table><thead><tr>")
-    parts += [f"<th>{html.escape(c.header)}</th>" for c in section.columns]
-    parts.append("</tr></thead><tbody>")
-    for row in section.rows:
-        parts.append("<tr>" + "".join(_cell(k, row.get(k), theme_ids) for k in keys) + "</tr>")
-    parts.append("</tbody></table>")
-    return "".join(parts)
+STANCE_WORDS = {2: "strongly affirms", 1: "affirms", 0: "balanced", -1: "denies", -2: "strongly denies"}
 
 
-def to_html(corpus: Corpus, views: list[tuple[str, View]], title: str = "sinorus report") -> str:
-    """A complete HTML document."""
-    theme_ids = set(corpus.codebook.ids)
-    body = []
-    for heading, view in views:
-        body.append(f"<h2>{html.escape(heading)}</h2>")
-        if view.heading:
-            body.append(f'<p class="heading">{html.escape(view.heading)}</p>')
-        body += [_html_section(s, theme_ids) for s in view.sections]
-    return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"<style>{CSS}</style></head><body><h1>{html.escape(title)}</h1>\n" + "\n".join(body) + "\n</body></html>\n"
+def stance_mark(stance: int | None, mixed: bool = False) -> str:
+    """A stance as a glyph and a signed number ("++ +2", "− -1*"), readable without colour."""
+    if stance is None:
+        return NOT_ADDRESSED
+    return f"{symbol(stance)} {signed(stance)}" + (MIXED if mixed else "")
+
+
+@dataclass(frozen=True)
+class Divide:
+    """How one theme splits the articles, for the summary and the theme's own section."""
+
+    theme: Theme
+    abbreviation: str
+    measured: Polarization
+    affirm: tuple[str, ...]
+    deny: tuple[str, ...]
+    balanced: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    """Everything the report says about one theme: its divide, each article's position, the pairs by relation."""
+
+    divide: Divide
+    positions: tuple[Position, ...]
+    pairs: dict[Relation, tuple[Pair, ...]]
+    # Theses of articles that only quote others on the theme, so take no position of their own.
+    quoted: tuple[Thesis, ...] = ()
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One article's row of the stance matrix: a mark per theme, in column order."""
+
+    article: Article
+    cells: tuple[tuple[str, int | None], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The report's content, ready for a template."""
+
+    title: str
+    corpus: str
+    date: str
+    articles: tuple[Article, ...]
+    by_id: dict[str, Article]
+    theses: int
+    proposed: int
+    speakers: tuple[str, ...]
+    divides: tuple[Divide, ...]
+    summary: tuple[Divide, ...]
+    matrix: tuple[MatrixRow, ...]
+    legend: tuple[tuple[str, str], ...]
+    sections: tuple[ThemeSection, ...]
+    sources: tuple[dict[str, Any], ...]
+    version: str = __version__
+
+
+PAIR_HEADINGS = {
+    Relation.CONTRADICT: "Contradictions (opposite sides)",
+    Relation.AGREE: "Agreements (same side)",
+    Relation.QUALIFIED: "Qualified (one side balanced)",
+}
+
+
+def abbreviations(theme_ids: Sequence[str]) -> dict[str, str]:
+    """The shortest prefix of at least four characters that tells each theme id from all the others."""
+    found = {}
+    for theme_id in theme_ids:
+        others = [t for t in theme_ids if t != theme_id]
+        size = 4
+        while size < len(theme_id) and any(o.startswith(theme_id[:size]) for o in others):
+            size += 1
+        found[theme_id] = theme_id[:size]
+    return found
+
+
+def corpus_name(corpus: Corpus) -> str:
+    """The folders a corpus was read from, as a reader would name them."""
+    seeds = seeds_folder().resolve()
+    names = ["built-in seeds" if f.resolve() == seeds else f.name for f in corpus.folders]
+    return " + ".join(names) or "corpus"
+
+
+def _divide(theme: Theme, abbreviation: str, measured: Polarization, positions: Sequence[Position]) -> Divide:
+    def side(which: int) -> tuple[str, ...]:
+        return tuple(p.article for p in positions if sign(p.stance) == which)
+
+    return Divide(theme, abbreviation, measured, side(1), side(-1), side(0))
+
+
+def matrix_rows(matrix: Matrix, theme_ids: Sequence[str]) -> tuple[MatrixRow, ...]:
+    """Each article's marks on the given themes, `·` where it does not address one."""
+
+    def cell(article_id: str, theme_id: str) -> tuple[str, int | None]:
+        pos = matrix.cell(article_id, theme_id)
+        return (stance_mark(pos.stance, pos.mixed), pos.stance) if pos else (NOT_ADDRESSED, None)
+
+    return tuple(MatrixRow(a, tuple(cell(a.id, t) for t in theme_ids)) for a in matrix.articles)
+
+
+def matrix_legend(rows: Sequence[MatrixRow]) -> tuple[tuple[str, str], ...]:
+    """(mark, meaning) for exactly the marks the cells use, so the legend never promises what is not there."""
+    used = {mark for row in rows for mark, _ in row.cells}
+    legend = [
+        (stance_mark(s), word) for s, word in STANCE_WORDS.items() if {stance_mark(s), stance_mark(s, True)} & used
+    ]
+    if any(m.endswith(MIXED) for m in used):
+        legend.append((MIXED, "mixed: the article has theses on both sides; the mark is their mean"))
+    if NOT_ADDRESSED in used:
+        legend.append((NOT_ADDRESSED, "not addressed"))
+    return tuple(legend)
+
+
+def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", title: str = "") -> Report:
+    """Gather what the report shows for the given themes (default: all)."""
+    matrix = stance_matrix(corpus, themes)
+    short = abbreviations([m.theme.id for m in matrix.themes])
+    sections = []
+    for measured in matrix.themes:
+        comparison = compare_theme(corpus, measured.theme)
+        if comparison.articles:  # a theme nobody addresses gets no column and no section
+            pairs = {kind: tuple(comparison.pairs_with(kind)) for kind in PAIR_HEADINGS}
+            sections.append(
+                ThemeSection(
+                    _divide(measured.theme, short[measured.theme.id], measured, comparison.positions),
+                    comparison.positions,
+                    {kind: found for kind, found in pairs.items() if found},
+                    comparison.quoted,
+                )
+            )
+    divides = tuple(s.divide for s in sections)
+    rows = matrix_rows(matrix, [d.theme.id for d in divides])
+    name = corpus_name(corpus)
+    return Report(
+        title=title or f"Who claims what on China-Russia cooperation: {name}",
+        corpus=name,
+        date=date,
+        articles=tuple(chronological(corpus.articles)),
+        by_id={a.id: a for a in corpus.articles},
+        theses=len(corpus.theses),
+        proposed=sum(t.origin != "curated" for t in corpus.theses),
+        speakers=tuple(dict.fromkeys(t.speaker for t in corpus.theses if t.speaker)),
+        divides=divides,
+        summary=tuple(d for d in divides if d.measured.contradictions)[:SUMMARY_THEMES],
+        matrix=rows,
+        legend=matrix_legend(rows),
+        sections=tuple(sections),
+        sources=tuple(article_record(a, corpus) for a in chronological(corpus.articles)),
     )
 
 
-def to_markdown(views: list[tuple[str, View]], title: str = "sinorus report") -> str:
-    """The same report in GitHub-flavoured Markdown."""
-    out = io.StringIO()
-    out.write(f"# {title}\n\n")
-    for heading, view in views:
-        out.write(f"## {heading}\n\n")
-        write_markdown(out, view)
-    return out.getvalue()
+def markdown_text(value: object) -> str:
+    """Text made inert in Markdown, on one line: every value is written mid-line, after a marker or a
+    cell border, so line-start syntax (#, -, +, 1.) cannot trigger."""
+    return " ".join(inert_markdown(str(value)).split())
+
+
+def markdown_anchor(heading: str) -> str:
+    """The fragment GitHub gives a Markdown heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
+@cache
+def _environment(markdown: bool) -> jinja2.Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=not markdown,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Article text may carry escape sequences and bidi controls: shown visibly, never passed on.
+        # Markup (already rendered and escaped, e.g. by a macro) is left as it is.
+        finalize=lambda value: printable(value) if type(value) is str else value,
+    )
+    env.filters["mark"] = stance_mark
+    env.filters["md"] = markdown_text
+    env.filters["anchor"] = markdown_anchor
+    env.globals |= {"PAIR_HEADINGS": PAIR_HEADINGS, "PALETTE": PALETTE, "STANCE_WORDS": STANCE_WORDS}
+    return env
+
+
+def to_html(report: Report) -> str:
+    """The report as one HTML5 document: inline CSS, no scripts, no external assets."""
+    return _environment(False).get_template("report.html.j2").render(r=report)
+
+
+def to_markdown(report: Report) -> str:
+    """The report as GitHub-flavoured Markdown."""
+    return _environment(True).get_template("report.md.j2").render(r=report)

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.stance import signed, symbol
 from ..env import Environment
-from .text import printable
-from .view import Row, Section, View
-from .writers import cell_text
+from ..errors import PipeClosed
+from .text import cell_text, printable
+from .view import Section, View
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
-
-STANCE_STYLES = {-2: "bold red", -1: "red", 0: "yellow", 1: "green", 2: "bold green"}
 
 
 def make_console(env: Environment, stderr: bool = False) -> Console:
     """A Console bound to the environment: no markup, no highlighting, colour only where wanted."""
     from rich.console import Console
 
-    return Console(
+    console = Console(
         file=env.stderr if stderr else env.stdout,
         force_terminal=env.stderr_is_terminal if stderr else env.is_terminal,
         no_color=not env.use_color,
@@ -30,6 +27,12 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
         highlight=False,
         emoji=False,
     )
+    console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]  # Rich would exit 1, not 141
+    return console
+
+
+def _pipe_closed() -> None:
+    raise PipeClosed
 
 
 def plain(value: Any, style: str = "") -> Text:
@@ -37,34 +40,6 @@ def plain(value: Any, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(printable(cell_text(value)), style=style)
-
-
-def stance_text(stance: int | None, name: str = "", mixed: bool = False) -> Text:
-    """A stance as a coloured symbol with its number and, when given, its scale name."""
-    from rich.text import Text
-
-    if stance is None:
-        return Text("")
-    text = Text(f"{symbol(stance)} {signed(stance)}", style=STANCE_STYLES[stance])
-    if name:
-        text.append(f" {printable(name)}")
-    if mixed:
-        text.append(" (mixed)", style="italic")
-    return text
-
-
-def stance_symbol(stance: int | None, mixed: bool = False) -> Text:
-    """Just the coloured symbol of a stance (blank when there is none), for dense grids."""
-    from rich.text import Text
-
-    if stance is None:
-        return Text("")
-    return Text(symbol(stance) + ("*" if mixed else ""), style=STANCE_STYLES[stance])
-
-
-def stance_cell(row: Row) -> Text:
-    """Column renderer for rows with `stance`, `stance_name` and optionally `mixed`."""
-    return stance_text(row.get("stance"), row.get("stance_name", ""), bool(row.get("mixed")))
 
 
 def write_tables(view: View, env: Environment) -> None:

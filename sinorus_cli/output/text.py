@@ -1,21 +1,51 @@
-"""Making untrusted text safe to show: article text is data, never markup or terminal control."""
+"""Making untrusted text safe to show: article text is data, never markup, terminal control or a formula.
+
+Article text comes from the open web. On a terminal every character that is
+not printable text is shown as a visible escape: C0 and C1 controls (escape
+sequences included), bidirectional overrides and isolates that could reorder
+what a reader sees, zero-width and other format characters that hide text,
+line and paragraph separators, and the byte-order mark. Newlines and tabs are
+kept. In CSV, a cell that a spreadsheet would run as a formula gets a leading
+apostrophe (the convention OWASP documents for CSV injection).
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Every format character (Unicode category Cf: zero-width spaces and joiners, bidi marks,
+# embeddings, overrides and isolates, U+FEFF, invisible operators, tags), C0 and C1 controls
+# except tab and newline, the line and paragraph separators, and lone surrogates.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
 _TSV_SPECIAL = re.compile(r"[\\\t\n\r\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TSV_NAMED = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _hex(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def printable(text: str) -> str:
-    """Show control characters (escape sequences included) as visible \\xNN, keep newlines and tabs."""
-    return _CONTROL.sub(_hex, text)
+    """Text safe for a terminal: every control, format, bidi or separator character shown as \\xNN or \\uNNNN.
+
+    Newlines and tabs are kept; everything else is unchanged.
+    """
+    if text.isprintable():
+        return text  # the common case, decided in C (isprintable is False for all the characters above)
+    return _UNSAFE.sub(_hex, text)
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting with = + - @ tab or CR gets a leading '."""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def tsv_field(value: str) -> str:
@@ -37,3 +67,32 @@ def tsv_unescape(value: str) -> str:
         lambda m: named.get(m.group()) or chr(int(m.group()[2:], 16)),
         value,
     )
+
+
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]|~]")
+_MD_LINE_START = re.compile(r"^(?=[#+\-=>])", re.MULTILINE)
+
+
+def markdown_text(text: str, line_start: bool = False) -> str:
+    """Text as literal Markdown: no emphasis, link, code span or HTML can come out of it.
+
+    Markup characters are backslash-escaped and `&` and `<` written as entities; with
+    `line_start`, a line that would begin a heading or a list is escaped too.
+    """
+    escaped = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), printable(text).replace("&", "&amp;").replace("<", "&lt;"))
+    return _MD_LINE_START.sub("\\\\", escaped) if line_start else escaped
+
+
+def cell_text(value: Any) -> str:
+    """A value as it appears in CSV, TSV and Markdown: empty for missing, lower-case booleans."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value == value else ""
+    if isinstance(value, list | tuple):
+        return ";".join(cell_text(v) for v in value)
+    return str(value)

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ..env import Environment
-from .text import printable, tsv_field
+from .text import cell_text, markdown_text, spreadsheet_safe, tsv_field
 from .view import Format, Row, Section, View
 
 
-def write_view(view: View, fmt: Format, env: Environment) -> None:
-    """Render `view` in `fmt` to stdout."""
+def write_view(view: View, fmt: Format, env: Environment, raw: bool = False) -> None:
+    """Render `view` in `fmt` to stdout; `raw` keeps CSV cells that look like formulas as they are."""
     out = env.stdout
     if fmt is Format.table:
         from .tables import write_tables
@@ -25,7 +25,7 @@ def write_view(view: View, fmt: Format, env: Environment) -> None:
         for record in flat_records(view.sections):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
-        write_delimited(out, view.sections, header=True)
+        write_delimited(out, view.sections, header=True, raw=raw)
     elif fmt is Format.tsv:
         write_delimited(out, view.sections, header=False)
     elif fmt is Format.md:
@@ -47,44 +47,41 @@ def _fields(records: Sequence[Row]) -> list[str]:
     return list(seen)
 
 
-def cell_text(value: Any) -> str:
-    """A value as it appears in CSV, TSV and Markdown: empty for missing, lower-case booleans."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value == value else ""
-    if isinstance(value, list | tuple):
-        return ";".join(cell_text(v) for v in value)
-    return str(value)
+def csv_cell(value: Any, raw: bool = False) -> str:
+    """A value as a CSV cell: text that a spreadsheet would run as a formula is neutralized unless `raw`.
+
+    Only text is neutralized: a number such as a stance of -2 stays a number.
+    """
+    text = cell_text(value)
+    return text if raw or not isinstance(value, str | list | tuple) else spreadsheet_safe(text)
 
 
-def write_delimited(out: TextIO, sections: Sequence[Section], header: bool) -> None:
-    """CSV (RFC 4180, with a header row) or TSV (escaped fields, no header: the `gh` convention)."""
+def write_delimited(out: TextIO, sections: Sequence[Section], header: bool, raw: bool = False) -> None:
+    """CSV (RFC 4180, with a header row) or TSV (escaped fields, no header: the `gh` convention).
+
+    CSV is what spreadsheets open, so its text cells are neutralized (see csv_cell) unless `raw`;
+    TSV is for pipelines (cut, awk, sort) and always keeps exact values.
+    """
     records = flat_records(sections)
     fields = _fields(records)
     if header:
         # RFC 4180 line ends; they also make the writer quote fields holding a lone \r or \n.
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(fields)
-        writer.writerows([cell_text(r.get(f)) for f in fields] for r in records)
+        writer.writerows([csv_cell(r.get(f), raw) for f in fields] for r in records)
         return
     for record in records:
         out.write("\t".join(tsv_field(cell_text(record.get(f))) for f in fields) + "\n")
 
 
-def _md_cell(value: Any) -> str:
-    text = printable(cell_text(value)).replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("\r\n", "<br>").replace("\n", "<br>")
+def _md_cell(value: Any, line_start: bool = False) -> str:
+    return markdown_text(cell_text(value).replace("\r\n", "\n"), line_start).replace("\n", "<br>")
 
 
 def write_markdown(out: TextIO, view: View) -> None:
     """GitHub-flavoured Markdown: a heading, then one pipe table per section."""
     if view.heading:
-        out.write(f"{_md_cell(view.heading)}\n\n")
+        out.write(f"{_md_cell(view.heading, line_start=True)}\n\n")
     for section in view.sections:
         if section.title:
             out.write(f"### {_md_cell(section.title)}\n\n")

@@ -16,8 +16,9 @@ from typing import Any
 from ..analysis.compare import Comparison
 from ..analysis.stance import Position
 from ..output.view import Column, Section, View
-from .records import thesis_record
-from .views import PAIR_COLUMNS, PAIR_TITLES, POSITION_COLUMNS, STANCE, pair_record, position_rows
+from .columns import STANCE
+from .debate import PAIR_COLUMNS, PAIR_TITLES, POSITION_COLUMNS
+from .records import pair_record, position_rows, thesis_record
 
 # Above this many articles on a theme, compare groups positions instead of listing every pair.
 LARGE = 50

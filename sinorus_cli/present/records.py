@@ -6,8 +6,10 @@ thing wherever it appears.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from ..analysis.compare import Comparison, Pair
 from ..model import Article, Corpus, Theme, Thesis
 
 
@@ -61,3 +63,47 @@ def theme_record(theme: Theme, corpus: Corpus) -> dict[str, Any]:
         "aliases": list(theme.aliases),
         "scale": {f"{k:+d}" if k else "0": v for k, v in sorted(theme.scale.items())},
     }
+
+
+def position_rows(comparison: Comparison) -> list[dict[str, Any]]:
+    """One row per thesis on the theme, every speaker's, articles in date order.
+
+    Each row carries its article's derived stance (None when the article's own
+    authors take no position on the theme) and whether the thesis counts toward it.
+    """
+    found = {p.article: p for p in comparison.positions}
+    rows = []
+    for article in comparison.articles:
+        pos = found.get(article.id)
+        counted = pos.theses if pos else ()
+        beside = pos.quoted if pos else tuple(t for t in comparison.quoted if t.article == article.id)
+        for thesis in sorted((*counted, *beside), key=lambda t: t.start):
+            rows.append(
+                thesis_record(thesis, comparison.theme)
+                | {
+                    "article": article.id,
+                    "date": article.date,
+                    "article_stance": pos.stance if pos else None,
+                    "mixed": pos.mixed if pos else False,
+                    "counted": thesis in counted,
+                }
+            )
+    return rows
+
+
+def pair_record(pair: Pair, dates: Mapping[str, str]) -> dict[str, Any]:
+    """Both sides of a pair: article ids and dates, derived stances, each side's representative thesis."""
+    record: dict[str, Any] = {"relation": pair.relation.value}
+    for side, pos in (("a", pair.a), ("b", pair.b)):
+        thesis = pos.representative
+        record |= {
+            side: pos.article,
+            f"{side}_date": dates.get(pos.article, ""),
+            f"{side}_stance": pos.stance,
+            f"{side}_thesis": thesis.id,
+            f"{side}_claim": thesis.claim,
+            f"{side}_quote": thesis.quote,
+            f"{side}_start": thesis.start,
+            f"{side}_end": thesis.end,
+        }
+    return record

@@ -77,14 +77,14 @@ def _tally(tallies: dict[str, dict[str, int]], curated: list[Thesis], proposed: 
             t["recalled"] += 1
             t["sign_matched"] += 1
             t["sign_correct"] += _sign(matches[0].stance) == _sign(c.stance)
-    for theme in {c.theme for c in curated}:
+    # An article's stance is its author's: themes only quoted speakers take up are not scored here.
+    for theme in {c.theme for c in curated if not c.speaker}:
         t = tallies[theme]
         t["article_pairs"] += 1
-        mine = [p for p in proposed if p.theme == theme]
-        if mine:
-            truth = position("", theme, [c for c in curated if c.theme == theme]).stance
-            guess = position("", theme, mine).stance
-            t["article_correct"] += _sign(truth) == _sign(guess)
+        truth = position("", theme, [c for c in curated if c.theme == theme])
+        guess = position("", theme, [p for p in proposed if p.theme == theme])
+        if truth and guess:
+            t["article_correct"] += _sign(truth.stance) == _sign(guess.stance)
 
 
 def _sum(groups: object) -> dict[str, int]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..model import Span
+from ..model import Span, overlaps
 from .cleaning import clean_paragraphs
 
 
@@ -68,3 +68,21 @@ def sentences(text: str, skip: Sequence[Span] = ()) -> tuple[Sentence, ...]:
             start, end = paragraph.start + lo, paragraph.start + hi
             found.append(Sentence(text[start:end], start, end, number, index))
     return tuple(found)
+
+
+def context_of(text: str, start: int, end: int, skip: Sequence[Span] = ()) -> str:
+    """The passage around [start, end): the sentence before it, it, and the sentence after, within its paragraph.
+
+    Falls back to the range itself when it does not line up with the sentences.
+    """
+    found = sentences(text, skip)
+    inside = [i for i, s in enumerate(found) if overlaps(s.start, s.end, start, end)]
+    if not inside:
+        return text[start:end]
+    first, last = inside[0], inside[-1]
+    paragraph = found[first].paragraph
+    if first > 0 and found[first - 1].paragraph == paragraph:
+        first -= 1
+    if last + 1 < len(found) and found[last + 1].paragraph == paragraph:
+        last += 1
+    return text[min(found[first].start, start) : max(found[last].end, end)]

@@ -1,40 +1,23 @@
-"""Views: how results are laid out as tables for people and records for machines.
+"""Views of the debate: one theme compared, two articles diffed, a timeline, the stance matrix.
 
-Commands print these; the report reuses them, so a report and the terminal
-always agree. Nothing here parses arguments or touches a terminal.
+Each function turns an analysis result into a View (tables for people, records
+for machines). Commands print these and the report reuses them, so a report and
+the terminal always agree. Nothing here parses arguments or touches a terminal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from ..analysis.compare import Comparison, Pair
-from ..analysis.debate import Matrix
-from ..analysis.stance import Position, Relation
-from ..model import Thesis
-from ..output.tables import plain, stance_cell, stance_symbol, stance_text
+from ..analysis.compare import Comparison
+from ..analysis.debate import Diff, Matrix
+from ..analysis.stance import Position, Relation, signed
+from ..model import Corpus, Thesis
+from ..output.tables import plain
 from ..output.view import Column, Row, Section, View
-from .records import thesis_record
-
-# Columns shared by several tables.
-ID = Column("id", "Id", no_wrap=True)
-THEME = Column("theme", "Theme", no_wrap=True)
-STANCE = Column("stance", "Stance", render=stance_cell, min_width=10, max_width=16)
-CLAIM = Column("claim", "Claim", ratio=4)
-QUOTE = Column("quote", "Quote", ratio=6)
-ORIGIN = Column("origin", "Origin", no_wrap=True)
-
-THESIS_COLUMNS = (ID, THEME, STANCE, CLAIM, QUOTE)
-
-ARTICLE_COLUMNS = (
-    Column("id", "Article", no_wrap=True),
-    Column("date", "Date", no_wrap=True),
-    Column("author", "Author", ratio=2, min_width=9),
-    Column("outlet", "Outlet", ratio=2, min_width=8),
-    Column("title", "Title", ratio=3, min_width=12),
-    Column("theses", "N", justify="right"),
-)
+from .cells import axis, bold_and_dim, side_stance, stance_symbol, stance_text
+from .columns import CLAIM, QUOTE, STANCE
+from .records import pair_record, position_rows, thesis_record
 
 
 def _side(row: Row, side: str) -> Any:
@@ -43,15 +26,14 @@ def _side(row: Row, side: str) -> Any:
     return Text.assemble(plain(row[side], style="bold"), "\n", stance_text(row[f"{side}_stance"]))
 
 
-def _article_and_date(row: Row) -> Any:
-    from rich.text import Text
-
-    return Text.assemble(plain(row["article"], style="bold"), "\n", plain(row["date"], style="dim"))
+def _speaker(name: str) -> Any:
+    return plain(name, style="italic") if name else plain("author", style="dim")
 
 
 POSITION_COLUMNS = (
-    Column("article", "Article", render=_article_and_date, no_wrap=True),
+    Column("article", "Article", render=lambda r: bold_and_dim(r["article"], r["date"]), no_wrap=True),
     STANCE,
+    Column("speaker", "Speaker", render=lambda r: _speaker(r["speaker"]), ratio=1, min_width=12),
     CLAIM,
     QUOTE,
 )
@@ -68,42 +50,6 @@ PAIR_TITLES = {
 }
 
 
-def position_rows(comparison: Comparison) -> list[dict[str, Any]]:
-    """One row per thesis on the theme, articles in date order, with the article's derived stance."""
-    rows = []
-    for pos in comparison.positions:
-        article = comparison.article(pos.article)
-        for thesis in pos.theses:
-            rows.append(
-                thesis_record(thesis, comparison.theme)
-                | {
-                    "article": article.id,
-                    "date": article.date,
-                    "article_stance": pos.stance,
-                    "mixed": pos.mixed,
-                }
-            )
-    return rows
-
-
-def pair_record(pair: Pair, dates: Mapping[str, str]) -> dict[str, Any]:
-    """Both sides of a pair: article ids and dates, derived stances, each side's representative thesis."""
-    record: dict[str, Any] = {"relation": pair.relation.value}
-    for side, pos in (("a", pair.a), ("b", pair.b)):
-        thesis = pos.representative
-        record |= {
-            side: pos.article,
-            f"{side}_date": dates.get(pos.article, ""),
-            f"{side}_stance": pos.stance,
-            f"{side}_thesis": thesis.id,
-            f"{side}_claim": thesis.claim,
-            f"{side}_quote": thesis.quote,
-            f"{side}_start": thesis.start,
-            f"{side}_end": thesis.end,
-        }
-    return record
-
-
 def _position_document(pos: Position, comparison: Comparison) -> dict[str, Any]:
     article = comparison.article(pos.article)
     return {
@@ -114,6 +60,7 @@ def _position_document(pos: Position, comparison: Comparison) -> dict[str, Any]:
         "stance_name": comparison.theme.stance_name(pos.stance),
         "mixed": pos.mixed,
         "theses": [_thesis_brief(t, comparison) for t in pos.theses],
+        "quoted": [_thesis_brief(t, comparison) for t in pos.quoted],
     }
 
 
@@ -131,7 +78,9 @@ def comparison_view(comparison: Comparison) -> View:
         "label": theme.label,
         "proposition": theme.proposition,
         "scale": {f"{k:+d}" if k else "0": v for k, v in sorted(theme.scale.items())},
+        "speakers": comparison.speakers.value,
         "positions": [_position_document(p, comparison) for p in comparison.positions],
+        "quoted": [_thesis_brief(t, comparison) | {"article": t.article} for t in comparison.quoted],
     }
     for kind, (name, title, empty) in PAIR_TITLES.items():
         dates = {a.id: a.date for a in comparison.articles}
@@ -195,3 +144,75 @@ def matrix_view(matrix: Matrix, width: int = 200) -> View:
     if numbered:
         legend += "\n" + "  ".join(f"{h}={t}" for h, t in zip(headers, theme_ids, strict=True))
     return View([Section("matrix", "", columns, rows, compact=True)], document=document, heading=legend)
+
+
+DIFF_SECTIONS = (
+    (Relation.CONTRADICT, "contradictions", "Contradictions"),
+    (Relation.AGREE, "agreements", "Agreements"),
+    (Relation.QUALIFIED, "qualified", "Qualified (one side balanced or mixed)"),
+)
+ONE_SIDED_COLUMNS = (
+    Column("theme", "Theme", no_wrap=True),
+    Column("stance", "Stance", render=lambda r: stance_text(r["stance"], r["stance_name"]), no_wrap=True),
+    Column("quote", "Quote", ratio=1),
+)
+
+
+def _one_sided(positions: tuple[Position, ...], corpus: Corpus) -> list[dict[str, Any]]:
+    return [
+        thesis_record(pos.representative, corpus.codebook.get(pos.theme)) | {"stance": pos.stance, "mixed": pos.mixed}
+        for pos in positions
+    ]
+
+
+def diff_view(diff: Diff, corpus: Corpus) -> View:
+    """Sections per relation with both quotes, then the themes only one article addresses."""
+    a, b = diff.a.id, diff.b.id
+    pair_columns = (
+        Column("theme", "Theme", no_wrap=True),
+        Column("a_stance", a, render=side_stance("a"), no_wrap=True),
+        Column("a_quote", f"{a} says", ratio=1),
+        Column("b_stance", b, render=side_stance("b"), no_wrap=True),
+        Column("b_quote", f"{b} says", ratio=1),
+    )
+    dates = {diff.a.id: diff.a.date, diff.b.id: diff.b.date}
+    sections, document = [], {"a": a, "b": b}
+    for kind, name, title in DIFF_SECTIONS:
+        records = [{"theme": p.a.theme} | pair_record(p, dates) for p in diff.pairs_with(kind)]
+        sections.append(Section(name, title, pair_columns, records, empty="none"))
+        document[name] = records
+    for name, positions, article in (("only_a", diff.only_a, a), ("only_b", diff.only_b, b)):
+        rows = _one_sided(positions, corpus)
+        sections.append(Section(name, f"Only {article}", ONE_SIDED_COLUMNS, rows, empty="none"))
+        document[name] = rows
+    return View(sections, document=document, heading=f"{a} ({diff.a.date}) vs {b} ({diff.b.date})")
+
+
+TIMELINE_COLUMNS = (
+    Column("date", "Date", no_wrap=True),
+    Column("article", "Article", no_wrap=True),
+    Column("stance", "−2 ─── 0 ─── +2", render=lambda r: axis(r["stance"], r["mixed"]), no_wrap=True),
+    Column("stance_name", "Position", render=lambda r: plain(f"{signed(r['stance'])} {r['stance_name']}")),
+)
+
+
+def timeline_view(comparison: Comparison) -> View:
+    """One row per article that addresses the theme, oldest first, its stance marked on an axis."""
+    rows = []
+    for pos in comparison.positions:
+        article = comparison.article(pos.article)
+        rows.append(
+            {
+                "date": article.date,
+                "date_precision": article.date_precision,
+                "article": article.id,
+                "stance": pos.stance,
+                "stance_name": comparison.theme.stance_name(pos.stance),
+                "mixed": pos.mixed,
+                "theses": len(pos.theses),
+            }
+        )
+    theme = comparison.theme
+    return View(
+        [Section("timeline", "", TIMELINE_COLUMNS, rows)], document=rows, heading=f"{theme.id}: {theme.proposition}"
+    )

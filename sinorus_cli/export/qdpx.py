@@ -1,23 +1,15 @@
-"""Exchange with the tools analysts already use: a DNA statement table and a REFI-QDA project.
+"""A REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti and NVivo.
 
-DNA: one statement per thesis in the column layout of the Discourse Network
-Analyzer's statement export (statement id, time, document metadata, the
-person/organization/concept/agreement variables, offsets and text). The
-article stands in for the person (its author when known) and its outlet for
-the organization; the theme is the concept; agreement is 1 when the stance
-affirms the theme's proposition, 0 when it denies it, and empty for a balanced
-stance. Our stance (-2..2) and thesis id follow in extra columns.
-
-REFI-QDA (.qdpx): a zip holding project.qde (the urn:QDA-XML:project:1.0
-schema) and the article texts under sources/. Themes are codes with one
-sub-code per stance point; theses are coded PlainTextSelections whose
-start/end positions are our character offsets. GUIDs are derived from ids, so
-exporting twice gives the same file.
+The archive holds project.qde (the urn:QDA-XML:project:1.0 schema) and the
+article texts under sources/. Themes are codes with one sub-code per stance
+point; theses are coded PlainTextSelections whose start and end positions are
+our offsets, which count Unicode code points as the standard requires. GUIDs
+are derived from ids and the zip entries carry a fixed timestamp in a fixed
+order, so the same corpus always gives the same bytes.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import uuid
 import zipfile
@@ -27,55 +19,14 @@ from .. import __version__
 from ..analysis.stance import signed
 from ..model import Corpus
 
-DNA_COLUMNS = (
-    "id", "time", "docId", "docTitle", "docAuthor", "docSource", "docType",
-    "person", "organization", "concept", "agreement", "start", "stop", "text", "stance", "thesis",
-)  # fmt: skip
 QDA_NAMESPACE = "urn:QDA-XML:project:1.0"
 GUID_ROOT = uuid.UUID("6f1c9a52-3b7e-4d2c-9a51-5e0b7c1d2f40")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry: no wall clock in the file
 
 
 def guid(*parts: str) -> str:
     """A stable GUID for an object named by `parts`."""
     return str(uuid.uuid5(GUID_ROOT, "/".join(parts))).upper()
-
-
-def dna_rows(corpus: Corpus) -> list[dict[str, object]]:
-    """One statement row per thesis, in DNA's column order."""
-    rows = []
-    for n, thesis in enumerate(corpus.theses, 1):
-        article = corpus.article(thesis.article)
-        assert article is not None
-        rows.append(
-            {
-                "id": n,
-                "time": article.date,
-                "docId": article.id,
-                "docTitle": article.title,
-                "docAuthor": article.author,
-                "docSource": article.outlet,
-                "docType": article.kind,
-                "person": article.author or article.id,
-                "organization": article.outlet,
-                "concept": thesis.theme,
-                "agreement": "" if thesis.stance == 0 else int(thesis.stance > 0),
-                "start": thesis.start,
-                "stop": thesis.end,
-                "text": thesis.quote,
-                "stance": thesis.stance,
-                "thesis": thesis.id,
-            }
-        )
-    return rows
-
-
-def dna_csv(corpus: Corpus) -> str:
-    """The DNA statement table as CSV with a header row."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=DNA_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(dna_rows(corpus))
-    return out.getvalue()
 
 
 def _q(tag: str) -> str:
@@ -131,11 +82,14 @@ def qdpx_project(corpus: Corpus) -> tuple[bytes, dict[str, str]]:
 
 
 def qdpx_bytes(corpus: Corpus) -> bytes:
-    """The .qdpx archive as bytes."""
+    """The .qdpx archive as bytes: entries in name order, each with the same fixed timestamp."""
     xml, texts = qdpx_project(corpus)
+    entries = {"project.qde": xml} | {f"sources/{name}": text.encode("utf-8") for name, text in texts.items()}
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", xml)
-        for name, text in texts.items():
-            archive.writestr(f"sources/{name}", text.encode("utf-8"))
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16  # a plain readable file, whatever the umask
+            archive.writestr(info, entries[name])
     return buffer.getvalue()

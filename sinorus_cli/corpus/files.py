@@ -1,0 +1,152 @@
+"""Reading and writing files safely: only regular files are read, nothing is written outside its folder.
+
+An article file named in a corpus must be a regular file in the corpus folder:
+a symbolic link (which could lead anywhere, /dev/zero included), a pipe, a
+device or a folder is refused with one line before a byte is read, and the
+file is opened without following links and without blocking, then checked
+again, so it cannot be swapped in between. Written files are replaced
+atomically and keep the mode of the file they replace; new files get the
+mode the user's umask gives, so a group-shared corpus stays shared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from ..errors import CorpusError, OutputError, SinorusError, UsageError
+
+MAX_BYTES = 20_000_000
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def kind_problem(mode: int) -> str:
+    """Why a file of this mode is not one to read as an article, or '' for a regular file."""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link; an article file must be a regular file inside the corpus folder"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    return "is not a regular file (a pipe, socket or device); refused"
+
+
+def size_text(size: int) -> str:
+    """A byte count as people say it: '512 kB', '20 MB'."""
+    return f"{size / 1e6:.3g} MB" if size >= 1_000_000 else f"{size / 1e3:.3g} kB"
+
+
+def read_regular(path: Path, max_bytes: int = MAX_BYTES, error: type[SinorusError] = CorpusError) -> bytes:
+    """The bytes of a regular file that is not a link and not over `max_bytes`; else one-line `error`."""
+    try:
+        problem = kind_problem(os.lstat(path).st_mode)
+        if problem:
+            raise error(f"{path}: {problem}")
+        fd = os.open(path, _READ_FLAGS)
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read it ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if kind_problem(info.st_mode):  # replaced between the check and the open
+            raise error(f"{path}: {kind_problem(info.st_mode)}")
+        if info.st_size > max_bytes:
+            raise error(f"{path}: {size_text(info.st_size)} is over the {size_text(max_bytes)} limit for one article")
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise error(f"{path}: cannot read it ({exc.strerror})") from None
+    if len(data) > max_bytes:
+        raise error(f"{path}: over the {size_text(max_bytes)} limit for one article")
+    return data
+
+
+def read_article_file(path: Path) -> str:
+    """An article's stored text, byte for byte (no newline translation, no BOM stripping)."""
+    data = read_regular(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 at byte {exc.start}; the corpus stores UTF-8 only") from None
+
+
+def confined(folder: Path, name: str) -> Path:
+    """`folder / name`, refused unless it is a plain file name that resolves inside `folder`."""
+    path = folder / name
+    if (
+        "\x00" in name
+        or Path(name).name != name
+        or name in ("", ".", "..")
+        or path.resolve().parent != folder.resolve()
+    ):
+        raise UsageError(f"{name!r} would be written outside the corpus folder {folder}")
+    return path
+
+
+def _new_file(path: Path) -> int:
+    """Create `path` (never an existing file or link), mode 0666 less the umask."""
+    return os.open(path, _NEW_FLAGS, 0o666)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def create_file(path: Path, data: bytes) -> None:
+    """Write a new file; fails if anything (a file, a link) is already there."""
+    _write_all(_new_file(path), data)
+
+
+def append_file(path: Path, data: bytes) -> None:
+    """Append to an existing regular file (not through a link) and flush it to disk."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    _write_all(fd, data)
+
+
+def temp_beside(path: Path, folder: Path | None = None) -> tuple[Path, int]:
+    """A new temporary file in `folder` (default: beside `path`), with the mode `path` has or would get."""
+    temp = (folder or path.parent) / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    fd = _new_file(temp)
+    with contextlib.suppress(OSError):
+        os.chmod(temp, stat.S_IMODE(os.stat(path).st_mode))  # replacing: keep the old file's mode
+    return temp, fd
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames and deletions in `folder` durable (a no-op where folders cannot be opened)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Replace `path` with `data` (text as UTF-8) so readers see the old file or the new one.
+
+    Failures (a missing folder, a full disk, no permission) become one OutputError line that
+    names `path`, never the temporary file.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: the folder {path.parent} does not exist")
+    temp: Path | None = None
+    try:
+        temp, fd = temp_beside(path)
+        _write_all(fd, payload)
+        os.replace(temp, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+    sync_folder(path.parent)

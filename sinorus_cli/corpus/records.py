@@ -1,0 +1,356 @@
+"""The TOML record layout of a corpus folder, in one place: the id rule, reading and writing entries.
+
+`articles.toml` holds one `[[article]]` table per source file, `theses.toml` one
+`[[thesis]]` per claim, `codebook.toml` one `[[theme]]` per theme. Reading is
+tolerant: an entry that breaks a rule is skipped and reported as a Problem with
+its file and line, so one bad entry never hides the rest of a corpus. Writing
+appends or cuts whole `[[...]]` blocks as text, so a person's comments and
+layout survive every change the program makes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..model import STANCES, Article, Span, Theme, Thesis
+
+CODEBOOK_FILE = "codebook.toml"
+ARTICLES_FILE = "articles.toml"
+THESES_FILE = "theses.toml"
+ARTICLES_HEADER = "# Article metadata: one [[article]] per source file (see the seeds' articles.toml).\n"
+THESES_HEADER = "# Theses: one [[thesis]] per claim; offsets index the article file (text[start:end] == quote).\n"
+
+# An article id names its text file, `<id>.txt`, so it is a safe file name on every platform:
+# no separators, no leading dot, no ':' (thesis ids are `<article>:<n>`), no Windows device name.
+ID_RULE = "lower-case letters, digits, '-', '_' and '.', starting and ending with a letter or digit, at most 64"
+ARTICLE_ID = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?")
+THESIS_ID = re.compile(r"[a-z0-9][a-z0-9._:-]{0,127}")
+DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)})
+T = TypeVar("T")
+DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+
+
+def id_problem(value: str, what: str = "article") -> str:
+    """Why `value` is not a valid id for a `what` (article, theme or thesis), or '' when it is."""
+    if what == "thesis":
+        if THESIS_ID.fullmatch(value):
+            return ""
+        return f"thesis id {value!r} must be {ID_RULE.replace('.', '., :', 1)} 128 characters"
+    if ARTICLE_ID.fullmatch(value) and value.split(".")[0] not in DEVICE_NAMES:
+        return ""
+    return f"{what} id {value!r} must be {ID_RULE} characters (and not a device name such as 'con')"
+
+
+def article_file_name(article_id: str) -> str:
+    """The text file an added article is stored in, derived from its (valid) id."""
+    return f"{article_id}.txt"
+
+
+def date_problem(date: str) -> str:
+    """Why `date` is not a real YYYY, YYYY-MM or YYYY-MM-DD date, or '' when it is."""
+    shape = DATE_FORMATS.get(len(date))
+    try:
+        if shape and re.fullmatch(r"\d{4}(-\d{2}){0,2}", date):
+            datetime.datetime.strptime(date, shape)
+            return ""
+    except ValueError:
+        pass
+    return f"date {date!r} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a corpus file: where (file and line, 0 when unknown) and what."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+class _Bad(Exception):
+    """An entry breaks a rule; it is skipped and reported."""
+
+
+class TomlDoc:
+    """One TOML file's text, parsed, able to say on which line each `[[table]]` entry starts."""
+
+    def __init__(self, path: Path, source: str) -> None:
+        self.path = path
+        self.source = source
+        self.data = tomllib.loads(source)  # TOMLDecodeError carries the line: callers report it
+
+    def entries(self, table: str) -> list[tuple[int, Mapping[str, Any]]]:
+        """The `[[table]]` entries with the line where each begins (0 when it cannot be told)."""
+        values = self.data.get(table, [])
+        if not isinstance(values, list):
+            raise _Bad(f"'{table}' must be written as [[{table}]] tables")
+        lines = [line for name, line, _, _ in blocks(self.source) if name == table]
+        if len(lines) != len(values):  # written as an inline array: no header lines to point at
+            lines = [0] * len(values)
+        return list(zip(lines, values, strict=True))
+
+
+def parse(path: Path, source: str, problems: list[Problem]) -> TomlDoc | None:
+    """The parsed file, or None (and a Problem) when it is not valid TOML."""
+    try:
+        return TomlDoc(path, source)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(path, 0, str(exc)))
+        return None
+
+
+def _entries(doc: TomlDoc, table: str, problems: list[Problem]) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    try:
+        found = doc.entries(table)
+    except _Bad as exc:
+        problems.append(Problem(doc.path, 0, str(exc)))
+        return
+    for line, entry in found:
+        if isinstance(entry, Mapping):
+            yield line, entry
+        else:
+            problems.append(Problem(doc.path, line, f"a [[{table}]] entry must be a table"))
+
+
+def _field(entry: Mapping[str, Any], key: str, kind: type, required: bool = True) -> Any:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise _Bad(f"missing '{key}'")
+        return kind()
+    if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
+        raise _Bad(f"'{key}' must be a {kind.__name__}, not {value!r}")
+    return value
+
+
+def _id(entry: Mapping[str, Any], what: str) -> str:
+    value: str = _field(entry, "id", str)
+    problem = id_problem(value, what)
+    if problem:
+        raise _Bad(problem)
+    return value
+
+
+def _valid(
+    doc: TomlDoc, table: str, build: Callable[[Mapping[str, Any]], T], problems: list[Problem]
+) -> list[tuple[int, T]]:
+    """Each `[[table]]` entry that `build` accepts, with its line; a Problem for each one it refuses."""
+    found = []
+    for line, entry in _entries(doc, table, problems):
+        try:
+            found.append((line, build(entry)))
+        except _Bad as exc:
+            problems.append(Problem(doc.path, line, str(exc)))
+    return found
+
+
+def read_themes(doc: TomlDoc, problems: list[Problem]) -> list[Theme]:
+    """The codebook's valid themes."""
+    return [theme for _, theme in _valid(doc, "theme", _theme, problems)]
+
+
+def _theme(entry: Mapping[str, Any]) -> Theme:
+    theme_id = _id(entry, "theme")
+    try:
+        scale = {int(k): str(v) for k, v in _field(entry, "scale", dict).items()}
+    except ValueError:
+        raise _Bad(f"theme {theme_id}: scale keys must be -2 to 2") from None
+    if set(scale) != set(STANCES):
+        raise _Bad(f"theme {theme_id}: scale must name each of -2, -1, 0, 1, 2")
+    return Theme(
+        id=theme_id,
+        label=_field(entry, "label", str),
+        proposition=_field(entry, "proposition", str),
+        scale=scale,
+        aliases=tuple(_field(entry, "aliases", list, required=False)),
+        cues=tuple(_field(entry, "cues", list, required=False)),
+        deny=tuple(_field(entry, "deny", list, required=False)),
+        topics=tuple(_field(entry, "topics", list, required=False)),
+    )
+
+
+def read_articles(doc: TomlDoc, folder: Path, problems: list[Problem]) -> list[Article]:
+    """The valid `[[article]]` entries; their files are resolved inside `folder`."""
+    return [article for _, article in _valid(doc, "article", lambda e: _article(e, folder), problems)]
+
+
+def _article(entry: Mapping[str, Any], folder: Path) -> Article:
+    article_id = _id(entry, "article")
+    file_name = _field(entry, "file", str)
+    if Path(file_name).name != file_name or file_name in ("", ".", "..") or "\\" in file_name:
+        raise _Bad(f"article {article_id}: 'file' must be a file name in the corpus folder, not {file_name!r}")
+    date = _field(entry, "date", str, required=False)
+    if date and date_problem(date):
+        raise _Bad(f"article {article_id}: {date_problem(date)}")
+    skip = tuple(
+        Span(_field(s, "start", int), _field(s, "end", int), _field(s, "reason", str, required=False))
+        for s in _field(entry, "skip", list, required=False)
+    )
+    return Article(
+        id=article_id,
+        file=file_name,
+        path=folder / file_name,
+        title=_field(entry, "title", str, required=False),
+        author=_field(entry, "author", str, required=False),
+        outlet=_field(entry, "outlet", str, required=False),
+        kind=_field(entry, "kind", str, required=False),
+        date=date,
+        date_basis=_field(entry, "date_basis", str, required=False),
+        date_note=_field(entry, "date_note", str, required=False),
+        notes=_field(entry, "notes", str, required=False),
+        skip=skip,
+        sha256=_field(entry, "sha256", str, required=False),
+    )
+
+
+def read_theses(doc: TomlDoc, problems: list[Problem]) -> list[tuple[int, Thesis]]:
+    """The valid `[[thesis]]` entries, each with the line it starts on."""
+    return _valid(doc, "thesis", _thesis, problems)
+
+
+def _thesis(entry: Mapping[str, Any]) -> Thesis:
+    thesis_id = _id(entry, "thesis")
+    stance = _field(entry, "stance", int)
+    if stance not in STANCES:
+        raise _Bad(f"thesis {thesis_id}: stance {stance} is outside -2..2")
+    start, end = _field(entry, "start", int), _field(entry, "end", int)
+    if not 0 <= start < end:
+        raise _Bad(f"thesis {thesis_id}: offsets {start}..{end} are not a range")
+    confidence = entry.get("confidence")
+    if confidence is not None and not (
+        isinstance(confidence, int | float) and not isinstance(confidence, bool) and 0 <= confidence <= 1
+    ):
+        raise _Bad(f"thesis {thesis_id}: confidence must be a number from 0 to 1")
+    return Thesis(
+        id=thesis_id,
+        article=_field(entry, "article", str),
+        theme=_field(entry, "theme", str),
+        stance=stance,
+        claim=_field(entry, "claim", str),
+        quote=_field(entry, "quote", str),
+        start=start,
+        end=end,
+        origin=_field(entry, "origin", str, required=False) or "curated",
+        confidence=None if confidence is None else float(confidence),
+        speaker=_field(entry, "speaker", str, required=False),
+    )
+
+
+def article_entry(article: Article) -> dict[str, Any]:
+    """The `[[article]]` table for an article: empty fields are left out."""
+    entry: dict[str, Any] = {"id": article.id, "file": article.file}
+    for key in ("title", "author", "outlet", "kind", "date", "date_basis", "date_note", "notes"):
+        if getattr(article, key):
+            entry[key] = getattr(article, key)
+    if article.skip:
+        entry["skip"] = [
+            {"start": s.start, "end": s.end} | ({"reason": s.reason} if s.reason else {}) for s in article.skip
+        ]
+    if article.sha256:
+        entry["sha256"] = article.sha256
+    return entry
+
+
+def thesis_entry(thesis: Thesis) -> dict[str, Any]:
+    """The `[[thesis]]` table for a thesis; `confidence` and `speaker` only when set."""
+    entry: dict[str, Any] = {
+        "id": thesis.id,
+        "article": thesis.article,
+        "theme": thesis.theme,
+        "stance": thesis.stance,
+        "claim": thesis.claim,
+        "quote": thesis.quote,
+        "start": thesis.start,
+        "end": thesis.end,
+        "origin": thesis.origin,
+    }
+    if thesis.confidence is not None:
+        entry["confidence"] = thesis.confidence
+    if thesis.speaker:
+        entry["speaker"] = thesis.speaker
+    return entry
+
+
+def render(table: str, entries: Sequence[Mapping[str, Any]]) -> str:
+    """`[[table]]` blocks for the entries, each preceded by a blank line, ready to append."""
+    import tomli_w
+
+    return "".join("\n" + tomli_w.dumps({table: [dict(e)]}) for e in entries)
+
+
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def blocks(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """Each `[[table]]` block of a TOML text: (table, line, start, end), end being the next header.
+
+    A header-like line inside a multi-line string would be miscounted; the writer never produces
+    one (tomli_w escapes newlines in strings), and a reader only uses lines for messages.
+    """
+    matches = list(_HEADER.finditer(text))
+    ends = [m.start() for m in matches[1:]] + [len(text)] if matches else []
+    line, position = 1, 0
+    for match, end in zip(matches, ends, strict=True):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        yield match.group(1), line, match.start(), end
+
+
+def cut(text: str, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: str = "") -> tuple[str, int]:
+    """The text without the `[[table]]` blocks whose entry `drop` selects, and how many were cut.
+
+    Only blocks whose text contains `hint` are parsed, which keeps a cut from a large file fast.
+    """
+    pieces, kept_until, count = [], 0, 0
+    for name, _, start, end in blocks(text):
+        if name != table or hint not in text[start:end]:
+            continue
+        try:
+            entry = tomllib.loads(text[start:end])[table][0]
+        except (tomllib.TOMLDecodeError, KeyError, IndexError, TypeError):
+            continue  # a block that does not parse alone is not one we wrote: leave it
+        if drop(entry):
+            pieces.append(text[kept_until:start])
+            kept_until, count = end, count + 1
+    pieces.append(text[kept_until:])
+    return "".join(pieces), count
+
+
+def locate(text: str, table: str, key: str, value: str) -> list[int]:
+    """The lines of the `[[table]]` blocks whose `key` is `value`."""
+    wanted = re.compile(rf'^[ \t]*{re.escape(key)}[ \t]*=[ \t]*"{re.escape(value)}"', re.MULTILINE)
+    return [line for name, line, start, end in blocks(text) if name == table and wanted.search(text, start, end)]
+
+
+_SCAN = re.compile(
+    r'^[ \t]*(?:\[\[[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]|(id|file|sha256)[ \t]*=[ \t]*"([^"\\\n]*)"[ \t]*$)', re.MULTILINE
+)
+
+
+def scan_articles(text: str) -> list[dict[str, str]] | None:
+    """The id, file and sha256 of each `[[article]]`, read in one pass without parsing the file.
+
+    Adding an article needs only these, and a full parse of 10,000 articles takes most of a second.
+    Returns None when some entry is not in the simple form the writer produces (then parse instead).
+    """
+    found: list[dict[str, str]] = []
+    current: dict[str, str] | None = None
+    for match in _SCAN.finditer(text):
+        table, key, value = match.groups()
+        if table:
+            current = {} if table == "article" else None
+            if current is not None:
+                found.append(current)
+        elif current is not None:
+            current.setdefault(key, value)
+    return found if all("id" in e and "file" in e for e in found) else None

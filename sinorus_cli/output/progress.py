@@ -1,0 +1,23 @@
+"""A progress bar on stderr for long runs on a terminal, and nothing at all anywhere else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from ..env import Environment
+
+
+@contextmanager
+def progress(env: Environment, total: int, label: str) -> Iterator[Callable[[], None]]:
+    """Yield a function that advances the bar by one; a no-op for one item or when stderr is not a terminal."""
+    if total < 2 or not env.stderr_is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    from .tables import make_console
+
+    with Progress(console=make_console(env, stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)

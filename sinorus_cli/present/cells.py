@@ -1,0 +1,103 @@
+"""How a stance and a highlighted passage look in a terminal cell: glyphs, colours, the -2..+2 axis.
+
+The stance rules themselves live in analysis/stance.py; this module only draws them.
+Every piece of article text passes through `plain` or `printable`, so it is shown, never interpreted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from ..analysis.stance import signed
+from ..model import STANCES, overlaps
+from ..output.tables import plain
+from ..output.text import printable
+from ..output.view import Row
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+SYMBOLS = {-2: "−−", -1: "−", 0: "○", 1: "+", 2: "++"}
+STYLES = {-2: "bold red", -1: "red", 0: "yellow", 1: "green", 2: "bold green"}
+HIGHLIGHT = "bold reverse"
+AXIS_SLOT = 5  # characters per stance point on the timeline axis
+
+
+def symbol(stance: int) -> str:
+    """A short symbol for a stance point, for tables and matrices."""
+    return SYMBOLS[stance]
+
+
+def stance_text(stance: int | None, name: str = "", mixed: bool = False) -> Text:
+    """A stance as a coloured symbol with its number and, when given, its scale name."""
+    from rich.text import Text
+
+    if stance is None:
+        return Text("")
+    text = Text(f"{symbol(stance)} {signed(stance)}", style=STYLES[stance])
+    if name:
+        text.append(f" {printable(name)}")
+    if mixed:
+        text.append(" (mixed)", style="italic")
+    return text
+
+
+def stance_symbol(stance: int | None, mixed: bool = False) -> Text:
+    """Just the coloured symbol of a stance (blank when there is none), for dense grids."""
+    from rich.text import Text
+
+    if stance is None:
+        return Text("")
+    return Text(symbol(stance) + ("*" if mixed else ""), style=STYLES[stance])
+
+
+def stance_cell(row: Row) -> Text:
+    """Column renderer for rows with `stance`, `stance_name` and optionally `mixed`."""
+    return stance_text(row.get("stance"), row.get("stance_name", ""), bool(row.get("mixed")))
+
+
+def side_stance(side: str) -> Any:
+    """Column renderer for one side (`a` or `b`) of a pair row: that side's stance."""
+
+    def render(row: Row) -> Text:
+        return stance_text(row[f"{side}_stance"])
+
+    return render
+
+
+def axis(stance: int, mixed: bool) -> Text:
+    """A -2..+2 axis drawn as text with the article's position marked on it."""
+    from rich.text import Text
+
+    line = Text()
+    for point in STANCES:
+        if point == stance:
+            mark = symbol(stance) + ("*" if mixed else "")
+            line.append(mark.center(AXIS_SLOT), style=f"{STYLES[stance]} reverse")
+        else:
+            line.append(("┼" if point == 0 else "─").center(AXIS_SLOT, "─"), style="dim")
+    return line
+
+
+def highlighted(text: str, offset: int, ranges: Iterable[tuple[int, int]]) -> Text:
+    """A passage that starts at `offset` in its source, with the given source ranges highlighted."""
+    from rich.text import Text
+
+    marked = [(start, end) for start, end in ranges if overlaps(start, end, offset, offset + len(text))]
+    cuts = {0, len(text)}
+    for start, end in marked:
+        cuts |= {min(max(start - offset, 0), len(text)), min(max(end - offset, 0), len(text))}
+    result = Text()
+    for lo, hi in pairwise(sorted(cuts)):
+        inside = any(overlaps(start, end, offset + lo, offset + hi) for start, end in marked)
+        result.append(printable(text[lo:hi]), style=HIGHLIGHT if inside else "")
+    return result
+
+
+def bold_and_dim(first: Any, second: Any) -> Text:
+    """Two values stacked in one cell: the first bold (an id), the second dim (its date)."""
+    from rich.text import Text
+
+    return Text.assemble(plain(first, style="bold"), "\n", plain(second, style="dim"))

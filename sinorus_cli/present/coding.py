@@ -1,0 +1,69 @@
+"""Views for coders: agreement between two codings, and the card shown for each proposal under review."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..analysis.reliability import Reliability
+from ..analysis.stance import Position, signed
+from ..model import Article, Theme, Thesis
+from ..output.text import printable
+from ..output.view import Column, Section, View
+
+SCORE_COLUMNS = (
+    Column("theme", "Theme", no_wrap=True),
+    Column("units", "Units", justify="right"),
+    Column("observed", "Observed", justify="right"),
+    Column("kappa", "Cohen's kappa", justify="right"),
+    Column("disagreements", "Disagree", justify="right"),
+)
+DISAGREEMENT_COLUMNS = (
+    Column("article", "Article", no_wrap=True),
+    Column("theme", "Theme", no_wrap=True),
+    Column("a_stance", "A", justify="right"),
+    Column("a_quote", "A quote", ratio=1),
+    Column("b_stance", "B", justify="right"),
+    Column("b_quote", "B quote", ratio=1),
+)
+
+
+def _side(pos: Position | None, side: str) -> dict[str, Any]:
+    if pos is None:
+        return {f"{side}_stance": None, f"{side}_quote": ""}
+    return {f"{side}_stance": pos.stance, f"{side}_quote": pos.representative.quote}
+
+
+def agreement_view(results: Sequence[Reliability], name_a: str, name_b: str) -> View:
+    """Kappa per theme (overall last) and every disagreement with both coders' quotes."""
+    scores = [
+        {"theme": r.theme, "units": r.units, "observed": r.observed, "kappa": r.kappa,
+         "disagreements": len(r.disagreements)}
+        for r in results
+    ]  # fmt: skip
+    disagreements = [
+        {"article": d.article, "theme": d.theme} | _side(d.a, "a") | _side(d.b, "b") for d in results[-1].disagreements
+    ]
+    return View(
+        [
+            Section("themes", "Agreement per theme", SCORE_COLUMNS, scores),
+            Section("disagreements", "Disagreements", DISAGREEMENT_COLUMNS, disagreements, empty="none"),
+        ],
+        document={"themes": scores, "disagreements": disagreements},
+        heading=f"A = {name_a}   B = {name_b}",
+    )
+
+
+def review_card(thesis: Thesis, number: int, total: int, theme: Theme | None, article: Article, context: str) -> str:
+    """What a coder sees for one proposal: theme, stance, confidence, speaker, the quote in its context."""
+    name = theme.stance_name(thesis.stance) if theme else ""
+    speaker = thesis.speaker or f"{article.author or 'the author'} (author)"
+    before, _, after = context.partition(thesis.quote)
+    lines = [
+        f"[{number}/{total}] {thesis.id}",
+        f"  theme {thesis.theme}   stance {signed(thesis.stance)} ({name})   confidence {thesis.confidence or 0:.2f}",
+        f"  speaker {speaker}",
+        f"  claim   {thesis.claim}",
+        f"  …{before.strip()} »{thesis.quote}« {after.strip()}…" if context else f"  »{thesis.quote}«",
+    ]
+    return "\n".join(printable(line) for line in lines) + "\n"

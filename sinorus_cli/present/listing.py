@@ -1,0 +1,169 @@
+"""Views of corpus contents: theses, articles, themes, one article in full, search hits, problems, additions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..model import Article, Corpus, Thesis
+from ..output.tables import plain
+from ..output.view import Column, Section, View
+from .cells import highlighted
+from .columns import ARTICLE_COLUMNS, CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME, THESIS_COLUMNS
+from .records import article_record, theme_record, thesis_record
+
+if TYPE_CHECKING:
+    from ..analysis.check import Problem
+    from ..analysis.debate import Polarization
+    from ..analysis.search import Hit
+
+
+def theses_view(theses: Sequence[Thesis], corpus: Corpus) -> View:
+    """A list of theses; an Origin column only when some are proposed rather than curated."""
+    records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
+    # The id starts with the article id, so the table needs no separate article column.
+    columns = (ID, THEME, STANCE, CLAIM, QUOTE)
+    if any(t.origin != "curated" for t in theses):
+        columns = (*columns, ORIGIN)
+    return View([Section("theses", "", columns, records)], document=records)
+
+
+def articles_view(
+    articles: Sequence[Article], corpus: Corpus, counted: Mapping[str, tuple[int, list[str]]] | None = None
+) -> View:
+    """Articles with their metadata and thesis counts, in the order given (`counted`: article id to
+    thesis count and themes, when the corpus holds no theses)."""
+    records = [article_record(a, corpus) for a in articles]
+    if counted is not None:
+        for record in records:
+            theses, themes = counted.get(record["id"], (0, []))
+            record |= {"theses": theses, "themes": themes}
+    return View([Section("articles", "", ARTICLE_COLUMNS, records)], document=records)
+
+
+THEME_COLUMNS = (
+    Column("id", "Theme", no_wrap=True),
+    Column("proposition", "Proposition (a stance measures agreement with it)", ratio=1),
+    Column("articles", "Articles", justify="right"),
+    Column("theses", "Theses", justify="right"),
+    Column("contradiction_share", "Divided", justify="right"),
+)
+
+
+def themes_view(
+    measured: Sequence[Polarization], corpus: Corpus, counted: Mapping[str, Mapping[str, int]] | None = None
+) -> View:
+    """The codebook's themes in the order given, with coverage and how divided the articles are
+    (`counted`: theme id to its articles and theses, when the corpus holds no theses)."""
+    records = [
+        theme_record(m.theme, corpus)
+        | (counted.get(m.theme.id, {"articles": 0, "theses": 0}) if counted is not None else {})
+        | {
+            "pairs": m.pairs,
+            "contradictions": m.contradictions,
+            "contradiction_share": round(m.share, 3),
+            "variance": round(m.variance, 3),
+        }
+        for m in measured
+    ]
+    rows = [{k: v for k, v in r.items() if k != "scale"} for r in records]
+    return View([Section("themes", "", THEME_COLUMNS, rows)], document=records)
+
+
+FIELD_COLUMNS = (Column("field", "Field", no_wrap=True), Column("value", "Value", ratio=1))
+
+
+def article_view(article: Article, corpus: Corpus, with_text: bool = False) -> View:
+    """One article: its metadata, its theses in text order and, when asked, its cleaned text."""
+    record = article_record(article, corpus)
+    theses = sorted(corpus.theses_of(article.id), key=lambda t: t.start)
+    thesis_records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
+    fields = [{"field": k, "value": v} for k, v in record.items() if v not in ("", [], None)]
+    sections = [
+        Section("article", article.title or article.id, FIELD_COLUMNS, fields),
+        Section("theses", "Theses", THESIS_COLUMNS, thesis_records, empty="no theses yet"),
+    ]
+    document: dict[str, Any] = {"article": record, "theses": thesis_records}
+    if with_text:
+        section, hidden = _text_section(article, theses)
+        sections.append(section)
+        document |= {"text": list(section.rows), "hidden": hidden}
+    return View(sections, document=document)
+
+
+def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list[dict[str, Any]]]:
+    from ..text.cleaning import clean_paragraphs
+
+    source = article.text()
+    paragraphs = clean_paragraphs(source, article.skip)
+    kept = [{"start": p.start, "end": p.end, "text": source[p.start : p.end]} for p in paragraphs if not p.dropped]
+    hidden = [{"start": p.start, "end": p.end, "reason": p.dropped} for p in paragraphs if p.dropped]
+    quotes = [(t.start, t.end) for t in theses]
+    columns = (
+        Column("start", "Offset", justify="right", no_wrap=True),
+        Column("text", "Text", render=lambda r: highlighted(r["text"], r["start"], quotes), ratio=1),
+    )
+    title = f"Text ({len(hidden)} paragraphs hidden: boilerplate, duplicates, text not by the author)"
+    return Section("text", title, columns, kept), hidden
+
+
+SEARCH_COLUMNS = (
+    Column("score", "Score", justify="right", no_wrap=True),
+    Column("article", "Article", no_wrap=True),
+    Column("kind", "Kind", render=lambda r: plain(r["thesis"] or r["kind"]), no_wrap=True),
+    Column(
+        "text",
+        "Text (match highlighted)",
+        render=lambda r: highlighted(r["text"], r["start"], [(r["match_start"], r["match_end"])]),
+        ratio=1,
+    ),
+)
+
+
+def search_view(hits: Sequence[Hit]) -> View:
+    """Search hits, best first, each with its match highlighted."""
+    import dataclasses
+
+    records = [dataclasses.asdict(h) for h in hits]
+    return View([Section("hits", "", SEARCH_COLUMNS, records)], document=records)
+
+
+PROBLEM_COLUMNS = (
+    Column("article", "Article", no_wrap=True),
+    Column("thesis", "Thesis", no_wrap=True),
+    Column("problem", "Problem", ratio=1),
+)
+
+
+def problems_view(problems: Sequence[Problem]) -> View:
+    """What `check` found, one row per problem."""
+    records = [{"article": p.article, "thesis": p.thesis, "problem": p.message} for p in problems]
+    return View([Section("problems", "", PROBLEM_COLUMNS, records)], document=records)
+
+
+PROPOSAL_COLUMNS = (
+    Column("confidence", "Conf.", justify="right", no_wrap=True),
+    THEME,
+    STANCE,
+    QUOTE,
+    ORIGIN,
+)
+
+
+def proposals_view(theses: Sequence[Thesis], corpus: Corpus) -> View:
+    """Theses the extractor proposes for a text, with their confidence."""
+    records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
+    return View([Section("theses", "", PROPOSAL_COLUMNS, records)], document=records)
+
+
+ADDED_COLUMNS = (
+    Column("article", "Article", no_wrap=True),
+    Column("file", "From", ratio=1),
+    Column("theses", "Theses", justify="right"),
+    Column("status", "Status", no_wrap=True),
+)
+
+
+def added_view(rows: Sequence[dict[str, Any]]) -> View:
+    """One row per file given to `add`: the article it became and how many theses were proposed."""
+    return View([Section("added", "", ADDED_COLUMNS, rows)], document=list(rows))

@@ -1,0 +1,114 @@
+"""Untrusted text never reaches a terminal raw, a Markdown or HTML reader live, or a spreadsheet as a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sinorus_cli.output.text import FORMULA_START, markdown_text, printable, spreadsheet_safe
+
+# Right-to-left override, isolates, zero-width space and joiner, BOM, line separator, ESC, C1 CSI.
+HOSTILE = "\u202e\u2066\u2069\u200b\u200d\ufeff\u2028\u061c\u200f\x1b[2J\x9b"
+TOML_HOSTILE = "\\u202e\\u2066\\u2069\\u200b\\u200d\\ufeff\\u2028\\u061c\\u200f\\u001b[2J\\u009b"
+
+
+def _unsafe(text: str) -> list[str]:
+    """Characters no terminal view may print raw (Rich's own bold and colour codes aside)."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    return [
+        c for c in text if c not in "\n\t" and (unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs"))
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def hostile(seed_copy: Path) -> Path:
+    """The seeds with control, bidi and zero-width characters in a title, a claim and a quote."""
+    for name, old in (("articles.toml", 'title = "China-Russia'), ("theses.toml", 'claim = "Western')):
+        path = seed_copy / name
+        text = path.read_text(encoding="utf-8")
+        key, value = old.split(' = "')
+        path.write_text(text.replace(old, f'{key} = "{TOML_HOSTILE}{value}', 1), encoding="utf-8")
+    path = seed_copy / "theses.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('quote = "A comprehensive', f'quote = "{TOML_HOSTILE}A comprehensive', 1), "utf-8")
+    return seed_copy
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", "korolev-2017"],
+        ["theses", "--article", "korolev-2017"],
+        ["compare", "western_view"],
+        ["search", "comprehensive strategic partnership"],
+        ["articles"],
+        ["diff", "korolev-2017", "zhao-2024"],
+    ],
+)
+def test_terminal_tables_show_every_invisible_or_control_character_visibly(run, hostile, command):
+    result = run("--corpus", str(hostile), *command, tty=True, width=250)
+    assert result.exit_code == 0, result.output
+    assert not _unsafe(result.stdout), _unsafe(result.stdout)
+    assert "\\u202e" in result.stdout or "\\u2066" in result.stdout
+
+
+def test_markdown_output_escapes_html_and_markup(run, seed_copy):
+    path = seed_copy / "theses.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('claim = "Western', 'claim = "<img src=x onerror=alert(1)> [a](javascript:x) *b* Western', 1),
+        encoding="utf-8",
+    )
+    for args in (["theses", "--format", "md"], ["report", "--format", "md"]):
+        out = run("--corpus", str(seed_copy), *args).stdout
+        assert "<img" not in out and "&lt;img src=x onerror=alert(1)>" in out
+        assert "\\[a\\](javascript:x)" in out and "\\*b\\*" in out
+
+
+def test_html_report_carries_no_raw_control_characters(run, hostile):
+    out = run("--corpus", str(hostile), "report", "--format", "html").stdout
+    assert "\x1b" not in out and "\u202e" not in out and "\\x1b[2J" in out
+
+
+def test_csv_neutralizes_formulas_unless_raw_and_tsv_keeps_exact_values(run, seed_copy):
+    path = seed_copy / "theses.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('claim = "Western', 'claim = "=HYPERLINK(\\"http://x\\")+Western', 1), "utf-8")
+    rows = list(csv.DictReader(io.StringIO(run("--corpus", str(seed_copy), "theses", "-f", "csv").stdout)))
+    assert rows[0]["claim"].startswith('\'=HYPERLINK("http://x")+Western')
+    assert "-2" in {r["stance"] for r in rows}  # numbers are never touched
+    raw = run("--corpus", str(seed_copy), "--raw", "theses", "-f", "csv").stdout
+    assert next(csv.DictReader(io.StringIO(raw)))["claim"].startswith("=HYPERLINK")
+    tsv = run("--corpus", str(seed_copy), "theses", "-f", "tsv").stdout
+    assert "\t=HYPERLINK" in tsv  # TSV is for pipelines: exact values
+
+
+@given(st.text(max_size=200))
+def test_printable_leaves_nothing_invisible_and_keeps_ordinary_text(value):
+    shown = printable(value)
+    assert not _unsafe(shown)
+    if not _unsafe(value):
+        assert shown == value
+
+
+@given(st.text(max_size=100))
+def test_spreadsheet_safe_cells_never_start_a_formula(value):
+    safe = spreadsheet_safe(value)
+    assert not safe.startswith(FORMULA_START)
+    assert safe in (value, "'" + value)
+
+
+@given(st.text(max_size=100))
+def test_markdown_text_leaves_no_raw_html_or_markup(value):
+    escaped = markdown_text(value, line_start=True)
+    assert "<" not in escaped  # no tag can open
+    bare = escaped.replace("\\\\", "")  # drop escaped backslashes, then every markup character is escaped
+    assert all(bare[i - 1] == "\\" for i, c in enumerate(bare) if c in "`*_[]|~" and i > 0)
+    assert not bare.startswith(tuple("`*_[]|~#+-=>"))
