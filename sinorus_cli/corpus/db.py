@@ -442,26 +442,18 @@ class Store:
         self.db.execute(f"INSERT INTO tally {TALLY.format(where='')}")
 
     def _validate(self) -> None:
-        """The checks `load_corpus` makes across files, on the whole database (any problem: Unusable)."""
-        twice = self.db.execute(
-            "SELECT s.folder, a.id FROM article a JOIN source s ON s.id = a.source "
-            "GROUP BY a.source, a.id HAVING count(*) > 1 LIMIT 1"
-        ).fetchone()
-        if twice:
-            raise Unusable(f"{Path(twice[0]) / records.ARTICLES_FILE}: article id {twice[1]!r} is defined twice")
-        orphan = self.db.execute(
-            "SELECT t.id, t.article FROM thesis t WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.id = t.article) "
-            "LIMIT 1"
-        ).fetchone()
-        if orphan:
-            raise Unusable(f"thesis {orphan[0]}: unknown article {orphan[1]!r}")
-        themes = set(self.codebook.ids)
-        for theme, thesis_id in self.db.execute(f"SELECT t.theme, min(t.id) {EFFECTIVE} GROUP BY t.theme"):
-            if theme not in themes:
-                raise Unusable(f"thesis {thesis_id}: unknown theme {theme!r}")
-        duplicate = self.db.execute(f"SELECT t.id {EFFECTIVE} GROUP BY t.id HAVING count(*) > 1 LIMIT 1").fetchone()
-        if duplicate:
-            raise Unusable(f"thesis id {duplicate[0]!r} is defined twice")
+        """The checks the loader makes across files; on any problem the loader's own report is wanted,
+        so the store steps aside (Unusable) and the command reads the TOML files."""
+        checks = (
+            "SELECT a.id FROM article a GROUP BY a.source, a.id HAVING count(*) > 1",
+            "SELECT t.id FROM thesis t WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.id = t.article)",
+            f"SELECT t.id {EFFECTIVE} GROUP BY t.id HAVING count(*) > 1",
+            f"SELECT t.id {EFFECTIVE} AND t.theme NOT IN ({_marks(self.codebook.ids)})",
+        )
+        for sql in checks:
+            found = self.db.execute(f"{sql} LIMIT 1", self.codebook.ids if "NOT IN" in sql else ()).fetchone()
+            if found:
+                raise Unusable(f"a problem at {found[0]!r}")
 
     def index_sentences(self, known: dict[str, list[tuple[int, int]]] | None = None, only_known: bool = False) -> None:
         """Split (or take from `known`, article id to sentence spans) the sentences of every article whose

@@ -93,6 +93,6 @@ def stream_comparison(comparison: Comparison) -> Iterator[dict[str, Any]]:
         yield {"section": "positions"} | row
     dates = {a.id: a.date for a in comparison.articles}
     for kind, (name, _, _) in PAIR_TITLES.items():
-        for pair in comparison.pairs():
+        for pair in comparison.every_pair():
             if pair.relation is kind:
                 yield {"section": name} | pair_record(pair, dates)
