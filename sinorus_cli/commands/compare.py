@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from ..analysis.stance import Speakers
-from ..errors import NoMatch
+from ..errors import NoMatch, UsageError
+from ..output.view import Format
 from .common import FormatOption, ThemeArgument, session
 
 EPILOG = """\b
@@ -17,6 +18,11 @@ Examples:
   sinorus compare us_factor gvs-2022 globaltimes-2023
   sinorus compare ukraine --speakers all   (quoted speakers count toward stances)
   sinorus compare alliance --format json | jq '.contradictions[] | [.a, .b]'
+  sinorus compare alliance --limit 100    (stance groups and 100 pairs of each kind)
+  sinorus compare alliance --all --format jsonl > pairs.jsonl   (every pair, streamed)
+
+When more than 50 articles address the theme, positions are grouped by stance
+with counts and the strongest examples, and 10 pairs of each kind are shown.
 """
 
 
@@ -26,6 +32,10 @@ def compare_command(
     articles: Annotated[
         list[str] | None, typer.Argument(help="Only these articles (default: all).", show_default=False)
     ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=0, help="Show stance groups and this many pairs of each kind.")
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Show every position and every pair.")] = False,
     fmt: FormatOption = None,
     speakers: Annotated[
         Speakers,
@@ -45,17 +55,25 @@ def compare_command(
     """
     from ..analysis.compare import compare_theme
     from ..present.debate import comparison_view
+    from ..present.grouped import DEFAULT_LIMIT, LARGE, grouped_comparison_view, stream_comparison
 
+    if every and limit is not None:
+        raise UsageError("--all and --limit exclude each other")
     s = session(ctx)
     chosen = s.theme(theme)
     only = [s.article(a) for a in articles or ()]
-    comparison = compare_theme(s.corpus(), chosen, only, speakers)
+    comparison = compare_theme(s.corpus(themes=(chosen.id,)), chosen, only, speakers)
     missing = sorted({a.id for a in only} - {a.id for a in comparison.articles})
     if missing:
         s.note(f"no thesis on {chosen.id} in: {', '.join(missing)}")
     if not comparison.articles:
         raise NoMatch(f"no article addresses theme {chosen.id!r}")
-    s.emit(comparison_view(comparison), fmt)
+    if every and fmt is Format.jsonl:
+        s.stream(stream_comparison(comparison))
+    elif limit is not None or (not every and len(comparison.positions) > LARGE):
+        s.emit(grouped_comparison_view(comparison, DEFAULT_LIMIT if limit is None else limit), fmt)
+    else:
+        s.emit(comparison_view(comparison), fmt)
 
 
 def register(app: typer.Typer) -> None:

@@ -26,7 +26,8 @@ def show_command(
     from ..present.listing import article_view
 
     s = session(ctx)
-    s.emit(article_view(s.article(article), s.corpus(), with_text=text), fmt)
+    found = s.article(article)
+    s.emit(article_view(found, s.corpus(articles=(found.id,)), with_text=text), fmt)
 
 
 def register(app: typer.Typer) -> None:

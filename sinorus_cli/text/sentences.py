@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Span, overlaps
 from .cleaning import clean_paragraphs
@@ -82,8 +83,13 @@ class Sentence:
     index_in_paragraph: int
 
 
-def sentences(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
-    """Every sentence of the kept paragraphs of `text`, in order, with raw-text offsets."""
+@lru_cache(maxsize=2)
+def sentences(text: str, skip: Sequence[Span] = ()) -> tuple[Sentence, ...]:
+    """Every sentence of the kept paragraphs of `text`, in order, with raw-text offsets.
+
+    Kept for the last two texts: adding an article splits it for the extractor and again for the
+    search index.
+    """
     found = []
     kept = [p for p in clean_paragraphs(text, skip) if not p.dropped]
     for number, paragraph in enumerate(kept):
@@ -91,7 +97,7 @@ def sentences(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
         for index, (lo, hi) in enumerate(split_paragraph(body)):
             start, end = paragraph.start + lo, paragraph.start + hi
             found.append(Sentence(text[start:end], start, end, number, index))
-    return found
+    return tuple(found)
 
 
 def context_of(text: str, start: int, end: int, skip: Sequence[Span] = ()) -> str:
