@@ -1,19 +1,31 @@
-"""Start-up and scale benchmark.
+"""Scale and start-up benchmark: bulk add, then cold and warm queries, at any number of articles.
 
 Run from the repository root with the project installed:
 
-    python benchmarks/bench_scale.py [--articles 10000] [--theses-per-article 10] [--repeat 5]
+    python benchmarks/bench_scale.py --articles 1000 10000 [--repeat 5] [--json]
 
-It times `sinorus --help` (start-up), then builds a synthetic corpus of N articles (each a short
-text whose theses quote it verbatim) in a temporary folder and times, as fresh processes, the
-queries a user runs: `theses --theme alliance`, `articles`, `show` and `compare` on a selection. Each query is
-timed cold (first run after a change: the derived index is rebuilt) and warm (median of the
-repeats). Targets: start-up under 0.3 s; warm queries on 10,000 articles under 1 s.
+For each N it writes N synthetic articles (each a heading and ten sentences drawn
+from the seed articles, so the extractor finds theses in them) and adds them to
+an empty corpus through the real `sinorus add --files-from -` path, timing the
+whole add (extraction included). Then it times, as fresh processes with output
+to a pipe, `compare alliance`, `matrix`, `search`, `diff`, `theses --theme`,
+`articles` and `show`:
+  cold: the first run after a hand edit of theses.toml (one claim changed in the
+        middle of the file), so the derived store re-reads that file;
+  warm: the median of --repeat runs.
+Peak memory is the child's maximum resident set size. Start-up is measured on
+the seeds against `python -c "import typer"` and `python -c "import typer, rich.table"`;
+when sqlite-utils is installed, the equivalent SQL queries on the derived store
+are timed with it for reference. Nothing here asserts a time.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,80 +33,192 @@ import tempfile
 import time
 from pathlib import Path
 
-THEMES = ("alliance", "sovereignty", "military", "trust", "us_factor", "economy")
-SENTENCE = "Article {n} argues point {k} about {theme} in its own synthetic words."
+SEARCH = "balance of interests"
+SENTENCES_PER_ARTICLE = 10
 
 
-def build_corpus(folder: Path, articles: int, per_article: int) -> None:
-    """Write articles.toml, theses.toml and one text file per article."""
-    article_blocks, thesis_blocks = [], []
-    for n in range(articles):
-        sentences = [SENTENCE.format(n=n, k=k, theme=THEMES[k % len(THEMES)]) for k in range(per_article)]
-        text = "\n".join(sentences) + "\n"
-        (folder / f"a{n:05d}.txt").write_text(text, encoding="utf-8")
-        article_blocks.append(
-            f'[[article]]\nid = "a{n:05d}"\nfile = "a{n:05d}.txt"\ntitle = "Synthetic {n}"\n'
-            f'date = "{2000 + n % 25}-{1 + n % 12:02d}"\n'
+def seed_sentences() -> list[str]:
+    """Every sentence of the seed articles, as the tool splits them."""
+    from sinorus_cli.corpus import load_corpus
+    from sinorus_cli.text.sentences import sentences
+
+    found = []
+    for article in load_corpus().articles:
+        found += [s.text for s in sentences(article.text(), article.skip) if len(s.text) > 40]
+    return found
+
+
+def write_articles(folder: Path, count: int) -> list[Path]:
+    """`count` synthetic article files: a unique heading, then sentences from the seeds in three paragraphs."""
+    pool = seed_sentences()
+    rng = random.Random(count)
+    paths = []
+    for n in range(count):
+        chosen = rng.sample(pool, SENTENCES_PER_ARTICLE)
+        body = "\n\n".join(" ".join(chosen[k : k + 4]) for k in range(0, len(chosen), 4))
+        path = folder / f"synthetic-{n:06d}.txt"
+        path.write_text(f"Synthetic article {n} on China and Russia\n\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> tuple[float, int, str]:
+    """Seconds, peak resident memory (MB) and stdout of one child process."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            args,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env=env,
         )
-        offset = 0
-        for k, sentence in enumerate(sentences):
-            thesis_blocks.append(
-                f'[[thesis]]\nid = "a{n:05d}:{k + 1}"\narticle = "a{n:05d}"\n'
-                f'theme = "{THEMES[k % len(THEMES)]}"\nstance = {(n + k) % 5 - 2}\n'
-                f'claim = "Synthetic claim {k}."\nquote = "{sentence}"\n'
-                f"start = {offset}\nend = {offset + len(sentence)}\n"
-            )
-            offset += len(sentence) + 1
-    (folder / "articles.toml").write_text("\n".join(article_blocks), encoding="utf-8")
-    (folder / "theses.toml").write_text("\n".join(thesis_blocks), encoding="utf-8")
+        if stdin is not None:
+            child.stdin.write(stdin.encode())  # the child reads all of stdin before writing
+            child.stdin.close()
+        out = child.stdout.read().decode()
+        # wait4, not Popen.wait: it also returns this child's own resource usage.
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode not in (0, 1):
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(args)} failed ({child.returncode}): {errors.read().decode().strip()}")
+    return elapsed, usage.ru_maxrss // 1024, out
 
 
-def timed(args: list[str], stdin: str = "") -> float:
-    """Seconds one `python -m sinorus_cli ARGS` process takes (reading `stdin`), output discarded."""
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "sinorus_cli", *args],
-        input=stdin.encode(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=True,
+def median_run(args: list[str], env: dict[str, str], repeat: int) -> tuple[float, int]:
+    """Median seconds and largest peak memory over `repeat` runs."""
+    runs = [run(args, env)[:2] for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def hand_edit(theses: Path, k: int) -> None:
+    """Change one claim in the middle of theses.toml, as a person editing it would."""
+    text = theses.read_text(encoding="utf-8")
+    middle = text.find('claim = "', len(text) // 2)
+    theses.write_text(text[:middle] + f'claim = "[edit {k}] ' + text[middle + len('claim = "') :], encoding="utf-8")
+
+
+def bench_size(count: int, repeat: int, work: Path, env: dict[str, str]) -> dict:
+    """Bulk add `count` articles, then time every query cold and warm."""
+    sources, corpus = work / f"src-{count}", work / f"corpus-{count}"
+    sources.mkdir()
+    paths = write_articles(sources, count)
+    sinorus = [sys.executable, "-m", "sinorus_cli", "--corpus", str(corpus)]
+    corpus.mkdir()
+    listing = "".join(f"{p}\n" for p in paths)
+    seconds, memory, out = run([*sinorus, "add", "--files-from", "-", "--format", "jsonl"], env, listing)
+    ids = [json.loads(line)["article"] for line in out.splitlines()]
+    theses = sum(json.loads(line)["theses"] for line in out.splitlines())
+    first, second = ids[len(ids) // 2], ids[0]
+    single = work / f"one-more-{count}.txt"
+    single.write_text("One more article on China and Russia\n\n" + " ".join(seed_sentences()[:8]) + "\n")
+    one_seconds, _, _ = run([*sinorus, "add", str(single)], env)
+    queries = {
+        "compare alliance": ["compare", "alliance"],
+        "matrix": ["matrix"],
+        f"search {SEARCH!r}": ["search", SEARCH],
+        "diff": ["diff", first, second],
+        "theses --theme alliance": ["theses", "--theme", "alliance"],
+        "articles": ["articles"],
+        "show": ["show", first],
+    }
+    rows = []
+    for k, (name, args) in enumerate(queries.items()):
+        hand_edit(corpus / "theses.toml", k)
+        cold, cold_memory, _ = run([*sinorus, *args], env)
+        warm, warm_memory = median_run([*sinorus, *args], env, repeat)
+        rows.append({"query": name, "cold_s": cold, "warm_s": warm, "peak_mb": max(cold_memory, warm_memory)})
+    return {
+        "articles": count,
+        "theses": theses,
+        "add_seconds": seconds,
+        "add_per_second": count / seconds,
+        "add_peak_mb": memory,
+        "add_one_seconds": one_seconds,
+        "queries": rows,
+        "sqlite_utils": sqlite_utils(corpus, env, repeat),
+    }
+
+
+def sqlite_utils(corpus: Path, env: dict[str, str], repeat: int) -> dict[str, float]:
+    """The equivalent queries through sqlite-utils on the derived store, when it is installed."""
+    tool = shutil.which("sqlite-utils") or shutil.which("sqlite-utils", path=str(Path(sys.executable).parent))
+    database = corpus / ".sinorus" / "index.sqlite"
+    if tool is None or not database.exists():
+        return {}
+    words = " OR ".join(f'"{w[i : i + 3]}"' for w in SEARCH.split() for i in range(len(w) - 2))
+    queries = {
+        "theses --theme alliance": "SELECT * FROM thesis WHERE theme = 'alliance'",
+        f"search {SEARCH!r}": (
+            f"SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH '{words}' ORDER BY rank LIMIT 1000"
+        ),
+    }
+    return {name: median_run([tool, "query", str(database), sql], env, repeat)[0] for name, sql in queries.items()}
+
+
+def startup(env: dict[str, str], repeat: int) -> list[dict]:
+    """Start-up on the seeds, as ratios of medians measured side by side."""
+    python = [sys.executable, "-c"]
+    sinorus = [sys.executable, "-m", "sinorus_cli"]
+    typer_alone = median_run([*python, "import typer"], env, repeat)[0]
+    typer_rich = median_run([*python, "import typer, rich.table"], env, repeat)[0]
+    cases = (
+        ("compare alliance --format json", ["compare", "alliance", "--format", "json"], typer_alone, "import typer"),
+        (
+            "compare alliance --format table",
+            ["compare", "alliance", "--format", "table"],
+            typer_rich,
+            "import typer, rich.table",
+        ),
+        ("theses --format tsv", ["theses", "--format", "tsv"], typer_alone, "import typer"),
     )
-    return time.perf_counter() - start
+    rows = []
+    for name, args, base, base_name in cases:
+        seconds = median_run([*sinorus, *args], env, repeat)[0]
+        rows.append(
+            {"command": name, "seconds": seconds, "baseline": base_name, "baseline_s": base, "ratio": seconds / base}
+        )
+    return rows
 
 
-def corpus_options(description: str) -> argparse.Namespace:
-    """The command-line options every benchmark on a synthetic corpus takes."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--theses-per-article", type=int, default=10)
-    parser.add_argument("--repeat", type=int, default=5)
-    return parser.parse_args()
+def print_table(result: dict) -> None:
+    for row in result["startup"]:
+        print(f"start-up  {row['command']:<34} {row['seconds']:.3f} s = {row['ratio']:.2f} x `{row['baseline']}`")
+    for size in result["sizes"]:
+        print(
+            f"\n{size['articles']:,} articles ({size['theses']:,} theses): bulk add {size['add_per_second']:.1f} "
+            f"articles/s ({size['add_seconds']:.1f} s, {size['add_peak_mb']} MB); "
+            f"one more add {size['add_one_seconds']:.2f} s"
+        )
+        print(f"  {'query':<32} {'cold s':>8} {'warm s':>8} {'peak MB':>8} {'sqlite-utils s':>15}")
+        for row in size["queries"]:
+            reference = size["sqlite_utils"].get(row["query"])
+            shown = f"{reference:.3f}" if reference is not None else "-"
+            print(f"  {row['query']:<32} {row['cold_s']:8.3f} {row['warm_s']:8.3f} {row['peak_mb']:8d} {shown:>15}")
 
 
 def main() -> None:
-    options = corpus_options(__doc__.splitlines()[0])
-
-    startup = statistics.median(timed(["--help"]) for _ in range(options.repeat))
-    print(f"start-up (sinorus --help), median of {options.repeat}: {startup:.3f} s")
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "corpus"
-        folder.mkdir()
-        build_corpus(folder, options.articles, options.theses_per_article)
-        total = options.articles * options.theses_per_article
-        print(f"corpus: {options.articles} articles, {total} theses")
-        # compare on the whole corpus would list every pair of 10,000 articles; analysts compare
-        # a selection, so the benchmark does too.
-        queries = (
-            ["theses", "--theme", "alliance"],
-            ["articles"],
-            ["show", "a09999"],
-            ["compare", "alliance", "a00001", "a05000", "a09999"],
-        )
-        for query in queries:
-            args = ["--corpus", str(folder), *query]
-            cold = timed(args)
-            warm = statistics.median(timed(args) for _ in range(options.repeat))
-            print(f"{' '.join(query):28s} cold {cold:.3f} s   warm {warm:.3f} s")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--articles", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (default 1000 10000)"
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="runs per warm median (default 5)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sinorus-bench-") as tmp:
+        work = Path(tmp)
+        # An empty user data folder, so no personal corpus joins the seeds.
+        env = os.environ | {"XDG_DATA_HOME": str(work / "data"), "NO_COLOR": "1"}
+        result = {
+            "startup": startup(env, options.repeat),
+            "sizes": [bench_size(n, options.repeat, work, env) for n in options.articles],
+        }
+    if options.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print_table(result)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Run from the repository root with the project installed:
 
     python benchmarks/bench_writes.py [--articles 10000] [--theses-per-article 10] [--repeat 5]
 
-It builds the synthetic corpus of bench_scale.py, then times `add` of a short article
+It builds the synthetic corpus of synthetic.py, then times `add` of a short article
 (a different one each time, so none is a duplicate), `review` accepting the first proposal,
 and `remove`. Adding appends to the TOML files without reading the theses, so its time should
 not grow with the corpus: target one add into 10,000 articles in at most 0.5 s. Review and
@@ -17,7 +17,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from bench_scale import build_corpus, corpus_options, timed
+from synthetic import build_corpus, corpus_options, timed
 
 TEXT = (
     "Note {n}.\n\nChina and Russia will not form a military alliance, and they have no plan to build a bloc. "

@@ -26,6 +26,8 @@ class Theme:
     cues: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    # The side (-1, 0, +1) most of the field's literature takes: the extractor's guess when a text shows no side.
+    prior: int = 0
 
     def stance_name(self, stance: int) -> str:
         """The short human name of a stance point on this theme's scale."""

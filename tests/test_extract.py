@@ -1,14 +1,18 @@
-"""The extractor: negation, hedges, attribution, conditionals, offsets, and opposite articles."""
+"""The extractor: negation, concession, hedges, reported views, speakers, priors, offsets, and the splitter."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.text.extract import extract_theses, stance_of
+from sinorus_cli.text.extract import extract_theses, named_speaker
+from sinorus_cli.text.sentences import split_paragraph
 
 DATA = Path(__file__).parent / "data"
 
@@ -18,29 +22,82 @@ def codebook():
     return load_corpus().codebook
 
 
+def on_theme(codebook, text: str, theme: str) -> list[tuple[int, str]]:
+    """(stance, speaker) of every proposal on a theme for a text."""
+    return [(t.stance, t.speaker) for t in extract_theses(text, codebook, "x") if t.theme == theme]
+
+
 @pytest.mark.parametrize(
-    ("sentence", "theme", "expected"),
+    ("text", "theme", "expected"),
     [
-        ("a formal military alliance between the two is only a few steps away.", "alliance", 2),
-        ("the two sides are not going to consider a formal defense or political bloc.", "alliance", -2),
-        ("their alliance will likely remain an informal one for the time being.", "alliance", 1),
-        ("if they decide to, they could form an alliance.", "alliance", 1),
-        ("the cooperation is not targeted against the united states or any third country.", "us_factor", -2),
-        ("mutual distrust and open rivalry mark their relations.", "trust", -2),
-        ("talk of an anti-western axis misreads two states that value their autonomy.", "alliance", -2),
+        ("A formal military alliance between Moscow and Beijing is only a few steps away.", "alliance", 2),
+        ("China and Russia will not form a military alliance of any kind.", "alliance", -2),
+        ("A formal alliance between the two capitals is not on the cards.", "alliance", -2),
+        ("The two remain partners, not allies, and each keeps its distance.", "alliance", -2),
+        ("Their informal alliance will likely last for the time being.", "alliance", 1),
+        ("The cooperation is not directed against the United States or any third country.", "us_factor", -2),
+        ("Mutual distrust and open rivalry mark their relations in Central Asia.", "trust", -2),
+        ("Old Russian mistrust of China has abated over the past decade.", "trust", 2),
+        ("Although bilateral trade has grown, Russia is now clearly the junior partner.", "equality", -2),
+        ("Russia is not China's junior partner in any sense of the word.", "equality", 2),
+        ("Talk of an anti-Western axis is a myth repeated by people who never read the treaties.", "alliance", -2),
     ],
 )
-def test_stance_rules(codebook, sentence, theme, expected):
-    stance, _ = stance_of(sentence, codebook.get(theme))
-    assert stance == expected
+def test_stance_rules_on_single_sentences(codebook, text, theme, expected):
+    assert on_theme(codebook, text, theme) == [(expected, "")]
+
+
+def test_a_sentence_counts_for_every_theme_it_speaks_to(codebook):
+    text = "Joint naval drills and record bilateral trade show a durable, long-term partnership.\n"
+    themes = {t.theme for t in extract_theses(text, codebook, "x")}
+    assert {"military", "economy", "durability"} <= themes
 
 
 def test_reported_views_are_not_the_authors_theses(codebook):
     text = (
-        "Others believed that a closer alliance would make Russia a junior partner of China.\n\n"
-        "All these assessments have been falsified by how relations actually developed.\n"
+        "Many Western analysts claim that Moscow and Beijing are forming a military alliance.\n"
+        "Others believed that a closer alliance would make Russia a junior partner of China.\n"
     )
-    assert all("Others believed" not in t.quote for t in extract_theses(text, codebook, "x"))
+    assert [t for t in extract_theses(text, codebook, "x") if t.theme == "alliance" and t.stance > 0] == []
+
+
+def test_endorsed_views_are_the_authors(codebook):
+    text = "Critics rightly argue that China and Russia will not form a military alliance.\n"
+    assert on_theme(codebook, text, "alliance") == [(-2, "")]
+
+
+def test_quoted_named_speakers_get_the_quote_and_pronouns_follow_them(codebook):
+    text = (
+        '"Our friendship is not directed against any third country," Lavrov said.\n'
+        "He also said that military cooperation with China keeps growing through joint exercises.\n"
+        "According to Vasily Kashin, a formal military alliance would bring drawbacks for both sides.\n"
+    )
+    assert on_theme(codebook, text, "us_factor") == [(-2, "Lavrov")]
+    assert all(speaker == "Lavrov" for _, speaker in on_theme(codebook, text, "military"))
+    kashin = [t for t in extract_theses(text, codebook, "x") if t.quote.startswith("According")]
+    assert kashin and {t.speaker for t in kashin} == {"Vasily Kashin"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Russian Foreign Minister Sergey Lavrov said the ties were at their best.", "Sergey Lavrov"),
+        ("The ties, said Kortunov, are stable.", "Kortunov"),
+        ("Kashin: The two armies train together every year.", "Kashin"),
+        ("The joint statement says the friendship has no limits.", "joint statement"),
+        ("This article argues that the ties are stable.", ""),
+        ("We believe the ties are stable.", ""),
+    ],
+)
+def test_named_speaker(sentence, speaker):
+    assert named_speaker(sentence) == speaker
+
+
+def test_questions_show_the_theme_and_the_guess_says_so(codebook):
+    text = "Will China and Russia ever form a military alliance, and would anyone notice?\n"
+    (thesis,) = [t for t in extract_theses(text, codebook, "x") if t.theme == "alliance"]
+    assert thesis.stance == codebook.get("alliance").prior
+    assert thesis.confidence < 0.4 and "guessed" in thesis.claim
 
 
 def test_offsets_point_at_the_quotes_in_every_seed(codebook):
@@ -54,7 +111,7 @@ def test_offsets_point_at_the_quotes_in_every_seed(codebook):
 def test_extract_command_outputs_thesis_records(run):
     result = run("extract", str(DATA / "alliance-coming.txt"), "--format", "jsonl")
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert records and {"theme", "stance", "quote", "start", "end", "confidence"} <= set(records[0])
+    assert records and {"theme", "stance", "quote", "start", "end", "confidence", "speaker"} <= set(records[0])
 
 
 def test_opposite_articles_get_opposite_signs_in_compare(run, tmp_path):
@@ -67,9 +124,6 @@ def test_opposite_articles_get_opposite_signs_in_compare(run, tmp_path):
         document = json.loads(run("--corpus", str(corpus), "compare", theme, "--format", "json").stdout)
         stance = {p["article"]: p["stance"] for p in document["positions"]}
         assert stance["hawk-2024"] > 0 > stance["dove-2024"], (theme, stance)
-        assert {frozenset((c["a"], c["b"])) for c in document["contradictions"]} == {
-            frozenset(("hawk-2024", "dove-2024"))
-        }
 
 
 def test_eval_reports_leave_one_out_figures(run, monkeypatch):
@@ -86,5 +140,31 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
     rows = json.loads(run("eval", "--format", "json").stdout)
     overall = rows[-1]
     assert overall["theme"] == "all" and overall["curated"] == len(load_corpus().theses)
-    assert 0 <= overall["f1"] <= 1 and 0 <= overall["article_sign_accuracy"] <= 1
+    assert overall["article_sign_accuracy"] >= 0.78
     assert sorted(seen_texts) == sorted(a.id for a in load_corpus().articles)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("The U.S. The partnership is deep.", ["The U.S.", "The partnership is deep."]),
+        ("Then the U.S. Navy sailed. It left.", ["Then the U.S. Navy sailed.", "It left."]),
+        (
+            "Dr. Smith and A. Korolev agree. On Jan. 16 they met!",
+            ["Dr. Smith and A. Korolev agree.", "On Jan. 16 they met!"],
+        ),
+        ("He said “No.” Then he left… Why?", ["He said “No.”", "Then he left…", "Why?"]),
+        ("An unfinished excerpt that stops mid", ["An unfinished excerpt that stops mid"]),
+    ],
+)
+def test_sentence_splitter(paragraph, expected):
+    assert [paragraph[a:b] for a, b in split_paragraph(paragraph)] == expected
+
+
+@given(st.text(alphabet=st.sampled_from('ab. ?!”“A"U.S'), max_size=80))
+def test_sentence_spans_are_exact_ordered_and_cover_the_text(paragraph):
+    spans = split_paragraph(paragraph)
+    assert all(0 <= a < b <= len(paragraph) for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
+    assert all(paragraph[a:b] == paragraph[a:b].strip() for a, b in spans)
+    assert "".join(paragraph[a:b] for a, b in spans).replace(" ", "") == paragraph.replace(" ", "")

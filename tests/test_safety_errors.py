@@ -189,7 +189,7 @@ def test_ctrl_c_ends_a_bulk_add_after_the_current_article_and_says_what_was_adde
     store.init_corpus(corpus)
     texts = [a.text() for a in load_corpus().articles]
     sources = []
-    for n in range(40):  # long enough that the run is still going when Ctrl-C comes
+    for n in range(400):  # long enough that the run is still going when Ctrl-C comes, however fast extraction is
         path = tmp_path / f"piece-{n}.txt"
         path.write_text(f"Piece {n}.\n\n" + texts[n % len(texts)], encoding="utf-8")
         sources.append(str(path))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property
 from itertools import combinations
 
 from ..model import Article, Corpus, Theme, Thesis
@@ -20,13 +22,72 @@ class Pair:
 
 
 class Pairs:
-    """Something holding pairs of positions: a comparison of one theme, a diff of two articles."""
+    """Something with pairs of positions: a comparison of one theme, a diff of two articles."""
 
-    pairs: tuple[Pair, ...]
+    def every_pair(self) -> Iterator[Pair]:
+        """Every pair, in order."""
+        raise NotImplementedError
 
-    def pairs_with(self, kind: Relation) -> list[Pair]:
-        """The pairs of one relation kind, in their original order."""
-        return [p for p in self.pairs if p.relation is kind]
+    def pairs_with(self, kind: Relation, limit: int | None = None) -> list[Pair]:
+        """The pairs of one relation kind, in their original order (at most `limit`)."""
+        found = []
+        for pair in self.every_pair():
+            if pair.relation is kind:
+                found.append(pair)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many articles take each stance on a theme: enough to count every kind of pair without listing them.
+
+    Contradicting pairs are articles for times articles against; agreeing pairs are the pairs within each
+    side; every other pair has a 0 on one side and is qualified.
+    """
+
+    by_stance: Mapping[int, int]
+
+    @property
+    def articles(self) -> int:
+        return sum(self.by_stance.values())
+
+    @property
+    def sides(self) -> tuple[int, int]:
+        """Articles for (stance > 0) and against (stance < 0)."""
+        return (
+            sum(n for s, n in self.by_stance.items() if s > 0),
+            sum(n for s, n in self.by_stance.items() if s < 0),
+        )
+
+    @property
+    def pairs(self) -> int:
+        return self.articles * (self.articles - 1) // 2
+
+    def of(self, kind: Relation) -> int:
+        """How many pairs relate this way."""
+        pro, con = self.sides
+        if kind is Relation.CONTRADICT:
+            return pro * con
+        if kind is Relation.AGREE:
+            return pro * (pro - 1) // 2 + con * (con - 1) // 2
+        return self.pairs - self.of(Relation.CONTRADICT) - self.of(Relation.AGREE)
+
+    def variance(self) -> float:
+        """The population variance of the stances, computed exactly."""
+        if not self.articles:
+            return 0.0
+        mean = Fraction(sum(s * n for s, n in self.by_stance.items()), self.articles)
+        return float(sum(n * (s - mean) ** 2 for s, n in self.by_stance.items()) / self.articles)
+
+
+def counts_of(positions: Sequence[Position]) -> Counts:
+    """The stance counts of some positions."""
+    by_stance: dict[int, int] = {}
+    for pos in positions:
+        by_stance[pos.stance] = by_stance.get(pos.stance, 0) + 1
+    return Counts(by_stance)
 
 
 @dataclass(frozen=True)
@@ -35,14 +96,24 @@ class Comparison(Pairs):
 
     `articles` are those with any thesis on the theme; `quoted` holds the
     quoted speakers' theses of articles whose own authors take no position on it.
+    Pairs are generated on demand, never stored: a theme addressed by ten
+    thousand articles has fifty million of them.
     """
 
     theme: Theme
     articles: tuple[Article, ...]
     positions: tuple[Position, ...]
-    pairs: tuple[Pair, ...]
     quoted: tuple[Thesis, ...] = ()
     speakers: Speakers = Speakers.AUTHORS
+
+    def every_pair(self) -> Iterator[Pair]:
+        """Every pair of positions, in chronological order of their first article."""
+        for a, b in combinations(self.positions, 2):
+            yield Pair(a, b, relation(a.stance, b.stance))
+
+    @cached_property
+    def counts(self) -> Counts:
+        return counts_of(self.positions)
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)
@@ -77,7 +148,6 @@ def compare_theme(
         theme=theme,
         articles=tuple(addressed),
         positions=tuple(positions),
-        pairs=tuple(Pair(a, b, relation(a.stance, b.stance)) for a, b in combinations(positions, 2)),
         quoted=tuple(quoted),
         speakers=speakers,
     )

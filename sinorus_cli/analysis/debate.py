@@ -6,12 +6,11 @@ compare.py, so a matrix cell, a diff row and a compare table always agree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from statistics import pvariance
 
 from ..model import Article, Corpus, Theme
-from .compare import Pair, Pairs, chronological, compare_theme
+from .compare import Counts, Pair, Pairs, chronological, compare_theme
 from .stance import Position, Relation, relation
 
 
@@ -32,26 +31,32 @@ class Polarization:
     variance: float
 
 
-def polarization(corpus: Corpus, theme: Theme, only: Sequence[Article] = ()) -> Polarization:
-    """The polarization of one theme over the corpus (or the given articles)."""
-    comparison = compare_theme(corpus, theme, only)
-    contradictions = len(comparison.pairs_with(Relation.CONTRADICT))
-    pairs = len(comparison.pairs)
-    stances = [p.stance for p in comparison.positions]
+def measured(theme: Theme, counts: Counts) -> Polarization:
+    """The polarization of a theme from its stance counts (no pair is listed)."""
+    contradictions, pairs = counts.of(Relation.CONTRADICT), counts.pairs
     return Polarization(
         theme=theme,
-        articles=len(stances),
+        articles=counts.articles,
         pairs=pairs,
         contradictions=contradictions,
         share=contradictions / pairs if pairs else 0.0,
-        variance=pvariance(stances) if stances else 0.0,
+        variance=counts.variance(),
     )
+
+
+def polarization(corpus: Corpus, theme: Theme, only: Sequence[Article] = ()) -> Polarization:
+    """The polarization of one theme over the corpus (or the given articles)."""
+    return measured(theme, compare_theme(corpus, theme, only).counts)
+
+
+def ranked(polarizations: Sequence[Polarization]) -> list[Polarization]:
+    """Themes from most to least divided (share of contradicting pairs, then variance)."""
+    return sorted(polarizations, key=lambda p: (-p.share, -p.variance, -p.articles))
 
 
 def by_controversy(corpus: Corpus, themes: Sequence[Theme] = (), only: Sequence[Article] = ()) -> list[Polarization]:
     """Themes from most to least divided (share of contradicting pairs, then variance)."""
-    measured = [polarization(corpus, t, only) for t in themes or corpus.codebook.themes]
-    return sorted(measured, key=lambda p: (-p.share, -p.variance, -p.articles))
+    return ranked([polarization(corpus, t, only) for t in themes or corpus.codebook.themes])
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,9 @@ class Diff(Pairs):
     pairs: tuple[Pair, ...]
     only_a: tuple[Position, ...]
     only_b: tuple[Position, ...]
+
+    def every_pair(self) -> Iterator[Pair]:
+        return iter(self.pairs)
 
 
 def diff_articles(corpus: Corpus, a: Article, b: Article) -> Diff:

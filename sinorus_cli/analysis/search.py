@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Article, Corpus, overlaps
 from ..text.sentences import sentences
+
+if TYPE_CHECKING:
+    from ..corpus.db import Store
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,9 @@ class Hit:
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
+    """A piece of text a search may hit: a thesis quote (with its claim) or a sentence."""
+
     article: str
     kind: str
     start: int
@@ -47,17 +53,17 @@ class _Candidate:
     claim: str = ""
 
 
-def _candidates(corpus: Corpus, articles: Sequence[Article], theme: str | None) -> Iterable[_Candidate]:
+def _candidates(corpus: Corpus, articles: Sequence[Article], theme: str | None) -> Iterable[Candidate]:
     for article in articles:
         theses = corpus.theses_of(article.id, theme)
         quoted = [(t.start, t.end) for t in corpus.theses_of(article.id)]
         for t in theses:
-            yield _Candidate(article.id, "thesis", t.start, t.quote, t.id, t.theme, t.claim)
+            yield Candidate(article.id, "thesis", t.start, t.quote, t.id, t.theme, t.claim)
         if theme is not None:
             continue
         for sentence in sentences(article.text(), article.skip):
             if not any(overlaps(s, e, sentence.start, sentence.end) for s, e in quoted):
-                yield _Candidate(article.id, "sentence", sentence.start, sentence.text)
+                yield Candidate(article.id, "sentence", sentence.start, sentence.text)
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,11 +84,26 @@ def search(
     min_score: float = 75.0,
 ) -> list[Hit]:
     """The best hits for `query`, best first, at most `limit`, none below `min_score` (0-100)."""
+    return rank(query, _candidates(corpus, articles or corpus.articles, theme), limit, min_score)
+
+
+def stored_candidates(
+    store: Store, query: str, articles: Sequence[Article] = (), theme: str | None = None
+) -> list[Candidate]:
+    """The candidates the derived store's full-text index finds for `query` (on a large corpus the
+    scoring then reads these instead of every sentence)."""
+    theses, sentences = store.text_candidates(query, [a.id for a in articles], theme)
+    found = [Candidate(t.article, "thesis", t.start, t.quote, t.id, t.theme, t.claim) for t in theses]
+    return found + [Candidate(s.article, "sentence", s.start, s.text) for s in sentences]
+
+
+def rank(query: str, candidates: Iterable[Candidate], limit: int = 10, min_score: float = 75.0) -> list[Hit]:
+    """Score candidates against `query`: the best hits first, at most `limit`, none below `min_score`."""
     from rapidfuzz import fuzz
 
     folded = query.casefold().strip()
     hits = []
-    for candidate in _candidates(corpus, articles or corpus.articles, theme):
+    for candidate in candidates:
         text = candidate.text.casefold()
         alignment = fuzz.partial_ratio_alignment(folded, text)
         if alignment is None:

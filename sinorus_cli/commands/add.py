@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import EXIT_INTERRUPTED, UsageError
-from ..model import Codebook
 from ..output.progress import progress
 from ..present.listing import added_view
 from .common import FormatOption, Session, session
@@ -21,6 +20,7 @@ EPILOG = """\b
 Examples:
   sinorus add new-oped.txt --author "Jane Doe" --outlet "The Review" --date 2024-05
   sinorus add reading/*.txt                       (a progress bar on a terminal)
+  find reading -name '*.txt' | sinorus add --files-from -
   sinorus --corpus my-corpus add - --title "Pasted" < text.txt
   sinorus review doe-2024                          (accept or fix the proposals)
 
@@ -29,20 +29,31 @@ which every command reads together with the seeds.
 """
 
 
-def _prepare(source: str, metadata: dict[str, str], encoding: str | None, codebook: Codebook) -> NewArticle:
-    """Read one file and propose its theses: everything an add needs before taking the lock."""
-    from ..corpus.store import NewArticle, proposed_id
-    from ..text.extract import extract_theses
-    from ..text.ingest import read_article
+def _sources(files: list[str], files_from: str | None) -> list[str]:
+    """The files named on the command line, then those listed one a line in --files-from ('-': stdin)."""
+    import sys
+    from pathlib import Path
 
-    article = read_article(source, encoding)
-    fields = {"title": article.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"} | metadata
-    return NewArticle(article.text, fields, tuple(extract_theses(article.text, codebook, proposed_id(fields))))
+    sources = list(files)
+    if files_from is not None:
+        try:
+            listing = sys.stdin.read() if files_from == "-" else Path(files_from).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--files-from {files_from}: {exc}") from None
+        sources += [line.strip() for line in listing.splitlines() if line.strip()]
+    if not sources:
+        raise UsageError("no article to add: give files, - for stdin, or --files-from")
+    return sources
 
 
 def add_command(
     ctx: typer.Context,
-    files: Annotated[list[str], typer.Argument(help="Article files (text, Markdown, HTML) or - for stdin.")],
+    files: Annotated[
+        list[str] | None, typer.Argument(help="Article files (text, Markdown, HTML) or - for stdin.")
+    ] = None,
+    files_from: Annotated[
+        str | None, typer.Option("--files-from", help="Also add the files listed one a line in this file (- stdin).")
+    ] = None,
     article_id: Annotated[str | None, typer.Option("--id", help="Article id (one file only).")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Title (one file only).")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Author.")] = None,
@@ -57,11 +68,14 @@ def add_command(
     Ctrl-C stops after the article being read; the ones read so far are added. Files that cannot
     be read are reported and skipped; the others are added, all in one write.
     """
+    from ..corpus.bulk import prepare
+    from ..corpus.db import refresh
     from ..corpus.load import load_codebook
     from ..corpus.store import add_articles, check_metadata
     from ..text.ingest import check_encoding
 
     s = session(ctx)
+    files = _sources(files or [], files_from)
     if len(files) > 1 and (article_id or title):
         raise UsageError("--id and --title apply to a single file")
     fields = {"id": article_id, "title": title, "author": author, "outlet": outlet, "date": date, "kind": kind}
@@ -71,21 +85,24 @@ def add_command(
     folder = s.write_folder
     context = () if s.corpus_dirs else s.folders[:1]
     codebook = load_codebook((*context, folder))
-    prepared: list[tuple[str, NewArticle]] = []
+    prepared: list[tuple[str, NewArticle, tuple[tuple[int, int], ...]]] = []
     failed: list[dict[str, Any]] = []
     with progress(s.env, len(files), "adding") as advance, _StopAfterCurrent(s) as stop:
-        for source in files:
+        for result in prepare(files, metadata, encoding, codebook):
             if stop.requested:
                 break
-            try:
-                prepared.append((source, _prepare(source, metadata, encoding, codebook)))
-            except UsageError as exc:
+            if result.article is None:
                 if len(files) == 1:
-                    raise
-                s.env.error(exc.message)
-                failed.append({"article": "", "file": source, "theses": 0, "status": "not added: unreadable"})
+                    raise UsageError(result.error)
+                s.env.error(result.error)
+                failed.append({"article": "", "file": result.source, "theses": 0, "status": "not added: unreadable"})
+            else:
+                prepared.append((result.source, result.article, result.sentences))
             advance()
-    added = add_articles(folder, [item for _, item in prepared], context)
+    added = add_articles(folder, [item for _, item, _ in prepared], context)
+    # The derived store indexes the new articles' sentences as the extractor split them.
+    split = {o.article.id: list(spans) for (_, _, spans), o in zip(prepared, added, strict=True) if o.article}
+    refresh(folder, context, split)
     rows = [
         {
             "article": outcome.article_id,
@@ -93,7 +110,7 @@ def add_command(
             "theses": len(outcome.theses),
             "status": f"already in the corpus as {outcome.duplicate_of}" if outcome.duplicate_of else "added",
         }
-        for (source, _), outcome in zip(prepared, added, strict=True)
+        for (source, _, _), outcome in zip(prepared, added, strict=True)
     ] + failed
     for row in rows:
         if row["status"] not in ("added", "not added: unreadable"):

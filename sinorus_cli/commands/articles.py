@@ -16,11 +16,16 @@ Examples:
 def articles_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List articles: id, date, author, outlet, kind, title, source file and thesis count."""
     from ..analysis.compare import chronological
+    from ..model import Corpus
     from ..present.listing import articles_view
 
     s = session(ctx)
-    corpus = s.corpus()
-    s.emit(articles_view(chronological(corpus.articles), corpus), fmt)
+    store = s.store()
+    if store is None:
+        corpus, counted = s.corpus(), None
+    else:  # a large corpus: counts from the store, records from a corpus without theses
+        corpus, counted = Corpus(store.codebook, tuple(store.articles()), ()), store.thesis_counts()
+    s.emit(articles_view(chronological(corpus.articles), corpus, counted), fmt)
 
 
 def register(app: typer.Typer) -> None:

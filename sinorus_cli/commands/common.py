@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,10 +13,11 @@ import typer._click as click
 
 from ..env import Environment
 from ..errors import NoMatch, OutputError, PipeClosed, UsageError
-from ..model import Article, Corpus, Theme
+from ..model import Article, Codebook, Corpus, Theme
 from ..output.view import Format, View
 
 if TYPE_CHECKING:
+    from ..corpus.db import Store
     from ..output.writers import Choices
 
 FormatOption = Annotated[
@@ -46,6 +47,8 @@ class Session:
     choices: Choices | None = None
     raw: bool = False  # CSV cells kept exactly, even those a spreadsheet would run as formulas
     _corpus: Corpus | None = field(default=None, repr=False)
+    _store: Any = field(default=None, repr=False)
+    _store_opened: bool = field(default=False, repr=False)
 
     @property
     def folders(self) -> tuple[Path, ...]:
@@ -64,11 +67,45 @@ class Session:
             raise UsageError("give a single --corpus to write to")
         return require_folder(self.corpus_dirs[0]) if self.corpus_dirs else user_corpus_folder()
 
-    def corpus(self) -> Corpus:
-        """The selected corpus, with the global thesis filters applied, loaded on first use."""
+    @property
+    def write_context(self) -> tuple[Path, ...]:
+        """The folders read together with the write folder: the seeds, unless --corpus chose the folders."""
+        from ..corpus.locations import seeds_folder
+
+        return () if self.corpus_dirs else (seeds_folder(),)
+
+    def refresh_store(self) -> None:
+        """Bring the write folder's derived store up to date after a committed write."""
+        from ..corpus.db import refresh
+
+        refresh(self.write_folder, self.write_context)
+
+    def corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
+        """The selected corpus, with the global thesis filters applied, loaded on first use.
+
+        A command that needs only some articles' or themes' theses says so: on a large corpus it then
+        gets every article but just those theses, read from the derived store.
+        """
+        store = self.store()
+        if store is not None:
+            return store.corpus(articles, themes)
         if self._corpus is None:
             self._corpus = self.load(self.folders)
         return self._corpus
+
+    def store(self) -> Store | None:
+        """The derived store of a large corpus, refreshed on first use; None for a small one."""
+        if not self._store_opened:
+            from ..corpus.db import open_store
+
+            self._store = open_store(self.folders, self.curated_only, self.min_confidence)
+            self._store_opened = True
+        return self._store
+
+    def codebook(self) -> Codebook:
+        """The codebook of the selected corpus."""
+        store = self.store()
+        return store.codebook if store is not None else self.corpus().codebook
 
     def load(self, folders: tuple[Path, ...]) -> Corpus:
         """The valid part of a corpus this command reads, filtered as the global options say.
@@ -134,6 +171,24 @@ class Session:
         write_tables(shape(view, choices), self.env, file=buffer)
         page(buffer.getvalue())
 
+    @property
+    def section(self) -> str:
+        """The part of the output --section chose, or empty."""
+        return self.choices.section if self.choices else ""
+
+    def stream(self, records: Iterable[dict[str, Any]]) -> None:
+        """Write records as JSON Lines as they are generated, never holding them all; --fields applies."""
+        import json
+
+        from ..output.writers import nulls
+
+        fields = self.choices.fields if self.choices else ()
+        with _stdout_closing_quietly():
+            for record in records:
+                chosen = {f: record.get(f) for f in fields} if fields else record
+                self.env.stdout.write(json.dumps(nulls(chosen), ensure_ascii=False) + "\n")
+            self.env.stdout.flush()
+
     def write(self, data: str | bytes) -> None:
         """Write a finished document (a graph, a report, a zip) to stdout; bytes go to the binary layer."""
         with _stdout_closing_quietly():
@@ -149,15 +204,24 @@ class Session:
         """Resolve a theme name, noting on stderr when a near miss was taken."""
         from ..analysis.resolve import resolve_theme
 
-        theme, note = resolve_theme(self.corpus().codebook, query)
+        theme, note = resolve_theme(self.codebook(), query)
         self.note(note)
         return theme
 
     def article(self, query: str) -> Article:
         """Resolve an article name, noting on stderr when a near miss was taken."""
-        from ..analysis.resolve import resolve_article
+        from ..analysis.resolve import resolve_article, resolve_name
 
-        article, note = resolve_article(self.corpus(), query)
+        store = self.store()
+        if store is None:
+            article, note = resolve_article(self.corpus(), query)
+        else:
+            exact = store.articles([query.strip()])
+            if exact:
+                article, note = exact[0], ""
+            else:
+                resolved = resolve_name(query, store.article_names(), "article")
+                article, note = store.articles([resolved.id])[0], resolved.note
         self.note(note)
         return article
 

@@ -7,6 +7,8 @@ from typing import Annotated
 import typer
 
 from ..analysis.stance import Speakers
+from ..errors import UsageError
+from ..output.view import Format
 from ..present.debate import COMPARE_SECTIONS
 from .common import FormatOption, ThemeArgument, session
 
@@ -20,8 +22,13 @@ Examples:
   sinorus compare ukraine --speakers all   (quoted speakers count toward stances)
   sinorus compare alliance --format json | jq '.contradictions[] | [.a, .b]'
   sinorus compare alliance --section contradictions --fields a,b,a_quote,b_quote --format csv
+  sinorus compare alliance --limit 100    (stance groups and 100 pairs of each kind)
+  sinorus compare alliance --all --section contradictions --format jsonl > pairs.jsonl
 
 In a pipe, records are the positions (one per thesis); --section picks the pairs.
+When more than 50 articles address the theme, positions are grouped by stance
+(--section stances) with the strongest examples as positions, and 10 pairs of
+each kind are shown; --all shows everything (JSON Lines are then streamed).
 """
 
 
@@ -31,6 +38,10 @@ def compare_command(
     articles: Annotated[
         list[str] | None, typer.Argument(help="Only these articles (default: all).", show_default=False)
     ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=0, help="Show stance groups and this many pairs of each kind.")
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Show every position and every pair.")] = False,
     fmt: FormatOption = None,
     speakers: Annotated[
         Speakers,
@@ -50,15 +61,25 @@ def compare_command(
     """
     from ..analysis.compare import compare_theme
     from ..present.debate import comparison_view
+    from ..present.grouped import DEFAULT_LIMIT, LARGE, grouped_comparison_view, stream_comparison
 
+    if every and limit is not None:
+        raise UsageError("--all and --limit exclude each other")
     s = session(ctx)
     chosen = s.theme(theme)
     only = [s.article(a) for a in articles or ()]
-    comparison = compare_theme(s.corpus(), chosen, only, speakers)
+    comparison = compare_theme(s.corpus(themes=(chosen.id,)), chosen, only, speakers)
     missing = sorted({a.id for a in only} - {a.id for a in comparison.articles})
     if missing:
         s.note(f"no thesis on {chosen.id} in: {', '.join(missing)}")
-    s.emit(comparison_view(comparison), fmt)
+    if every and fmt is Format.jsonl and comparison.articles:
+        s.stream(stream_comparison(comparison, s.section or "positions"))
+    elif limit is not None or (not every and len(comparison.positions) > LARGE):
+        shown = len(comparison.positions)
+        s.note(f"{shown:,} articles: stance groups, their strongest examples and some pairs (--all for every one)")
+        s.emit(grouped_comparison_view(comparison, DEFAULT_LIMIT if limit is None else limit), fmt)
+    else:
+        s.emit(comparison_view(comparison), fmt)
 
 
 def register(app: typer.Typer) -> None:

@@ -35,7 +35,7 @@ def diff_command(
     first, second = s.article(a), s.article(b)
     if first.id == second.id:
         raise UsageError(f"diff needs two different articles, got {first.id!r} twice")
-    corpus = s.corpus()
+    corpus = s.corpus(articles=(first.id, second.id))
     diff = diff_articles(corpus, first, second)
     s.emit(diff_view(diff, corpus), fmt)
 

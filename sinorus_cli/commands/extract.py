@@ -24,9 +24,16 @@ def extract_command(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="Article file (text, Markdown or HTML), or - for stdin.")],
     encoding: Annotated[str | None, typer.Option("--encoding", help="Decode with this encoding.")] = None,
+    # The library's default (text.extract.MIN_CONFIDENCE), written out so that --help needs no import of it.
     min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep proposals at least this sure.")
-    ] = 0.45,
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Keep proposals at least this sure (guesses from a theme's usual side have 0.3).",
+        ),
+    ] = 0.2,
     fmt: FormatOption = None,
 ) -> None:
     """Propose theses for an article: sentence, theme, stance, confidence and offsets."""

@@ -27,12 +27,14 @@ def matrix_command(
 ) -> None:
     """Show every article's stance on every theme, themes ordered by how divided they are."""
     from ..analysis.debate import stance_matrix
+    from ..analysis.stored import stored_matrix
     from ..present.debate import matrix_view
 
     s = session(ctx)
     themes = [s.theme(t) for t in theme or ()]
     articles = [s.article(a) for a in article or ()]
-    matrix = stance_matrix(s.corpus(), themes, articles)
+    store = s.store()
+    matrix = stance_matrix(s.corpus(), themes, articles) if store is None else stored_matrix(store, themes, articles)
     on_screen = fmt is Format.table or (fmt is None and s.env.is_terminal)
     s.emit(matrix_view(matrix, s.env.columns if on_screen else None), fmt)
 

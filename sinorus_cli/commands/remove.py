@@ -34,6 +34,7 @@ def remove_command(
         if not typer.confirm(f"Remove {article} and its theses from {folder}?"):
             raise typer.Abort()
     removed = remove_article(folder, article)
+    s.refresh_store()
     s.note(f"removed {article} and {removed} theses from {folder}")
 
 

@@ -58,6 +58,7 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     if review.decisions:
         accepted = review.accepted
         replace_theses(s.write_folder, found.id, accepted, set(review.decisions))
+        s.refresh_store()
     s.note(("interrupted; saved " if interrupted else "saved ") + review.summary())
 
 

@@ -34,7 +34,7 @@ def search_command(
     fmt: FormatOption = None,
 ) -> None:
     """Find where something is said: theses first-class, and every sentence of every article."""
-    from ..analysis.search import search
+    from ..analysis.search import rank, search, stored_candidates
     from ..present.listing import search_view
 
     if not query.strip():
@@ -42,8 +42,13 @@ def search_command(
     s = session(ctx)
     theme_id = s.theme(theme).id if theme else None
     articles = [s.article(a) for a in article or ()]
-    hits = search(s.corpus(), query, articles, theme_id, limit, min_score)
-    s.emit(search_view(hits, s.corpus()), fmt, no_match=f"nothing scores {min_score:g} or more for {query!r}")
+    store = s.store()
+    if store is None:
+        hits = search(s.corpus(), query, articles, theme_id, limit, min_score)
+    else:
+        hits = rank(query, stored_candidates(store, query, articles, theme_id), limit, min_score)
+    found = s.corpus(articles={h.article for h in hits})  # for the origin and speaker of each thesis hit
+    s.emit(search_view(hits, found), fmt, no_match=f"nothing scores {min_score:g} or more for {query!r}")
 
 
 def register(app: typer.Typer) -> None:

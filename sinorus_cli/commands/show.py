@@ -32,8 +32,9 @@ def show_command(
     from ..present.listing import article_view
 
     s = session(ctx)
-    with_text = text or (s.choices is not None and s.choices.section == "text")
-    s.emit(article_view(s.article(article), s.corpus(), with_text=with_text), fmt)
+    found = s.article(article)
+    with_text = text or s.section == "text"
+    s.emit(article_view(found, s.corpus(articles=(found.id,)), with_text=with_text), fmt)
 
 
 def register(app: typer.Typer) -> None:

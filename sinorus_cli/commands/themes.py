@@ -36,16 +36,21 @@ def themes_command(
 ) -> None:
     """List the codebook's themes: proposition, coverage, and how divided the articles are."""
     from ..analysis.debate import by_controversy
+    from ..analysis.stored import stored_controversy
+    from ..model import Corpus
     from ..present.listing import themes_view
 
     s = session(ctx)
-    corpus = s.corpus()
-    measured = by_controversy(corpus)
+    store = s.store()
+    if store is None:
+        corpus, measured, counted = s.corpus(), by_controversy(s.corpus()), None
+    else:  # a large corpus: counts from the store, records from a corpus without theses
+        corpus, measured, counted = Corpus(store.codebook, (), ()), stored_controversy(store), store.coverage()
     if by is Order.codebook:
         measured.sort(key=lambda m: corpus.codebook.themes.index(m.theme))
     elif by is Order.coverage:
         measured.sort(key=lambda m: -m.articles)
-    s.emit(themes_view(measured, corpus), fmt)
+    s.emit(themes_view(measured, corpus, counted), fmt)
 
 
 def register(app: typer.Typer) -> None:

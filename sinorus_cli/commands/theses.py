@@ -34,9 +34,9 @@ def theses_command(
     from ..present.listing import theses_view
 
     s = session(ctx)
-    corpus = s.corpus()
     articles = {s.article(a).id for a in article or ()}
     themes = {s.theme(t).id for t in theme or ()}
+    corpus = s.corpus(articles or None, themes or None)
     stances = parse_stances(stance) if stance is not None else set(STANCES)
     theses = select_theses(corpus, articles, themes, stances)
     s.emit(theses_view(theses, corpus, theme=next(iter(themes)) if len(themes) == 1 else ""), fmt)

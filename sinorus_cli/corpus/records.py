@@ -167,6 +167,9 @@ def _theme(entry: Mapping[str, Any]) -> Theme:
         raise _Bad(f"theme {theme_id}: scale keys must be -2 to 2") from None
     if set(scale) != set(STANCES):
         raise _Bad(f"theme {theme_id}: scale must name each of -2, -1, 0, 1, 2")
+    prior = _field(entry, "prior", int, required=False)
+    if prior not in (-1, 0, 1):
+        raise _Bad(f"theme {theme_id}: prior must be -1, 0 or 1, not {prior}")
     return Theme(
         id=theme_id,
         label=_field(entry, "label", str),
@@ -176,6 +179,7 @@ def _theme(entry: Mapping[str, Any]) -> Theme:
         cues=tuple(_field(entry, "cues", list, required=False)),
         deny=tuple(_field(entry, "deny", list, required=False)),
         topics=tuple(_field(entry, "topics", list, required=False)),
+        prior=prior,
     )
 
 

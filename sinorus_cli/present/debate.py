@@ -42,7 +42,7 @@ POSITION_COLUMNS = (
     CLAIM,
     QUOTE,
 )
-POSITION_FIELDS = (*THESIS_FIELDS, "date", "article_stance", "mixed")
+POSITION_FIELDS = (*THESIS_FIELDS, "date", "article_stance", "mixed", "counted")
 PAIR_COLUMNS = (
     Column("a", "A", render=lambda r: _side(r, "a"), no_wrap=True),
     Column("a_quote", "A says", render=annotated("quote", "a_"), ratio=1),
@@ -50,7 +50,8 @@ PAIR_COLUMNS = (
     Column("b_quote", "B says", render=annotated("quote", "b_"), ratio=1),
 )
 # The parts of `compare` (for --section); record formats carry the first unless told otherwise.
-COMPARE_SECTIONS = ("positions", "agreements", "contradictions", "qualified")
+# A large comparison (see present.grouped) shows its strongest examples as positions, plus stances.
+COMPARE_SECTIONS = ("positions", "agreements", "contradictions", "qualified", "stances")
 PAIR_TITLES = {
     Relation.AGREE: ("agreements", "Agreements (same side of the proposition)", "no two articles agree"),
     Relation.CONTRADICT: ("contradictions", "Contradictions (opposite sides)", "no two articles contradict"),

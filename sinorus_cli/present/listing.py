@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Corpus, Thesis
@@ -36,9 +36,16 @@ ARTICLE_FIELDS = ("id", "file", "date", "date_precision", "date_basis", "author"
                   "theses", "themes", "date_note", "notes")  # fmt: skip
 
 
-def articles_view(articles: Sequence[Article], corpus: Corpus) -> View:
-    """Articles with their metadata and thesis counts, in the order given."""
+def articles_view(
+    articles: Sequence[Article], corpus: Corpus, counted: Mapping[str, tuple[int, list[str]]] | None = None
+) -> View:
+    """Articles with their metadata and thesis counts, in the order given (`counted`: article id to
+    thesis count and themes, when the corpus holds no theses)."""
     records = [article_record(a, corpus) for a in articles]
+    if counted is not None:
+        for record in records:
+            theses, themes = counted.get(record["id"], (0, []))
+            record |= {"theses": theses, "themes": themes}
     section = Section("articles", "", ARTICLE_COLUMNS, records, fields=ARTICLE_FIELDS, empty="no articles")
     return View([section], document=records)
 
@@ -52,10 +59,14 @@ THEME_COLUMNS = (
 )
 
 
-def themes_view(measured: Sequence[Polarization], corpus: Corpus) -> View:
-    """The codebook's themes in the order given, with coverage and how divided the articles are."""
+def themes_view(
+    measured: Sequence[Polarization], corpus: Corpus, counted: Mapping[str, Mapping[str, int]] | None = None
+) -> View:
+    """The codebook's themes in the order given, with coverage and how divided the articles are
+    (`counted`: theme id to its articles and theses, when the corpus holds no theses)."""
     records = [
         theme_record(m.theme, corpus)
+        | (counted.get(m.theme.id, {"articles": 0, "theses": 0}) if counted is not None else {})
         | {
             "pairs": m.pairs,
             "contradictions": m.contradictions,

@@ -10,18 +10,25 @@ article out costs nothing and nothing leaks.
   the same theme; a curated thesis is recalled when some proposal matches it.
 - Stance-sign accuracy on matched theses: same sign (-, 0, +) as the curated one.
 - Article-level stance-sign accuracy per theme: over the (article, theme) pairs
-  the curated index covers, the sign of the article's position derived from its
-  proposed theses (stance.position) against the curated position; a pair with
-  no proposal on the theme counts as wrong.
+  the curated index covers, the sign of the article's position from its
+  proposed theses (`article_stance`: the confidence-weighted sum) against the
+  curated position; a pair with no proposal on the theme counts as wrong.
+
+`evaluate_labels` scores the same extractor against anyone's hand coding: a
+labels table and a folder of texts (see `load_labels`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..analysis.stance import position
-from ..model import Corpus, Thesis
+from ..model import Codebook, Corpus, Thesis, overlaps
 from .extract import extract_theses
 
 
@@ -46,10 +53,10 @@ def _sign(value: int) -> int:
 
 
 def _overlaps(a: Thesis, b: Thesis) -> bool:
-    return a.start < b.end and b.start < a.end
+    return overlaps(a.start, a.end, b.start, b.end)
 
 
-def _ratio(n: int, d: int) -> float:
+def _ratio(n: float, d: float) -> float:
     return n / d if d else 0.0
 
 
@@ -82,9 +89,9 @@ def _tally(tallies: dict[str, dict[str, int]], curated: list[Thesis], proposed: 
         t = tallies[theme]
         t["article_pairs"] += 1
         truth = position("", theme, [c for c in curated if c.theme == theme])
-        guess = position("", theme, [p for p in proposed if p.theme == theme])
-        if truth and guess:
-            t["article_correct"] += _sign(truth.stance) == _sign(guess.stance)
+        mine = [p for p in proposed if p.theme == theme]
+        if truth and mine:
+            t["article_correct"] += _sign(truth.stance) == article_stance(mine)
 
 
 def _sum(groups: object) -> dict[str, int]:
@@ -109,4 +116,208 @@ def _score(theme: str, t: dict[str, int]) -> Score:
         sign_accuracy=round(_ratio(t["sign_correct"], t["sign_matched"]), 3),
         article_pairs=t["article_pairs"],
         article_sign_accuracy=round(_ratio(t["article_correct"], t["article_pairs"]), 3),
+    )
+
+
+# --- Scoring against anyone's hand coding: a labels table and a folder of texts -----------------------------
+
+LABEL_COLUMNS = ("file", "theme", "stance")
+BANDS = (0.0, 0.4, 0.6, 0.8, 1.0001)
+Z95 = 1.959964
+
+
+@dataclass(frozen=True)
+class Label:
+    """One hand-coded judgement: the author's stance on a theme in a text, and the sentence that shows it."""
+
+    file: str
+    theme: str
+    stance: int
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A share with its count and a 95% Wilson interval."""
+
+    hits: int
+    total: int
+
+    @property
+    def value(self) -> float:
+        return _ratio(self.hits, self.total)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The Wilson score interval at 95%: honest for small counts and for shares near 0 or 1."""
+        if not self.total:
+            return (0.0, 1.0)
+        n, p = self.total, self.hits / self.total
+        centre = (p + Z95**2 / (2 * n)) / (1 + Z95**2 / n)
+        half = Z95 * ((p * (1 - p) / n + Z95**2 / (4 * n * n)) ** 0.5) / (1 + Z95**2 / n)
+        return (max(0.0, centre - half), min(1.0, centre + half))
+
+    def record(self) -> dict[str, float | int]:
+        low, high = self.interval
+        return {"hits": self.hits, "total": self.total, "value": round(self.value, 3), "low": round(low, 3),
+                "high": round(high, 3)}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ThemeFigures:
+    """Extractor against hand coding on one theme (or 'all'), beside the two constant baselines."""
+
+    theme: str
+    sign: Rate  # article-level stance sign right, over labels with a non-zero stance
+    found: Rate  # labelled (non-zero) themes with at least one proposal
+    precision: Rate  # proposed (text, theme) pairs that are labelled
+    evidence: Rate  # proposals on labelled pairs whose quote overlaps the labelled evidence sentence
+    always_plus: Rate  # the sign "+" guessed for every labelled theme
+    majority: Rate  # each theme's most common sign guessed for it
+
+
+@dataclass(frozen=True)
+class Band:
+    """Proposals whose confidence lies in [low, high): how many have a labelled theme and the labelled sign."""
+
+    low: float
+    high: float
+    right: Rate
+
+
+@dataclass(frozen=True)
+class LabelEvaluation:
+    """Per-theme figures (then 'all') and the calibration of proposal confidence."""
+
+    themes: tuple[ThemeFigures, ...]
+    calibration: tuple[Band, ...]
+
+
+def load_labels(path: Path) -> list[Label]:
+    """Read a labels table: tab-separated, a header naming at least file, theme, stance (and optionally evidence)."""
+    import csv
+
+    from ..errors import UsageError
+
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot read labels ({getattr(error, 'strerror', None) or error})") from None
+    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows:
+        raise UsageError(f"{path}: empty labels file")
+    header = [h.strip().lower() for h in rows[0]]
+    missing = [c for c in LABEL_COLUMNS if c not in header]
+    if missing:
+        raise UsageError(f"{path}: header lacks column(s) {', '.join(missing)} (tab-separated)")
+    where = {c: header.index(c) for c in header}
+    labels = []
+    for number, row in enumerate(rows[1:], 2):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {c: row[i].strip() if i < len(row) else "" for c, i in where.items()}
+        try:
+            stance = int(cells["stance"])
+        except ValueError:
+            stance = 99
+        if stance not in (-2, -1, 0, 1, 2):
+            raise UsageError(f"{path}:{number}: stance must be -2..2, not {cells['stance']!r}")
+        if not cells["file"] or not cells["theme"]:
+            raise UsageError(f"{path}:{number}: file and theme must not be empty")
+        labels.append(Label(cells["file"], cells["theme"], stance, cells.get("evidence", "")))
+    return labels
+
+
+def article_stance(theses: Sequence[Thesis]) -> int:
+    """The sign of an article's position from its proposals on one theme: the confidence-weighted sum.
+
+    The author's own theses decide. Only where the author states nothing on the theme, or is evenly
+    balanced, do the theses of the speakers it quotes decide, as in a news report or an interview.
+    """
+
+    def weighted(group: Iterable[Thesis]) -> float:
+        return sum(t.stance * (t.confidence if t.confidence is not None else 1.0) for t in group)
+
+    total = weighted(t for t in theses if not t.speaker) or weighted(theses)
+    return (total > 0) - (total < 0)
+
+
+def _evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
+    """Where the labelled evidence sentence is in the text, allowing for differences in white space."""
+    if not evidence:
+        return None
+    at = text.find(evidence)
+    if at >= 0:
+        return at, at + len(evidence)
+    words = evidence.split()
+    found = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
+    return (found.start(), found.end()) if found else None
+
+
+def _read_texts(files: Iterable[str], folder: Path) -> dict[str, str]:
+    from ..errors import UsageError
+
+    texts = {}
+    for name in sorted(set(files)):
+        path = folder / name
+        try:
+            texts[name] = path.read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            raise UsageError(f"{path}: no such text file (named in the labels)") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"{path}: cannot read as UTF-8 text ({error})") from None
+    return texts
+
+
+def evaluate_labels(labels: Sequence[Label], folder: Path, codebook: Codebook) -> LabelEvaluation:
+    """Score the extractor on the texts in `folder` against hand-coded labels, per theme and overall."""
+    from ..errors import UsageError
+
+    unknown = sorted({label.theme for label in labels} - set(codebook.ids))
+    if unknown:
+        raise UsageError(f"labels use theme(s) not in the codebook: {', '.join(unknown)}")
+    texts = _read_texts((label.file for label in labels), folder)
+    proposed = {name: extract_theses(text, codebook, name) for name, text in texts.items()}
+    truth = {(label.file, label.theme): label for label in labels}
+    tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (name, theme), label in truth.items():
+        mine = [t for t in proposed[name] if t.theme == theme]
+        t = tallies[theme]
+        span = _evidence_span(texts[name], label.evidence)
+        if span:
+            t["evidence_total"] += len(mine)
+            t["evidence_hits"] += sum(overlaps(p.start, p.end, *span) for p in mine)
+        if label.stance == 0:
+            continue
+        t["labels"] += 1
+        t["plus"] += label.stance > 0
+        t["minus"] += label.stance < 0
+        t["found"] += bool(mine)
+        t["sign"] += bool(mine) and article_stance(mine) == _sign(label.stance)
+    bands = [[0, 0] for _ in BANDS[:-1]]
+    for name, theses in proposed.items():
+        for theme in {t.theme for t in theses}:
+            tallies[theme]["proposed"] += 1
+            tallies[theme]["proposed_labelled"] += (name, theme) in truth
+        for thesis in theses:
+            labelled = truth.get((name, thesis.theme))
+            band = next(i for i in range(len(bands)) if (thesis.confidence or 0.0) < BANDS[i + 1])
+            bands[band][1] += 1
+            bands[band][0] += labelled is not None and _sign(labelled.stance) == _sign(thesis.stance)
+    rows = [_figures(theme, tallies[theme]) for theme in codebook.ids if theme in tallies]
+    overall = _figures("all", _sum(tallies.values()))
+    overall = dataclasses.replace(overall, majority=Rate(sum(r.majority.hits for r in rows), overall.sign.total))
+    calibration = tuple(Band(BANDS[i], min(1.0, BANDS[i + 1]), Rate(*bands[i])) for i in range(len(bands)))
+    return LabelEvaluation((*rows, overall), calibration)
+
+
+def _figures(theme: str, t: dict[str, int]) -> ThemeFigures:
+    return ThemeFigures(
+        theme=theme,
+        sign=Rate(t["sign"], t["labels"]),
+        found=Rate(t["found"], t["labels"]),
+        precision=Rate(t["proposed_labelled"], t["proposed"]),
+        evidence=Rate(t["evidence_hits"], t["evidence_total"]),
+        always_plus=Rate(t["plus"], t["labels"]),
+        majority=Rate(max(t["plus"], t["minus"]), t["labels"]),
     )

@@ -1,20 +1,75 @@
 """Sentences of an article's cleaned text, as spans of the raw text.
 
-Segmentation uses pysbd (rule-based, handles abbreviations such as "U.S." and
-"Dr."), run paragraph by paragraph over the paragraphs cleaning keeps, so a
-sentence never crosses a paragraph and never comes from boilerplate or a
-duplicated copy.
+Segmentation is a regular expression, run paragraph by paragraph over the
+paragraphs cleaning keeps, so a sentence never crosses a paragraph and never
+comes from boilerplate or a duplicated copy. A sentence ends at '.', '!', '?'
+or '…' (with any closing quotes or brackets) followed by white space and
+something that can open a sentence: a capital, a digit or an opening quote.
+A period does not end a sentence after a title ("Dr.", "Gen."), an initial
+("A. Korolev"), a month ("Jan. 16"), or an acronym written with periods
+("U.S.") unless a word that usually opens a sentence follows ("the U.S. The
+partnership ..."). It is linear in the paragraph and keeps offsets exact.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from ..model import Span, overlaps
 from .cleaning import clean_paragraphs
+
+_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\w])""")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"""\s+["“‘(]?(\w+)""")
+TITLES = frozenset(
+    """mr mrs ms dr prof gen col lt sen rep gov st jr sr vs etc fig vol inc ltd co corp dept est approx
+    jan feb mar apr jun jul aug sep sept oct nov dec ed eds cf al""".split()  # noqa: SIM905 (a word list reads best as words)
+)
+NUMBERED = frozenset(("no", "nos", "art", "p", "pp"))  # abbreviations only before a number: "No. 5"
+# Words that open a sentence after an acronym such as "U.S." rather than continue a name.
+OPENERS = frozenset(
+    """the this that these those it its in on at as but and yet however a an we they he she i our their
+    his her so such when while if for after since there what why how who""".split()  # noqa: SIM905 (a word list reads best as words)
+)
+
+
+def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether the terminal punctuation `match` closes a sentence."""
+    if not match.group().startswith("."):
+        return True
+    before = _WORD_BEFORE.search(paragraph, 0, match.start())
+    word = before.group(1) if before else ""
+    following = _NEXT_WORD.match(paragraph, match.end())
+    next_word = following.group(1) if following else ""
+    if word.lower() in TITLES or (word.lower() in NUMBERED and next_word[:1].isdigit()):
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial
+    if "." in word:  # an acronym with periods: a boundary only before a usual sentence opener
+        return next_word.lower() in OPENERS
+    return True
+
+
+def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans within one paragraph, white space trimmed, offsets relative to it."""
+    spans = []
+    start = 0
+    for match in _END.finditer(paragraph):
+        if _ends_sentence(paragraph, match):
+            spans.append((start, match.end()))
+            start = match.end()
+    spans.append((start, len(paragraph)))
+    trimmed = []
+    for lo, hi in spans:
+        piece = paragraph[lo:hi]
+        stripped = piece.strip()
+        if stripped:
+            lo += len(piece) - len(piece.lstrip())
+            trimmed.append((lo, lo + len(stripped)))
+    return trimmed
 
 
 @dataclass(frozen=True)
@@ -28,33 +83,13 @@ class Sentence:
     index_in_paragraph: int
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> Any:
-    import pysbd
+@lru_cache(maxsize=2)
+def sentences(text: str, skip: Sequence[Span] = ()) -> tuple[Sentence, ...]:
+    """Every sentence of the kept paragraphs of `text`, in order, with raw-text offsets.
 
-    return pysbd.Segmenter(language="en", clean=False)
-
-
-def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence spans within one paragraph, white space trimmed, offsets relative to it."""
-    spans = []
-    cursor = 0
-    for piece in _segmenter().segment(paragraph):
-        stripped = piece.strip()
-        if not stripped:
-            continue
-        # pysbd returns the paragraph's own characters in order, so searching from
-        # the cursor maps each piece back to its place even when sentences repeat.
-        start = paragraph.find(stripped, cursor)
-        if start < 0:
-            continue
-        spans.append((start, start + len(stripped)))
-        cursor = start + len(stripped)
-    return spans
-
-
-def sentences(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
-    """Every sentence of the kept paragraphs of `text`, in order, with raw-text offsets."""
+    Kept for the last two texts: adding an article splits it for the extractor and again for the
+    search index.
+    """
     found = []
     kept = [p for p in clean_paragraphs(text, skip) if not p.dropped]
     for number, paragraph in enumerate(kept):
@@ -62,7 +97,7 @@ def sentences(text: str, skip: Sequence[Span] = ()) -> list[Sentence]:
         for index, (lo, hi) in enumerate(split_paragraph(body)):
             start, end = paragraph.start + lo, paragraph.start + hi
             found.append(Sentence(text[start:end], start, end, number, index))
-    return found
+    return tuple(found)
 
 
 def context_of(text: str, start: int, end: int, skip: Sequence[Span] = ()) -> str:

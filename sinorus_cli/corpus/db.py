@@ -1,0 +1,687 @@
+"""The derived store: a SQLite database beside a large corpus that answers queries without loading it.
+
+`<corpus>/.sinorus/index.sqlite` holds the articles and theses of every folder a
+command reads (in layers, so a later folder's copy of an article shadows an
+earlier one, as in `load_corpus`), the sentences of every article with their
+offsets, full-text indexes (FTS5, trigram tokenizer, so a misspelt word still
+shares most of its trigrams with the right one) and the per-article, per-theme
+stance aggregates that matrix, controversy and compare counts come from.
+
+It is never the source of truth. Each TOML file is recorded with its size,
+modification time and inode; when they change, the file is cut into its
+`[[article]]` or `[[thesis]]` blocks and only blocks whose text is new are
+parsed (an append parses just the new blocks, a hand edit just the edited
+ones); rows of vanished blocks are deleted. A deleted database is rebuilt.
+Every refresh runs in one transaction and checks the cross-references, so a
+broken hand edit is reported like `load_corpus` reports it and leaves the
+database as it was. Small corpora (the seeds) never get a database: they load
+faster from TOML than a database opens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    import sqlite3
+from ..model import Article, Codebook, Corpus, Span, Thesis
+from . import load, records
+from .journal import read_journal
+
+DB_DIR = ".sinorus"
+DB_FILE = "index.sqlite"
+SCHEMA_VERSION = "2"
+# Below this many bytes of TOML, parsing the files is quicker than opening a database.
+MIN_BYTES = 256_000
+# How many full-text candidates a search re-ranks with RapidFuzz.
+CANDIDATES = 1000
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE source(id INTEGER PRIMARY KEY, folder TEXT UNIQUE, layer INTEGER);
+CREATE TABLE file(source INTEGER, name TEXT, size INTEGER, mtime_ns INTEGER, ino INTEGER,
+                  PRIMARY KEY(source, name));
+CREATE TABLE article(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, file TEXT, title TEXT,
+                     author TEXT, outlet TEXT, kind TEXT, date TEXT, date_basis TEXT, date_note TEXT,
+                     notes TEXT, skip TEXT, sha256 TEXT, live INTEGER DEFAULT 1);
+CREATE INDEX article_id ON article(id);
+CREATE INDEX article_source ON article(source, ord);
+CREATE TABLE thesis(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, article TEXT, theme TEXT,
+                    stance INTEGER, claim TEXT, quote TEXT, start INTEGER, "end" INTEGER, origin TEXT,
+                    confidence REAL, speaker TEXT, akey INTEGER, tkey INTEGER);
+CREATE INDEX thesis_order ON thesis(akey, tkey);
+CREATE INDEX thesis_article ON thesis(article);
+CREATE INDEX thesis_theme ON thesis(theme);
+CREATE INDEX thesis_source ON thesis(source, ord);
+CREATE TABLE tally(article TEXT, theme TEXT, akey INTEGER, theses INTEGER, total INTEGER, stance INTEGER,
+                   any_for INTEGER, any_against INTEGER);
+CREATE INDEX tally_theme ON tally(theme, stance);
+CREATE TABLE sentence(rid INTEGER PRIMARY KEY, source INTEGER, article TEXT, start INTEGER, "end" INTEGER,
+                      text TEXT);
+CREATE INDEX sentence_article ON sentence(source, article);
+CREATE TABLE sentence_file(source INTEGER, article TEXT, size INTEGER, mtime_ns INTEGER, ino INTEGER,
+                           PRIMARY KEY(source, article));
+CREATE VIRTUAL TABLE sentence_fts USING fts5(text, tokenize='trigram');
+CREATE VIRTUAL TABLE thesis_fts USING fts5(quote, claim, tokenize='trigram');
+"""
+
+ARTICLE_FIELDS = ("id", "file", "title", "author", "outlet", "kind", "date", "date_basis", "date_note", "notes")
+THESIS_FIELDS = (
+    "id",
+    "article",
+    "theme",
+    "stance",
+    "claim",
+    "quote",
+    "start",
+    "end",
+    "origin",
+    "confidence",
+    "speaker",
+)
+
+# The theses that count: those of live articles, from the article's own folder or a later one (a later
+# folder's copy of an article starts it afresh, as in load_corpus). Worked out once per change into
+# `thesis.akey` (the article's place in corpus order; NULL when the thesis does not count) and `thesis.tkey`.
+EFFECTIVE = "FROM thesis t WHERE t.akey IS NOT NULL"
+ORDER = "ORDER BY t.akey, t.tkey"
+# Per article and theme: thesis count, stance sum, the derived stance (the mean rounded half away from
+# zero, in integer arithmetic) and whether any thesis is for or against; an article's stance rests on
+# its author's own theses (no speaker), as in stance.position.
+TALLY = (
+    "SELECT article, theme, akey, n AS theses, total, "
+    "(CASE WHEN total < 0 THEN -1 ELSE 1 END) * ((2 * abs(total) + n) / (2 * n)) AS stance, "
+    "any_for, any_against FROM (SELECT t.article, t.theme, min(t.akey) AS akey, count(*) AS n, sum(t.stance) AS total, "
+    "max(t.stance > 0) AS any_for, max(t.stance < 0) AS any_against "
+    + EFFECTIVE
+    + " AND t.speaker = ''{where} GROUP BY t.article, t.theme)"
+)
+LIVE_ARTICLES = "FROM article a JOIN source s ON s.id = a.source WHERE a.live"
+
+
+class Unusable(Exception):
+    """The corpus has a problem the tolerant loader would skip and report: commands read the TOML instead."""
+
+
+class Tallied(NamedTuple):
+    """An article's aggregate on one theme: theses, stance sum, derived stance, any for, any against.
+
+    A named tuple rather than a frozen dataclass: a matrix reads one per cell, and a tuple is built
+    several times faster.
+    """
+
+    article: str
+    theme: str
+    theses: int
+    total: int
+    stance: int
+    any_for: bool
+    any_against: bool
+
+
+@dataclass(frozen=True)
+class SentenceRow:
+    """A sentence of an article as stored: its article, offsets and text."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+def toml_bytes(folders: Sequence[Path]) -> int:
+    """How many bytes of article and thesis TOML the folders hold."""
+    total = 0
+    for folder in folders:
+        for name in (records.ARTICLES_FILE, records.THESES_FILE):
+            with contextlib.suppress(OSError):
+                total += (folder / name).stat().st_size
+    return total
+
+
+def open_store(
+    folders: Sequence[Path], curated_only: bool = False, min_confidence: float = 0.0, force: bool = False
+) -> Store | None:
+    """The current store for these folders, refreshed; None for a small corpus or when it cannot be written.
+
+    `force` opens it whatever the corpus size (used after a write to keep it current).
+    """
+    folders = tuple(Path(f).resolve() for f in folders)
+    if not force and toml_bytes(folders) < MIN_BYTES:
+        return None
+    if any(read_journal(f) is not None for f in folders):
+        return None  # a change is under way or was interrupted: the loader reads its committed state
+    path = folders[-1] / DB_DIR / DB_FILE
+    try:
+        path.parent.mkdir(exist_ok=True)
+        connection = _connect(path)
+    except (OSError, _sqlite_error()):
+        return None  # a read-only corpus is simply read from its TOML
+    try:
+        store = Store(connection, folders, curated_only, min_confidence)
+        store.refresh()
+    except Unusable:
+        connection.close()
+        return None
+    return store
+
+
+def refresh(
+    folder: Path, context: Sequence[Path] = (), sentences: dict[str, list[tuple[int, int]]] | None = None
+) -> None:
+    """Bring the store of `folder` (read together with the `context` folders before it) up to date.
+
+    Called after a committed write, with the sentence spans of new articles when they are known; a
+    corpus without a store yet gets none until it is large.
+    """
+    folders = (*context, folder)
+    if (Path(folder) / DB_DIR / DB_FILE).exists() or toml_bytes(folders) >= MIN_BYTES:
+        store = open_store(folders, force=True)
+        if store is not None:
+            if sentences:
+                store.index_sentences(sentences, only_known=True)
+            store.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    import sqlite3  # here, not at the top: small corpora never open a database
+
+    connection = sqlite3.connect(path, timeout=60, isolation_level=None)
+    connection.execute("PRAGMA synchronous = OFF")  # derived data: a crash only costs a rebuild
+    version = None
+    with contextlib.suppress(sqlite3.Error):
+        version = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    if version != (SCHEMA_VERSION,):
+        connection.close()
+        path.unlink(missing_ok=True)
+        connection = sqlite3.connect(path, timeout=60, isolation_level=None)
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.executescript(SCHEMA)
+        connection.execute("INSERT INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+    return connection
+
+
+class Store:
+    """Queries over the derived database of one set of corpus folders, with the global thesis filters."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, folders: tuple[Path, ...], curated_only: bool, min_confidence: float
+    ) -> None:
+        self.db = connection
+        self.folders = folders
+        problems: list[records.Problem] = []
+        self.codebook: Codebook = load.load_codebook(folders, problems)
+        if problems:
+            raise Unusable(str(problems[0]))
+        # The global filters, as SQL over the thesis alias `t`; curated theses always count.
+        self._filter = (
+            ""
+            if not curated_only and not min_confidence
+            else (" AND (t.origin = 'curated' OR (? AND coalesce(t.confidence, 0) >= ?))")
+        )
+        self._filter_args: tuple[Any, ...] = () if not self._filter else (not curated_only, min_confidence)
+
+    def close(self) -> None:
+        """Release the database."""
+        self.db.close()
+
+    # Keeping the database current -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read whatever changed in the corpus files since the last command, in one transaction."""
+        if self._current():
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            changed = self._sync_sources()
+            for source, folder in self._sources():
+                for name, table in ((records.ARTICLES_FILE, "article"), (records.THESES_FILE, "thesis")):
+                    changed |= self._sync_file(source, folder, name, table)
+            if changed:
+                self._update_live()
+                self._validate()
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _sources(self) -> list[tuple[int, Path]]:
+        rows = self.db.execute("SELECT id, folder FROM source ORDER BY layer").fetchall()
+        return [(source, Path(folder)) for source, folder in rows]
+
+    def _current(self) -> bool:
+        """Whether the database already matches every file (checked without a write lock)."""
+        known = {row[0]: row[1:] for row in self.db.execute("SELECT folder, layer FROM source")}
+        if known != {str(f): (n,) for n, f in enumerate(self.folders)}:
+            return False
+        stored = {
+            (folder, name): (size, mtime, ino)
+            for folder, name, size, mtime, ino in self.db.execute(
+                "SELECT s.folder, f.name, f.size, f.mtime_ns, f.ino FROM file f JOIN source s ON s.id = f.source"
+            )
+        }
+        for folder in self.folders:
+            for name in (records.ARTICLES_FILE, records.THESES_FILE):
+                if stored.get((str(folder), name)) != _stat(folder / name):
+                    return False
+        return True
+
+    def _sync_sources(self) -> bool:
+        """Match the source table to the folders read now: drop folders no longer read, add new ones."""
+        wanted = {str(f): n for n, f in enumerate(self.folders)}
+        changed = False
+        for source, folder in self.db.execute("SELECT id, folder FROM source").fetchall():
+            if folder not in wanted:
+                self._drop_source(source)
+                changed = True
+        for folder, layer in wanted.items():
+            row = self.db.execute("SELECT id, layer FROM source WHERE folder = ?", (folder,)).fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO source(folder, layer) VALUES (?, ?)", (folder, layer))
+                changed = True
+            elif row[1] != layer:
+                self.db.execute("UPDATE source SET layer = ? WHERE id = ?", (layer, row[0]))
+                changed = True
+        return changed
+
+    def _drop_source(self, source: int) -> None:
+        self._delete_rows("thesis", source)
+        self._delete_rows("article", source)
+        self._delete_sentences(source)
+        self.db.execute("DELETE FROM file WHERE source = ?", (source,))
+        self.db.execute("DELETE FROM source WHERE id = ?", (source,))
+
+    def _sync_file(self, source: int, folder: Path, name: str, table: str) -> bool:
+        """Bring one TOML file's rows up to date: nothing when its signature is unchanged, else block by block."""
+        path = folder / name
+        stat = _stat(path)
+        row = self.db.execute(
+            "SELECT size, mtime_ns, ino FROM file WHERE source = ? AND name = ?", (source, name)
+        ).fetchone()
+        if row is not None and tuple(row) == stat:
+            return False
+        data, stat = _read(path)
+        if not self._merge_blocks(source, folder, table, data):
+            self._reload(source, folder, table, data)
+        self.db.execute("INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?)", (source, name, *stat))
+        return True
+
+    def _merge_blocks(self, source: int, folder: Path, table: str, data: bytes) -> bool:
+        """Re-read only the `[[table]]` blocks whose text is new, keep the others, drop the vanished ones.
+
+        False (nothing changed) when the file cannot be read this way: not UTF-8, data before the first
+        block, or a new block that does not parse; the caller then re-reads the whole file, which
+        reports a problem with its line number.
+        """
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        spans = [(start, end) for name, _, start, end in records.blocks(text) if name == table]
+        prefix = text[: spans[0][0]] if spans else text
+        if any(line.strip() and not line.lstrip().startswith("#") for line in prefix.splitlines()):
+            return False
+        blocks = [text[start:end] for start, end in spans]
+        digests = [_digest(b) for b in blocks]
+        stored: dict[str, list[tuple[int, int, str]]] = {}
+        for rid, block, ord_, item in self.db.execute(
+            f"SELECT rid, block, ord, id FROM {table} WHERE source = ?", (source,)
+        ):
+            stored.setdefault(block, []).append((rid, ord_, item))
+        moved, new = [], []
+        for n, digest in enumerate(digests):
+            if stored.get(digest):
+                rid, old, _ = stored[digest].pop()
+                if old != n:
+                    moved.append((n, rid))
+            else:
+                new.append(n)
+        try:
+            parsed = self._parse(folder, table, "".join(blocks[n] for n in new)) if new else []
+        except Unusable:
+            return False
+        if len(parsed) != len(new):
+            return False
+        gone = [(rid, item) for rows in stored.values() for rid, _, item in rows]
+        self._delete_rids(table, source, gone)
+        self.db.executemany(f"UPDATE {table} SET ord = ? WHERE rid = ?", moved)
+        self._insert(source, table, [(n, digests[n], item) for n, item in zip(new, parsed, strict=True)])
+        return True
+
+    def _reload(self, source: int, folder: Path, table: str, data: bytes) -> None:
+        """Re-read a whole file (raising the loader's own error, with its line, when it is broken)."""
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise Unusable(f"{folder / _FILES[table]}: not UTF-8 at byte {exc.start}") from None
+        parsed = self._parse(folder, table, text) if data else []
+        self._delete_rows(table, source)
+        if table == "article":
+            self._delete_sentences(source)
+        self._insert(source, table, [(n, "", item) for n, item in enumerate(parsed)])
+
+    @staticmethod
+    def _parse(folder: Path, table: str, text: str) -> list[Any]:
+        problems: list[records.Problem] = []
+        doc = records.parse(folder / _FILES[table], text, problems)
+        parsed: list[Any] = []
+        if doc is not None and table == "article":
+            parsed = records.read_articles(doc, folder, problems)
+        elif doc is not None:
+            parsed = [t for _, t in records.read_theses(doc, problems)]
+        if problems:
+            raise Unusable(str(problems[0]))
+        return parsed
+
+    def _insert(self, source: int, table: str, rows: list[tuple[int, str, Any]]) -> None:
+        """Insert parsed articles or theses, each with its place in the file and its block's digest."""
+        if table == "article":
+            self.db.executemany(
+                "INSERT INTO article(source, ord, block, id, file, title, author, outlet, kind, date, date_basis, "
+                "date_note, notes, skip, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (source, n, block, *(getattr(a, f) for f in ARTICLE_FIELDS), _skip_json(a.skip), a.sha256)
+                    for n, block, a in rows
+                ],
+            )
+            return
+        first = self.db.execute("SELECT coalesce(max(rid), 0) FROM thesis").fetchone()[0]
+        self.db.executemany(
+            'INSERT INTO thesis(source, ord, block, id, article, theme, stance, claim, quote, start, "end", origin, '
+            "confidence, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(source, n, block, *(getattr(t, f) for f in THESIS_FIELDS)) for n, block, t in rows],
+        )
+        self.db.execute(
+            "INSERT INTO thesis_fts(rowid, quote, claim) SELECT rid, quote, claim FROM thesis WHERE rid > ?", (first,)
+        )
+
+    def _delete_rids(self, table: str, source: int, gone: list[tuple[int, str]]) -> None:
+        """Delete rows by rid; a changed or removed article also loses its sentences (they are re-split)."""
+        rids = [(rid,) for rid, _ in gone]
+        if table == "thesis":
+            self.db.executemany("DELETE FROM thesis_fts WHERE rowid = ?", rids)
+        else:
+            for _, article in gone:
+                self._delete_sentences(source, article)
+        self.db.executemany(f"DELETE FROM {table} WHERE rid = ?", rids)
+
+    def _delete_rows(self, table: str, source: int) -> None:
+        if table == "thesis":
+            self.db.execute(
+                "DELETE FROM thesis_fts WHERE rowid IN (SELECT rid FROM thesis WHERE source = ?)", (source,)
+            )
+        self.db.execute(f"DELETE FROM {table} WHERE source = ?", (source,))
+
+    def _delete_sentences(self, source: int, article: str | None = None) -> None:
+        where, args = (
+            ("source = ?", (source,)) if article is None else ("source = ? AND article = ?", (source, article))
+        )
+        self.db.execute(f"DELETE FROM sentence_fts WHERE rowid IN (SELECT rid FROM sentence WHERE {where})", args)
+        self.db.execute(f"DELETE FROM sentence WHERE {where}", args)
+        self.db.execute(f"DELETE FROM sentence_file WHERE {where}", args)
+
+    def _update_live(self) -> None:
+        """An article is live unless a later folder defines the same id; then which theses count, in what order."""
+        self.db.execute(
+            "UPDATE article SET live = NOT EXISTS (SELECT 1 FROM article b JOIN source sb ON sb.id = b.source "
+            "WHERE b.id = article.id AND sb.layer > (SELECT layer FROM source WHERE id = article.source))"
+        )
+        self.db.execute(
+            "UPDATE thesis AS t SET tkey = ((SELECT layer FROM source WHERE id = t.source) << 32) + t.ord, "
+            "akey = (SELECT (s.layer << 32) + a.ord FROM article a JOIN source s ON s.id = a.source "
+            "WHERE a.id = t.article AND a.live AND s.layer <= (SELECT layer FROM source WHERE id = t.source))"
+        )
+        self.db.execute("DELETE FROM tally")
+        self.db.execute(f"INSERT INTO tally {TALLY.format(where='')}")
+
+    def _validate(self) -> None:
+        """The checks the loader makes across files; on any problem the loader's own report is wanted,
+        so the store steps aside (Unusable) and the command reads the TOML files."""
+        checks = (
+            "SELECT a.id FROM article a GROUP BY a.source, a.id HAVING count(*) > 1",
+            "SELECT t.id FROM thesis t WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.id = t.article)",
+            f"SELECT t.id {EFFECTIVE} GROUP BY t.id HAVING count(*) > 1",
+            f"SELECT t.id {EFFECTIVE} AND t.theme NOT IN ({_marks(self.codebook.ids)})",
+        )
+        for sql in checks:
+            found = self.db.execute(f"{sql} LIMIT 1", self.codebook.ids if "NOT IN" in sql else ()).fetchone()
+            if found:
+                raise Unusable(f"a problem at {found[0]!r}")
+
+    def index_sentences(self, known: dict[str, list[tuple[int, int]]] | None = None, only_known: bool = False) -> None:
+        """Split (or take from `known`, article id to sentence spans) the sentences of every article whose
+        text file changed since it was last split (with `only_known`, of the articles in `known` only)."""
+        from ..text.sentences import sentences
+
+        known = known or {}
+        stored = {
+            (source, article): (size, mtime, ino)
+            for source, article, size, mtime, ino in self.db.execute("SELECT * FROM sentence_file")
+        }
+        sources = {str(folder): source for source, folder in self._sources()}
+        stale = []
+        for article in self.articles(known if only_known else None):
+            source = sources[str(article.path.parent)]
+            stat = _stat(article.path)
+            if stored.get((source, article.id)) != stat:
+                stale.append((source, article, stat))
+        if not stale:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for source, article, stat in stale:
+                self._delete_sentences(source, article.id)
+                try:
+                    text = article.text()
+                except (OSError, UnicodeDecodeError):
+                    continue  # `check` reports a missing or undecodable file; search simply skips it
+                spans = known.get(article.id)
+                if spans is None:
+                    spans = [(s.start, s.end) for s in sentences(text, article.skip)]
+                self.db.executemany(
+                    'INSERT INTO sentence(source, article, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+                    [(source, article.id, lo, hi, text[lo:hi]) for lo, hi in spans],
+                )
+                self.db.execute(
+                    "INSERT INTO sentence_fts(rowid, text) SELECT rid, text FROM sentence "
+                    "WHERE source = ? AND article = ?",
+                    (source, article.id),
+                )
+                self.db.execute("INSERT INTO sentence_file VALUES (?, ?, ?, ?, ?)", (source, article.id, *stat))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    # Queries --------------------------------------------------------------------------------------
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Live articles in corpus order (all, or those with the given ids)."""
+        sql = f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256 {LIVE_ARTICLES}"
+        args: tuple[Any, ...] = ()
+        if ids is not None:
+            chosen = tuple(ids)
+            sql += f" AND a.id IN ({_marks(chosen)})"
+            args = chosen
+        rows = self.db.execute(sql + " ORDER BY s.layer, a.ord", args)
+        return [_article(row) for row in rows]
+
+    def article_names(self) -> dict[str, tuple[str]]:
+        """Every live article id with the file name it also answers to (for resolving near misses)."""
+        return {i: (f,) for i, f in self.db.execute(f"SELECT a.id, a.file {LIVE_ARTICLES}")}
+
+    def theses(
+        self,
+        articles: Iterable[str] | None = None,
+        themes: Iterable[str] | None = None,
+        stances: Iterable[int] | None = None,
+    ) -> list[Thesis]:
+        """The theses that count, in corpus order, narrowed by article, theme and stance."""
+        where, args = self._narrowed(articles, themes, stances)
+        rows = self.db.execute(f"SELECT t.{', t.'.join(_quoted(THESIS_FIELDS))} {EFFECTIVE}{where} {ORDER}", args)
+        return [Thesis(*row) for row in rows]
+
+    def corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
+        """A corpus holding every live article (or the given ones) and just the theses asked for."""
+        chosen = None if articles is None else tuple(articles)
+        return Corpus(self.codebook, tuple(self.articles(chosen)), tuple(self.theses(chosen, themes)), self.folders)
+
+    def tallies(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Tallied]:
+        """Per article and theme, in corpus order: theses, stance sum, derived stance, any for, any against."""
+        source, where, args = "tally t", "", []
+        if self._filter:  # the stored aggregates count every thesis: filtered ones are counted afresh
+            source, where, args = f"({TALLY.format(where=self._filter)}) t", "", list(self._filter_args)
+        clauses = []
+        for column, values in (("t.article", articles), ("t.theme", themes)):
+            if values is not None:
+                chosen = tuple(values)
+                clauses.append(f"{column} IN ({_marks(chosen)})")
+                args += chosen
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.db.execute(f"SELECT * FROM {source}{where} ORDER BY 3", args)
+        return [Tallied(a, th, n, total, stance, p == 1, m == 1) for a, th, _, n, total, stance, p, m in rows]
+
+    def stance_counts(self, articles: Iterable[str] | None = None) -> dict[str, dict[int, int]]:
+        """Per theme: how many articles take each derived stance."""
+        counts: dict[str, dict[int, int]] = {}
+        if articles is None and not self._filter:
+            for theme, stance, n in self.db.execute("SELECT theme, stance, count(*) FROM tally GROUP BY 1, 2"):
+                counts.setdefault(theme, {})[stance] = n
+            return counts
+        for tallied in self.tallies(articles=articles):
+            per = counts.setdefault(tallied.theme, {})
+            per[tallied.stance] = per.get(tallied.stance, 0) + 1
+        return counts
+
+    def coverage(self) -> dict[str, dict[str, int]]:
+        """Per theme: how many articles and theses (anyone's) address it (the fields of a theme record)."""
+        where, args = self._narrowed(None, None, None)
+        rows = self.db.execute(
+            f"SELECT t.theme, count(DISTINCT t.article), count(*) {EFFECTIVE}{where} GROUP BY t.theme", args
+        )
+        return {theme: {"articles": n, "theses": theses} for theme, n, theses in rows}
+
+    def thesis_counts(self) -> dict[str, tuple[int, list[str]]]:
+        """Per article: how many theses count, and the sorted themes they cover."""
+        where, args = self._narrowed(None, None, None)
+        counts: dict[str, tuple[int, list[str]]] = {}
+        for article, theme, n in self.db.execute(
+            f"SELECT t.article, t.theme, count(*) {EFFECTIVE}{where} GROUP BY t.article, t.theme ORDER BY t.theme",
+            args,
+        ):
+            total, themes = counts.get(article, (0, []))
+            counts[article] = (total + n, [*themes, theme])
+        return counts
+
+    def text_candidates(
+        self, query: str, articles: Sequence[str] = (), theme: str | None = None, limit: int = CANDIDATES
+    ) -> tuple[list[Thesis], list[SentenceRow]]:
+        """The theses and sentences sharing most trigrams with `query` (full-text ranked), at most `limit`
+        of each; sentences only without a theme, and never one a thesis quotes."""
+        match = _trigram_query(query)
+        if match is None:
+            return [], []
+        where, args = self._narrowed(articles or None, [theme] if theme else None, None)
+        theses = [
+            Thesis(*row)
+            for row in self.db.execute(
+                f"SELECT t.{', t.'.join(_quoted(THESIS_FIELDS))} {EFFECTIVE}{where} AND t.rid IN "
+                "(SELECT rowid FROM thesis_fts WHERE thesis_fts MATCH ? ORDER BY rank LIMIT ?)",
+                (*args, match, limit),
+            )
+        ]
+        if theme is not None:
+            return theses, []
+        self.index_sentences()
+        narrow, narrow_args = ("", ()) if not articles else (f" AND a.id IN ({_marks(articles)})", tuple(articles))
+        rows = self.db.execute(
+            f'SELECT a.id, x.start, x."end", x.text FROM sentence x JOIN article a ON a.id = x.article '
+            f"AND a.source = x.source AND a.live WHERE x.rid IN "
+            f"(SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ? ORDER BY rank LIMIT ?){narrow}",
+            (match, limit, *narrow_args),
+        ).fetchall()
+        quoted: dict[str, list[tuple[int, int]]] = {}
+        for thesis in self.theses({r[0] for r in rows}):
+            quoted.setdefault(thesis.article, []).append((thesis.start, thesis.end))
+        sentences = [
+            SentenceRow(*row) for row in rows if not any(s < row[2] and row[1] < e for s, e in quoted.get(row[0], ()))
+        ]
+        return theses, sentences
+
+    def _narrowed(
+        self, articles: Iterable[str] | None, themes: Iterable[str] | None, stances: Iterable[int] | None
+    ) -> tuple[str, tuple[Any, ...]]:
+        where, args = self._filter, list(self._filter_args)
+        for column, values in (("t.article", articles), ("t.theme", themes), ("t.stance", stances)):
+            if values is not None:
+                chosen = tuple(values)
+                where += f" AND {column} IN ({_marks(chosen)})"
+                args += chosen
+        return where, tuple(args)
+
+
+MISSING = (-1, -1, -1)
+
+
+_FILES = {"article": records.ARTICLES_FILE, "thesis": records.THESES_FILE}
+
+
+def _digest(block: str) -> str:
+    return hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _sqlite_error() -> type[Exception]:
+    import sqlite3
+
+    return sqlite3.Error
+
+
+def _stat(path: Path) -> tuple[int, int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return MISSING
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def _read(path: Path) -> tuple[bytes, tuple[int, int, int]]:
+    """A file's bytes and the signature of exactly those bytes (the same open file), or nothing."""
+    try:
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            return handle.read(), (st.st_size, st.st_mtime_ns, st.st_ino)
+    except FileNotFoundError:
+        return b"", MISSING
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _quoted(fields: Sequence[str]) -> list[str]:
+    return [f'"{f}"' for f in fields]
+
+
+def _skip_json(skip: tuple[Span, ...]) -> str:
+    return json.dumps([[s.start, s.end, s.reason] for s in skip]) if skip else ""
+
+
+def _article(row: Sequence[Any]) -> Article:
+    """An Article from a row of `articles()` (built positionally: this runs once per article)."""
+    folder, article_id, file, *rest, skip, sha256 = row
+    spans = tuple(Span(*s) for s in json.loads(skip)) if skip else ()
+    return Article(article_id, file, Path(f"{folder}/{file}"), *rest, spans, sha256)
+
+
+def _trigram_query(query: str) -> str | None:
+    """An FTS5 query matching any three-letter piece of the query's words (None when it has none)."""
+    words = "".join(c if c.isalnum() else " " for c in query.casefold()).split()
+    grams = dict.fromkeys(w[i : i + 3] for w in words for i in range(len(w) - 2))
+    return " OR ".join(f'"{g}"' for g in grams) or None

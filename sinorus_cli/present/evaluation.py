@@ -1,0 +1,97 @@
+"""How the extractor's scores look: leave-one-out on the seeds, and against a hand coding."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..output.tables import plain
+from ..output.view import Column, Row, Section, View
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from ..text.evaluation import LabelEvaluation, Rate, Score
+
+
+LOO_COLUMNS = (
+    Column("theme", "Theme", no_wrap=True),
+    Column("proposed", "Prop.", justify="right"),
+    Column("curated", "Cur.", justify="right"),
+    Column("precision", "P", justify="right"),
+    Column("recall", "R", justify="right"),
+    Column("f1", "F1", justify="right"),
+    Column("sign_accuracy", "Sign", justify="right"),
+    Column("article_pairs", "Pairs", justify="right"),
+    Column("article_sign_accuracy", "Art. sign", justify="right"),
+)
+MEASURES = (
+    ("sign", "Sign"),
+    ("found", "Found"),
+    ("precision", "Precis."),
+    ("evidence", "Evid."),
+    ("always_plus", "Always +"),
+    ("majority", "Major."),
+)
+
+
+def _rate_cell(key: str) -> Any:
+    def render(row: Row) -> Text:
+        if not row[f"{key}_total"]:
+            return plain("–")
+        # Two short lines keep seven columns within 80 characters: count and share, then the interval.
+        share = f"{row[key]:.2f}".lstrip("0")
+        low, high = (f"{row[f'{key}_{end}']:.2f}".lstrip("0") for end in ("low", "high"))
+        return plain(f"{row[f'{key}_hits']}/{row[f'{key}_total']} {share}\n[{low}–{high}]")
+
+    return render
+
+
+LABEL_COLUMNS = (
+    Column("theme", "Theme", no_wrap=True),
+    *(Column(key, header, render=_rate_cell(key), justify="right", no_wrap=True) for key, header in MEASURES),
+)
+BAND_COLUMNS = (
+    Column("band", "Confidence", no_wrap=True),
+    Column("proposals", "Proposals", justify="right"),
+    Column("right", "Right", render=_rate_cell("right"), justify="right", no_wrap=True),
+)
+
+
+def _rate_fields(key: str, rate: Rate) -> dict[str, Any]:
+    record = rate.record()
+    return {key: record["value"], **{f"{key}_{k}": record[k] for k in ("hits", "total", "low", "high")}}
+
+
+def leave_one_out_view(scores: Sequence[Score]) -> View:
+    """Per theme, the extractor's proposals on each seed article scored against its curated theses."""
+    records = [dataclasses.asdict(score) for score in scores]
+    heading = "Leave-one-article-out evaluation of the automatic extractor against the curated theses"
+    section = Section("eval", "", LOO_COLUMNS, records, compact=True)
+    return View([section], document=records, heading=heading)
+
+
+def labels_view(result: LabelEvaluation, labels_name: str) -> View:
+    """Per theme and overall, each measure as count, share and interval; then calibration by confidence band."""
+    rows = [
+        {"theme": f.theme, **{k: v for key, _ in MEASURES for k, v in _rate_fields(key, getattr(f, key)).items()}}
+        for f in result.themes
+    ]
+    bands = [
+        {
+            "band": f"{b.low:.1f}–{b.high:.1f}",
+            "low": b.low,
+            "high": b.high,
+            "proposals": b.right.total,
+            **_rate_fields("right", b.right),
+        }
+        for b in result.calibration
+    ]
+    document = {"themes": rows[:-1], "overall": rows[-1], "calibration": bands}
+    title = "Extractor against the labels: count, share, [95% interval]"
+    sections = [
+        Section("themes", title, LABEL_COLUMNS, rows, compact=True),
+        Section("calibration", "Calibration: proposals by confidence", BAND_COLUMNS, bands),
+    ]
+    return View(sections, document=document, heading=f"Evaluation against {labels_name}")

@@ -1,0 +1,153 @@
+"""The derived store and the views that scale: same answers as the TOML path, kept current, rebuilt."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from sinorus_cli.analysis.compare import compare_theme
+from sinorus_cli.analysis.stance import Relation
+from sinorus_cli.corpus import db, load_corpus
+from sinorus_cli.present import grouped
+
+ROOT = Path(__file__).parent.parent
+QUERIES = (
+    ("compare", "alliance"),
+    ("compare", "us_factor", "gvs-2022", "zhao-2024"),
+    ("matrix",),
+    ("themes", "--by", "controversy"),
+    ("theses", "--theme", "sovereignty", "--stance", "+"),
+    ("articles",),
+    ("show", "korolev-2017", "--text"),
+    ("diff", "korolev-2017", "globaltimes-2023"),
+)
+
+
+@pytest.fixture
+def always_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make even the seeds count as a large corpus, so commands read the derived store."""
+    monkeypatch.setattr(db, "MIN_BYTES", 0)
+
+
+def _json(run, folder: Path, *args: str) -> object:
+    result = run("--corpus", str(folder), *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_store_answers_as_the_toml_files_do(run, seed_copy, monkeypatch):
+    expected = {args: _json(run, seed_copy, *args) for args in QUERIES}
+    monkeypatch.setattr(db, "MIN_BYTES", 0)
+    for args in QUERIES:
+        assert _json(run, seed_copy, *args) == expected[args], args
+    assert (seed_copy / db.DB_DIR / db.DB_FILE).is_file()
+
+
+def test_filters_apply_to_stored_aggregates(run, seed_copy, monkeypatch):
+    expected = _json(run, seed_copy, "--curated-only", "themes")
+    monkeypatch.setattr(db, "MIN_BYTES", 0)
+    assert _json(run, seed_copy, "--curated-only", "themes") == expected
+
+
+def test_pair_counts_match_the_pairs(seed_copy):
+    corpus = load_corpus([seed_copy])
+    for theme in corpus.codebook.themes:
+        comparison = compare_theme(corpus, theme)
+        for kind in Relation:
+            listed = sum(1 for p in comparison.every_pair() if p.relation is kind)
+            assert comparison.counts.of(kind) == listed
+
+
+def test_hand_edit_is_seen_and_a_deleted_store_rebuilt(run, seed_copy, always_store):
+    before = _json(run, seed_copy, "theses", "--theme", "alliance")
+    theses = seed_copy / "theses.toml"
+    first = before[0]
+    text = theses.read_text(encoding="utf-8")
+    theses.write_text(text.replace(f'claim = "{first["claim"]}"', 'claim = "Edited by hand."', 1), encoding="utf-8")
+    after = _json(run, seed_copy, "theses", "--theme", "alliance")
+    assert after[0]["claim"] == "Edited by hand."
+    (seed_copy / db.DB_DIR / db.DB_FILE).unlink()
+    assert _json(run, seed_copy, "theses", "--theme", "alliance") == after
+
+
+def test_a_problem_in_a_hand_edit_is_skipped_as_the_loader_skips_it(run, seed_copy, monkeypatch):
+    theses = seed_copy / "theses.toml"
+    theses.write_text(
+        theses.read_text(encoding="utf-8") + '\n[[thesis]]\nid = "x:1"\narticle = "nobody"\ntheme = "alliance"\n'
+        'stance = 1\nclaim = "c"\nquote = "q"\nstart = 0\nend = 1\n',
+        encoding="utf-8",
+    )
+    expected = run("--corpus", str(seed_copy), "articles", "--format", "json")
+    monkeypatch.setattr(db, "MIN_BYTES", 0)
+    found = run("--corpus", str(seed_copy), "articles", "--format", "json")
+    assert (found.exit_code, found.stdout, found.stderr) == (expected.exit_code, expected.stdout, expected.stderr)
+    assert "unknown article 'nobody'" in found.stderr
+
+
+def test_search_through_the_full_text_index_tolerates_misspellings(run, seed_copy, always_store):
+    hits = _json(run, seed_copy, "search", "balanse of intrests")
+    assert any("balance of interests" in h["text"].casefold() for h in hits)
+    plain = _json(run, seed_copy, "search", "informal alliance", "--limit", "3")
+    assert len(plain) == 3
+
+
+def test_large_compare_groups_positions_and_counts_pairs(run, seed_copy, monkeypatch):
+    monkeypatch.setattr(grouped, "LARGE", 2)
+    document = _json(run, seed_copy, "compare", "alliance", "--limit", "1")
+    articles = document["articles"]
+    assert sum(document["pairs"].values()) == articles * (articles - 1) // 2
+    assert sum(s["articles"] for s in document["stances"]) == articles
+    assert all(len(document[name]) <= 1 for name in ("agreements", "contradictions", "qualified"))
+    pairs = []
+    for section in ("agreements", "contradictions", "qualified"):
+        streamed = run("--corpus", str(seed_copy), "compare", "alliance", "--all", "--section", section, "-f", "jsonl")
+        pairs += [json.loads(line) for line in streamed.stdout.splitlines()]
+    assert len(pairs) == len(list(combinations(range(articles), 2)))
+    assert {p["relation"] for p in pairs} <= {"agree", "contradict", "qualified"}
+    positions = run("--corpus", str(seed_copy), "compare", "alliance", "--all", "--format", "jsonl").stdout
+    assert len({json.loads(line)["article"] for line in positions.splitlines()}) == articles
+    assert run("--corpus", str(seed_copy), "compare", "alliance", "--all", "--limit", "2").exit_code == 2
+
+
+def test_bulk_add_in_a_pool_then_remove_keeps_the_store_current(run, tmp_path, monkeypatch, always_store):
+    from sinorus_cli.corpus import bulk
+
+    monkeypatch.setattr(bulk, "POOL_FROM", 2)
+    monkeypatch.setattr(bulk, "CHUNK", 1)
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    sources = []
+    for n in range(4):
+        path = tmp_path / f"piece-{n}.txt"
+        path.write_text(f"Piece {n}\n\nChina and Russia will not form a military alliance, writer {n} argues.\n")
+        sources.append(path)
+    listing = "".join(f"{p}\n" for p in sources)
+    added = run("--corpus", str(corpus), "add", "--files-from", "-", "--format", "json", input=listing)
+    assert added.exit_code == 0, added.output
+    ids = [row["article"] for row in json.loads(added.stdout)]
+    assert len(set(ids)) == 4
+    listed = _json(run, corpus, "articles")
+    assert sorted(a["id"] for a in listed) == sorted(ids)
+    assert run("--corpus", str(corpus), "remove", ids[0], "--yes").exit_code == 0
+    assert ids[0] not in {a["id"] for a in _json(run, corpus, "articles")}
+    hits = _json(run, corpus, "search", "military aliance")
+    assert {h["article"] for h in hits} == set(ids[1:])
+
+
+def test_benchmark_runs_at_a_tiny_size(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_scale.py"), "--articles", "3", "--repeat", "1", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    assert report["startup"][0]["command"] == "compare alliance --format json"
+    (size,) = report["sizes"]
+    assert size["articles"] == 3
+    assert len(size["queries"]) == 7
