@@ -131,7 +131,8 @@ class SinorusGroup(TyperGroup):
                 _silence_stdout()  # so the final flush of what could not be written fails no more
             return _fail(exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
         except typer.TyperException as exc:
-            where = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
+            failed: click.Context | None = getattr(exc, "ctx", None)  # usage errors carry the command they concern
+            where = f" (see '{failed.command_path} --help')" if failed else ""
             return _fail(exc.format_message() + where, EXIT_USAGE)
         except (typer.Abort, KeyboardInterrupt):
             return _fail("interrupted", EXIT_INTERRUPTED)
@@ -222,7 +223,7 @@ def _completion(install: bool) -> Any:
 
         shell = "powershell" if shell == "pwsh" else shell
         if install:
-            _, path = install_script(shell=shell, prog_name="sinorus", complete_var="_SINORUS_COMPLETE")
+            path = install_script(shell=shell, prog_name="sinorus", complete_var="_SINORUS_COMPLETE")[1]
             Environment().note(f"{shell} completion installed in {path}; it takes effect in a new shell")
         else:
             typer.echo(get_completion_script(prog_name="sinorus", complete_var="_SINORUS_COMPLETE", shell=shell))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..errors import CorpusError
 from ..model import Article, Corpus, Thesis, overlaps
-from ..text.cleaning import clean_paragraphs, paragraph_spans
+from ..text.cleaning import Paragraph, clean_paragraphs, paragraph_spans
 
 # How far before a quote its speaker may be named: a sentence or two of attribution.
 SPEAKER_WINDOW = 400
@@ -75,7 +75,7 @@ def _quote_problem(thesis: Thesis, text: str) -> str:
     return f"quote does not match the source at {thesis.start}..{thesis.end}{where}"
 
 
-def _placement_problem(thesis: Thesis, dropped: list) -> str:
+def _placement_problem(thesis: Thesis, dropped: list[Paragraph]) -> str:
     for paragraph in dropped:
         if overlaps(paragraph.start, paragraph.end, thesis.start, thesis.end):
             return f"quote lies in text that is not the author's argument ({paragraph.dropped})"

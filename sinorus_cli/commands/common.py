@@ -100,7 +100,8 @@ class Session:
 
             self._store = open_store(self.folders, self.curated_only, self.min_confidence)
             self._store_opened = True
-        return self._store
+        store: Store | None = self._store
+        return store
 
     def codebook(self) -> Codebook:
         """The codebook of the selected corpus."""
@@ -373,7 +374,7 @@ def _stdout_closing_quietly() -> Iterator[None]:
         raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
-def session(ctx: typer.Context) -> Session:
+def session(ctx: click.Context) -> Session:
     """The Session the top-level callback stored on the context."""
     root = ctx.find_root()
     if not isinstance(root.obj, Session):

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 import typer._click as click
+from typer.core import TyperGroup
 
 from ..errors import UsageError
 
@@ -26,7 +27,7 @@ def help_command(
     if command is None:
         typer.echo(root.get_help())
         return
-    assert isinstance(group, click.Command)
+    assert isinstance(group, TyperGroup)  # the root command always has subcommands
     chosen = group.get_command(root, command)
     if chosen is None:
         raise UsageError(f"no command {command!r}; see 'sinorus --help'")

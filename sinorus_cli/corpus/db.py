@@ -675,9 +675,10 @@ def _skip_json(skip: tuple[Span, ...]) -> str:
 
 def _article(row: Sequence[Any]) -> Article:
     """An Article from a row of `articles()` (built positionally: this runs once per article)."""
-    folder, article_id, file, *rest, skip, sha256 = row
+    folder, article_id, file, title, author, outlet, kind, date, date_basis, date_note, notes, skip, sha256 = row
     spans = tuple(Span(*s) for s in json.loads(skip)) if skip else ()
-    return Article(article_id, file, Path(f"{folder}/{file}"), *rest, spans, sha256)
+    metadata = (title, author, outlet, kind, date, date_basis, date_note, notes)
+    return Article(article_id, file, Path(f"{folder}/{file}"), *metadata, spans, sha256)
 
 
 def _trigram_query(query: str) -> str | None:

@@ -19,6 +19,7 @@ from .view import Column, Row, Section, View
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
     from rich.text import Text
 
 LONGEST_WORD = 24  # a token longer than this may be split rather than force a stacked layout
@@ -171,7 +172,7 @@ def _stacked(section: Section, cells: Sequence[Sequence[Text]], width: int) -> A
         _measure(c, [row[i] for row in cells])[0] if not c.no_wrap else 1 for i, c in enumerate(section.columns)
     )
     beside = width - label - 1 >= min(longest, LONGEST_WORD)
-    blocks = []
+    blocks: list[Text | Table] = []
     for n, row in enumerate(cells):
         grid = Table.grid(padding=(0, 1) if beside else (0, 0, 0, 2))
         if beside:

@@ -66,7 +66,7 @@ def themes_view(
     (`counted`: theme id to its articles and theses, when the corpus holds no theses)."""
     records = [
         theme_record(m.theme, corpus)
-        | (counted.get(m.theme.id, {"articles": 0, "theses": 0}) if counted is not None else {})
+        | (dict(counted.get(m.theme.id, {"articles": 0, "theses": 0})) if counted is not None else {})
         | {
             "pairs": m.pairs,
             "contradictions": m.contradictions,

@@ -126,7 +126,7 @@ def _main_text(name: str, html: str) -> str:
             f"{name}: reading HTML needs the optional extra, which is missing or incomplete "
             f"(cannot import {missing}): pip install 'sinorus[html]'"
         ) from None
-    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    text: str | None = trafilatura.extract(html, include_comments=False, include_tables=False)
     if not text or not text.strip():
         raise UsageError(f"{name}: no article text found in this HTML page")
     return text.replace("\r\n", "\n")
