@@ -11,9 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from sinorus_cli.cli import app
 from sinorus_cli.corpus import load_corpus, store
 from sinorus_cli.corpus.load import read_corpus
+from sinorus_cli.env import Environment
 
 DATA = Path(__file__).parent / "data"
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -208,3 +211,25 @@ def test_ctrl_c_ends_a_bulk_add_after_the_current_article_and_says_what_was_adde
         assert len(loaded.corpus.articles) == int(added.group(1)) == len(out.decode().splitlines())
     assert sorted(p.name for p in corpus.glob("*.txt")) == sorted(a.file for a in loaded.corpus.articles)
     assert _sinorus("--corpus", str(corpus), "check").returncode == 0
+
+
+@posix_only
+def test_ctrl_c_while_the_first_article_is_read_keeps_it_and_exits_130(tmp_path, monkeypatch):
+    from sinorus_cli.text import ingest
+
+    real_read = ingest.read_article
+
+    def read_with_ctrl_c(source, encoding=None):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives while this article is being read
+        return real_read(source, encoding)
+
+    monkeypatch.setattr(ingest, "read_article", read_with_ctrl_c)
+    corpus = tmp_path / "c"
+    store.init_corpus(corpus)
+    env = Environment(stdout_isatty=False, stderr_isatty=False, width=120, color=False)
+    sources = [str(DATA / "no-bloc.txt"), str(DATA / "alliance-coming.txt")]
+    result = CliRunner().invoke(app, ["--corpus", str(corpus), "add", *sources], obj=env)
+    assert result.exit_code == 130, result.output
+    assert "interrupted: added 1 article(s); 1 file(s) not read" in result.stderr
+    assert [(row.split("\t")[1], row.split("\t")[3]) for row in result.stdout.splitlines()] == [(sources[0], "added")]
+    assert len(load_corpus([corpus]).articles) == 1

@@ -89,8 +89,6 @@ def add_command(
     failed: list[dict[str, Any]] = []
     with progress(s.env, len(files), "adding") as advance, _StopAfterCurrent(s) as stop:
         for result in prepare(files, metadata, encoding, codebook):
-            if stop.requested:
-                break
             if result.article is None:
                 if len(files) == 1:
                     raise UsageError(result.error)
@@ -99,6 +97,8 @@ def add_command(
             else:
                 prepared.append((result.source, result.article, result.sentences))
             advance()
+            if stop.requested:  # checked after the article in hand is kept, so Ctrl-C never drops a finished read
+                break
     added = add_articles(folder, [item for _, item, _ in prepared], context)
     # The derived store indexes the new articles' sentences as the extractor split them.
     split = {o.article.id: list(spans) for (_, _, spans), o in zip(prepared, added, strict=True) if o.article}
@@ -115,7 +115,8 @@ def add_command(
     for row in rows:
         if row["status"] not in ("added", "not added: unreadable"):
             s.note(f"{row['file']}: {row['status']}; nothing added")
-    s.emit(added_view(rows), fmt)
+    # Interrupted before anything was read: still exit 130 with the count below, not 'none' and exit 1.
+    s.emit(added_view(rows), fmt, empty_ok=stop.requested)
     done = sum(row["status"] == "added" for row in rows)
     if stop.requested:
         s.note(f"interrupted: added {done} article(s); {len(files) - len(prepared) - len(failed)} file(s) not read")
