@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import select
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -65,6 +68,46 @@ def test_an_output_file_that_cannot_be_written_is_one_line_exit_74(run, tmp_path
         _one_line(run("report", "-o", str(locked / "r.html")), 74, "Permission denied")
     finally:
         locked.chmod(0o700)
+
+
+@posix_only
+def test_an_output_that_is_a_named_pipe_is_written_into_not_replaced(tmp_path):
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # open first, so the writer never waits for a reader
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sinorus_cli", "--corpus", "seeds", "report", "-f", "md", "-o", str(fifo)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV,
+        )  # fmt: skip
+        received = b""
+        while True:  # until the writer has exited and the pipe is drained (a replaced FIFO gets nothing)
+            exited = proc.poll() is not None
+            select.select([reader], [], [], 0.1)
+            with contextlib.suppress(BlockingIOError):
+                chunk = os.read(reader, 1 << 16)
+                received += chunk
+                if not chunk and exited:
+                    break
+    finally:
+        os.close(reader)
+    assert proc.wait(timeout=60) == 0, proc.stderr.read()
+    assert received == _sinorus("--corpus", "seeds", "report", "-f", "md").stdout
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@posix_only
+def test_an_output_link_is_written_through_and_a_full_device_behind_it_is_one_line_exit_74(run, tmp_path):
+    target = tmp_path / "shared-report.md"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "report.md"
+    link.symlink_to(target)
+    assert run("report", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == run("report", "--format", "md").stdout
+    full = tmp_path / "full.md"
+    full.symlink_to("/dev/full")
+    _one_line(run("report", "-o", str(full)), 74, "No space left on device")
+    assert full.is_symlink()
 
 
 @pytest.mark.parametrize("encoding", ["rot13", "base64", "no-such-codec"])

@@ -2,7 +2,7 @@
 
 `-` or no --output means stdout; without --format the kind is read off the
 file's extension. Files are replaced atomically, so a reader never sees half
-a report.
+a report; a device, a named pipe or a link is written through, never replaced.
 """
 
 from __future__ import annotations
@@ -73,12 +73,15 @@ def deliver(s: Session, output: str | None, data: str | bytes, summary: str = ""
             raise UsageError("this format is binary: give --output FILE or redirect stdout to a file")
         s.write(data)
         return
-    from ..corpus.files import atomic_write
+    from ..corpus.files import atomic_write, write_through
 
     path = Path(output)
     if not path.parent.is_dir():
         raise UsageError(f"cannot write {output}: no folder {path.parent}")
     if path.is_dir():
         raise UsageError(f"cannot write {output}: it is a folder")
-    atomic_write(path, data)
+    if path.is_symlink() or (path.exists() and not path.is_file()):  # /dev/null, /dev/stdout, a FIFO, a link
+        write_through(path, data)
+    else:
+        atomic_write(path, data)
     s.note(f"wrote {output}" + (f": {summary}" if summary else ""))

@@ -17,7 +17,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from ..errors import CorpusError, OutputError, SinorusError, UsageError
+from ..errors import CorpusError, OutputError, PipeClosed, SinorusError, UsageError
 
 MAX_BYTES = 20_000_000
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -128,6 +128,23 @@ def sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def write_through(path: Path, data: str | bytes) -> None:
+    """Write `data` into what `path` already is: a device, a pipe, or the file a link points to.
+
+    An atomic replace would put a regular file where `/dev/null`, `/dev/stdout` or a named pipe
+    was (with the right to write there, even a device node); writing through leaves them what
+    they are, as the shell's `>` does. Failures become one OutputError line naming `path`.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        with open(path, "wb") as out:
+            out.write(payload)
+    except BrokenPipeError:  # a reader that went away (`-o /dev/stdout | head`): exit 141 like any closed pipe
+        raise PipeClosed from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
