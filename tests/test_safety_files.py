@@ -104,3 +104,22 @@ def test_orphans_and_leftovers_are_reported_and_repair_clears_leftovers(run, see
     assert "deleted the leftover temporary file" in repaired.stderr
     assert repaired.exit_code == 3 and "stray.txt" in repaired.stdout and ".tmp" not in repaired.stdout
     assert (seed_copy / "stray.txt").exists()  # an article file is never deleted by a repair
+
+
+def test_a_remove_that_cannot_replace_its_files_says_so_and_repair_finishes_it(run, seed_copy, monkeypatch):
+    real_replace = os.replace
+
+    def refused_in_corpus(src, dst):
+        if Path(dst).parent == seed_copy:  # the journal is written, then the corpus folder refuses the rename
+            raise PermissionError(13, "Operation not permitted", str(src))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", refused_in_corpus)
+    removed = run("--corpus", str(seed_copy), "remove", "llp-2020", "--yes")
+    monkeypatch.setattr(os, "replace", real_replace)
+    lines = removed.stderr.strip().splitlines()
+    assert removed.exit_code == 74 and len(lines) == 1 and "check --repair" in lines[0] and ".tmp" not in lines[0]
+    check = run("--corpus", str(seed_copy), "check")
+    assert check.exit_code == 3 and "--repair" in check.stdout
+    assert run("--corpus", str(seed_copy), "check", "--repair").exit_code == 0
+    assert "llp-2020" not in run("--corpus", str(seed_copy), "articles").stdout

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import OutputError
 from .files import append_file, create_file, sync_folder, temp_beside
 
 STATE_DIR = ".sinorus"
@@ -206,4 +207,10 @@ def replace_change(folder: Path, replaces: Mapping[str, bytes], deletes: Sequenc
             for temp_name in temps.values():
                 (state / temp_name).unlink(missing_ok=True)
             raise
-        _finish(folder, Journal("replace", replaced=temps, deleted=tuple(deletes)))
+        try:
+            _finish(folder, Journal("replace", replaced=temps, deleted=tuple(deletes)))
+        except OSError as exc:  # past the commit point: the change stands, and the next writer finishes it
+            raise OutputError(
+                f"{folder}: the change is saved but its files could not be replaced ({exc.strerror or exc}); "
+                "'sinorus check --repair' finishes it once the folder is writable"
+            ) from None
