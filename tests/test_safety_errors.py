@@ -276,3 +276,30 @@ def test_ctrl_c_while_the_first_article_is_read_keeps_it_and_exits_130(tmp_path,
     assert "interrupted: added 1 article(s); 1 file(s) not read" in result.stderr
     assert [(row.split("\t")[1], row.split("\t")[3]) for row in result.stdout.splitlines()] == [(sources[0], "added")]
     assert len(load_corpus([corpus]).articles) == 1
+
+
+@posix_only
+@pytest.mark.parametrize("module, step", [("corpus.journal", "append_file"), ("corpus.db", "refresh")])
+def test_ctrl_c_while_the_articles_are_written_or_indexed_still_says_what_was_added(
+    tmp_path, monkeypatch, module, step
+):
+    import importlib
+
+    where = importlib.import_module(f"sinorus_cli.{module}")
+    real_step = getattr(where, step)
+
+    def step_with_ctrl_c(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C twice: held during the write, ignored once it is done
+        os.kill(os.getpid(), signal.SIGINT)
+        return real_step(*args, **kwargs)
+
+    monkeypatch.setattr(where, step, step_with_ctrl_c)
+    corpus = tmp_path / "c"
+    store.init_corpus(corpus)
+    env = Environment(stdout_isatty=False, stderr_isatty=False, width=120, color=False)
+    sources = [str(DATA / "no-bloc.txt"), str(DATA / "alliance-coming.txt")]
+    result = CliRunner().invoke(app, ["--corpus", str(corpus), "add", *sources], obj=env)
+    assert result.exit_code == 130, result.output
+    assert "interrupted: added 2 article(s); 0 file(s) not read" in result.stderr
+    assert len(result.stdout.splitlines()) == 2
+    assert len(load_corpus([corpus]).articles) == 2

@@ -99,10 +99,13 @@ def add_command(
             advance()
             if stop.requested:  # checked after the article in hand is kept, so Ctrl-C never drops a finished read
                 break
-    added = add_articles(folder, [item for _, item, _ in prepared], context)
-    # The derived store indexes the new articles' sentences as the extractor split them.
-    split = {o.article.id: list(spans) for (_, _, spans), o in zip(prepared, added, strict=True) if o.article}
-    refresh(folder, context, split)
+        # Still under the handler: a Ctrl-C during the write (held until it is done) or the indexing
+        # only asks to stop, so the summary below still says what was added.
+        added = add_articles(folder, [item for _, item, _ in prepared], context)
+        stop.committed = True
+        # The derived store indexes the new articles' sentences as the extractor split them.
+        split = {o.article.id: list(spans) for (_, _, spans), o in zip(prepared, added, strict=True) if o.article}
+        refresh(folder, context, split)
     rows = [
         {
             "article": outcome.article_id,
@@ -126,18 +129,24 @@ def add_command(
 
 
 class _StopAfterCurrent:
-    """The first Ctrl-C asks to stop after the article being read; a second one stops at once."""
+    """The first Ctrl-C asks to stop after the article being read; a second one stops at once.
+
+    Once the articles are written (`committed`), stopping at once would hide what was added, so
+    further presses are ignored.
+    """
 
     def __init__(self, s: Session) -> None:
         self.session = s
         self.requested = False
+        self.committed = False
         self.previous: Any = None
 
     def _handle(self, number: int, frame: object) -> None:
-        if self.requested:
+        if self.requested and not self.committed:
             raise KeyboardInterrupt
-        self.requested = True
-        self.session.note("stopping after this article (Ctrl-C again to stop at once, adding nothing)")
+        if not self.requested:
+            self.requested = True
+            self.session.note("stopping after this article (Ctrl-C again to stop at once, adding nothing)")
 
     def __enter__(self) -> _StopAfterCurrent:
         if threading.current_thread() is threading.main_thread():

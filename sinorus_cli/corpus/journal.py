@@ -154,7 +154,11 @@ def _finish(folder: Path, journal: Journal) -> None:
 
 @contextlib.contextmanager
 def _uninterrupted() -> Iterator[None]:
-    """Hold Ctrl-C until the block ends, so a change in progress completes before the program stops."""
+    """Hold Ctrl-C until the block ends, so a change in progress completes before the program stops.
+
+    A Ctrl-C held meanwhile goes, once the block ends, to the handler that was there before: by
+    default a KeyboardInterrupt; for a bulk add, its request to stop after the current article.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -165,7 +169,7 @@ def _uninterrupted() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, previous)
     if received:
-        raise KeyboardInterrupt
+        signal.raise_signal(signal.SIGINT)
 
 
 def append_change(folder: Path, appends: Mapping[str, bytes], creates: Mapping[str, bytes]) -> None:
