@@ -37,15 +37,17 @@ from .journal import read_journal
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "5"
 # Below this many bytes of TOML, parsing the files is quicker than opening a database.
 MIN_BYTES = 256_000
 # How many full-text candidates a search re-ranks with RapidFuzz.
 CANDIDATES = 1000
-# How many of the query's trigrams the full-text search looks for: the rarest ones that occur at all.
+# Which of the query's trigrams the full-text search looks for: the rarest ones that occur at all, at
+# most RARE_TRIGRAMS and (beyond the first two) only while the rows they match stay under RANKED_ROWS.
 # Ranking every row that shares a common trigram ("the", "ion") grows with the corpus; rare ones
 # still find the right sentences, and a misspelt trigram (which occurs nowhere) is skipped.
 RARE_TRIGRAMS = 6
+RANKED_ROWS = 20 * CANDIDATES
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -57,6 +59,7 @@ CREATE TABLE article(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block
                      notes TEXT, skip TEXT, sha256 TEXT, live INTEGER DEFAULT 1);
 CREATE INDEX article_id ON article(id);
 CREATE INDEX article_source ON article(source, ord);
+CREATE INDEX article_key ON article(source, id);  -- joins of sentences to their article
 CREATE TABLE thesis(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, article TEXT, theme TEXT,
                     stance INTEGER, claim TEXT, quote TEXT, start INTEGER, "end" INTEGER, origin TEXT,
                     confidence REAL, speaker TEXT, akey INTEGER, tkey INTEGER);
@@ -70,8 +73,7 @@ CREATE INDEX tally_theme ON tally(theme, stance);
 CREATE TABLE sentence(rid INTEGER PRIMARY KEY, source INTEGER, article TEXT, start INTEGER, "end" INTEGER,
                       text TEXT);
 CREATE INDEX sentence_article ON sentence(source, article);
-CREATE TABLE sentence_file(source INTEGER, article TEXT, size INTEGER, mtime_ns INTEGER, ino INTEGER,
-                           PRIMARY KEY(source, article));
+CREATE TABLE sentence_file(source INTEGER, article TEXT, version TEXT, PRIMARY KEY(source, article));
 CREATE VIRTUAL TABLE sentence_fts USING fts5(text, tokenize='trigram');
 CREATE VIRTUAL TABLE thesis_fts USING fts5(quote, claim, tokenize='trigram');
 CREATE VIRTUAL TABLE sentence_vocab USING fts5vocab(sentence_fts, 'row');
@@ -467,22 +469,32 @@ class Store:
         from ..text.sentences import sentences
 
         known = known or {}
-        stored = {
-            (source, article): (size, mtime, ino)
-            for source, article, size, mtime, ino in self.db.execute("SELECT * FROM sentence_file")
-        }
-        sources = {str(folder): source for source, folder in self._sources()}
+        # A text's version is its recorded digest, so finding what changed is one query, not a stat of
+        # every file; a text without a digest (an article entered by hand) is versioned by its stat.
+        sql = (
+            f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256, a.source {LIVE_ARTICLES} AND "
+            "(a.sha256 = '' OR NOT EXISTS (SELECT 1 FROM sentence_file f "
+            "WHERE f.source = a.source AND f.article = a.id AND f.version = a.sha256))"
+        )
+        args: tuple[str, ...] = ()
+        if only_known:
+            args = tuple(known)
+            sql += f" AND a.id IN ({_marks(args)})"
+        stored = dict(
+            ((source, article), version)
+            for source, article, version in self.db.execute("SELECT * FROM sentence_file WHERE version LIKE 'stat:%'")
+        )
         stale = []
-        for article in self.articles(known if only_known else None):
-            source = sources[str(article.path.parent)]
-            stat = _stat(article.path)
-            if stored.get((source, article.id)) != stat:
-                stale.append((source, article, stat))
+        for *row, source in self.db.execute(sql, args).fetchall():
+            article = _article(row)
+            version = article.sha256 or "stat:{}:{}:{}".format(*_stat(article.path))
+            if stored.get((source, article.id)) != version:
+                stale.append((source, article, version))
         if not stale:
             return
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            for source, article, stat in stale:
+            for source, article, version in stale:
                 self._delete_sentences(source, article.id)
                 try:
                     text = article.text()
@@ -500,7 +512,7 @@ class Store:
                     "WHERE source = ? AND article = ?",
                     (source, article.id),
                 )
-                self.db.execute("INSERT INTO sentence_file VALUES (?, ?, ?, ?, ?)", (source, article.id, *stat))
+                self.db.execute("INSERT INTO sentence_file VALUES (?, ?, ?)", (source, article.id, version))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -632,10 +644,17 @@ class Store:
         if not grams:
             return None
         found = self.db.execute(
-            f"SELECT term FROM {vocabulary} WHERE term IN ({_marks(grams)}) ORDER BY doc LIMIT ?",
+            f"SELECT term, doc FROM {vocabulary} WHERE term IN ({_marks(grams)}) ORDER BY doc LIMIT ?",
             (*grams, RARE_TRIGRAMS),
         ).fetchall()
-        return " OR ".join(f'"{term}"' for (term,) in found) or None
+        chosen: list[str] = []
+        rows = 0
+        for term, documents in found:
+            rows += documents
+            if len(chosen) >= 2 and rows > RANKED_ROWS:
+                break
+            chosen.append(f'"{term}"')
+        return " OR ".join(chosen) or None
 
     def _narrowed(
         self, articles: Iterable[str] | None, themes: Iterable[str] | None, stances: Iterable[int] | None
