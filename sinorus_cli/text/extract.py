@@ -8,7 +8,9 @@ Themes. Each theme's `cues` (wording that affirms its proposition), `deny`
 taking a side) are compiled into one pattern per theme, matched once over the
 whole text. A sentence counts for every theme it speaks to. A theme is
 proposed for an article when its evidence, summed over the article, is more
-than a passing mention.
+than a passing mention; a theme the article only names, taking no side on it,
+must also be argued somewhere (its cues or denials, even in a reported view),
+named in two sentences, or weigh half as much as the article's main theme.
 
 Stance of a sentence on a theme, as a linguist would read it:
 - a cue affirms, a denial denies; a negation in the same clause shortly before
@@ -163,6 +165,8 @@ MAX_PER_THEME = 3
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.2
 GUESS_CONFIDENCE = 0.3
+GUESS_MIN_SENTENCES = 2  # a theme named without a side, and not argued, is a subject when named this often
+GUESS_MIN_SHARE = 0.5  # ... or when it weighs at least half as much as the article's strongest theme
 
 
 @dataclass(frozen=True)
@@ -484,7 +488,7 @@ def propose(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> list[Pr
     weights = _sentence_weights(found)
     scanner = _scanner(codebook)
     facts: dict[int, _Facts] = {}  # only for sentences that speak to some theme
-    proposals: list[Proposal] = []
+    evidence: list[_Evidence] = []
     for theme, matches in zip(codebook.themes, _matches(_lowered(text), found, scanner), strict=True):
         readings, reported = {}, set()
         for i, in_sentence in matches.items():
@@ -496,11 +500,42 @@ def propose(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> list[Pr
         presence = sum(
             r.presence * weights[i] * (REPORTED_PRESENCE if i in reported else 1.0) for i, r in readings.items()
         )
-        if presence < THEME_MIN_PRESENCE:
-            continue
-        held = {i: r for i, r in readings.items() if i not in reported}
-        proposals.extend(_theme_proposals(found, speakers, weights, held, theme))
+        if presence >= THEME_MIN_PRESENCE:
+            held = {i: r for i, r in readings.items() if i not in reported}
+            argued = any(polarity for found_in in matches.values() for _, _, polarity in found_in)
+            evidence.append(_Evidence(theme, presence, len(readings), argued, held))
+    strongest = max((e.presence for e in evidence), default=0.0)
+    proposals: list[Proposal] = []
+    for e in evidence:
+        if _substantial(e, strongest):
+            proposals.extend(_theme_proposals(found, speakers, weights, e.held, e.theme))
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What an article says on one theme: weighted presence, sentences naming it, readings of the author's own."""
+
+    theme: Theme
+    presence: float
+    sentences: int
+    argued: bool  # some sentence uses the theme's cues or denials, even one reporting others' view
+    held: dict[int, _Reading]
+
+
+def _substantial(evidence: _Evidence, strongest: float) -> bool:
+    """Whether the article substantively addresses a theme, not just names it in passing.
+
+    A side taken anywhere makes the theme a subject. A theme the article only names (so that its
+    stance would be the prior's guess) must be argued somewhere, in the theme's own cues or denials
+    even when reported as others' view or asked as a question, or be named in several sentences, or
+    weigh a fair share of the article's strongest theme. One sentence naming Ukraine or trade in an
+    article about something else is context, not a thesis.
+    """
+    if any(abs(r.direction) >= DIRECTION_MIN for r in evidence.held.values()):
+        return True
+    share = evidence.presence / strongest if strongest else 1.0
+    return evidence.argued or evidence.sentences >= GUESS_MIN_SENTENCES or share >= GUESS_MIN_SHARE
 
 
 def _theme_proposals(
