@@ -166,6 +166,7 @@ MAX_THESES = 25
 MIN_CONFIDENCE = 0.2
 GUESS_CONFIDENCE = 0.3
 GUESS_MIN_SENTENCES = 2  # a theme named without a side, and not argued, is a subject when named this often
+CORROBORATED = 0.05  # confidence added when another sentence of the article takes the same side on the theme
 GUESS_MIN_SHARE = 0.5  # ... or when it weighs at least half as much as the article's strongest theme
 
 
@@ -507,8 +508,9 @@ def propose(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> list[Pr
     strongest = max((e.presence for e in evidence), default=0.0)
     proposals: list[Proposal] = []
     for e in evidence:
-        if _substantial(e, strongest):
-            proposals.extend(_theme_proposals(found, speakers, weights, e.held, e.theme))
+        share = e.presence / strongest
+        if _substantial(e, share):
+            proposals.extend(_theme_proposals(found, speakers, weights, e))
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))
 
 
@@ -523,18 +525,17 @@ class _Evidence:
     held: dict[int, _Reading]
 
 
-def _substantial(evidence: _Evidence, strongest: float) -> bool:
+def _substantial(evidence: _Evidence, share: float) -> bool:
     """Whether the article substantively addresses a theme, not just names it in passing.
 
     A side taken anywhere makes the theme a subject. A theme the article only names (so that its
     stance would be the prior's guess) must be argued somewhere, in the theme's own cues or denials
     even when reported as others' view or asked as a question, or be named in several sentences, or
-    weigh a fair share of the article's strongest theme. One sentence naming Ukraine or trade in an
+    weigh a fair `share` of the article's strongest theme. One sentence naming Ukraine or trade in an
     article about something else is context, not a thesis.
     """
     if any(abs(r.direction) >= DIRECTION_MIN for r in evidence.held.values()):
         return True
-    share = evidence.presence / strongest if strongest else 1.0
     return evidence.argued or evidence.sentences >= GUESS_MIN_SENTENCES or share >= GUESS_MIN_SHARE
 
 
@@ -542,17 +543,22 @@ def _theme_proposals(
     found: Sequence[Sentence],
     speakers: Sequence[str],
     weights: Sequence[float],
-    held: dict[int, _Reading],
-    theme: Theme,
+    evidence: _Evidence,
 ) -> list[Proposal]:
-    """A theme's proposals from the readings of sentences that hold a view: the directional ones, else one guess."""
+    """A theme's proposals from the readings of sentences that hold a view: the directional ones, else one guess.
+
+    A reading is surer when another sentence of the article takes the same side on the theme: one
+    sentence alone may be a slip of the rules, two that agree rarely are.
+    """
+    held, theme = evidence.held, evidence.theme
+    sided = {i: (1 if r.direction > 0 else -1) for i, r in held.items() if abs(r.direction) >= DIRECTION_MIN}
     directional = []
-    for i, reading in held.items():
-        if abs(reading.direction) < DIRECTION_MIN:
-            continue
-        sign = 1 if reading.direction > 0 else -1
+    for i, sign in sided.items():
+        reading = held[i]
         stance = sign * (1 if reading.hedged or abs(reading.direction) < 1 else 2)
-        directional.append(Proposal(found[i], theme, stance, _confidence(reading, weights[i]), speakers[i]))
+        corroborated = sum(other == sign for other in sided.values()) > 1
+        confidence = round(min(0.95, _confidence(reading, weights[i]) + CORROBORATED * corroborated), 3)
+        directional.append(Proposal(found[i], theme, stance, confidence, speakers[i]))
     if directional:
         return sorted(directional, key=lambda p: -p.confidence)[:MAX_PER_THEME]
     if not held:
