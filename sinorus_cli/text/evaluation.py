@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..analysis.stance import position
+from ..analysis.stance import position, sign
 from ..model import Codebook, Corpus, Thesis, overlaps
 from .extract import extract_theses
 
@@ -46,10 +46,6 @@ class Score:
     sign_accuracy: float
     article_pairs: int
     article_sign_accuracy: float
-
-
-def _sign(value: int) -> int:
-    return (value > 0) - (value < 0)
 
 
 def _overlaps(a: Thesis, b: Thesis) -> bool:
@@ -83,7 +79,7 @@ def _tally(tallies: dict[str, dict[str, int]], curated: list[Thesis], proposed: 
         if matches:
             t["recalled"] += 1
             t["sign_matched"] += 1
-            t["sign_correct"] += _sign(matches[0].stance) == _sign(c.stance)
+            t["sign_correct"] += sign(matches[0].stance) == sign(c.stance)
     # An article's stance is its author's: themes only quoted speakers take up are not scored here.
     for theme in {c.theme for c in curated if not c.speaker}:
         t = tallies[theme]
@@ -91,7 +87,7 @@ def _tally(tallies: dict[str, dict[str, int]], curated: list[Thesis], proposed: 
         truth = position("", theme, [c for c in curated if c.theme == theme])
         mine = [p for p in proposed if p.theme == theme]
         if truth and mine:
-            t["article_correct"] += _sign(truth.stance) == article_stance(mine)
+            t["article_correct"] += sign(truth.stance) == article_stance(mine)
 
 
 def _sum(groups: object) -> dict[str, int]:
@@ -239,7 +235,7 @@ def article_stance(theses: Sequence[Thesis]) -> int:
         return sum(t.stance * (t.confidence if t.confidence is not None else 1.0) for t in group)
 
     total = weighted(t for t in theses if not t.speaker) or weighted(theses)
-    return (total > 0) - (total < 0)
+    return sign(total)
 
 
 def _evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
@@ -293,7 +289,7 @@ def evaluate_labels(labels: Sequence[Label], folder: Path, codebook: Codebook) -
         t["plus"] += label.stance > 0
         t["minus"] += label.stance < 0
         t["found"] += bool(mine)
-        t["sign"] += bool(mine) and article_stance(mine) == _sign(label.stance)
+        t["sign"] += bool(mine) and article_stance(mine) == sign(label.stance)
     bands = [[0, 0] for _ in BANDS[:-1]]
     for name, theses in proposed.items():
         for theme in {t.theme for t in theses}:
@@ -303,7 +299,7 @@ def evaluate_labels(labels: Sequence[Label], folder: Path, codebook: Codebook) -
             labelled = truth.get((name, thesis.theme))
             band = next(i for i in range(len(bands)) if (thesis.confidence or 0.0) < BANDS[i + 1])
             bands[band][1] += 1
-            bands[band][0] += labelled is not None and _sign(labelled.stance) == _sign(thesis.stance)
+            bands[band][0] += labelled is not None and sign(labelled.stance) == sign(thesis.stance)
     rows = [_figures(theme, tallies[theme]) for theme in codebook.ids if theme in tallies]
     overall = _figures("all", _sum(tallies.values()))
     overall = dataclasses.replace(overall, majority=Rate(sum(r.majority.hits for r in rows), overall.sign.total))
