@@ -166,8 +166,8 @@ MAX_THESES = 25
 MIN_CONFIDENCE = 0.2
 GUESS_CONFIDENCE = 0.3
 GUESS_MIN_SENTENCES = 2  # a theme named without a side, and not argued, is a subject when named this often
-CORROBORATED = 0.05  # confidence added when another sentence of the article takes the same side on the theme
 GUESS_MIN_SHARE = 0.5  # ... or when it weighs at least half as much as the article's strongest theme
+CORROBORATED = 0.05  # confidence added when another sentence of the article takes the same side on the theme
 
 
 @dataclass(frozen=True)
@@ -530,7 +530,7 @@ def _substantial(evidence: _Evidence, share: float) -> bool:
 
     A side taken anywhere makes the theme a subject. A theme the article only names (so that its
     stance would be the prior's guess) must be argued somewhere, in the theme's own cues or denials
-    even when reported as others' view or asked as a question, or be named in several sentences, or
+    even when reported as others' view or asked as a question, or be named in two sentences, or
     weigh a fair `share` of the article's strongest theme. One sentence naming Ukraine or trade in an
     article about something else is context, not a thesis.
     """
