@@ -17,7 +17,6 @@ Examples:
   sinorus network --format dot | dot -Tsvg > debate.svg
   sinorus network --theme alliance --format json | jq '.edges[]'
 
-\b
 Edges join two actors who take a side on a common theme; the label
 'agree A · contradict C' counts the themes on which their stances have the
 same sign (A) and opposite signs (C). tie: congruence (all agree), mostly
