@@ -115,7 +115,7 @@ def add_command(
     for row in rows:
         if row["status"] not in ("added", "not added: unreadable"):
             s.note(f"{row['file']}: {row['status']}; nothing added")
-    s.emit(added_view(rows), fmt, empty_ok=stop.requested)  # Ctrl-C before the first article: exit 130, not 1
+    s.emit(added_view(rows), fmt, empty_ok=stop.requested)  # interrupted before any article: exit 130, not 1
     done = sum(row["status"] == "added" for row in rows)
     if stop.requested:
         s.note(f"interrupted: added {done} article(s); {len(files) - len(prepared) - len(failed)} file(s) not read")

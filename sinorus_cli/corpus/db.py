@@ -37,11 +37,15 @@ from .journal import read_journal
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Below this many bytes of TOML, parsing the files is quicker than opening a database.
 MIN_BYTES = 256_000
 # How many full-text candidates a search re-ranks with RapidFuzz.
 CANDIDATES = 1000
+# How many of the query's trigrams the full-text search looks for: the rarest ones that occur at all.
+# Ranking every row that shares a common trigram ("the", "ion") grows with the corpus; rare ones
+# still find the right sentences, and a misspelt trigram (which occurs nowhere) is skipped.
+RARE_TRIGRAMS = 6
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -70,6 +74,8 @@ CREATE TABLE sentence_file(source INTEGER, article TEXT, size INTEGER, mtime_ns 
                            PRIMARY KEY(source, article));
 CREATE VIRTUAL TABLE sentence_fts USING fts5(text, tokenize='trigram');
 CREATE VIRTUAL TABLE thesis_fts USING fts5(quote, claim, tokenize='trigram');
+CREATE VIRTUAL TABLE sentence_vocab USING fts5vocab(sentence_fts, 'row');
+CREATE VIRTUAL TABLE thesis_vocab USING fts5vocab(thesis_fts, 'row');
 """
 
 ARTICLE_FIELDS = ("id", "file", "title", "author", "outlet", "kind", "date", "date_basis", "date_note", "notes")
@@ -585,21 +591,27 @@ class Store:
     ) -> tuple[list[Thesis], list[SentenceRow]]:
         """The theses and sentences sharing most trigrams with `query` (full-text ranked), at most `limit`
         of each; sentences only without a theme, and never one a thesis quotes."""
-        match = _trigram_query(query)
-        if match is None:
-            return [], []
+        grams = _trigrams(query)
         where, args = self._narrowed(articles or None, [theme] if theme else None, None)
-        theses = [
-            Thesis(*row)
-            for row in self.db.execute(
-                f"SELECT t.{', t.'.join(_quoted(THESIS_FIELDS))} {EFFECTIVE}{where} AND t.rid IN "
-                "(SELECT rowid FROM thesis_fts WHERE thesis_fts MATCH ? ORDER BY rank LIMIT ?)",
-                (*args, match, limit),
-            )
-        ]
+        match = self._rare_trigrams(grams, "thesis_vocab")
+        theses = (
+            [
+                Thesis(*row)
+                for row in self.db.execute(
+                    f"SELECT t.{', t.'.join(_quoted(THESIS_FIELDS))} {EFFECTIVE}{where} AND t.rid IN "
+                    "(SELECT rowid FROM thesis_fts WHERE thesis_fts MATCH ? ORDER BY rank LIMIT ?)",
+                    (*args, match, limit),
+                )
+            ]
+            if match
+            else []
+        )
         if theme is not None:
             return theses, []
         self.index_sentences()
+        match = self._rare_trigrams(grams, "sentence_vocab")
+        if match is None:
+            return theses, []
         narrow, narrow_args = ("", ()) if not articles else (f" AND a.id IN ({_marks(articles)})", tuple(articles))
         rows = self.db.execute(
             f'SELECT a.id, x.start, x."end", x.text FROM sentence x JOIN article a ON a.id = x.article '
@@ -614,6 +626,16 @@ class Store:
             SentenceRow(*row) for row in rows if not any(s < row[2] and row[1] < e for s, e in quoted.get(row[0], ()))
         ]
         return theses, sentences
+
+    def _rare_trigrams(self, grams: Sequence[str], vocabulary: str) -> str | None:
+        """An FTS5 query for the RARE_TRIGRAMS rarest of `grams` that occur in the index (None if none do)."""
+        if not grams:
+            return None
+        found = self.db.execute(
+            f"SELECT term FROM {vocabulary} WHERE term IN ({_marks(grams)}) ORDER BY doc LIMIT ?",
+            (*grams, RARE_TRIGRAMS),
+        ).fetchall()
+        return " OR ".join(f'"{term}"' for (term,) in found) or None
 
     def _narrowed(
         self, articles: Iterable[str] | None, themes: Iterable[str] | None, stances: Iterable[int] | None
@@ -681,8 +703,7 @@ def _article(row: Sequence[Any]) -> Article:
     return Article(article_id, file, Path(f"{folder}/{file}"), *metadata, spans, sha256)
 
 
-def _trigram_query(query: str) -> str | None:
-    """An FTS5 query matching any three-letter piece of the query's words (None when it has none)."""
+def _trigrams(query: str) -> list[str]:
+    """The distinct three-letter pieces of the query's words, as the trigram tokenizer cuts them."""
     words = "".join(c if c.isalnum() else " " for c in query.casefold()).split()
-    grams = dict.fromkeys(w[i : i + 3] for w in words for i in range(len(w) - 2))
-    return " OR ".join(f'"{g}"' for g in grams) or None
+    return list(dict.fromkeys(w[i : i + 3] for w in words for i in range(len(w) - 2)))
