@@ -208,3 +208,24 @@ def test_ctrl_c_ends_a_bulk_add_after_the_current_article_and_says_what_was_adde
         assert len(loaded.corpus.articles) == int(added.group(1)) == len(out.decode().splitlines())
     assert sorted(p.name for p in corpus.glob("*.txt")) == sorted(a.file for a in loaded.corpus.articles)
     assert _sinorus("--corpus", str(corpus), "check").returncode == 0
+
+
+@posix_only
+def test_ctrl_c_before_the_first_article_is_read_still_exits_130(run, tmp_path, monkeypatch):
+    from sinorus_cli.corpus import bulk
+
+    corpus = tmp_path / "c"
+    store.init_corpus(corpus)
+    real_prepare = bulk.prepare
+
+    def interrupted_at_once(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # lands in add's handler: stop before the first article
+        yield from real_prepare(*args, **kwargs)
+
+    monkeypatch.setattr(bulk, "prepare", interrupted_at_once)
+    files = [str(tmp_path / f"{n}.txt") for n in range(2)]
+    for path in files:
+        Path(path).write_text("China and Russia are not forming an alliance.\n", encoding="utf-8")
+    result = run("--corpus", str(corpus), "add", *files)
+    assert result.exit_code == 130, result.output
+    assert "interrupted: added 0 article(s); 2 file(s) not read" in result.stderr
