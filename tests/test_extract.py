@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from pathlib import Path
@@ -194,3 +195,23 @@ def test_sentence_spans_are_exact_ordered_and_cover_the_text(paragraph):
     assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
     assert all(paragraph[a:b] == paragraph[a:b].strip() for a, b in spans)
     assert "".join(paragraph[a:b] for a, b in spans).replace(" ", "") == paragraph.replace(" ", "")
+
+
+def test_calling_a_view_mistaken_states_a_theme_marked_rejection_is_the_claim(codebook):
+    text = "Western fears of a Sino-Russian bloc are exaggerated and alarmist.\n"
+    assert on_theme(codebook, text, "western_view") == [(2, "")]
+    plain = dataclasses.replace(codebook.get("western_view"), rejection_is_the_claim=False)
+    unmarked = dataclasses.replace(codebook, themes=tuple(plain if t.id == plain.id else t for t in codebook.themes))
+    assert on_theme(unmarked, text, "western_view") == [(-2, "")]
+
+
+def test_rejection_is_the_claim_must_be_true_or_false(tmp_path, run):
+    corpus = tmp_path / "c"
+    assert run("init", str(corpus), "--from-seeds").exit_code == 0
+    codebook = corpus / "codebook.toml"
+    codebook.write_text(
+        codebook.read_text(encoding="utf-8").replace("rejection_is_the_claim = true", 'rejection_is_the_claim = "yes"'),
+        encoding="utf-8",
+    )
+    result = run("--corpus", str(corpus), "check")
+    assert result.exit_code != 0 and "'rejection_is_the_claim' must be a bool" in result.output

@@ -435,8 +435,8 @@ class _Facts:
 
 def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) -> _Reading:
     """Direction and presence of a theme in a sentence, from its matches (start, end, polarity) in the sentence."""
-    # Calling a view mistaken reverses it, except for the theme whose proposition is that views are mistaken.
-    rejected = facts.rejected and theme.id != "western_view"
+    # Calling a view mistaken reverses it, except on a theme whose proposition is that views are mistaken.
+    rejected = facts.rejected and not theme.rejection_is_the_claim
     direction = presence = 0.0
     for start, end, polarity in matches:
         weight = _weight_at(facts.steps, start)
