@@ -50,11 +50,22 @@ class Environment:
     def note(self, message: str) -> None:
         """A one-line remark on stderr (never on stdout, so pipes stay clean)."""
         if message:
-            self.stderr.write(f"{PROGRAM}: {_one_line(message)}\n")
+            self._say(f"{PROGRAM}: {_one_line(message)}")
 
     def error(self, message: str) -> None:
         """The one line a failed command leaves on stderr."""
-        self.stderr.write(f"{PROGRAM}: error: {_one_line(message) or 'error'}\n")
+        self._say(f"{PROGRAM}: error: {_one_line(message) or 'error'}")
+
+    def _say(self, line: str) -> None:
+        """Write one line to stderr; a terminal narrower than the line gets it wrapped between words
+        (where the terminal itself would cut a word in two), a pipe or log gets it whole."""
+        if self.stderr_is_terminal and len(line) > self.columns:
+            import textwrap
+
+            line = textwrap.fill(
+                line, self.columns, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+            )
+        self.stderr.write(f"{line}\n")
 
     @property
     def use_color(self) -> bool:

@@ -28,6 +28,9 @@ class Theme:
     topics: tuple[str, ...] = ()
     # The side (-1, 0, +1) most of the field's literature takes: the extractor's guess when a text shows no side.
     prior: int = 0
+    # True where the proposition is itself that others' views are mistaken: a sentence calling a view
+    # mistaken then states the theme, instead of reversing what it names.
+    rejection_is_the_claim: bool = False
 
     def stance_name(self, stance: int) -> str:
         """The short human name of a stance point on this theme's scale."""

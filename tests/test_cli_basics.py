@@ -227,4 +227,5 @@ def test_help_command_shows_a_commands_help(run):
 def test_metavars_are_upper_case(run):
     shown = run("theses", "--help").stdout + run("compare", "--help").stdout + run("--help").stdout
     assert "--theme THEME" in shown and "--min-confidence FLOAT" in shown and "THEME" in shown
-    assert not re.search(r"<[a-z ]+>|\{[a-z]+\}", shown)
+    assert not re.search(r"<[a-z ]+>|\{[A-Za-z_]+\}", shown)
+    assert "compare [OPTIONS] THEME [ARTICLES]...\n" in shown

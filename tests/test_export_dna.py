@@ -151,3 +151,13 @@ def test_a_binary_export_is_refused_on_a_terminal(run):
 def test_export_needs_a_kind(run):
     result = run("export")
     assert result.exit_code == 2 and "--format" in result.stderr
+
+
+def test_summaries_count_in_the_singular_for_one(run, seed_copy, tmp_path):
+    for article in ("llp-2020", "gvs-2022", "globaltimes-2023", "zhao-2024"):
+        removed = run("remove", "-C", str(seed_copy), article, "--yes")
+        assert removed.exit_code == 0 and f"removed {article} and " in removed.stderr
+    exported = run("export", "-C", str(seed_copy), "-o", str(tmp_path / "one.dna"))
+    assert exported.exit_code == 0 and "26 theses from 1 article\n" in exported.stderr
+    network = run("network", "-C", str(seed_copy), "-o", str(tmp_path / "one.gexf"))
+    assert network.exit_code == 0 and "1 node, 0 edges\n" in network.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from pathlib import Path
@@ -100,6 +101,32 @@ def test_questions_show_the_theme_and_the_guess_says_so(codebook):
     assert thesis.confidence < 0.4 and "guessed" in thesis.claim
 
 
+def test_a_theme_named_once_in_passing_is_context_not_a_thesis(codebook):
+    body = (
+        "China and Russia will not form a military alliance.\n"
+        "Neither capital wants the obligations of a formal alliance.\n"
+        "Their treaty of good-neighborliness carries no mutual defence clause.\n"
+        "A military bloc would bind them to each other's quarrels.\n"
+    )
+    passing = body + "The talks in Moscow also touched on Crimea and the Donbas.\n"
+    assert on_theme(codebook, passing, "ukraine") == []
+    twice = passing + "Ukraine came up again at the closing dinner.\n"
+    assert on_theme(codebook, twice, "ukraine") == [(codebook.get("ukraine").prior, "")]
+    # The theme's own argument, even asked as a question, makes it a subject (shown as a guess).
+    argued = body + "Does Beijing supply dual-use components for the war in Ukraine?\n"
+    assert on_theme(codebook, argued, "ukraine") == [(codebook.get("ukraine").prior, "")]
+
+
+def test_a_side_another_sentence_takes_too_is_surer(codebook):
+    one = "Joint military exercises have become routine.\n"
+    two = one + "The two armies now hold joint drills every year.\n"
+
+    def confidence(text):
+        return max(t.confidence or 0.0 for t in extract_theses(text, codebook, "x") if t.theme == "military")
+
+    assert confidence(two) > confidence(one)
+
+
 def test_offsets_point_at_the_quotes_in_every_seed(codebook):
     for article in load_corpus().articles:
         text = article.text()
@@ -140,7 +167,7 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
     rows = json.loads(run("eval", "--format", "json").stdout)
     overall = rows[-1]
     assert overall["theme"] == "all" and overall["curated"] == len(load_corpus().theses)
-    assert overall["article_sign_accuracy"] >= 0.78
+    assert overall["article_sign_accuracy"] >= 0.85
     assert sorted(seen_texts) == sorted(a.id for a in load_corpus().articles)
 
 
@@ -168,3 +195,23 @@ def test_sentence_spans_are_exact_ordered_and_cover_the_text(paragraph):
     assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
     assert all(paragraph[a:b] == paragraph[a:b].strip() for a, b in spans)
     assert "".join(paragraph[a:b] for a, b in spans).replace(" ", "") == paragraph.replace(" ", "")
+
+
+def test_calling_a_view_mistaken_states_a_theme_marked_rejection_is_the_claim(codebook):
+    text = "Western fears of a Sino-Russian bloc are exaggerated and alarmist.\n"
+    assert on_theme(codebook, text, "western_view") == [(2, "")]
+    plain = dataclasses.replace(codebook.get("western_view"), rejection_is_the_claim=False)
+    unmarked = dataclasses.replace(codebook, themes=tuple(plain if t.id == plain.id else t for t in codebook.themes))
+    assert on_theme(unmarked, text, "western_view") == [(-2, "")]
+
+
+def test_rejection_is_the_claim_must_be_true_or_false(tmp_path, run):
+    corpus = tmp_path / "c"
+    assert run("init", str(corpus), "--from-seeds").exit_code == 0
+    codebook = corpus / "codebook.toml"
+    codebook.write_text(
+        codebook.read_text(encoding="utf-8").replace("rejection_is_the_claim = true", 'rejection_is_the_claim = "yes"'),
+        encoding="utf-8",
+    )
+    result = run("--corpus", str(corpus), "check")
+    assert result.exit_code != 0 and "'rejection_is_the_claim' must be a bool" in result.output

@@ -59,7 +59,7 @@ def test_oversized_file_is_refused_without_reading_it_all(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:
         handle.truncate(50_000_001)
-    with pytest.raises(UsageError, match=r"50 MB is over the 500 kB limit"):
+    with pytest.raises(UsageError, match=r"50 MB is over the 5 MB limit"):
         read_article(str(big))
 
 

@@ -48,6 +48,23 @@ def test_store_answers_as_the_toml_files_do(run, seed_copy, monkeypatch):
     assert (seed_copy / db.DB_DIR / db.DB_FILE).is_file()
 
 
+def test_an_add_is_read_as_an_append_and_the_store_still_answers_as_the_toml_files_do(run, seed_copy, monkeypatch):
+    monkeypatch.setattr(db, "MIN_BYTES", 0)
+    _json(run, seed_copy, "themes")  # the store exists before the add
+    merged = []
+    with monkeypatch.context() as patch:
+        patch.setattr(db.Store, "_merge_blocks", lambda *args: merged.append(args) or False)
+        piece = seed_copy.parent / "new.txt"
+        piece.write_text("A new piece\n\nChina and Russia will not form a military alliance, the author argues.\n")
+        assert run("--corpus", str(seed_copy), "add", str(piece), "--id", "new-piece").exit_code == 0
+    assert merged == []  # only the appended blocks were parsed: neither a block merge nor a reload
+    stored = {args: _json(run, seed_copy, *args) for args in QUERIES}
+    assert any(p["article"] == "new-piece" for p in stored[("compare", "alliance")]["positions"])
+    monkeypatch.setattr(db, "MIN_BYTES", 10**12)  # now read from the TOML files
+    for args, answer in stored.items():
+        assert _json(run, seed_copy, *args) == answer, args
+
+
 def test_filters_apply_to_stored_aggregates(run, seed_copy, monkeypatch):
     expected = _json(run, seed_copy, "--curated-only", "themes")
     monkeypatch.setattr(db, "MIN_BYTES", 0)

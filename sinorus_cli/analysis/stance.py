@@ -45,6 +45,9 @@ class Position:
     mixed: bool
     theses: tuple[Thesis, ...]
     quoted: tuple[Thesis, ...] = ()
+    # Whether it rests on any automatically proposed thesis, and the lowest confidence among those.
+    proposed: bool = False
+    confidence: float | None = None
 
     @property
     def representative(self) -> Thesis:
@@ -74,7 +77,9 @@ def position(
     mean = sum(stances) / len(stances)
     mixed = any(s > 0 for s in stances) and any(s < 0 for s in stances)
     quoted = tuple(t for t in theses if authors_only and t.speaker)
-    return Position(article, theme, round_half_away(mean), mixed, tuple(counted), quoted)
+    confidences = [t.confidence or 0.0 for t in counted if t.origin != "curated"]
+    lowest = min(confidences) if confidences else None
+    return Position(article, theme, round_half_away(mean), mixed, tuple(counted), quoted, bool(confidences), lowest)
 
 
 def relation(a: int, b: int) -> Relation:

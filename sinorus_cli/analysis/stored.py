@@ -30,7 +30,10 @@ def stored_matrix(store: Store, themes: Sequence[Theme] = (), articles: Sequence
     tallies = store.tallies(themes=[t.id for t in themes] if themes else None, articles=place if articles else None)
     by_theme: dict[str, list[Position]] = {}
     for t in tallies:
-        by_theme.setdefault(t.theme, []).append(Position(t.article, t.theme, t.stance, t.any_for and t.any_against, ()))
+        mixed = t.any_for and t.any_against
+        by_theme.setdefault(t.theme, []).append(
+            Position(t.article, t.theme, t.stance, mixed, (), proposed=t.proposed, confidence=t.confidence)
+        )
     order = ranked([measured(t, counts_of(by_theme.get(t.id, []))) for t in themes or store.codebook.themes])
     cells = {}
     for polarization in order:

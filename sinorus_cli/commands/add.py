@@ -118,8 +118,7 @@ def add_command(
     for row in rows:
         if row["status"] not in ("added", "not added: unreadable"):
             s.note(f"{row['file']}: {row['status']}; nothing added")
-    # Interrupted before anything was read: still exit 130 with the count below, not 'none' and exit 1.
-    s.emit(added_view(rows), fmt, empty_ok=stop.requested)
+    s.emit(added_view(rows), fmt, empty_ok=stop.requested)  # interrupted before any article: exit 130, not 1
     done = sum(row["status"] == "added" for row in rows)
     if stop.requested:
         s.note(f"interrupted: added {done} article(s); {len(files) - len(prepared) - len(failed)} file(s) not read")

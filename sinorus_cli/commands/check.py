@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import CorpusError
+from ..output.text import counted
 from ..output.view import Format
 from .common import FormatOption, Session, session
 
@@ -53,8 +54,8 @@ def check_command(
         )
     if not problems:
         s.note(
-            f"corpus ok: {len(corpus.articles)} articles, {len(corpus.theses)} theses, "
-            f"{len(corpus.codebook.themes)} themes"
+            f"corpus ok: {counted(len(corpus.articles), 'article')}, "
+            f"{counted(len(corpus.theses), 'thesis', 'theses')}, {counted(len(corpus.codebook.themes), 'theme')}"
         )
         if fmt not in (None, Format.table, Format.md):
             s.emit(problems_view(problems), fmt, empty_ok=True)

@@ -287,8 +287,9 @@ CORPUS_HELP = "Corpus folder (repeatable); the name 'seeds' means the seeds that
 def shared_options(command: click.Command, sections: tuple[str, ...] = ()) -> list[click.Parameter]:
     """The options every command accepts after its name too, merged into the Session.
 
-    Corpus selection and thesis filters work on every command; paging, --fields and
-    --header on those with --format; --section on those whose output has several.
+    Corpus selection and thesis filters work on every command; paging, --fields, --header
+    and --raw on those that show a view (--format but no --output: a command that writes a
+    document has none of them to honour); --section on those whose output has several.
     """
     from typer._click.types import FloatRange
     from typer._types import TyperChoice
@@ -309,7 +310,7 @@ def shared_options(command: click.Command, sections: tuple[str, ...] = ()) -> li
             help="Ignore proposed theses below this confidence (0..1).",
         ),
     ]
-    if "--format" in taken:
+    if "--format" in taken and "--output" not in taken:
         options += [
             option(
                 "--fields",

@@ -33,12 +33,14 @@ def export_command(
     """Export the corpus as a DNA database or a REFI-QDA project."""
     from ..export.dna import dna_bytes
     from ..export.qdpx import qdpx_bytes
+    from ..output.text import counted
 
     s = session(ctx)
     kind = chosen_kind(Target, fmt, output)
     corpus = s.corpus()
     data = dna_bytes(corpus) if kind is Target.dna else qdpx_bytes(corpus)
-    deliver(s, output, data, f"{len(corpus.theses)} theses from {len(corpus.articles)} articles")
+    theses, articles = counted(len(corpus.theses), "thesis", "theses"), counted(len(corpus.articles), "article")
+    deliver(s, output, data, f"{theses} from {articles}")
 
 
 def register(app: typer.Typer) -> None:

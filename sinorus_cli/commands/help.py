@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-import typer._click as click
 from typer.core import TyperGroup
 
 from ..errors import UsageError
@@ -31,7 +30,7 @@ def help_command(
     chosen = group.get_command(root, command)
     if chosen is None:
         raise UsageError(f"no command {command!r}; see 'sinorus --help'")
-    with click.Context(chosen, info_name=command, parent=root) as sub:
+    with chosen.context_class(chosen, info_name=command, parent=root) as sub:  # sinorus's help layout
         typer.echo(chosen.get_help(sub))
 
 

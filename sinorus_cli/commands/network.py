@@ -17,7 +17,6 @@ Examples:
   sinorus network --format dot | dot -Tsvg > debate.svg
   sinorus network --theme alliance --format json | jq '.edges[]'
 
-\b
 Edges join two actors who take a side on a common theme; the label
 'agree A · contradict C' counts the themes on which their stances have the
 same sign (A) and opposite signs (C). tie: congruence (all agree), mostly
@@ -59,12 +58,14 @@ def network_command(
 ) -> None:
     """Write the actor network: congruence and conflict ties as discourse network analysis defines them."""
     from ..export.network import ActorKind, actor_network, render
+    from ..output.text import counted
 
     s = session(ctx)
     kind = chosen_kind(GraphFormat, fmt, output, default=GraphFormat.graphml)
     themes = [s.theme(t) for t in theme or ()]
     network = actor_network(s.corpus(), themes, ActorKind(by.value))
-    deliver(s, output, render(network, kind.value), f"{len(network.actors)} nodes, {len(network.edges)} edges")
+    summary = f"{counted(len(network.actors), 'node')}, {counted(len(network.edges), 'edge')}"
+    deliver(s, output, render(network, kind.value), summary)
 
 
 def register(app: typer.Typer) -> None:

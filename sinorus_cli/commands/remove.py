@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
+from ..output.text import counted
 from .common import ArticleArgument, session
 
 EPILOG = """\b
@@ -35,7 +36,7 @@ def remove_command(
             raise typer.Abort()
     removed = remove_article(folder, article)
     s.refresh_store()
-    s.note(f"removed {article} and {removed} theses from {folder}")
+    s.note(f"removed {article} and {counted(removed, 'thesis', 'theses')} from {folder}")
 
 
 def register(app: typer.Typer) -> None:

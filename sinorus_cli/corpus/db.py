@@ -37,22 +37,29 @@ from .journal import read_journal
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "7"
 # Below this many bytes of TOML, parsing the files is quicker than opening a database.
 MIN_BYTES = 256_000
 # How many full-text candidates a search re-ranks with RapidFuzz.
 CANDIDATES = 1000
+# Which of the query's trigrams the full-text search looks for: the rarest ones that occur at all, at
+# most RARE_TRIGRAMS and (beyond the first two) only while the rows they match stay under RANKED_ROWS.
+# Ranking every row that shares a common trigram ("the", "ion") grows with the corpus; rare ones
+# still find the right sentences, and a misspelt trigram (which occurs nowhere) is skipped.
+RARE_TRIGRAMS = 6
+RANKED_ROWS = 20 * CANDIDATES
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE source(id INTEGER PRIMARY KEY, folder TEXT UNIQUE, layer INTEGER);
-CREATE TABLE file(source INTEGER, name TEXT, size INTEGER, mtime_ns INTEGER, ino INTEGER,
+CREATE TABLE file(source INTEGER, name TEXT, size INTEGER, mtime_ns INTEGER, ino INTEGER, digest TEXT,
                   PRIMARY KEY(source, name));
 CREATE TABLE article(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, file TEXT, title TEXT,
                      author TEXT, outlet TEXT, kind TEXT, date TEXT, date_basis TEXT, date_note TEXT,
                      notes TEXT, skip TEXT, sha256 TEXT, live INTEGER DEFAULT 1);
 CREATE INDEX article_id ON article(id);
 CREATE INDEX article_source ON article(source, ord);
+CREATE INDEX article_key ON article(source, id);  -- joins of sentences to their article
 CREATE TABLE thesis(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, article TEXT, theme TEXT,
                     stance INTEGER, claim TEXT, quote TEXT, start INTEGER, "end" INTEGER, origin TEXT,
                     confidence REAL, speaker TEXT, akey INTEGER, tkey INTEGER);
@@ -61,15 +68,16 @@ CREATE INDEX thesis_article ON thesis(article);
 CREATE INDEX thesis_theme ON thesis(theme);
 CREATE INDEX thesis_source ON thesis(source, ord);
 CREATE TABLE tally(article TEXT, theme TEXT, akey INTEGER, theses INTEGER, total INTEGER, stance INTEGER,
-                   any_for INTEGER, any_against INTEGER);
+                   any_for INTEGER, any_against INTEGER, proposed INTEGER, confidence REAL);
 CREATE INDEX tally_theme ON tally(theme, stance);
 CREATE TABLE sentence(rid INTEGER PRIMARY KEY, source INTEGER, article TEXT, start INTEGER, "end" INTEGER,
                       text TEXT);
 CREATE INDEX sentence_article ON sentence(source, article);
-CREATE TABLE sentence_file(source INTEGER, article TEXT, size INTEGER, mtime_ns INTEGER, ino INTEGER,
-                           PRIMARY KEY(source, article));
+CREATE TABLE sentence_file(source INTEGER, article TEXT, version TEXT, PRIMARY KEY(source, article));
 CREATE VIRTUAL TABLE sentence_fts USING fts5(text, tokenize='trigram');
 CREATE VIRTUAL TABLE thesis_fts USING fts5(quote, claim, tokenize='trigram');
+CREATE VIRTUAL TABLE sentence_vocab USING fts5vocab(sentence_fts, 'row');
+CREATE VIRTUAL TABLE thesis_vocab USING fts5vocab(thesis_fts, 'row');
 """
 
 ARTICLE_FIELDS = ("id", "file", "title", "author", "outlet", "kind", "date", "date_basis", "date_note", "notes")
@@ -94,12 +102,15 @@ EFFECTIVE = "FROM thesis t WHERE t.akey IS NOT NULL"
 ORDER = "ORDER BY t.akey, t.tkey"
 # Per article and theme: thesis count, stance sum, the derived stance (the mean rounded half away from
 # zero, in integer arithmetic) and whether any thesis is for or against; an article's stance rests on
-# its author's own theses (no speaker), as in stance.position.
+# its author's own theses (no speaker), as in stance.position, and whether any of them is proposed (with the
+# lowest confidence among those).
 TALLY = (
     "SELECT article, theme, akey, n AS theses, total, "
     "(CASE WHEN total < 0 THEN -1 ELSE 1 END) * ((2 * abs(total) + n) / (2 * n)) AS stance, "
-    "any_for, any_against FROM (SELECT t.article, t.theme, min(t.akey) AS akey, count(*) AS n, sum(t.stance) AS total, "
-    "max(t.stance > 0) AS any_for, max(t.stance < 0) AS any_against "
+    "any_for, any_against, proposed, confidence FROM "
+    "(SELECT t.article, t.theme, min(t.akey) AS akey, count(*) AS n, sum(t.stance) AS total, "
+    "max(t.stance > 0) AS any_for, max(t.stance < 0) AS any_against, max(t.origin != 'curated') AS proposed, "
+    "min(CASE WHEN t.origin != 'curated' THEN coalesce(t.confidence, 0.0) END) AS confidence "
     + EFFECTIVE
     + " AND t.speaker = ''{where} GROUP BY t.article, t.theme)"
 )
@@ -111,7 +122,8 @@ class Unusable(Exception):
 
 
 class Tallied(NamedTuple):
-    """An article's aggregate on one theme: theses, stance sum, derived stance, any for, any against.
+    """An article's aggregate on one theme: theses, stance sum, derived stance, any for, any against,
+    any proposed and their lowest confidence.
 
     A named tuple rather than a frozen dataclass: a matrix reads one per cell, and a tuple is built
     several times faster.
@@ -124,6 +136,8 @@ class Tallied(NamedTuple):
     stance: int
     any_for: bool
     any_against: bool
+    proposed: bool
+    confidence: float | None
 
 
 @dataclass(frozen=True)
@@ -241,12 +255,20 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             changed = self._sync_sources()
+            touched: set[str] = set()  # articles whose rows were only appended to
             for source, folder in self._sources():
                 for name, table in ((records.ARTICLES_FILE, "article"), (records.THESES_FILE, "thesis")):
-                    changed |= self._sync_file(source, folder, name, table)
+                    synced = self._sync_file(source, folder, name, table)
+                    if synced is None:
+                        changed = True
+                    else:
+                        touched |= synced
             if changed:
                 self._update_live()
                 self._validate()
+            elif touched:
+                self._update_live(tuple(touched))
+                self._validate(tuple(touched))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -298,20 +320,53 @@ class Store:
         self.db.execute("DELETE FROM file WHERE source = ?", (source,))
         self.db.execute("DELETE FROM source WHERE id = ?", (source,))
 
-    def _sync_file(self, source: int, folder: Path, name: str, table: str) -> bool:
-        """Bring one TOML file's rows up to date: nothing when its signature is unchanged, else block by block."""
+    def _sync_file(self, source: int, folder: Path, name: str, table: str) -> set[str] | None:
+        """Bring one TOML file's rows up to date. Returns the ids of the articles concerned when blocks
+        were only appended (nothing, when the signature is unchanged), None after any other change.
+
+        An append (what `add` does) is recognised by the file's old bytes being intact: their digest is
+        the one recorded at the last sync. Then only the new tail is parsed.
+        """
         path = folder / name
         stat = _stat(path)
         row = self.db.execute(
-            "SELECT size, mtime_ns, ino FROM file WHERE source = ? AND name = ?", (source, name)
+            "SELECT size, mtime_ns, ino, digest FROM file WHERE source = ? AND name = ?", (source, name)
         ).fetchone()
-        if row is not None and tuple(row) == stat:
-            return False
+        if row is not None and tuple(row[:3]) == stat:
+            return set()
         data, stat = _read(path)
-        if not self._merge_blocks(source, folder, table, data):
+        appended = None
+        if row is not None and row[3] and len(data) > row[0] and _digest_bytes(data[: row[0]]) == row[3]:
+            appended = self._append_blocks(source, folder, table, data[row[0] :])
+        if appended is None and not self._merge_blocks(source, folder, table, data):
             self._reload(source, folder, table, data)
-        self.db.execute("INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?)", (source, name, *stat))
-        return True
+        self.db.execute(
+            "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?)", (source, name, *stat, _digest_bytes(data))
+        )
+        return appended
+
+    def _append_blocks(self, source: int, folder: Path, table: str, tail: bytes) -> set[str] | None:
+        """Parse and insert the `[[table]]` blocks appended to a file; the ids of their articles, or None
+        when the tail is not just whole new blocks (the caller then merges block by block)."""
+        try:
+            text = tail.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        found = list(records.blocks(text))
+        if not found or any(name != table for name, _, _, _ in found) or _has_data(text[: found[0][2]]):
+            return None
+        blocks = [text[start:end] for _, _, start, end in found]
+        try:
+            parsed = self._parse(folder, table, "".join(blocks))
+        except Unusable:
+            return None
+        if len(parsed) != len(blocks):
+            return None
+        first = self.db.execute(f"SELECT coalesce(max(ord), -1) + 1 FROM {table} WHERE source = ?", (source,))
+        start = first.fetchone()[0]
+        rows = [(start + n, _digest(block), item) for n, (block, item) in enumerate(zip(blocks, parsed, strict=True))]
+        self._insert(source, table, rows)
+        return {item.id if table == "article" else item.article for _, _, item in rows}
 
     def _merge_blocks(self, source: int, folder: Path, table: str, data: bytes) -> bool:
         """Re-read only the `[[table]]` blocks whose text is new, keep the others, drop the vanished ones.
@@ -325,8 +380,7 @@ class Store:
         except UnicodeDecodeError:
             return False
         spans = [(start, end) for name, _, start, end in records.blocks(text) if name == table]
-        prefix = text[: spans[0][0]] if spans else text
-        if any(line.strip() and not line.lstrip().startswith("#") for line in prefix.splitlines()):
+        if _has_data(text[: spans[0][0]] if spans else text):
             return False
         blocks = [text[start:end] for start, end in spans]
         digests = [_digest(b) for b in blocks]
@@ -427,31 +481,44 @@ class Store:
         self.db.execute(f"DELETE FROM sentence WHERE {where}", args)
         self.db.execute(f"DELETE FROM sentence_file WHERE {where}", args)
 
-    def _update_live(self) -> None:
-        """An article is live unless a later folder defines the same id; then which theses count, in what order."""
+    def _update_live(self, articles: Sequence[str] = ()) -> None:
+        """An article is live unless a later folder defines the same id; then which theses count, in what
+        order, and the tallies: for every article, or only for `articles` after an append."""
+        only, args = (f" WHERE id IN ({_marks(articles)})", tuple(articles)) if articles else ("", ())
         self.db.execute(
             "UPDATE article SET live = NOT EXISTS (SELECT 1 FROM article b JOIN source sb ON sb.id = b.source "
-            "WHERE b.id = article.id AND sb.layer > (SELECT layer FROM source WHERE id = article.source))"
+            "WHERE b.id = article.id AND sb.layer > (SELECT layer FROM source WHERE id = article.source))" + only,
+            args,
         )
         self.db.execute(
             "UPDATE thesis AS t SET tkey = ((SELECT layer FROM source WHERE id = t.source) << 32) + t.ord, "
             "akey = (SELECT (s.layer << 32) + a.ord FROM article a JOIN source s ON s.id = a.source "
             "WHERE a.id = t.article AND a.live AND s.layer <= (SELECT layer FROM source WHERE id = t.source))"
+            + only.replace("id IN", "t.article IN"),
+            args,
         )
-        self.db.execute("DELETE FROM tally")
-        self.db.execute(f"INSERT INTO tally {TALLY.format(where='')}")
+        self.db.execute("DELETE FROM tally" + only.replace("id IN", "article IN"), args)
+        where = f" AND t.article IN ({_marks(articles)})" if articles else ""
+        self.db.execute(f"INSERT INTO tally {TALLY.format(where=where)}", args)
 
-    def _validate(self) -> None:
-        """The checks the loader makes across files; on any problem the loader's own report is wanted,
-        so the store steps aside (Unusable) and the command reads the TOML files."""
+    def _validate(self, articles: Sequence[str] = ()) -> None:
+        """The checks the loader makes across files (of every row, or of the rows of `articles` after an
+        append); on any problem the loader's own report is wanted, so the store steps aside (Unusable)
+        and the command reads the TOML files."""
+        a_only = f" WHERE a.id IN ({_marks(articles)})" if articles else ""
+        t_only = f" AND t.article IN ({_marks(articles)})" if articles else ""
+        themes = self.codebook.ids
         checks = (
-            "SELECT a.id FROM article a GROUP BY a.source, a.id HAVING count(*) > 1",
-            "SELECT t.id FROM thesis t WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.id = t.article)",
-            f"SELECT t.id {EFFECTIVE} GROUP BY t.id HAVING count(*) > 1",
-            f"SELECT t.id {EFFECTIVE} AND t.theme NOT IN ({_marks(self.codebook.ids)})",
+            (f"SELECT a.id FROM article a{a_only} GROUP BY a.source, a.id HAVING count(*) > 1", (*articles,)),
+            (
+                "SELECT t.id FROM thesis t WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.id = t.article)" + t_only,
+                (*articles,),
+            ),
+            (f"SELECT t.id {EFFECTIVE}{t_only} GROUP BY t.id HAVING count(*) > 1", (*articles,)),
+            (f"SELECT t.id {EFFECTIVE}{t_only} AND t.theme NOT IN ({_marks(themes)})", (*articles, *themes)),
         )
-        for sql in checks:
-            found = self.db.execute(f"{sql} LIMIT 1", self.codebook.ids if "NOT IN" in sql else ()).fetchone()
+        for sql, args in checks:
+            found = self.db.execute(f"{sql} LIMIT 1", args).fetchone()
             if found:
                 raise Unusable(f"a problem at {found[0]!r}")
 
@@ -461,22 +528,32 @@ class Store:
         from ..text.sentences import sentences
 
         known = known or {}
-        stored = {
-            (source, article): (size, mtime, ino)
-            for source, article, size, mtime, ino in self.db.execute("SELECT * FROM sentence_file")
-        }
-        sources = {str(folder): source for source, folder in self._sources()}
+        # A text's version is its recorded digest, so finding what changed is one query, not a stat of
+        # every file; a text without a digest (an article entered by hand) is versioned by its stat.
+        sql = (
+            f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256, a.source {LIVE_ARTICLES} AND "
+            "(a.sha256 = '' OR NOT EXISTS (SELECT 1 FROM sentence_file f "
+            "WHERE f.source = a.source AND f.article = a.id AND f.version = a.sha256))"
+        )
+        args: tuple[str, ...] = ()
+        if only_known:
+            args = tuple(known)
+            sql += f" AND a.id IN ({_marks(args)})"
+        stored = dict(
+            ((source, article), version)
+            for source, article, version in self.db.execute("SELECT * FROM sentence_file WHERE version LIKE 'stat:%'")
+        )
         stale = []
-        for article in self.articles(known if only_known else None):
-            source = sources[str(article.path.parent)]
-            stat = _stat(article.path)
-            if stored.get((source, article.id)) != stat:
-                stale.append((source, article, stat))
+        for *row, source in self.db.execute(sql, args).fetchall():
+            article = _article(row)
+            version = article.sha256 or "stat:{}:{}:{}".format(*_stat(article.path))
+            if stored.get((source, article.id)) != version:
+                stale.append((source, article, version))
         if not stale:
             return
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            for source, article, stat in stale:
+            for source, article, version in stale:
                 self._delete_sentences(source, article.id)
                 try:
                     text = article.text()
@@ -494,7 +571,7 @@ class Store:
                     "WHERE source = ? AND article = ?",
                     (source, article.id),
                 )
-                self.db.execute("INSERT INTO sentence_file VALUES (?, ?, ?, ?, ?)", (source, article.id, *stat))
+                self.db.execute("INSERT INTO sentence_file VALUES (?, ?, ?)", (source, article.id, version))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -546,7 +623,10 @@ class Store:
                 args += chosen
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self.db.execute(f"SELECT * FROM {source}{where} ORDER BY 3", args)
-        return [Tallied(a, th, n, total, stance, p == 1, m == 1) for a, th, _, n, total, stance, p, m in rows]
+        return [
+            Tallied(a, th, n, total, stance, p == 1, m == 1, auto == 1, low)
+            for a, th, _, n, total, stance, p, m, auto, low in rows
+        ]
 
     def stance_counts(self, articles: Iterable[str] | None = None) -> dict[str, dict[int, int]]:
         """Per theme: how many articles take each derived stance."""
@@ -585,21 +665,27 @@ class Store:
     ) -> tuple[list[Thesis], list[SentenceRow]]:
         """The theses and sentences sharing most trigrams with `query` (full-text ranked), at most `limit`
         of each; sentences only without a theme, and never one a thesis quotes."""
-        match = _trigram_query(query)
-        if match is None:
-            return [], []
+        grams = _trigrams(query)
         where, args = self._narrowed(articles or None, [theme] if theme else None, None)
-        theses = [
-            Thesis(*row)
-            for row in self.db.execute(
-                f"SELECT t.{', t.'.join(_quoted(THESIS_FIELDS))} {EFFECTIVE}{where} AND t.rid IN "
-                "(SELECT rowid FROM thesis_fts WHERE thesis_fts MATCH ? ORDER BY rank LIMIT ?)",
-                (*args, match, limit),
-            )
-        ]
+        match = self._rare_trigrams(grams, "thesis_vocab")
+        theses = (
+            [
+                Thesis(*row)
+                for row in self.db.execute(
+                    f"SELECT t.{', t.'.join(_quoted(THESIS_FIELDS))} {EFFECTIVE}{where} AND t.rid IN "
+                    "(SELECT rowid FROM thesis_fts WHERE thesis_fts MATCH ? ORDER BY rank LIMIT ?)",
+                    (*args, match, limit),
+                )
+            ]
+            if match
+            else []
+        )
         if theme is not None:
             return theses, []
         self.index_sentences()
+        match = self._rare_trigrams(grams, "sentence_vocab")
+        if match is None:
+            return theses, []
         narrow, narrow_args = ("", ()) if not articles else (f" AND a.id IN ({_marks(articles)})", tuple(articles))
         rows = self.db.execute(
             f'SELECT a.id, x.start, x."end", x.text FROM sentence x JOIN article a ON a.id = x.article '
@@ -614,6 +700,23 @@ class Store:
             SentenceRow(*row) for row in rows if not any(s < row[2] and row[1] < e for s, e in quoted.get(row[0], ()))
         ]
         return theses, sentences
+
+    def _rare_trigrams(self, grams: Sequence[str], vocabulary: str) -> str | None:
+        """An FTS5 query for the RARE_TRIGRAMS rarest of `grams` that occur in the index (None if none do)."""
+        if not grams:
+            return None
+        found = self.db.execute(
+            f"SELECT term, doc FROM {vocabulary} WHERE term IN ({_marks(grams)}) ORDER BY doc LIMIT ?",
+            (*grams, RARE_TRIGRAMS),
+        ).fetchall()
+        chosen: list[str] = []
+        rows = 0
+        for term, documents in found:
+            rows += documents
+            if len(chosen) >= 2 and rows > RANKED_ROWS:
+                break
+            chosen.append(f'"{term}"')
+        return " OR ".join(chosen) or None
 
     def _narrowed(
         self, articles: Iterable[str] | None, themes: Iterable[str] | None, stances: Iterable[int] | None
@@ -633,8 +736,17 @@ MISSING = (-1, -1, -1)
 _FILES = {"article": records.ARTICLES_FILE, "thesis": records.THESES_FILE}
 
 
+def _has_data(text: str) -> bool:
+    """Whether text outside any `[[table]]` block holds more than blank lines and comments."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+
+
 def _digest(block: str) -> str:
-    return hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
+    return _digest_bytes(block.encode("utf-8"))
+
+
+def _digest_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _sqlite_error() -> type[Exception]:
@@ -681,8 +793,7 @@ def _article(row: Sequence[Any]) -> Article:
     return Article(article_id, file, Path(f"{folder}/{file}"), *metadata, spans, sha256)
 
 
-def _trigram_query(query: str) -> str | None:
-    """An FTS5 query matching any three-letter piece of the query's words (None when it has none)."""
+def _trigrams(query: str) -> list[str]:
+    """The distinct three-letter pieces of the query's words, as the trigram tokenizer cuts them."""
     words = "".join(c if c.isalnum() else " " for c in query.casefold()).split()
-    grams = dict.fromkeys(w[i : i + 3] for w in words for i in range(len(w) - 2))
-    return " OR ".join(f'"{g}"' for g in grams) or None
+    return list(dict.fromkeys(w[i : i + 3] for w in words for i in range(len(w) - 2)))

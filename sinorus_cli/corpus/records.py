@@ -180,6 +180,7 @@ def _theme(entry: Mapping[str, Any]) -> Theme:
         deny=tuple(_field(entry, "deny", list, required=False)),
         topics=tuple(_field(entry, "topics", list, required=False)),
         prior=prior,
+        rejection_is_the_claim=_field(entry, "rejection_is_the_claim", bool, required=False),
     )
 
 

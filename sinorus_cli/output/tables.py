@@ -167,11 +167,10 @@ def _stacked(section: Section, cells: Sequence[Sequence[Text]], width: int) -> A
     from rich.console import Group
     from rich.table import Table
 
+    if section.keyed:
+        return _keyed(section, cells, width)
     label = max(len(c.header) for c in section.columns)
-    longest = max(
-        _measure(c, [row[i] for row in cells])[0] if not c.no_wrap else 1 for i, c in enumerate(section.columns)
-    )
-    beside = width - label - 1 >= min(longest, LONGEST_WORD)
+    beside = width - label - 1 >= _narrowest(section.columns, cells)
     blocks: list[Text | Table] = []
     for n, row in enumerate(cells):
         grid = Table.grid(padding=(0, 1) if beside else (0, 0, 0, 2))
@@ -188,3 +187,34 @@ def _stacked(section: Section, cells: Sequence[Sequence[Text]], width: int) -> A
                 grid.add_row(text)
         blocks += [plain(f"{'' if n == 0 else chr(10)}-[ {n + 1} ]-", style="dim"), grid]
     return Group(*blocks)
+
+
+def _narrowest(columns: Sequence[Column], cells: Sequence[Sequence[Text]]) -> int:
+    """The width a stacked value needs so that no word is split: the longest word of the wrapping
+    columns (up to LONGEST_WORD) and the whole of every unwrapped cell (an id, a timeline chart)."""
+    needs = [1]
+    for i, column in enumerate(columns):
+        low = _measure(column, [row[i] for row in cells])[0]
+        needs.append(low if column.no_wrap else min(low, LONGEST_WORD))
+    return max(needs)
+
+
+def _keyed(section: Section, cells: Sequence[Sequence[Text]], width: int) -> Any:
+    """A field/value listing too narrow for its table: each field's name, then its value beside it
+    (or below it, indented, when names leave too little room), with no record separators."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    label = max(cell_len(row[0].plain) for row in cells)
+    beside = width - label - 1 >= _narrowest(section.columns[1:], [row[1:] for row in cells])
+    grid = Table.grid(padding=(0, 1) if beside else (0, 0, 0, 2))
+    if beside:
+        grid.add_column(width=label, no_wrap=True, style="bold")
+    grid.add_column(width=max(1, width - label - 1 if beside else width - 2), overflow="fold")
+    for name, value in cells:
+        if beside:
+            grid.add_row(name, value)
+        else:
+            grid.add_row(plain(name.plain, style="bold"))
+            grid.add_row(value)
+    return grid

@@ -96,3 +96,8 @@ def cell_text(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ";".join(cell_text(v) for v in value)
     return str(value)
+
+
+def counted(n: int, singular: str, plural: str = "") -> str:
+    """`1 article`, `5 articles`, `1 thesis`, `2 theses`: a count with its noun in agreement."""
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"

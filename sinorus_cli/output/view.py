@@ -56,6 +56,7 @@ class Section:
     compact: bool = False  # one space between columns: for grids of short cells
     fields: Sequence[str] = ()
     table: bool = True
+    keyed: bool = False  # two columns, a field's name and its value: narrow terminals list them as `name value`
 
     def field_names(self) -> list[str]:
         """The record fields of this section, in order."""

@@ -15,16 +15,25 @@ if TYPE_CHECKING:
     from ..text.evaluation import LabelEvaluation, Rate, Score
 
 
+def _share_cell(key: str) -> Any:
+    """A share, or n/a where there was nothing to share (no proposal, no match): not a score of 0."""
+
+    def render(row: Row) -> Text:
+        return plain("n/a" if row[key] is None else row[key])
+
+    return render
+
+
 LOO_COLUMNS = (
     Column("theme", "Theme", no_wrap=True),
     Column("proposed", "Prop.", justify="right"),
     Column("curated", "Cur.", justify="right"),
-    Column("precision", "P", justify="right"),
-    Column("recall", "R", justify="right"),
-    Column("f1", "F1", justify="right"),
-    Column("sign_accuracy", "Sign", justify="right"),
+    *(
+        Column(key, header, render=_share_cell(key), justify="right")
+        for key, header in (("precision", "P"), ("recall", "R"), ("f1", "F1"), ("sign_accuracy", "Sign"))
+    ),
     Column("article_pairs", "Pairs", justify="right"),
-    Column("article_sign_accuracy", "Art. sign", justify="right"),
+    Column("article_sign_accuracy", "Art. sign", render=_share_cell("article_sign_accuracy"), justify="right"),
 )
 MEASURES = (
     ("sign", "Sign"),

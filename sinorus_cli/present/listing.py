@@ -89,7 +89,7 @@ def article_view(article: Article, corpus: Corpus, with_text: bool = False) -> V
     thesis_records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
     fields = [{"field": k, "value": v} for k, v in record.items() if v not in ("", [], None)]
     sections = [
-        Section("article", article.title or article.id, FIELD_COLUMNS, fields, fields=("field", "value")),
+        Section("article", article.title or article.id, FIELD_COLUMNS, fields, fields=("field", "value"), keyed=True),
         Section("theses", "Theses", THESIS_COLUMNS, thesis_records, empty="no theses yet", fields=THESIS_FIELDS),
     ]
     document: dict[str, Any] = {"article": record, "theses": thesis_records}

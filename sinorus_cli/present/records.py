@@ -41,8 +41,7 @@ def thesis_record(thesis: Thesis, theme: Theme | None) -> dict[str, Any]:
 
 def provenance(pos: Position) -> dict[str, Any]:
     """`origin` auto when a position rests on any proposed thesis, with the lowest such confidence."""
-    proposed = [t.confidence or 0.0 for t in pos.theses if t.origin != "curated"]
-    return {"origin": "auto" if proposed else "curated", "confidence": min(proposed) if proposed else None}
+    return {"origin": "auto" if pos.proposed else "curated", "confidence": pos.confidence}
 
 
 def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:

@@ -39,13 +39,13 @@ class Score:
     theme: str
     proposed: int
     curated: int
-    precision: float
-    recall: float
-    f1: float
+    precision: float | None  # None: a share of nothing (no proposal, no curated thesis, no match) is not 0
+    recall: float | None
+    f1: float | None
     sign_matched: int
-    sign_accuracy: float
+    sign_accuracy: float | None
     article_pairs: int
-    article_sign_accuracy: float
+    article_sign_accuracy: float | None
 
 
 def _overlaps(a: Thesis, b: Thesis) -> bool:
@@ -98,20 +98,30 @@ def _sum(groups: object) -> dict[str, int]:
     return total
 
 
+def _share(n: float, d: float) -> float | None:
+    """n/d, or None when there is nothing to take a share of."""
+    return n / d if d else None
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
 def _score(theme: str, t: dict[str, int]) -> Score:
-    precision = _ratio(t["proposed_correct"], t["proposed"])
-    recall = _ratio(t["recalled"], t["curated"])
+    precision = _share(t["proposed_correct"], t["proposed"])
+    recall = _share(t["recalled"], t["curated"])
+    f1 = None if precision is None or recall is None else _ratio(2 * precision * recall, precision + recall)
     return Score(
         theme=theme,
         proposed=t["proposed"],
         curated=t["curated"],
-        precision=round(precision, 3),
-        recall=round(recall, 3),
-        f1=round(_ratio(2 * precision * recall, precision + recall), 3),
+        precision=_rounded(precision),
+        recall=_rounded(recall),
+        f1=_rounded(f1),
         sign_matched=t["sign_matched"],
-        sign_accuracy=round(_ratio(t["sign_correct"], t["sign_matched"]), 3),
+        sign_accuracy=_rounded(_share(t["sign_correct"], t["sign_matched"])),
         article_pairs=t["article_pairs"],
-        article_sign_accuracy=round(_ratio(t["article_correct"], t["article_pairs"]), 3),
+        article_sign_accuracy=_rounded(_share(t["article_correct"], t["article_pairs"])),
     )
 
 

@@ -8,7 +8,9 @@ Themes. Each theme's `cues` (wording that affirms its proposition), `deny`
 taking a side) are compiled into one pattern per theme, matched once over the
 whole text. A sentence counts for every theme it speaks to. A theme is
 proposed for an article when its evidence, summed over the article, is more
-than a passing mention.
+than a passing mention; a theme the article only names, taking no side on it,
+must also be argued somewhere (its cues or denials, even in a reported view),
+named in two sentences, or weigh half as much as the article's main theme.
 
 Stance of a sentence on a theme, as a linguist would read it:
 - a cue affirms, a denial denies; a negation in the same clause shortly before
@@ -163,6 +165,9 @@ MAX_PER_THEME = 3
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.2
 GUESS_CONFIDENCE = 0.3
+GUESS_MIN_SENTENCES = 2  # a theme named without a side, and not argued, is a subject when named this often
+GUESS_MIN_SHARE = 0.5  # ... or when it weighs at least half as much as the article's strongest theme
+CORROBORATED = 0.05  # confidence added when another sentence of the article takes the same side on the theme
 
 
 @dataclass(frozen=True)
@@ -430,8 +435,8 @@ class _Facts:
 
 def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) -> _Reading:
     """Direction and presence of a theme in a sentence, from its matches (start, end, polarity) in the sentence."""
-    # Calling a view mistaken reverses it, except for the theme whose proposition is that views are mistaken.
-    rejected = facts.rejected and theme.id != "western_view"
+    # Calling a view mistaken reverses it, except on a theme whose proposition is that views are mistaken.
+    rejected = facts.rejected and not theme.rejection_is_the_claim
     direction = presence = 0.0
     for start, end, polarity in matches:
         weight = _weight_at(facts.steps, start)
@@ -484,7 +489,7 @@ def propose(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> list[Pr
     weights = _sentence_weights(found)
     scanner = _scanner(codebook)
     facts: dict[int, _Facts] = {}  # only for sentences that speak to some theme
-    proposals: list[Proposal] = []
+    evidence: list[_Evidence] = []
     for theme, matches in zip(codebook.themes, _matches(_lowered(text), found, scanner), strict=True):
         readings, reported = {}, set()
         for i, in_sentence in matches.items():
@@ -496,28 +501,64 @@ def propose(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> list[Pr
         presence = sum(
             r.presence * weights[i] * (REPORTED_PRESENCE if i in reported else 1.0) for i, r in readings.items()
         )
-        if presence < THEME_MIN_PRESENCE:
-            continue
-        held = {i: r for i, r in readings.items() if i not in reported}
-        proposals.extend(_theme_proposals(found, speakers, weights, held, theme))
+        if presence >= THEME_MIN_PRESENCE:
+            held = {i: r for i, r in readings.items() if i not in reported}
+            argued = any(polarity for found_in in matches.values() for _, _, polarity in found_in)
+            evidence.append(_Evidence(theme, presence, len(readings), argued, held))
+    strongest = max((e.presence for e in evidence), default=0.0)
+    proposals: list[Proposal] = []
+    for e in evidence:
+        share = e.presence / strongest
+        if _substantial(e, share):
+            proposals.extend(_theme_proposals(found, speakers, weights, e))
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What an article says on one theme: weighted presence, sentences naming it, readings of the author's own."""
+
+    theme: Theme
+    presence: float
+    sentences: int
+    argued: bool  # some sentence uses the theme's cues or denials, even one reporting others' view
+    held: dict[int, _Reading]
+
+
+def _substantial(evidence: _Evidence, share: float) -> bool:
+    """Whether the article substantively addresses a theme, not just names it in passing.
+
+    A side taken anywhere makes the theme a subject. A theme the article only names (so that its
+    stance would be the prior's guess) must be argued somewhere, in the theme's own cues or denials
+    even when reported as others' view or asked as a question, or be named in two sentences, or
+    weigh a fair `share` of the article's strongest theme. One sentence naming Ukraine or trade in an
+    article about something else is context, not a thesis.
+    """
+    if any(abs(r.direction) >= DIRECTION_MIN for r in evidence.held.values()):
+        return True
+    return evidence.argued or evidence.sentences >= GUESS_MIN_SENTENCES or share >= GUESS_MIN_SHARE
 
 
 def _theme_proposals(
     found: Sequence[Sentence],
     speakers: Sequence[str],
     weights: Sequence[float],
-    held: dict[int, _Reading],
-    theme: Theme,
+    evidence: _Evidence,
 ) -> list[Proposal]:
-    """A theme's proposals from the readings of sentences that hold a view: the directional ones, else one guess."""
+    """A theme's proposals from the readings of sentences that hold a view: the directional ones, else one guess.
+
+    A reading is surer when another sentence of the article takes the same side on the theme: one
+    sentence alone may be a slip of the rules, two that agree rarely are.
+    """
+    held, theme = evidence.held, evidence.theme
+    sided = {i: (1 if r.direction > 0 else -1) for i, r in held.items() if abs(r.direction) >= DIRECTION_MIN}
     directional = []
-    for i, reading in held.items():
-        if abs(reading.direction) < DIRECTION_MIN:
-            continue
-        sign = 1 if reading.direction > 0 else -1
+    for i, sign in sided.items():
+        reading = held[i]
         stance = sign * (1 if reading.hedged or abs(reading.direction) < 1 else 2)
-        directional.append(Proposal(found[i], theme, stance, _confidence(reading, weights[i]), speakers[i]))
+        corroborated = sum(other == sign for other in sided.values()) > 1
+        confidence = round(min(0.95, _confidence(reading, weights[i]) + CORROBORATED * corroborated), 3)
+        directional.append(Proposal(found[i], theme, stance, confidence, speakers[i]))
     if directional:
         return sorted(directional, key=lambda p: -p.confidence)[:MAX_PER_THEME]
     if not held:

@@ -16,9 +16,10 @@ from pathlib import Path
 from ..corpus.files import kind_problem, read_regular, size_text
 from ..errors import UsageError
 
-# An op-ed is rarely over 50 kB. Proposing theses takes about 40 s per MB of text, so a larger
-# file is refused before it is read rather than left to run for minutes.
-MAX_BYTES = 500_000
+# An op-ed is rarely over 50 kB; a whole report or book chapter may be a few MB. Proposing theses
+# takes under a second per MB of text, so the limit keeps any add to seconds; a larger file is refused
+# before it is read.
+MAX_BYTES = 5_000_000
 MAX_LINE = 100_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
