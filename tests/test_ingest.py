@@ -107,3 +107,16 @@ def test_html_main_text_comes_from_the_extractor_library(tmp_path, monkeypatch):
     page.write_text("<html><body><nav>menu</nav><p>Main text only.</p></body></html>", encoding="utf-8")
     article = read_article(str(page))
     assert (article.kind, article.text) == ("html", "Main text only.\n") and seen
+
+
+def test_a_paragraph_pasted_thousands_of_times_is_shown_once(run, tmp_path):
+    # Each copy used to be compared with every other, so the time grew as the square of the copies.
+    pasted = "China and Russia keep deepening a partnership that the West, year after year, keeps misreading."
+    closing = "A closing paragraph of its own, long enough to be weighed against the pasted one, ends the piece."
+    page = tmp_path / "pasted.txt"
+    page.write_text("\n\n".join([pasted] * 3000 + [closing]) + "\n", encoding="utf-8")
+    corpus = tmp_path / "c"
+    assert run("init", str(corpus)).exit_code == 0
+    assert run("--corpus", str(corpus), "add", str(page), "--id", "pasted").exit_code == 0
+    shown = run("--corpus", str(corpus), "show", "pasted", "--text", "--section", "text", "--format", "tsv")
+    assert [row.split("\t")[2] for row in shown.stdout.splitlines()] == [pasted, closing]

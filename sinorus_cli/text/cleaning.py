@@ -39,6 +39,9 @@ BOILERPLATE = tuple(
 DUPLICATE_SCORE = 95.0
 MIN_DUPLICATE_LENGTH = 80
 OPENING_WORDS = 8
+# Distinct paragraphs sharing their opening words compared with each one: bounds the work on
+# hostile input (thousands of variants of one sentence) while a teaser meets its full copy.
+MAX_VERSIONS_COMPARED = 32
 
 
 @dataclass(frozen=True)
@@ -89,36 +92,39 @@ def _opening(paragraph: str) -> str:
 def _duplicates(text: str, spans: list[tuple[int, int]], reasons: list[str]) -> list[tuple[int, int]]:
     """Pairs (dropped, kept) of near-duplicate paragraphs.
 
-    Only paragraphs that open with the same words are compared, which keeps this
-    linear in the size of the text while catching the usual case: a teaser or
-    truncated copy of a paragraph that appears in full elsewhere. The shorter copy
-    is dropped; of two equal copies, the one next to other dropped copies, else
-    the later one.
+    Only paragraphs that open with the same words are compared, and identical copies
+    once, by their text: this keeps the work linear in the size of the text, even for
+    one paragraph pasted thousands of times, while catching the usual case: a teaser or
+    truncated copy of a paragraph that appears in full elsewhere. The shorter copy is
+    dropped; of equal copies, one is kept: a copy next to other dropped copies is
+    dropped in favour of the next one, else the later copies go.
     """
     from rapidfuzz import fuzz
 
-    buckets: dict[str, list[int]] = {}
+    buckets: dict[str, dict[str, list[int]]] = {}  # opening words -> text -> its copies, in order
     for i, (start, end) in enumerate(spans):
         if not reasons[i] and end - start >= MIN_DUPLICATE_LENGTH:
-            buckets.setdefault(_opening(text[start:end]), []).append(i)
+            paragraph = text[start:end]
+            buckets.setdefault(_opening(paragraph), {}).setdefault(paragraph, []).append(i)
     shorter: list[tuple[int, int]] = []
-    equal: list[tuple[int, int]] = []
-    for members in buckets.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                a, b = text[slice(*spans[i])], text[slice(*spans[j])]
+    copies: list[list[int]] = []
+    for versions in buckets.values():
+        texts = list(versions)
+        for n, a in enumerate(texts):
+            copies.append(versions[a])
+            for b in texts[n + 1 : n + 1 + MAX_VERSIONS_COMPARED]:
                 if fuzz.token_set_ratio(a, b) < DUPLICATE_SCORE:
                     continue
-                if len(a) == len(b) and a == b:
-                    equal.append((i, j))
-                else:
-                    shorter.append((i, j) if len(a) < len(b) else (j, i))
+                short, long = (a, b) if len(a) < len(b) else (b, a)
+                shorter += [(i, versions[long][0]) for i in versions[short]]
     dropped = {i for i, _ in shorter}
-    for i, j in equal:
-        if i in dropped or j in dropped:
+    for group in copies:
+        if len(group) < 2 or group[0] in dropped:
             continue
-        first_has_dropped_neighbour = bool({i - 1, i + 1} & dropped)
-        pair = (i, j) if first_has_dropped_neighbour else (j, i)
-        shorter.append(pair)
-        dropped.add(pair[0])
+        kept = group[0]
+        for other in group[1:]:
+            pair = (kept, other) if {kept - 1, kept + 1} & dropped else (other, kept)
+            shorter.append(pair)
+            dropped.add(pair[0])
+            kept = pair[1]
     return shorter
