@@ -2,7 +2,8 @@
 
 Parsing TOML costs about 0.1 ms per thesis, several seconds for a corpus of ten
 thousand articles; reading the snapshot costs a fraction of that. The snapshot
-lives in `<corpus>/.sinorus/index.json` (for corpora over 256 kB of TOML), is keyed by the size, modification
+lives in `<corpus>/.sinorus/index.json` (for the built-in seeds, read on every run, and for corpora over
+256 kB of TOML), is keyed by the size, modification
 time and inode of each TOML file, and is written atomically. It is JSON rather
 than pickle so that a corpus shared with others can never carry code. It is
 only an optimisation: when it is stale, unreadable or cannot be written, the
@@ -46,10 +47,13 @@ def signature(folder: Path, names: tuple[str, ...]) -> list[list[Any]]:
 def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Parsed]) -> Parsed:
     """The folder's articles and theses, from the index when it is current, else parsed and saved.
 
-    Small corpora are parsed directly: they load fast and need no file beside them.
+    Small corpora are parsed directly: they load fast and need no file beside them. The seeds are the
+    exception: every command reads them, and the snapshot saves most of start-up's parsing.
     """
+    from .locations import seeds_folder
+
     current = signature(folder, names)
-    if sum(entry[1] or 0 for entry in current) < MIN_INDEXED_BYTES:
+    if sum(entry[1] or 0 for entry in current) < MIN_INDEXED_BYTES and folder != seeds_folder():
         return parse()
     path = folder / INDEX_DIR / INDEX_FILE
     cached = _read(path, current, folder)
