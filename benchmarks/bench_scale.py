@@ -34,6 +34,9 @@ import time
 from pathlib import Path
 
 SEARCH = "balance of interests"
+# The installed command, as users run it (`python -m sinorus_cli` also goes through runpy).
+_SCRIPT = Path(sys.executable).parent / "sinorus"
+SINORUS = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "sinorus_cli"]
 SENTENCES_PER_ARTICLE = 10
 
 
@@ -105,7 +108,7 @@ def bench_size(count: int, repeat: int, work: Path, env: dict[str, str]) -> dict
     sources, corpus = work / f"src-{count}", work / f"corpus-{count}"
     sources.mkdir()
     paths = write_articles(sources, count)
-    sinorus = [sys.executable, "-m", "sinorus_cli", "--corpus", str(corpus)]
+    sinorus = [*SINORUS, "--corpus", str(corpus)]
     corpus.mkdir()
     listing = "".join(f"{p}\n" for p in paths)
     seconds, memory, out = run([*sinorus, "add", "--files-from", "-", "--format", "jsonl"], env, listing)
@@ -161,7 +164,7 @@ def sqlite_utils(corpus: Path, env: dict[str, str], repeat: int) -> dict[str, fl
 def startup(env: dict[str, str], repeat: int) -> list[dict]:
     """Start-up on the seeds, as ratios of medians measured side by side."""
     python = [sys.executable, "-c"]
-    sinorus = [sys.executable, "-m", "sinorus_cli"]
+    sinorus = SINORUS
     run([*sinorus, "compare", "alliance", "--format", "table"], env)  # writes any missing bytecode first
     typer_alone = median_run([*python, "import typer"], env, repeat)[0]
     typer_rich = median_run([*python, "import typer, rich.table"], env, repeat)[0]

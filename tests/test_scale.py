@@ -12,7 +12,7 @@ import pytest
 
 from sinorus_cli.analysis.compare import compare_theme
 from sinorus_cli.analysis.stance import Relation
-from sinorus_cli.corpus import db, load_corpus
+from sinorus_cli.corpus import db, load_corpus, locations
 from sinorus_cli.present import grouped
 
 ROOT = Path(__file__).parent.parent
@@ -31,7 +31,7 @@ QUERIES = (
 @pytest.fixture
 def always_store(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make even the seeds count as a large corpus, so commands read the derived store."""
-    monkeypatch.setattr(db, "MIN_BYTES", 0)
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)
 
 
 def _json(run, folder: Path, *args: str) -> object:
@@ -42,14 +42,14 @@ def _json(run, folder: Path, *args: str) -> object:
 
 def test_store_answers_as_the_toml_files_do(run, seed_copy, monkeypatch):
     expected = {args: _json(run, seed_copy, *args) for args in QUERIES}
-    monkeypatch.setattr(db, "MIN_BYTES", 0)
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)
     for args in QUERIES:
         assert _json(run, seed_copy, *args) == expected[args], args
     assert (seed_copy / db.DB_DIR / db.DB_FILE).is_file()
 
 
 def test_an_add_is_read_as_an_append_and_the_store_still_answers_as_the_toml_files_do(run, seed_copy, monkeypatch):
-    monkeypatch.setattr(db, "MIN_BYTES", 0)
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)
     _json(run, seed_copy, "themes")  # the store exists before the add
     merged = []
     with monkeypatch.context() as patch:
@@ -60,14 +60,14 @@ def test_an_add_is_read_as_an_append_and_the_store_still_answers_as_the_toml_fil
     assert merged == []  # only the appended blocks were parsed: neither a block merge nor a reload
     stored = {args: _json(run, seed_copy, *args) for args in QUERIES}
     assert any(p["article"] == "new-piece" for p in stored[("compare", "alliance")]["positions"])
-    monkeypatch.setattr(db, "MIN_BYTES", 10**12)  # now read from the TOML files
+    monkeypatch.setattr(locations, "MIN_BYTES", 10**12)  # now read from the TOML files
     for args, answer in stored.items():
         assert _json(run, seed_copy, *args) == answer, args
 
 
 def test_filters_apply_to_stored_aggregates(run, seed_copy, monkeypatch):
     expected = _json(run, seed_copy, "--curated-only", "themes")
-    monkeypatch.setattr(db, "MIN_BYTES", 0)
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)
     assert _json(run, seed_copy, "--curated-only", "themes") == expected
 
 
@@ -100,7 +100,7 @@ def test_a_problem_in_a_hand_edit_is_skipped_as_the_loader_skips_it(run, seed_co
         encoding="utf-8",
     )
     expected = run("--corpus", str(seed_copy), "articles", "--format", "json")
-    monkeypatch.setattr(db, "MIN_BYTES", 0)
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)
     found = run("--corpus", str(seed_copy), "articles", "--format", "json")
     assert (found.exit_code, found.stdout, found.stderr) == (expected.exit_code, expected.stdout, expected.stderr)
     assert "unknown article 'nobody'" in found.stderr

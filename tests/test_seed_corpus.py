@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -141,3 +143,14 @@ def test_boilerplate_lines_are_dropped(corpus):
     dropped = {text[p.start : p.end] for p in clean_paragraphs(text) if p.dropped}
     assert any(d.startswith("Read more:") for d in dropped)
     assert any("Welcome to Global Village Space" in d for d in dropped)
+
+
+def test_the_seeds_load_from_a_cached_snapshot_and_a_broken_one_is_ignored(run):
+    first = run("compare", "alliance", "--format", "json").stdout
+    snapshots = list(Path(os.environ["XDG_CACHE_HOME"]).rglob("seeds-*.json"))
+    assert len(snapshots) == 1  # in the user's cache, never inside the installed package
+    assert run("compare", "alliance", "--format", "json").stdout == first
+    snapshots[0].write_text('{"version": 3, "signature": [], "articles": [], "theses": []}', encoding="utf-8")
+    assert run("compare", "alliance", "--format", "json").stdout == first
+    snapshots[0].write_text("{not json", encoding="utf-8")
+    assert run("compare", "alliance", "--format", "json").stdout == first

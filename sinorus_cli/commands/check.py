@@ -85,7 +85,7 @@ def _named_files(folder: Path) -> set[str]:
     """Every file an [[article]] entry names, valid or not (an entry with a problem is no orphan's cause)."""
     import re
 
-    from ..corpus.records import ARTICLES_FILE
+    from ..corpus.locations import ARTICLES_FILE
 
     try:
         text = (folder / ARTICLES_FILE).read_text(encoding="utf-8", errors="replace")

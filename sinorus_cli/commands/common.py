@@ -96,9 +96,12 @@ class Session:
     def store(self) -> Store | None:
         """The derived store of a large corpus, refreshed on first use; None for a small one."""
         if not self._store_opened:
-            from ..corpus.db import open_store
+            from ..corpus.locations import large
 
-            self._store = open_store(self.folders, self.curated_only, self.min_confidence)
+            if large(self.folders):  # checked first: a small corpus never imports the store's module
+                from ..corpus.db import open_store
+
+                self._store = open_store(self.folders, self.curated_only, self.min_confidence)
             self._store_opened = True
         store: Store | None = self._store
         return store

@@ -34,12 +34,11 @@ if TYPE_CHECKING:
 from ..model import Article, Codebook, Corpus, Span, Thesis
 from . import load, records
 from .journal import read_journal
+from .locations import ARTICLES_FILE, THESES_FILE, large
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
 SCHEMA_VERSION = "7"
-# Below this many bytes of TOML, parsing the files is quicker than opening a database.
-MIN_BYTES = 256_000
 # How many full-text candidates a search re-ranks with RapidFuzz.
 CANDIDATES = 1000
 # Which of the query's trigrams the full-text search looks for: the rarest ones that occur at all, at
@@ -150,16 +149,6 @@ class SentenceRow:
     text: str
 
 
-def toml_bytes(folders: Sequence[Path]) -> int:
-    """How many bytes of article and thesis TOML the folders hold."""
-    total = 0
-    for folder in folders:
-        for name in (records.ARTICLES_FILE, records.THESES_FILE):
-            with contextlib.suppress(OSError):
-                total += (folder / name).stat().st_size
-    return total
-
-
 def open_store(
     folders: Sequence[Path], curated_only: bool = False, min_confidence: float = 0.0, force: bool = False
 ) -> Store | None:
@@ -168,7 +157,7 @@ def open_store(
     `force` opens it whatever the corpus size (used after a write to keep it current).
     """
     folders = tuple(Path(f).resolve() for f in folders)
-    if not force and toml_bytes(folders) < MIN_BYTES:
+    if not force and not large(folders):
         return None
     if any(read_journal(f) is not None for f in folders):
         return None  # a change is under way or was interrupted: the loader reads its committed state
@@ -196,7 +185,7 @@ def refresh(
     corpus without a store yet gets none until it is large.
     """
     folders = (*context, folder)
-    if (Path(folder) / DB_DIR / DB_FILE).exists() or toml_bytes(folders) >= MIN_BYTES:
+    if (Path(folder) / DB_DIR / DB_FILE).exists() or large(folders):
         store = open_store(folders, force=True)
         if store is not None:
             if sentences:
@@ -257,7 +246,7 @@ class Store:
             changed = self._sync_sources()
             touched: set[str] = set()  # articles whose rows were only appended to
             for source, folder in self._sources():
-                for name, table in ((records.ARTICLES_FILE, "article"), (records.THESES_FILE, "thesis")):
+                for name, table in ((ARTICLES_FILE, "article"), (THESES_FILE, "thesis")):
                     synced = self._sync_file(source, folder, name, table)
                     if synced is None:
                         changed = True
@@ -290,7 +279,7 @@ class Store:
             )
         }
         for folder in self.folders:
-            for name in (records.ARTICLES_FILE, records.THESES_FILE):
+            for name in (ARTICLES_FILE, THESES_FILE):
                 if stored.get((str(folder), name)) != _stat(folder / name):
                     return False
         return True
@@ -733,7 +722,7 @@ class Store:
 MISSING = (-1, -1, -1)
 
 
-_FILES = {"article": records.ARTICLES_FILE, "thesis": records.THESES_FILE}
+_FILES = {"article": ARTICLES_FILE, "thesis": THESES_FILE}
 
 
 def _has_data(text: str) -> bool:

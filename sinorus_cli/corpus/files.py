@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -113,6 +112,8 @@ def append_file(path: Path, data: bytes) -> None:
 
 def temp_beside(path: Path, folder: Path | None = None) -> tuple[Path, int]:
     """A new temporary file in `folder` (default: beside `path`), with the mode `path` has or would get."""
+    import secrets  # here, not at the top: it imports hashlib and hmac, and most commands never write
+
     temp = (folder or path.parent) / f".{path.name}.{secrets.token_hex(4)}.tmp"
     fd = _new_file(temp)
     with contextlib.suppress(OSError):

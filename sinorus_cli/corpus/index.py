@@ -2,7 +2,9 @@
 
 Parsing TOML costs about 0.1 ms per thesis, several seconds for a corpus of ten
 thousand articles; reading the snapshot costs a fraction of that. The snapshot
-lives in `<corpus>/.sinorus/index.json` (for corpora over 256 kB of TOML), is keyed by the size, modification
+lives in `<corpus>/.sinorus/index.json` for corpora over 256 kB of TOML, and in the user's cache folder
+for the built-in seeds (read on every run; nothing is written inside the installed package). It is
+keyed by the size, modification
 time and inode of each TOML file, and is written atomically. It is JSON rather
 than pickle so that a corpus shared with others can never carry code. It is
 only an optimisation: when it is stale, unreadable or cannot be written, the
@@ -46,12 +48,16 @@ def signature(folder: Path, names: tuple[str, ...]) -> list[list[Any]]:
 def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Parsed]) -> Parsed:
     """The folder's articles and theses, from the index when it is current, else parsed and saved.
 
-    Small corpora are parsed directly: they load fast and need no file beside them.
+    Small corpora are parsed directly: they load fast and need no file beside them. The seeds are the
+    exception: every command reads them, and the snapshot saves most of start-up's parsing.
     """
+    from .locations import seeds_folder
+
     current = signature(folder, names)
-    if sum(entry[1] or 0 for entry in current) < MIN_INDEXED_BYTES:
+    seeds = folder == seeds_folder()
+    if sum(entry[1] or 0 for entry in current) < MIN_INDEXED_BYTES and not seeds:
         return parse()
-    path = folder / INDEX_DIR / INDEX_FILE
+    path = _seeds_snapshot(folder) if seeds else folder / INDEX_DIR / INDEX_FILE
     cached = _read(path, current, folder)
     if cached is not None:
         return cached, ()
@@ -59,6 +65,15 @@ def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Pa
     if not problems:
         _write(path, current, loaded)
     return loaded, problems
+
+
+def _seeds_snapshot(folder: Path) -> Path:
+    """Where the seeds' snapshot is cached: one file per installed copy of the seeds."""
+    import zlib
+
+    from platformdirs import user_cache_path
+
+    return user_cache_path("sinorus") / f"seeds-{zlib.crc32(str(folder).encode()):08x}.json"
 
 
 def _read(path: Path, current: list[list[Any]], folder: Path) -> Loaded | None:
@@ -89,7 +104,7 @@ def _write(path: Path, current: list[list[Any]], loaded: Loaded) -> None:
         "theses": [dataclasses.astuple(t) for t in theses],
     }
     try:
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp, fd = temp_beside(path)
     except OSError:
         return  # a read-only corpus simply goes unindexed

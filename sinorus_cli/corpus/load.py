@@ -20,8 +20,8 @@ from ..model import Article, Codebook, Corpus, Thesis
 from . import records
 from .index import Parsed, load_with_index, signature
 from .journal import Journal, committed, read_journal
-from .locations import seeds_folder
-from .records import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, Problem
+from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, seeds_folder
+from .records import Problem
 
 _ATTEMPTS = 5  # re-reads when a writer changed the files while they were being read
 

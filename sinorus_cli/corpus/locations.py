@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Sequence
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
+# Below this many bytes of article and thesis TOML, parsing the files is quicker than opening the
+# derived database (corpus.db); it lives here so a small corpus never imports that module.
+MIN_BYTES = 256_000
+CODEBOOK_FILE = "codebook.toml"
+ARTICLES_FILE = "articles.toml"
+THESES_FILE = "theses.toml"
 
 
 def seeds_folder() -> Path:
@@ -24,3 +32,13 @@ def default_folders() -> tuple[Path, ...]:
     """What commands read when no --corpus is given: the seeds, plus the user's corpus when it exists."""
     user = user_corpus_folder()
     return (seeds_folder(), user) if user.is_dir() else (seeds_folder(),)
+
+
+def large(folders: Sequence[Path]) -> bool:
+    """Whether the folders hold enough article and thesis TOML to be answered from the derived store."""
+    total = 0
+    for folder in folders:
+        for name in (ARTICLES_FILE, THESES_FILE):
+            with contextlib.suppress(OSError):
+                total += (Path(folder) / name).stat().st_size
+    return total >= MIN_BYTES

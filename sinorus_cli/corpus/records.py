@@ -20,9 +20,6 @@ from typing import Any, TypeVar
 
 from ..model import STANCES, Article, Span, Theme, Thesis
 
-CODEBOOK_FILE = "codebook.toml"
-ARTICLES_FILE = "articles.toml"
-THESES_FILE = "theses.toml"
 ARTICLES_HEADER = "# Article metadata: one [[article]] per source file (see the seeds' articles.toml).\n"
 THESES_HEADER = "# Theses: one [[thesis]] per claim; offsets index the article file (text[start:end] == quote).\n"
 

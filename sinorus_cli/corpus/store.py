@@ -29,8 +29,8 @@ from . import records
 from .files import atomic_write, confined, read_article_file
 from .journal import STATE_DIR, append_change, committed, leftovers, read_journal, recover, replace_change
 from .load import load_corpus
-from .locations import seeds_folder
-from .records import ARTICLES_FILE, ARTICLES_HEADER, CODEBOOK_FILE, THESES_FILE, THESES_HEADER, Problem
+from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, seeds_folder
+from .records import ARTICLES_HEADER, THESES_HEADER, Problem
 
 LOCK_FILE = ".sinorus.lock"
 
