@@ -153,6 +153,13 @@ class SinorusGroup(TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Typer turns a Ctrl-C into a silent exit 130; an Abort reaches _run, which says "interrupted".
+            raise typer.Abort() from None
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """Import and build one command on demand, so a run pays only for the command it invokes."""
         if cmd_name not in COMMANDS:

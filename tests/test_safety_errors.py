@@ -299,3 +299,15 @@ def test_ctrl_c_while_the_articles_are_written_or_indexed_still_says_what_was_ad
     assert "interrupted: added 2 article(s); 0 file(s) not read" in result.stderr
     assert len(result.stdout.splitlines()) == 2
     assert len(load_corpus([corpus]).articles) == 2
+
+
+def test_ctrl_c_in_any_command_says_interrupted_in_one_line_and_exits_130(run, monkeypatch):
+    from sinorus_cli.analysis import compare
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(compare, "compare_theme", interrupted)
+    result = run("compare", "alliance")
+    assert result.exit_code == 130
+    assert result.stderr.strip().splitlines() == ["sinorus: error: interrupted"]
