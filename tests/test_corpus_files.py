@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sinorus_cli.corpus import index, load_corpus
+from sinorus_cli.corpus import index, load_corpus, locations
 
 
 def _replace(path, old, new):
@@ -71,7 +71,7 @@ def test_hostile_quote_prints_literally_in_tables(run, seed_copy):
 
 
 def test_index_is_used_when_current_and_rebuilt_when_files_change(seed_copy, monkeypatch):
-    monkeypatch.setattr(index, "MIN_INDEXED_BYTES", 0)
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)
     first = load_corpus([seed_copy])
     stored = seed_copy / index.INDEX_DIR / index.INDEX_FILE
     assert json.loads(stored.read_text(encoding="utf-8"))["signature"]
@@ -83,7 +83,7 @@ def test_index_is_used_when_current_and_rebuilt_when_files_change(seed_copy, mon
 
 
 def test_corrupt_index_is_ignored(seed_copy, monkeypatch):
-    monkeypatch.setattr(index, "MIN_INDEXED_BYTES", 0)
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)
     expected = load_corpus([seed_copy])
     (seed_copy / index.INDEX_DIR / index.INDEX_FILE).write_text("{not json", encoding="utf-8")
     assert load_corpus([seed_copy]) == expected

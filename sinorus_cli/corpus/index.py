@@ -26,7 +26,6 @@ from .files import temp_beside
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"
 FORMAT_VERSION = 3
-MIN_INDEXED_BYTES = 256_000
 
 Loaded = tuple[list[Article], list[Thesis]]
 Parsed = tuple[Loaded, tuple[Any, ...]]  # what was loaded, and the problems found (a corpus with any is not indexed)
@@ -51,11 +50,11 @@ def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Pa
     Small corpora are parsed directly: they load fast and need no file beside them. The seeds are the
     exception: every command reads them, and the snapshot saves most of start-up's parsing.
     """
-    from .locations import seeds_folder
+    from . import locations
 
     current = signature(folder, names)
-    seeds = folder == seeds_folder()
-    if sum(entry[1] or 0 for entry in current) < MIN_INDEXED_BYTES and not seeds:
+    seeds = folder == locations.seeds_folder()
+    if sum(entry[1] or 0 for entry in current) < locations.MIN_BYTES and not seeds:
         return parse()
     path = _seeds_snapshot(folder) if seeds else folder / INDEX_DIR / INDEX_FILE
     cached = _read(path, current, folder)

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
-# Below this many bytes of article and thesis TOML, parsing the files is quicker than opening the
-# derived database (corpus.db); it lives here so a small corpus never imports that module.
+# Below this many bytes of article and thesis TOML, parsing the files is quicker than opening a derived
+# form (the SQLite store of corpus.db, the JSON snapshot of corpus.index); it lives here so a small
+# corpus never imports the store's module.
 MIN_BYTES = 256_000
 CODEBOOK_FILE = "codebook.toml"
 ARTICLES_FILE = "articles.toml"
