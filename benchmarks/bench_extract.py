@@ -49,7 +49,8 @@ def main() -> None:
         print(f"{'theme':14} " + " ".join(f"{h:>12}" for h in headers))
         for row in result.themes:
             cells = [row.sign, row.found, row.precision, row.evidence, row.always_plus, row.majority]
-            print(f"{row.theme:14} " + " ".join(f"{f'{r.hits}/{r.total}':>8} {r.value:.2f}".rjust(12) for r in cells))
+            shown = (f"{f'{r.hits}/{r.total}':>8} {r.value:.2f}" if r.total else "n/a" for r in cells)
+            print(f"{row.theme:14} " + " ".join(text.rjust(12) for text in shown))
         print("calibration (confidence band: labelled theme and sign right / proposals)")
         for band in result.calibration:
             print(f"  {band.low:.1f}-{min(band.high, 1.0):.1f}: {band.right.hits}/{band.right.total}")
