@@ -69,6 +69,11 @@ class Span:
         return overlaps(self.start, self.end, start, end)
 
 
+def date_precision(date: str) -> str:
+    """'day', 'month', 'year', or '' when undated: read off the ISO date's length."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(date), "")
+
+
 @dataclass(frozen=True)
 class Article:
     """One source document and what we know about it."""
@@ -89,8 +94,8 @@ class Article:
 
     @property
     def date_precision(self) -> str:
-        """'day', 'month', 'year', or '' when undated: read off the ISO date's length."""
-        return {10: "day", 7: "month", 4: "year"}.get(len(self.date), "")
+        """'day', 'month', 'year', or '' when undated."""
+        return date_precision(self.date)
 
     def text(self) -> str:
         """The raw text of the source file, exactly as stored (offsets index into this)."""

@@ -6,8 +6,9 @@ compare.py, so a matrix cell, a diff row and a compare table always agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Article, Corpus, Theme
 from .compare import Counts, Pair, Pairs, chronological, compare_theme
@@ -59,27 +60,72 @@ def by_controversy(corpus: Corpus, themes: Sequence[Theme] = (), only: Sequence[
     return ranked([polarization(corpus, t, only) for t in themes or corpus.codebook.themes])
 
 
+class Dated(NamedTuple):
+    """An article as the matrix lists it: its id and date."""
+
+    id: str
+    date: str
+
+
+class Cell(NamedTuple):
+    """An article's derived stance on a theme, whether it is mixed, and whether it rests on proposed
+    theses (with the lowest confidence among them): all a matrix shows of a position."""
+
+    article: str
+    theme: str
+    stance: int
+    mixed: bool
+    proposed: bool
+    confidence: float | None
+
+
+class StanceRow(NamedTuple):
+    """One article's row of the matrix: its stance on each theme in the matrix's order (None where it
+    takes none), and the themes where it is mixed or rests on proposed theses, in the same order."""
+
+    article: str
+    date: str
+    stances: tuple[int | None, ...]
+    mixed: tuple[str, ...]
+    proposed: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Matrix:
-    """Articles (date order) by themes (most divided first); a cell is a Position or absent."""
+    """Articles (date order) by themes (most divided first).
 
-    articles: tuple[Article, ...]
+    `rows` are the articles that address any of the themes; `cells()` lists every cell theme by
+    theme, articles in order (computed on demand: on a large corpus only a JSON document needs them).
+    """
+
+    articles: tuple[Dated, ...]
     themes: tuple[Polarization, ...]
-    cells: dict[tuple[str, str], Position]
-
-    def cell(self, article_id: str, theme_id: str) -> Position | None:
-        return self.cells.get((article_id, theme_id))
+    rows: tuple[StanceRow, ...]
+    cells: Callable[[], Sequence[Cell]]
 
 
 def stance_matrix(corpus: Corpus, themes: Sequence[Theme] = (), articles: Sequence[Article] = ()) -> Matrix:
     """The article-by-theme stance matrix of discourse network analysis."""
     chosen = chronological(articles or corpus.articles)
     ranked = by_controversy(corpus, themes, chosen)
-    cells = {}
-    for measured in ranked:
-        for pos in compare_theme(corpus, measured.theme, chosen).positions:
-            cells[(pos.article, pos.theme)] = pos
-    return Matrix(tuple(chosen), tuple(ranked), cells)
+    cells = tuple(
+        Cell(p.article, p.theme, p.stance, p.mixed, p.proposed, p.confidence)
+        for measured in ranked
+        for p in compare_theme(corpus, measured.theme, chosen).positions
+    )
+    theme_ids = [m.theme.id for m in ranked]
+    by_article: dict[str, dict[str, Cell]] = {}
+    for cell in cells:
+        by_article.setdefault(cell.article, {})[cell.theme] = cell
+    rows = []
+    for article in chosen:
+        if found := by_article.get(article.id):
+            ordered = [found[t] for t in theme_ids if t in found]
+            stances = tuple(found[t].stance if t in found else None for t in theme_ids)
+            mixed = tuple(c.theme for c in ordered if c.mixed)
+            proposed = tuple(c.theme for c in ordered if c.proposed)
+            rows.append(StanceRow(article.id, article.date, stances, mixed, proposed))
+    return Matrix(tuple(Dated(a.id, a.date) for a in chosen), tuple(ranked), tuple(rows), lambda: cells)
 
 
 @dataclass(frozen=True)

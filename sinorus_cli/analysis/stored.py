@@ -2,8 +2,7 @@
 
 Each function returns the same objects as its counterpart in debate.py, built
 from per-article, per-theme tallies instead of theses, so the views that print
-them cannot tell the difference (matrix cells carry no theses: a matrix shows
-only stances).
+them cannot tell the difference.
 """
 
 from __future__ import annotations
@@ -12,31 +11,38 @@ from collections.abc import Sequence
 
 from ..corpus.db import Store
 from ..model import Article, Theme
-from .compare import Counts, chronological, counts_of
-from .debate import Matrix, Polarization, measured, ranked
-from .stance import Position
+from .compare import Counts, chronological
+from .debate import Cell, Dated, Matrix, Polarization, StanceRow, measured, ranked
 
 
 def stored_controversy(store: Store) -> list[Polarization]:
     """Every theme from most to least divided, from the stored stance counts."""
-    counts = store.stance_counts()
-    return ranked([measured(t, Counts(counts.get(t.id, {}))) for t in store.codebook.themes])
+    return _ranked(store, store.codebook.themes)
 
 
 def stored_matrix(store: Store, themes: Sequence[Theme] = (), articles: Sequence[Article] = ()) -> Matrix:
-    """The article-by-theme stance matrix, from the stored tallies."""
-    chosen = chronological(articles or store.articles())
-    place = {a.id: n for n, a in enumerate(chosen)}
-    tallies = store.tallies(themes=[t.id for t in themes] if themes else None, articles=place if articles else None)
-    by_theme: dict[str, list[Position]] = {}
-    for t in tallies:
-        mixed = t.any_for and t.any_against
-        by_theme.setdefault(t.theme, []).append(
-            Position(t.article, t.theme, t.stance, mixed, (), proposed=t.proposed, confidence=t.confidence)
-        )
-    order = ranked([measured(t, counts_of(by_theme.get(t.id, []))) for t in themes or store.codebook.themes])
-    cells = {}
-    for polarization in order:
-        for pos in sorted(by_theme.get(polarization.theme.id, []), key=lambda p: place[p.article]):
-            cells[(pos.article, pos.theme)] = pos
-    return Matrix(tuple(chosen), tuple(order), cells)
+    """The article-by-theme stance matrix: its rows computed in the database, its cells read only when asked for."""
+    ids = [a.id for a in articles] if articles else None
+    order = _ranked(store, themes or store.codebook.themes, ids)
+    theme_ids = [m.theme.id for m in order]
+    if articles:
+        listed = tuple(Dated(a.id, a.date) for a in chronological(articles))
+    else:
+        listed = tuple(map(Dated._make, store.dated()))
+    rows = tuple(map(StanceRow._make, store.stance_rows(theme_ids, ids)))
+
+    def cells() -> list[Cell]:
+        place = {a.id: n for n, a in enumerate(listed)}
+        rank = {t: n for n, t in enumerate(theme_ids)}
+        found = [
+            Cell(t.article, t.theme, t.stance, t.any_for and t.any_against, t.proposed, t.confidence)
+            for t in store.tallies(theme_ids if themes else None, ids)
+        ]
+        return sorted(found, key=lambda c: (rank[c.theme], place[c.article]))
+
+    return Matrix(listed, tuple(order), rows, cells)
+
+
+def _ranked(store: Store, themes: Sequence[Theme], articles: Sequence[str] | None = None) -> list[Polarization]:
+    counts = store.stance_counts(articles)
+    return ranked([measured(t, Counts(counts.get(t.id, {}))) for t in themes])

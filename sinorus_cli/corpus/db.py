@@ -31,14 +31,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import sqlite3
-from ..model import Article, Codebook, Corpus, Span, Thesis
+from ..model import Article, Codebook, Corpus, Span, Thesis, date_precision
 from . import load, records
 from .journal import read_journal
 from .locations import ARTICLES_FILE, THESES_FILE, large
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 # How many full-text candidates a search re-ranks with RapidFuzz.
 CANDIDATES = 1000
 # Which of the query's trigrams the full-text search looks for: the rarest ones that occur at all, at
@@ -70,6 +70,7 @@ CREATE INDEX thesis_source ON thesis(source, ord);
 CREATE TABLE tally(article TEXT, theme TEXT, akey INTEGER, theses INTEGER, total INTEGER, stance INTEGER,
                    any_for INTEGER, any_against INTEGER, proposed INTEGER, confidence REAL);
 CREATE INDEX tally_theme ON tally(theme, stance);
+CREATE INDEX tally_cells ON tally(akey, theme, stance, any_for, any_against, proposed, article);  -- the matrix
 CREATE TABLE sentence(rid INTEGER PRIMARY KEY, source INTEGER, article TEXT, start INTEGER, "end" INTEGER,
                       text TEXT);
 CREATE INDEX sentence_article ON sentence(source, article);
@@ -115,10 +116,39 @@ TALLY = (
     + " AND t.speaker = ''{where} GROUP BY t.article, t.theme)"
 )
 LIVE_ARTICLES = "FROM article a JOIN source s ON s.id = a.source WHERE a.live"
+# Articles in date order, undated last, then by id: the order of analysis.compare.chronological (SQLite
+# compares text as UTF-8 bytes, which orders it by code point, as Python does).
+CHRONOLOGICAL = "ORDER BY a.date = '', a.date, a.id"
+# The matrix packs each cell of an article's row into CELL_BITS bits of an integer: (stance + 3) << 2, plus 2
+# when mixed, plus 1 when it rests on proposed theses; 0 where the article takes no stance. A sum per article
+# of each cell shifted to its theme's place builds the row in one aggregate per PACKED themes (60 of SQLite's
+# 64 integer bits), not one per theme.
+CELL = "(((t.stance + 3) << 2) + ((t.any_for AND t.any_against) << 1) + t.proposed)"
+CELL_BITS = 5
+PACKED = 12
 
 
 class Unusable(Exception):
     """The corpus has a problem the tolerant loader would skip and report: commands read the TOML instead."""
+
+
+class Listed(NamedTuple):
+    """An article's metadata as a listing shows it: no skip spans or digest, so no path or JSON to build."""
+
+    id: str
+    file: str
+    title: str
+    author: str
+    outlet: str
+    kind: str
+    date: str
+    date_basis: str
+    date_note: str
+    notes: str
+
+    @property
+    def date_precision(self) -> str:
+        return date_precision(self.date)
 
 
 class Tallied(NamedTuple):
@@ -580,6 +610,15 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY s.layer, a.ord", args)
         return [_article(row) for row in rows]
 
+    def listing(self) -> list[Listed]:
+        """Every live article's metadata, in date order."""
+        rows = self.db.execute(f"SELECT a.{', a.'.join(ARTICLE_FIELDS)} FROM article a WHERE a.live {CHRONOLOGICAL}")
+        return list(map(Listed._make, rows))
+
+    def dated(self) -> list[tuple[str, str]]:
+        """Every live article's id and date, in date order."""
+        return self.db.execute(f"SELECT a.id, a.date FROM article a WHERE a.live {CHRONOLOGICAL}").fetchall()
+
     def article_names(self) -> dict[str, tuple[str]]:
         """Every live article id with the file name it also answers to (for resolving near misses)."""
         return {i: (f,) for i, f in self.db.execute(f"SELECT a.id, a.file {LIVE_ARTICLES}")}
@@ -602,21 +641,55 @@ class Store:
 
     def tallies(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Tallied]:
         """Per article and theme, in corpus order: theses, stance sum, derived stance, any for, any against."""
-        source, where, args = "tally t", "", []
+        source, args = self._tallied(themes, articles)
+        return [
+            Tallied(a, th, n, total, stance, p == 1, m == 1, auto == 1, low)
+            for a, th, _, n, total, stance, p, m, auto, low in self.db.execute(f"SELECT * {source} ORDER BY 3", args)
+        ]
+
+    def stance_rows(
+        self, themes: Sequence[str], articles: Iterable[str] | None = None
+    ) -> list[tuple[str, str, tuple[int | None, ...], tuple[str, ...], tuple[str, ...]]]:
+        """The matrix's rows, in date order: per article that takes a stance on any of `themes`, its id, its
+        date, its stance on each theme (None where it takes none) and the themes where it is mixed and
+        where it rests on proposed theses, in the order of `themes`."""
+        chosen = None if set(themes) == set(self.codebook.ids) else themes
+        source, source_args = self._tallied(chosen, articles)
+        sums: list[str] = []
+        sum_args: list[str] = []
+        for k in range(0, len(themes), PACKED):
+            places = themes[k : k + PACKED]
+            shifts = " ".join(f"WHEN ? THEN {CELL_BITS * j}" for j in range(len(places)))
+            sums.append(f"sum({CELL} << CASE t.theme {shifts} END) AS p{k // PACKED}")
+            sum_args += places
+        stances, mixed, proposed = [], [], []
+        for n in range(len(themes)):
+            packed, shift = f"p.p{n // PACKED}", CELL_BITS * (n % PACKED)
+            stances.append(f"nullif(({packed} >> {shift + 2}) & 7, 0) - 3")
+            mixed.append(f"CASE WHEN ({packed} >> {shift + 1}) & 1 THEN ' ' || ? ELSE '' END")
+            proposed.append(f"CASE WHEN ({packed} >> {shift}) & 1 THEN ' ' || ? ELSE '' END")
+        rows = self.db.execute(
+            f"SELECT a.id, a.date, {', '.join(stances)}, {' || '.join(mixed)}, {' || '.join(proposed)} FROM "
+            f"(SELECT t.article, {', '.join(sums)} {source} GROUP BY t.akey) p "
+            f"JOIN article a ON a.id = p.article AND a.live {CHRONOLOGICAL}",
+            (*themes, *themes, *sum_args, *source_args),
+        )
+        end = 2 + len(themes)
+        return [(r[0], r[1], r[2:end], tuple(r[end].split()), tuple(r[end + 1].split())) for r in rows]
+
+    def _tallied(self, themes: Iterable[str] | None, articles: Iterable[str] | None) -> tuple[str, list[Any]]:
+        """FROM and WHERE over the per-article, per-theme tallies as `t` (of the given themes and articles),
+        with their arguments."""
+        source, args = "FROM tally t", []
         if self._filter:  # the stored aggregates count every thesis: filtered ones are counted afresh
-            source, where, args = f"({TALLY.format(where=self._filter)}) t", "", list(self._filter_args)
+            source, args = f"FROM ({TALLY.format(where=self._filter)}) t", list(self._filter_args)
         clauses = []
         for column, values in (("t.article", articles), ("t.theme", themes)):
             if values is not None:
                 chosen = tuple(values)
                 clauses.append(f"{column} IN ({_marks(chosen)})")
                 args += chosen
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self.db.execute(f"SELECT * FROM {source}{where} ORDER BY 3", args)
-        return [
-            Tallied(a, th, n, total, stance, p == 1, m == 1, auto == 1, low)
-            for a, th, _, n, total, stance, p, m, auto, low in rows
-        ]
+        return source + (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
     def stance_counts(self, articles: Iterable[str] | None = None) -> dict[str, dict[int, int]]:
         """Per theme: how many articles take each derived stance."""

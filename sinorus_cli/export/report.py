@@ -147,14 +147,19 @@ def _divide(theme: Theme, abbreviation: str, measured: Polarization, positions: 
     return Divide(theme, abbreviation, measured, side(1), side(-1), side(0))
 
 
-def matrix_rows(matrix: Matrix, theme_ids: Sequence[str]) -> tuple[MatrixRow, ...]:
+def matrix_rows(matrix: Matrix, theme_ids: Sequence[str], articles: Sequence[Article]) -> tuple[MatrixRow, ...]:
     """Each article's marks on the given themes, `·` where it does not address one."""
+    column = {m.theme.id: n for n, m in enumerate(matrix.themes)}
+    found = {row.article: row for row in matrix.rows}
 
     def cell(article_id: str, theme_id: str) -> tuple[str, int | None]:
-        pos = matrix.cell(article_id, theme_id)
-        return (stance_mark(pos.stance, pos.mixed), pos.stance) if pos else (NOT_ADDRESSED, None)
+        row = found.get(article_id)
+        stance = row.stances[column[theme_id]] if row else None
+        if row is None or stance is None:
+            return NOT_ADDRESSED, None
+        return stance_mark(stance, theme_id in row.mixed), stance
 
-    return tuple(MatrixRow(a, tuple(cell(a.id, t) for t in theme_ids)) for a in matrix.articles)
+    return tuple(MatrixRow(a, tuple(cell(a.id, t) for t in theme_ids)) for a in articles)
 
 
 def matrix_legend(rows: Sequence[MatrixRow]) -> tuple[tuple[str, str], ...]:
@@ -188,13 +193,14 @@ def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", t
                 )
             )
     divides = tuple(s.divide for s in sections)
-    rows = matrix_rows(matrix, [d.theme.id for d in divides])
+    articles = tuple(chronological(corpus.articles))
+    rows = matrix_rows(matrix, [d.theme.id for d in divides], articles)
     name = corpus_name(corpus)
     return Report(
         title=title or f"Who claims what on China-Russia cooperation: {name}",
         corpus=name,
         date=date,
-        articles=tuple(chronological(corpus.articles)),
+        articles=articles,
         by_id={a.id: a for a in corpus.articles},
         theses=len(corpus.theses),
         proposed=sum(t.origin != "curated" for t in corpus.theses),
@@ -204,7 +210,7 @@ def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", t
         matrix=rows,
         legend=matrix_legend(rows),
         sections=tuple(sections),
-        sources=tuple(article_record(a, corpus) for a in chronological(corpus.articles)),
+        sources=tuple(article_record(a, corpus) for a in articles),
     )
 
 

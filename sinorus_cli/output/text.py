@@ -12,6 +12,7 @@ apostrophe (the convention OWASP documents for CSV injection).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 # Every format character (Unicode category Cf: zero-width spaces and joiners, bidi marks,
@@ -48,15 +49,31 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+def _tsv_plain(text: str) -> bool:
+    """Whether text needs no TSV escape (decided in C: isprintable is False for tab, newline and every control)."""
+    return text.isprintable() and "\\" not in text
+
+
 def tsv_field(value: str) -> str:
     """Escape one TSV field so a record stays on one line and tabs only separate fields.
 
     Backslash, tab, newline and carriage return become \\\\, \\t, \\n, \\r;
     other control characters become \\xNN.
     """
-    if value.isprintable() and "\\" not in value:
-        return value  # the common case, decided in C
+    if _tsv_plain(value):
+        return value  # the common case
     return _TSV_SPECIAL.sub(lambda m: _TSV_NAMED.get(m.group()) or _hex(m), value)
+
+
+def tsv_line(fields: Sequence[str]) -> str:
+    """One TSV record (without its line end) from its fields' text, each escaped as tsv_field escapes it.
+
+    A listing writes one per row, so the common case, where no field needs an escape, is one check
+    of the whole record.
+    """
+    if _tsv_plain("".join(fields)):
+        return "\t".join(fields)
+    return "\t".join(map(tsv_field, fields))
 
 
 def tsv_unescape(value: str) -> str:
@@ -81,6 +98,11 @@ def markdown_text(text: str, line_start: bool = False) -> str:
     """
     escaped = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), printable(text).replace("&", "&amp;").replace("<", "&lt;"))
     return _MD_LINE_START.sub("\\\\", escaped) if line_start else escaped
+
+
+def cell_texts(values: Iterable[Any]) -> list[str]:
+    """cell_text of each value; text and missing values, most cells of a listing, without a call each."""
+    return [v if v.__class__ is str else "" if v is None else cell_text(v) for v in values]
 
 
 def cell_text(value: Any) -> str:

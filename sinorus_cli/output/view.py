@@ -67,11 +67,19 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Deferred:
+    """A JSON document built only when it is written, for a view whose document costs far more than its records."""
+
+    build: Callable[[], Any]
+
+
+@dataclass(frozen=True)
 class View:
     """A command's whole result, ready for any format.
 
     Record formats (JSONL, CSV, TSV) carry one section, so every line has the same
     fields: `primary` (default: the first) unless the user picks another with --section.
+    `document` is what JSON shows, or a Deferred that builds it.
     """
 
     sections: Sequence[Section]

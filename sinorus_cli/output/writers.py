@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, TextIO
 
 from ..env import Environment
 from ..errors import UsageError
-from .text import cell_text, markdown_text, spreadsheet_safe, tsv_field
-from .view import Format, Row, View
+from .text import cell_text, cell_texts, markdown_text, spreadsheet_safe, tsv_line
+from .view import Deferred, Format, Row, View
 
 RECORD_FORMATS = (Format.jsonl, Format.csv, Format.tsv)
 
@@ -52,18 +53,20 @@ def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Cho
     elif fmt is Format.md:
         write_markdown(out, view)
     elif fmt is Format.json and not choices.fields:
-        out.write(json.dumps(nulls(view.document), ensure_ascii=False, indent=2) + "\n")
+        document = view.document.build() if isinstance(view.document, Deferred) else view.document
+        out.write(json.dumps(nulls(document), ensure_ascii=False, indent=2) + "\n")
     else:
         section = view.section()
         fields = list(choices.fields) or section.field_names()
-        records = [{f: row.get(f) for f in fields} for row in section.rows]
-        if fmt is Format.json:
-            out.write(json.dumps(nulls(records), ensure_ascii=False, indent=2) + "\n")
-        elif fmt is Format.jsonl:
-            for record in records:
-                out.write(json.dumps(nulls(record), ensure_ascii=False) + "\n")
+        if fmt in (Format.csv, Format.tsv):
+            write_delimited(out, fields, section.rows, fmt is Format.csv, choices.header, choices.raw)
         else:
-            write_delimited(out, fields, records, fmt is Format.csv, choices.header, choices.raw)
+            records = [{f: row.get(f) for f in fields} for row in section.rows]
+            if fmt is Format.json:
+                out.write(json.dumps(nulls(records), ensure_ascii=False, indent=2) + "\n")
+            else:
+                for record in records:
+                    out.write(json.dumps(nulls(record), ensure_ascii=False) + "\n")
     out.flush()
 
 
@@ -99,12 +102,23 @@ def write_delimited(
         # RFC 4180 line ends; they also make the writer quote fields holding a lone \r or \n.
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(fields)
-        writer.writerows([csv_cell(r.get(f), raw) for f in fields] for r in records)
+        writer.writerows([csv_cell(v, raw) for v in values] for values in _values(records, fields))
         return
     if header:
-        out.write("\t".join(tsv_field(f) for f in fields) + "\n")
+        out.write(tsv_line(fields) + "\n")
+    out.writelines(tsv_line(cell_texts(values)) + "\n" for values in _values(records, fields))
+
+
+def _values(records: Iterable[Row], fields: Sequence[str]) -> Iterator[Sequence[Any]]:
+    """Each record's values of `fields`, None where it has no such field (picked in C where it has them all)."""
+    if not fields:
+        return
+    picked = itemgetter(*fields) if len(fields) > 1 else lambda r: (r[fields[0]],)
     for record in records:
-        out.write("\t".join(tsv_field(cell_text(record.get(f))) for f in fields) + "\n")
+        try:
+            yield picked(record)
+        except KeyError:
+            yield [record.get(f) for f in fields]
 
 
 def _md_cell(value: Any, line_start: bool = False) -> str:

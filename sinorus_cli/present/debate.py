@@ -14,7 +14,7 @@ from ..analysis.debate import Diff, Matrix
 from ..analysis.stance import Position, Relation, signed
 from ..model import Corpus, Thesis
 from ..output.tables import plain
-from ..output.view import Column, Row, Section, View
+from ..output.view import Column, Deferred, Row, Section, View
 from .cells import (
     PROPOSED,
     annotated,
@@ -106,9 +106,9 @@ def comparison_view(comparison: Comparison) -> View:
 
 
 def _cell_renderer(theme_id: str) -> Any:
-    from rich.text import Text
-
     def render(row: Row) -> Any:
+        from rich.text import Text
+
         symbol = stance_symbol(row.get(theme_id), theme_id in row["mixed"])
         return Text.assemble(symbol, PROPOSED) if theme_id in row["proposed"] else symbol
 
@@ -123,24 +123,31 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
     the report (no width) always name them.
     """
     theme_ids = [m.theme.id for m in matrix.themes]
-    rows = []
-    for article in matrix.articles:
-        cells = {t: pos for t in theme_ids if (pos := matrix.cell(article.id, t))}
-        if not cells:
-            continue
-        row: dict[str, Any] = {"article": article.id, "date": article.date}
-        row |= {t: cells[t].stance if t in cells else None for t in theme_ids}
-        row["mixed"] = [t for t, pos in cells.items() if pos.mixed]
-        row["proposed"] = [t for t, pos in cells.items() if provenance(pos)["origin"] == "auto"]
-        rows.append(row)
-    article_width = max([len("Article"), *(len(a.id) for a in matrix.articles)]) + 2
-    numbered = width is not None and article_width + sum(len(t) + 1 for t in theme_ids) > width
+    fields = ("article", "date", *theme_ids, "mixed", "proposed")
+    rows = [dict(zip(fields, (r.article, r.date, *r.stances, r.mixed, r.proposed), strict=True)) for r in matrix.rows]
+    numbered = False
+    if width is not None:
+        article_width = max([len("Article"), *(len(a.id) for a in matrix.articles)]) + 2
+        numbered = article_width + sum(len(t) + 1 for t in theme_ids) > width
     headers = [str(n) for n in range(1, len(theme_ids) + 1)] if numbered else theme_ids
     columns = [Column("article", "Article", no_wrap=True)] + [
         Column(t, h, render=_cell_renderer(t), justify="center", no_wrap=True)
         for t, h in zip(theme_ids, headers, strict=True)
     ]
-    document = {
+    legend = (
+        f"Cells: ++ +2, + +1, ○ 0, − -1, −− -2; * mixed; {PROPOSED} rests on proposed theses; blank not addressed. "
+        "Themes most divided first."
+    )
+    if numbered:
+        legend += "\n" + "  ".join(f"{h}={t}" for h, t in zip(headers, theme_ids, strict=True))
+    section = Section(
+        "matrix", "", columns, rows, compact=True, fields=fields, empty="no article addresses these themes"
+    )
+    return View([section], document=Deferred(lambda: _matrix_document(matrix)), heading=legend)
+
+
+def _matrix_document(matrix: Matrix) -> dict[str, Any]:
+    return {
         "themes": [
             {
                 "id": m.theme.id,
@@ -155,21 +162,10 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
         ],
         "articles": [{"id": a.id, "date": a.date} for a in matrix.articles],
         "cells": [
-            {"article": p.article, "theme": p.theme, "stance": p.stance, "mixed": p.mixed, **provenance(p)}
-            for p in matrix.cells.values()
+            {"article": c.article, "theme": c.theme, "stance": c.stance, "mixed": c.mixed, **provenance(c)}
+            for c in matrix.cells()
         ],
     }
-    legend = (
-        f"Cells: ++ +2, + +1, ○ 0, − -1, −− -2; * mixed; {PROPOSED} rests on proposed theses; blank not addressed. "
-        "Themes most divided first."
-    )
-    if numbered:
-        legend += "\n" + "  ".join(f"{h}={t}" for h, t in zip(headers, theme_ids, strict=True))
-    fields = ("article", "date", *theme_ids, "mixed", "proposed")
-    section = Section(
-        "matrix", "", columns, rows, compact=True, fields=fields, empty="no article addresses these themes"
-    )
-    return View([section], document=document, heading=legend)
 
 
 DIFF_SECTIONS = (

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..analysis.compare import Comparison, Pair
+from ..analysis.debate import Cell
 from ..analysis.stance import Position
 from ..model import Article, Corpus, Theme, Thesis
 
@@ -39,7 +40,7 @@ def thesis_record(thesis: Thesis, theme: Theme | None) -> dict[str, Any]:
     }
 
 
-def provenance(pos: Position) -> dict[str, Any]:
+def provenance(pos: Position | Cell) -> dict[str, Any]:
     """`origin` auto when a position rests on any proposed thesis, with the lowest such confidence."""
     return {"origin": "auto" if pos.proposed else "curated", "confidence": pos.confidence}
 
