@@ -69,9 +69,12 @@ class Span:
         return overlaps(self.start, self.end, start, end)
 
 
+PRECISIONS = {10: "day", 7: "month", 4: "year"}  # an ISO date's length: how precise it is
+
+
 def date_precision(date: str) -> str:
     """'day', 'month', 'year', or '' when undated: read off the ISO date's length."""
-    return {10: "day", 7: "month", 4: "year"}.get(len(date), "")
+    return PRECISIONS.get(len(date), "")
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,17 @@ Examples:
 def articles_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List articles: id, date, author, outlet, kind, title, source file and thesis count."""
     from ..analysis.compare import chronological
-    from ..model import Corpus
     from ..present.listing import articles_view
+    from ..present.records import thesis_counts
 
     s = session(ctx)
     store = s.store()
     if store is None:
-        corpus, counted = s.corpus(), None
-    else:  # a large corpus: counts from the store, records from a corpus without theses
-        corpus, counted = Corpus(store.codebook, tuple(store.articles()), ()), store.thesis_counts()
-    s.emit(articles_view(chronological(corpus.articles), corpus, counted), fmt)
+        corpus = s.corpus()
+        view = articles_view(chronological(corpus.articles), thesis_counts(corpus))
+    else:  # a large corpus: metadata and counts from the store, no article or thesis loaded
+        view = articles_view(store.listing(), store.thesis_counts())
+    s.emit(view, fmt)
 
 
 def register(app: typer.Typer) -> None:

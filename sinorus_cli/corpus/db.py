@@ -126,6 +126,8 @@ CHRONOLOGICAL = "ORDER BY a.date = '', a.date, a.id"
 CELL = "(((t.stance + 3) << 2) + ((t.any_for AND t.any_against) << 1) + t.proposed)"
 CELL_BITS = 5
 PACKED = 12
+MIXED_BITS = sum(2 << CELL_BITS * n for n in range(PACKED))
+PROPOSED_BITS = sum(1 << CELL_BITS * n for n in range(PACKED))
 
 
 class Unusable(Exception):
@@ -168,6 +170,18 @@ class Tallied(NamedTuple):
     any_against: bool
     proposed: bool
     confidence: float | None
+
+
+class _Flagged(dict[tuple[int, ...], tuple[str, ...]]):
+    """The themes whose cells carry one flag bit (see CELL), from a row's packed flags, named once per pattern."""
+
+    def __init__(self, themes: Sequence[str], bit: int) -> None:
+        super().__init__()
+        self.places = [(theme, n // PACKED, 1 << (CELL_BITS * (n % PACKED) + bit)) for n, theme in enumerate(themes)]
+
+    def __missing__(self, packed: tuple[int, ...]) -> tuple[str, ...]:
+        named = self[packed] = tuple(theme for theme, k, bit in self.places if packed[k] & bit)
+        return named
 
 
 @dataclass(frozen=True)
@@ -662,20 +676,22 @@ class Store:
             shifts = " ".join(f"WHEN ? THEN {CELL_BITS * j}" for j in range(len(places)))
             sums.append(f"sum({CELL} << CASE t.theme {shifts} END) AS p{k // PACKED}")
             sum_args += places
-        stances, mixed, proposed = [], [], []
-        for n in range(len(themes)):
-            packed, shift = f"p.p{n // PACKED}", CELL_BITS * (n % PACKED)
-            stances.append(f"nullif(({packed} >> {shift + 2}) & 7, 0) - 3")
-            mixed.append(f"CASE WHEN ({packed} >> {shift + 1}) & 1 THEN ' ' || ? ELSE '' END")
-            proposed.append(f"CASE WHEN ({packed} >> {shift}) & 1 THEN ' ' || ? ELSE '' END")
+        stances = [
+            f"nullif((p.p{n // PACKED} >> {CELL_BITS * (n % PACKED) + 2}) & 7, 0) - 3" for n in range(len(themes))
+        ]
+        # The mixed and proposed bits of every cell, left packed: rows share a few patterns, named once each.
+        flags = [f"ifnull(p.p{k} & {mask}, 0)" for mask in (MIXED_BITS, PROPOSED_BITS) for k in range(len(sums))]
         rows = self.db.execute(
-            f"SELECT a.id, a.date, {', '.join(stances)}, {' || '.join(mixed)}, {' || '.join(proposed)} FROM "
+            f"SELECT a.id, a.date, {', '.join(stances + flags)} FROM "
             f"(SELECT t.article, {', '.join(sums)} {source} GROUP BY t.akey) p "
             f"JOIN article a ON a.id = p.article AND a.live {CHRONOLOGICAL}",
-            (*themes, *themes, *sum_args, *source_args),
+            (*sum_args, *source_args),
         )
-        end = 2 + len(themes)
-        return [(r[0], r[1], r[2:end], tuple(r[end].split()), tuple(r[end + 1].split())) for r in rows]
+        mixed, proposed = _Flagged(themes, 1), _Flagged(themes, 0)
+        end, half = 2 + len(themes), len(sums)
+        return [
+            (r[0], r[1], r[2:end], mixed[r[end : end + half]], proposed[r[end + half : end + 2 * half]]) for r in rows
+        ]
 
     def _tallied(self, themes: Iterable[str] | None, articles: Iterable[str] | None) -> tuple[str, list[Any]]:
         """FROM and WHERE over the per-article, per-theme tallies as `t` (of the given themes and articles),
@@ -714,12 +730,12 @@ class Store:
     def thesis_counts(self) -> dict[str, tuple[int, list[str]]]:
         """Per article: how many theses count, and the sorted themes they cover."""
         where, args = self._narrowed(None, None, None)
+        # One pass grouped by article (a nested GROUP BY article, theme costs a sort); the themes are
+        # deduplicated and sorted here rather than in SQL, which promises no order within a group.
         rows = self.db.execute(
-            "SELECT article, sum(n), group_concat(theme, ' ') FROM (SELECT t.article, t.theme, count(*) AS n "
-            f"{EFFECTIVE}{where} GROUP BY t.article, t.theme ORDER BY t.article, t.theme) GROUP BY article",
-            args,
+            f"SELECT t.article, count(*), group_concat(t.theme, ' ') {EFFECTIVE}{where} GROUP BY 1", args
         )
-        return {article: (total, themes.split(" ")) for article, total, themes in rows}
+        return {article: (total, sorted(set(themes.split(" ")))) for article, total, themes in rows}
 
     def text_candidates(
         self, query: str, articles: Sequence[str] = (), theme: str | None = None, limit: int = CANDIDATES

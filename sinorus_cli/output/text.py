@@ -101,8 +101,11 @@ def markdown_text(text: str, line_start: bool = False) -> str:
 
 
 def cell_texts(values: Iterable[Any]) -> list[str]:
-    """cell_text of each value; text and missing values, most cells of a listing, without a call each."""
-    return [v if v.__class__ is str else "" if v is None else cell_text(v) for v in values]
+    """cell_text of each value. A listing converts every cell, so text, missing values and integers (most
+    of them) are converted inline rather than through a call each."""
+    return [
+        v if v.__class__ is str else "" if v is None else str(v) if v.__class__ is int else cell_text(v) for v in values
+    ]
 
 
 def cell_text(value: Any) -> str:
@@ -116,7 +119,10 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}".rstrip("0").rstrip(".") if value == value else ""
     if isinstance(value, list | tuple):
-        return ";".join(cell_text(v) for v in value)
+        try:
+            return ";".join(value)  # a list of text, as lists of ids are
+        except TypeError:
+            return ";".join(cell_text(v) for v in value)
     return str(value)
 
 

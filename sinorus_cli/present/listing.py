@@ -10,7 +10,7 @@ from ..output.tables import plain
 from ..output.view import Column, Row, Section, View
 from .cells import highlighted, proposed_mark
 from .columns import ARTICLE_COLUMNS, CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME, THESIS_COLUMNS
-from .records import THESIS_FIELDS, article_record, theme_record, thesis_record
+from .records import THESIS_FIELDS, article_record, listed_record, theme_record, thesis_record
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..analysis.check import Problem
     from ..analysis.debate import Polarization
     from ..analysis.search import Hit
+    from ..corpus.db import Listed
 
 
 def theses_view(theses: Sequence[Thesis], corpus: Corpus, theme: str = "") -> View:
@@ -36,16 +37,10 @@ ARTICLE_FIELDS = ("id", "file", "date", "date_precision", "date_basis", "author"
                   "theses", "themes", "date_note", "notes")  # fmt: skip
 
 
-def articles_view(
-    articles: Sequence[Article], corpus: Corpus, counted: Mapping[str, tuple[int, list[str]]] | None = None
-) -> View:
-    """Articles with their metadata and thesis counts, in the order given (`counted`: article id to
-    thesis count and themes, when the corpus holds no theses)."""
-    records = [article_record(a, corpus) for a in articles]
-    if counted is not None:
-        for record in records:
-            theses, themes = counted.get(record["id"], (0, []))
-            record |= {"theses": theses, "themes": themes}
+def articles_view(articles: Sequence[Article | Listed], counted: Mapping[str, tuple[int, list[str]]]) -> View:
+    """Articles with their metadata, in the order given, and (from `counted`: article id to thesis count
+    and sorted themes) how many theses each has and the themes they cover."""
+    records = [listed_record(a, *counted.get(a.id, (0, []))) for a in articles]
     section = Section("articles", "", ARTICLE_COLUMNS, records, fields=ARTICLE_FIELDS, empty="no articles")
     return View([section], document=records)
 

@@ -6,13 +6,16 @@ thing wherever it appears.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..analysis.compare import Comparison, Pair
 from ..analysis.debate import Cell
 from ..analysis.stance import Position
 from ..model import Article, Corpus, Theme, Thesis
+
+if TYPE_CHECKING:
+    from ..corpus.db import Listed
 
 THESIS_FIELDS = (
     "id", "article", "theme", "stance", "stance_name", "claim", "quote", "start", "end", "origin", "confidence",
@@ -47,7 +50,20 @@ def provenance(pos: Position | Cell) -> dict[str, Any]:
 
 def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:
     """An article's metadata with counts of its theses and the themes they cover."""
-    theses = corpus.theses_of(article.id)
+    return listed_record(article, *_counted(corpus.theses_of(article.id)))
+
+
+def thesis_counts(corpus: Corpus) -> dict[str, tuple[int, list[str]]]:
+    """Per article: how many theses count, and the sorted themes they cover (as the derived store counts them)."""
+    return {a.id: _counted(corpus.theses_of(a.id)) for a in corpus.articles}
+
+
+def _counted(theses: Sequence[Thesis]) -> tuple[int, list[str]]:
+    return len(theses), sorted({t.theme for t in theses})
+
+
+def listed_record(article: Article | Listed, theses: int, themes: list[str]) -> dict[str, Any]:
+    """An article's metadata with how many of its theses count and the themes they cover."""
     return {
         "id": article.id,
         "file": article.file,
@@ -58,8 +74,8 @@ def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:
         "outlet": article.outlet,
         "kind": article.kind,
         "title": article.title,
-        "theses": len(theses),
-        "themes": sorted({t.theme for t in theses}),
+        "theses": theses,
+        "themes": themes,
         "date_note": article.date_note,
         "notes": article.notes,
     }
