@@ -94,13 +94,14 @@ class StanceRow(NamedTuple):
 class Matrix:
     """Articles (date order) by themes (most divided first).
 
-    `rows` are the articles that address any of the themes; `cells()` lists every cell theme by
-    theme, articles in order (computed on demand: on a large corpus only a JSON document needs them).
+    `rows` are the articles that address any of the themes. `articles()` lists every article chosen and
+    `cells()` every cell, theme by theme, articles in order: both are computed on demand, as on a large
+    corpus only a JSON document (or a table's layout) needs them.
     """
 
-    articles: tuple[Dated, ...]
     themes: tuple[Polarization, ...]
     rows: tuple[StanceRow, ...]
+    articles: Callable[[], Sequence[Dated]]
     cells: Callable[[], Sequence[Cell]]
 
 
@@ -125,7 +126,8 @@ def stance_matrix(corpus: Corpus, themes: Sequence[Theme] = (), articles: Sequen
             mixed = tuple(c.theme for c in ordered if c.mixed)
             proposed = tuple(c.theme for c in ordered if c.proposed)
             rows.append(StanceRow(article.id, article.date, stances, mixed, proposed))
-    return Matrix(tuple(Dated(a.id, a.date) for a in chosen), tuple(ranked), tuple(rows), lambda: cells)
+    listed = tuple(Dated(a.id, a.date) for a in chosen)
+    return Matrix(tuple(ranked), tuple(rows), lambda: listed, lambda: cells)
 
 
 @dataclass(frozen=True)

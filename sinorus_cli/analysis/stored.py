@@ -8,6 +8,7 @@ them cannot tell the difference.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from ..corpus.db import Store
 from ..model import Article, Theme
@@ -25,14 +26,16 @@ def stored_matrix(store: Store, themes: Sequence[Theme] = (), articles: Sequence
     ids = [a.id for a in articles] if articles else None
     order = _ranked(store, themes or store.codebook.themes, ids)
     theme_ids = [m.theme.id for m in order]
-    if articles:
-        listed = tuple(Dated(a.id, a.date) for a in chronological(articles))
-    else:
-        listed = tuple(map(Dated._make, store.dated()))
     rows = tuple(map(StanceRow._make, store.stance_rows(theme_ids, ids)))
 
+    @cache
+    def listed() -> tuple[Dated, ...]:
+        if articles:
+            return tuple(Dated(a.id, a.date) for a in chronological(articles))
+        return tuple(map(Dated._make, store.dated()))
+
     def cells() -> list[Cell]:
-        place = {a.id: n for n, a in enumerate(listed)}
+        place = {a.id: n for n, a in enumerate(listed())}
         rank = {t: n for n, t in enumerate(theme_ids)}
         found = [
             Cell(t.article, t.theme, t.stance, t.any_for and t.any_against, t.proposed, t.confidence)
@@ -40,7 +43,7 @@ def stored_matrix(store: Store, themes: Sequence[Theme] = (), articles: Sequence
         ]
         return sorted(found, key=lambda c: (rank[c.theme], place[c.article]))
 
-    return Matrix(listed, tuple(order), rows, cells)
+    return Matrix(tuple(order), rows, listed, cells)
 
 
 def _ranked(store: Store, themes: Sequence[Theme], articles: Sequence[str] | None = None) -> list[Polarization]:

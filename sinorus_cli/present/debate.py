@@ -127,7 +127,7 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
     rows = [dict(zip(fields, (r.article, r.date, *r.stances, r.mixed, r.proposed), strict=True)) for r in matrix.rows]
     numbered = False
     if width is not None:
-        article_width = max([len("Article"), *(len(a.id) for a in matrix.articles)]) + 2
+        article_width = max([len("Article"), *(len(a.id) for a in matrix.articles())]) + 2
         numbered = article_width + sum(len(t) + 1 for t in theme_ids) > width
     headers = [str(n) for n in range(1, len(theme_ids) + 1)] if numbered else theme_ids
     columns = [Column("article", "Article", no_wrap=True)] + [
@@ -160,7 +160,7 @@ def _matrix_document(matrix: Matrix) -> dict[str, Any]:
             }
             for m in matrix.themes
         ],
-        "articles": [{"id": a.id, "date": a.date} for a in matrix.articles],
+        "articles": [{"id": a.id, "date": a.date} for a in matrix.articles()],
         "cells": [
             {"article": c.article, "theme": c.theme, "stance": c.stance, "mixed": c.mixed, **provenance(c)}
             for c in matrix.cells()
