@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from sinorus_cli.env import Environment
 from sinorus_cli.errors import UsageError
-from sinorus_cli.output.text import printable, spreadsheet_safe, tsv_field, tsv_unescape
+from sinorus_cli.output.text import (
+    cell_text,
+    cell_texts,
+    printable,
+    spreadsheet_safe,
+    tsv_field,
+    tsv_line,
+    tsv_unescape,
+)
 from sinorus_cli.output.view import Column, Format, Section, View
 from sinorus_cli.output.writers import Choices, write_delimited, write_view
 
@@ -24,6 +32,19 @@ def test_tsv_field_round_trips_and_stays_on_one_field(value):
     escaped = tsv_field(value)
     assert "\t" not in escaped and "\n" not in escaped and "\r" not in escaped
     assert tsv_unescape(escaped) == value
+
+
+@given(st.lists(texts, max_size=8))
+def test_a_tsv_record_escapes_each_field_as_tsv_field_does(fields):
+    assert tsv_line(fields) == "\t".join(tsv_field(f) for f in fields)
+
+
+cells = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), texts)
+
+
+@given(st.lists(st.one_of(cells, st.lists(cells, max_size=4), st.tuples(texts, texts)), max_size=12))
+def test_cell_texts_converts_as_cell_text_does(values):
+    assert cell_texts(values) == [cell_text(v) for v in values]
 
 
 @given(texts)

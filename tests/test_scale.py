@@ -48,6 +48,38 @@ def test_store_answers_as_the_toml_files_do(run, seed_copy, monkeypatch):
     assert (seed_copy / db.DB_DIR / db.DB_FILE).is_file()
 
 
+# Listings a large corpus answers from the store's aggregates rather than from loaded theses: with a theme
+# and article selection, and with the thesis filters (which the store re-counts).
+LISTINGS = (
+    ("matrix",),
+    ("matrix", "--theme", "alliance", "--theme", "us_factor", "--article", "korolev-2017", "--article", "doe-2024"),
+    ("--curated-only", "matrix"),
+    ("--min-confidence", "0.9", "matrix"),
+    ("articles",),
+    ("--curated-only", "articles"),
+    ("articles", "--fields", "themes,theses,id"),
+    ("matrix", "--fields", "article,mixed,proposed,alliance"),
+)
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "json", "jsonl", "md"])
+def test_store_listings_print_byte_for_byte_what_the_toml_files_print(run, seed_copy, monkeypatch, tmp_path, fmt):
+    source = tmp_path / "oped.txt"  # an article with proposed theses, so cells rest on proposals too
+    source.write_text(
+        "China and Russia\n\nChina and Russia have formed a military alliance in all but name, the author "
+        "argues. Moscow and Beijing will never form a formal alliance, another analyst says.\n",
+        encoding="utf-8",
+    )
+    assert run("-C", str(seed_copy), "add", str(source), "--id", "doe-2024").exit_code == 0
+    small = {args: run("--corpus", str(seed_copy), *args, "--format", fmt) for args in LISTINGS}
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)
+    for args, expected in small.items():
+        large = run("--corpus", str(seed_copy), *args, "--format", fmt)
+        assert expected.exit_code == 0 and expected.stdout, args
+        assert (large.exit_code, large.stdout, large.stderr) == (0, expected.stdout, expected.stderr), args
+    assert (seed_copy / db.DB_DIR / db.DB_FILE).is_file()
+
+
 def test_an_add_is_read_as_an_append_and_the_store_still_answers_as_the_toml_files_do(run, seed_copy, monkeypatch):
     monkeypatch.setattr(locations, "MIN_BYTES", 0)
     _json(run, seed_copy, "themes")  # the store exists before the add
