@@ -10,9 +10,8 @@ layout survive every change the program makes.
 
 from __future__ import annotations
 
-import datetime
+# tomllib and datetime are imported where used: a run answered from snapshots never parses TOML.
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +50,8 @@ def article_file_name(article_id: str) -> str:
 
 def date_problem(date: str) -> str:
     """Why `date` is not a real YYYY, YYYY-MM or YYYY-MM-DD date, or '' when it is."""
+    import datetime
+
     shape = DATE_FORMATS.get(len(date))
     try:
         if shape and re.fullmatch(r"\d{4}(-\d{2}){0,2}", date):
@@ -82,6 +83,8 @@ class TomlDoc:
     """One TOML file's text, parsed, able to say on which line each `[[table]]` entry starts."""
 
     def __init__(self, path: Path, source: str) -> None:
+        import tomllib
+
         self.path = path
         self.source = source
         self.data = tomllib.loads(source)  # TOMLDecodeError carries the line: callers report it
@@ -99,6 +102,8 @@ class TomlDoc:
 
 def parse(path: Path, source: str, problems: list[Problem]) -> TomlDoc | None:
     """The parsed file, or None (and a Problem) when it is not valid TOML."""
+    import tomllib
+
     try:
         return TomlDoc(path, source)
     except tomllib.TOMLDecodeError as exc:
@@ -313,6 +318,8 @@ def cut(text: str, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: 
 
     Only blocks whose text contains `hint` are parsed, which keeps a cut from a large file fast.
     """
+    import tomllib
+
     pieces, kept_until, count = [], 0, 0
     for name, _, start, end in blocks(text):
         if name != table or hint not in text[start:end]:
