@@ -85,7 +85,7 @@ class Session:
         """The selected corpus, with the global thesis filters applied, loaded on first use.
 
         A command that needs only some articles' or themes' theses says so: on a large corpus it then
-        gets every article but just those theses, read from the derived store.
+        gets just those theses and the articles they belong to, read from the derived store.
         """
         store = self.store()
         if store is not None:

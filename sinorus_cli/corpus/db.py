@@ -569,14 +569,19 @@ class Store:
 
     # Queries --------------------------------------------------------------------------------------
 
-    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
-        """Live articles in corpus order (all, or those with the given ids)."""
+    def articles(self, ids: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> list[Article]:
+        """Live articles in corpus order: all, or those with the given ids and/or with a thesis that
+        counts on one of `themes`."""
         sql = f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256 {LIVE_ARTICLES}"
         args: tuple[Any, ...] = ()
         if ids is not None:
             chosen = tuple(ids)
             sql += f" AND a.id IN ({_marks(chosen)})"
             args = chosen
+        if themes is not None:
+            where, narrowed = self._narrowed(None, themes, None)
+            sql += f" AND a.id IN (SELECT t.article {EFFECTIVE}{where})"
+            args += narrowed
         rows = self.db.execute(sql + " ORDER BY s.layer, a.ord", args)
         return [_article(row) for row in rows]
 
@@ -596,9 +601,14 @@ class Store:
         return [Thesis(*row) for row in rows]
 
     def corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
-        """A corpus holding every live article (or the given ones) and just the theses asked for."""
+        """A corpus holding just the theses asked for and the live articles they could belong to: every
+        article (or the given ones), narrowed by `themes` to those with a thesis on one of them (an
+        article with none would add nothing, and building ten thousand records costs more than the query)."""
         chosen = None if articles is None else tuple(articles)
-        return Corpus(self.codebook, tuple(self.articles(chosen)), tuple(self.theses(chosen, themes)), self.folders)
+        themes = None if themes is None else tuple(themes)
+        return Corpus(
+            self.codebook, tuple(self.articles(chosen, themes)), tuple(self.theses(chosen, themes)), self.folders
+        )
 
     def tallies(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Tallied]:
         """Per article and theme, in corpus order: theses, stance sum, derived stance, any for, any against."""
