@@ -24,7 +24,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -692,12 +692,17 @@ class Store:
             (match, limit, *narrow_args),
         ).fetchall()
         quoted: dict[str, list[tuple[int, int]]] = {}
-        for thesis in self.theses({r[0] for r in rows}):
-            quoted.setdefault(thesis.article, []).append((thesis.start, thesis.end))
+        for article, start, end in self._quoted_spans({r[0] for r in rows}):
+            quoted.setdefault(article, []).append((start, end))
         sentences = [
             SentenceRow(*row) for row in rows if not any(s < row[2] and row[1] < e for s, e in quoted.get(row[0], ()))
         ]
         return theses, sentences
+
+    def _quoted_spans(self, articles: Collection[str]) -> list[tuple[str, int, int]]:
+        """(article, start, end) of each quote of a thesis that counts, in the given articles."""
+        where, args = self._narrowed(articles, None, None)
+        return self.db.execute(f'SELECT t.article, t.start, t."end" {EFFECTIVE}{where}', args).fetchall()
 
     def _rare_trigrams(self, grams: Sequence[str], vocabulary: str) -> str | None:
         """An FTS5 query for the RARE_TRIGRAMS rarest of `grams` that occur in the index (None if none do)."""
