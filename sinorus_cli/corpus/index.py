@@ -58,7 +58,10 @@ def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Pa
     seeds = folder == locations.seeds_folder()
     if sum(entry[1] or 0 for entry in current) < locations.MIN_BYTES and not seeds:
         return parse()
-    path = _in_cache("seeds", folder) if seeds else folder / INDEX_DIR / INDEX_FILE
+    path = folder / INDEX_DIR / INDEX_FILE
+    if seeds:
+        path = _in_cache("seeds", folder)
+        current.insert(0, [str(folder)])  # as for a codebook: the cache file's name is a hash of the path
     data = _read(path, current)
     if data is not None:
         try:
@@ -94,7 +97,8 @@ Themes = tuple[list[Theme], list[Any]]  # a codebook's valid themes, and the pro
 def codebook_with_index(path: Path, parse: Callable[[], Themes]) -> Themes:
     """The themes of the codebook at `path` (and the problems found), from the user's cache when the file
     is unchanged; else parsed by `parse`, and cached when it has no problem."""
-    current = signature(path.parent, (path.name,))
+    # The path is part of the key: cache files are named by a hash of it, which two paths may share.
+    current = [[str(path)], *signature(path.parent, (path.name,))]
     snapshot = _in_cache("codebook", path)
     data = _read(snapshot, current)
     if data is not None:
