@@ -152,8 +152,15 @@ def sqlite_utils(corpus: Path, env: dict[str, str], repeat: int) -> dict[str, fl
     if tool is None or not database.exists():
         return {}
     words = " OR ".join(f'"{w[i : i + 3]}"' for w in SEARCH.split() for i in range(len(w) - 2))
+    chronological = "ORDER BY a.date = '', a.date, a.id"
     queries = {
         "theses --theme alliance": "SELECT * FROM thesis WHERE theme = 'alliance'",
+        # Every article's stance on every theme it addresses, in date order (the matrix in long form).
+        "matrix": "SELECT a.id, a.date, t.theme, t.stance FROM tally t JOIN article a ON a.id = t.article AND a.live "
+        + chronological,
+        # Every article's metadata with how many theses count, in date order.
+        "articles": "SELECT a.*, (SELECT count(*) FROM thesis t WHERE t.article = a.id AND t.akey IS NOT NULL) "
+        f"FROM article a WHERE a.live {chronological}",
         f"search {SEARCH!r}": (
             f"SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH '{words}' ORDER BY rank LIMIT 1000"
         ),
