@@ -21,7 +21,6 @@ faster from TOML than a database opens.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Collection, Iterable, Sequence
@@ -838,6 +837,8 @@ def _digest(block: str) -> str:
 
 
 def _digest_bytes(data: bytes) -> str:
+    import hashlib  # here, not at the top: a warm command, which only reads, never hashes
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

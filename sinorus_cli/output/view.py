@@ -62,7 +62,8 @@ class Section:
         """The record fields of this section, in order."""
         seen: dict[str, None] = dict.fromkeys(self.fields)
         for row in self.rows:
-            seen.update(dict.fromkeys(row))
+            if not row.keys() <= seen.keys():  # the usual row adds nothing: a set comparison, no copy
+                seen.update(dict.fromkeys(row))
         return list(seen)
 
 
