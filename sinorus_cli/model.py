@@ -72,11 +72,6 @@ class Span:
 PRECISIONS = {10: "day", 7: "month", 4: "year"}  # an ISO date's length: how precise it is
 
 
-def date_precision(date: str) -> str:
-    """'day', 'month', 'year', or '' when undated: read off the ISO date's length."""
-    return PRECISIONS.get(len(date), "")
-
-
 @dataclass(frozen=True)
 class Article:
     """One source document and what we know about it."""
@@ -97,8 +92,8 @@ class Article:
 
     @property
     def date_precision(self) -> str:
-        """'day', 'month', 'year', or '' when undated."""
-        return date_precision(self.date)
+        """'day', 'month', 'year', or '' when undated: read off the ISO date's length."""
+        return PRECISIONS.get(len(self.date), "")
 
     def text(self) -> str:
         """The raw text of the source file, exactly as stored (offsets index into this)."""

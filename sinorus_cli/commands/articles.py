@@ -17,16 +17,16 @@ def articles_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List articles: id, date, author, outlet, kind, title, source file and thesis count."""
     from ..analysis.compare import chronological
     from ..present.listing import articles_view
-    from ..present.records import thesis_counts
+    from ..present.records import Listed, listed
 
     s = session(ctx)
     store = s.store()
     if store is None:
         corpus = s.corpus()
-        view = articles_view(chronological(corpus.articles), thesis_counts(corpus))
+        articles = [listed(a, corpus) for a in chronological(corpus.articles)]
     else:  # a large corpus: metadata and counts from the store, no article or thesis loaded
-        view = articles_view(store.listing(), store.thesis_counts())
-    s.emit(view, fmt)
+        articles = list(map(Listed._make, store.listing()))
+    s.emit(articles_view(articles), fmt)
 
 
 def register(app: typer.Typer) -> None:

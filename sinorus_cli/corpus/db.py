@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import sqlite3
-from ..model import Article, Codebook, Corpus, Span, Thesis, date_precision
+from ..model import PRECISIONS, Article, Codebook, Corpus, Span, Thesis
 from . import load, records
 from .journal import read_journal
 from .locations import ARTICLES_FILE, THESES_FILE, large
@@ -131,25 +131,6 @@ PROPOSED_BITS = sum(1 << CELL_BITS * n for n in range(PACKED))
 
 class Unusable(Exception):
     """The corpus has a problem the tolerant loader would skip and report: commands read the TOML instead."""
-
-
-class Listed(NamedTuple):
-    """An article's metadata as a listing shows it: no skip spans or digest, so no path or JSON to build."""
-
-    id: str
-    file: str
-    title: str
-    author: str
-    outlet: str
-    kind: str
-    date: str
-    date_basis: str
-    date_note: str
-    notes: str
-
-    @property
-    def date_precision(self) -> str:
-        return date_precision(self.date)
 
 
 class Tallied(NamedTuple):
@@ -628,10 +609,22 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY s.layer, a.ord", args)
         return [_article(row) for row in rows]
 
-    def listing(self) -> list[Listed]:
-        """Every live article's metadata, in date order."""
-        rows = self.db.execute(f"SELECT a.{', a.'.join(ARTICLE_FIELDS)} FROM article a WHERE a.live {CHRONOLOGICAL}")
-        return list(map(Listed._make, rows))
+    def listing(self) -> list[tuple[Any, ...]]:
+        """Every live article in date order, as `articles` lists it: id, file, date, date precision, date
+        basis, author, outlet, kind, title, how many theses count, the sorted themes they cover, date note
+        and notes (the fields of present.records.Listed)."""
+        where, args = self._narrowed(None, None, None)
+        precision = " ".join(f"WHEN {n} THEN '{name}'" for n, name in PRECISIONS.items())
+        # Theses counted in one pass grouped by article (a nested GROUP BY article, theme costs a sort);
+        # the themes are deduplicated and sorted here, as SQL promises no order within a group.
+        rows = self.db.execute(
+            f"SELECT a.id, a.file, a.date, CASE length(a.date) {precision} ELSE '' END, a.date_basis, a.author, "
+            "a.outlet, a.kind, a.title, coalesce(c.n, 0), coalesce(c.themes, ''), a.date_note, a.notes "
+            f"FROM article a LEFT JOIN (SELECT t.article, count(*) AS n, group_concat(t.theme, ' ') AS themes "
+            f"{EFFECTIVE}{where} GROUP BY t.article) c ON c.article = a.id WHERE a.live {CHRONOLOGICAL}",
+            args,
+        )
+        return [(*r[:10], sorted(set(r[10].split())), *r[11:]) for r in rows]
 
     def dated(self) -> list[tuple[str, str]]:
         """Every live article's id and date, in date order."""
@@ -735,16 +728,6 @@ class Store:
             f"SELECT t.theme, count(DISTINCT t.article), count(*) {EFFECTIVE}{where} GROUP BY t.theme", args
         )
         return {theme: {"articles": n, "theses": theses} for theme, n, theses in rows}
-
-    def thesis_counts(self) -> dict[str, tuple[int, list[str]]]:
-        """Per article: how many theses count, and the sorted themes they cover."""
-        where, args = self._narrowed(None, None, None)
-        # One pass grouped by article (a nested GROUP BY article, theme costs a sort); the themes are
-        # deduplicated and sorted here rather than in SQL, which promises no order within a group.
-        rows = self.db.execute(
-            f"SELECT t.article, count(*), group_concat(t.theme, ' ') {EFFECTIVE}{where} GROUP BY 1", args
-        )
-        return {article: (total, sorted(set(themes.split(" ")))) for article, total, themes in rows}
 
     def text_candidates(
         self, query: str, articles: Sequence[str] = (), theme: str | None = None, limit: int = CANDIDATES

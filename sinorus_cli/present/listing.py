@@ -10,7 +10,7 @@ from ..output.tables import plain
 from ..output.view import Column, Row, Section, View
 from .cells import highlighted, proposed_mark
 from .columns import ARTICLE_COLUMNS, CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME, THESIS_COLUMNS
-from .records import THESIS_FIELDS, article_record, listed_record, theme_record, thesis_record
+from .records import THESIS_FIELDS, Listed, article_record, theme_record, thesis_record
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from ..analysis.check import Problem
     from ..analysis.debate import Polarization
     from ..analysis.search import Hit
-    from ..corpus.db import Listed
 
 
 def theses_view(theses: Sequence[Thesis], corpus: Corpus, theme: str = "") -> View:
@@ -33,15 +32,10 @@ def theses_view(theses: Sequence[Thesis], corpus: Corpus, theme: str = "") -> Vi
     return View([section], document=records, heading=f"Theme: {theme}" if theme else "")
 
 
-ARTICLE_FIELDS = ("id", "file", "date", "date_precision", "date_basis", "author", "outlet", "kind", "title",
-                  "theses", "themes", "date_note", "notes")  # fmt: skip
-
-
-def articles_view(articles: Sequence[Article | Listed], counted: Mapping[str, tuple[int, list[str]]]) -> View:
-    """Articles with their metadata, in the order given, and (from `counted`: article id to thesis count
-    and sorted themes) how many theses each has and the themes they cover."""
-    records = [listed_record(a, *counted.get(a.id, (0, []))) for a in articles]
-    section = Section("articles", "", ARTICLE_COLUMNS, records, fields=ARTICLE_FIELDS, empty="no articles")
+def articles_view(articles: Sequence[Listed]) -> View:
+    """Articles with their metadata and thesis counts, in the order given."""
+    records = [a._asdict() for a in articles]
+    section = Section("articles", "", ARTICLE_COLUMNS, records, fields=Listed._fields, empty="no articles")
     return View([section], document=records)
 
 

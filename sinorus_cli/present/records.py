@@ -6,14 +6,13 @@ thing wherever it appears.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # types only: listing theses never imports the comparison machinery
     from ..analysis.compare import Comparison, Pair
     from ..analysis.debate import Cell
     from ..analysis.stance import Position
-    from ..corpus.db import Listed
     from ..model import Article, Corpus, Theme, Thesis
 
 THESIS_FIELDS = (
@@ -47,37 +46,38 @@ def provenance(pos: Position | Cell) -> dict[str, Any]:
     return {"origin": "auto" if pos.proposed else "curated", "confidence": pos.confidence}
 
 
+class Listed(NamedTuple):
+    """An article as `articles` lists it: its metadata, how many of its theses count and the sorted
+    themes they cover (a named tuple, so the derived store's rows become records without a copy)."""
+
+    id: str
+    file: str
+    date: str
+    date_precision: str
+    date_basis: str
+    author: str
+    outlet: str
+    kind: str
+    title: str
+    theses: int
+    themes: list[str]
+    date_note: str
+    notes: str
+
+
 def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:
     """An article's metadata with counts of its theses and the themes they cover."""
-    return listed_record(article, *_counted(corpus.theses_of(article.id)))
+    return listed(article, corpus)._asdict()
 
 
-def thesis_counts(corpus: Corpus) -> dict[str, tuple[int, list[str]]]:
-    """Per article: how many theses count, and the sorted themes they cover (as the derived store counts them)."""
-    return {a.id: _counted(corpus.theses_of(a.id)) for a in corpus.articles}
-
-
-def _counted(theses: Sequence[Thesis]) -> tuple[int, list[str]]:
-    return len(theses), sorted({t.theme for t in theses})
-
-
-def listed_record(article: Article | Listed, theses: int, themes: list[str]) -> dict[str, Any]:
-    """An article's metadata with how many of its theses count and the themes they cover."""
-    return {
-        "id": article.id,
-        "file": article.file,
-        "date": article.date,
-        "date_precision": article.date_precision,
-        "date_basis": article.date_basis,
-        "author": article.author,
-        "outlet": article.outlet,
-        "kind": article.kind,
-        "title": article.title,
-        "theses": theses,
-        "themes": themes,
-        "date_note": article.date_note,
-        "notes": article.notes,
-    }
+def listed(article: Article, corpus: Corpus) -> Listed:
+    """An article with how many of its theses count and the themes they cover."""
+    theses = corpus.theses_of(article.id)
+    metadata = (article.date, article.date_precision, article.date_basis, article.author, article.outlet)
+    counted = (len(theses), sorted({t.theme for t in theses}))
+    return Listed(
+        article.id, article.file, *metadata, article.kind, article.title, *counted, article.date_note, article.notes
+    )
 
 
 def theme_record(theme: Theme, corpus: Corpus) -> dict[str, Any]:
