@@ -669,6 +669,8 @@ class Store:
         """The matrix's rows, in date order: per article that takes a stance on any of `themes`, its id, its
         date, its stance on each theme (None where it takes none) and the themes where it is mixed and
         where it rests on proposed theses, in the order of `themes`."""
+        if not themes:
+            return []
         chosen = None if set(themes) == set(self.codebook.ids) else themes
         source, source_args = self._tallied(chosen, articles)
         sums: list[str] = []
@@ -681,7 +683,7 @@ class Store:
         stances = [
             f"nullif((p.p{n // PACKED} >> {CELL_BITS * (n % PACKED) + 2}) & 7, 0) - 3" for n in range(len(themes))
         ]
-        # The mixed and proposed bits of every cell, left packed: rows share a few patterns, named once each.
+        # The mixed and proposed bits of every cell, left packed: rows share patterns, each named once.
         flags = [f"ifnull(p.p{k} & {mask}, 0)" for mask in (MIXED_BITS, PROPOSED_BITS) for k in range(len(sums))]
         rows = self.db.execute(
             f"SELECT a.id, a.date, {', '.join(stances + flags)} FROM "
