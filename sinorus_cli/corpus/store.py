@@ -27,7 +27,7 @@ from ..errors import UsageError
 from ..model import Article, Thesis
 from . import records
 from .files import atomic_write, confined, read_article_file
-from .journal import STATE_DIR, append_change, committed, leftovers, read_journal, recover, replace_change
+from .journal import STATE_DIR, Growth, append_change, committed, leftovers, read_journal, recover, replace_change
 from .load import load_corpus
 from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, seeds_folder
 from .records import ARTICLES_HEADER, THESES_HEADER, Problem
@@ -153,8 +153,16 @@ class _Known:
         return ""
 
 
-def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Path] = ()) -> list[Added]:
-    """Add articles to the corpus in `folder` in one transaction under one lock; one Added per item.
+@dataclass(frozen=True)
+class Additions:
+    """What an add did: one outcome per item, in order, and how each TOML file it appended to grew."""
+
+    outcomes: tuple[Added, ...]
+    grown: Mapping[str, Growth] = field(default_factory=dict)
+
+
+def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Path] = ()) -> Additions:
+    """Add articles to the corpus in `folder` in one transaction under one lock; one outcome per item.
 
     `context` lists other folders (such as the seeds) whose article ids and texts count when
     checking for duplicates. An item whose text is already stored is not added again.
@@ -190,6 +198,7 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
             known.ids.add(article_id)
             known.digests[digest] = article_id
             outcomes.append(Added(article, bound))
+        grown: dict[str, Growth] = {}
         if articles:
             appends: dict[str, bytes] = {}
             for name, header, table, entries in (
@@ -197,8 +206,8 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
                 (THESES_FILE, THESES_HEADER, "thesis", [records.thesis_entry(t) for t in theses]),
             ):
                 _stage(folder / name, header, records.render(table, entries), appends, creates)
-            append_change(folder, appends, creates)
-    return outcomes
+            grown = append_change(folder, appends, creates)
+    return Additions(tuple(outcomes), grown)
 
 
 def _stage(path: Path, header: str, blocks: str, appends: dict[str, bytes], creates: dict[str, bytes]) -> None:
