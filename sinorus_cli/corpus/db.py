@@ -207,6 +207,34 @@ def refresh(
             store.close()
 
 
+def stored_articles(folder: Path) -> list[dict[str, str]] | None:
+    """The id, file and sha256 of every `[[article]]` of `folder`'s articles.toml, in file order, as
+    its store holds them; None unless the store has read that file as it is now (same signature)."""
+    import sqlite3
+
+    folder = Path(folder).resolve()
+    path = folder / DB_DIR / DB_FILE
+    if not path.is_file():
+        return None  # never create a store here
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=60)) as connection:
+            if connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() != (SCHEMA_VERSION,):
+                return None
+            recorded = connection.execute(
+                "SELECT s.id, f.size, f.mtime_ns, f.ino FROM source s JOIN file f ON f.source = s.id "
+                "WHERE s.folder = ? AND f.name = ?",
+                (str(folder), ARTICLES_FILE),
+            ).fetchone()
+            if recorded is None or tuple(recorded[1:]) != _stat(folder / ARTICLES_FILE):
+                return None
+            rows = connection.execute(
+                "SELECT id, file, sha256 FROM article WHERE source = ? ORDER BY ord", (recorded[0],)
+            ).fetchall()
+    except sqlite3.Error:
+        return None
+    return [{"id": i, "file": f, "sha256": sha} for i, f, sha in rows]
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     import sqlite3  # here, not at the top: small corpora never open a database
 
