@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 from sinorus_cli.corpus import index, load_corpus, locations
 
@@ -87,3 +89,27 @@ def test_corrupt_index_is_ignored(seed_copy, monkeypatch):
     expected = load_corpus([seed_copy])
     (seed_copy / index.INDEX_DIR / index.INDEX_FILE).write_text("{not json", encoding="utf-8")
     assert load_corpus([seed_copy]) == expected
+
+
+def test_codebook_is_cached_and_an_edit_is_seen_at_once(run, seed_copy):
+    first = run("--corpus", str(seed_copy), "themes", "--format", "jsonl")
+    cached = list(Path(os.environ["XDG_CACHE_HOME"]).rglob("codebook-*.json"))
+    assert first.exit_code == 0 and len(cached) == 1
+    _replace(seed_copy / "codebook.toml", 'label = "', 'label = "Edited ')
+    edited = run("--corpus", str(seed_copy), "themes", "--format", "jsonl")
+    assert edited.exit_code == 0 and '"Edited ' in edited.stdout and '"Edited ' not in first.stdout
+
+
+def test_corrupt_or_foreign_codebook_cache_is_ignored(run, seed_copy):
+    expected = load_corpus([seed_copy]).codebook
+    (cached,) = Path(os.environ["XDG_CACHE_HOME"]).rglob("codebook-*.json")
+    for damaged in ("{not json", "[]", json.dumps(json.loads(cached.read_text()) | {"themes": [{"id": 1}]})):
+        cached.write_text(damaged, encoding="utf-8")
+        assert load_corpus([seed_copy]).codebook == expected
+
+
+def test_codebook_problems_are_reported_on_every_run_not_cached(run, seed_copy):
+    _replace(seed_copy / "codebook.toml", "prior = ", "prior = 7 #")
+    for _ in range(2):
+        result = run("--corpus", str(seed_copy), "check")
+        assert result.exit_code == 3 and "prior must be -1, 0 or 1" in result.stdout

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import cached_property
 from itertools import combinations
 
@@ -78,6 +77,8 @@ class Counts:
         """The population variance of the stances, computed exactly."""
         if not self.articles:
             return 0.0
+        from fractions import Fraction  # here: only this summary needs it, and it is slow to import
+
         mean = Fraction(sum(s * n for s, n in self.by_stance.items()), self.articles)
         return float(sum(n * (s - mean) ** 2 for s, n in self.by_stance.items()) / self.articles)
 

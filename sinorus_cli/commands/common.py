@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -50,7 +51,7 @@ class Session:
     _store: Any = field(default=None, repr=False)
     _store_opened: bool = field(default=False, repr=False)
 
-    @property
+    @cached_property
     def folders(self) -> tuple[Path, ...]:
         """--corpus folders as given; otherwise the seeds plus the user's corpus when it exists."""
         from ..corpus.locations import default_folders
@@ -84,7 +85,7 @@ class Session:
         """The selected corpus, with the global thesis filters applied, loaded on first use.
 
         A command that needs only some articles' or themes' theses says so: on a large corpus it then
-        gets every article but just those theses, read from the derived store.
+        gets just those theses and the articles they belong to, read from the derived store.
         """
         store = self.store()
         if store is not None:

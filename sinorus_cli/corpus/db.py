@@ -28,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -626,14 +626,19 @@ class Store:
 
     # Queries --------------------------------------------------------------------------------------
 
-    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
-        """Live articles in corpus order (all, or those with the given ids)."""
+    def articles(self, ids: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> list[Article]:
+        """Live articles in corpus order: all, or those with the given ids and/or with a thesis that
+        counts on one of `themes`."""
         sql = f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256 {LIVE_ARTICLES}"
         args: tuple[Any, ...] = ()
         if ids is not None:
             chosen = tuple(ids)
             sql += f" AND a.id IN ({_marks(chosen)})"
             args = chosen
+        if themes is not None:
+            where, narrowed = self._narrowed(None, themes, None)
+            sql += f" AND a.id IN (SELECT t.article {EFFECTIVE}{where})"
+            args += narrowed
         rows = self.db.execute(sql + " ORDER BY s.layer, a.ord", args)
         return [_article(row) for row in rows]
 
@@ -653,9 +658,14 @@ class Store:
         return [Thesis(*row) for row in rows]
 
     def corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
-        """A corpus holding every live article (or the given ones) and just the theses asked for."""
+        """A corpus holding just the theses asked for and the live articles they could belong to: every
+        article (or the given ones), narrowed by `themes` to those with a thesis on one of them (an
+        article with none would add nothing, and building ten thousand records costs more than the query)."""
         chosen = None if articles is None else tuple(articles)
-        return Corpus(self.codebook, tuple(self.articles(chosen)), tuple(self.theses(chosen, themes)), self.folders)
+        themes = None if themes is None else tuple(themes)
+        return Corpus(
+            self.codebook, tuple(self.articles(chosen, themes)), tuple(self.theses(chosen, themes)), self.folders
+        )
 
     def tallies(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Tallied]:
         """Per article and theme, in corpus order: theses, stance sum, derived stance, any for, any against."""
@@ -739,12 +749,17 @@ class Store:
             (match, limit, *narrow_args),
         ).fetchall()
         quoted: dict[str, list[tuple[int, int]]] = {}
-        for thesis in self.theses({r[0] for r in rows}):
-            quoted.setdefault(thesis.article, []).append((thesis.start, thesis.end))
+        for article, start, end in self._quoted_spans({r[0] for r in rows}):
+            quoted.setdefault(article, []).append((start, end))
         sentences = [
             SentenceRow(*row) for row in rows if not any(s < row[2] and row[1] < e for s, e in quoted.get(row[0], ()))
         ]
         return theses, sentences
+
+    def _quoted_spans(self, articles: Collection[str]) -> list[tuple[str, int, int]]:
+        """(article, start, end) of each quote of a thesis that counts, in the given articles."""
+        where, args = self._narrowed(articles, None, None)
+        return self.db.execute(f'SELECT t.article, t.start, t."end" {EFFECTIVE}{where}', args).fetchall()
 
     def _rare_trigrams(self, grams: Sequence[str], vocabulary: str) -> str | None:
         """An FTS5 query for the RARE_TRIGRAMS rarest of `grams` that occur in the index (None if none do)."""

@@ -1,11 +1,13 @@
-"""The derived index: a JSON snapshot of a corpus folder's parsed TOML, rebuilt when they change.
+"""The derived index: JSON snapshots of parsed TOML, rebuilt when the files change.
 
 Parsing TOML costs about 0.1 ms per thesis, several seconds for a corpus of ten
-thousand articles; reading the snapshot costs a fraction of that. The snapshot
-lives in `<corpus>/.sinorus/index.json` for corpora over 256 kB of TOML, and in the user's cache folder
-for the built-in seeds (read on every run; nothing is written inside the installed package). It is
+thousand articles; reading the snapshot costs a fraction of that. A folder's articles and theses are
+kept in `<corpus>/.sinorus/index.json` for corpora over 256 kB of TOML, and in the user's cache folder
+for the built-in seeds (read on every run; nothing is written inside the installed package). A
+codebook's themes are kept in the user's cache folder too, whatever the corpus: the codebook's long
+cue lists take longer to parse than the rest of a small command's work. A snapshot is
 keyed by the size, modification
-time and inode of each TOML file, and is written atomically. It is JSON rather
+time and inode of each file it was made from, and is written atomically. It is JSON rather
 than pickle so that a corpus shared with others can never carry code. It is
 only an optimisation: when it is stale, unreadable or cannot be written, the
 TOML files are read directly.
@@ -20,12 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Span, Thesis
+from ..model import Article, Span, Theme, Thesis
 from .files import temp_beside
 
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 Loaded = tuple[list[Article], list[Thesis]]
 Parsed = tuple[Loaded, tuple[Any, ...]]  # what was loaded, and the problems found (a corpus with any is not indexed)
@@ -56,52 +58,88 @@ def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Pa
     seeds = folder == locations.seeds_folder()
     if sum(entry[1] or 0 for entry in current) < locations.MIN_BYTES and not seeds:
         return parse()
-    path = _seeds_snapshot(folder) if seeds else folder / INDEX_DIR / INDEX_FILE
-    cached = _read(path, current, folder)
-    if cached is not None:
-        return cached, ()
+    path = folder / INDEX_DIR / INDEX_FILE
+    if seeds:
+        path = _in_cache("seeds", folder)
+        current.insert(0, [str(folder)])  # as for a codebook: the cache file's name is a hash of the path
+    data = _read(path, current)
+    if data is not None:
+        try:
+            articles = [
+                Article(**{**a, "path": folder / a["file"], "skip": tuple(Span(**s) for s in a["skip"])})
+                for a in data["articles"]
+            ]
+            return (articles, [Thesis(*row) for row in data["theses"]]), ()
+        except (KeyError, TypeError):
+            pass  # a snapshot of another layout: parsed again below, and replaced
     loaded, problems = parse()
     if not problems:
-        _write(path, current, loaded)
+        articles, theses = loaded
+        _write(
+            path,
+            current,
+            {
+                "articles": [
+                    {f.name: getattr(a, f.name) for f in dataclasses.fields(a) if f.name != "path"}
+                    | {"skip": [dataclasses.asdict(s) for s in a.skip]}
+                    for a in articles
+                ],
+                # Rows in field order: a third faster to read back than objects.
+                "theses": [dataclasses.astuple(t) for t in theses],
+            },
+        )
     return loaded, problems
 
 
-def _seeds_snapshot(folder: Path) -> Path:
-    """Where the seeds' snapshot is cached: one file per installed copy of the seeds."""
+Themes = tuple[list[Theme], list[Any]]  # a codebook's valid themes, and the problems found in it
+
+
+def codebook_with_index(path: Path, parse: Callable[[], Themes]) -> Themes:
+    """The themes of the codebook at `path` (and the problems found), from the user's cache when the file
+    is unchanged; else parsed by `parse`, and cached when it has no problem."""
+    # The path is part of the key: cache files are named by a hash of it, which two paths may share.
+    current = [[str(path)], *signature(path.parent, (path.name,))]
+    snapshot = _in_cache("codebook", path)
+    data = _read(snapshot, current)
+    if data is not None:
+        try:
+            return [_theme(fields) for fields in data["themes"]], []
+        except (KeyError, TypeError, ValueError):
+            pass
+    themes, problems = parse()
+    if not problems:
+        _write(snapshot, current, {"themes": [dataclasses.asdict(t) for t in themes]})
+    return themes, problems
+
+
+def _theme(fields: dict[str, Any]) -> Theme:
+    """A theme read back from JSON, which turned its tuples into lists and the scale's keys into strings."""
+    lists = {name: tuple(fields[name]) for name in ("aliases", "cues", "deny", "topics")}
+    return Theme(**fields | lists | {"scale": {int(k): v for k, v in fields["scale"].items()}})
+
+
+def _in_cache(kind: str, source: Path) -> Path:
+    """Where the snapshot of `source` (a folder or a file) is cached: one file per source path."""
     import zlib
 
     from platformdirs import user_cache_path
 
-    return user_cache_path("sinorus") / f"seeds-{zlib.crc32(str(folder).encode()):08x}.json"
+    return user_cache_path("sinorus") / f"{kind}-{zlib.crc32(str(source).encode()):08x}.json"
 
 
-def _read(path: Path, current: list[list[Any]], folder: Path) -> Loaded | None:
+def _read(path: Path, current: list[list[Any]]) -> dict[str, Any] | None:
+    """The snapshot at `path` when it was made from files in the state `current`; else None."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != FORMAT_VERSION or data.get("signature") != current:
-            return None
-        articles = [
-            Article(**{**a, "path": folder / a["file"], "skip": tuple(Span(**s) for s in a["skip"])})
-            for a in data["articles"]
-        ]
-        return articles, [Thesis(*row) for row in data["theses"]]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or data.get("signature") != current:
+        return None
+    return data
 
 
-def _write(path: Path, current: list[list[Any]], loaded: Loaded) -> None:
-    articles, theses = loaded
-    data = {
-        "version": FORMAT_VERSION,
-        "signature": current,
-        "articles": [
-            {f.name: getattr(a, f.name) for f in dataclasses.fields(a) if f.name != "path"}
-            | {"skip": [dataclasses.asdict(s) for s in a.skip]}
-            for a in articles
-        ],
-        # Rows in field order: a third faster to read back than objects.
-        "theses": [dataclasses.astuple(t) for t in theses],
-    }
+def _write(path: Path, current: list[list[Any]], content: dict[str, Any]) -> None:
+    data = {"version": FORMAT_VERSION, "signature": current} | content
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp, fd = temp_beside(path)

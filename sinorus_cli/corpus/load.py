@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorpusError, UsageError
-from ..model import Article, Codebook, Corpus, Thesis
+from ..model import Article, Codebook, Corpus, Theme, Thesis
 from . import records
-from .index import Parsed, load_with_index, signature
+from .index import Parsed, codebook_with_index, load_with_index, signature
 from .journal import Journal, committed, read_journal
 from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, seeds_folder
 from .records import Problem
@@ -90,17 +90,23 @@ def load_codebook(folders: tuple[Path, ...], problems: list[Problem] | None = No
     """The codebook of the last folder that has one (else the seeds'); raise when it has no valid theme."""
     found = [f / CODEBOOK_FILE for f in folders if (f / CODEBOOK_FILE).is_file()]
     path = found[-1] if found else seeds_folder() / CODEBOOK_FILE
+    themes, own = codebook_with_index(path.absolute(), lambda: _parse_codebook(path))
+    if not themes:
+        raise CorpusError(str(own[0]) if own else f"{path}: the codebook defines no [[theme]]")
+    if problems is not None:
+        problems += own
+    return Codebook(tuple(themes))
+
+
+def _parse_codebook(path: Path) -> tuple[list[Theme], list[Problem]]:
+    """The valid themes of a codebook file, each id once, and the problems found."""
     own: list[Problem] = []
     doc = records.parse(path, _text(path, path.read_bytes()), own)
     themes = records.read_themes(doc, own) if doc else []
     ids = [t.id for t in themes]
     unique = [t for n, t in enumerate(themes) if t.id not in ids[:n]]
     own += [_located(path, "theme", t.id, "is defined twice") for t in themes if t not in unique]
-    if not unique:
-        raise CorpusError(str(own[0]) if own else f"{path}: the codebook defines no [[theme]]")
-    if problems is not None:
-        problems += own
-    return Codebook(tuple(unique))
+    return unique, own
 
 
 def _text(path: Path, data: bytes) -> str:

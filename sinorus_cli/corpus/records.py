@@ -10,9 +10,8 @@ layout survive every change the program makes.
 
 from __future__ import annotations
 
-import datetime
+# tomllib and datetime are imported where used: a run answered from snapshots never parses TOML.
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +25,10 @@ THESES_HEADER = "# Theses: one [[thesis]] per claim; offsets index the article f
 # An article id names its text file, `<id>.txt`, so it is a safe file name on every platform:
 # no separators, no leading dot, no ':' (thesis ids are `<article>:<n>`), no Windows device name.
 ID_RULE = "lower-case letters, digits, '-', '_' and '.', starting and ending with a letter or digit, at most 64"
-ARTICLE_ID = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?")
-THESIS_ID = re.compile(r"[a-z0-9][a-z0-9._:-]{0,127}")
+# Patterns here are strings, compiled by `re` on first use (and cached by it): a run answered from
+# snapshots checks no id and reads no TOML.
+ARTICLE_ID = r"[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?"
+THESIS_ID = r"[a-z0-9][a-z0-9._:-]{0,127}"
 DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)})
 T = TypeVar("T")
 DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
@@ -36,10 +37,10 @@ DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 def id_problem(value: str, what: str = "article") -> str:
     """Why `value` is not a valid id for a `what` (article, theme or thesis), or '' when it is."""
     if what == "thesis":
-        if THESIS_ID.fullmatch(value):
+        if re.fullmatch(THESIS_ID, value):
             return ""
         return f"thesis id {value!r} must be {ID_RULE.replace('.', '., :', 1)} 128 characters"
-    if ARTICLE_ID.fullmatch(value) and value.split(".")[0] not in DEVICE_NAMES:
+    if re.fullmatch(ARTICLE_ID, value) and value.split(".")[0] not in DEVICE_NAMES:
         return ""
     return f"{what} id {value!r} must be {ID_RULE} characters (and not a device name such as 'con')"
 
@@ -51,6 +52,8 @@ def article_file_name(article_id: str) -> str:
 
 def date_problem(date: str) -> str:
     """Why `date` is not a real YYYY, YYYY-MM or YYYY-MM-DD date, or '' when it is."""
+    import datetime
+
     shape = DATE_FORMATS.get(len(date))
     try:
         if shape and re.fullmatch(r"\d{4}(-\d{2}){0,2}", date):
@@ -82,6 +85,8 @@ class TomlDoc:
     """One TOML file's text, parsed, able to say on which line each `[[table]]` entry starts."""
 
     def __init__(self, path: Path, source: str) -> None:
+        import tomllib
+
         self.path = path
         self.source = source
         self.data = tomllib.loads(source)  # TOMLDecodeError carries the line: callers report it
@@ -99,6 +104,8 @@ class TomlDoc:
 
 def parse(path: Path, source: str, problems: list[Problem]) -> TomlDoc | None:
     """The parsed file, or None (and a Problem) when it is not valid TOML."""
+    import tomllib
+
     try:
         return TomlDoc(path, source)
     except tomllib.TOMLDecodeError as exc:
@@ -290,7 +297,7 @@ def render(table: str, entries: Sequence[Mapping[str, Any]]) -> str:
     return "".join("\n" + tomli_w.dumps({table: [dict(e)]}) for e in entries)
 
 
-_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(?:#.*)?$", re.MULTILINE)
+_HEADER = r"(?m)^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(?:#.*)?$"
 
 
 def blocks(text: str) -> Iterator[tuple[str, int, int, int]]:
@@ -299,7 +306,7 @@ def blocks(text: str) -> Iterator[tuple[str, int, int, int]]:
     A header-like line inside a multi-line string would be miscounted; the writer never produces
     one (tomli_w escapes newlines in strings), and a reader only uses lines for messages.
     """
-    matches = list(_HEADER.finditer(text))
+    matches = list(re.finditer(_HEADER, text))
     ends = [m.start() for m in matches[1:]] + [len(text)] if matches else []
     line, position = 1, 0
     for match, end in zip(matches, ends, strict=True):
@@ -313,6 +320,8 @@ def cut(text: str, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: 
 
     Only blocks whose text contains `hint` are parsed, which keeps a cut from a large file fast.
     """
+    import tomllib
+
     pieces, kept_until, count = [], 0, 0
     for name, _, start, end in blocks(text):
         if name != table or hint not in text[start:end]:
@@ -334,9 +343,7 @@ def locate(text: str, table: str, key: str, value: str) -> list[int]:
     return [line for name, line, start, end in blocks(text) if name == table and wanted.search(text, start, end)]
 
 
-_SCAN = re.compile(
-    r'^[ \t]*(?:\[\[[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]|(id|file|sha256)[ \t]*=[ \t]*"([^"\\\n]*)"[ \t]*$)', re.MULTILINE
-)
+_SCAN = r'(?m)^[ \t]*(?:\[\[[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]|(id|file|sha256)[ \t]*=[ \t]*"([^"\\\n]*)"[ \t]*$)'
 
 
 def scan_articles(text: str) -> list[dict[str, str]] | None:
@@ -347,7 +354,7 @@ def scan_articles(text: str) -> list[dict[str, str]] | None:
     """
     found: list[dict[str, str]] = []
     current: dict[str, str] | None = None
-    for match in _SCAN.finditer(text):
+    for match in re.finditer(_SCAN, text):
         table, key, value = match.groups()
         if table:
             current = {} if table == "article" else None

@@ -14,16 +14,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# Patterns are kept as strings and compiled by `re` on first use (it caches them): most runs never
+# meet a character that needs escaping, and compiling these classes costs more than the rest of start-up's
+# text handling.
 # Every format character (Unicode category Cf: zero-width spaces and joiners, bidi marks,
 # embeddings, overrides and isolates, U+FEFF, invisible operators, tags), C0 and C1 controls
 # except tab and newline, the line and paragraph separators, and lone surrogates.
-_UNSAFE = re.compile(
+_UNSAFE = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f]"
 )
-_TSV_SPECIAL = re.compile(r"[\\\t\n\r\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TSV_SPECIAL = r"[\\\t\n\r\x00-\x08\x0b-\x1f\x7f-\x9f]"
 _TSV_NAMED = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,7 +43,7 @@ def printable(text: str) -> str:
     """
     if text.isprintable():
         return text  # the common case, decided in C (isprintable is False for all the characters above)
-    return _UNSAFE.sub(_hex, text)
+    return re.sub(_UNSAFE, _hex, text)
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -56,7 +59,7 @@ def tsv_field(value: str) -> str:
     """
     if value.isprintable() and "\\" not in value:
         return value  # the common case, decided in C
-    return _TSV_SPECIAL.sub(lambda m: _TSV_NAMED.get(m.group()) or _hex(m), value)
+    return re.sub(_TSV_SPECIAL, lambda m: _TSV_NAMED.get(m.group()) or _hex(m), value)
 
 
 def tsv_unescape(value: str) -> str:
@@ -69,8 +72,8 @@ def tsv_unescape(value: str) -> str:
     )
 
 
-_MD_SPECIAL = re.compile(r"[\\`*_\[\]|~]")
-_MD_LINE_START = re.compile(r"^(?=[#+\-=>])", re.MULTILINE)
+_MD_SPECIAL = r"[\\`*_\[\]|~]"
+_MD_LINE_START = r"(?m)^(?=[#+\-=>])"
 
 
 def markdown_text(text: str, line_start: bool = False) -> str:
@@ -79,8 +82,10 @@ def markdown_text(text: str, line_start: bool = False) -> str:
     Markup characters are backslash-escaped and `&` and `<` written as entities; with
     `line_start`, a line that would begin a heading or a list is escaped too.
     """
-    escaped = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), printable(text).replace("&", "&amp;").replace("<", "&lt;"))
-    return _MD_LINE_START.sub("\\\\", escaped) if line_start else escaped
+    escaped = re.sub(
+        _MD_SPECIAL, lambda m: "\\" + m.group(), printable(text).replace("&", "&amp;").replace("<", "&lt;")
+    )
+    return re.sub(_MD_LINE_START, "\\\\", escaped) if line_start else escaped
 
 
 def cell_text(value: Any) -> str:

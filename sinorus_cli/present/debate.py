@@ -7,12 +7,9 @@ the terminal always agree. Nothing here parses arguments or touches a terminal.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..analysis.compare import Comparison
-from ..analysis.debate import Diff, Matrix
-from ..analysis.stance import Position, Relation, signed
-from ..model import Corpus, Thesis
+from ..analysis.stance import Relation, signed
 from ..output.tables import plain
 from ..output.view import Column, Row, Section, View
 from .cells import (
@@ -28,6 +25,12 @@ from .cells import (
 )
 from .columns import CLAIM, QUOTE, STANCE
 from .records import PAIR_FIELDS, THESIS_FIELDS, pair_record, position_rows, provenance, thesis_record
+
+if TYPE_CHECKING:  # types only: each command imports just the analysis it runs
+    from ..analysis.compare import Comparison
+    from ..analysis.debate import Diff, Matrix
+    from ..analysis.stance import Position
+    from ..model import Corpus, Thesis
 
 
 def _side(row: Row, side: str) -> Any:

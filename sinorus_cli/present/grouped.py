@@ -11,15 +11,17 @@ yields every record of one section of the full view one at a time, for JSON Line
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..analysis.compare import Comparison
-from ..analysis.stance import Position
 from ..errors import UsageError
 from ..output.view import Column, Section, View
 from .columns import STANCE
 from .debate import PAIR_COLUMNS, PAIR_TITLES, POSITION_COLUMNS, POSITION_FIELDS
 from .records import PAIR_FIELDS, pair_record, position_rows, thesis_record
+
+if TYPE_CHECKING:
+    from ..analysis.compare import Comparison
+    from ..analysis.stance import Position
 
 # Above this many articles on a theme, compare groups positions instead of listing every pair.
 LARGE = 50

@@ -7,11 +7,12 @@ thing wherever it appears.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..analysis.compare import Comparison, Pair
-from ..analysis.stance import Position
-from ..model import Article, Corpus, Theme, Thesis
+if TYPE_CHECKING:  # types only: listing theses never imports the comparison machinery
+    from ..analysis.compare import Comparison, Pair
+    from ..analysis.stance import Position
+    from ..model import Article, Corpus, Theme, Thesis
 
 THESIS_FIELDS = (
     "id", "article", "theme", "stance", "stance_name", "claim", "quote", "start", "end", "origin", "confidence",
