@@ -838,7 +838,7 @@ def _read_tail(path: Path, growth: Growth) -> bytes | None:
             if signature(handle.fileno()) != growth.after:
                 return None
             handle.seek(growth.before[0])
-            return handle.read()
+            return handle.read(growth.after[0] - growth.before[0])  # not past it: another add may be appending
     except OSError:
         return None
 
