@@ -180,7 +180,7 @@ def open_store(
         return None  # a read-only corpus is simply read from its TOML
     try:
         store = Store(connection, folders, curated_only, min_confidence)
-        store.refresh(grown or {})
+        store.refresh(grown)
     except Unusable:
         connection.close()
         return None
@@ -291,9 +291,9 @@ class Store:
             changed = self._sync_sources()
             touched: set[str] = set()  # articles whose rows were only appended to
             for source, folder in self._sources():
-                growth = grown if grown and folder == self.folders[-1] else {}
+                grew = grown if grown and folder == self.folders[-1] else {}
                 for name, table in ((ARTICLES_FILE, "article"), (THESES_FILE, "thesis")):
-                    synced = self._sync_file(source, folder, name, table, growth.get(name))
+                    synced = self._sync_file(source, folder, name, table, grew.get(name))
                     if synced is None:
                         changed = True
                     else:
