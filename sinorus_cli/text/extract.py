@@ -5,12 +5,13 @@ thesis), so it can be scored fairly against any hand coding.
 
 Themes. Each theme's `cues` (wording that affirms its proposition), `deny`
 (wording that denies it) and `topics` (wording that names the subject without
-taking a side) are compiled into one pattern per theme, matched once over the
-whole text. A sentence counts for every theme it speaks to. A theme is
-proposed for an article when its evidence, summed over the article, is more
-than a passing mention; a theme the article only names, taking no side on it,
-must also be argued somewhere (its cues or denials, even in a reported view),
-named in two sentences, or weigh half as much as the article's main theme.
+taking a side) are matched where a word that opens one of them starts (see
+`_Scanner`), all of a theme's matches in one pass over the text. A sentence
+counts for every theme it speaks to. A theme is proposed for an article when
+its evidence, summed over the article, is more than a passing mention; a theme
+the article only names, taking no side on it, must also be argued somewhere
+(its cues or denials, even in a reported view), named in two sentences, or
+weigh half as much as the article's main theme.
 
 Stance of a sentence on a theme, as a linguist would read it:
 - a cue affirms, a denial denies; a negation in the same clause shortly before
@@ -238,7 +239,7 @@ class _Scanner:
     """Every theme's phrases, indexed by the word they start with, compiled one word at a time.
 
     A regular expression with hundreds of alternatives tries each of them at every
-    character, and compiling one per theme costs a fresh process a third of a second.
+    character, and compiling one per theme costs a fresh process over 0.1 s.
     A phrase can only match where a word it may start with starts (a phrase written
     with a trailing '*' after one word: any word beginning so), so each theme's
     phrases are compiled per opening word, the first time the text has that word,
