@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.text.extract import extract_theses, named_speaker
+from sinorus_cli.text.extract import _Lexicon, _scanner, extract_theses, named_speaker
 from sinorus_cli.text.sentences import split_paragraph
 
 DATA = Path(__file__).parent / "data"
@@ -215,3 +217,31 @@ def test_rejection_is_the_claim_must_be_true_or_false(tmp_path, run):
     )
     result = run("--corpus", str(corpus), "check")
     assert result.exit_code != 0 and "'rejection_is_the_claim' must be a bool" in result.output
+
+
+def _codebook_words() -> list[str]:
+    """Words and phrases of the seed codebook, with endings a wildcard takes, and glue around them."""
+    phrases = [p for t in load_corpus().codebook.themes for p in (*t.cues, *t.deny, *t.topics)]
+    pieces = {w for p in phrases for w in re.split(r"[\s-]+", p.rstrip("*"))}
+    endings = [p.rstrip("*") + e for p in phrases if p.endswith("*") for e in ("", "s", "ed")]
+    return sorted({*phrases, *pieces, *endings, "-", "anti-", ",", "not", "the", "’s", "of"})
+
+
+@cache
+def _whole_theme_lexicons() -> tuple[_Lexicon, ...]:
+    """One pattern per theme over all its phrases: what matching word by word must agree with."""
+    return tuple(_Lexicon.of(t.cues, t.deny, t.topics) for t in load_corpus().codebook.themes)
+
+
+@given(st.lists(st.sampled_from(_codebook_words()), max_size=12), st.sampled_from([" ", "-", ""]))
+def test_phrases_compiled_per_opening_word_match_as_one_pattern_per_theme(codebook, words, glue):
+    text = glue.join(words).lower()
+    scanner = _scanner(codebook)
+    for word in re.finditer(r"\w+", text):
+        compiled = dict(scanner.lexicons(word.group()))
+        for n, whole in enumerate(_whole_theme_lexicons()):
+            expected = whole.every.match(text, word.start())
+            found = compiled[n].every.match(text, word.start()) if n in compiled else None
+            assert (found and found.span()) == (expected and expected.span())
+            if found and expected:
+                assert compiled[n].polarity(found.group()) == whole.polarity(expected.group())

@@ -12,7 +12,7 @@ import pytest
 
 from sinorus_cli.analysis.compare import compare_theme
 from sinorus_cli.analysis.stance import Relation
-from sinorus_cli.corpus import db, load_corpus, locations
+from sinorus_cli.corpus import db, load_corpus, locations, store
 from sinorus_cli.present import grouped
 
 ROOT = Path(__file__).parent.parent
@@ -92,6 +92,38 @@ def test_an_add_is_read_as_an_append_and_the_store_still_answers_as_the_toml_fil
     assert merged == []  # only the appended blocks were parsed: neither a block merge nor a reload
     stored = {args: _json(run, seed_copy, *args) for args in QUERIES}
     assert any(p["article"] == "new-piece" for p in stored[("compare", "alliance")]["positions"])
+    monkeypatch.setattr(locations, "MIN_BYTES", 10**12)  # now read from the TOML files
+    for args, answer in stored.items():
+        assert _json(run, seed_copy, *args) == answer, args
+
+
+def test_an_add_reads_only_what_it_appended_and_hand_edits_after_it_are_still_seen(
+    run, seed_copy, monkeypatch, always_store
+):
+    _json(run, seed_copy, "themes")  # the store exists and holds the files as they are
+    piece = seed_copy.parent / "new.txt"
+    piece.write_text("A new piece\n\nChina and Russia will not form a military alliance, the author argues.\n")
+    with monkeypatch.context() as patch:
+        whole: list[Path] = []
+        read = db._read
+        patch.setattr(db, "_read", lambda path: whole.append(path) or read(path))
+        patch.setattr(store, "_scanned", lambda source: pytest.fail(f"{source} scanned: the store knows its ids"))
+        assert run("--corpus", str(seed_copy), "add", str(piece), "--id", "new-piece").exit_code == 0
+        assert _json(run, seed_copy, "show", "new-piece")["article"]["id"] == "new-piece"
+        again = run("--corpus", str(seed_copy), "add", str(piece))
+        assert "already in the corpus as new-piece" in again.stderr
+    assert whole == []  # neither TOML file was read whole, let alone hashed
+    theses = seed_copy / "theses.toml"
+    text = theses.read_text(encoding="utf-8")
+    claim = _json(run, seed_copy, "theses", "--theme", "alliance")[0]["claim"]
+    edited = ("X" + claim[1:]) if claim[0] != "X" else ("Y" + claim[1:])  # the same size: only the time tells
+    theses.write_text(text.replace(f'claim = "{claim}"', f'claim = "{edited}"', 1), encoding="utf-8")
+    assert _json(run, seed_copy, "theses", "--theme", "alliance")[0]["claim"] == edited
+    with theses.open("a", encoding="utf-8") as out:  # a hand append after an add's is found too
+        out.write('\n[[thesis]]\nid = "new-piece:9"\narticle = "new-piece"\ntheme = "trust"\nstance = 1\n'
+                  'claim = "By hand."\nquote = "A new piece"\nstart = 0\nend = 11\n')  # fmt: skip
+    stored = {args: _json(run, seed_copy, *args) for args in QUERIES}
+    assert any(t["id"] == "new-piece:9" for t in _json(run, seed_copy, "theses", "--theme", "trust"))
     monkeypatch.setattr(locations, "MIN_BYTES", 10**12)  # now read from the TOML files
     for args, answer in stored.items():
         assert _json(run, seed_copy, *args) == answer, args

@@ -101,11 +101,13 @@ def add_command(
                 break
         # Still under the handler: a Ctrl-C during the write (held until it is done) or the indexing
         # only asks to stop, so the summary below still says what was added.
-        added = add_articles(folder, [item for _, item, _ in prepared], context)
+        written = add_articles(folder, [item for _, item, _ in prepared], context)
+        added = written.outcomes
         stop.committed = True
-        # The derived store indexes the new articles' sentences as the extractor split them.
+        # The derived store reads just the appended blocks and indexes the new articles' sentences as
+        # the extractor split them.
         split = {o.article.id: list(spans) for (_, _, spans), o in zip(prepared, added, strict=True) if o.article}
-        refresh(folder, context, split)
+        refresh(folder, context, split, written.grown)
     rows = [
         {
             "article": outcome.article_id,

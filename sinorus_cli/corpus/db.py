@@ -8,10 +8,15 @@ shares most of its trigrams with the right one) and the per-article, per-theme
 stance aggregates that matrix, controversy and compare counts come from.
 
 It is never the source of truth. Each TOML file is recorded with its size,
-modification time and inode; when they change, the file is cut into its
-`[[article]]` or `[[thesis]]` blocks and only blocks whose text is new are
-parsed (an append parses just the new blocks, a hand edit just the edited
-ones); rows of vanished blocks are deleted. A deleted database is rebuilt.
+modification time and inode (its signature); when they change, the file is cut
+into its `[[article]]` or `[[thesis]]` blocks and only blocks whose text is new
+are parsed (an append parses just the new blocks, a hand edit just the edited
+ones); rows of vanished blocks are deleted. An `add` says how it grew each file
+under the corpus lock (the signature just before and just after its append): when
+the store recorded the first and the file still has the second, only the appended
+bytes are read, as every command trusts a matching signature. Nothing else is read
+or hashed then, so the file's digest is left unknown and the next change made other
+than by `add` is found block by block. A deleted database is rebuilt.
 Every refresh runs in one transaction and checks the cross-references, so a
 broken hand edit is reported like `load_corpus` reports it and leaves the
 database as it was. Small corpora (the seeds) never get a database: they load
@@ -22,8 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -32,7 +36,8 @@ if TYPE_CHECKING:
     import sqlite3
 from ..model import PRECISIONS, Article, Codebook, Corpus, Span, Thesis
 from . import load, records
-from .journal import read_journal
+from .files import signature
+from .journal import Growth, read_journal
 from .locations import ARTICLES_FILE, THESES_FILE, large
 
 DB_DIR = ".sinorus"
@@ -175,11 +180,16 @@ class SentenceRow:
 
 
 def open_store(
-    folders: Sequence[Path], curated_only: bool = False, min_confidence: float = 0.0, force: bool = False
+    folders: Sequence[Path],
+    curated_only: bool = False,
+    min_confidence: float = 0.0,
+    force: bool = False,
+    grown: Mapping[str, Growth] | None = None,
 ) -> Store | None:
     """The current store for these folders, refreshed; None for a small corpus or when it cannot be written.
 
-    `force` opens it whatever the corpus size (used after a write to keep it current).
+    `force` opens it whatever the corpus size (used after a write to keep it current); `grown` says
+    how an add just grew files of the last folder.
     """
     folders = tuple(Path(f).resolve() for f in folders)
     if not force and not large(folders):
@@ -194,7 +204,7 @@ def open_store(
         return None  # a read-only corpus is simply read from its TOML
     try:
         store = Store(connection, folders, curated_only, min_confidence)
-        store.refresh()
+        store.refresh(grown)
     except Unusable:
         connection.close()
         return None
@@ -202,20 +212,51 @@ def open_store(
 
 
 def refresh(
-    folder: Path, context: Sequence[Path] = (), sentences: dict[str, list[tuple[int, int]]] | None = None
+    folder: Path,
+    context: Sequence[Path] = (),
+    sentences: dict[str, list[tuple[int, int]]] | None = None,
+    grown: Mapping[str, Growth] | None = None,
 ) -> None:
     """Bring the store of `folder` (read together with the `context` folders before it) up to date.
 
-    Called after a committed write, with the sentence spans of new articles when they are known; a
-    corpus without a store yet gets none until it is large.
+    Called after a committed write, with the sentence spans of new articles and how an add grew the
+    files when they are known; a corpus without a store yet gets none until it is large.
     """
     folders = (*context, folder)
     if (Path(folder) / DB_DIR / DB_FILE).exists() or large(folders):
-        store = open_store(folders, force=True)
+        store = open_store(folders, force=True, grown=grown)
         if store is not None:
             if sentences:
                 store.index_sentences(sentences, only_known=True)
             store.close()
+
+
+def stored_articles(folder: Path) -> list[dict[str, str]] | None:
+    """The id, file and sha256 of every `[[article]]` of `folder`'s articles.toml, in file order, as
+    its store holds them; None unless the store has read that file as it is now (same signature)."""
+    import sqlite3
+
+    folder = Path(folder).resolve()
+    path = folder / DB_DIR / DB_FILE
+    if not path.is_file():
+        return None  # never create a store here
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=60)) as connection:
+            if connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone() != (SCHEMA_VERSION,):
+                return None
+            recorded = connection.execute(
+                "SELECT s.id, f.size, f.mtime_ns, f.ino FROM source s JOIN file f ON f.source = s.id "
+                "WHERE s.folder = ? AND f.name = ?",
+                (str(folder), ARTICLES_FILE),
+            ).fetchone()
+            if recorded is None or tuple(recorded[1:]) != _stat(folder / ARTICLES_FILE):
+                return None
+            rows = connection.execute(
+                "SELECT id, file, sha256 FROM article WHERE source = ? ORDER BY ord", (recorded[0],)
+            ).fetchall()
+    except sqlite3.Error:
+        return None
+    return [{"id": i, "file": f, "sha256": sha} for i, f, sha in rows]
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -262,8 +303,11 @@ class Store:
 
     # Keeping the database current -----------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Re-read whatever changed in the corpus files since the last command, in one transaction."""
+    def refresh(self, grown: Mapping[str, Growth] | None = None) -> None:
+        """Re-read whatever changed in the corpus files since the last command, in one transaction.
+
+        `grown` says how an add just grew files of the last folder (by file name).
+        """
         if self._current():
             return
         self.db.execute("BEGIN IMMEDIATE")
@@ -271,8 +315,9 @@ class Store:
             changed = self._sync_sources()
             touched: set[str] = set()  # articles whose rows were only appended to
             for source, folder in self._sources():
+                grew = grown if grown and folder == self.folders[-1] else {}
                 for name, table in ((ARTICLES_FILE, "article"), (THESES_FILE, "thesis")):
-                    synced = self._sync_file(source, folder, name, table)
+                    synced = self._sync_file(source, folder, name, table, grew.get(name))
                     if synced is None:
                         changed = True
                     else:
@@ -334,12 +379,15 @@ class Store:
         self.db.execute("DELETE FROM file WHERE source = ?", (source,))
         self.db.execute("DELETE FROM source WHERE id = ?", (source,))
 
-    def _sync_file(self, source: int, folder: Path, name: str, table: str) -> set[str] | None:
+    def _sync_file(
+        self, source: int, folder: Path, name: str, table: str, growth: Growth | None = None
+    ) -> set[str] | None:
         """Bring one TOML file's rows up to date. Returns the ids of the articles concerned when blocks
         were only appended (nothing, when the signature is unchanged), None after any other change.
 
-        An append (what `add` does) is recognised by the file's old bytes being intact: their digest is
-        the one recorded at the last sync. Then only the new tail is parsed.
+        An append is recognised by the file's old bytes being intact: the add that made it says so
+        (`growth`, from the signature the store recorded to the file's), or their digest is the one
+        recorded at the last sync. Then only the new tail is parsed.
         """
         path = folder / name
         stat = _stat(path)
@@ -348,6 +396,15 @@ class Store:
         ).fetchone()
         if row is not None and tuple(row[:3]) == stat:
             return set()
+        if growth is not None and row is not None and tuple(row[:3]) == growth.before:
+            tail = _read_tail(path, growth)
+            appended = None if tail is None else self._append_blocks(source, folder, table, tail)
+            if appended is not None:
+                # The whole file's digest is left unknown: working it out would read all of it.
+                self.db.execute(
+                    "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?)", (source, name, *growth.after, "")
+                )
+                return appended
         data, stat = _read(path)
         appended = None
         if row is not None and row[3] and len(data) > row[0] and _digest_bytes(data[: row[0]]) == row[3]:
@@ -835,20 +892,30 @@ def _sqlite_error() -> type[Exception]:
 
 def _stat(path: Path) -> tuple[int, int, int]:
     try:
-        st = path.stat()
+        return signature(path)
     except OSError:
         return MISSING
-    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
 def _read(path: Path) -> tuple[bytes, tuple[int, int, int]]:
     """A file's bytes and the signature of exactly those bytes (the same open file), or nothing."""
     try:
         with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            return handle.read(), (st.st_size, st.st_mtime_ns, st.st_ino)
+            return handle.read(), signature(handle.fileno())
     except FileNotFoundError:
         return b"", MISSING
+
+
+def _read_tail(path: Path, growth: Growth) -> bytes | None:
+    """The bytes an append added to a file, or None when the file is no longer as the append left it."""
+    try:
+        with open(path, "rb") as handle:
+            if signature(handle.fileno()) != growth.after:
+                return None
+            handle.seek(growth.before[0])
+            return handle.read(growth.after[0] - growth.before[0])  # not past it: another add may be appending
+    except OSError:
+        return None
 
 
 def _marks(values: Sequence[Any]) -> str:

@@ -121,6 +121,13 @@ def temp_beside(path: Path, folder: Path | None = None) -> tuple[Path, int]:
     return temp, fd
 
 
+def signature(file: Path | int) -> tuple[int, int, int]:
+    """A file's (by path or open descriptor) size, modification time (ns) and inode: what tells that it
+    changed without reading it."""
+    info = os.stat(file)
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
 def sync_folder(folder: Path) -> None:
     """Make renames and deletions in `folder` durable (a no-op where folders cannot be opened)."""
     with contextlib.suppress(OSError):

@@ -26,9 +26,10 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import OutputError
-from .files import append_file, create_file, sync_folder, temp_beside
+from .files import append_file, create_file, signature, sync_folder, temp_beside
 
 STATE_DIR = ".sinorus"
 JOURNAL_FILE = "journal.json"
@@ -49,6 +50,13 @@ class Journal:
         if self.kind == "append":
             return f"an interrupted add (new files: {', '.join(self.created) or 'none'}) will be undone"
         return f"an interrupted remove or review ({', '.join(self.replaced)}) will be completed"
+
+
+class Growth(NamedTuple):
+    """How an append changed a file: its signature (size, mtime, inode) just before and just after."""
+
+    before: tuple[int, int, int]
+    after: tuple[int, int, int]
 
 
 def read_journal(folder: Path) -> Journal | None:
@@ -172,12 +180,16 @@ def _uninterrupted() -> Iterator[None]:
         signal.raise_signal(signal.SIGINT)
 
 
-def append_change(folder: Path, appends: Mapping[str, bytes], creates: Mapping[str, bytes]) -> None:
-    """Append to existing files and create new ones, all or nothing (call under the lock)."""
+def append_change(folder: Path, appends: Mapping[str, bytes], creates: Mapping[str, bytes]) -> dict[str, Growth]:
+    """Append to existing files and create new ones, all or nothing (call under the lock).
+
+    Returns how each appended file grew, which tells the derived store that its old bytes are intact.
+    """
     for name in creates:
         if os.path.lexists(folder / name):
             raise FileExistsError(f"{folder / name} already exists")
-    journal = Journal("append", sizes={n: (folder / n).stat().st_size for n in appends}, created=tuple(creates))
+    before = {n: signature(folder / n) for n in appends}
+    journal = Journal("append", sizes={n: size for n, (size, _, _) in before.items()}, created=tuple(creates))
     with _uninterrupted():
         _write_journal(folder, journal)
         try:
@@ -186,10 +198,12 @@ def append_change(folder: Path, appends: Mapping[str, bytes], creates: Mapping[s
             for name, data in appends.items():
                 append_file(folder / name, data)
             sync_folder(folder)
+            grown = {n: Growth(before[n], signature(folder / n)) for n in appends}
         except BaseException:
             _undo(folder, journal)
             raise
         _clear_journal(folder)
+    return grown
 
 
 def replace_change(folder: Path, replaces: Mapping[str, bytes], deletes: Sequence[str] = ()) -> None:

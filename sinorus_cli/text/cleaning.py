@@ -89,6 +89,12 @@ def _opening(paragraph: str) -> str:
     return " ".join(re.findall(r"\w+", paragraph.casefold())[:OPENING_WORDS])
 
 
+def _near_duplicates(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz  # here: most articles have no two paragraphs opening alike, and never need it
+
+    return fuzz.token_set_ratio(a, b) >= DUPLICATE_SCORE
+
+
 def _duplicates(text: str, spans: list[tuple[int, int]], reasons: list[str]) -> list[tuple[int, int]]:
     """Pairs (dropped, kept) of near-duplicate paragraphs.
 
@@ -99,8 +105,6 @@ def _duplicates(text: str, spans: list[tuple[int, int]], reasons: list[str]) -> 
     dropped; of equal copies, one is kept: a copy next to other dropped copies is
     dropped in favour of the next one, else the later copies go.
     """
-    from rapidfuzz import fuzz
-
     buckets: dict[str, dict[str, list[int]]] = {}  # opening words -> text -> its copies, in order
     for i, (start, end) in enumerate(spans):
         if not reasons[i] and end - start >= MIN_DUPLICATE_LENGTH:
@@ -113,7 +117,7 @@ def _duplicates(text: str, spans: list[tuple[int, int]], reasons: list[str]) -> 
         for n, a in enumerate(texts):
             copies.append(versions[a])
             for b in texts[n + 1 : n + 1 + MAX_VERSIONS_COMPARED]:
-                if fuzz.token_set_ratio(a, b) < DUPLICATE_SCORE:
+                if not _near_duplicates(a, b):
                     continue
                 short, long = (a, b) if len(a) < len(b) else (b, a)
                 shorter += [(i, versions[long][0]) for i in versions[short]]

@@ -5,12 +5,13 @@ thesis), so it can be scored fairly against any hand coding.
 
 Themes. Each theme's `cues` (wording that affirms its proposition), `deny`
 (wording that denies it) and `topics` (wording that names the subject without
-taking a side) are compiled into one pattern per theme, matched once over the
-whole text. A sentence counts for every theme it speaks to. A theme is
-proposed for an article when its evidence, summed over the article, is more
-than a passing mention; a theme the article only names, taking no side on it,
-must also be argued somewhere (its cues or denials, even in a reported view),
-named in two sentences, or weigh half as much as the article's main theme.
+taking a side) are matched where a word that opens one of them starts (see
+`_Scanner`), all of a theme's matches in one pass over the text. A sentence
+counts for every theme it speaks to. A theme is proposed for an article when
+its evidence, summed over the article, is more than a passing mention; a theme
+the article only names, taking no side on it, must also be argued somewhere
+(its cues or denials, even in a reported view), named in two sentences, or
+weigh half as much as the article's main theme.
 
 Stance of a sentence on a theme, as a linguist would read it:
 - a cue affirms, a denial denies; a negation in the same clause shortly before
@@ -182,18 +183,20 @@ class Proposal:
     guessed: bool = False  # stance from the theme's prior: the sentence shows the theme, not a side
 
 
+def _phrase_words(phrase: str) -> tuple[list[str], bool]:
+    """A codebook phrase's words in lower case, and whether it ends with '*' (any word ending)."""
+    return re.split(r"[\s-]+", phrase.rstrip("*").strip().lower()), phrase.endswith("*")
+
+
 def _phrase_pattern(phrase: str) -> str:
     """A codebook phrase as a regex: spaces and hyphens interchangeable, a trailing '*' any word ending."""
-    wildcard = phrase.endswith("*")
-    words = re.split(r"[\s-]+", phrase.rstrip("*").strip().lower())
+    words, wildcard = _phrase_words(phrase)
     body = r"[\s-]+".join(re.escape(w).replace("'", "['’]") for w in words)
     return body + (r"\w*" if wildcard else "")
 
 
-@lru_cache(maxsize=1024)
-def _compile(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
+def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of the (non-empty) `phrases`, longest first, in lower-cased text."""
     # Longest first, so that at one position "axis of convenience" wins over "axis".
     ordered = sorted(set(phrases), key=lambda p: (-len(p.rstrip("*")), p))
     # Matched against lower-cased text: several times faster than re.IGNORECASE.
@@ -210,15 +213,15 @@ def _lowered(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    """A theme's vocabulary compiled: one pattern for all its phrases, one per class to tell them apart."""
+    """Phrases of a theme compiled: one pattern for all of them, one per class to tell them apart."""
 
-    every: re.Pattern[str] | None
+    every: re.Pattern[str]
     deny: re.Pattern[str] | None
     cues: re.Pattern[str] | None
 
     @classmethod
     def of(cls, cues: tuple[str, ...], deny: tuple[str, ...], topics: tuple[str, ...]) -> _Lexicon:
-        return cls(_compile(cues + deny + topics), _compile(deny), _compile(cues))
+        return cls(_compile(cues + deny + topics), _compile(deny) if deny else None, _compile(cues) if cues else None)
 
     def polarity(self, matched: str) -> int:
         """+1 for an affirming cue, -1 for a denial (a phrase listed as both denies), 0 for a topic word."""
@@ -228,46 +231,56 @@ class _Lexicon:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+_CUES, _DENY, _TOPICS = range(3)  # the classes of a theme's phrases, in the order of `vocabulary`
 
 
 @dataclass(frozen=True)
 class _Scanner:
-    """Every theme's lexicon, indexed by the first word of its phrases.
+    """Every theme's phrases, indexed by the word they start with, compiled one word at a time.
 
     A regular expression with hundreds of alternatives tries each of them at every
-    character; trying a theme's pattern only where a word that opens one of its
-    phrases starts makes matching several times faster, with the same matches.
+    character, and compiling one per theme costs a fresh process over 0.1 s.
+    A phrase can only match where a word it may start with starts (a phrase written
+    with a trailing '*' after one word: any word beginning so), so each theme's
+    phrases are compiled per opening word, the first time the text has that word,
+    and tried only where it starts: the same matches, and an article compiles just
+    the few patterns its own words need.
     """
 
-    lexicons: tuple[_Lexicon, ...]
-    by_word: dict[str, tuple[int, ...]]
-    prefixes: tuple[tuple[str, int], ...]  # first words written with a trailing '*'
-    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # candidates of words seen so far
+    themes: int
+    by_word: dict[str, tuple[tuple[int, int, str], ...]]  # first word -> (theme, class, phrase)
+    prefixes: tuple[tuple[str, int, int, str], ...]  # (first word, theme, class, phrase) of one word and a '*'
+    memo: dict[str, tuple[tuple[int, _Lexicon], ...]] = field(default_factory=dict)  # words seen so far
 
     @classmethod
     def of(cls, vocabulary: tuple[tuple[tuple[str, ...], ...], ...]) -> _Scanner:
-        by_word: dict[str, set[int]] = {}
-        prefixes = set()
-        for n, (cues, deny, topics) in enumerate(vocabulary):
-            for phrase in cues + deny + topics:
-                words = re.split(r"[\s-]+", phrase.strip().lower())
-                first = _FIRST_WORD.match(words[0])
-                if not first:
-                    continue
-                if len(words) == 1 and phrase.endswith("*"):
-                    prefixes.add((first.group(), n))
-                else:
-                    by_word.setdefault(first.group(), set()).add(n)
-        lexicons = tuple(_Lexicon.of(*words) for words in vocabulary)
-        return cls(lexicons, {w: tuple(sorted(ns)) for w, ns in by_word.items()}, tuple(sorted(prefixes)))
+        by_word: dict[str, list[tuple[int, int, str]]] = {}
+        prefixes = []
+        for n, classes in enumerate(vocabulary):
+            for kind, phrases in enumerate(classes):
+                for phrase in phrases:
+                    words, wildcard = _phrase_words(phrase)
+                    first = _FIRST_WORD.match(words[0])
+                    if not first:
+                        continue  # it opens with no letter or digit, so it cannot match where a word starts
+                    if len(words) == 1 and wildcard:
+                        prefixes.append((first.group(), n, kind, phrase))
+                    else:
+                        by_word.setdefault(first.group(), []).append((n, kind, phrase))
+        return cls(len(vocabulary), {w: tuple(found) for w, found in by_word.items()}, tuple(prefixes))
 
-    def candidates(self, word: str) -> tuple[int, ...]:
-        """The themes one of whose phrases may start with this (lower-case) word."""
+    def lexicons(self, word: str) -> tuple[tuple[int, _Lexicon], ...]:
+        """The themes one of whose phrases may start with this (lower-case) word, with those phrases compiled."""
         known = self.memo.get(word)
         if known is None:
-            found = set(self.by_word.get(word, ()))
-            found.update(n for prefix, n in self.prefixes if word.startswith(prefix))
-            known = self.memo[word] = tuple(sorted(found))
+            opened = [*self.by_word.get(word, ()), *((n, k, p) for w, n, k, p in self.prefixes if word.startswith(w))]
+            by_theme: dict[int, tuple[list[str], list[str], list[str]]] = {}
+            for n, kind, phrase in opened:
+                by_theme.setdefault(n, ([], [], []))[kind].append(phrase)
+            known = self.memo[word] = tuple(
+                (n, _Lexicon.of(tuple(found[_CUES]), tuple(found[_DENY]), tuple(found[_TOPICS])))
+                for n, found in sorted(by_theme.items())
+            )
         return known
 
 
@@ -277,7 +290,7 @@ def _scanner(codebook: Codebook) -> _Scanner:
 
 @lru_cache(maxsize=16)
 def _scanner_for(vocabulary: tuple[tuple[tuple[str, ...], ...], ...]) -> _Scanner:
-    """The scanner of a codebook's vocabulary (cues, deny, topics per theme), compiled once."""
+    """The scanner of a codebook's vocabulary (cues, deny, topics per theme), kept for the process."""
     return _Scanner.of(vocabulary)
 
 
@@ -454,13 +467,12 @@ def _matches(lowered: str, found: Sequence[Sentence], scanner: _Scanner) -> list
 
     `lowered` is the article's text in lower case, offsets unchanged. Matches of one theme do not overlap.
     """
-    by_theme: list[dict[int, list[tuple[int, int, int]]]] = [{} for _ in scanner.lexicons]
-    covered = [0] * len(scanner.lexicons)  # where each theme's last match ended
+    by_theme: list[dict[int, list[tuple[int, int, int]]]] = [{} for _ in range(scanner.themes)]
+    covered = [0] * scanner.themes  # where each theme's last match ended
     for sentence_index, sentence in enumerate(found):
         for word in _FIRST_WORD.finditer(lowered, sentence.start, sentence.end):
-            for n in scanner.candidates(word.group()):
-                lexicon = scanner.lexicons[n]
-                if word.start() < covered[n] or lexicon.every is None:
+            for n, lexicon in scanner.lexicons(word.group()):
+                if word.start() < covered[n]:
                     continue
                 match = lexicon.every.match(lowered, word.start(), sentence.end)
                 if match:
