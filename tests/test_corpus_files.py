@@ -93,16 +93,20 @@ def test_corrupt_index_is_ignored(seed_copy, monkeypatch):
 
 def test_codebook_is_cached_and_an_edit_is_seen_at_once(run, seed_copy):
     first = run("--corpus", str(seed_copy), "themes", "--format", "jsonl")
-    cached = list(Path(os.environ["XDG_CACHE_HOME"]).rglob("codebook-*.json"))
-    assert first.exit_code == 0 and len(cached) == 1
+    assert first.exit_code == 0 and (seed_copy / index.INDEX_DIR / index.CODEBOOK_SNAPSHOT).is_file()
     _replace(seed_copy / "codebook.toml", 'label = "', 'label = "Edited ')
     edited = run("--corpus", str(seed_copy), "themes", "--format", "jsonl")
     assert edited.exit_code == 0 and '"Edited ' in edited.stdout and '"Edited ' not in first.stdout
 
 
+def test_seeds_codebook_is_cached_in_the_user_cache_folder(run):
+    assert run("themes").exit_code == 0
+    assert len(list(Path(os.environ["XDG_CACHE_HOME"]).rglob("codebook-*.json"))) == 1
+
+
 def test_corrupt_or_foreign_codebook_cache_is_ignored(run, seed_copy):
     expected = load_corpus([seed_copy]).codebook
-    (cached,) = Path(os.environ["XDG_CACHE_HOME"]).rglob("codebook-*.json")
+    cached = seed_copy / index.INDEX_DIR / index.CODEBOOK_SNAPSHOT
     for damaged in ("{not json", "[]", json.dumps(json.loads(cached.read_text()) | {"themes": [{"id": 1}]})):
         cached.write_text(damaged, encoding="utf-8")
         assert load_corpus([seed_copy]).codebook == expected

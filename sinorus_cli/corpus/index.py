@@ -4,8 +4,9 @@ Parsing TOML costs about 0.1 ms per thesis, several seconds for a corpus of ten
 thousand articles; reading the snapshot costs a fraction of that. A folder's articles and theses are
 kept in `<corpus>/.sinorus/index.json` for corpora over 256 kB of TOML, and in the user's cache folder
 for the built-in seeds (read on every run; nothing is written inside the installed package). A
-codebook's themes are kept in the user's cache folder too, whatever the corpus: the codebook's long
-cue lists take longer to parse than the rest of a small command's work. A snapshot is
+codebook's themes are kept whatever the corpus's size, in `<corpus>/.sinorus/codebook.json` (the
+seeds': in the user's cache folder): the codebook's long cue lists take longer to parse than the rest
+of a small command's work. A snapshot is
 keyed by the size, modification
 time and inode of each file it was made from, and is written atomically. It is JSON rather
 than pickle so that a corpus shared with others can never carry code. It is
@@ -27,6 +28,7 @@ from .files import temp_beside
 
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"
+CODEBOOK_SNAPSHOT = "codebook.json"
 FORMAT_VERSION = 4
 
 Loaded = tuple[list[Article], list[Thesis]]
@@ -95,11 +97,14 @@ Themes = tuple[list[Theme], list[Any]]  # a codebook's valid themes, and the pro
 
 
 def codebook_with_index(path: Path, parse: Callable[[], Themes]) -> Themes:
-    """The themes of the codebook at `path` (and the problems found), from the user's cache when the file
-    is unchanged; else parsed by `parse`, and cached when it has no problem."""
+    """The themes of the codebook at `path` (and the problems found), from its snapshot when the file
+    is unchanged; else parsed by `parse`, and kept when it has no problem."""
+    from .locations import seeds_folder
+
     # The path is part of the key: cache files are named by a hash of it, which two paths may share.
     current = [[str(path)], *signature(path.parent, (path.name,))]
-    snapshot = _in_cache("codebook", path)
+    beside = path.parent != seeds_folder().absolute()  # so a run on a corpus needs no user folder looked up
+    snapshot = path.parent / INDEX_DIR / CODEBOOK_SNAPSHOT if beside else _in_cache("codebook", path)
     data = _read(snapshot, current)
     if data is not None:
         try:
