@@ -195,6 +195,35 @@ def test_large_compare_groups_positions_and_counts_pairs(run, seed_copy, monkeyp
     assert run("--corpus", str(seed_copy), "compare", "alliance", "--all", "--limit", "2").exit_code == 2
 
 
+def _stored_rows(folder: Path) -> list[tuple[object, ...]]:
+    """Every article, thesis and tally row of the folder's store, without its row ids."""
+    import sqlite3
+
+    with sqlite3.connect(folder / db.DB_DIR / db.DB_FILE) as connection:
+        rows = []
+        for table, columns in (("article", db.ARTICLE_FIELDS), ("thesis", db.THESIS_FIELDS)):
+            quoted = ", ".join(f'"{c}"' for c in ("source", "ord", *columns))
+            rows += connection.execute(f"SELECT {quoted} FROM {table} ORDER BY source, ord").fetchall()
+        return rows + connection.execute("SELECT * FROM tally ORDER BY article, theme").fetchall()
+
+
+def test_an_add_hands_the_store_what_it_wrote_and_a_rebuild_finds_the_same(run, tmp_path, monkeypatch, always_store):
+    corpus = tmp_path / "mine"
+    assert run("init", str(corpus)).exit_code == 0
+    for n in range(3):
+        path = tmp_path / f"piece-{n}.txt"
+        path.write_text(f"Piece {n}\n\nChina and Russia will not form a military alliance, writer {n} argues.\n")
+    with monkeypatch.context() as patch:
+        patch.setattr(db.Store, "_parse", staticmethod(lambda *args: pytest.fail("an added block was parsed")))
+        for first, last in ((0, 2), (2, 3)):  # the first add makes the store, the second appends to it
+            names = [str(tmp_path / f"piece-{n}.txt") for n in range(first, last)]
+            assert run("--corpus", str(corpus), "add", *names).exit_code == 0
+    handed = _stored_rows(corpus)
+    (corpus / db.DB_DIR / db.DB_FILE).unlink()
+    _json(run, corpus, "articles")  # rebuilt from the TOML files
+    assert len(handed) > 6 and _stored_rows(corpus) == handed
+
+
 def test_bulk_add_in_a_pool_then_remove_keeps_the_store_current(run, tmp_path, monkeypatch, always_store):
     from sinorus_cli.corpus import bulk
 

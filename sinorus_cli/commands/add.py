@@ -101,13 +101,13 @@ def add_command(
                 break
         # Still under the handler: a Ctrl-C during the write (held until it is done) or the indexing
         # only asks to stop, so the summary below still says what was added.
-        written = add_articles(folder, [item for _, item, _ in prepared], context)
-        added = written.outcomes
+        additions = add_articles(folder, [item for _, item, _ in prepared], context)
+        added = additions.outcomes
         stop.committed = True
-        # The derived store reads just the appended blocks and indexes the new articles' sentences as
-        # the extractor split them.
+        # The derived store reads just the appended blocks, takes their records as written (no TOML is
+        # parsed again), and indexes the new articles' sentences as the extractor split them.
         split = {o.article.id: list(spans) for (_, _, spans), o in zip(prepared, added, strict=True) if o.article}
-        refresh(folder, context, split, written.grown)
+        refresh(folder, context, split, additions.grown, additions.written)
     rows = [
         {
             "article": outcome.article_id,

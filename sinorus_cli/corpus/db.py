@@ -185,11 +185,12 @@ def open_store(
     min_confidence: float = 0.0,
     force: bool = False,
     grown: Mapping[str, Growth] | None = None,
+    written: Mapping[str, Any] | None = None,
 ) -> Store | None:
     """The current store for these folders, refreshed; None for a small corpus or when it cannot be written.
 
-    `force` opens it whatever the corpus size (used after a write to keep it current); `grown` says
-    how an add just grew files of the last folder.
+    `force` opens it whatever the corpus size (used after a write to keep it current); `grown` and
+    `written` say how an add just grew files of the last folder and what it wrote (see Store.refresh).
     """
     folders = tuple(Path(f).resolve() for f in folders)
     if not force and not large(folders):
@@ -204,7 +205,7 @@ def open_store(
         return None  # a read-only corpus is simply read from its TOML
     try:
         store = Store(connection, folders, curated_only, min_confidence)
-        store.refresh(grown)
+        store.refresh(grown, written)
     except Unusable:
         connection.close()
         return None
@@ -216,15 +217,16 @@ def refresh(
     context: Sequence[Path] = (),
     sentences: dict[str, list[tuple[int, int]]] | None = None,
     grown: Mapping[str, Growth] | None = None,
+    written: Mapping[str, Any] | None = None,
 ) -> None:
     """Bring the store of `folder` (read together with the `context` folders before it) up to date.
 
-    Called after a committed write, with the sentence spans of new articles and how an add grew the
-    files when they are known; a corpus without a store yet gets none until it is large.
+    Called after a committed write, with the sentence spans of new articles, how an add grew the
+    files and what it wrote when they are known; a corpus without a store yet gets none until it is large.
     """
     folders = (*context, folder)
     if (Path(folder) / DB_DIR / DB_FILE).exists() or large(folders):
-        store = open_store(folders, force=True, grown=grown)
+        store = open_store(folders, force=True, grown=grown, written=written)
         if store is not None:
             if sentences:
                 store.index_sentences(sentences, only_known=True)
@@ -303,10 +305,12 @@ class Store:
 
     # Keeping the database current -----------------------------------------------------------------
 
-    def refresh(self, grown: Mapping[str, Growth] | None = None) -> None:
+    def refresh(self, grown: Mapping[str, Growth] | None = None, written: Mapping[str, Any] | None = None) -> None:
         """Re-read whatever changed in the corpus files since the last command, in one transaction.
 
-        `grown` says how an add just grew files of the last folder (by file name).
+        `grown` says how an add just grew files of the last folder (by file name); `written` holds the
+        article or thesis each block it wrote stands for (by the block's text, stripped), so a block
+        whose text is there is taken as that record instead of being parsed again.
         """
         if self._current():
             return
@@ -317,7 +321,7 @@ class Store:
             for source, folder in self._sources():
                 grew = grown if grown and folder == self.folders[-1] else {}
                 for name, table in ((ARTICLES_FILE, "article"), (THESES_FILE, "thesis")):
-                    synced = self._sync_file(source, folder, name, table, grew.get(name))
+                    synced = self._sync_file(source, folder, name, table, grew.get(name), written or {})
                     if synced is None:
                         changed = True
                     else:
@@ -380,7 +384,13 @@ class Store:
         self.db.execute("DELETE FROM source WHERE id = ?", (source,))
 
     def _sync_file(
-        self, source: int, folder: Path, name: str, table: str, growth: Growth | None = None
+        self,
+        source: int,
+        folder: Path,
+        name: str,
+        table: str,
+        growth: Growth | None = None,
+        written: Mapping[str, Any] | None = None,
     ) -> set[str] | None:
         """Bring one TOML file's rows up to date. Returns the ids of the articles concerned when blocks
         were only appended (nothing, when the signature is unchanged), None after any other change.
@@ -398,7 +408,7 @@ class Store:
             return set()
         if growth is not None and row is not None and tuple(row[:3]) == growth.before:
             tail = _read_tail(path, growth)
-            appended = None if tail is None else self._append_blocks(source, folder, table, tail)
+            appended = None if tail is None else self._append_blocks(source, folder, table, tail, written)
             if appended is not None:
                 # The whole file's digest is left unknown: working it out would read all of it.
                 self.db.execute(
@@ -408,15 +418,17 @@ class Store:
         data, stat = _read(path)
         appended = None
         if row is not None and row[3] and len(data) > row[0] and _digest_bytes(data[: row[0]]) == row[3]:
-            appended = self._append_blocks(source, folder, table, data[row[0] :])
-        if appended is None and not self._merge_blocks(source, folder, table, data):
+            appended = self._append_blocks(source, folder, table, data[row[0] :], written)
+        if appended is None and not self._merge_blocks(source, folder, table, data, written):
             self._reload(source, folder, table, data)
         self.db.execute(
             "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?)", (source, name, *stat, _digest_bytes(data))
         )
         return appended
 
-    def _append_blocks(self, source: int, folder: Path, table: str, tail: bytes) -> set[str] | None:
+    def _append_blocks(
+        self, source: int, folder: Path, table: str, tail: bytes, written: Mapping[str, Any] | None = None
+    ) -> set[str] | None:
         """Parse and insert the `[[table]]` blocks appended to a file; the ids of their articles, or None
         when the tail is not just whole new blocks (the caller then merges block by block)."""
         try:
@@ -428,10 +440,8 @@ class Store:
             return None
         blocks = [text[start:end] for _, _, start, end in found]
         try:
-            parsed = self._parse(folder, table, "".join(blocks))
+            parsed = self._parse_blocks(folder, table, blocks, written)
         except Unusable:
-            return None
-        if len(parsed) != len(blocks):
             return None
         first = self.db.execute(f"SELECT coalesce(max(ord), -1) + 1 FROM {table} WHERE source = ?", (source,))
         start = first.fetchone()[0]
@@ -439,7 +449,9 @@ class Store:
         self._insert(source, table, rows)
         return {item.id if table == "article" else item.article for _, _, item in rows}
 
-    def _merge_blocks(self, source: int, folder: Path, table: str, data: bytes) -> bool:
+    def _merge_blocks(
+        self, source: int, folder: Path, table: str, data: bytes, written: Mapping[str, Any] | None = None
+    ) -> bool:
         """Re-read only the `[[table]]` blocks whose text is new, keep the others, drop the vanished ones.
 
         False (nothing changed) when the file cannot be read this way: not UTF-8, data before the first
@@ -469,10 +481,8 @@ class Store:
             else:
                 new.append(n)
         try:
-            parsed = self._parse(folder, table, "".join(blocks[n] for n in new)) if new else []
+            parsed = self._parse_blocks(folder, table, [blocks[n] for n in new], written)
         except Unusable:
-            return False
-        if len(parsed) != len(new):
             return False
         gone = [(rid, item) for rows in stored.values() for rid, _, item in rows]
         self._delete_rids(table, source, gone)
@@ -491,6 +501,20 @@ class Store:
         if table == "article":
             self._delete_sentences(source)
         self._insert(source, table, [(n, "", item) for n, item in enumerate(parsed)])
+
+    def _parse_blocks(
+        self, folder: Path, table: str, blocks: Sequence[str], written: Mapping[str, Any] | None = None
+    ) -> list[Any]:
+        """The records of whole `[[table]]` blocks: those an add just `written` as it wrote them, the
+        others parsed (raising Unusable, like _parse, unless each block holds exactly one entry)."""
+        written = written or {}
+        found = [written.get(block.strip()) for block in blocks]
+        missing = [block for block, record in zip(blocks, found, strict=True) if record is None]
+        parsed = iter(self._parse(folder, table, "".join(missing)) if missing else [])
+        records_ = [record if record is not None else next(parsed, None) for record in found]
+        if None in records_ or next(parsed, None) is not None:
+            raise Unusable(f"{folder / _FILES[table]}: a block holds other than one [[{table}]] entry")
+        return records_
 
     @staticmethod
     def _parse(folder: Path, table: str, text: str) -> list[Any]:

@@ -292,9 +292,14 @@ def thesis_entry(thesis: Thesis) -> dict[str, Any]:
 
 def render(table: str, entries: Sequence[Mapping[str, Any]]) -> str:
     """`[[table]]` blocks for the entries, each preceded by a blank line, ready to append."""
+    return "".join("\n" + block for block in render_blocks(table, entries))
+
+
+def render_blocks(table: str, entries: Sequence[Mapping[str, Any]]) -> list[str]:
+    """One `[[table]]` block of TOML per entry."""
     import tomli_w
 
-    return "".join("\n" + tomli_w.dumps({table: [dict(e)]}) for e in entries)
+    return [tomli_w.dumps({table: [dict(e)]}) for e in entries]
 
 
 _HEADER = r"(?m)^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(?:#.*)?$"

@@ -155,10 +155,13 @@ class _Known:
 
 @dataclass(frozen=True)
 class Additions:
-    """What an add did: one outcome per item, in order, and how each TOML file it appended to grew."""
+    """What an add did: one outcome per item, in order, how each TOML file it appended to grew, and
+    the record each block it wrote holds (by the block's text without its surrounding blank lines),
+    so the derived store need not parse again what was just written."""
 
     outcomes: tuple[Added, ...]
     grown: Mapping[str, Growth] = field(default_factory=dict)
+    written: Mapping[str, Article | Thesis] = field(default_factory=dict)
 
 
 def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Path] = ()) -> Additions:
@@ -199,15 +202,23 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
             known.digests[digest] = article_id
             outcomes.append(Added(article, bound))
         grown: dict[str, Growth] = {}
+        written: dict[str, Article | Thesis] = {}
         if articles:
             appends: dict[str, bytes] = {}
-            for name, header, table, entries in (
-                (ARTICLES_FILE, ARTICLES_HEADER, "article", [records.article_entry(a) for a in articles]),
-                (THESES_FILE, THESES_HEADER, "thesis", [records.thesis_entry(t) for t in theses]),
+            article_blocks = records.render_blocks("article", [records.article_entry(a) for a in articles])
+            thesis_blocks = records.render_blocks("thesis", [records.thesis_entry(t) for t in theses])
+            pairs: list[tuple[str, Article | Thesis]] = [
+                *zip(article_blocks, articles, strict=True),
+                *zip(thesis_blocks, theses, strict=True),
+            ]
+            written = {block.strip(): record for block, record in pairs}
+            for name, header, blocks in (
+                (ARTICLES_FILE, ARTICLES_HEADER, article_blocks),
+                (THESES_FILE, THESES_HEADER, thesis_blocks),
             ):
-                _stage(folder / name, header, records.render(table, entries), appends, creates)
+                _stage(folder / name, header, "".join("\n" + b for b in blocks), appends, creates)
             grown = append_change(folder, appends, creates)
-    return Additions(tuple(outcomes), grown)
+    return Additions(tuple(outcomes), grown, written)
 
 
 def _stage(path: Path, header: str, blocks: str, appends: dict[str, bytes], creates: dict[str, bytes]) -> None:
