@@ -7,7 +7,8 @@ Run from the repository root with the project installed:
 For each N it writes N synthetic articles (each a heading and ten sentences drawn
 from the seed articles, so the extractor finds theses in them) and adds them to
 an empty corpus through the real `sinorus add --files-from -` path, timing the
-whole add (extraction included). Then it times, as fresh processes with output
+whole add (extraction included), then the median of --repeat single adds of one
+more article each (after flushing the bulk add's writes to disk). Then it times, as fresh processes with output
 to a pipe, `compare alliance`, `matrix`, `search`, `diff`, `theses --theme`,
 `articles` and `show`:
   cold: the first run after a hand edit of theses.toml (one claim changed in the
@@ -115,9 +116,7 @@ def bench_size(count: int, repeat: int, work: Path, env: dict[str, str]) -> dict
     ids = [json.loads(line)["article"] for line in out.splitlines()]
     theses = sum(json.loads(line)["theses"] for line in out.splitlines())
     first, second = ids[len(ids) // 2], ids[0]
-    single = work / f"one-more-{count}.txt"
-    single.write_text("One more article on China and Russia\n\n" + " ".join(seed_sentences()[:8]) + "\n")
-    one_seconds, _, _ = run([*sinorus, "add", str(single)], env)
+    one_seconds = add_one_by_one(sinorus, work / f"one-more-{count}", env, repeat)
     queries = {
         "compare alliance": ["compare", "alliance"],
         "matrix": ["matrix"],
@@ -143,6 +142,22 @@ def bench_size(count: int, repeat: int, work: Path, env: dict[str, str]) -> dict
         "queries": rows,
         "sqlite_utils": sqlite_utils(corpus, env, repeat),
     }
+
+
+def add_one_by_one(sinorus: list[str], folder: Path, env: dict[str, str], repeat: int) -> float:
+    """Median seconds of `repeat` single adds, each a new article of eight seed sentences."""
+    folder.mkdir()
+    rng = random.Random(repeat)
+    pool = seed_sentences()
+    # The bulk add just wrote hundreds of megabytes: flushed first, or the first add's own fsync waits
+    # for the kernel to write them out and times the previous command, not this one.
+    os.sync()
+    times = []
+    for n in range(repeat):
+        single = folder / f"one-more-{n}.txt"
+        single.write_text(f"One more article {n} on China and Russia\n\n" + " ".join(rng.sample(pool, 8)) + "\n")
+        times.append(run([*sinorus, "add", str(single)], env)[0])
+    return statistics.median(times)
 
 
 def sqlite_utils(corpus: Path, env: dict[str, str], repeat: int) -> dict[str, float]:
@@ -201,7 +216,7 @@ def print_table(result: dict) -> None:
         print(
             f"\n{size['articles']:,} articles ({size['theses']:,} theses): bulk add {size['add_per_second']:.1f} "
             f"articles/s ({size['add_seconds']:.1f} s, {size['add_peak_mb']} MB); "
-            f"one more add {size['add_one_seconds']:.2f} s"
+            f"one more add {size['add_one_seconds']:.2f} s (median of single adds)"
         )
         print(f"  {'query':<32} {'cold s':>8} {'warm s':>8} {'peak MB':>8} {'sqlite-utils s':>15}")
         for row in size["queries"]:
