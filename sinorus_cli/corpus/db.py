@@ -321,7 +321,7 @@ class Store:
             for source, folder in self._sources():
                 grew = grown if grown and folder == self.folders[-1] else {}
                 for name, table in ((ARTICLES_FILE, "article"), (THESES_FILE, "thesis")):
-                    synced = self._sync_file(source, folder, name, table, grew.get(name), written or {})
+                    synced = self._sync_file(source, folder, name, table, grew.get(name), written)
                     if synced is None:
                         changed = True
                     else:
@@ -397,7 +397,7 @@ class Store:
 
         An append is recognised by the file's old bytes being intact: the add that made it says so
         (`growth`, from the signature the store recorded to the file's), or their digest is the one
-        recorded at the last sync. Then only the new tail is parsed.
+        recorded at the last sync. Then only the new tail is read.
         """
         path = folder / name
         stat = _stat(path)
@@ -507,14 +507,13 @@ class Store:
     ) -> list[Any]:
         """The records of whole `[[table]]` blocks: those an add just `written` as it wrote them, the
         others parsed (raising Unusable, like _parse, unless each block holds exactly one entry)."""
-        written = written or {}
-        found = [written.get(block.strip()) for block in blocks]
+        found = [(written or {}).get(block.strip()) for block in blocks]
         missing = [block for block, record in zip(blocks, found, strict=True) if record is None]
         parsed = iter(self._parse(folder, table, "".join(missing)) if missing else [])
-        records_ = [record if record is not None else next(parsed, None) for record in found]
-        if None in records_ or next(parsed, None) is not None:
+        taken = [record if record is not None else next(parsed, None) for record in found]
+        if any(record is None for record in taken) or next(parsed, None) is not None:
             raise Unusable(f"{folder / _FILES[table]}: a block holds other than one [[{table}]] entry")
-        return records_
+        return taken
 
     @staticmethod
     def _parse(folder: Path, table: str, text: str) -> list[Any]:

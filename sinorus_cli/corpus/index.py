@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Span, Theme, Thesis
-from .files import temp_beside
+from . import files
 
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"
@@ -40,11 +40,9 @@ def signature(folder: Path, names: tuple[str, ...]) -> list[list[Any]]:
     found: list[list[Any]] = []
     for name in names:
         try:
-            st = (folder / name).stat()
+            found.append([name, *files.signature(folder / name)])
         except FileNotFoundError:
             found.append([name, None])
-            continue
-        found.append([name, st.st_size, st.st_mtime_ns, st.st_ino])
     return found
 
 
@@ -147,7 +145,7 @@ def _write(path: Path, current: list[list[Any]], content: dict[str, Any]) -> Non
     data = {"version": FORMAT_VERSION, "signature": current} | content
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp, fd = temp_beside(path)
+        tmp, fd = files.temp_beside(path)
     except OSError:
         return  # a read-only corpus simply goes unindexed
     try:

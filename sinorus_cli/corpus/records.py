@@ -292,7 +292,12 @@ def thesis_entry(thesis: Thesis) -> dict[str, Any]:
 
 def render(table: str, entries: Sequence[Mapping[str, Any]]) -> str:
     """`[[table]]` blocks for the entries, each preceded by a blank line, ready to append."""
-    return "".join("\n" + block for block in render_blocks(table, entries))
+    return joined(render_blocks(table, entries))
+
+
+def joined(blocks: Sequence[str]) -> str:
+    """Rendered blocks as they are appended to a file: each preceded by a blank line."""
+    return "".join("\n" + block for block in blocks)
 
 
 def render_blocks(table: str, entries: Sequence[Mapping[str, Any]]) -> list[str]:

@@ -216,7 +216,7 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
                 (ARTICLES_FILE, ARTICLES_HEADER, article_blocks),
                 (THESES_FILE, THESES_HEADER, thesis_blocks),
             ):
-                _stage(folder / name, header, "".join("\n" + b for b in blocks), appends, creates)
+                _stage(folder / name, header, records.joined(blocks), appends, creates)
             grown = append_change(folder, appends, creates)
     return Additions(tuple(outcomes), grown, written)
 
