@@ -95,13 +95,13 @@ Themes = tuple[list[Theme], list[Any]]  # a codebook's valid themes, and the pro
 
 
 def codebook_with_index(path: Path, parse: Callable[[], Themes]) -> Themes:
-    """The themes of the codebook at `path` (and the problems found), from its snapshot when the file
+    """The themes of the codebook at `path` (resolved) and the problems found, from its snapshot when the file
     is unchanged; else parsed by `parse`, and kept when it has no problem."""
     from .locations import seeds_folder
 
     # The path is part of the key: cache files are named by a hash of it, which two paths may share.
     current = [[str(path)], *signature(path.parent, (path.name,))]
-    beside = path.parent != seeds_folder().absolute()  # so a run on a corpus needs no user folder looked up
+    beside = path.parent != seeds_folder()  # so a run on a corpus needs no user folder looked up
     snapshot = path.parent / INDEX_DIR / CODEBOOK_SNAPSHOT if beside else _in_cache("codebook", path)
     data = _read(snapshot, current)
     if data is not None:

@@ -90,7 +90,7 @@ def load_codebook(folders: tuple[Path, ...], problems: list[Problem] | None = No
     """The codebook of the last folder that has one (else the seeds'); raise when it has no valid theme."""
     found = [f / CODEBOOK_FILE for f in folders if (f / CODEBOOK_FILE).is_file()]
     path = found[-1] if found else seeds_folder() / CODEBOOK_FILE
-    themes, own = codebook_with_index(path.absolute(), lambda: _parse_codebook(path))
+    themes, own = codebook_with_index(path.resolve(), lambda: _parse_codebook(path))
     if not themes:
         raise CorpusError(str(own[0]) if own else f"{path}: the codebook defines no [[theme]]")
     if problems is not None:
