@@ -26,6 +26,9 @@ class Theme:
     cues: tuple[str, ...] = ()
     deny: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    # A few sentences that state the proposition: with it, how the learned reader recognises a theme
+    # it was not trained on (a user's own).
+    examples: tuple[str, ...] = ()
     # The side (-1, 0, +1) most of the field's literature takes: the extractor's guess when a text shows no side.
     prior: int = 0
     # True where the proposition is itself that others' views are mistaken: a sentence calling a view

@@ -1,4 +1,7 @@
-"""The extractor: negation, concession, hedges, reported views, speakers, priors, offsets, and the splitter."""
+"""The reading rules (negation, concession, hedges, reported views, speakers), offsets, and the splitter.
+
+The learned reader that decides proposals is tested in test_reader.py; the rules tested here are what it weighs.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.text.extract import _Lexicon, _scanner, extract_theses, named_speaker
-from sinorus_cli.text.sentences import split_paragraph
+from sinorus_cli.text.extract import extract_theses
+from sinorus_cli.text.rules import _Lexicon, _scanner, named_speaker, read_rules, speakers_of
+from sinorus_cli.text.sentences import sentences, split_paragraph
 
 DATA = Path(__file__).parent / "data"
 
@@ -25,9 +29,14 @@ def codebook():
     return load_corpus().codebook
 
 
-def on_theme(codebook, text: str, theme: str) -> list[tuple[int, str]]:
-    """(stance, speaker) of every proposal on a theme for a text."""
-    return [(t.stance, t.speaker) for t in extract_theses(text, codebook, "x") if t.theme == theme]
+def rule_stance(codebook, text: str, theme: str) -> int:
+    """The rules' stance on a theme in a one-sentence text: the sign of their reading's direction, 2 if unhedged."""
+    found = sentences(text)
+    (reading,) = read_rules(text, found, codebook)
+    n = codebook.ids.index(theme)
+    direction = reading.readings[n].direction
+    sign = (direction > 0) - (direction < 0)
+    return sign * (1 if reading.facts.hedged else 2)
 
 
 @pytest.mark.parametrize(
@@ -47,26 +56,24 @@ def on_theme(codebook, text: str, theme: str) -> list[tuple[int, str]]:
     ],
 )
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):
-    assert on_theme(codebook, text, theme) == [(expected, "")]
+    assert rule_stance(codebook, text, theme) == expected
 
 
 def test_a_sentence_counts_for_every_theme_it_speaks_to(codebook):
     text = "Joint naval drills and record bilateral trade show a durable, long-term partnership.\n"
-    themes = {t.theme for t in extract_theses(text, codebook, "x")}
-    assert {"military", "economy", "durability"} <= themes
+    (reading,) = read_rules(text, sentences(text), codebook)
+    assert {"military", "economy", "durability"} <= {codebook.ids[n] for n in reading.readings}
 
 
-def test_reported_views_are_not_the_authors_theses(codebook):
+def test_reported_views_are_read_as_others_unless_endorsed(codebook):
     text = (
         "Many Western analysts claim that Moscow and Beijing are forming a military alliance.\n"
         "Others believed that a closer alliance would make Russia a junior partner of China.\n"
+        "Critics rightly argue that China and Russia will not form a military alliance.\n"
     )
-    assert [t for t in extract_theses(text, codebook, "x") if t.theme == "alliance" and t.stance > 0] == []
-
-
-def test_endorsed_views_are_the_authors(codebook):
-    text = "Critics rightly argue that China and Russia will not form a military alliance.\n"
-    assert on_theme(codebook, text, "alliance") == [(-2, "")]
+    readings = read_rules(text, sentences(text), codebook)
+    assert [r.facts.reported for r in readings] == [True, True, False]
+    assert rule_stance(codebook, text.splitlines()[2] + "\n", "alliance") == -2
 
 
 def test_quoted_named_speakers_get_the_quote_and_pronouns_follow_them(codebook):
@@ -75,10 +82,7 @@ def test_quoted_named_speakers_get_the_quote_and_pronouns_follow_them(codebook):
         "He also said that military cooperation with China keeps growing through joint exercises.\n"
         "According to Vasily Kashin, a formal military alliance would bring drawbacks for both sides.\n"
     )
-    assert on_theme(codebook, text, "us_factor") == [(-2, "Lavrov")]
-    assert all(speaker == "Lavrov" for _, speaker in on_theme(codebook, text, "military"))
-    kashin = [t for t in extract_theses(text, codebook, "x") if t.quote.startswith("According")]
-    assert kashin and {t.speaker for t in kashin} == {"Vasily Kashin"}
+    assert speakers_of(sentences(text), text) == ["Lavrov", "Lavrov", "Vasily Kashin"]
 
 
 @pytest.mark.parametrize(
@@ -94,39 +98,6 @@ def test_quoted_named_speakers_get_the_quote_and_pronouns_follow_them(codebook):
 )
 def test_named_speaker(sentence, speaker):
     assert named_speaker(sentence) == speaker
-
-
-def test_questions_show_the_theme_and_the_guess_says_so(codebook):
-    text = "Will China and Russia ever form a military alliance, and would anyone notice?\n"
-    (thesis,) = [t for t in extract_theses(text, codebook, "x") if t.theme == "alliance"]
-    assert thesis.stance == codebook.get("alliance").prior
-    assert thesis.confidence < 0.4 and "guessed" in thesis.claim
-
-
-def test_a_theme_named_once_in_passing_is_context_not_a_thesis(codebook):
-    body = (
-        "China and Russia will not form a military alliance.\n"
-        "Neither capital wants the obligations of a formal alliance.\n"
-        "Their treaty of good-neighborliness carries no mutual defence clause.\n"
-        "A military bloc would bind them to each other's quarrels.\n"
-    )
-    passing = body + "The talks in Moscow also touched on Crimea and the Donbas.\n"
-    assert on_theme(codebook, passing, "ukraine") == []
-    twice = passing + "Ukraine came up again at the closing dinner.\n"
-    assert on_theme(codebook, twice, "ukraine") == [(codebook.get("ukraine").prior, "")]
-    # The theme's own argument, even asked as a question, makes it a subject (shown as a guess).
-    argued = body + "Does Beijing supply dual-use components for the war in Ukraine?\n"
-    assert on_theme(codebook, argued, "ukraine") == [(codebook.get("ukraine").prior, "")]
-
-
-def test_a_side_another_sentence_takes_too_is_surer(codebook):
-    one = "Joint military exercises have become routine.\n"
-    two = one + "The two armies now hold joint drills every year.\n"
-
-    def confidence(text):
-        return max(t.confidence or 0.0 for t in extract_theses(text, codebook, "x") if t.theme == "military")
-
-    assert confidence(two) > confidence(one)
 
 
 def test_offsets_point_at_the_quotes_in_every_seed(codebook):
@@ -201,10 +172,10 @@ def test_sentence_spans_are_exact_ordered_and_cover_the_text(paragraph):
 
 def test_calling_a_view_mistaken_states_a_theme_marked_rejection_is_the_claim(codebook):
     text = "Western fears of a Sino-Russian bloc are exaggerated and alarmist.\n"
-    assert on_theme(codebook, text, "western_view") == [(2, "")]
+    assert rule_stance(codebook, text, "western_view") == 2
     plain = dataclasses.replace(codebook.get("western_view"), rejection_is_the_claim=False)
     unmarked = dataclasses.replace(codebook, themes=tuple(plain if t.id == plain.id else t for t in codebook.themes))
-    assert on_theme(unmarked, text, "western_view") == [(-2, "")]
+    assert rule_stance(unmarked, text, "western_view") == -2
 
 
 def test_rejection_is_the_claim_must_be_true_or_false(tmp_path, run):

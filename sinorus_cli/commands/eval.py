@@ -18,6 +18,7 @@ Examples:
   sinorus eval --format json | jq '.[] | select(.theme == "all")'
   sinorus eval --labels coding/labels.tsv --texts coding/texts
   sinorus eval --labels labels.tsv --texts texts --format json | jq .overall
+  sinorus eval --sentences sentences.tsv --texts texts
 
 Without --labels: for each seed article the extractor sees only its text and
 the codebook; its curated theses are used only to score the proposals.
@@ -36,6 +37,14 @@ proposed (text, theme) pairs, evidence agreement over proposals on labelled
 pairs, and the two constant baselines (always "+", each theme's most common
 sign). Calibration: proposals by confidence band, and how many have a labelled
 theme and its sign.
+
+With --sentences FILE --texts DIR: FILE is tab-separated with a header naming
+file, start, end (character offsets of a sentence in the text), speaker (empty
+for the author, `others` for unnamed others, or a name), theme and stance, one
+row per sentence and theme it speaks to. A proposal is matched when its quote
+overlaps a row of its theme: theme precision, recall and F1, then on matched
+proposals the stance sign and the speaker (the same name, or one within the
+other: "Lavrov" is "Sergey Lavrov").
 """
 
 
@@ -44,15 +53,30 @@ def eval_command(
     labels: Annotated[
         Path | None, typer.Option("--labels", help="Hand-coded labels (TSV: file, theme, stance[, evidence]).")
     ] = None,
+    sentences: Annotated[
+        Path | None,
+        typer.Option("--sentences", help="Sentence-level labels (TSV: file, start, end, speaker, theme, stance)."),
+    ] = None,
     texts: Annotated[Path | None, typer.Option("--texts", help="Folder of the texts the labels name.")] = None,
     fmt: FormatOption = None,
 ) -> None:
-    """Score the extractor: leave-one-out on the seeds, or against hand coding with --labels and --texts."""
-    if (labels is None) != (texts is None):
-        raise UsageError("--labels and --texts go together: a labels table and the folder of its texts")
+    """Score the extractor: leave-one-out on the seeds, or against hand coding with --labels/--sentences and --texts."""
+    if labels is not None and sentences is not None:
+        raise UsageError("give --labels or --sentences, not both")
+    table = labels or sentences
+    if (table is None) != (texts is None):
+        raise UsageError("--labels (or --sentences) and --texts go together: a labels table and the folder of its texts")
     s = session(ctx)
-    from ..present.evaluation import labels_view, leave_one_out_view
+    from ..present.evaluation import labels_view, leave_one_out_view, sentences_view
 
+    if sentences is not None and texts is not None:
+        if not texts.is_dir():
+            raise UsageError(f"{texts}: not a folder of texts")
+        from ..text.evaluation import evaluate_sentences, load_sentence_rows
+
+        scored = evaluate_sentences(load_sentence_rows(sentences), texts, s.corpus().codebook)
+        s.emit(sentences_view(scored, sentences.name), fmt)
+        return
     if labels is None or texts is None:
         from ..text.evaluation import evaluate
 

@@ -14,6 +14,7 @@ Examples:
   sinorus extract new-oped.txt
   curl -s URL | sinorus extract - --format jsonl     (HTML needs: pip install 'sinorus[html]')
   sinorus extract notes.md --min-confidence 0.7 --format csv
+  sinorus extract new-oped.txt --explain
 
 Offsets (start, end) index the text as sinorus stores it: decoded, BOM removed,
 line ends as \\n.
@@ -31,23 +32,33 @@ def extract_command(
             "--min-confidence",
             min=0.0,
             max=1.0,
-            help="Keep proposals at least this sure (guesses from a theme's usual side have 0.3).",
+            help="Keep proposals at least this sure (confidence: the estimated chance that theme and sign are right).",
         ),
     ] = 0.2,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show why each proposal was made: the model's probabilities, cue words and rules, speaker evidence.",
+        ),
+    ] = False,
     fmt: FormatOption = None,
 ) -> None:
     """Propose theses for an article: sentence, theme, stance, confidence and offsets."""
-    from ..present.listing import proposals_view
-    from ..text.extract import extract_theses
+    from ..present.listing import explained_view, proposals_view
+    from ..text.extract import explained_theses
     from ..text.ingest import read_article
 
     s = session(ctx)
     article = read_article(file, encoding)
     corpus = s.corpus()
-    theses = extract_theses(article.text, corpus.codebook, "new", min_confidence=min_confidence)
-    if not theses:
+    pairs = explained_theses(article.text, corpus.codebook, "new", min_confidence=min_confidence)
+    if not pairs:
         raise NoMatch(f"{article.name}: no thesis proposed")
-    s.emit(proposals_view(theses, corpus), fmt)
+    if explain:
+        s.emit(explained_view(pairs, corpus), fmt)
+    else:
+        s.emit(proposals_view([thesis for thesis, _ in pairs], corpus), fmt)
 
 
 def register(app: typer.Typer) -> None:

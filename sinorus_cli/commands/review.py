@@ -7,6 +7,7 @@ import sys
 import typer
 
 from ..errors import NoMatch, UsageError
+from ..model import Article, Corpus
 from .common import ArticleArgument, session
 
 EPILOG = """\b
@@ -36,12 +37,14 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     if not review.pending:
         raise NoMatch(f"{found.id} has no proposed theses to review")
     text, out = found.text(), s.env.stdout
+    reasons = _reasons(text, found, corpus)
     interrupted = False
     try:
         while (thesis := review.current) is not None:
             theme = corpus.codebook.get(thesis.theme)
             context = context_of(text, thesis.start, thesis.end, found.skip)
-            out.write("\n" + review_card(thesis, review.at + 1, len(review.pending), theme, found, context))
+            why = reasons.get((thesis.start, thesis.end, thesis.theme), "")
+            out.write("\n" + review_card(thesis, review.at + 1, len(review.pending), theme, found, context, why))
             while review.current is thesis:
                 out.write(PROMPT)
                 out.flush()
@@ -60,6 +63,18 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
         replace_theses(s.write_folder, found.id, accepted, set(review.decisions))
         s.refresh_store()
     s.note(("interrupted; saved " if interrupted else "saved ") + review.summary())
+
+
+def _reasons(text: str, article: Article, corpus: Corpus) -> dict[tuple[int, int, str], str]:
+    """Why the reader proposes what it proposes for this text now, by (start, end, theme): the card's "why" line.
+
+    A thesis the reader would no longer propose (the weights changed since it was added) has no line.
+    """
+    from ..present.listing import why_text
+    from ..text.extract import explained_theses
+
+    pairs = explained_theses(text, corpus.codebook, article.id, article.skip, min_confidence=0.0)
+    return {(t.start, t.end, t.theme): why_text(why) for t, why in pairs}
 
 
 def register(app: typer.Typer) -> None:

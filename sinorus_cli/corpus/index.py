@@ -29,7 +29,7 @@ from . import files
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"
 CODEBOOK_SNAPSHOT = "codebook.json"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 Loaded = tuple[list[Article], list[Thesis]]
 Parsed = tuple[Loaded, tuple[Any, ...]]  # what was loaded, and the problems found (a corpus with any is not indexed)
@@ -117,7 +117,7 @@ def codebook_with_index(path: Path, parse: Callable[[], Themes]) -> Themes:
 
 def _theme(fields: dict[str, Any]) -> Theme:
     """A theme read back from JSON, which turned its tuples into lists and the scale's keys into strings."""
-    lists = {name: tuple(fields[name]) for name in ("aliases", "cues", "deny", "topics")}
+    lists = {name: tuple(fields[name]) for name in ("aliases", "cues", "deny", "topics", "examples")}
     return Theme(**fields | lists | {"scale": {int(k): v for k, v in fields["scale"].items()}})
 
 

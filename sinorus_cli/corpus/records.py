@@ -183,6 +183,7 @@ def _theme(entry: Mapping[str, Any]) -> Theme:
         cues=tuple(_field(entry, "cues", list, required=False)),
         deny=tuple(_field(entry, "deny", list, required=False)),
         topics=tuple(_field(entry, "topics", list, required=False)),
+        examples=tuple(_field(entry, "examples", list, required=False)),
         prior=prior,
         rejection_is_the_claim=_field(entry, "rejection_is_the_claim", bool, required=False),
     )

@@ -62,8 +62,10 @@ def agreement_view(results: Sequence[Reliability], name_a: str, name_b: str) -> 
     )
 
 
-def review_card(thesis: Thesis, number: int, total: int, theme: Theme | None, article: Article, context: str) -> str:
-    """What a coder sees for one proposal: theme, stance, confidence, speaker, the quote in its context."""
+def review_card(
+    thesis: Thesis, number: int, total: int, theme: Theme | None, article: Article, context: str, why: str = ""
+) -> str:
+    """What a coder sees for one proposal: theme, stance, confidence, speaker, the quote in its context, and why."""
     name = theme.stance_name(thesis.stance) if theme else ""
     speaker = thesis.speaker or f"{article.author or 'the author'} (author)"
     before, _, after = context.partition(thesis.quote)
@@ -72,6 +74,7 @@ def review_card(thesis: Thesis, number: int, total: int, theme: Theme | None, ar
         f"  theme {thesis.theme}   stance {signed(thesis.stance)} ({name})   confidence {thesis.confidence or 0:.2f}",
         f"  speaker {speaker}",
         f"  claim   {thesis.claim}",
+        *([f"  why     {why}"] if why else []),
         f"  …{before.strip()} »{thesis.quote}« {after.strip()}…" if context else f"  »{thesis.quote}«",
     ]
     return "\n".join(printable(line) for line in lines) + "\n"

@@ -12,7 +12,7 @@ from ..output.view import Column, Row, Section, View
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..text.evaluation import LabelEvaluation, Rate, Score
+    from ..text.evaluation import LabelEvaluation, Rate, Score, SentenceEvaluation
 
 
 def _share_cell(key: str) -> Any:
@@ -104,3 +104,26 @@ def labels_view(result: LabelEvaluation, labels_name: str) -> View:
         Section("calibration", "Calibration: proposals by confidence", BAND_COLUMNS, bands),
     ]
     return View(sections, document=document, heading=f"Evaluation against {labels_name}")
+
+
+SENTENCE_MEASURES = (
+    ("precision", "Proposals on a labelled sentence and theme"),
+    ("recall", "Labelled sentences and themes proposed"),
+    ("sign", "Stance sign right (matched proposals)"),
+    ("speaker", "Speaker right (matched proposals)"),
+)
+SENTENCE_COLUMNS = (
+    Column("measure", "Measure", ratio=1),
+    Column("rate", "Count, share [95% interval]", render=_rate_cell("rate"), justify="right", no_wrap=True),
+)
+
+
+def sentences_view(result: SentenceEvaluation, rows_name: str) -> View:
+    """Sentence-level scores: theme precision, recall and F1; stance sign and speaker on matched proposals."""
+    rows = [
+        {"measure": label, "key": key, **_rate_fields("rate", getattr(result, key))} for key, label in SENTENCE_MEASURES
+    ]
+    document = {key: getattr(result, key).record() for key, _ in SENTENCE_MEASURES} | {"f1": round(result.f1, 3)}
+    fields = ("key", "measure", "rate", "rate_hits", "rate_total", "rate_low", "rate_high")
+    section = Section("sentences", f"Theme F1 {result.f1:.2f}", SENTENCE_COLUMNS, rows, fields=fields)
+    return View([section], document=document, heading=f"Sentence-level evaluation against {rows_name}")

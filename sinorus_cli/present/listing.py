@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..analysis.check import Problem
     from ..analysis.debate import Polarization
     from ..analysis.search import Hit
+    from ..text.explain import Why
 
 
 def theses_view(theses: Sequence[Thesis], corpus: Corpus, theme: str = "") -> View:
@@ -175,6 +176,49 @@ def proposals_view(theses: Sequence[Thesis], corpus: Corpus) -> View:
     """Theses the extractor proposes for a text, with their confidence."""
     records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
     return View([Section("theses", "", PROPOSAL_COLUMNS, records, fields=THESIS_FIELDS)], document=records)
+
+
+WHY_FIELDS = ("p_theme", "p_article", "p_affirm", "cues", "rules", "speaker_evidence")
+EXPLAINED_COLUMNS = (*PROPOSAL_COLUMNS, Column("why", "Why", ratio=1))
+
+
+POLARITY_MARK = {1: " (affirms)", -1: " (denies)", 0: ""}
+
+
+def why_text(why: Why) -> str:
+    """A proposal's reasons in one line: the model's probabilities, the cue words and rules, the speaker evidence."""
+    parts = [
+        f"theme {why.theme_probability:.2f} in sentence, {why.article_probability:.2f} in article",
+        f"affirms {why.affirm_probability:.2f} / denies {1 - why.affirm_probability:.2f}",
+    ]
+    if why.cues:
+        parts.append("cues " + ", ".join(f"{c.words!r}{POLARITY_MARK[c.polarity]}" for c in why.cues))
+    if why.facts:
+        parts.append("rules: " + ", ".join(why.facts))
+    parts.append(why.speaker_evidence or "the author's own voice")
+    return "; ".join(parts)
+
+
+def why_record(why: Why) -> dict[str, Any]:
+    return {
+        "p_theme": why.theme_probability,
+        "p_article": why.article_probability,
+        "p_affirm": why.affirm_probability,
+        "cues": "; ".join(f"{c.words} ({c.polarity:+d})" for c in why.cues),
+        "rules": ", ".join(why.facts),
+        "speaker_evidence": why.speaker_evidence,
+    }
+
+
+def explained_view(pairs: Sequence[tuple[Thesis, Why]], corpus: Corpus) -> View:
+    """Proposals with why each was made: `extract --explain`."""
+    records = [
+        thesis_record(t, corpus.codebook.get(t.theme)) | why_record(why) | {"why": why_text(why)} for t, why in pairs
+    ]
+    fields = (*THESIS_FIELDS, *WHY_FIELDS)
+    return View([Section("theses", "", EXPLAINED_COLUMNS, records, fields=fields)], document=[
+        {k: r[k] for k in fields} for r in records
+    ])
 
 
 ADDED_COLUMNS = (

@@ -199,8 +199,11 @@ class LabelEvaluation:
     calibration: tuple[Band, ...]
 
 
-def load_labels(path: Path) -> list[Label]:
-    """Read a labels table: tab-separated, a header naming at least file, theme, stance (and optionally evidence)."""
+def read_tsv(path: Path, required: Sequence[str] = ()) -> list[dict[str, str]]:
+    """A tab-separated table with a header (no CSV quoting: sentences hold quotation marks), one dict per row.
+
+    Blank rows are skipped; every row carries its line number as `_line`.
+    """
     import csv
 
     from ..errors import UsageError
@@ -208,30 +211,75 @@ def load_labels(path: Path) -> list[Label]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: cannot read labels ({getattr(error, 'strerror', None) or error})") from None
+        raise UsageError(f"{path}: cannot read ({getattr(error, 'strerror', None) or error})") from None
     rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows:
-        raise UsageError(f"{path}: empty labels file")
+        raise UsageError(f"{path}: empty table")
     header = [h.strip().lower() for h in rows[0]]
-    missing = [c for c in LABEL_COLUMNS if c not in header]
+    missing = [c for c in required if c not in header]
     if missing:
         raise UsageError(f"{path}: header lacks column(s) {', '.join(missing)} (tab-separated)")
-    where = {c: header.index(c) for c in header}
+    return [
+        {c: row[i].strip() if i < len(row) else "" for i, c in enumerate(header)} | {"_line": str(number)}
+        for number, row in enumerate(rows[1:], 2)
+        if any(cell.strip() for cell in row)
+    ]
+
+
+def _stance(path: Path, row: dict[str, str]) -> int:
+    from ..errors import UsageError
+
+    try:
+        stance = int(row["stance"])
+    except ValueError:
+        stance = 99
+    if stance not in (-2, -1, 0, 1, 2):
+        raise UsageError(f"{path}:{row['_line']}: stance must be -2..2, not {row['stance']!r}")
+    return stance
+
+
+def load_labels(path: Path) -> list[Label]:
+    """Read a labels table: tab-separated, a header naming at least file, theme, stance (and optionally evidence)."""
+    from ..errors import UsageError
+
     labels = []
-    for number, row in enumerate(rows[1:], 2):
-        if not any(cell.strip() for cell in row):
-            continue
-        cells = {c: row[i].strip() if i < len(row) else "" for c, i in where.items()}
-        try:
-            stance = int(cells["stance"])
-        except ValueError:
-            stance = 99
-        if stance not in (-2, -1, 0, 1, 2):
-            raise UsageError(f"{path}:{number}: stance must be -2..2, not {cells['stance']!r}")
-        if not cells["file"] or not cells["theme"]:
-            raise UsageError(f"{path}:{number}: file and theme must not be empty")
-        labels.append(Label(cells["file"], cells["theme"], stance, cells.get("evidence", "")))
+    for row in read_tsv(path, LABEL_COLUMNS):
+        stance = _stance(path, row)
+        if not row["file"] or not row["theme"]:
+            raise UsageError(f"{path}:{row['_line']}: file and theme must not be empty")
+        labels.append(Label(row["file"], row["theme"], stance, row.get("evidence", "")))
     return labels
+
+
+SENTENCE_COLUMNS = ("file", "start", "end", "speaker", "theme", "stance")
+
+
+@dataclass(frozen=True)
+class SentenceRow:
+    """One labelled (sentence, theme): offsets into the text, whose view ('' the author, 'others', a name), stance."""
+
+    file: str
+    start: int
+    end: int
+    speaker: str
+    theme: str
+    stance: int
+
+
+def load_sentence_rows(path: Path) -> list[SentenceRow]:
+    """Read a sentence-level table (file, start, end, speaker, theme, stance[, sentence]), tab-separated."""
+    from ..errors import UsageError
+
+    out = []
+    for row in read_tsv(path, SENTENCE_COLUMNS):
+        try:
+            start, end = int(row["start"]), int(row["end"])
+        except ValueError:
+            raise UsageError(f"{path}:{row['_line']}: start and end must be whole numbers") from None
+        if not 0 <= start < end or not row["file"] or not row["theme"]:
+            raise UsageError(f"{path}:{row['_line']}: needs a file, a theme and 0 <= start < end")
+        out.append(SentenceRow(row["file"], start, end, row["speaker"], row["theme"], _stance(path, row)))
+    return out
 
 
 def article_stance(theses: Sequence[Thesis]) -> int:
@@ -277,13 +325,24 @@ def _read_texts(files: Iterable[str], folder: Path) -> dict[str, str]:
 
 def evaluate_labels(labels: Sequence[Label], folder: Path, codebook: Codebook) -> LabelEvaluation:
     """Score the extractor on the texts in `folder` against hand-coded labels, per theme and overall."""
-    from ..errors import UsageError
-
-    unknown = sorted({label.theme for label in labels} - set(codebook.ids))
-    if unknown:
-        raise UsageError(f"labels use theme(s) not in the codebook: {', '.join(unknown)}")
+    _check_themes({label.theme for label in labels}, codebook)
     texts = _read_texts((label.file for label in labels), folder)
     proposed = {name: extract_theses(text, codebook, name) for name, text in texts.items()}
+    return score_labels(labels, texts, proposed, codebook.ids)
+
+
+def _check_themes(used: set[str], codebook: Codebook) -> None:
+    from ..errors import UsageError
+
+    unknown = sorted(used - set(codebook.ids))
+    if unknown:
+        raise UsageError(f"labels use theme(s) not in the codebook: {', '.join(unknown)}")
+
+
+def score_labels(
+    labels: Sequence[Label], texts: dict[str, str], proposed: dict[str, list[Thesis]], theme_ids: Sequence[str]
+) -> LabelEvaluation:
+    """Score proposals (per text name) against article-level labels, per theme (in `theme_ids` order) and overall."""
     truth = {(label.file, label.theme): label for label in labels}
     tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for (name, theme), label in truth.items():
@@ -310,7 +369,7 @@ def evaluate_labels(labels: Sequence[Label], folder: Path, codebook: Codebook) -
             band = next(i for i in range(len(bands)) if (thesis.confidence or 0.0) < BANDS[i + 1])
             bands[band][1] += 1
             bands[band][0] += labelled is not None and sign(labelled.stance) == sign(thesis.stance)
-    rows = [_figures(theme, tallies[theme]) for theme in codebook.ids if theme in tallies]
+    rows = [_figures(theme, tallies[theme]) for theme in theme_ids if theme in tallies]
     overall = _figures("all", _sum(tallies.values()))
     overall = dataclasses.replace(overall, majority=Rate(sum(r.majority.hits for r in rows), overall.sign.total))
     calibration = tuple(Band(BANDS[i], min(1.0, BANDS[i + 1]), Rate(*bands[i])) for i in range(len(bands)))
@@ -327,3 +386,62 @@ def _figures(theme: str, t: dict[str, int]) -> ThemeFigures:
         always_plus=Rate(t["plus"], t["labels"]),
         majority=Rate(max(t["plus"], t["minus"]), t["labels"]),
     )
+
+
+@dataclass(frozen=True)
+class SentenceEvaluation:
+    """Proposals scored against sentence-level rows: theme F1, stance sign and speaker on matched proposals."""
+
+    precision: Rate  # proposed (sentence, theme) that a row of that theme overlaps
+    recall: Rate  # rows that a proposal of their theme overlaps
+    sign: Rate  # matched proposals with the row's stance sign (rows with stance 0 included: sign 0)
+    speaker: Rate  # matched proposals whose speaker is the row's (author, others, or the same name)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision.value, self.recall.value
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def same_speaker(proposed: str, labelled: str) -> bool:
+    """Whether two speakers are one: both the author (''), both unnamed others, or one name within the other.
+
+    Names are compared by their words, case-insensitively, so "Lavrov" is "Sergey Lavrov" and "the joint
+    statement" is "joint statement".
+    """
+    a, b = proposed.strip().lower(), labelled.strip().lower()
+    if not a or not b or a == "others" or b == "others":
+        return a == b
+    words_a, words_b = set(re.findall(r"\w+", a)) - {"the"}, set(re.findall(r"\w+", b)) - {"the"}
+    return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def score_sentences(rows: Sequence[SentenceRow], proposed: dict[str, list[Thesis]]) -> SentenceEvaluation:
+    """Score proposals (per file) against sentence rows (only files with rows are scored)."""
+    by_file: dict[str, list[SentenceRow]] = defaultdict(list)
+    for row in rows:
+        by_file[row.file].append(row)
+    hits = total = recalled = signs = speakers = matched = 0
+    for name, mine in by_file.items():
+        theses = proposed.get(name, [])
+        for t in theses:
+            on = [r for r in mine if r.theme == t.theme and overlaps(r.start, r.end, t.start, t.end)]
+            total += 1
+            if on:
+                hits += 1
+                matched += 1
+                signs += sign(t.stance) == sign(on[0].stance)
+                speakers += any(same_speaker(t.speaker, r.speaker) for r in on)
+        recalled += sum(
+            any(t.theme == r.theme and overlaps(r.start, r.end, t.start, t.end) for t in theses) for r in mine
+        )
+    return SentenceEvaluation(
+        Rate(hits, total), Rate(recalled, len(rows)), Rate(signs, matched), Rate(speakers, matched)
+    )
+
+
+def evaluate_sentences(rows: Sequence[SentenceRow], folder: Path, codebook: Codebook) -> SentenceEvaluation:
+    """Score the extractor on the texts in `folder` against sentence-level rows."""
+    _check_themes({row.theme for row in rows}, codebook)
+    texts = _read_texts((row.file for row in rows), folder)
+    return score_sentences(rows, {name: extract_theses(text, codebook, name) for name, text in texts.items()})

@@ -1,583 +1,155 @@
-"""Proposing theses for a new article: themes from codebook vocabulary, stance from rules, speakers from attribution.
+"""Proposing theses for a new article: a reader trained on labelled pages, with the rules as its features.
 
-The extractor reads only the article and the codebook (never any curated
-thesis), so it can be scored fairly against any hand coding.
+For each sentence the reader estimates which themes it speaks to (a logistic head per codebook
+theme, and one head for any theme from its proposition and vocabulary, which is how a user's own
+theme is read), whether it affirms or denies each theme's proposition (one stance head over all
+themes), and whose view it is (`rules`: the author, a named speaker, or unnamed others). A theme is
+proposed when the article substantively addresses it (a head over how much, and how centrally, the
+article's sentences speak to it), with the sentences that speak to it most. The weights are trained
+by `python -m sinorus_cli.training` from labelled pages; see the README for how well it reads.
 
-Themes. Each theme's `cues` (wording that affirms its proposition), `deny`
-(wording that denies it) and `topics` (wording that names the subject without
-taking a side) are matched where a word that opens one of them starts (see
-`_Scanner`), all of a theme's matches in one pass over the text. A sentence
-counts for every theme it speaks to. A theme is proposed for an article when
-its evidence, summed over the article, is more than a passing mention; a theme
-the article only names, taking no side on it, must also be argued somewhere
-(its cues or denials, even in a reported view), named in two sentences, or
-weigh half as much as the article's main theme.
-
-Stance of a sentence on a theme, as a linguist would read it:
-- a cue affirms, a denial denies; a negation in the same clause shortly before
-  ("will not form an alliance", "partners, not allies", "far from") or a
-  negated predicate right after ("an alliance is not on the cards") flips it;
-- concession: in "Although X, Y" and "X, but Y" the conceded part X weighs
-  less than the point Y;
-- hedges ("may", "likely", "for now") lower the stance to ±1 and the confidence;
-- a question asserts nothing: it shows the theme, not a side;
-- a sentence that calls what it names mistaken ("a myth", "misreads",
-  "exaggerated") reverses it;
-- views reported to be discussed ("critics claim", "many in the West
-  predict", "they presume ...") are nobody's thesis here and are left out,
-  unless the author endorses them ("rightly") or rejects them in the same
-  sentence (then the author's stance is the reverse);
-- a view attributed to a named person or body ("Lavrov said", "according to
-  Kashin", a quotation in a paragraph that names its speaker, "Kashin: ..." in
-  an interview) is a thesis of that speaker, recorded in `speaker`.
-Headline and conclusion weigh more, and so does a sentence that opens with a
-discourse marker of the author's own view ("In fact", "Actually", "But").
-
-Where a sentence shows a theme but no direction, the theme's `prior` (from the
-codebook: the side most of the field's literature takes) gives a guess with a
-low confidence, so an abstention is visible as such.
+The reader sees only the article and the codebook, never a curated thesis, so it can be scored
+against any hand coding.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+import numpy as np
 
 from ..model import Codebook, Span, Theme, Thesis
+from .explain import Why
+from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs
+from .heads import Heads, default_heads
+from .rules import speakers_of
 from .sentences import Sentence, sentences
 
-# A negation scopes over the next few words of its clause.
-NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|cannot|hardly|far from|rather than|instead of|short of|"
-    r"lack of|lacks|absence of|nothing like|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
-    r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
-    r"mitigat\w*|eas(?:e|ed|es|ing)|reduc\w*|overc[oa]m\w*|alleviat\w*|dispel\w*|defus\w*|"
-    # Harming what a cue names denies it: "undermining trust"; "without undermining trust" affirms it.
-    r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*)\b"
-)
-NEGATION_WORDS = 9
-# A negated or doubted predicate right after the cue: "an alliance is not on the cards".
-PREDICATE_NEGATION = re.compile(
-    r"^[^,;:.]{0,40}?\b(?:is|are|was|were|will|would|does|do|did|has|have|remains?|seems?|looks?|be)\s+"
-    r"(?:\w+\s+)?(?:not|never|unlikely|improbable|no longer|far from|out of the question|off the table)\b"
-    # "... is not directed against X" negates the direction, which a denial phrase reads itself.
-    r"(?!\s+(?:directed|aimed|targeted|only|just|merely|simply|limited))"
-    r"|^[^,;:.]{0,25}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:abated|faded|eased|diminished|receded|subsided|dissipated|"
-    r"disappeared|been overcome)\b"
-)
-CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:but|however|yet|whereas|although|though)\b")
-HEDGE = re.compile(
-    r"\b(?:may|might|could|perhaps|possibly|probably|likely|unlikely|arguably|seems?|appears?|somewhat|"
-    r"partly|partially|to some extent|relatively|tends? to|potential(?:ly)?|for now|for the time being|"
-    r"not yet|so far|some|limited|selective(?:ly)?|cautious(?:ly)?)\b"
-)
-CONCESSION = re.compile(
-    r"^(?:although|though|even though|while|whereas|despite|in spite of|notwithstanding|admittedly)\b"
-)
-CONTRARY = re.compile(r"^(?:contrary to|unlike|despite (?:claims|fears|predictions|talk|speculation))\b")
-CONTRAST = re.compile(r"[,;]\s*(?:but|yet|however|though)\b|;\s*")
-# Calling a view mistaken reverses what the sentence names.
-REJECTION = re.compile(
-    r"\b(?:myths?|misread\w*|misunderst\w*|misperce\w*|misinterpret\w*|mistaken\w*|wrong\w*|exaggerat\w*|"
-    r"overblown|overstat\w*|unfounded|baseless|groundless|fallac\w*|illusions?|fantas(?:y|ies)|fiction|"
-    r"hype|biased|simplistic|misguided|falsified|debunk\w*|not understood|fails? to (?:understand|grasp))\b"
-)
-ENDORSEMENT = re.compile(r"\b(?:rightly|correctly|aptly|is right (?:that|to)|are right (?:that|to)|i agree|we agree)\b")
-# Views the author reports as others' (unnamed, generic), not their own.
-REPORTED = re.compile(
-    r"\b(?:some|many|several|most|other|certain|western|american|european|foreign)\s+(?:\w+\s+){0,2}?"
-    r"(?:analysts|observers|experts|commentators|critics|skeptics|sceptics|pundits|scholars|hawks|media|"
-    r"politicians|voices|people|writers|strategists|officials)\b"
-    r"(?:\s+\w+){0,3}?\s+(?:believe|argue|claim|presume|assume|suggest|contend|insist|predict|fear|worry|warn|"
-    r"speculate|think|see|say|describe|portray|view|call|label|expect|hope|allege|maintain)"
-    r"|^(?:\w+,?\s+)?(?:they|others|some|many|critics|skeptics|sceptics)\s+(?:\w+\s+){0,2}?(?:describe|call|"
-    r"label|portray|depict|regard|view|characteri[sz]e|believe|presume|assume|claim|"
-    r"argue|fear|worry|predict|suggest|contend|insist|hope|think|speculate|say|warn|allege|worried|concerned|"
-    r"convinced|afraid|suspect)"
-    r"|^(?:for|to|in the view of) [^,]{0,40}\b(?:many|some|most|western|critics|observers|analysts)\b[^,]*,"
-    r"|\bit is (?:often |widely |commonly |frequently |sometimes |generally )?(?:said|argued|claimed|"
-    r"believed|assumed|suggested|thought|feared)\b"
-    r"|\b(?:conventional wisdom|allegedly|alleged|reportedly|rumou?r\w*|in the eyes of|as many in the west)\b"
-    r"|\b(?:is|are) (?:often |widely |commonly |frequently )?(?:portrayed|depicted|painted|described) as\b"
-    r"|\baccording to (?:some|many|critics|western|skeptics|sceptics)\b"
-)
-QUESTION = re.compile(r"\?[\"'”’)]*$")
-# Opening a sentence with these marks the author's own point.
-MARKER = re.compile(
-    r"^(?:in fact|indeed|actually|in reality|in truth|in short|in sum|in conclusion|ultimately|clearly|"
-    r"overall|above all|the truth is|the reality is|but|however|yet|therefore|thus|hence)\b"
-)
-
-# Attribution to a named speaker. NAME is a run of capitalised words.
-_NAME = r"(?P<name>(?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|of|de|van|von|bin|al-\w+)){0,5})"
-_VERB = (
-    r"(?:said|says|told|added|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|stated|states|argued|"
-    r"argues|believes|believed|insisted|insists|explained|explains|pointed out|points out|remarked|warned|"
-    r"warns|declared|declares|asserted|asserts|claimed|claims|wrote|writes|observed|observes|underlined|"
-    r"underscored|suggested|suggests|announced|recalled|acknowledged|admitted|maintained|maintains|thinks|"
-    r"thought|proclaimed|concluded|concludes|predicted|predicts)"
-)
-SPEAKER_PATTERNS = (
-    re.compile(r"^" + _NAME + r":\s"),
-    re.compile(r"\b(?i:according to)\s+(?:the\s+)?" + _NAME),
-    re.compile(
-        r"(?:^|[,”\"]\s*|\bas\s+|\band\s+)" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:has\s+|had\s+|also\s+)?" + _VERB + r"\b"
-    ),
-    re.compile(r"[,”\"]\s*" + _VERB + r"\s+" + _NAME),
-    re.compile(
-        r"\b(?P<name>the (?:joint statement|statement|declaration|communiqu[eé]|treaty|white paper|"
-        r"(?:foreign |defen[cs]e )?ministry|kremlin|spokes(?:man|woman|person)))\s+"
-        r"(?:also\s+)?(?:says|said|states|stated|notes|noted|stresses|stressed|declares|declared|reads)\b",
-        re.IGNORECASE,
-    ),
-)
-PRONOUN_SPEAKER = re.compile(
-    r"(?:^|[,”\"]\s*)(?:he|she)\s+(?:also\s+)?" + _VERB + r"\b|[,”\"]\s*" + _VERB + r"\s+(?:he|she)\b"
-)
-# Leading words of a name that are titles or descriptions, not the name.
-TITLE_WORDS = frozenset(
-    """the president premier prime minister foreign defense defence deputy vice secretary general
-    spokesperson spokesman spokeswoman ambassador professor prof. dr. mr. mrs. ms. director chairman
-    chair senior fellow researcher expert analyst scholar russian chinese american us u.s. state
-    councilor councillor political scientist chief head former editor""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-NOT_SPEAKERS = frozenset(
-    """i we it this that these those there he she they you one such its our as source photo image note
-    update question answer q a read more others some many most several few critics skeptics sceptics
-    observers analysts experts commentators scholars officials""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-CARRY_WINDOW = 350  # characters: a speaker named further back is not carried to a quotation or "he said"
-QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
-
-HEADLINE_WEIGHT = 1.6
-LEAD_WEIGHT = 1.2
-CONCLUSION_WEIGHT = 1.2
-MARKER_WEIGHT = 1.3
-CONCEDED_WEIGHT = 0.4  # the "although X" part of "although X, Y"
-BEFORE_BUT_WEIGHT = 0.5  # the X of "X, but Y"
-REPORTED_PRESENCE = 0.5  # a reported view still shows what the article is about
-TOPIC_PRESENCE = 0.5  # a topic word shows the theme less than a cue does
-MAX_SENTENCE_PRESENCE = 1.5  # piling up words in one sentence does not make it more about the theme
-THEME_MIN_PRESENCE = 1.0
-DIRECTION_MIN = 0.5  # less directional evidence than this in a sentence reads as no direction
+SENTENCE_MIN = 0.5  # a sentence's theme probability from which it may be quoted for the theme
 MAX_PER_THEME = 3
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.2
-GUESS_CONFIDENCE = 0.3
-GUESS_MIN_SENTENCES = 2  # a theme named without a side, and not argued, is a subject when named this often
-GUESS_MIN_SHARE = 0.5  # ... or when it weighs at least half as much as the article's strongest theme
-CORROBORATED = 0.05  # confidence added when another sentence of the article takes the same side on the theme
+STRONG = 0.8  # stance certainty from which an unhedged sentence is proposed at ±2
 
 
 @dataclass(frozen=True)
 class Proposal:
-    """A sentence proposed as a thesis on one theme, with who holds it."""
+    """A sentence proposed as a thesis on one theme, with who holds it and why."""
 
     sentence: Sentence
     theme: Theme
     stance: int
     confidence: float
     speaker: str = ""
-    guessed: bool = False  # stance from the theme's prior: the sentence shows the theme, not a side
-
-
-def _phrase_words(phrase: str) -> tuple[list[str], bool]:
-    """A codebook phrase's words in lower case, and whether it ends with '*' (any word ending)."""
-    return re.split(r"[\s-]+", phrase.rstrip("*").strip().lower()), phrase.endswith("*")
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """A codebook phrase as a regex: spaces and hyphens interchangeable, a trailing '*' any word ending."""
-    words, wildcard = _phrase_words(phrase)
-    body = r"[\s-]+".join(re.escape(w).replace("'", "['’]") for w in words)
-    return body + (r"\w*" if wildcard else "")
-
-
-def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern matching any of the (non-empty) `phrases`, longest first, in lower-cased text."""
-    # Longest first, so that at one position "axis of convenience" wins over "axis".
-    ordered = sorted(set(phrases), key=lambda p: (-len(p.rstrip("*")), p))
-    # Matched against lower-cased text: several times faster than re.IGNORECASE.
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(_phrase_pattern, ordered)) + r")(?![\w-])")
-
-
-def _lowered(text: str) -> str:
-    """The text in lower case with every offset kept (a few characters grow when lower-cased, e.g. 'İ')."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    why: Why = field(default_factory=lambda: Why(0.0, 0.0, 0.5))
 
 
 @dataclass(frozen=True)
-class _Lexicon:
-    """Phrases of a theme compiled: one pattern for all of them, one per class to tell them apart."""
+class Reader:
+    """The trained heads with the encoder: what reads new text."""
 
-    every: re.Pattern[str]
-    deny: re.Pattern[str] | None
-    cues: re.Pattern[str] | None
+    heads: Heads
 
-    @classmethod
-    def of(cls, cues: tuple[str, ...], deny: tuple[str, ...], topics: tuple[str, ...]) -> _Lexicon:
-        return cls(_compile(cues + deny + topics), _compile(deny) if deny else None, _compile(cues) if cues else None)
+    def theme_probabilities(self, features: ArticleFeatures, codebook: Codebook) -> np.ndarray:
+        """(sentences, themes): that each sentence speaks to each theme."""
+        columns = []
+        for n, theme in enumerate(codebook.themes):
+            head = self.heads.theme_head(theme.id)
+            if head is not None:
+                columns.append(head.probability(features.theme_inputs(n)))
+            else:
+                columns.append(self.heads.generic.probability(features.generic_inputs(n)))
+        return np.column_stack(columns) if columns else np.zeros((len(features.found), 0))
 
-    def polarity(self, matched: str) -> int:
-        """+1 for an affirming cue, -1 for a denial (a phrase listed as both denies), 0 for a topic word."""
-        if self.deny and self.deny.fullmatch(matched):
-            return -1
-        return 1 if self.cues and self.cues.fullmatch(matched) else 0
-
-
-_FIRST_WORD = re.compile(r"\w+")
-_CUES, _DENY, _TOPICS = range(3)  # the classes of a theme's phrases, in the order of `vocabulary`
-
-
-@dataclass(frozen=True)
-class _Scanner:
-    """Every theme's phrases, indexed by the word they start with, compiled one word at a time.
-
-    A regular expression with hundreds of alternatives tries each of them at every
-    character, and compiling one per theme costs a fresh process over 0.1 s.
-    A phrase can only match where a word it may start with starts (a phrase written
-    with a trailing '*' after one word: any word beginning so), so each theme's
-    phrases are compiled per opening word, the first time the text has that word,
-    and tried only where it starts: the same matches, and an article compiles just
-    the few patterns its own words need.
-    """
-
-    themes: int
-    by_word: dict[str, tuple[tuple[int, int, str], ...]]  # first word -> (theme, class, phrase)
-    prefixes: tuple[tuple[str, int, int, str], ...]  # (first word, theme, class, phrase) of one word and a '*'
-    memo: dict[str, tuple[tuple[int, _Lexicon], ...]] = field(default_factory=dict)  # words seen so far
-
-    @classmethod
-    def of(cls, vocabulary: tuple[tuple[tuple[str, ...], ...], ...]) -> _Scanner:
-        by_word: dict[str, list[tuple[int, int, str]]] = {}
-        prefixes = []
-        for n, classes in enumerate(vocabulary):
-            for kind, phrases in enumerate(classes):
-                for phrase in phrases:
-                    words, wildcard = _phrase_words(phrase)
-                    first = _FIRST_WORD.match(words[0])
-                    if not first:
-                        continue  # it opens with no letter or digit, so it cannot match where a word starts
-                    if len(words) == 1 and wildcard:
-                        prefixes.append((first.group(), n, kind, phrase))
-                    else:
-                        by_word.setdefault(first.group(), []).append((n, kind, phrase))
-        return cls(len(vocabulary), {w: tuple(found) for w, found in by_word.items()}, tuple(prefixes))
-
-    def lexicons(self, word: str) -> tuple[tuple[int, _Lexicon], ...]:
-        """The themes one of whose phrases may start with this (lower-case) word, with those phrases compiled."""
-        known = self.memo.get(word)
-        if known is None:
-            opened = [*self.by_word.get(word, ()), *((n, k, p) for w, n, k, p in self.prefixes if word.startswith(w))]
-            by_theme: dict[int, tuple[list[str], list[str], list[str]]] = {}
-            for n, kind, phrase in opened:
-                by_theme.setdefault(n, ([], [], []))[kind].append(phrase)
-            known = self.memo[word] = tuple(
-                (n, _Lexicon.of(tuple(found[_CUES]), tuple(found[_DENY]), tuple(found[_TOPICS])))
-                for n, found in sorted(by_theme.items())
-            )
-        return known
+    def affirm_probability(self, features: ArticleFeatures, codebook: Codebook, n: int) -> np.ndarray:
+        known = codebook.themes[n].id in self.heads.themes
+        indicator_at = self.heads.themes.index(codebook.themes[n].id) if known else 0
+        inputs = features.stance_inputs(indicator_at, len(self.heads.themes), known)
+        return self.heads.stance.probability(inputs)
 
 
-def _scanner(codebook: Codebook) -> _Scanner:
-    return _scanner_for(tuple((t.cues, t.deny, t.topics) for t in codebook.themes))
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
 
 
-@lru_cache(maxsize=16)
-def _scanner_for(vocabulary: tuple[tuple[tuple[str, ...], ...], ...]) -> _Scanner:
-    """The scanner of a codebook's vocabulary (cues, deny, topics per theme), kept for the process."""
-    return _Scanner.of(vocabulary)
+def read_article(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> ArticleFeatures:
+    """Every sentence's features for the reader (the slow part: embeddings and rules), computed once."""
+    from .encoder import default_encoder
 
-
-def _negated(lowered: str, start: int, end: int) -> bool:
-    """Whether a negation in the cue's clause governs it: shortly before, or as its predicate right after."""
-    before = CLAUSE_BREAK.split(lowered[:start])[-1]
-    words = [w for w in before.split() if any(c.isalpha() for c in w)][-NEGATION_WORDS:]
-    flips = len(NEGATION.findall(" ".join(words)))
-    flips += bool(PREDICATE_NEGATION.search(lowered[end:]))
-    return flips % 2 == 1
-
-
-def _segment_weights(lowered: str) -> list[tuple[int, float]]:
-    """(offset, weight) steps: the conceded part of a concession and the part before 'but' weigh less.
-
-    The opening of "Contrary to X, Y" or "Unlike X, Y" names a view the sentence rejects: its weight
-    is negative, so what it affirms counts against.
-    """
-    steps = [(0, 1.0)]
-    if CONTRARY.match(lowered):
-        comma = lowered.find(",")
-        if comma > 0:
-            steps = [(0, -1.0), (comma, 1.0)]
-    elif CONCESSION.match(lowered):
-        comma = lowered.find(",")
-        if comma > 0:
-            steps = [(0, CONCEDED_WEIGHT), (comma, 1.0)]
-    else:
-        contrast = CONTRAST.search(lowered)
-        if contrast and contrast.start() > 0:
-            steps = [(0, BEFORE_BUT_WEIGHT), (contrast.start(), 1.0)]
-    return steps
-
-
-def _weight_at(steps: list[tuple[int, float]], position: int) -> float:
-    return next(w for offset, w in reversed(steps) if offset <= position)
-
-
-def _clean_name(name: str) -> str:
-    """A speaker's name without leading titles and descriptions ("Russian Foreign Minister Sergey Lavrov")."""
-    words = name.strip(" ,.:").split()
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
-        words.pop(0)
-    while words and words[0].lower() in ("the", "as", "and", "but"):
-        words.pop(0)
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
-        words.pop(0)
-    cleaned = " ".join(words)
-    return "" if not cleaned or cleaned.lower() in NOT_SPEAKERS or cleaned.lower() in TITLE_WORDS else cleaned
-
-
-def named_speaker(text: str) -> str:
-    """The person or body a sentence attributes its view to ("Lavrov said ..."), or ''."""
-    for pattern in SPEAKER_PATTERNS:
-        for match in pattern.finditer(text):
-            name = _clean_name(match.group("name"))
-            if name:
-                return name
-    return ""
-
-
-def _quoted_share(sentence: Sentence, paragraph_text: str, paragraph_start: int) -> float:
-    """How much of the sentence lies inside quotation marks of its paragraph."""
-    inside = 0
-    lo, hi = sentence.start - paragraph_start, sentence.end - paragraph_start
-    for match in QUOTED.finditer(paragraph_text):
-        inside += max(0, min(hi, match.end()) - max(lo, match.start()))
-    return inside / max(1, hi - lo)
-
-
-def _speakers(found: Sequence[Sentence], text: str) -> list[str]:
-    """Who each sentence quotes ('' for the author), carrying a speaker over quotations and pronouns ("he said").
-
-    A speaker is carried only while named in the same paragraph or shortly before, as `sinorus
-    check` expects of every thesis's speaker.
-    """
-    paragraphs: dict[int, list[int]] = {}
-    for i, sentence in enumerate(found):
-        paragraphs.setdefault(sentence.paragraph, []).append(i)
-    speakers = ["" for _ in found]
-    last, named_at = "", 0
-    for members in paragraphs.values():
-        start, end = found[members[0]].start, found[members[-1]].end
-        body = text[start:end]
-        names = [named_speaker(found[i].text) for i in members]
-        interview = names[0] if SPEAKER_PATTERNS[0].match(found[members[0]].text) else ""
-        in_paragraph = next((n for n in names if n), "")
-        for i, named in zip(members, names, strict=True):
-            sentence, name = found[i], named
-            lowered = sentence.text.lower()
-            recent = last if sentence.start - named_at <= CARRY_WINDOW else ""
-            if not name and PRONOUN_SPEAKER.search(lowered):
-                name = in_paragraph or recent
-            if not name and (interview or _quoted_share(sentence, body, start) > 0.6):
-                name = interview or in_paragraph or recent
-            if name and ENDORSEMENT.search(lowered):
-                name = ""
-            if named:
-                named_at = sentence.start
-            last = name or last
-            speakers[i] = name
-    return speakers
-
-
-def _sentence_weights(found: Sequence[Sentence]) -> list[float]:
-    """How much each sentence counts: headline, lead and conclusion, and discourse markers weigh more."""
-    last_paragraph = found[-1].paragraph if found else 0
-    weights = []
-    for sentence in found:
-        weight = 1.0
-        if sentence.paragraph == 0 and len(sentence.text.split()) <= 20 and not sentence.text.endswith("."):
-            weight = HEADLINE_WEIGHT
-        elif sentence.paragraph <= 1 and sentence.index_in_paragraph == 0:
-            weight = LEAD_WEIGHT
-        elif sentence.paragraph == last_paragraph and last_paragraph > 1:
-            weight = CONCLUSION_WEIGHT
-        if MARKER.match(sentence.text.lower()):
-            weight *= MARKER_WEIGHT
-        weights.append(weight)
-    return weights
-
-
-@dataclass(frozen=True)
-class _Reading:
-    """What one sentence says on one theme: summed direction and presence, whether it hedges."""
-
-    direction: float
-    presence: float
-    hedged: bool
-
-
-@dataclass(frozen=True)
-class _Facts:
-    """What a sentence's wording says whatever the theme: segments, rejection, question, hedge."""
-
-    lowered: str
-    steps: list[tuple[int, float]]
-    rejected: bool
-    question: bool
-    hedged: bool
-    reported: bool  # states what unnamed others think, without endorsing it
-
-    @classmethod
-    def of(cls, sentence: Sentence) -> _Facts:
-        lowered = sentence.text.lower()
-        return cls(
-            lowered,
-            _segment_weights(lowered),
-            bool(REJECTION.search(lowered)),
-            bool(QUESTION.search(sentence.text)),
-            bool(HEDGE.search(lowered)),
-            bool(REPORTED.search(lowered)) and not ENDORSEMENT.search(lowered),
-        )
-
-
-def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) -> _Reading:
-    """Direction and presence of a theme in a sentence, from its matches (start, end, polarity) in the sentence."""
-    # Calling a view mistaken reverses it, except on a theme whose proposition is that views are mistaken.
-    rejected = facts.rejected and not theme.rejection_is_the_claim
-    direction = presence = 0.0
-    for start, end, polarity in matches:
-        weight = _weight_at(facts.steps, start)
-        # A conceded or rejected part still shows what the sentence is about: presence is not weighted.
-        presence += TOPIC_PRESENCE if polarity == 0 else 1.0
-        if polarity == 0 or facts.question:
-            continue
-        sign = -polarity if _negated(facts.lowered, start, end) else polarity
-        direction += weight * (-sign if rejected else sign)
-    return _Reading(direction, min(presence, MAX_SENTENCE_PRESENCE), facts.hedged)
-
-
-def _matches(lowered: str, found: Sequence[Sentence], scanner: _Scanner) -> list[dict[int, list[tuple[int, int, int]]]]:
-    """For each theme, its matches in each sentence (by index) as (start, end, polarity) within the sentence.
-
-    `lowered` is the article's text in lower case, offsets unchanged. Matches of one theme do not overlap.
-    """
-    by_theme: list[dict[int, list[tuple[int, int, int]]]] = [{} for _ in range(scanner.themes)]
-    covered = [0] * scanner.themes  # where each theme's last match ended
-    for sentence_index, sentence in enumerate(found):
-        for word in _FIRST_WORD.finditer(lowered, sentence.start, sentence.end):
-            for n, lexicon in scanner.lexicons(word.group()):
-                if word.start() < covered[n]:
-                    continue
-                match = lexicon.every.match(lowered, word.start(), sentence.end)
-                if match:
-                    covered[n] = match.end()
-                    polarity = lexicon.polarity(match.group())
-                    start, end = match.start() - sentence.start, match.end() - sentence.start
-                    by_theme[n].setdefault(sentence_index, []).append((start, end, polarity))
-    return by_theme
-
-
-def _confidence(reading: _Reading, weight: float) -> float:
-    """How sure the rules are of a directional reading: stronger and unhedged evidence, central sentences."""
-    strength = min(abs(reading.direction), 3.0)
-    confidence = 0.45 + 0.1 * strength + 0.1 * (weight - 1.0)
-    if reading.hedged:
-        confidence -= 0.1
-    return round(max(GUESS_CONFIDENCE + 0.05, min(0.95, confidence)), 3)
-
-
-def propose(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> list[Proposal]:
-    """Proposals for the themes the article substantively addresses, most confident first."""
     found = sentences(text, skip)
-    if not found:
+    encoder = default_encoder()
+    themes = _theme_vectors(codebook)
+    return article_features(text, found, speakers_of(found, text), codebook, encoder, themes)
+
+
+def _theme_vectors(codebook: Codebook) -> ThemeVectors:
+    from .encoder import default_encoder
+
+    key = tuple((t.label, t.proposition, t.examples) for t in codebook.themes)
+    if key not in _THEME_VECTORS:
+        _THEME_VECTORS[key] = ThemeVectors.of(codebook, default_encoder())
+    return _THEME_VECTORS[key]
+
+
+_THEME_VECTORS: dict[tuple[tuple[str, str, tuple[str, ...]], ...], ThemeVectors] = {}
+
+
+def propose(text: str, codebook: Codebook, skip: Sequence[Span] = (), reader: Reader | None = None) -> list[Proposal]:
+    """Proposals for the themes the article substantively addresses, most confident first."""
+    if not codebook.themes:
         return []
-    speakers = _speakers(found, text)
-    weights = _sentence_weights(found)
-    scanner = _scanner(codebook)
-    facts: dict[int, _Facts] = {}  # only for sentences that speak to some theme
-    evidence: list[_Evidence] = []
-    for theme, matches in zip(codebook.themes, _matches(_lowered(text), found, scanner), strict=True):
-        readings, reported = {}, set()
-        for i, in_sentence in matches.items():
-            if i not in facts:
-                facts[i] = _Facts.of(found[i])
-            readings[i] = _read(facts[i], in_sentence, theme)
-            if facts[i].reported and not speakers[i]:
-                reported.add(i)
-        presence = sum(
-            r.presence * weights[i] * (REPORTED_PRESENCE if i in reported else 1.0) for i, r in readings.items()
-        )
-        if presence >= THEME_MIN_PRESENCE:
-            held = {i: r for i, r in readings.items() if i not in reported}
-            argued = any(polarity for found_in in matches.values() for _, _, polarity in found_in)
-            evidence.append(_Evidence(theme, presence, len(readings), argued, held))
-    strongest = max((e.presence for e in evidence), default=0.0)
+    return proposals_from(read_article(text, codebook, skip), codebook, reader or Reader(default_heads()))
+
+
+def proposals_from(features: ArticleFeatures, codebook: Codebook, reader: Reader) -> list[Proposal]:
+    """The reader's proposals from an article's features."""
+    if not features.found:
+        return []
+    probabilities = reader.theme_probabilities(features, codebook)
+    authored = np.array([not s for s in features.speakers])
+    headline = np.array([s.paragraph == 0 for s in features.found])
+    article = reader.heads.article.probability(article_inputs(probabilities, authored, headline))
     proposals: list[Proposal] = []
-    for e in evidence:
-        share = e.presence / strongest
-        if _substantial(e, share):
-            proposals.extend(_theme_proposals(found, speakers, weights, e))
+    for n, theme in enumerate(codebook.themes):
+        if article[n] >= reader.heads.article_threshold:
+            affirm = reader.affirm_probability(features, codebook, n)
+            proposals += _theme_proposals(features, theme, n, probabilities[:, n], float(article[n]), affirm, reader)
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))
 
 
-@dataclass(frozen=True)
-class _Evidence:
-    """What an article says on one theme: weighted presence, sentences naming it, readings of the author's own."""
-
-    theme: Theme
-    presence: float
-    sentences: int
-    argued: bool  # some sentence uses the theme's cues or denials, even one reporting others' view
-    held: dict[int, _Reading]
-
-
-def _substantial(evidence: _Evidence, share: float) -> bool:
-    """Whether the article substantively addresses a theme, not just names it in passing.
-
-    A side taken anywhere makes the theme a subject. A theme the article only names (so that its
-    stance would be the prior's guess) must be argued somewhere, in the theme's own cues or denials
-    even when reported as others' view or asked as a question, or be named in two sentences, or
-    weigh a fair `share` of the article's strongest theme. One sentence naming Ukraine or trade in an
-    article about something else is context, not a thesis.
-    """
-    if any(abs(r.direction) >= DIRECTION_MIN for r in evidence.held.values()):
-        return True
-    return evidence.argued or evidence.sentences >= GUESS_MIN_SENTENCES or share >= GUESS_MIN_SHARE
-
-
 def _theme_proposals(
-    found: Sequence[Sentence],
-    speakers: Sequence[str],
-    weights: Sequence[float],
-    evidence: _Evidence,
+    features: ArticleFeatures,
+    theme: Theme,
+    n: int,
+    probability: np.ndarray,
+    article: float,
+    affirm: np.ndarray,
+    reader: Reader,
 ) -> list[Proposal]:
-    """A theme's proposals from the readings of sentences that hold a view: the directional ones, else one guess.
-
-    A reading is surer when another sentence of the article takes the same side on the theme: one
-    sentence alone may be a slip of the rules, two that agree rarely are.
-    """
-    held, theme = evidence.held, evidence.theme
-    sided = {i: (1 if r.direction > 0 else -1) for i, r in held.items() if abs(r.direction) >= DIRECTION_MIN}
-    directional = []
-    for i, sign in sided.items():
-        reading = held[i]
-        stance = sign * (1 if reading.hedged or abs(reading.direction) < 1 else 2)
-        corroborated = sum(other == sign for other in sided.values()) > 1
-        confidence = round(min(0.95, _confidence(reading, weights[i]) + CORROBORATED * corroborated), 3)
-        directional.append(Proposal(found[i], theme, stance, confidence, speakers[i]))
-    if directional:
-        return sorted(directional, key=lambda p: -p.confidence)[:MAX_PER_THEME]
-    if not held:
-        return []
-    # No side taken anywhere: the sentence that shows the theme most, with the prior as a guess.
-    i = max(held, key=lambda k: (held[k].presence * weights[k], -k))
-    return [Proposal(found[i], theme, theme.prior, GUESS_CONFIDENCE, speakers[i], guessed=True)]
+    """The sentences that speak to a theme most (at least one), each with its stance and calibrated confidence."""
+    order = [int(i) for i in np.argsort(-probability, kind="stable")]
+    chosen = [i for i in order if probability[i] >= SENTENCE_MIN][:MAX_PER_THEME] or order[:1]
+    out = []
+    for i in chosen:
+        rules = features.rules[i]
+        p_affirm = float(affirm[i])
+        certainty = max(p_affirm, 1 - p_affirm)
+        magnitude = 2 if certainty >= STRONG and not rules.facts.hedged else 1
+        stance = magnitude if p_affirm >= 0.5 else -magnitude
+        calibration = reader.heads.calibration.probability(np.array([_logit(article), _logit(certainty)]))
+        why = Why(
+            theme_probability=round(float(probability[i]), 3),
+            article_probability=round(article, 3),
+            affirm_probability=round(p_affirm, 3),
+            cues=rules.cues.get(n, ()),
+            facts=tuple(name for name in ("hedged", "question", "rejected", "reported") if getattr(rules.facts, name)),
+            speaker_evidence=features.speakers[i] and f"attributed to {features.speakers[i]}",
+        )
+        out.append(Proposal(features.found[i], theme, stance, round(float(calibration), 3), features.speakers[i], why))
+    return out
 
 
 def select(proposals: Sequence[Proposal], min_confidence: float = MIN_CONFIDENCE) -> list[Proposal]:
@@ -586,10 +158,11 @@ def select(proposals: Sequence[Proposal], min_confidence: float = MIN_CONFIDENCE
     return sorted(kept, key=lambda p: (p.sentence.start, p.theme.id))
 
 
-def _claim(proposal: Proposal) -> str:
-    theme = proposal.theme
-    how = "guessed from the theme's usual side" if proposal.guessed else "proposed automatically"
-    return f"{theme.label}: {theme.stance_name(proposal.stance)} ({how})"
+def claim_of_proposal(proposal: Proposal) -> str:
+    """What the proposal's sentence asserts, in a short line of its own."""
+    from .claims import claim_of
+
+    return claim_of(proposal.sentence.text)
 
 
 def extract_theses(
@@ -598,21 +171,37 @@ def extract_theses(
     article_id: str,
     skip: Sequence[Span] = (),
     min_confidence: float = MIN_CONFIDENCE,
+    author: str = "",
 ) -> list[Thesis]:
     """Proposed theses for an article, origin 'auto', with offsets into `text` and the speaker when not the author."""
+    return [thesis for thesis, _ in explained_theses(text, codebook, article_id, skip, min_confidence, author)]
+
+
+def explained_theses(
+    text: str,
+    codebook: Codebook,
+    article_id: str,
+    skip: Sequence[Span] = (),
+    min_confidence: float = MIN_CONFIDENCE,
+    author: str = "",
+) -> list[tuple[Thesis, Why]]:
+    """Proposed theses, each with why it was proposed."""
     return [
-        Thesis(
-            id=f"{article_id}:a{n}",
-            article=article_id,
-            theme=p.theme.id,
-            stance=p.stance,
-            claim=_claim(p),
-            quote=p.sentence.text,
-            start=p.sentence.start,
-            end=p.sentence.end,
-            origin="auto",
-            confidence=p.confidence,
-            speaker=p.speaker,
+        (
+            Thesis(
+                id=f"{article_id}:a{n}",
+                article=article_id,
+                theme=p.theme.id,
+                stance=p.stance,
+                claim=claim_of_proposal(p),
+                quote=p.sentence.text,
+                start=p.sentence.start,
+                end=p.sentence.end,
+                origin="auto",
+                confidence=p.confidence,
+                speaker=p.speaker,
+            ),
+            p.why,
         )
         for n, p in enumerate(select(propose(text, codebook, skip), min_confidence), 1)
     ]

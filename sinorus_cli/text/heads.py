@@ -1,0 +1,90 @@
+"""The learned reader's weights: logistic heads over the features of `features.py`, saved as one .npz file.
+
+Each head is a linear model whose feature scaling is folded into its weights at training time, so
+reading it is one product and a sigmoid, in numpy, with no learning library at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .encoder import MODEL_DIR
+
+HEADS = "heads.npz"
+LAYOUT = 1  # bumped whenever features.py changes what a head reads
+
+
+@dataclass(frozen=True)
+class Head:
+    """One logistic model: P(yes | x) = sigmoid(x . weights + bias)."""
+
+    weights: np.ndarray
+    bias: float
+
+    def probability(self, inputs: np.ndarray) -> np.ndarray:
+        z = inputs @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+
+@dataclass(frozen=True)
+class Heads:
+    """Every head of the reader, the themes it was trained on, and its article threshold and calibration."""
+
+    themes: tuple[str, ...]  # the theme ids with a head of their own, in `theme_heads` order
+    theme_heads: tuple[Head, ...]  # is a sentence about this theme?
+    generic: Head  # is a sentence about this theme? for any theme, from its proposition and vocabulary
+    stance: Head  # does the sentence affirm (rather than deny) the theme's proposition?
+    article: Head  # does the article substantively address the theme?
+    article_threshold: float
+    calibration: Head  # from (logit of article probability, logit of stance certainty) to P(theme and sign right)
+
+    def theme_head(self, theme_id: str) -> Head | None:
+        return self.theme_heads[self.themes.index(theme_id)] if theme_id in self.themes else None
+
+    def save(self, folder: Path) -> None:
+        arrays: dict[str, np.ndarray] = {
+            "themes": np.array(json.dumps(list(self.themes))),
+            "layout": np.array(LAYOUT),
+            "theme_weights": np.stack([h.weights for h in self.theme_heads]),
+            "theme_biases": np.array([h.bias for h in self.theme_heads]),
+            "article_threshold": np.array(self.article_threshold),
+        }
+        for name in ("generic", "stance", "article", "calibration"):
+            head: Head = getattr(self, name)
+            arrays[f"{name}_weights"], arrays[f"{name}_bias"] = head.weights, np.array(head.bias)
+        np.savez_compressed(
+            folder / HEADS, **{k: v.astype(np.float32) if v.dtype.kind == "f" else v for k, v in arrays.items()}
+        )
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> Heads:
+        with np.load(folder / HEADS) as data:
+            if int(data["layout"]) != LAYOUT:
+                raise ValueError(
+                    f"{folder / HEADS}: weights of layout {int(data['layout'])}, this version reads {LAYOUT}"
+                )
+            heads = {
+                name: Head(data[f"{name}_weights"].astype(np.float64), float(data[f"{name}_bias"]))
+                for name in ("generic", "stance", "article", "calibration")
+            }
+            theme_heads = tuple(
+                Head(w.astype(np.float64), float(b))
+                for w, b in zip(data["theme_weights"], data["theme_biases"], strict=True)
+            )
+            return cls(
+                themes=tuple(json.loads(str(data["themes"]))),
+                theme_heads=theme_heads,
+                article_threshold=float(data["article_threshold"]),
+                **heads,
+            )
+
+
+@cache
+def default_heads() -> Heads:
+    """The shipped heads, loaded once per process."""
+    return Heads.load()

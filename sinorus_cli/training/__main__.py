@@ -1,0 +1,64 @@
+"""`python -m sinorus_cli.training`: distil the encoder, fit the heads, and cross-validate the reader.
+
+    pip install torch==2.13.0 '.[train]'
+    python -m sinorus_cli.training --trainset ../shared/trainset            # reproduce the shipped weights
+    python -m sinorus_cli.training --trainset ../shared/trainset --crossval  # grouped cross-validation only
+
+The labelled pages are read from --trainset at training time and never copied into the package; only
+the weights are written (into the package's text/model folder, or --out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ..text.encoder import MODEL_DIR
+
+    parser = argparse.ArgumentParser(prog="python -m sinorus_cli.training", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--trainset", type=Path, default=Path("../shared/trainset"), help="parts/*/ with texts and TSVs"
+    )
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the weights are written")
+    parser.add_argument("--no-distill", action="store_true", help="keep the encoder already in --out")
+    parser.add_argument("--crossval", action="store_true", help="only cross-validate (grouped by article and by part)")
+    parser.add_argument(
+        "--fixture", type=Path, default=Path("tests/data/reader-fixture.json"), help="what the weights compute, for a test"
+    )
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    if not args.crossval and not args.no_distill:
+        from .distill import distill
+
+        distill(args.out)
+        print(f"encoder distilled into {args.out} ({time.monotonic() - started:.0f} s)", file=sys.stderr)
+    from .crossval import cross_validate, load_examples
+
+    examples = load_examples(args.trainset, args.out)
+    from ..corpus import load_corpus
+
+    codebook = load_corpus().codebook
+    if args.crossval:
+        cross_validate(examples, codebook)
+        return 0
+    from .fit import fit
+
+    heads = fit(examples, codebook)
+    heads.save(args.out)
+    if args.out == MODEL_DIR:
+        from . import fixture
+
+        fixture.write(args.fixture)
+    print(
+        f"heads fitted on {len(examples)} articles into {args.out} ({time.monotonic() - started:.0f} s)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""Fitting the reader's heads on labelled articles (scikit-learn's logistic regression), and cross-validating them.
+
+Every head is a logistic regression on standardised features; the scaling is folded into the saved
+weights (`heads.py`), so run time needs only numpy. The article head and the confidence calibration
+are fitted on out-of-fold theme probabilities (the sentence heads' predictions for articles they did
+not see), as the article head meets them on new text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..model import Codebook
+from ..text.extract import Reader, proposals_from
+from ..text.features import ArticleFeatures, article_inputs
+from ..text.heads import Head, Heads
+from .data import LabelledArticle
+
+SEED = 20261204
+THEME_C = 0.5  # regularisation of the sentence heads (chosen by grouped cross-validation; see the README)
+STANCE_C = 0.5
+ARTICLE_C = 1.0
+INNER_FOLDS = 3
+
+
+@dataclass(frozen=True)
+class Example:
+    """An article with its features computed once: what every fold reuses."""
+
+    article: LabelledArticle
+    features: ArticleFeatures
+
+
+def _fit(inputs: np.ndarray, labels: np.ndarray, c: float, balanced: bool = False) -> Head:
+    """A logistic regression on standardised inputs, with the scaling folded into its weights."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean = inputs.mean(axis=0)
+    scale = inputs.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    model: Any = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
+    if labels.min() == labels.max():  # nothing to learn from: a constant head
+        p = min(max(float(labels.mean()), 1e-3), 1 - 1e-3)
+        return Head(np.zeros(inputs.shape[1]), math.log(p / (1 - p)))
+    model.fit((inputs - mean) / scale, labels)
+    weights = model.coef_[0] / scale
+    return Head(weights, float(model.intercept_[0] - weights @ mean))
+
+
+def _theme_labels(example: Example, theme: str) -> np.ndarray:
+    return np.array([any(u.theme == theme for u in unit) for unit in example.article.units])
+
+
+def _stance_rows(example: Example, theme: str) -> list[tuple[int, bool]]:
+    """(sentence, affirms) for sentences labelled with a side on the theme (the author's label first)."""
+    rows = []
+    for i, unit in enumerate(example.article.units):
+        on = [u for u in unit if u.theme == theme and u.stance != 0]
+        if on:
+            mine = [u for u in on if not u.speaker] or on
+            rows.append((i, mine[0].stance > 0))
+    return rows
+
+
+def fit_sentence_heads(examples: Sequence[Example], codebook: Codebook) -> tuple[tuple[Head, ...], Head, Head]:
+    """The per-theme heads, the generic (any theme) head and the stance head."""
+    theme_heads, generic_x, generic_y, stance_x, stance_y = [], [], [], [], []
+    count = len(codebook.themes)
+    for n, theme in enumerate(codebook.themes):
+        x = np.vstack([e.features.theme_inputs(n) for e in examples])
+        y = np.concatenate([_theme_labels(e, theme.id) for e in examples])
+        theme_heads.append(_fit(x, y, THEME_C, balanced=True))
+        generic_x += [e.features.generic_inputs(n) for e in examples]
+        generic_y += [_theme_labels(e, theme.id) for e in examples]
+        for e in examples:
+            rows = _stance_rows(e, theme.id)
+            if rows:
+                index = [i for i, _ in rows]
+                stance_x.append(e.features.stance_inputs(n, count, known=True)[index])
+                stance_y.append(np.array([a for _, a in rows]))
+    generic = _fit(np.vstack(generic_x), np.concatenate(generic_y), 1.0, balanced=True)
+    stance = _fit(np.vstack(stance_x), np.concatenate(stance_y), STANCE_C)
+    return tuple(theme_heads), generic, stance
+
+
+def _folds(examples: Sequence[Example], k: int) -> list[tuple[list[int], list[int]]]:
+    """k folds of whole articles, shuffled with a fixed seed."""
+    order = np.random.default_rng(SEED).permutation(len(examples))
+    return [([int(i) for i in order if i % k != f], [int(i) for i in order if i % k == f]) for f in range(k)]
+
+
+def _placeholder(codebook: Codebook, heads: tuple[Head, ...], generic: Head, stance: Head) -> Heads:
+    """Heads with the sentence heads set and an article head that passes every theme (for out-of-fold reading)."""
+    width = len(article_inputs(np.zeros((1, 1)), np.ones(1, bool), np.ones(1, bool))[0])
+    return Heads(codebook.ids, heads, generic, stance, Head(np.zeros(width), 10.0), 0.0, Head(np.zeros(2), 0.0))
+
+
+def fit(examples: Sequence[Example], codebook: Codebook) -> Heads:
+    """Every head from labelled articles: sentence heads on all, article head and calibration out of fold."""
+    inner = []
+    for train, test in _folds(examples, INNER_FOLDS):
+        partial = fit_sentence_heads([examples[i] for i in train], codebook)
+        inner.append((partial, [examples[i] for i in test]))
+    article_x, article_y = [], []
+    for partial, held in inner:
+        reader = Reader(_placeholder(codebook, *partial))
+        for e in held:
+            article_x.append(_article_rows(e, codebook, reader))
+            article_y.append(np.array([t.id in e.article.positions for t in codebook.themes]))
+    inputs, labels = np.vstack(article_x), np.concatenate(article_y)
+    article = _fit(inputs, labels, ARTICLE_C)
+    threshold = choose_threshold(article.probability(inputs), labels)
+    identity = Head(np.array([1.0, 1.0]), 0.0)
+    calibration_x: list[list[float]] = []
+    calibration_y: list[bool] = []
+    for partial, held in inner:
+        reader = Reader(Heads(codebook.ids, *partial, article, threshold, identity))
+        for e in held:
+            x, y = _calibration_rows(e, codebook, reader)
+            calibration_x += x
+            calibration_y += y
+    calibration = _fit(np.array(calibration_x), np.array(calibration_y), 1.0)
+    return Heads(codebook.ids, *fit_sentence_heads(examples, codebook), article, threshold, calibration)
+
+
+def _article_rows(example: Example, codebook: Codebook, reader: Reader) -> np.ndarray:
+    features = example.features
+    probabilities = reader.theme_probabilities(features, codebook)
+    authored = np.array([not s for s in features.speakers])
+    headline = np.array([s.paragraph == 0 for s in features.found])
+    return article_inputs(probabilities, authored, headline)
+
+
+def _calibration_rows(example: Example, codebook: Codebook, reader: Reader) -> tuple[list[list[float]], list[bool]]:
+    """(logit article probability, logit stance certainty) per proposal, and whether its theme and sign are right."""
+    x, y = [], []
+    positions = example.article.positions
+    for p in proposals_from(example.features, codebook, reader):
+        certainty = max(p.why.affirm_probability, 1 - p.why.affirm_probability)
+        x.append([_logit(p.why.article_probability), _logit(certainty)])
+        held = positions.get(p.theme.id)
+        y.append(held is not None and np.sign(held) == np.sign(p.stance))
+    return x, y
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def choose_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
+    """The article threshold that maximises F1 of (article, theme) decisions, recall weighted twice (F2).
+
+    Recall is weighted more because a theme not proposed cannot have its stance right, and a proposal
+    that is wrong is one `review` keystroke away from gone.
+    """
+    best, chosen = -1.0, 0.5
+    for t in np.arange(0.05, 0.95, 0.01):
+        proposed = probabilities >= t
+        hits = float((proposed & labels).sum())
+        precision = hits / max(1.0, float(proposed.sum()))
+        recall = hits / max(1.0, float(labels.sum()))
+        score = 5 * precision * recall / max(1e-9, 4 * precision + recall)
+        if score > best:
+            best, chosen = score, float(t)
+    return round(chosen, 2)

@@ -1,0 +1,146 @@
+"""The learned reader: shipped weights load and agree with their fixture, proposals carry reasons, and
+it runs without any learning library; `eval --sentences` scores at sentence level."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sinorus_cli.corpus import load_corpus
+from sinorus_cli.text.extract import explained_theses, extract_theses
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_corpus().codebook
+
+
+def test_shipped_weights_load_and_agree_with_their_fixture():
+    from sinorus_cli.training import fixture
+
+    expected = json.loads((DATA / "reader-fixture.json").read_text(encoding="utf-8"))
+    got = fixture.compute()
+    for row, want in zip(got["embedding_prefixes"], expected["embedding_prefixes"], strict=True):
+        assert row == pytest.approx(want, abs=2e-4)
+    assert [p[:3] for p in got["proposals"]] == [p[:3] for p in expected["proposals"]]
+    assert [p[3] for p in got["proposals"]] == pytest.approx([p[3] for p in expected["proposals"]], abs=2e-3)
+
+
+def test_plain_statements_get_the_side_they_state(codebook):
+    text = (
+        "China and Russia will not form a military alliance. They are partners, not allies, and neither wants a bloc.\n\n"
+        "Joint naval exercises, arms sales and shared missile-defence drills show deepening military cooperation.\n"
+    )
+    theses = extract_theses(text, codebook, "x")
+    by_theme = {t.theme: t.stance for t in theses}
+    assert by_theme.get("alliance", 0) < 0
+    assert by_theme.get("military", 0) > 0
+
+
+def test_proposals_are_exact_spans_with_reasons_and_claims_of_their_own(codebook):
+    for article in load_corpus().articles:
+        text = article.text()
+        pairs = explained_theses(text, codebook, article.id, article.skip)
+        assert pairs, article.id
+        for thesis, why in pairs:
+            assert text[thesis.start : thesis.end] == thesis.quote
+            assert 0 < (thesis.confidence or 0) < 1
+            assert 0 <= why.theme_probability <= 1 and 0 <= why.affirm_probability <= 1
+            assert (thesis.stance > 0) == (why.affirm_probability >= 0.5)
+            assert "proposed automatically" not in thesis.claim and thesis.claim.strip()
+
+
+def test_extract_explain_gives_the_reasons_in_every_format(run):
+    result = run("extract", str(DATA / "no-bloc.txt"), "--explain", "--format", "json")
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert records
+    for record in records:
+        assert {"p_theme", "p_article", "p_affirm", "cues", "rules", "speaker_evidence"} <= set(record)
+    table = run("extract", str(DATA / "no-bloc.txt"), "--explain", tty=True, width=200)
+    assert "affirms" in table.stdout and "in article" in table.stdout
+
+
+def test_a_users_own_theme_is_read_from_its_proposition(run, tmp_path):
+    corpus = tmp_path / "c"
+    assert run("init", str(corpus)).exit_code == 0
+    codebook = corpus / "codebook.toml"
+    codebook.write_text(
+        codebook.read_text(encoding="utf-8")
+        + """
+[[theme]]
+id = "arctic"
+label = "Arctic cooperation"
+proposition = "China and Russia cooperate closely in the Arctic: the Northern Sea Route, polar shipping and Arctic energy."
+scale = {"-2" = "no Arctic cooperation", "-1" = "little", "0" = "mixed", "1" = "some", "2" = "close Arctic cooperation"}
+examples = ["Chinese shipping firms and Russian icebreakers work together on the Northern Sea Route."]
+""",
+        encoding="utf-8",
+    )
+    article = tmp_path / "arctic.txt"
+    article.write_text(
+        "Polar partners\n\n"
+        "Chinese container ships now sail the Northern Sea Route every summer with Russian icebreaker escorts.\n\n"
+        "Beijing has invested in the Yamal liquefied gas plant above the Arctic Circle, and more Arctic projects follow.\n\n"
+        "The two governments signed a new agreement on polar shipping and Arctic research stations.\n",
+        encoding="utf-8",
+    )
+    result = run("--corpus", str(corpus), "extract", str(article), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "arctic" in {r["theme"] for r in json.loads(result.stdout)}
+
+
+def test_reading_needs_no_learning_library_and_queries_load_no_model():
+    probe = (
+        "import sys; from sinorus_cli.corpus import load_corpus; from sinorus_cli.text.extract import extract_theses;"
+        "extract_theses('Joint exercises deepen military ties.', load_corpus().codebook, 'x');"
+        "print(sorted(m for m in ('torch', 'sklearn', 'onnxruntime', 'transformers') if m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    query = (
+        "import sys; from sinorus_cli.cli import run; sys.argv = ['sinorus', 'compare', 'alliance', '--format', 'json'];"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: run()\n"
+        "    except SystemExit: pass\n"
+        "print('numpy' in sys.modules, 'tokenizers' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", query], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "False False"
+
+
+def test_eval_sentences_scores_theme_stance_and_speaker(run, tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    text = (
+        "China and Russia will not form a military alliance.\n\n"
+        "Joint naval exercises show deepening military cooperation, Sergey Lavrov said.\n"
+    )
+    (texts / "a.txt").write_text(text, encoding="utf-8")
+    first = "China and Russia will not form a military alliance."
+    second = "Joint naval exercises show deepening military cooperation, Sergey Lavrov said."
+    rows = ["file\tstart\tend\tspeaker\ttheme\tstance\tsentence"]
+    rows.append(f"a.txt\t{text.index(first)}\t{text.index(first) + len(first)}\t\talliance\t-2\t{first}")
+    rows.append(f"a.txt\t{text.index(second)}\t{text.index(second) + len(second)}\tLavrov\tmilitary\t+2\t{second}")
+    (tmp_path / "sentences.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run("eval", "--sentences", str(tmp_path / "sentences.tsv"), "--texts", str(texts), "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert {"precision", "recall", "sign", "speaker", "f1"} <= set(document)
+    assert document["recall"]["total"] == 2
+    both = run("eval", "--sentences", "x.tsv", "--labels", "y.tsv", "--texts", str(texts))
+    assert both.exit_code == 2
+
+
+def test_same_speaker_reads_names_as_a_reader_would():
+    from sinorus_cli.text.evaluation import same_speaker
+
+    assert same_speaker("Sergey Lavrov", "Lavrov") and same_speaker("", "") and same_speaker("others", "others")
+    assert not same_speaker("", "Lavrov") and not same_speaker("Wang Yi", "Lavrov") and not same_speaker("others", "")
+    assert same_speaker("joint statement", "the joint statement")
