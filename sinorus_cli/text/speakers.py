@@ -64,7 +64,7 @@ UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 SPEECH_VERBS = _words("""
     add note stress emphasise emphasize state argue insist explain remark warn assert observe underline
     underscore announce recall contend reiterate affirm comment reply respond opine reckon complain allege
-    point_out clarify concede lament caution urge stress write_in
+    point_out clarify concede lament caution urge stress write_in report comment
 """)
 # Verbs of opinion or report that attribute only what they introduce: a that-clause, a quotation or
 # a colon ("Lavrov believes that ...", not "Russia agreed to sell ...", "China denies providing ...").
@@ -87,7 +87,7 @@ AUXILIARIES = (
 )
 # Verbs after a quotation that name its speaker after them ("..., said Lavrov"): not "told", whose
 # object is the listener.
-INVERTED_VERBS = _words("said says added noted stressed wrote writes explained argued asked continued concluded")
+NOT_INVERTED = frozenset(_words("tell tells told"))
 
 # Words that describe a speaker before their name ("Russian Foreign Minister", "Kremlin spokesman").
 TITLE_WORDS = frozenset(
@@ -138,7 +138,7 @@ NOT_LABELS = frozenset(
     date dateline published posted filed location title headline subtitle caption credit credits author
     authors contact email tel phone fax disclaimer copyright share print file attention highlights
     takeaways points point why what how when where who which question questions answer answers part
-    chapter section table figure fig see also news id the a an and of on for with
+    chapter section table figure fig see also news id the a an and of on for with report country profile
 """)
 )
 # Words of an institution: "X of Y" keeps "of Y" after them ("Bank of China"), not after a person.
@@ -164,6 +164,17 @@ BODIES = _words("""
     ministry kremlin government resolution memo memorandum survey document charter study paper article
     authors_of_the_report authors_of_the_study newspaper agency
 """)
+# Bodies that are a text: "the newspaper" is the publication named before; "the article" with none
+# named before is the page itself.
+PUBLISHED_NOUNS = frozenset(_words("article paper editorial newspaper publication outlet magazine daily study essay"))
+# Last words of a publication's name.
+PUBLICATION_WORDS = frozenset(
+    _words("""
+    times post daily news journal herald gazette review tribune telegraph guardian economist observer
+    chronicle monitor weekly magazine interest affairs insider standard express mail star independent
+    izvestia kommersant vedomosti xinhua tass novosti sputnik
+""")
+)
 # Countries and capitals: they speak only with a verb of speech, never hold a view in a that-clause
 # ("Beijing believes that" is the author's reading of a state, "Beijing said" is a statement).
 PLACES = frozenset(
@@ -214,7 +225,9 @@ def _alternatives(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
-_SPEECH = _alternatives([f for b in SPEECH_VERBS for f in _inflections(b)] + IRREGULAR_SPEECH)
+_SPEECH_FORMS = [f for b in SPEECH_VERBS for f in _inflections(b)] + IRREGULAR_SPEECH
+_SPEECH = _alternatives(_SPEECH_FORMS)
+_INVERTED = _alternatives([*(f for f in _SPEECH_FORMS if f not in NOT_INVERTED), "reads", "asked", "continued"])
 _THAT = _alternatives([f for b in THAT_VERBS for f in _inflections(b)] + IRREGULAR_THAT)
 # A verb that attributes: speech anywhere, opinion before what is held.
 ATTRIBUTING = rf"(?:{PASSIVE_SPEECH}|{_SPEECH}\b|{_THAT}\s+(?:that\b|[“\"‘:]))"
@@ -233,9 +246,9 @@ LABEL = re.compile(rf"^(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})\s*:\s")
 SHORT_LABEL = re.compile(r"^(?P<name>Q|A|Question|Answer|Interviewer)\s*[:.]\s", re.IGNORECASE)
 ACCORDING = re.compile(rf"\b(?i:according\s+to|in\s+the\s+(?:view|words|opinion)\s+of)\s+(?:the\s+)?{_NAME}")
 SUBJECT_SAID = re.compile(
-    rf"{_OPENING}(?:the\s+)?{_NAME}(?:,[^,]{{1,{APPOSITIVE}}},)?\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
+    rf"{_OPENING}(?:the\s+)?{_NAME}(?:(?:,[^,]{{1,{APPOSITIVE}}}){{1,2}},)?\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
-SAID_SUBJECT = re.compile(rf"[,”\"]\s*{_alternatives(INVERTED_VERBS)}\s+(?:the\s+)?{_NAME}")
+SAID_SUBJECT = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?:the\s+)?{_NAME}")
 _BODY = rf"(?:the|a|an|its|their|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?{_alternatives(BODIES)}"
 BODY_SAID = re.compile(
     rf"\b(?P<name>{_BODY})(?:\s+(?:\w+\s+){{0,3}}?)?\s*{AUXILIARIES}(?P<verb>{ATTRIBUTING}|reads\b)", re.IGNORECASE
@@ -247,7 +260,7 @@ ACCORDING_ROLE = re.compile(rf"\baccording\s+to\s+(?P<name>{_ROLE})\b", re.IGNOR
 ROLE_NAME = re.compile(rf"^{_ROLE}$", re.IGNORECASE)
 PRONOUN_SAID = re.compile(
     rf"(?:^|[,;:”\"(—–]\s*|\b(?:and|but|as)\s+)(?:he|she)\s+{AUXILIARIES}{ATTRIBUTING}"
-    rf"|[,”\"]\s*{_alternatives(INVERTED_VERBS)}\s+(?:he|she)\b"
+    rf"|[,”\"]\s*{_INVERTED}\s+(?:he|she)\b"
     r"|\baccording\s+to\s+(?:him|her)\b|\bin\s+(?:his|her)\s+(?:view|words|opinion)\b",
     re.IGNORECASE,
 )
@@ -322,6 +335,8 @@ def clean_name(name: str) -> str:
     # The name is what follows the last description word ("the Chinese Foreign Ministry spokesman Liu Weimin").
     cut = max((i + 1 for i, word in enumerate(words) if _describes(word)), default=0)
     words = words[cut:]
+    while words and words[0] in NAME_PARTICLES:
+        words.pop(0)
     while len(words) > 1 and _is_title(words[0]):
         words.pop(0)
     words = _without_affiliation(words)
@@ -356,15 +371,14 @@ def is_author(name: str, author: str) -> bool:
 
 @dataclass(frozen=True)
 class _Mention:
-    """A full name written in the article, where, and the role nouns of the description before it."""
+    """A full name written in the article, where, and the lower-case words of the description before it."""
 
     start: int
     name: str
-    roles: frozenset[str]
+    described: frozenset[str]
 
 
 _FULL_NAME = re.compile(_NAME)
-_ROLE_WORD = re.compile(_alternatives(ROLE_NOUNS), re.IGNORECASE)
 
 
 def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
@@ -377,8 +391,8 @@ def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
                 continue
             offset = match.group().rfind(name)
             described = match.group()[:offset] + " " + sentence.text[max(0, match.start() - 40) : match.start()]
-            roles = frozenset(r.group().lower() for r in _ROLE_WORD.finditer(described))
-            mentions.append(_Mention(sentence.start + match.start() + offset, name, roles))
+            words = frozenset(re.findall(r"[\w-]+", described.lower()))
+            mentions.append(_Mention(sentence.start + match.start() + offset, name, words))
     return mentions
 
 
@@ -408,10 +422,23 @@ class Names:
         pick = max(before, key=lambda m: (len(m.name), m.start)) if before else after[0] if after else None
         return pick.name if pick else name
 
-    def by_role(self, role: str, at: int) -> str:
-        """The person last named before `at` with `role` in their description ("minister"), or ''."""
-        role = role.lower()
-        before = [m for m in self.mentions if m.start < at and role in m.roles]
+    def by_role(self, description: str, role: str, at: int) -> str:
+        """The person a description stands for ("the Chinese president"), or ''.
+
+        The person last named before `at` with every word of the description in theirs ("Chinese
+        President Xi Jinping"), else with its role noun, else the first so named after `at`.
+        """
+        words = {w for w in re.findall(r"[\w-]+", description.lower()) if w not in OPENERS}
+        for wanted in (words, {role}):
+            fitting = [m for m in self.mentions if wanted <= m.described]
+            before = [m for m in fitting if m.start < at]
+            if before or fitting:
+                return before[-1].name if before else fitting[0].name
+        return ""
+
+    def publication(self, at: int) -> str:
+        """The publication last named before `at` ("the newspaper" after "Global Times"), or ''."""
+        before = [m for m in self.mentions if m.start < at and m.name.split()[-1].lower() in PUBLICATION_WORDS]
         return before[-1].name if before else ""
 
 
@@ -509,7 +536,10 @@ def label_of(sentence: Sentence) -> str | None:
         return None
     if any(re.search(r"['’]s$", w) for w in words):
         return None  # "America’s Nightmare: ..." is a headline
-    return clean_name(match.group("name")) or None
+    name = clean_name(match.group("name"))
+    if not name or name.lower() in PLACES or (name.isupper() and len(name) > 3):
+        return None  # a dateline: "New Delhi:", "MOSCOW:"
+    return name
 
 
 def quoted_share(ranges: Sequence[tuple[int, int]], length: int) -> float:
@@ -543,7 +573,12 @@ class _Article:
         name = said.name
         if said.role:
             # A description stands for the person last named so, else for the speaker just named.
-            name = self.names.by_role(said.role, at) or (recent.name if recent else "") or said.name
+            name = self.names.by_role(said.name, said.role, at) or (recent.name if recent else "") or said.name
+        elif said.name.split()[-1].lower() in PUBLISHED_NOUNS:
+            # "The article reads": the publication named before, else the page itself.
+            name = self.names.publication(at)
+            if not name or said.name.split()[0].lower() == "this":
+                return Attribution("", "author", f"the page itself: {said.evidence}")
         name = self.names.full(name, at)
         if self.author and is_author(name, self.author):
             return Attribution("", "author", f"the author named as speaker: {said.evidence}")
