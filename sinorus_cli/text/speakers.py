@@ -64,14 +64,15 @@ UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 SPEECH_VERBS = _words("""
     add note stress emphasise emphasize state argue insist explain remark warn assert observe underline
     underscore announce recall contend reiterate affirm comment reply respond opine reckon complain allege
-    point_out clarify concede lament caution urge stress write_in report comment
+    point_out clarify concede lament caution urge stress write_in report comment reaffirm reason
+    lambaste slam accuse attack criticise criticize condemn hail blame call_for call_on pledge vow propose
 """)
 # Verbs of opinion or report that attribute only what they introduce: a that-clause, a quotation or
 # a colon ("Lavrov believes that ...", not "Russia agreed to sell ...", "China denies providing ...").
 THAT_VERBS = _words("""
     believe suggest claim maintain predict acknowledge admit deny confirm declare proclaim conclude hope
     expect consider fear mention signal describe estimate assure highlight indicate insist reveal argue
-    agree recall
+    agree recall recognise recognize
 """)
 # Irregular forms, listed in full.
 IRREGULAR_SPEECH = _words("say says said tell tells told write writes wrote")
@@ -79,6 +80,12 @@ IRREGULAR_THAT = _words("think thinks thought see sees saw find finds found hold
 # Forms that report speech in the passive or with an auxiliary ("was quoted as saying").
 PASSIVE_SPEECH = (
     r"(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:quoted|cited|reported)\s+(?:as\s+)?(?:saying|telling|stating)"
+)
+# Speech reported with a noun ("expressed the hope that") or an opening ("began by saying").
+PHRASED_SPEECH = (
+    r"(?:expressed|voiced|reiterated|conveyed)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:belief|hope|view|concern|confidence|conviction|opinion|position)"
+    r"|(?:began|opened|ended|concluded|closed)\s+(?:\w+\s+){0,3}?by\s+(?:saying|declaring|stating|noting|arguing|stressing)"
 )
 # Words between a subject and its verb that keep the attribution ("Lavrov has also said").
 AUXILIARIES = (
@@ -102,7 +109,8 @@ TITLE_WORDS = frozenset(
     party communist sir lord madam madame dame retd retd. ret ret. then current new top veteran renowned
     prominent leading well-known noted famous visiting acting high adviser advisor counselor counsellor
     national security international affairs economic economist historian lawmaker legislator member
-    minister-counselor first second premier-elect president-elect late
+    minister-counselor first second premier-elect president-elect late presidential ministerial military
+    navy army parliamentary opposition intelligence trade energy finance industry policy visiting
 """)
 )
 # Capitalised words that open a sentence or clause and are never part of a name.
@@ -162,7 +170,8 @@ ROLE_NOUNS = _words("""
 BODIES = _words("""
     joint_statement statement declaration communique communiqué treaty white_paper report editorial
     ministry kremlin government resolution memo memorandum survey document charter study paper article
-    authors_of_the_report authors_of_the_study newspaper agency
+    authors_of_the_report authors_of_the_study newspaper agency magazine weekly daily administration
+    leadership side sides communist_party
 """)
 # Bodies that are a text: "the newspaper" is the publication named before; "the article" with none
 # named before is the page itself.
@@ -230,7 +239,11 @@ _SPEECH = _alternatives(_SPEECH_FORMS)
 _INVERTED = _alternatives([*(f for f in _SPEECH_FORMS if f not in NOT_INVERTED), "reads", "asked", "continued"])
 _THAT = _alternatives([f for b in THAT_VERBS for f in _inflections(b)] + IRREGULAR_THAT)
 # A verb that attributes: speech anywhere, opinion before what is held.
-ATTRIBUTING = rf"(?:{PASSIVE_SPEECH}|{_SPEECH}\b|{_THAT}\s+(?:that\b|[“\"‘:]))"
+ATTRIBUTING = rf"(?:{PASSIVE_SPEECH}|{PHRASED_SPEECH}|{_SPEECH}\b|{_THAT}\s+(?:[\w’'-]+\s+){{0,3}}?(?:that\b|[“\"‘:]))"
+# Participles of a view's verbs after which "by" names its holder ("as noted by Gideon Rachman").
+_PARTICIPLES = _alternatives(
+    [f for b in SPEECH_VERBS + THAT_VERBS for f in _inflections(b) if f.endswith("ed")] + ["said", "written", "held"]
+)
 
 # --- Patterns --------------------------------------------------------------------------------
 
@@ -249,18 +262,28 @@ SUBJECT_SAID = re.compile(
     rf"{_OPENING}(?:the\s+)?{_NAME}(?:(?:,[^,]{{1,{APPOSITIVE}}}){{1,2}},)?\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
 SAID_SUBJECT = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?:the\s+)?{_NAME}")
-_BODY = rf"(?:the|a|an|its|their|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?{_alternatives(BODIES)}"
+# A subject anywhere before "said" or "told" (", European Union foreign policy chief Josep Borrell said").
+LOOSE_SAID = re.compile(rf"\b{_NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells|wrote|writes)\b")
+# A view's holder as the agent of a passive ("as noted by Gideon Rachman", "quoted Li as saying").
+BY_AGENT = re.compile(
+    rf"\b(?:(?:{_PARTICIPLES}|quoted|cited)\s+by\s+(?:the\s+)?|(?:quoted|quoting|cited|citing)\s+){_NAME}"
+)
+_BODY = rf"(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{_alternatives(BODIES)}"
 BODY_SAID = re.compile(
     rf"\b(?P<name>{_BODY})(?:\s+(?:\w+\s+){{0,3}}?)?\s*{AUXILIARIES}(?P<verb>{ATTRIBUTING}|reads\b)", re.IGNORECASE
 )
+SAID_BODY = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?P<name>{_BODY})\b", re.IGNORECASE)
 ACCORDING_BODY = re.compile(rf"\baccording\s+to\s+(?P<name>{_BODY})\b", re.IGNORECASE)
 _ROLE = rf"the\s+(?:[\w'’-]+\s+){{0,3}}?(?P<role>{_alternatives(ROLE_NOUNS)})"
 ROLE_SAID = re.compile(rf"\b(?P<name>{_ROLE})\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})", re.IGNORECASE)
 ACCORDING_ROLE = re.compile(rf"\baccording\s+to\s+(?P<name>{_ROLE})\b", re.IGNORECASE)
 ROLE_NAME = re.compile(rf"^{_ROLE}$", re.IGNORECASE)
+SAID_ROLE = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?P<name>{_ROLE})\b", re.IGNORECASE)
 PRONOUN_SAID = re.compile(
     rf"(?:^|[,;:”\"(—–]\s*|\b(?:and|but|as)\s+)(?:he|she)\s+{AUXILIARIES}{ATTRIBUTING}"
     rf"|[,”\"]\s*{_INVERTED}\s+(?:he|she)\b"
+    # "It said", "they added" stand for a body or several speakers just named.
+    rf"|(?:^|[,;:”\"(—–]\s*)(?:it|they)\s+{AUXILIARIES}{_SPEECH}\b"
     r"|\baccording\s+to\s+(?:him|her)\b|\bin\s+(?:his|her)\s+(?:view|words|opinion)\b",
     re.IGNORECASE,
 )
@@ -270,7 +293,7 @@ ENDORSEMENT = re.compile(
     r"i agree|we agree|i concur|we concur)\b",
     re.IGNORECASE,
 )
-CITATION = re.compile(rf"^As\s+(?:the\s+)?{_NAME}\s+{AUXILIARIES}(?:{_SPEECH}|put\s+it|puts\s+it)\b")
+CITATION = re.compile(rf"^As\s+(?:the\s+)?{_NAME}\s+{AUXILIARIES}(?:writes|wrote|has\s+written|put\s+it|puts\s+it)\b")
 # Views of unnamed others, reported.
 _WHO = _alternatives(OTHERS_WHO)
 _DO = _alternatives(OTHERS_VERBS)
@@ -436,6 +459,11 @@ class Names:
                 return before[-1].name if before else fitting[0].name
         return ""
 
+    def last_before(self, at: int, window: int) -> str:
+        """The name written last before `at`, at most `window` characters back, or ''."""
+        before = [m for m in self.mentions if at - window <= m.start < at and m.name.lower() not in PLACES]
+        return before[-1].name if before else ""
+
     def publication(self, at: int) -> str:
         """The publication last named before `at` ("the newspaper" after "Global Times"), or ''."""
         before = [m for m in self.mentions if m.start < at and m.name.split()[-1].lower() in PUBLICATION_WORDS]
@@ -480,9 +508,13 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (ACCORDING_BODY, "according to"),
     (ACCORDING_ROLE, "according to"),
     (SAID_SUBJECT, "said-verb"),
+    (SAID_BODY, "said-verb"),
+    (SAID_ROLE, "said-verb"),
     (SUBJECT_SAID, "said-verb"),
     (BODY_SAID, "said-verb"),
     (ROLE_SAID, "said-verb"),
+    (LOOSE_SAID, "said-verb"),
+    (BY_AGENT, "attributed"),
 )
 
 
@@ -508,9 +540,9 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     if _inside(match.start("name"), quoted):
         return None
     raw = match.group("name")
-    if pattern in (BODY_SAID, ACCORDING_BODY):
+    if pattern in (BODY_SAID, ACCORDING_BODY, SAID_BODY):
         return _Said(" ".join(raw.split()), "")
-    if pattern in (ROLE_SAID, ACCORDING_ROLE):
+    if pattern in (ROLE_SAID, ACCORDING_ROLE, SAID_ROLE):
         return _Said(" ".join(raw.split()), "", match.group("role").lower())
     name = clean_name(raw)
     if not name:
@@ -637,7 +669,7 @@ def attribute(text: str, found: Sequence[Sentence], author: str = "") -> list[At
                 turn = _labelled(article, labels[i] or "", sentence.start)
             elif n == 0 and not article.transcript:
                 turn = None
-            recent = _recent(out, found, i)
+            recent = _recent(out, found, i) or _person(article, sentence)
             result = _one(sentence, own, n, quoted[n], recent, turn)
             out.append(result)
     return out
@@ -651,6 +683,19 @@ def _recent(done: Sequence[Attribution], found: Sequence[Sentence], i: int) -> A
         if done[j].kind == "named":
             return done[j]
     return None
+
+
+def _person(article: _Article, sentence: Sentence) -> Attribution | None:
+    """For "he said" with no speaker just before: the person last named in full within the window."""
+    match = PRONOUN_SAID.search(sentence.text)
+    if not match or not re.search(r"\b(?:he|she|him|his|her)\b", match.group(), re.IGNORECASE):
+        return None
+    name = article.names.last_before(sentence.start, CARRY_WINDOW)
+    if not name:
+        return None
+    if article.author and is_author(name, article.author):
+        return Attribution("", "author", f'pronoun standing for the author: "{_shown(match.group())}"')
+    return Attribution(name, "named", f"the person last named: {name}")
 
 
 def _one(
