@@ -199,12 +199,15 @@ OTHERS_WHO = _words("""
     policymakers policy-makers diplomats journalists governments capitals leaders sinologists watchers
     russia-watchers china-watchers authors historians economists circles sources insiders
 """)
+# Base forms; the -s and -ed forms are derived. States of mind ("are convinced") count as views.
 OTHERS_VERBS = _words("""
-    believe believes argue argues claim claims presume assume suggest suggests contend insist predict fear
-    fears worry worries warn warns speculate think thinks see sees say says said describe portray view call
-    label expect hope allege maintain point note regard consider question doubt wonder dismiss caution
-    characterize characterise equate interpret disagree disagreed argued claimed believed suggested warned
-    feared predicted noted expressed raised told
+    believe argue claim presume assume suggest contend insist predict fear worry warn speculate describe
+    portray view call label expect hope allege maintain point note regard consider question doubt wonder
+    dismiss caution characterize characterise equate interpret disagree express raise see_it
+""")
+OTHERS_IRREGULAR = _words("""
+    think thinks thought see sees saw say says said tell tells told convinced worried concerned afraid
+    split divided
 """)
 
 CARRY_WINDOW = 600  # characters: a speaker named further back is not carried to a quotation or "he said"
@@ -293,14 +296,17 @@ ENDORSEMENT = re.compile(
     r"i agree|we agree|i concur|we concur)\b",
     re.IGNORECASE,
 )
-CITATION = re.compile(rf"^As\s+(?:the\s+)?{_NAME}\s+{AUXILIARIES}(?:writes|wrote|has\s+written|put\s+it|puts\s+it)\b")
+CITATION = re.compile(
+    rf"^As\s+(?:the\s+)?{_NAME}\s+{AUXILIARIES}(?:writes|wrote|has\s+written|put\s+it|puts\s+it)\b"
+    r"|\bas\s+(?:noted|observed|argued|pointed\s+out|written|announced|predicted)\s+by\b"
+)
 # Views of unnamed others, reported.
 _WHO = _alternatives(OTHERS_WHO)
-_DO = _alternatives(OTHERS_VERBS)
+_DO = _alternatives([f for b in OTHERS_VERBS for f in _inflections(b)] + OTHERS_IRREGULAR)
 REPORTED = re.compile(
     rf"\b(?:some|many|several|most|other|certain|western|american|european|foreign|chinese|russian|indian|"
     rf"skeptical|sceptical|hawkish|liberal|conservative|numerous|a\s+number\s+of|a\s+few)\s+(?:[\w-]+\s+){{0,2}}?"
-    rf"{_WHO}\b(?:\s+[\w-]+){{0,3}}?\s+(?:have\s+|had\s+|are\s+|were\s+)?{_DO}\b"
+    rf"{_WHO}\b(?:\s+[\w-]+){{0,3}}?\s+(?:(?:have|had|are|were|[a-z]+ly)\s+)*{_DO}\b"
     rf"|^(?:[\w-]+,?\s+)?(?:they|others|some|many|critics|skeptics|sceptics|{_WHO})\s+(?:[\w-]+\s+){{0,2}}?{_DO}\b"
     rf"|\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:anonymous|unnamed|unidentified|senior|western|"
     rf"chinese|russian|american|military|government)\s+(?:[\w-]+\s+){{0,2}}?(?:expert|official|diplomat|"
@@ -314,7 +320,9 @@ REPORTED = re.compile(
     r"|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:often\s+|widely\s+|commonly\s+|frequently\s+|"
     r"sometimes\s+|being\s+)?(?:portrayed|depicted|painted|described|seen|viewed|regarded|perceived|deemed|"
     r"characteri[sz]ed|compared)\s+(?:by\s+\w+\s+)?(?:as|to)\b"
-    r"|\baccording\s+to\s+(?:some|many|critics|western|skeptics|sceptics|analysts|experts|observers|sources)\b"
+    rf"|\baccording\s+to\s+(?:[\w-]+\s+){{0,2}}?{_WHO}\b"
+    rf"|\b(?:described|seen|viewed|portrayed|called|labell?ed|dubbed|branded)\s+by\s+(?:[\w-]+\s+){{0,2}}?{_WHO}\b"
+    r"|\b(?:has|have|had|’ve|'ve)\s+been\s+(?:widely\s+|often\s+)?(?:called|dubbed|labell?ed|branded)\b"
     r"|\bthere\s+(?:is|are)\s+(?:a\s+)?(?:growing\s+)?(?:fears?|concerns?|speculation|suspicions?)\b",
     re.IGNORECASE,
 )
@@ -569,7 +577,8 @@ def label_of(sentence: Sentence) -> str | None:
     if any(re.search(r"['’]s$", w) for w in words):
         return None  # "America’s Nightmare: ..." is a headline
     name = clean_name(match.group("name"))
-    if not name or name.lower() in PLACES or (name.isupper() and len(name) > 3):
+    places = all(part.lower() in PLACES for part in re.split(r"[\s-]+", name))
+    if not name or places or (name.isupper() and len(name) > 3):
         return None  # a dateline: "New Delhi:", "MOSCOW:"
     return name
 
@@ -716,7 +725,7 @@ def _one(
     if result is None and quoted_share(quoted, len(text)) > QUOTED_SHARE:
         result = _quotation(own, n, recent)
     if result is not None and result.kind == "named":
-        endorsed = ENDORSEMENT.search(text) or CITATION.match(text)
+        endorsed = ENDORSEMENT.search(text) or CITATION.search(text)
         if endorsed:
             return Attribution("", "author", f'endorsed: "{_shown(endorsed.group())}"')
     if result is not None:
