@@ -66,16 +66,21 @@ SPEECH_VERBS = _words("""
     underscore announce recall contend reiterate affirm comment reply respond opine reckon complain allege
     point_out clarify concede lament caution urge stress write_in report comment reaffirm reason
     lambaste slam accuse attack criticise criticize condemn hail blame call_for call_on pledge vow propose
+    promise liken dismiss
 """)
 # Verbs of opinion or report that attribute only what they introduce: a that-clause, a quotation or
 # a colon ("Lavrov believes that ...", not "Russia agreed to sell ...", "China denies providing ...").
 THAT_VERBS = _words("""
     believe suggest claim maintain predict acknowledge admit deny confirm declare proclaim conclude hope
     expect consider fear mention signal describe estimate assure highlight indicate insist reveal argue
-    agree recall recognise recognize
+    agree recall recognise recognize call
 """)
 # Irregular forms, listed in full.
-IRREGULAR_SPEECH = _words("say says said tell tells told write writes wrote")
+IRREGULAR_SPEECH = _words("""
+    say says said tell tells told write writes wrote
+    сказал сказала заявил заявила отметил отметила подчеркнул подчеркнула добавил добавила сообщил сообщила
+    disse afirmou declarou
+""")
 IRREGULAR_THAT = _words("think thinks thought see sees saw find finds found hold holds held")
 # Forms that report speech in the passive or with an auxiliary ("was quoted as saying").
 PASSIVE_SPEECH = (
@@ -85,6 +90,7 @@ PASSIVE_SPEECH = (
 PHRASED_SPEECH = (
     r"(?:expressed|voiced|reiterated|conveyed)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\s+)?"
     r"(?:belief|hope|view|concern|confidence|conviction|opinion|position)"
+    r"|cast\s+doubt|raised\s+(?:\w+\s+)?concerns?"
     r"|(?:began|opened|ended|concluded|closed)\s+(?:\w+\s+){0,3}?by\s+(?:saying|declaring|stating|noting|arguing|stressing)"
 )
 # Words between a subject and its verb that keep the attribution ("Lavrov has also said").
@@ -164,14 +170,15 @@ ANSWER_LABELS = frozenset(_words("a answer"))
 ROLE_NOUNS = _words("""
     president premier minister spokesman spokeswoman spokesperson ambassador chairman envoy diplomat
     general commander secretary professor expert analyst scholar researcher leader official director chief
-    head senator governor economist historian politician lawmaker diplomat academic scientist
+    head senator governor economist historian politician lawmaker diplomat academic scientist journalist
 """)
 # Documents and bodies that speak for themselves ("the joint statement says").
 BODIES = _words("""
     joint_statement statement declaration communique communiqué treaty white_paper report editorial
     ministry kremlin government resolution memo memorandum survey document charter study paper article
     authors_of_the_report authors_of_the_study newspaper agency magazine weekly daily administration
-    leadership side sides communist_party
+    leadership side sides communist_party two_nations two_countries two_leaders two_sides heads_of_state
+    publications
 """)
 # Bodies that are a text: "the newspaper" is the publication named before; "the article" with none
 # named before is the page itself.
@@ -260,16 +267,19 @@ _OPENING = r"(?:^|[,;:”\"“(—–]\s*|\b(?:as|and|but|while|when|that|becaus
 
 LABEL = re.compile(rf"^(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})\s*:\s")
 SHORT_LABEL = re.compile(r"^(?P<name>Q|A|Question|Answer|Interviewer)\s*[:.]\s", re.IGNORECASE)
-ACCORDING = re.compile(rf"\b(?i:according\s+to|in\s+the\s+(?:view|words|opinion)\s+of)\s+(?:the\s+)?{_NAME}")
+ACCORDING = re.compile(
+    rf"(?i:\baccording\s+to|\bin\s+the\s+(?:view|words|opinion)\s+of|(?<!\w)по\s+словам)\s+(?:the\s+)?{_NAME}"
+)
 SUBJECT_SAID = re.compile(
     rf"{_OPENING}(?:the\s+)?{_NAME}(?:(?:,[^,]{{1,{APPOSITIVE}}}){{1,2}},)?\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
-SAID_SUBJECT = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?:the\s+)?{_NAME}")
+SAID_SUBJECT = re.compile(rf"[,”\"]\s*(?:[-–—]\s*)?{_INVERTED}\s+(?:the\s+)?{_NAME}")
 # A subject anywhere before "said" or "told" (", European Union foreign policy chief Josep Borrell said").
 LOOSE_SAID = re.compile(rf"\b{_NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells|wrote|writes)\b")
 # A view's holder as the agent of a passive ("as noted by Gideon Rachman", "quoted Li as saying").
+# Not "quoted by Reuters" or "citing Sputnik": an outlet that relays a speaker is not the speaker.
 BY_AGENT = re.compile(
-    rf"\b(?:(?:{_PARTICIPLES}|quoted|cited)\s+by\s+(?:the\s+)?|(?:quoted|quoting|cited|citing)\s+){_NAME}"
+    rf"\b(?:{_PARTICIPLES}\s+by\s+(?:the\s+)?|(?:quoted|quoting)\s+(?={_CAP}[^,.;]{{0,60}}\bas\s+saying)){_NAME}"
 )
 _BODY = rf"(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{_alternatives(BODIES)}"
 BODY_SAID = re.compile(
@@ -368,6 +378,8 @@ def clean_name(name: str) -> str:
     words = words[cut:]
     while words and words[0] in NAME_PARTICLES:
         words.pop(0)
+    while len(words) > 2 and words[0].lower() in PLACES:
+        words.pop(0)  # the place of a title: "Ambassador to Russia Zhang Hanhui"
     while len(words) > 1 and _is_title(words[0]):
         words.pop(0)
     words = _without_affiliation(words)
@@ -386,6 +398,18 @@ def _without_affiliation(words: list[str]) -> list[str]:
     if len(head) >= 2 and not any(w.lower() in INSTITUTION_WORDS for w in head):
         return head
     return words
+
+
+def looks_like_person(name: str) -> bool:
+    """Whether a name of two to four words can be a person's: no institution, publication, place or title in it."""
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    lowered = [w.lower().strip(".") for w in words]
+    bad = INSTITUTION_WORDS | PUBLICATION_WORDS | PLACES | TITLE_WORDS
+    return not any(w in bad or ("-" in w and w.split("-")[0] in bad) for w in lowered) and not any(
+        w.isupper() and len(w) > 1 for w in words
+    )
 
 
 def _name_forms(author: str) -> list[frozenset[str]]:
@@ -468,8 +492,8 @@ class Names:
         return ""
 
     def last_before(self, at: int, window: int) -> str:
-        """The name written last before `at`, at most `window` characters back, or ''."""
-        before = [m for m in self.mentions if at - window <= m.start < at and m.name.lower() not in PLACES]
+        """The person named last before `at`, at most `window` characters back, or ''."""
+        before = [m for m in self.mentions if at - window <= m.start < at and looks_like_person(m.name)]
         return before[-1].name if before else ""
 
     def publication(self, at: int) -> str:
