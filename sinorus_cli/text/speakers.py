@@ -196,7 +196,7 @@ PUBLICATION_WORDS = frozenset(
 PLACES = frozenset(
     _words("""
     china russia beijing moscow washington kremlin us u.s. usa america europe eu nato india iran japan
-    ukraine kyiv kiev tokyo delhi new london paris berlin brussels tehran seoul pyongyang the west
+    ukraine kyiv kiev tokyo delhi new york london paris berlin brussels tehran seoul pyongyang the west
 """)
 )
 # Unnamed others whose view a sentence reports: who they are, and what they do with a view.
@@ -250,7 +250,7 @@ _INVERTED = _alternatives([*(f for f in _SPEECH_FORMS if f not in NOT_INVERTED),
 _THAT = _alternatives([f for b in THAT_VERBS for f in _inflections(b)] + IRREGULAR_THAT)
 # A verb that attributes: speech anywhere, opinion before what is held.
 ATTRIBUTING = rf"(?:{PASSIVE_SPEECH}|{PHRASED_SPEECH}|{_SPEECH}\b|{_THAT}\s+(?:[\w’'-]+\s+){{0,3}}?(?:that\b|[“\"‘:]))"
-# Participles of a view's verbs after which "by" names its holder ("as noted by Gideon Rachman").
+# Participles of a view's verbs after which "by" names its holder ("as noted by Anna Petrova").
 _PARTICIPLES = _alternatives(
     [f for b in SPEECH_VERBS + THAT_VERBS for f in _inflections(b) if f.endswith("ed")] + ["said", "written", "held"]
 )
@@ -261,7 +261,7 @@ _CAP = rf"(?:[{UPPER}][\w'’-]{{0,3}}\.|[{UPPER}][\w'’-]*)"  # a capitalised 
 _LOWER_TITLE = _alternatives(w for w in TITLE_WORDS if w.isalpha() and w not in OPENERS)
 _PARTICLE = r"(?:of(?:\s+the)?|de|da|van|von|bin|ibn|al-\w+)"
 # A name, possibly after its description ("Russian Foreign Minister Sergey Lavrov", "Rosneft chief
-# executive Igor Sechin"); `clean_name` keeps the name.
+# executive Ivan Petrov"); `clean_name` keeps the name.
 _NAME = rf"(?P<name>(?:{_CAP}|{_LOWER_TITLE})(?:\s+(?:{_CAP}|{_LOWER_TITLE}|{_PARTICLE})){{0,9}})"
 _OPENING = r"(?:^|[,;:”\"“(—–]\s*|\b(?:as|and|but|while|when|that|because|where|whereas|though|although)\s+)"
 
@@ -274,10 +274,10 @@ SUBJECT_SAID = re.compile(
     rf"{_OPENING}(?:the\s+)?{_NAME}(?:(?:,[^,]{{1,{APPOSITIVE}}}){{1,2}},)?\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
 SAID_SUBJECT = re.compile(rf"[,”\"]\s*(?:[-–—]\s*)?{_INVERTED}\s+(?:the\s+)?{_NAME}")
-# A subject anywhere before "said" or "told" (", European Union foreign policy chief Josep Borrell said").
+# A subject anywhere before "said" or "told" (", the bloc's foreign policy chief Jan Novak said").
 LOOSE_SAID = re.compile(rf"\b{_NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells|wrote|writes)\b")
-# A view's holder as the agent of a passive ("as noted by Gideon Rachman", "quoted Li as saying").
-# Not "quoted by Reuters" or "citing Sputnik": an outlet that relays a speaker is not the speaker.
+# A view's holder as the agent of a passive ("as noted by Anna Petrova", "quoted Li as saying").
+# Not "quoted by the Daily Tribune" or "citing a news agency": an outlet that relays a speaker is not the speaker.
 BY_AGENT = re.compile(
     rf"\b(?:{_PARTICIPLES}\s+by\s+(?:the\s+)?|(?:quoted|quoting)\s+(?={_CAP}[^,.;]{{0,60}}\bas\s+saying)){_NAME}"
 )
@@ -373,13 +373,13 @@ def clean_name(name: str) -> str:
         words.pop()
     if words and re.search(r"['’]s$", words[-1]):
         return ""  # a possessive is no subject: "Moscow’s ties"
-    # The name is what follows the last description word ("the Chinese Foreign Ministry spokesman Liu Weimin").
+    # The name is what follows the last description word ("the Chinese Foreign Ministry spokesman Li Ming").
     cut = max((i + 1 for i, word in enumerate(words) if _describes(word)), default=0)
     words = words[cut:]
     while words and words[0] in NAME_PARTICLES:
         words.pop(0)
     while len(words) > 2 and words[0].lower() in PLACES:
-        words.pop(0)  # the place of a title: "Ambassador to Russia Zhang Hanhui"
+        words.pop(0)  # the place of a title: "Ambassador to Russia Wang Hai"
     while len(words) > 1 and _is_title(words[0]):
         words.pop(0)
     words = _without_affiliation(words)
@@ -391,7 +391,7 @@ def clean_name(name: str) -> str:
 
 
 def _without_affiliation(words: list[str]) -> list[str]:
-    """A person's name without "of <institution>" ("Adam Gallagher of the US Institute of Peace")."""
+    """A person's name without "of <institution>" ("Anna Petrova of the Institute of World Economy")."""
     if "of" not in words:
         return words
     head = words[: words.index("of")]
@@ -497,7 +497,7 @@ class Names:
         return before[-1].name if before else ""
 
     def publication(self, at: int) -> str:
-        """The publication last named before `at` ("the newspaper" after "Global Times"), or ''."""
+        """The publication last named before `at` ("the newspaper" after "the Daily Tribune"), or ''."""
         before = [m for m in self.mentions if m.start < at and m.name.split()[-1].lower() in PUBLICATION_WORDS]
         return before[-1].name if before else ""
 
@@ -599,11 +599,11 @@ def label_of(sentence: Sentence) -> str | None:
     if any(w.lower().strip(".") in NOT_LABELS or w.lower() in INSTITUTION_WORDS for w in words):
         return None
     if any(re.search(r"['’]s$", w) for w in words):
-        return None  # "America’s Nightmare: ..." is a headline
+        return None  # "Europe’s Dilemma: ..." is a headline
     name = clean_name(match.group("name"))
     places = all(part.lower() in PLACES for part in re.split(r"[\s-]+", name))
     if not name or places or (name.isupper() and len(name) > 3):
-        return None  # a dateline: "New Delhi:", "MOSCOW:"
+        return None  # a dateline: "New York:", "MOSCOW:"
     return name
 
 
