@@ -1,0 +1,103 @@
+"""A proposal's claim: the sentence's main clause, trimmed, on a short line of its own."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sinorus_cli.text.claims import claim_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # Leading discourse markers and attributions go.
+        ("However, the partnership remains far from an alliance.", "The partnership remains far from an alliance."),
+        ("In fact, Lavrov noted that relations were at their best.", "Relations were at their best."),
+        ("According to the minister, ties are improving quickly.", "Ties are improving quickly."),
+        ("In his view, the treaty changed very little.", "The treaty changed very little."),
+        ("Sergey Lavrov, the minister, said that the two nations agree.", "The two nations agree."),
+        ("Moreover, in fact, both sides want calm.", "Both sides want calm."),
+        # Trailing attributions go.
+        ("The two sides will deepen energy cooperation, he said.", "The two sides will deepen energy cooperation."),
+        ("Trade grew by a third last year, according to customs data.", "Trade grew by a third last year."),
+        ("China is Russia's largest trading partner, said the report.", "China is Russia's largest trading partner."),
+        ("“We will never be allies,” the envoy told reporters.", "We will never be allies."),
+        # Parentheticals, references and appositives go; quotation marks too, apostrophes stay.
+        ("The summit (held in June) produced a joint statement [3] on security.",
+         "The summit produced a joint statement on security."),
+        ("Wang Yi, a veteran diplomat, praised the “new era” of ties.", "Wang Yi praised the new era of ties."),
+        ("Xi said: 'The friendship has no limits.'", "The friendship has no limits."),
+        ("Moscow’s pivot is real.", "Moscow’s pivot is real."),
+        # Capitalised, ending with a period; a bullet's mark goes.
+        ("• both oppose sanctions", "Both oppose sanctions."),
+        ("the ties are deep, it says", "The ties are deep."),
+    ],
+)  # fmt: skip
+def test_trimmed_claims(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
+def test_a_verb_that_only_contains_a_said_verb_is_kept() -> None:
+    assert claim_of("Russia and China argue that the West misreads their ties.") == "The West misreads their ties."
+
+
+def test_nothing_left_falls_back_to_the_sentence() -> None:
+    assert claim_of("But") == "But."
+    assert claim_of("Experts disagree.") == "Experts disagree."
+    assert claim_of("Lavrov said that.") == "Lavrov said that."
+
+
+def test_a_long_claim_is_cut_at_a_clause_boundary() -> None:
+    sentence = (
+        "Moscow's reliance on the Chinese market has grown since the sanctions of 2014, which many see as a sign "
+        "of dependence; the trend will likely continue for a decade or more unless prices collapse."
+    )
+    assert claim_of(sentence, 80) == "Moscow's reliance on the Chinese market has grown since the sanctions of 2014."
+
+
+def test_a_long_claim_without_a_boundary_is_cut_at_a_word_with_an_ellipsis() -> None:
+    sentence = "The pipeline that was agreed upon after many years of talks will carry gas from Siberia to China"
+    claim = claim_of(sentence, 50)
+    assert claim.endswith("…") and len(claim) <= 50
+    assert sentence.startswith(claim[:-1])
+
+
+def test_never_empty() -> None:
+    assert claim_of("") == "."
+    assert claim_of(" \t\n") == "."
+    assert claim_of("…") == "…"
+
+
+_ADDED = set(".…?")
+
+
+def _allowed(sentence: str) -> set[str]:
+    """Characters a claim may have: the sentence's, their capitals, and the punctuation it adds."""
+    return set(sentence) | {c.upper() for c in sentence if len(c.upper()) == 1} | _ADDED | {" "}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400), st.integers(min_value=1, max_value=300))
+def test_any_sentence_gives_a_short_clean_claim(sentence: str, max_chars: int) -> None:
+    claim = claim_of(sentence, max_chars)
+    assert claim
+    assert len(claim) <= max_chars + 1
+    assert set(claim) <= _allowed(sentence)
+    assert not any(unicodedata.category(c) == "Cc" for c in claim)
+
+
+words = st.sampled_from(
+    "However , the partnership said that “ ” ( ) [ ] Lavrov noted according to him ; — is deep and growing".split()  # noqa: SIM905 (a word list reads best as words)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(words, max_size=60).map(" ".join), st.integers(min_value=10, max_value=160))
+def test_sentence_like_text_gives_a_short_clean_claim(sentence: str, max_chars: int) -> None:
+    claim = claim_of(sentence, max_chars)
+    assert claim and len(claim) <= max_chars + 1
+    assert set(claim) <= _allowed(sentence)

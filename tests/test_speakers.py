@@ -1,0 +1,219 @@
+"""Who holds each sentence's view: the author, a named speaker in full, or unnamed others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sinorus_cli.text.sentences import sentences
+from sinorus_cli.text.speakers import Attribution, attribute, clean_name, is_author
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+REPORT = """Ministers meet in Beijing
+Russian Foreign Minister Sergey Lavrov arrived in Beijing on Monday for two days of talks.
+Lavrov said the two countries had never been closer. The minister added that trade would keep growing.
+"Our ties are a model for the world," he said. Wang Yi, his Chinese counterpart, stressed that they target nobody.
+Some analysts argue that the partnership is an alliance in all but name. Critics say Moscow is a junior partner.
+It is often claimed that the two sides distrust each other, but the record shows otherwise.
+As Lavrov rightly said, the relationship rests on mutual respect. According to Kashin, arms sales are growing again.
+The visit ended with a dinner at the embassy."""
+
+
+def who(text: str, author: str = "") -> dict[str, Attribution]:
+    """Each sentence's attribution, by the sentence's text."""
+    found = sentences(text)
+    return {s.text: a for s, a in zip(found, attribute(text, found, author), strict=True)}
+
+
+def by_opening(text: str, author: str = "") -> dict[str, tuple[str, str]]:
+    """(kind, name) of each sentence, by its first four words."""
+    return {" ".join(s.split()[:4]): (a.kind, a.name) for s, a in who(text, author).items()}
+
+
+def test_one_attribution_per_sentence_in_order() -> None:
+    found = sentences(REPORT)
+    result = attribute(REPORT, found)
+    assert len(result) == len(found)
+    assert all(a.evidence for a in result)
+    assert all(a.kind in ("author", "named", "others") for a in result)
+    assert all((a.name == "") == (a.kind == "author") for a in result)
+    assert all((a.name == "others") == (a.kind == "others") for a in result)
+
+
+@pytest.mark.parametrize(
+    ("opening", "kind", "name"),
+    [
+        ("Ministers meet in Beijing", "author", ""),
+        ("Russian Foreign Minister Sergey", "author", ""),  # a report of a visit is the author's
+        ("Lavrov said the two", "named", "Sergey Lavrov"),  # a surname resolves to the full name
+        ("The minister added that", "named", "Sergey Lavrov"),  # and so does a title
+        ('"Our ties are a', "named", "Sergey Lavrov"),  # "he said" carries the last speaker
+        ("Wang Yi, his Chinese", "named", "Wang Yi"),  # an appositive between the name and its verb
+        ("Some analysts argue that", "others", "others"),
+        ("Critics say Moscow is", "others", "others"),
+        ("It is often claimed", "author", ""),  # a reported view answered in the sentence
+        ("As Lavrov rightly said,", "author", ""),  # the author endorsing a quoted view
+        ("According to Kashin, arms", "named", "Kashin"),
+        ("The visit ended with", "author", ""),
+    ],
+)
+def test_a_news_report(opening: str, kind: str, name: str) -> None:
+    assert by_opening(REPORT)[opening] == (kind, name)
+
+
+def test_evidence_says_why() -> None:
+    said = who(REPORT)
+    assert said["Lavrov said the two countries had never been closer."].evidence == 'said-verb: "Lavrov said"'
+    assert said["According to Kashin, arms sales are growing again."].evidence.startswith("according to")
+    assert said["Critics say Moscow is a junior partner."].evidence == 'reported view: "Critics say"'
+    assert "rightly" in said["As Lavrov rightly said, the relationship rests on mutual respect."].evidence
+
+
+@pytest.mark.parametrize("form", ["ZHAO Long", "Zhao Long", "Zhao", "Long ZHAO"])
+def test_the_author_under_any_form_of_their_name_is_the_author(form: str) -> None:
+    text = f"Ties keep growing.\n{form} argues that the partnership is durable. {form} said trade would double."
+    assert {a.kind for a in who(text, "Zhao Long").values()} == {"author"}
+    assert {a.kind for a in who(text, "").values() if a.kind != "author"} == {"named"}
+
+
+def test_several_authors() -> None:
+    text = "Anna Petrova argues that the partnership is durable. Mark Stone said the opposite."
+    assert {a.kind for a in who(text, "Anna Petrova and Mark Stone").values()} == {"author"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chinese International Affairs Expert: Zhao Long",
+        "In Arabic",
+        "Editor's note: This piece was first delivered as a lecture.",
+        "Summary: The partnership keeps growing.",
+        "Analysis: Why the ties matter",
+        "MOSCOW: The talks went on for a second day.",
+        "New York: Trade between the two reached a record.",
+        "Country Report: Russia",
+    ],
+)
+def test_bylines_labels_and_datelines_name_nobody(line: str) -> None:
+    text = f"{line}\nThe two sides signed nine agreements. Zhao Long wrote the report later on."
+    assert who(text)[sentences(text)[0].text].kind == "author"
+
+
+def test_an_interview_transcript_is_the_page_voice() -> None:
+    text = (
+        "Editor's note: This interview was edited for length.\n"
+        "Q: How do you see the partnership today?\n"
+        "Kashin: It is stronger than ever. Both sides gain from it.\n"
+        "Q: Is it an alliance?\n"
+        "Kashin: No. We are partners, not allies."
+    )
+    result = who(text)
+    assert {a.kind for a in result.values()} == {"author"}
+    assert result["Both sides gain from it."].evidence == "interview Q/A label"
+
+
+def test_a_single_label_of_a_speaker_named_in_the_article() -> None:
+    text = "Lavrov: ties are at their best\nSergey Lavrov spoke to students in Moscow on Friday."
+    assert by_opening(text)["Lavrov: ties are at"] == ("named", "Sergey Lavrov")
+
+
+def test_a_quotation_is_its_paragraphs_speaker() -> None:
+    text = (
+        'Kremlin spokesman Dmitry Peskov said the talks had gone well. "There is no limit to our cooperation. '
+        'We will build on it."\nThe talks resume next month.'
+    )
+    result = by_opening(text)
+    assert result['"There is no limit'] == ("named", "Dmitry Peskov")
+    assert result['We will build on'] == ("named", "Dmitry Peskov")
+    assert result["The talks resume next"] == ("author", "")
+
+
+def test_he_said_carries_only_within_a_short_window() -> None:
+    filler = " ".join(["The weather in the capital was mild for the season."] * 12)
+    text = f"Xi Jinping said the visit had been a success. {filler} He said more would follow, and it did."
+    result = by_opening(text)
+    assert result["Xi Jinping said the"] == ("named", "Xi Jinping")
+    assert result["He said more would"] == ("author", "")
+
+
+def test_a_surname_resolves_to_the_full_name_named_later() -> None:
+    text = "Putin hails ties\nRussian President Vladimir Putin greeted his guest. Putin said the ties were strong."
+    assert by_opening(text)["Putin said the ties"] == ("named", "Vladimir Putin")
+
+
+def test_documents_and_bodies_speak() -> None:
+    text = "The joint statement says the two sides oppose unilateral sanctions. The ties are old, the Kremlin said."
+    result = by_opening(text)
+    assert result["The joint statement says"] == ("named", "The joint statement")
+    assert result["The ties are old,"] == ("named", "Kremlin")
+
+
+def test_words_inside_quotation_marks_do_not_name_the_speaker() -> None:
+    text = 'Anna Petrova wrote: "Beijing said nothing, and Moscow said even less."'
+    assert by_opening(text)["Anna Petrova wrote: \"Beijing"] == ("named", "Anna Petrova")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some Western observers believe the two will drift apart.",
+        "Many experts predict a formal alliance within a decade.",
+        "Analysts say the drills send a signal to Washington.",
+        "It is widely assumed that Moscow depends on Beijing.",
+        "An unnamed official said the deal was close.",
+        "The partnership is often portrayed as an axis of autocracies.",
+    ],
+)
+def test_unnamed_others(sentence: str) -> None:
+    assert who(sentence)[sentence].kind == "others"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some analysts argue that the two will split, but they misread the relationship.",
+        "Russia agreed to sell two dozen fighters to China.",  # an action, not a view
+        "Beijing believes that its interests come first.",  # a state's view as the author reads it
+        "China denies providing weapons to Russia.",
+    ],
+)
+def test_not_a_speaker(sentence: str) -> None:
+    assert who(sentence)[sentence].kind == "author"
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Russian Foreign Minister Sergey Lavrov", "Sergey Lavrov"),
+        ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+        ("Anna Petrova of the Institute of World Economy", "Anna Petrova"),
+        ("Bank of China", "Bank of China"),
+        ("Meanwhile Putin", "Putin"),
+        ("Moscow’s", ""),
+        ("Analysts", ""),
+        ("The Minister", ""),
+    ],
+)
+def test_clean_name(raw: str, name: str) -> None:
+    assert clean_name(raw) == name
+
+
+def test_is_author() -> None:
+    assert is_author("Long ZHAO", "Zhao Long")
+    assert is_author("Zhao", "Zhao Long, Anna Petrova")
+    assert not is_author("Zhao Wei", "Zhao Long")
+    assert not is_author("Zhao", "")
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
+def test_seed_articles(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    found = sentences(text)
+    result = attribute(text, found)
+    assert len(result) == len(found)
+    # Op-eds and analyses: the author's own voice carries most of them.
+    assert sum(a.kind == "author" for a in result) > len(result) / 2
+    for a in result:
+        assert a.name.strip() == a.name and "\n" not in a.name
