@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from sinorus_cli.corpus import load_corpus
 from sinorus_cli.text.extract import extract_theses
-from sinorus_cli.text.rules import _Lexicon, _scanner, named_speaker, read_rules, speakers_of
+from sinorus_cli.text.rules import _Lexicon, _scanner, read_rules
 from sinorus_cli.text.sentences import sentences, split_paragraph
+from sinorus_cli.text.speakers import attribute
 
 DATA = Path(__file__).parent / "data"
 
@@ -82,22 +83,7 @@ def test_quoted_named_speakers_get_the_quote_and_pronouns_follow_them(codebook):
         "He also said that military cooperation with China keeps growing through joint exercises.\n"
         "According to Vasily Kashin, a formal military alliance would bring drawbacks for both sides.\n"
     )
-    assert speakers_of(sentences(text), text) == ["Lavrov", "Lavrov", "Vasily Kashin"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "speaker"),
-    [
-        ("Russian Foreign Minister Sergey Lavrov said the ties were at their best.", "Sergey Lavrov"),
-        ("The ties, said Kortunov, are stable.", "Kortunov"),
-        ("Kashin: The two armies train together every year.", "Kashin"),
-        ("The joint statement says the friendship has no limits.", "joint statement"),
-        ("This article argues that the ties are stable.", ""),
-        ("We believe the ties are stable.", ""),
-    ],
-)
-def test_named_speaker(sentence, speaker):
-    assert named_speaker(sentence) == speaker
+    assert [a.name for a in attribute(text, sentences(text))] == ["Lavrov", "Lavrov", "Vasily Kashin"]
 
 
 def test_offsets_point_at_the_quotes_in_every_seed(codebook):

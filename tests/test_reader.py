@@ -34,7 +34,7 @@ def test_shipped_weights_load_and_agree_with_their_fixture():
 
 def test_plain_statements_get_the_side_they_state(codebook):
     text = (
-        "China and Russia will not form a military alliance. They are partners, not allies, and neither wants a bloc.\n\n"
+        "China and Russia will not form a military alliance. They are partners, not allies; neither wants a bloc.\n\n"
         "Joint naval exercises, arms sales and shared missile-defence drills show deepening military cooperation.\n"
     )
     theses = extract_theses(text, codebook, "x")
@@ -77,7 +77,7 @@ def test_a_users_own_theme_is_read_from_its_proposition(run, tmp_path):
 [[theme]]
 id = "arctic"
 label = "Arctic cooperation"
-proposition = "China and Russia cooperate closely in the Arctic: the Northern Sea Route, polar shipping and Arctic energy."
+proposition = "China and Russia cooperate closely in the Arctic: the Northern Sea Route, shipping and energy."
 scale = {"-2" = "no Arctic cooperation", "-1" = "little", "0" = "mixed", "1" = "some", "2" = "close Arctic cooperation"}
 examples = ["Chinese shipping firms and Russian icebreakers work together on the Northern Sea Route."]
 """,
@@ -87,7 +87,7 @@ examples = ["Chinese shipping firms and Russian icebreakers work together on the
     article.write_text(
         "Polar partners\n\n"
         "Chinese container ships now sail the Northern Sea Route every summer with Russian icebreaker escorts.\n\n"
-        "Beijing has invested in the Yamal liquefied gas plant above the Arctic Circle, and more Arctic projects follow.\n\n"
+        "Beijing has invested in a liquefied gas plant above the Arctic Circle, and more Arctic projects follow.\n\n"
         "The two governments signed a new agreement on polar shipping and Arctic research stations.\n",
         encoding="utf-8",
     )
@@ -102,9 +102,11 @@ def test_reading_needs_no_learning_library_and_queries_load_no_model():
         "extract_theses('Joint exercises deepen military ties.', load_corpus().codebook, 'x');"
         "print(sorted(m for m in ('torch', 'sklearn', 'onnxruntime', 'transformers') if m in sys.modules))"
     )
-    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
     query = (
-        "import sys; from sinorus_cli.cli import run; sys.argv = ['sinorus', 'compare', 'alliance', '--format', 'json'];"
+        "import sys; from sinorus_cli.cli import run;"
+        "sys.argv = ['sinorus', 'compare', 'alliance', '--format', 'json'];"
         "import contextlib, io\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try: run()\n"

@@ -65,7 +65,7 @@ def eval_command(
         raise UsageError("give --labels or --sentences, not both")
     table = labels or sentences
     if (table is None) != (texts is None):
-        raise UsageError("--labels (or --sentences) and --texts go together: a labels table and the folder of its texts")
+        raise UsageError("--labels (or --sentences) and --texts go together: a table and the folder of its texts")
     s = session(ctx)
     from ..present.evaluation import labels_view, leave_one_out_view, sentences_view
 

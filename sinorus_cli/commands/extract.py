@@ -25,6 +25,9 @@ def extract_command(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="Article file (text, Markdown or HTML), or - for stdin.")],
     encoding: Annotated[str | None, typer.Option("--encoding", help="Decode with this encoding.")] = None,
+    author: Annotated[
+        str, typer.Option("--author", help="The article's author: under any form of the name, not a quoted speaker.")
+    ] = "",
     # The library's default (text.extract.MIN_CONFIDENCE), written out so that --help needs no import of it.
     min_confidence: Annotated[
         float,
@@ -34,7 +37,7 @@ def extract_command(
             max=1.0,
             help="Keep proposals at least this sure (confidence: the estimated chance that theme and sign are right).",
         ),
-    ] = 0.2,
+    ] = 0.0,
     explain: Annotated[
         bool,
         typer.Option(
@@ -52,7 +55,7 @@ def extract_command(
     s = session(ctx)
     article = read_article(file, encoding)
     corpus = s.corpus()
-    pairs = explained_theses(article.text, corpus.codebook, "new", min_confidence=min_confidence)
+    pairs = explained_theses(article.text, corpus.codebook, "new", min_confidence=min_confidence, author=author)
     if not pairs:
         raise NoMatch(f"{article.name}: no thesis proposed")
     if explain:

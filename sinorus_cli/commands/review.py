@@ -73,7 +73,7 @@ def _reasons(text: str, article: Article, corpus: Corpus) -> dict[tuple[int, int
     from ..present.listing import why_text
     from ..text.extract import explained_theses
 
-    pairs = explained_theses(text, corpus.codebook, article.id, article.skip, min_confidence=0.0)
+    pairs = explained_theses(text, corpus.codebook, article.id, article.skip, min_confidence=0.0, author=article.author)
     return {(t.start, t.end, t.theme): why_text(why) for t, why in pairs}
 
 

@@ -44,7 +44,8 @@ def prepare_one(source: str, metadata: Mapping[str, str], encoding: str | None, 
     except UsageError as exc:
         return Prepared(source, None, error=exc.message)
     fields = {"title": article.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"} | dict(metadata)
-    theses = tuple(extract_theses(article.text, codebook, proposed_id(fields)))
+    author = fields.get("author", "")
+    theses = tuple(extract_theses(article.text, codebook, proposed_id(fields), author=author))
     spans = tuple((s.start, s.end) for s in sentences(article.text))  # split once: the extractor's are cached
     return Prepared(source, NewArticle(article.text, fields, theses), spans)
 

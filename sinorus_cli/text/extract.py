@@ -21,16 +21,17 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import Codebook, Span, Theme, Thesis
+from .claims import claim_of
 from .explain import Why
 from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs
 from .heads import Heads, default_heads
-from .rules import speakers_of
 from .sentences import Sentence, sentences
+from .speakers import attribute
 
-SENTENCE_MIN = 0.5  # a sentence's theme probability from which it may be quoted for the theme
+SENTENCE_MIN = 0.8  # beside a theme's likeliest sentence, others quoted from this probability (0.6 of them right)
 MAX_PER_THEME = 3
 MAX_THESES = 25
-MIN_CONFIDENCE = 0.2
+MIN_CONFIDENCE = 0.0  # every theme the article head passes is proposed; confidence orders them
 STRONG = 0.8  # stance certainty from which an unhedged sentence is proposed at ±2
 
 
@@ -75,14 +76,17 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def read_article(text: str, codebook: Codebook, skip: Sequence[Span] = ()) -> ArticleFeatures:
-    """Every sentence's features for the reader (the slow part: embeddings and rules), computed once."""
+def read_article(text: str, codebook: Codebook, skip: Sequence[Span] = (), author: str = "") -> ArticleFeatures:
+    """Every sentence's features for the reader (the slow part: embeddings and rules), computed once.
+
+    `author` is the article's author as its metadata names them: under any form of that name they are
+    the author, not a quoted speaker.
+    """
     from .encoder import default_encoder
 
     found = sentences(text, skip)
-    encoder = default_encoder()
     themes = _theme_vectors(codebook)
-    return article_features(text, found, speakers_of(found, text), codebook, encoder, themes)
+    return article_features(text, found, attribute(text, found, author), codebook, default_encoder(), themes)
 
 
 def _theme_vectors(codebook: Codebook) -> ThemeVectors:
@@ -97,11 +101,13 @@ def _theme_vectors(codebook: Codebook) -> ThemeVectors:
 _THEME_VECTORS: dict[tuple[tuple[str, str, tuple[str, ...]], ...], ThemeVectors] = {}
 
 
-def propose(text: str, codebook: Codebook, skip: Sequence[Span] = (), reader: Reader | None = None) -> list[Proposal]:
+def propose(
+    text: str, codebook: Codebook, skip: Sequence[Span] = (), author: str = "", reader: Reader | None = None
+) -> list[Proposal]:
     """Proposals for the themes the article substantively addresses, most confident first."""
     if not codebook.themes:
         return []
-    return proposals_from(read_article(text, codebook, skip), codebook, reader or Reader(default_heads()))
+    return proposals_from(read_article(text, codebook, skip, author), codebook, reader or Reader(default_heads()))
 
 
 def proposals_from(features: ArticleFeatures, codebook: Codebook, reader: Reader) -> list[Proposal]:
@@ -109,7 +115,7 @@ def proposals_from(features: ArticleFeatures, codebook: Codebook, reader: Reader
     if not features.found:
         return []
     probabilities = reader.theme_probabilities(features, codebook)
-    authored = np.array([not s for s in features.speakers])
+    authored = features.authored
     headline = np.array([s.paragraph == 0 for s in features.found])
     article = reader.heads.article.probability(article_inputs(probabilities, authored, headline))
     proposals: list[Proposal] = []
@@ -134,7 +140,7 @@ def _theme_proposals(
     chosen = [i for i in order if probability[i] >= SENTENCE_MIN][:MAX_PER_THEME] or order[:1]
     out = []
     for i in chosen:
-        rules = features.rules[i]
+        rules, who = features.rules[i], features.attributions[i]
         p_affirm = float(affirm[i])
         certainty = max(p_affirm, 1 - p_affirm)
         magnitude = 2 if certainty >= STRONG and not rules.facts.hedged else 1
@@ -146,9 +152,9 @@ def _theme_proposals(
             affirm_probability=round(p_affirm, 3),
             cues=rules.cues.get(n, ()),
             facts=tuple(name for name in ("hedged", "question", "rejected", "reported") if getattr(rules.facts, name)),
-            speaker_evidence=features.speakers[i] and f"attributed to {features.speakers[i]}",
+            speaker_evidence=who.evidence,
         )
-        out.append(Proposal(features.found[i], theme, stance, round(float(calibration), 3), features.speakers[i], why))
+        out.append(Proposal(features.found[i], theme, stance, round(float(calibration), 3), who.name, why))
     return out
 
 
@@ -156,13 +162,6 @@ def select(proposals: Sequence[Proposal], min_confidence: float = MIN_CONFIDENCE
     """The key proposals: confident enough and at most a few per article, in text order."""
     kept = [p for p in proposals if p.confidence >= min_confidence][:MAX_THESES]
     return sorted(kept, key=lambda p: (p.sentence.start, p.theme.id))
-
-
-def claim_of_proposal(proposal: Proposal) -> str:
-    """What the proposal's sentence asserts, in a short line of its own."""
-    from .claims import claim_of
-
-    return claim_of(proposal.sentence.text)
 
 
 def extract_theses(
@@ -193,7 +192,7 @@ def explained_theses(
                 article=article_id,
                 theme=p.theme.id,
                 stance=p.stance,
-                claim=claim_of_proposal(p),
+                claim=claim_of(p.sentence.text),
                 quote=p.sentence.text,
                 start=p.sentence.start,
                 end=p.sentence.end,
@@ -203,5 +202,5 @@ def explained_theses(
             ),
             p.why,
         )
-        for n, p in enumerate(select(propose(text, codebook, skip), min_confidence), 1)
+        for n, p in enumerate(select(propose(text, codebook, skip, author), min_confidence), 1)
     ]

@@ -19,6 +19,7 @@ from ..model import Codebook, Theme
 from .encoder import StaticEncoder
 from .rules import SentenceRules, read_rules
 from .sentences import Sentence
+from .speakers import Attribution
 
 FACTS = ("rejected", "question", "hedged", "reported", "quoted_speaker")
 RULES = ("presence", "direction", "affirming_cues", "denying_cues")
@@ -51,7 +52,7 @@ class ArticleFeatures:
 
     found: tuple[Sentence, ...]
     rules: list[SentenceRules]
-    speakers: list[str]  # '' where the sentence is the author's own
+    attributions: list[Attribution]  # whose view each sentence is: the author, a named speaker, unnamed others
     embeddings: np.ndarray  # (sentences, dims)
     context: np.ndarray  # the mean of each sentence's neighbours in its paragraph run
     article: np.ndarray  # the article's mean, on every row
@@ -91,6 +92,11 @@ class ArticleFeatures:
         return np.hstack([self.position_and_facts, self.rule_columns(theme), self.similarity_columns(theme)])
 
     @property
+    def authored(self) -> np.ndarray:
+        """Which sentences are the author's own view: what an article's stance rests on."""
+        return np.array([a.kind == "author" for a in self.attributions], bool)
+
+    @property
     def position_and_facts(self) -> np.ndarray:
         width = 2 + len(FACTS)
         return self.base[:, -width:]
@@ -114,7 +120,7 @@ def _neighbours(embeddings: np.ndarray, found: Sequence[Sentence]) -> np.ndarray
 
 
 def _position_and_facts(
-    found: Sequence[Sentence], rules: Sequence[SentenceRules], speakers: Sequence[str]
+    found: Sequence[Sentence], rules: Sequence[SentenceRules], attributions: Sequence[Attribution]
 ) -> np.ndarray:
     rows = [
         (
@@ -123,10 +129,10 @@ def _position_and_facts(
             r.facts.rejected,
             r.facts.question,
             r.facts.hedged,
-            r.facts.reported,
-            bool(speaker),
+            r.facts.reported or who.kind == "others",
+            who.kind == "named",
         )
-        for s, r, speaker in zip(found, rules, speakers, strict=True)
+        for s, r, who in zip(found, rules, attributions, strict=True)
     ]
     return np.array(rows, np.float32).reshape(len(found), 2 + len(FACTS))
 
@@ -134,7 +140,7 @@ def _position_and_facts(
 def article_features(
     text: str,
     found: Sequence[Sentence],
-    speakers: Sequence[str],
+    attributions: Sequence[Attribution],
     codebook: Codebook,
     encoder: StaticEncoder,
     themes: ThemeVectors,
@@ -149,10 +155,10 @@ def article_features(
             embeddings,
             NEIGHBOUR_WEIGHT * context,
             NEIGHBOUR_WEIGHT * article,
-            _position_and_facts(found, rules, speakers),
+            _position_and_facts(found, rules, attributions),
         ]
     ).astype(np.float32)
-    return ArticleFeatures(tuple(found), rules, list(speakers), embeddings, context, article, base, themes)
+    return ArticleFeatures(tuple(found), rules, list(attributions), embeddings, context, article, base, themes)
 
 
 ARTICLE_INPUTS = (

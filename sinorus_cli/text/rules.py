@@ -22,11 +22,8 @@ Stance of a sentence on a theme, as a linguist would read it:
   predict", "they presume ...") are nobody's thesis here and are left out,
   unless the author endorses them ("rightly") or rejects them in the same
   sentence (then the author's stance is the reverse);
-- a view attributed to a named person or body ("Lavrov said", "according to
-  Kashin", a quotation in a paragraph that names its speaker, "Kashin: ..." in
-  an interview) is a thesis of that speaker, recorded in `speaker`.
-Headline and conclusion weigh more, and so does a sentence that opens with a
-discourse marker of the author's own view ("In fact", "Actually", "But").
+Who holds a sentence's view (the author, a named speaker, unnamed others) is read
+by `speakers.py`.
 """
 
 from __future__ import annotations
@@ -96,57 +93,6 @@ REPORTED = re.compile(
     r"|\baccording to (?:some|many|critics|western|skeptics|sceptics)\b"
 )
 QUESTION = re.compile(r"\?[\"'”’)]*$")
-# Opening a sentence with these marks the author's own point.
-MARKER = re.compile(
-    r"^(?:in fact|indeed|actually|in reality|in truth|in short|in sum|in conclusion|ultimately|clearly|"
-    r"overall|above all|the truth is|the reality is|but|however|yet|therefore|thus|hence)\b"
-)
-
-# Attribution to a named speaker. NAME is a run of capitalised words.
-_NAME = r"(?P<name>(?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|of|de|van|von|bin|al-\w+)){0,5})"
-_VERB = (
-    r"(?:said|says|told|added|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|stated|states|argued|"
-    r"argues|believes|believed|insisted|insists|explained|explains|pointed out|points out|remarked|warned|"
-    r"warns|declared|declares|asserted|asserts|claimed|claims|wrote|writes|observed|observes|underlined|"
-    r"underscored|suggested|suggests|announced|recalled|acknowledged|admitted|maintained|maintains|thinks|"
-    r"thought|proclaimed|concluded|concludes|predicted|predicts)"
-)
-SPEAKER_PATTERNS = (
-    re.compile(r"^" + _NAME + r":\s"),
-    re.compile(r"\b(?i:according to)\s+(?:the\s+)?" + _NAME),
-    re.compile(
-        r"(?:^|[,”\"]\s*|\bas\s+|\band\s+)" + _NAME + r"(?:,[^,]{1,80},)?\s+(?:has\s+|had\s+|also\s+)?" + _VERB + r"\b"
-    ),
-    re.compile(r"[,”\"]\s*" + _VERB + r"\s+" + _NAME),
-    re.compile(
-        r"\b(?P<name>the (?:joint statement|statement|declaration|communiqu[eé]|treaty|white paper|"
-        r"(?:foreign |defen[cs]e )?ministry|kremlin|spokes(?:man|woman|person)))\s+"
-        r"(?:also\s+)?(?:says|said|states|stated|notes|noted|stresses|stressed|declares|declared|reads)\b",
-        re.IGNORECASE,
-    ),
-)
-PRONOUN_SPEAKER = re.compile(
-    r"(?:^|[,”\"]\s*)(?:he|she)\s+(?:also\s+)?" + _VERB + r"\b|[,”\"]\s*" + _VERB + r"\s+(?:he|she)\b"
-)
-# Leading words of a name that are titles or descriptions, not the name.
-TITLE_WORDS = frozenset(
-    """the president premier prime minister foreign defense defence deputy vice secretary general
-    spokesperson spokesman spokeswoman ambassador professor prof. dr. mr. mrs. ms. director chairman
-    chair senior fellow researcher expert analyst scholar russian chinese american us u.s. state
-    councilor councillor political scientist chief head former editor""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-NOT_SPEAKERS = frozenset(
-    """i we it this that these those there he she they you one such its our as source photo image note
-    update question answer q a read more others some many most several few critics skeptics sceptics
-    observers analysts experts commentators scholars officials""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-CARRY_WINDOW = 350  # characters: a speaker named further back is not carried to a quotation or "he said"
-QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
-
-HEADLINE_WEIGHT = 1.6
-LEAD_WEIGHT = 1.2
-CONCLUSION_WEIGHT = 1.2
-MARKER_WEIGHT = 1.3
 CONCEDED_WEIGHT = 0.4  # the "although X" part of "although X, Y"
 BEFORE_BUT_WEIGHT = 0.5  # the X of "X, but Y"
 TOPIC_PRESENCE = 0.5  # a topic word shows the theme less than a cue does
@@ -297,90 +243,6 @@ def _segment_weights(lowered: str) -> list[tuple[int, float]]:
 
 def _weight_at(steps: list[tuple[int, float]], position: int) -> float:
     return next(w for offset, w in reversed(steps) if offset <= position)
-
-
-def _clean_name(name: str) -> str:
-    """A speaker's name without leading titles and descriptions ("Russian Foreign Minister Sergey Lavrov")."""
-    words = name.strip(" ,.:").split()
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
-        words.pop(0)
-    while words and words[0].lower() in ("the", "as", "and", "but"):
-        words.pop(0)
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
-        words.pop(0)
-    cleaned = " ".join(words)
-    return "" if not cleaned or cleaned.lower() in NOT_SPEAKERS or cleaned.lower() in TITLE_WORDS else cleaned
-
-
-def named_speaker(text: str) -> str:
-    """The person or body a sentence attributes its view to ("Lavrov said ..."), or ''."""
-    for pattern in SPEAKER_PATTERNS:
-        for match in pattern.finditer(text):
-            name = _clean_name(match.group("name"))
-            if name:
-                return name
-    return ""
-
-
-def _quoted_share(sentence: Sentence, paragraph_text: str, paragraph_start: int) -> float:
-    """How much of the sentence lies inside quotation marks of its paragraph."""
-    inside = 0
-    lo, hi = sentence.start - paragraph_start, sentence.end - paragraph_start
-    for match in QUOTED.finditer(paragraph_text):
-        inside += max(0, min(hi, match.end()) - max(lo, match.start()))
-    return inside / max(1, hi - lo)
-
-
-def speakers_of(found: Sequence[Sentence], text: str) -> list[str]:
-    """Who each sentence quotes ('' for the author), carrying a speaker over quotations and pronouns ("he said").
-
-    A speaker is carried only while named in the same paragraph or shortly before, as `sinorus
-    check` expects of every thesis's speaker.
-    """
-    paragraphs: dict[int, list[int]] = {}
-    for i, sentence in enumerate(found):
-        paragraphs.setdefault(sentence.paragraph, []).append(i)
-    speakers = ["" for _ in found]
-    last, named_at = "", 0
-    for members in paragraphs.values():
-        start, end = found[members[0]].start, found[members[-1]].end
-        body = text[start:end]
-        names = [named_speaker(found[i].text) for i in members]
-        interview = names[0] if SPEAKER_PATTERNS[0].match(found[members[0]].text) else ""
-        in_paragraph = next((n for n in names if n), "")
-        for i, named in zip(members, names, strict=True):
-            sentence, name = found[i], named
-            lowered = sentence.text.lower()
-            recent = last if sentence.start - named_at <= CARRY_WINDOW else ""
-            if not name and PRONOUN_SPEAKER.search(lowered):
-                name = in_paragraph or recent
-            if not name and (interview or _quoted_share(sentence, body, start) > 0.6):
-                name = interview or in_paragraph or recent
-            if name and ENDORSEMENT.search(lowered):
-                name = ""
-            if named:
-                named_at = sentence.start
-            last = name or last
-            speakers[i] = name
-    return speakers
-
-
-def _sentence_weights(found: Sequence[Sentence]) -> list[float]:
-    """How much each sentence counts: headline, lead and conclusion, and discourse markers weigh more."""
-    last_paragraph = found[-1].paragraph if found else 0
-    weights = []
-    for sentence in found:
-        weight = 1.0
-        if sentence.paragraph == 0 and len(sentence.text.split()) <= 20 and not sentence.text.endswith("."):
-            weight = HEADLINE_WEIGHT
-        elif sentence.paragraph <= 1 and sentence.index_in_paragraph == 0:
-            weight = LEAD_WEIGHT
-        elif sentence.paragraph == last_paragraph and last_paragraph > 1:
-            weight = CONCLUSION_WEIGHT
-        if MARKER.match(sentence.text.lower()):
-            weight *= MARKER_WEIGHT
-        weights.append(weight)
-    return weights
 
 
 @dataclass(frozen=True)

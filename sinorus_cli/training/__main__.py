@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-distill", action="store_true", help="keep the encoder already in --out")
     parser.add_argument("--crossval", action="store_true", help="only cross-validate (grouped by article and by part)")
     parser.add_argument(
-        "--fixture", type=Path, default=Path("tests/data/reader-fixture.json"), help="what the weights compute, for a test"
+        "--fixture", type=Path, default=Path("tests/data/reader-fixture.json"), help="what the weights compute (tests)"
     )
     args = parser.parse_args(argv)
     started = time.monotonic()

@@ -15,7 +15,7 @@ from ..text.encoder import StaticEncoder
 from ..text.evaluation import Label, LabelEvaluation, Rate, SentenceRow, score_labels, score_sentences
 from ..text.extract import Proposal, Reader, proposals_from, select
 from ..text.features import ThemeVectors, article_features
-from ..text.rules import speakers_of
+from ..text.speakers import attribute
 from .data import trainset_articles
 from .fit import Example, _folds, fit
 
@@ -35,8 +35,8 @@ def load_examples(trainset: Path, model: Path) -> list[Example]:
     themes = ThemeVectors.of(codebook, encoder)
     examples = []
     for article in trainset_articles(trainset):
-        speakers = speakers_of(article.found, article.text)
-        features = article_features(article.text, article.found, speakers, codebook, encoder, themes)
+        who = attribute(article.text, article.found, article.author)
+        features = article_features(article.text, article.found, who, codebook, encoder, themes)
         examples.append(Example(article, features))
     return examples
 
