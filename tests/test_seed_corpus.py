@@ -41,7 +41,7 @@ SEED_INDEX = {
     "korolev-2017": (26, 4),
     "llp-2020": (21, 4),
     "gvs-2022": (29, 2),
-    "globaltimes-2023": (23, 3),
+    "globaltimes-2023": (24, 3),
     "zhao-2024": (32, 1),
 }
 
