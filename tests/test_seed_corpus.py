@@ -39,8 +39,8 @@ REQUIRED_THEMES = {
 # Per article: theses, and distinct quoted speakers (the author is not counted as one).
 SEED_INDEX = {
     "korolev-2017": (28, 6),
-    "llp-2020": (21, 4),
-    "gvs-2022": (29, 2),
+    "llp-2020": (22, 5),
+    "gvs-2022": (30, 2),
     "globaltimes-2023": (24, 3),
     "zhao-2024": (32, 1),
 }
