@@ -40,8 +40,8 @@ REQUIRED_THEMES = {
 SEED_INDEX = {
     "korolev-2017": (28, 6),
     "llp-2020": (22, 5),
-    "gvs-2022": (30, 2),
-    "globaltimes-2023": (24, 3),
+    "gvs-2022": (31, 2),
+    "globaltimes-2023": (25, 3),
     "zhao-2024": (32, 1),
 }
 
