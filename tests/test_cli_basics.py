@@ -184,7 +184,7 @@ def test_fields_choose_columns_and_list_the_available_ones(run):
 
 
 def test_absent_values_are_json_null(run):
-    hits = json.loads(run("search", "sovereignty", "--format", "json").stdout)
+    hits = json.loads(run("search", "sovereign", "--format", "json").stdout)  # theses and sentences
     sentence = next(h for h in hits if h["kind"] == "sentence")
     assert sentence["thesis"] is None and sentence["origin"] is None
     article = json.loads(run("articles", "--format", "json").stdout)

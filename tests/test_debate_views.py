@@ -86,9 +86,9 @@ def test_timeline_marks_sit_under_their_axis_labels(run):
 def test_controversy_is_the_share_of_contradicting_pairs():
     corpus = load_corpus()
     alliance = polarization(corpus, corpus.codebook.get("alliance"))
-    # two affirm (korolev, gvs) and three deny: 2 x 3 of the 10 pairs contradict
-    assert (alliance.articles, alliance.pairs, alliance.contradictions) == (5, 10, 6)
-    assert alliance.share == pytest.approx(0.6)
+    # one affirms (korolev) and four deny: 1 x 4 of the 10 pairs contradict
+    assert (alliance.articles, alliance.pairs, alliance.contradictions) == (5, 10, 4)
+    assert alliance.share == pytest.approx(0.4)
     ranked = by_controversy(corpus)
     assert [p.share for p in ranked] == sorted((p.share for p in ranked), reverse=True)
 

@@ -158,6 +158,6 @@ def test_summaries_count_in_the_singular_for_one(run, seed_copy, tmp_path):
         removed = run("remove", "-C", str(seed_copy), article, "--yes")
         assert removed.exit_code == 0 and f"removed {article} and " in removed.stderr
     exported = run("export", "-C", str(seed_copy), "-o", str(tmp_path / "one.dna"))
-    assert exported.exit_code == 0 and "26 theses from 1 article\n" in exported.stderr
+    assert exported.exit_code == 0 and "28 theses from 1 article\n" in exported.stderr
     network = run("network", "-C", str(seed_copy), "-o", str(tmp_path / "one.gexf"))
     assert network.exit_code == 0 and "1 node, 0 edges\n" in network.stderr

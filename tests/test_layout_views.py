@@ -143,10 +143,10 @@ def test_long_examples_continue_between_shell_words(run):
 def test_a_long_note_wraps_between_words_on_a_narrow_terminal(capsys):
     from sinorus_cli.env import Environment
 
-    Environment(stderr_isatty=True, width=40).note("corpus ok: 5 articles, 132 theses, 15 themes")
-    Environment(stderr_isatty=False, width=40).error("corpus ok: 5 articles, 132 theses, 15 themes")
+    Environment(stderr_isatty=True, width=40).note("corpus ok: 5 articles, 141 theses, 15 themes")
+    Environment(stderr_isatty=False, width=40).error("corpus ok: 5 articles, 141 theses, 15 themes")
     terminal, piped = capsys.readouterr().err.splitlines()[:2], capsys.readouterr()
-    assert terminal == ["sinorus: corpus ok: 5 articles, 132", "  theses, 15 themes"]
+    assert terminal == ["sinorus: corpus ok: 5 articles, 141", "  theses, 15 themes"]
     assert piped.err == ""
 
 

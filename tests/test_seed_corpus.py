@@ -38,11 +38,11 @@ REQUIRED_THEMES = {
 }
 # Per article: theses, and distinct quoted speakers (the author is not counted as one).
 SEED_INDEX = {
-    "korolev-2017": (26, 4),
-    "llp-2020": (22, 4),
-    "gvs-2022": (29, 2),
-    "globaltimes-2023": (23, 3),
-    "zhao-2024": (32, 1),
+    "korolev-2017": (28, 6),
+    "llp-2020": (22, 5),
+    "gvs-2022": (31, 2),
+    "globaltimes-2023": (25, 3),
+    "zhao-2024": (35, 1),
 }
 
 
