@@ -8,7 +8,7 @@ The set is a folder with `labels.tsv` and `texts/` (the layout `sinorus eval --l
 reads). The figures printed are those of `sinorus eval --labels DEVSET/labels.tsv --texts
 DEVSET/texts`. Timing: extraction of every text of the set and of the seed articles, repeated,
 as CPU time (process time, so other load on the machine does not count), per 1,000 words.
-Target: at most 10 ms per 1,000-word article.
+Target: at most 200 ms of CPU per 1,000-word article (the learned reader; the rules alone took about 8 ms).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def cpu_ms_per_thousand_words(texts: list[str], repeat: int) -> float:
     """Median over `repeat` rounds of the CPU time to extract all `texts`, per 1,000 words."""
     codebook = load_corpus().codebook
     words = sum(len(t.split()) for t in texts)
-    extract_theses(texts[0], codebook, "warm-up")  # compiles the patterns once, as a long run would
+    extract_theses(texts[0], codebook, "warm-up")  # loads the weights and compiles patterns once, as a long run would
     rounds = []
     for _ in range(repeat):
         start = time.process_time()
@@ -53,13 +53,14 @@ def main() -> None:
             print(f"{row.theme:14} " + " ".join(text.rjust(12) for text in shown))
         print("calibration (confidence band: labelled theme and sign right / proposals)")
         for band in result.calibration:
-            print(f"  {band.low:.1f}-{min(band.high, 1.0):.1f}: {band.right.hits}/{band.right.total}")
+            share = f"{band.right.hits}/{band.right.total}"
+            print(f"  {band.low:.1f}-{min(band.high, 1.0):.1f} (mean confidence {band.mean_confidence:.2f}): {share}")
         texts += [p.read_text(encoding="utf-8") for p in sorted((args.devset / "texts").glob("*.txt"))]
     else:
         print(f"{args.devset}: no labels.tsv there, figures skipped (pass --devset)")
     words = sum(len(t.split()) for t in texts)
     per_k = cpu_ms_per_thousand_words(texts, args.repeat)
-    print(f"extraction: {per_k:.2f} ms CPU per 1,000 words ({len(texts)} texts, {words} words; target <= 10 ms)")
+    print(f"extraction: {per_k:.2f} ms CPU per 1,000 words ({len(texts)} texts, {words} words; target <= 200 ms)")
 
 
 if __name__ == "__main__":

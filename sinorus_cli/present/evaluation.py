@@ -93,6 +93,7 @@ def labels_view(result: LabelEvaluation, labels_name: str) -> View:
             "low": b.low,
             "high": b.high,
             "proposals": b.right.total,
+            "mean_confidence": b.mean_confidence,
             **_rate_fields("right", b.right),
         }
         for b in result.calibration

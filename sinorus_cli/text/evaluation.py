@@ -189,6 +189,7 @@ class Band:
     low: float
     high: float
     right: Rate
+    mean_confidence: float = 0.0  # of the proposals in the band: what a calibrated `right` should be near
 
 
 @dataclass(frozen=True)
@@ -360,6 +361,7 @@ def score_labels(
         t["found"] += bool(mine)
         t["sign"] += bool(mine) and article_stance(mine) == sign(label.stance)
     bands = [[0, 0] for _ in BANDS[:-1]]
+    confidence_sums = [0.0 for _ in BANDS[:-1]]
     for name, theses in proposed.items():
         for theme in {t.theme for t in theses}:
             tallies[theme]["proposed"] += 1
@@ -369,10 +371,14 @@ def score_labels(
             band = next(i for i in range(len(bands)) if (thesis.confidence or 0.0) < BANDS[i + 1])
             bands[band][1] += 1
             bands[band][0] += labelled is not None and sign(labelled.stance) == sign(thesis.stance)
+            confidence_sums[band] += thesis.confidence or 0.0
     rows = [_figures(theme, tallies[theme]) for theme in theme_ids if theme in tallies]
     overall = _figures("all", _sum(tallies.values()))
     overall = dataclasses.replace(overall, majority=Rate(sum(r.majority.hits for r in rows), overall.sign.total))
-    calibration = tuple(Band(BANDS[i], min(1.0, BANDS[i + 1]), Rate(*bands[i])) for i in range(len(bands)))
+    calibration = tuple(
+        Band(BANDS[i], min(1.0, BANDS[i + 1]), Rate(*bands[i]), round(confidence_sums[i] / max(1, bands[i][1]), 3))
+        for i in range(len(bands))
+    )
     return LabelEvaluation((*rows, overall), calibration)
 
 

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -27,8 +28,9 @@ class Head:
     bias: float
 
     def probability(self, inputs: np.ndarray) -> np.ndarray:
-        z = inputs @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+        z = np.clip(inputs @ self.weights + self.bias, -30.0, 30.0)
+        probability: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        return probability
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,8 @@ class Heads:
         for name in ("generic", "stance", "article", "calibration"):
             head: Head = getattr(self, name)
             arrays[f"{name}_weights"], arrays[f"{name}_bias"] = head.weights, np.array(head.bias)
-        np.savez_compressed(
-            folder / HEADS, **{k: v.astype(np.float32) if v.dtype.kind == "f" else v for k, v in arrays.items()}
-        )
+        stored: dict[str, Any] = {k: v.astype(np.float32) if v.dtype.kind == "f" else v for k, v in arrays.items()}
+        np.savez_compressed(folder / HEADS, **stored)
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> Heads:

