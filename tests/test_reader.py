@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sinorus_cli.corpus import load_corpus
+from sinorus_cli.text.evaluation import article_stance
 from sinorus_cli.text.extract import explained_theses, extract_theses
 
 DATA = Path(__file__).parent / "data"
@@ -38,9 +39,11 @@ def test_plain_statements_get_the_side_they_state(codebook):
         "Joint naval exercises, arms sales and shared missile-defence drills show deepening military cooperation.\n"
     )
     theses = extract_theses(text, codebook, "x")
-    by_theme = {t.theme: t.stance for t in theses}
-    assert by_theme.get("alliance", 0) < 0
-    assert by_theme.get("military", 0) > 0
+
+    def stance(theme: str) -> int:
+        return article_stance([t for t in theses if t.theme == theme])
+
+    assert stance("alliance") < 0 < stance("military")
 
 
 def test_proposals_are_exact_spans_with_reasons_and_claims_of_their_own(codebook):

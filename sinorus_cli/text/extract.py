@@ -65,10 +65,10 @@ class Reader:
         return np.column_stack(columns) if columns else np.zeros((len(features.found), 0))
 
     def affirm_probability(self, features: ArticleFeatures, codebook: Codebook, n: int) -> np.ndarray:
-        known = codebook.themes[n].id in self.heads.themes
-        indicator_at = self.heads.themes.index(codebook.themes[n].id) if known else 0
-        inputs = features.stance_inputs(indicator_at, len(self.heads.themes), known)
-        return self.heads.stance.probability(inputs)
+        """(sentences,): that each sentence affirms (rather than denies) the proposition of the codebook's theme n."""
+        theme_id = codebook.themes[n].id
+        indicator = self.heads.themes.index(theme_id) if theme_id in self.heads.themes else None
+        return self.heads.stance.probability(features.stance_inputs(n, indicator, len(self.heads.themes)))
 
 
 def _logit(p: float) -> float:

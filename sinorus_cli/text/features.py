@@ -101,12 +101,16 @@ class ArticleFeatures:
         width = 2 + len(FACTS)
         return self.base[:, -width:]
 
-    def stance_inputs(self, theme: int, theme_count: int, known: bool) -> np.ndarray:
-        """What the stance head reads of each sentence on one theme; the theme's indicator only for a trained theme."""
-        indicator = np.zeros((len(self.found), theme_count), np.float32)
-        if known:
-            indicator[:, theme] = 1.0
-        return np.hstack([self.embeddings, self.position_and_facts, self.rule_columns(theme), indicator])
+    def stance_inputs(self, theme: int, indicator: int | None, indicators: int) -> np.ndarray:
+        """What the stance head reads of each sentence on one theme (its index in the codebook).
+
+        `indicator` is the theme's place among the themes the stance head was trained on (None for a theme
+        it was not trained on: no indicator is set), of `indicators` in all.
+        """
+        flags = np.zeros((len(self.found), indicators), np.float32)
+        if indicator is not None:
+            flags[:, indicator] = 1.0
+        return np.hstack([self.embeddings, self.position_and_facts, self.rule_columns(theme), flags])
 
 
 def _neighbours(embeddings: np.ndarray, found: Sequence[Sentence]) -> np.ndarray:

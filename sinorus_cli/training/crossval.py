@@ -102,6 +102,10 @@ def report(examples: Sequence[Example], proposed: dict[str, list[Thesis]], codeb
     print(f"  sentence level: theme F1 {sentences.f1:.3f}")
     print(f"    precision {_rate(sentences.precision)}, recall {_rate(sentences.recall)}")
     print(f"  sentence level: stance sign {_rate(sentences.sign)}, speaker {_rate(sentences.speaker)}")
+    for group in sorted({e.article.group for e in scored}):
+        mine = [label for label in labels if label.file in {e.article.name for e in scored if e.article.group == group}]
+        part = score_labels(mine, texts, {label.file: proposed[label.file] for label in mine}, codebook.ids).themes[-1]
+        print(f"  part {group}: sign {_rate(part.sign)}; found {_rate(part.found)}; precision {_rate(part.precision)}")
 
 
 def _rate(rate: Rate) -> str:
@@ -124,3 +128,27 @@ def _print_articles(result: LabelEvaluation) -> None:
 def cross_validate(examples: Sequence[Example], codebook: Codebook) -> None:
     report(examples, held_out(examples, _folds(examples, OUTER_FOLDS), codebook), codebook, "5 folds by article")
     report(examples, held_out(examples, _by_part(examples), codebook), codebook, "one part held out at a time")
+    leave_theme_out(examples, codebook)
+
+
+THEME_FOLDS = 3
+
+
+def leave_theme_out(examples: Sequence[Example], codebook: Codebook) -> None:
+    """Each theme read as a new one: nothing learnt from its labels, scored on articles held out too."""
+    print("\neach theme left out of training (read from its proposition, as a user's theme is)")
+    for theme in codebook.ids:
+        proposed: dict[str, list[Thesis]] = {}
+        for train, test in _folds(examples, THEME_FOLDS):
+            reader = Reader(fit([examples[i] for i in train], codebook, without=theme))
+            for i in test:
+                e = examples[i]
+                found = proposals_from(e.features, codebook, reader)
+                proposed[e.article.name] = _theses(e.article.name, [p for p in found if p.theme.id == theme])
+        labels = [
+            Label(e.article.name, theme, e.article.positions[theme]) for e in examples if theme in e.article.positions
+        ]
+        texts = {e.article.name: e.article.text for e in examples}
+        overall = score_labels(labels, texts, proposed, (theme,)).themes[-1]
+        figures = f"sign right {_rate(overall.sign)}; found {_rate(overall.found)}"
+        print(f"  {theme:14} {figures}; precision {_rate(overall.precision)}")

@@ -33,4 +33,4 @@ def distill(out: Path) -> None:
     model: Any = model2vec_distill(model_name=str(transformer_folder()), pca_dims=DIMENSIONS)
     out.mkdir(parents=True, exist_ok=True)
     np.save(out / VECTORS, np.asarray(model.embedding, dtype=np.float16))
-    model.tokenizer.save(str(out / TOKENIZER))
+    model.tokenizer.save(str(out / TOKENIZER), pretty=False)

@@ -76,11 +76,20 @@ def _stance_rows(example: Example, theme: str) -> list[tuple[int, bool]]:
     return rows
 
 
-def fit_sentence_heads(examples: Sequence[Example], codebook: Codebook) -> tuple[tuple[Head, ...], Head, Head]:
-    """The per-theme heads, the generic (any theme) head and the stance head."""
+def trained_themes(codebook: Codebook, without: str = "") -> tuple[str, ...]:
+    """The themes that get heads of their own: all but `without` (left out to measure reading a new theme)."""
+    return tuple(t for t in codebook.ids if t != without)
+
+
+def fit_sentence_heads(
+    examples: Sequence[Example], codebook: Codebook, without: str = ""
+) -> tuple[tuple[Head, ...], Head, Head]:
+    """The per-theme heads, the generic (any theme) head and the stance head; nothing learnt from `without`."""
     theme_heads, generic_x, generic_y, stance_x, stance_y = [], [], [], [], []
-    count = len(codebook.themes)
+    kept = trained_themes(codebook, without)
     for n, theme in enumerate(codebook.themes):
+        if theme.id == without:
+            continue
         x = np.vstack([e.features.theme_inputs(n) for e in examples])
         y = np.concatenate([_theme_labels(e, theme.id) for e in examples])
         theme_heads.append(_fit(x, y, THEME_C, balanced=True))
@@ -90,7 +99,7 @@ def fit_sentence_heads(examples: Sequence[Example], codebook: Codebook) -> tuple
             rows = _stance_rows(e, theme.id)
             if rows:
                 index = [i for i, _ in rows]
-                stance_x.append(e.features.stance_inputs(n, count, known=True)[index])
+                stance_x.append(e.features.stance_inputs(n, kept.index(theme.id), len(kept))[index])
                 stance_y.append(np.array([a for _, a in rows]))
     generic = _fit(np.vstack(generic_x), np.concatenate(generic_y), 1.0, balanced=True)
     inputs = np.vstack(stance_x)
@@ -106,24 +115,30 @@ def _folds(examples: Sequence[Example], k: int) -> list[tuple[list[int], list[in
     return [([int(i) for i in order if i % k != f], [int(i) for i in order if i % k == f]) for f in range(k)]
 
 
-def _placeholder(codebook: Codebook, heads: tuple[Head, ...], generic: Head, stance: Head) -> Heads:
+def _placeholder(themes: tuple[str, ...], heads: tuple[Head, ...], generic: Head, stance: Head) -> Heads:
     """Heads with the sentence heads set and an article head that passes every theme (for out-of-fold reading)."""
     width = len(article_inputs(np.zeros((1, 1)), np.ones(1, bool), np.ones(1, bool))[0])
-    return Heads(codebook.ids, heads, generic, stance, Head(np.zeros(width), 10.0), 0.0, Head(np.zeros(2), 0.0))
+    return Heads(themes, heads, generic, stance, Head(np.zeros(width), 10.0), 0.0, Head(np.zeros(2), 0.0))
 
 
-def fit(examples: Sequence[Example], codebook: Codebook) -> Heads:
-    """Every head from labelled articles: sentence heads on all, article head and calibration out of fold."""
+def fit(examples: Sequence[Example], codebook: Codebook, without: str = "") -> Heads:
+    """Every head from labelled articles: sentence heads on all, article head and calibration out of fold.
+
+    With `without`, nothing is learnt from that theme's labels: the reader then reads it as it would a
+    theme a user adds, which is how reading a new theme is measured.
+    """
+    kept = trained_themes(codebook, without)
+    learnt = np.array([t in kept for t in codebook.ids])
     inner = []
     for train, test in _folds(examples, INNER_FOLDS):
-        partial = fit_sentence_heads([examples[i] for i in train], codebook)
+        partial = fit_sentence_heads([examples[i] for i in train], codebook, without)
         inner.append((partial, [examples[i] for i in test]))
     article_x, article_y = [], []
     for partial, held in inner:
-        reader = Reader(_placeholder(codebook, *partial))
+        reader = Reader(_placeholder(kept, *partial))
         for e in held:
-            article_x.append(_article_rows(e, codebook, reader))
-            article_y.append(np.array([t.id in e.article.positions for t in codebook.themes]))
+            article_x.append(_article_rows(e, codebook, reader)[learnt])
+            article_y.append(np.array([t in e.article.positions for t in kept]))
     inputs, labels = np.vstack(article_x), np.concatenate(article_y)
     article = _fit(inputs, labels, ARTICLE_C)
     threshold = choose_threshold(article.probability(inputs), labels)
@@ -131,13 +146,13 @@ def fit(examples: Sequence[Example], codebook: Codebook) -> Heads:
     calibration_x: list[list[float]] = []
     calibration_y: list[bool] = []
     for partial, held in inner:
-        reader = Reader(Heads(codebook.ids, *partial, article, threshold, identity))
+        reader = Reader(Heads(kept, *partial, article, threshold, identity))
         for e in held:
-            x, y = _calibration_rows(e, codebook, reader)
+            x, y = _calibration_rows(e, codebook, reader, without)
             calibration_x += x
             calibration_y += y
     calibration = _fit(np.array(calibration_x), np.array(calibration_y), 1.0)
-    return Heads(codebook.ids, *fit_sentence_heads(examples, codebook), article, threshold, calibration)
+    return Heads(kept, *fit_sentence_heads(examples, codebook, without), article, threshold, calibration)
 
 
 def _article_rows(example: Example, codebook: Codebook, reader: Reader) -> np.ndarray:
@@ -148,11 +163,15 @@ def _article_rows(example: Example, codebook: Codebook, reader: Reader) -> np.nd
     return article_inputs(probabilities, authored, headline)
 
 
-def _calibration_rows(example: Example, codebook: Codebook, reader: Reader) -> tuple[list[list[float]], list[bool]]:
+def _calibration_rows(
+    example: Example, codebook: Codebook, reader: Reader, without: str = ""
+) -> tuple[list[list[float]], list[bool]]:
     """(logit article probability, logit stance certainty) per proposal, and whether its theme and sign are right."""
     x, y = [], []
     positions = example.article.positions
     for p in proposals_from(example.features, codebook, reader):
+        if p.theme.id == without:
+            continue
         certainty = max(p.why.affirm_probability, 1 - p.why.affirm_probability)
         x.append([_logit(p.why.article_probability), _logit(certainty)])
         held = positions.get(p.theme.id)
