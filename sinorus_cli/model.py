@@ -14,6 +14,10 @@ from pathlib import Path
 STANCES = (-2, -1, 0, 1, 2)
 
 
+# The speaker of a view the author reports from unnamed others ("some analysts argue") without endorsing it.
+UNNAMED_OTHERS = "others"
+
+
 @dataclass(frozen=True)
 class Theme:
     """A codebook theme: a proposition that stances are measured against."""

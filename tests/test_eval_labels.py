@@ -54,7 +54,8 @@ def test_eval_scores_a_hand_coding_through_the_cli(run, coding):
     assert overall["always_plus_hits"] == 2 and overall["majority_hits"] == 3
     assert 4 <= overall["evidence_hits"] <= overall["evidence_total"]
     assert 0 <= overall["sign_low"] <= overall["sign"] <= overall["sign_high"] <= 1
-    assert {row["theme"] for row in document["themes"]} == {"alliance", "military", "us_factor", "sovereignty"}
+    # Every labelled theme has a row; a theme proposed but not labelled has one too (its precision).
+    assert {"alliance", "military", "us_factor", "sovereignty"} <= {row["theme"] for row in document["themes"]}
     assert sum(band["proposals"] for band in document["calibration"]) >= 4
 
 
@@ -63,7 +64,7 @@ def test_eval_table_and_tsv(run, coding):
     table = run(*args, tty=True).stdout
     assert "Always +" in table and "Calibration" in table and "4/4" in table
     rows = [line.split("\t") for line in run(*args, "--format", "tsv").stdout.splitlines()]
-    assert {row[0] for row in rows} == {"alliance", "military", "us_factor", "sovereignty", "all"}
+    assert {"alliance", "military", "us_factor", "sovereignty", "all"} <= {row[0] for row in rows}
     bands = run(*args, "--section", "calibration", "--format", "tsv", "--header").stdout.splitlines()
     assert bands[0].split("\t")[:2] == ["band", "low"] and len(bands) > 1
 

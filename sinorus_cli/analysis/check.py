@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import CorpusError
-from ..model import Article, Corpus, Thesis, overlaps
+from ..model import UNNAMED_OTHERS, Article, Corpus, Thesis, overlaps
 from ..text.cleaning import Paragraph, clean_paragraphs, paragraph_spans
 
 # How far before a quote its speaker may be named: a sentence or two of attribution.
@@ -83,8 +83,8 @@ def _placement_problem(thesis: Thesis, dropped: list[Paragraph]) -> str:
 
 
 def _speaker_problem(thesis: Thesis, article: Article, text: str, paragraphs: list[tuple[int, int]]) -> str:
-    if not thesis.speaker:
-        return ""
+    if not thesis.speaker or thesis.speaker == UNNAMED_OTHERS:
+        return ""  # the author, or unnamed others: nobody to find named near the quote
     name = re.sub(r"\([^)]*\)", " ", thesis.speaker).split()
     if not name:
         return f"speaker {thesis.speaker!r} has no name outside its parentheses"

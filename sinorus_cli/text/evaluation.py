@@ -200,7 +200,7 @@ class LabelEvaluation:
     calibration: tuple[Band, ...]
 
 
-def read_tsv(path: Path, required: Sequence[str] = ()) -> list[dict[str, str]]:
+def read_tsv(path: Path, required: Sequence[str] = (), what: str = "labels") -> list[dict[str, str]]:
     """A tab-separated table with a header (no CSV quoting: sentences hold quotation marks), one dict per row.
 
     Blank rows are skipped; every row carries its line number as `_line`.
@@ -215,7 +215,7 @@ def read_tsv(path: Path, required: Sequence[str] = ()) -> list[dict[str, str]]:
         raise UsageError(f"{path}: cannot read ({getattr(error, 'strerror', None) or error})") from None
     rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows:
-        raise UsageError(f"{path}: empty table")
+        raise UsageError(f"{path}: empty {what} file")
     header = [h.strip().lower() for h in rows[0]]
     missing = [c for c in required if c not in header]
     if missing:
@@ -272,7 +272,7 @@ def load_sentence_rows(path: Path) -> list[SentenceRow]:
     from ..errors import UsageError
 
     out = []
-    for row in read_tsv(path, SENTENCE_COLUMNS):
+    for row in read_tsv(path, SENTENCE_COLUMNS, "sentences"):
         try:
             start, end = int(row["start"]), int(row["end"])
         except ValueError:

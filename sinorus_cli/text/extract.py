@@ -3,7 +3,7 @@
 For each sentence the reader estimates which themes it speaks to (a logistic head per codebook
 theme, and one head for any theme from its proposition and vocabulary, which is how a user's own
 theme is read), whether it affirms or denies each theme's proposition (one stance head over all
-themes), and whose view it is (`rules`: the author, a named speaker, or unnamed others). A theme is
+themes), and whose view it is (`speakers`: the author, a named speaker, or unnamed others). A theme is
 proposed when the article substantively addresses it (a head over how much, and how centrally, the
 article's sentences speak to it), with the sentences that speak to it most. The weights are trained
 by `python -m sinorus_cli.training` from labelled pages; see the README for how well it reads.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -43,8 +43,8 @@ class Proposal:
     theme: Theme
     stance: int
     confidence: float
-    speaker: str = ""
-    why: Why = field(default_factory=lambda: Why(0.0, 0.0, 0.5))
+    speaker: str
+    why: Why
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ class Reader:
         return self.heads.stance.probability(features.stance_inputs(n, indicator, len(self.heads.themes)))
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
+    """log(p / (1 - p)), with p kept off 0 and 1: what the calibration head reads."""
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
 
@@ -145,7 +146,7 @@ def _theme_proposals(
         certainty = max(p_affirm, 1 - p_affirm)
         magnitude = 2 if certainty >= STRONG and not rules.facts.hedged else 1
         stance = magnitude if p_affirm >= 0.5 else -magnitude
-        calibration = reader.heads.calibration.probability(np.array([_logit(article), _logit(certainty)]))
+        calibration = reader.heads.calibration.probability(np.array([logit(article), logit(certainty)]))
         why = Why(
             theme_probability=round(float(probability[i]), 3),
             article_probability=round(article, 3),

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..model import UNNAMED_OTHERS
 from .sentences import Sentence
 
 Kind = Literal["author", "named", "others"]
@@ -357,10 +358,13 @@ NAME_PARTICLES = frozenset(_words("of the de da van von bin ibn"))
 
 
 def _describes(word: str) -> bool:
-    """Whether a word before a name describes rather than names: lower case, a possessive, an opener, an adverb."""
+    """Whether a word before a name describes rather than names: lower case, a possessive, an opener.
+
+    (A capitalised word ending in -ly is a name as often as an adverb: "Vasily", "Anatoly".)
+    """
     if word in NAME_PARTICLES:
         return False
-    return word[:1].islower() or bool(re.search(r"['’]s$", word)) or word.lower() in OPENERS or word.endswith("ly")
+    return word[:1].islower() or bool(re.search(r"['’]s$", word)) or word.lower() in OPENERS
 
 
 def clean_name(name: str) -> str:
@@ -755,7 +759,7 @@ def _one(
     if result is not None:
         return result
     others = reported_others(text)
-    return Attribution("others", "others", f'reported view: "{_shown(others)}"') if others else AUTHOR
+    return Attribution(UNNAMED_OTHERS, "others", f'reported view: "{_shown(others)}"') if others else AUTHOR
 
 
 def _pronoun(sentence: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Codebook
-from ..text.extract import Reader, proposals_from
+from ..text.extract import Reader, logit, proposals_from
 from ..text.features import ArticleFeatures, article_inputs
 from ..text.heads import Head, Heads
 from .data import LabelledArticle
@@ -173,15 +173,10 @@ def _calibration_rows(
         if p.theme.id == without:
             continue
         certainty = max(p.why.affirm_probability, 1 - p.why.affirm_probability)
-        x.append([_logit(p.why.article_probability), _logit(certainty)])
+        x.append([logit(p.why.article_probability), logit(certainty)])
         held = positions.get(p.theme.id)
         y.append(held is not None and np.sign(held) == np.sign(p.stance))
     return x, y
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    return math.log(p / (1 - p))
 
 
 def choose_threshold(probabilities: np.ndarray, labels: np.ndarray) -> float:
