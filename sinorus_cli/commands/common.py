@@ -62,11 +62,13 @@ class Session:
     def write_folder(self) -> Path:
         """Where add, remove and review write: the one --corpus folder, or the user's corpus."""
         from ..corpus.load import require_folder
-        from ..corpus.locations import user_corpus_folder
+        from ..corpus.locations import refuse_seeds, user_corpus_folder
 
         if len(self.corpus_dirs) > 1:
             raise UsageError("give a single --corpus to write to")
-        return require_folder(self.corpus_dirs[0]) if self.corpus_dirs else user_corpus_folder()
+        folder = require_folder(self.corpus_dirs[0]) if self.corpus_dirs else user_corpus_folder()
+        refuse_seeds(folder)
+        return folder
 
     @property
     def write_context(self) -> tuple[Path, ...]:

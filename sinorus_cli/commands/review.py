@@ -30,6 +30,7 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     from ..text.sentences import context_of
 
     s = session(ctx)
+    folder = s.write_folder  # before any question: a corpus that cannot be written is refused at once
     found = s.article(article)
     corpus = s.corpus()
     review = Review([t for t in corpus.theses_of(found.id) if t.origin == "auto"], corpus.codebook)
@@ -57,7 +58,7 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
         out.write("\n")
     if review.decisions:
         accepted = review.accepted
-        replace_theses(s.write_folder, found.id, accepted, set(review.decisions))
+        replace_theses(folder, found.id, accepted, set(review.decisions))
         s.refresh_store()
     s.note(("interrupted; saved " if interrupted else "saved ") + review.summary())
 

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 from ..model import PRECISIONS, Article, Codebook, Corpus, Span, Thesis
 from . import load, records
 from .files import signature
-from .journal import Growth, read_journal
+from .journal import Growth, InvalidJournal, read_journal
 from .locations import ARTICLES_FILE, THESES_FILE, large
 
 DB_DIR = ".sinorus"
@@ -195,7 +195,7 @@ def open_store(
     folders = tuple(Path(f).resolve() for f in folders)
     if not force and not large(folders):
         return None
-    if any(read_journal(f) is not None for f in folders):
+    if any(_pending(f) for f in folders):
         return None  # a change is under way or was interrupted: the loader reads its committed state
     path = folders[-1] / DB_DIR / DB_FILE
     try:
@@ -210,6 +210,14 @@ def open_store(
         connection.close()
         return None
     return store
+
+
+def _pending(folder: Path) -> bool:
+    """Whether the folder has a journal, valid or not (an invalid one the loader reports, and never replays)."""
+    try:
+        return read_journal(folder) is not None
+    except InvalidJournal:
+        return True
 
 
 def refresh(

@@ -27,31 +27,48 @@ from ..errors import UsageError
 from ..model import Article, Thesis
 from . import records
 from .files import atomic_write, confined, read_article_file
-from .journal import STATE_DIR, Growth, append_change, committed, leftovers, read_journal, recover, replace_change
+from .guard import guard_folder
+from .journal import (
+    UNDO_BY_HAND,
+    Growth,
+    InvalidJournal,
+    append_change,
+    committed,
+    journal_path,
+    leftovers,
+    read_journal,
+    recover,
+    replace_change,
+    undo_problem,
+)
 from .load import load_corpus
-from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, seeds_folder
+from .locations import ARTICLES_FILE, CODEBOOK_FILE, LOCK_FILE, THESES_FILE, refuse_seeds, seeds_folder
 from .records import ARTICLES_HEADER, THESES_HEADER, Problem
-
-LOCK_FILE = ".sinorus.lock"
 
 
 @contextlib.contextmanager
-def locked(folder: Path) -> Iterator[list[str]]:
+def locked(folder: Path, repair: bool = False) -> Iterator[list[str]]:
     """Hold the corpus's exclusive write lock; first finish any change a crash interrupted.
 
-    Yields what recovery did (usually nothing), one line each.
+    The folder's own files are checked before the lock is taken (no link, no pipe: guard.py), and
+    again once it is held, when no other writer can be changing them. Yields what recovery did
+    (usually nothing), one line each; with `repair`, an invalid journal is set aside, not refused.
     """
     from filelock import FileLock
 
+    refuse_seeds(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    guard_folder(folder)
     with FileLock(folder / LOCK_FILE):
-        yield recover(folder)
+        guard_folder(folder)
+        yield recover(folder, repair)
 
 
 def writer_active(folder: Path) -> bool:
     """Whether another process holds the corpus's write lock right now."""
     from filelock import FileLock, Timeout
 
+    guard_folder(folder)
     try:
         with FileLock(folder / LOCK_FILE, timeout=0):
             return False
@@ -345,10 +362,19 @@ def crash_problems(folder: Path, referenced: set[str]) -> list[Problem]:
     `referenced` holds the file names the corpus's articles use.
     """
     problems = []
-    journal = read_journal(folder)
+    try:
+        journal = read_journal(folder)
+    except InvalidJournal:  # reported by the loader, with what it names
+        journal = None
     live = journal is not None and writer_active(folder)
     if journal and not live:
-        problems.append(Problem(folder / STATE_DIR / "journal.json", 0, f"{journal.describe()}: run 'check --repair'"))
+        blocked = undo_problem(folder, journal) if journal.kind == "append" else ""
+        what = (
+            f"an interrupted add cannot be undone: {blocked}; {UNDO_BY_HAND}"
+            if blocked
+            else f"{journal.describe()}: run 'check --repair'"
+        )
+        problems.append(Problem(journal_path(folder), 0, what))
     if not live:
         problems += [
             Problem(p, 0, "a temporary file left by an interrupted write: run 'check --repair'")
@@ -363,5 +389,5 @@ def crash_problems(folder: Path, referenced: set[str]) -> list[Problem]:
 
 def repair(folder: Path) -> list[str]:
     """Finish or undo an interrupted change and delete leftover temporary files; say what was done."""
-    with locked(folder) as done:
+    with locked(folder, repair=True) as done:
         return done
