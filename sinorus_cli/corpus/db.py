@@ -42,7 +42,7 @@ from .locations import ARTICLES_FILE, THESES_FILE, large
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 # How many full-text candidates a search re-ranks with RapidFuzz.
 CANDIDATES = 1000
 # Which of the query's trigrams the full-text search looks for: the rarest ones that occur at all, at
@@ -63,6 +63,7 @@ CREATE TABLE article(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block
 CREATE INDEX article_id ON article(id);
 CREATE INDEX article_source ON article(source, ord);
 CREATE INDEX article_key ON article(source, id);  -- joins of sentences to their article
+CREATE INDEX article_file ON article(source, file);  -- two articles naming one file
 CREATE TABLE thesis(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, article TEXT, theme TEXT,
                     stance INTEGER, claim TEXT, quote TEXT, start INTEGER, "end" INTEGER, origin TEXT,
                     confidence REAL, speaker TEXT, akey INTEGER, tkey INTEGER);
@@ -612,6 +613,11 @@ class Store:
         themes = self.codebook.ids
         checks = (
             (f"SELECT a.id FROM article a{a_only} GROUP BY a.source, a.id HAVING count(*) > 1", (*articles,)),
+            (  # two articles naming one file (the loader skips the second, as removing one would delete both)
+                "SELECT a.id FROM article a JOIN article b "
+                "ON b.source = a.source AND b.file = a.file AND b.rid != a.rid" + a_only.replace(" WHERE", " AND"),
+                (*articles,),
+            ),
             (
                 "SELECT t.id FROM thesis t WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.id = t.article)" + t_only,
                 (*articles,),

@@ -75,11 +75,17 @@ def read_corpus(folders: Iterable[Path] | None = None) -> Loaded:
         (folder_articles, folder_theses), folder_problems = _read_folder(folder)
         problems += folder_problems
         seen: set[str] = set()
+        files: dict[str, str] = {}  # file name -> the article that names it first
         for article in folder_articles:
             if article.id in seen:
                 problems.append(_located(folder / ARTICLES_FILE, "article", article.id, "is defined twice"))
                 continue
+            if article.file in files:  # removing one would delete the other's text
+                what = f"names the file {article.file!r}, which article {files[article.file]!r} names too"
+                problems.append(_located(folder / ARTICLES_FILE, "article", article.id, what, first=True))
+                continue
             seen.add(article.id)
+            files[article.file] = article.id
             articles.pop(article.id, None)
             articles[article.id] = article
             theses[article.id] = []
@@ -172,13 +178,14 @@ def _parse_folder(folder: Path, journal: Journal | None) -> Parsed:
     return (articles, theses), tuple(problems)
 
 
-def _located(path: Path, table: str, item_id: str, what: str) -> Problem:
-    """A problem with an id defined twice in `path`, at the line of its second definition."""
+def _located(path: Path, table: str, item_id: str, what: str, first: bool = False) -> Problem:
+    """A problem with an entry of `path`, at the line of its second definition (or with `first`, its first)."""
     try:
         lines = records.locate(path.read_text(encoding="utf-8"), table, "id", item_id)
     except (OSError, UnicodeDecodeError):
         lines = []
-    return Problem(path, lines[1] if len(lines) > 1 else 0, f"{table} id {item_id!r} {what}")
+    line = lines[0] if first and lines else lines[1] if len(lines) > 1 else 0
+    return Problem(path, line, f"{table} id {item_id!r} {what}")
 
 
 def _cross_check(

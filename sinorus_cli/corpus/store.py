@@ -19,11 +19,12 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from ..errors import UsageError
+from ..errors import CorpusError, UsageError
 from ..model import Article, Thesis
 from . import records
 from .files import atomic_write, confined, read_article_file
@@ -311,7 +312,10 @@ def _read(path: Path) -> str:
 
 
 def remove_article(folder: Path, article_id: str) -> int:
-    """Remove an article, its file and its theses from the corpus in `folder`; return theses removed."""
+    """Remove an article, its file and its theses from the corpus in `folder`; return theses removed.
+
+    The article's file is deleted only when no other entry still names it.
+    """
     if not (folder / ARTICLES_FILE).is_file():
         raise UsageError(f"no article {article_id!r} in {folder} (it holds no corpus)")
     with locked(folder):
@@ -324,19 +328,29 @@ def remove_article(folder: Path, article_id: str) -> int:
             return False
 
         quoted = f'"{article_id}"'
-        articles, _ = records.cut(_read(folder / ARTICLES_FILE), "article", matches, quoted)
+        articles, _ = _cut(folder / ARTICLES_FILE, "article", matches, quoted)
         if not removed:
             raise UsageError(f"no article {article_id!r} in {folder}")
-        theses, count = records.cut(
-            _read(folder / THESES_FILE), "thesis", lambda e: e.get("article") == article_id, quoted
-        )
+        theses, count = _cut(folder / THESES_FILE, "thesis", lambda e: e.get("article") == article_id, quoted)
         file_name = str(removed[0].get("file", ""))
-        doomed = [file_name] if _deletable(folder, file_name) else []
+        shared = f'"{file_name}"' in articles  # another entry names the same file (check reports it): keep it
+        doomed = [file_name] if _deletable(folder, file_name) and not shared else []
         changed = {ARTICLES_FILE: articles.encode("utf-8")}
         if count:
             changed[THESES_FILE] = theses.encode("utf-8")
         replace_change(folder, changed, doomed)
     return count
+
+
+def _cut(path: Path, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: str) -> tuple[str, int]:
+    """records.cut of a corpus file, refused with one line naming the block when its bounds are in doubt."""
+    try:
+        return records.cut(_read(path), table, drop, hint)
+    except records.Unsafe as exc:
+        raise CorpusError(
+            f"{path}:{exc.line}: {exc.why}, so it cannot be cut without risking another entry; "
+            "nothing was changed (see 'sinorus check')"
+        ) from None
 
 
 def _deletable(folder: Path, name: str) -> bool:
@@ -348,10 +362,20 @@ def _deletable(folder: Path, name: str) -> bool:
     return bool(name) and Path(name).name == name and (stat.S_ISREG(mode) or stat.S_ISLNK(mode))
 
 
+class ArticleGone(CorpusError):
+    """The article a review was saving theses for was removed meanwhile."""
+
+
 def replace_theses(folder: Path, article_id: str, theses: Sequence[Thesis], drop: set[str]) -> None:
-    """Drop the theses with ids in `drop` and append `theses` (used by review), in one write."""
+    """Drop the theses with ids in `drop` and append `theses` (used by review), in one write.
+
+    The article is looked for again under the lock: a remove that ran during the review took it out,
+    and its theses would be orphans (ArticleGone, nothing written).
+    """
     with locked(folder):
-        kept, _ = records.cut(_read(folder / THESES_FILE), "thesis", lambda e: e.get("id") in drop, f'"{article_id}"')
+        if article_id not in {entry.get("id") for entry in _scanned(folder)}:
+            raise ArticleGone(f"{article_id} was removed from {folder} while it was being reviewed")
+        kept, _ = _cut(folder / THESES_FILE, "thesis", lambda e: e.get("id") in drop, f'"{article_id}"')
         text = kept.rstrip("\n") + "\n" + records.render("thesis", [records.thesis_entry(t) for t in theses])
         replace_change(folder, {THESES_FILE: text.encode("utf-8")})
 
