@@ -104,7 +104,9 @@ class Session:
             if large(self.folders):  # checked first: a small corpus never imports the store's module
                 from ..corpus.db import open_store
 
-                self._store = open_store(self.folders, self.curated_only, self.min_confidence, force=True)
+                self._store = open_store(
+                    self.folders, self.curated_only, self.min_confidence, force=True, note=self.note
+                )
             self._store_opened = True
         store: Store | None = self._store
         return store

@@ -27,16 +27,19 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Collection, Iterable, Mapping, Sequence
+import os
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import sqlite3
+from ..errors import CorpusError
 from ..model import PRECISIONS, Article, Codebook, Corpus, Span, Thesis
 from . import load, records
-from .files import signature
+from .files import read_regular, signature
+from .guard import guard_folder
 from .journal import Growth, InvalidJournal, read_journal
 from .locations import ARTICLES_FILE, THESES_FILE, large
 
@@ -187,30 +190,74 @@ def open_store(
     force: bool = False,
     grown: Mapping[str, Growth] | None = None,
     written: Mapping[str, Any] | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> Store | None:
-    """The current store for these folders, refreshed; None for a small corpus or when it cannot be written.
+    """The current store for these folders, refreshed; None for a small corpus or one it cannot use.
 
     `force` opens it whatever the corpus size (used after a write to keep it current); `grown` and
     `written` say how an add just grew files of the last folder and what it wrote (see Store.refresh).
+    A store that cannot be written, is damaged beyond rebuilding, or fails while being brought up to
+    date (a full disk, its folder removed) is bypassed: None, and `note` is told why in one line.
     """
+    import sqlite3
+
     folders = tuple(Path(f).resolve() for f in folders)
     if not force and not large(folders):
         return None
+    for folder in folders:
+        guard_folder(folder)  # a link among the store's files is refused, never written through
     if any(_pending(f) for f in folders):
         return None  # a change is under way or was interrupted: the loader reads its committed state
     path = folders[-1] / DB_DIR / DB_FILE
     try:
         path.parent.mkdir(exist_ok=True)
+        if not _writable(path):
+            return _bypassed(note, f"{path} cannot be written")
         connection = _connect(path)
-    except (OSError, _sqlite_error()):
-        return None  # a read-only corpus is simply read from its TOML
+    except (OSError, sqlite3.Error) as exc:
+        return _bypassed(note, f"{path} cannot be opened ({exc})")
     try:
         store = Store(connection, folders, curated_only, min_confidence)
         store.refresh(grown, written)
     except Unusable:
         connection.close()
         return None
+    except (OSError, sqlite3.Error) as exc:
+        connection.close()
+        with contextlib.suppress(OSError):
+            path.unlink()  # half-built or damaged: built afresh next time
+        return _bypassed(note, f"{path} could not be brought up to date ({exc})")
     return store
+
+
+def _bypassed(note: Callable[[str], None] | None, why: str) -> Store | None:
+    """None, the store not being used, after telling `note` why."""
+    if note is not None:
+        note(f"answering from the TOML files: the derived store {why}; 'sinorus check --repair' rebuilds it")
+    return None
+
+
+def _writable(path: Path) -> bool:
+    """Whether the store and its folder can be written (SQLite needs both, for its own journal)."""
+    return os.access(path.parent, os.W_OK) and (not os.path.lexists(path) or os.access(path, os.W_OK))
+
+
+def rebuild(folders: Sequence[Path]) -> bool:
+    """Delete the store of `folders` (the last one's) and, for a large corpus, build it afresh; whether built."""
+    folder = Path(folders[-1]).resolve()
+    guard_folder(folder)
+    existed = False
+    for name in (DB_FILE, f"{DB_FILE}-journal", f"{DB_FILE}-wal", f"{DB_FILE}-shm", VOUCHED):
+        with contextlib.suppress(FileNotFoundError):
+            (folder / DB_DIR / name).unlink()
+            existed = True
+    if not (existed or large(folders)):
+        return False
+    store = open_store(folders, force=True)
+    if store is None:
+        return False
+    store.close()
+    return True
 
 
 def _pending(folder: Path) -> bool:
@@ -271,13 +318,23 @@ def stored_articles(folder: Path) -> list[dict[str, str]] | None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    """The store at `path`, rebuilt empty when it has another schema or fails SQLite's `quick_check`.
+
+    The check reads every page (a quarter of a second at ten thousand articles), so it is skipped when
+    the file is exactly as this program last left it: its signature is in VOUCHED beside it.
+    """
     import sqlite3  # here, not at the top: small corpora never open a database
 
     connection = sqlite3.connect(path, timeout=60, isolation_level=None)
-    connection.execute("PRAGMA synchronous = OFF")  # derived data: a crash only costs a rebuild
     version = None
-    with contextlib.suppress(sqlite3.Error):
+    with contextlib.suppress(sqlite3.DatabaseError):  # not a database, a damaged schema: rebuilt below
+        connection.execute("PRAGMA synchronous = OFF")  # derived data: a crash only costs a rebuild
         version = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if version == (SCHEMA_VERSION,) and not _vouched(path):
+            if connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                version = None
+            else:
+                vouch(path)
     if version != (SCHEMA_VERSION,):
         connection.close()
         path.unlink(missing_ok=True)
@@ -288,6 +345,23 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+VOUCHED = "index.sqlite.checked"  # the store's signature when it was last checked or written by this program
+
+
+def vouch(path: Path) -> None:
+    """Record that the store at `path`, as it is now, was checked or written by this program."""
+    with contextlib.suppress(OSError):
+        (path.parent / VOUCHED).write_text(json.dumps(list(signature(path))), encoding="utf-8")
+
+
+def _vouched(path: Path) -> bool:
+    try:
+        recorded = json.loads(read_regular(path.parent / VOUCHED, 1000))
+        return tuple(recorded) == signature(path)
+    except (OSError, ValueError, TypeError, CorpusError):
+        return False
+
+
 class Store:
     """Queries over the derived database of one set of corpus folders, with the global thesis filters."""
 
@@ -296,10 +370,14 @@ class Store:
     ) -> None:
         self.db = connection
         self.folders = folders
+        self.path = folders[-1] / DB_DIR / DB_FILE
         problems: list[records.Problem] = []
         self.codebook: Codebook = load.load_codebook(folders, problems)
         if problems:
             raise Unusable(str(problems[0]))
+        # Which codebook, as it is now: a theme renamed or removed there changes which theses count.
+        path = load.codebook_path(folders)
+        self._codebook_key = json.dumps([str(path), *_stat(path)])
         # The global filters, as SQL over the thesis alias `t`; curated theses always count.
         self._filter = (
             ""
@@ -325,7 +403,7 @@ class Store:
             return
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            changed = self._sync_sources()
+            changed = self._sync_sources() or self._codebook_changed()
             touched: set[str] = set()  # articles whose rows were only appended to
             for source, folder in self._sources():
                 grew = grown if grown and folder == self.folders[-1] else {}
@@ -338,20 +416,30 @@ class Store:
             if changed:
                 self._update_live()
                 self._validate()
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('codebook', ?)", (self._codebook_key,))
             elif touched:
                 self._update_live(tuple(touched))
                 self._validate(tuple(touched))
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite may have rolled back already (a full disk, a removed folder)
+                self.db.execute("ROLLBACK")
             raise
+        vouch(self.path)
 
     def _sources(self) -> list[tuple[int, Path]]:
         rows = self.db.execute("SELECT id, folder FROM source ORDER BY layer").fetchall()
         return [(source, Path(folder)) for source, folder in rows]
 
+    def _codebook_changed(self) -> bool:
+        """Whether the codebook differs from the one the stored rows were last checked against."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'codebook'").fetchone()
+        return bool(row != (self._codebook_key,))
+
     def _current(self) -> bool:
         """Whether the database already matches every file (checked without a write lock)."""
+        if self._codebook_changed():
+            return False
         known = {row[0]: row[1:] for row in self.db.execute("SELECT folder, layer FROM source")}
         if known != {str(f): (n,) for n, f in enumerate(self.folders)}:
             return False
@@ -636,25 +724,20 @@ class Store:
         from ..text.sentences import sentences
 
         known = known or {}
-        # A text's version is its recorded digest, so finding what changed is one query, not a stat of
-        # every file; a text without a digest (an article entered by hand) is versioned by its stat.
-        sql = (
-            f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256, a.source {LIVE_ARTICLES} AND "
-            "(a.sha256 = '' OR NOT EXISTS (SELECT 1 FROM sentence_file f "
-            "WHERE f.source = a.source AND f.article = a.id AND f.version = a.sha256))"
-        )
+        # A text's version is its file's signature, taken before the file is read: an edit of the text
+        # (even to the same length, keeping its recorded sha256) is seen by the next search.
+        sql = f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256, a.source {LIVE_ARTICLES}"
         args: tuple[str, ...] = ()
         if only_known:
             args = tuple(known)
             sql += f" AND a.id IN ({_marks(args)})"
-        stored = dict(
-            ((source, article), version)
-            for source, article, version in self.db.execute("SELECT * FROM sentence_file WHERE version LIKE 'stat:%'")
-        )
+        stored = {
+            (source, article): version for source, article, version in self.db.execute("SELECT * FROM sentence_file")
+        }
         stale = []
         for *row, source in self.db.execute(sql, args).fetchall():
             article = _article(row)
-            version = article.sha256 or "stat:{}:{}:{}".format(*_stat(article.path))
+            version = "stat:{}:{}:{}".format(*_stat(article.path))
             if stored.get((source, article.id)) != version:
                 stale.append((source, article, version))
         if not stale:
@@ -682,8 +765,10 @@ class Store:
                 self.db.execute("INSERT INTO sentence_file VALUES (?, ?, ?)", (source, article.id, version))
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite may have rolled back already (a full disk, a removed folder)
+                self.db.execute("ROLLBACK")
             raise
+        vouch(self.path)
 
     # Queries --------------------------------------------------------------------------------------
 
@@ -935,12 +1020,22 @@ def _stat(path: Path) -> tuple[int, int, int]:
 
 
 def _read(path: Path) -> tuple[bytes, tuple[int, int, int]]:
-    """A file's bytes and the signature of exactly those bytes (the same open file), or nothing."""
+    """A file's bytes and the signature of exactly those bytes, or nothing.
+
+    The signature is taken before reading and compared after: an in-place save during the read would
+    otherwise leave the old bytes recorded under the new signature, and the store stale for good.
+    """
     try:
         with open(path, "rb") as handle:
-            return handle.read(), signature(handle.fileno())
+            for _ in range(5):
+                before = signature(handle.fileno())
+                handle.seek(0)
+                data = handle.read()
+                if signature(handle.fileno()) == before:
+                    return data, before
     except FileNotFoundError:
         return b"", MISSING
+    raise Unusable(f"{path} kept changing while it was read")
 
 
 def _read_tail(path: Path, growth: Growth) -> bytes | None:

@@ -98,10 +98,7 @@ def read_corpus(folders: Iterable[Path] | None = None) -> Loaded:
 
 def load_codebook(folders: tuple[Path, ...], problems: list[Problem] | None = None) -> Codebook:
     """The codebook of the last folder that has one (else the seeds'); raise when it has no valid theme."""
-    # Any entry named codebook.toml counts (a folder or a link too), so one that cannot be read is refused
-    # with one line instead of the seeds' codebook being used in its place.
-    found = [f / CODEBOOK_FILE for f in folders if os.path.lexists(f / CODEBOOK_FILE)]
-    path = found[-1] if found else seeds_folder() / CODEBOOK_FILE
+    path = codebook_path(folders)
     guard_folder(path.parent)
     themes, own = codebook_with_index(path.resolve(), lambda: _parse_codebook(path))
     if not themes:
@@ -109,6 +106,16 @@ def load_codebook(folders: tuple[Path, ...], problems: list[Problem] | None = No
     if problems is not None:
         problems += own
     return Codebook(tuple(themes))
+
+
+def codebook_path(folders: tuple[Path, ...]) -> Path:
+    """The codebook file the folders are read with: the last folder's that has one, else the seeds'.
+
+    Any entry named codebook.toml counts (a folder or a link too), so one that cannot be read is refused
+    with one line instead of the seeds' codebook being used in its place.
+    """
+    found = [f / CODEBOOK_FILE for f in folders if os.path.lexists(f / CODEBOOK_FILE)]
+    return found[-1] if found else seeds_folder() / CODEBOOK_FILE
 
 
 def _parse_codebook(path: Path) -> tuple[list[Theme], list[Problem]]:

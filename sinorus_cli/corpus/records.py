@@ -32,6 +32,9 @@ THESIS_ID = r"[a-z0-9][a-z0-9._:-]{0,127}"
 DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)})
 T = TypeVar("T")
 DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+# The largest offset a thesis or skip span may give: SQLite's largest integer, so the derived store holds
+# every value the TOML files are read with (no text is anywhere near that long).
+MAX_OFFSET = 2**63 - 1
 
 
 def id_problem(value: str, what: str = "article") -> str:
@@ -201,10 +204,7 @@ def _article(entry: Mapping[str, Any], folder: Path) -> Article:
     date = _field(entry, "date", str, required=False)
     if date and date_problem(date):
         raise _Bad(f"article {article_id}: {date_problem(date)}")
-    skip = tuple(
-        Span(_field(s, "start", int), _field(s, "end", int), _field(s, "reason", str, required=False))
-        for s in _field(entry, "skip", list, required=False)
-    )
+    skip = tuple(_span(s) for s in _field(entry, "skip", list, required=False))
     return Article(
         id=article_id,
         file=file_name,
@@ -222,6 +222,15 @@ def _article(entry: Mapping[str, Any], folder: Path) -> Article:
     )
 
 
+def _span(entry: object) -> Span:
+    if not isinstance(entry, Mapping):
+        raise _Bad(f"a skip span must be a table, not {entry!r}")
+    start, end = _field(entry, "start", int), _field(entry, "end", int)
+    if not (0 <= start <= MAX_OFFSET and 0 <= end <= MAX_OFFSET):
+        raise _Bad(f"skip span {start}..{end} is outside 0..{MAX_OFFSET}")
+    return Span(start, end, _field(entry, "reason", str, required=False))
+
+
 def read_theses(doc: TomlDoc, problems: list[Problem]) -> list[tuple[int, Thesis]]:
     """The valid `[[thesis]]` entries, each with the line it starts on."""
     return _valid(doc, "thesis", _thesis, problems)
@@ -233,8 +242,8 @@ def _thesis(entry: Mapping[str, Any]) -> Thesis:
     if stance not in STANCES:
         raise _Bad(f"thesis {thesis_id}: stance {stance} is outside -2..2")
     start, end = _field(entry, "start", int), _field(entry, "end", int)
-    if not 0 <= start < end:
-        raise _Bad(f"thesis {thesis_id}: offsets {start}..{end} are not a range")
+    if not 0 <= start < end <= MAX_OFFSET:
+        raise _Bad(f"thesis {thesis_id}: offsets {start}..{end} are not a range within 0..{MAX_OFFSET}")
     confidence = entry.get("confidence")
     if confidence is not None and not (
         isinstance(confidence, int | float) and not isinstance(confidence, bool) and 0 <= confidence <= 1
