@@ -258,9 +258,16 @@ def _curated_only(ctx: click.Context, _: click.Parameter, value: bool) -> None:
         session(ctx).curated_only = True
 
 
+def finite_confidence(value: float | None) -> float | None:
+    """A --min-confidence value, refused when it is not a number (nan compares false with both bounds)."""
+    if value is not None and value != value:
+        raise typer.BadParameter("must be a number from 0 to 1, not nan", param_hint="'--min-confidence'")
+    return value
+
+
 def _min_confidence(ctx: click.Context, _: click.Parameter, value: float | None) -> None:
-    if value is not None:
-        session(ctx).min_confidence = value
+    if finite_confidence(value) is not None:
+        session(ctx).min_confidence = value  # type: ignore[assignment]
 
 
 def _no_pager(ctx: click.Context, _: click.Parameter, value: bool) -> None:

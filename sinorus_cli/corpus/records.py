@@ -112,8 +112,18 @@ def parse(path: Path, source: str, problems: list[Problem]) -> TomlDoc | None:
     try:
         return TomlDoc(path, source)
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(path, 0, str(exc)))
+        opened = unclosed_string(source)
+        if opened is not None:  # the parser can only say "end of document": say where the string opens
+            problems.append(Problem(path, opened, UNCLOSED))
+        else:
+            problems.append(Problem(path, 0, str(exc)))
         return None
+    except RecursionError:  # arrays or tables nested thousands deep: no corpus file is written so
+        problems.append(Problem(path, 0, "values are nested too deeply to read"))
+        return None
+
+
+UNCLOSED = "a multi-line string opens here and is never closed, so TOML reads the rest of the file as part of it"
 
 
 def _entries(doc: TomlDoc, table: str, problems: list[Problem]) -> Iterator[tuple[int, Mapping[str, Any]]]:
@@ -394,7 +404,7 @@ def cut(text: str, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: 
             continue
         try:
             parsed = tomllib.loads(text[start:end])
-        except tomllib.TOMLDecodeError as exc:
+        except (tomllib.TOMLDecodeError, RecursionError) as exc:
             raise Unsafe(line, f"this [[{table}]] block does not parse on its own ({exc})") from None
         entries = parsed.get(table)
         if set(parsed) != {table} or not isinstance(entries, list) or len(entries) != 1:

@@ -245,10 +245,11 @@ def _stage(path: Path, header: str, blocks: str, appends: dict[str, bytes], crea
     if not path.exists():
         creates[path.name] = (header + blocks).encode("utf-8")
         return
-    with open(path, "rb") as handle:
-        handle.seek(max(path.stat().st_size - 1, 0))
-        last = handle.read(1)
-    appends[path.name] = (("\n" if last not in (b"", b"\n") else "") + blocks).encode("utf-8")
+    data = path.read_bytes()
+    opened = records.unclosed_string(data.decode("utf-8", errors="replace"))
+    if opened is not None:  # what is appended would become part of that string, and be lost from view
+        raise CorpusError(f"{path}:{opened}: {records.UNCLOSED}; close it before adding")
+    appends[path.name] = (("\n" if data[-1:] not in (b"", b"\n") else "") + blocks).encode("utf-8")
 
 
 def _known(folder: Path, context: Sequence[Path]) -> _Known:
