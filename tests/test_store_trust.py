@@ -132,3 +132,27 @@ def test_a_damaged_store_is_rebuilt_and_check_repair_rebuilds_it(run, seed_copy,
     repaired = run("-C", str(seed_copy), "check", "--repair")
     assert "rebuilt the derived store" in repaired.stderr, repaired.output
     assert run("-C", str(seed_copy), "theses", "--format", "json").stdout == expected
+
+
+def test_a_write_between_reading_articles_and_theses_is_never_answered_as_a_mix(
+    run, seed_copy, always_store, monkeypatch
+):
+    from sinorus_cli.corpus import store
+
+    assert run("-C", str(seed_copy), "articles").exit_code == 0  # the store is built
+    with open(seed_copy / "theses.toml", "a", encoding="utf-8") as out:
+        out.write("\n# a hand edit, so the next command syncs\n")
+    real, raced = db.Store._sync_file, []
+
+    def remove_between(self, source, folder, name, table, *rest):  # a remove lands between the two files
+        if name == "theses.toml" and not raced:
+            raced.append(store.remove_article(seed_copy, "llp-2020"))
+        return real(self, source, folder, name, table, *rest)
+
+    monkeypatch.setattr(db.Store, "_sync_file", remove_between)
+    listed = run("-C", str(seed_copy), "articles", "--format", "json")
+    monkeypatch.undo()
+    assert raced and listed.exit_code == 0, listed.output
+    rows = {row["id"]: row for row in json.loads(listed.stdout)}
+    assert "llp-2020" not in rows  # the state after the remove, not old articles with new theses
+    assert json.loads(run("-C", str(seed_copy), "articles", "--format", "json").stdout) == list(rows.values())

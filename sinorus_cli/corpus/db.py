@@ -54,6 +54,7 @@ CANDIDATES = 1000
 # still find the right sentences, and a misspelt trigram (which occurs nowhere) is skipped.
 RARE_TRIGRAMS = 6
 RANKED_ROWS = 20 * CANDIDATES
+_ATTEMPTS = 5  # re-reads when a writer changed the files while they were being read
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -397,10 +398,21 @@ class Store:
 
         `grown` says how an add just grew files of the last folder (by file name); `written` holds the
         article or thesis each block it wrote stands for (by the block's text, stripped), so a block
-        whose text is there is taken as that record instead of being parsed again.
+        whose text is there is taken as that record instead of being parsed again. A writer that changed
+        a file while the others were read (old articles.toml, new theses.toml) would leave a mix no
+        command ever committed: then the transaction is rolled back and the files read again.
         """
-        if self._current():
-            return
+        for _ in range(_ATTEMPTS):
+            if self._current():
+                return
+            if self._sync(grown, written):
+                vouch(self.path)
+                return
+            grown = None  # what an add said of the files no longer holds once they changed again
+        raise Unusable("the corpus files kept changing while they were read")
+
+    def _sync(self, grown: Mapping[str, Growth] | None, written: Mapping[str, Any] | None) -> bool:
+        """One attempt at bringing every row up to date; False (rolled back) when a file changed meanwhile."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             changed = self._sync_sources() or self._codebook_changed()
@@ -420,12 +432,15 @@ class Store:
             elif touched:
                 self._update_live(tuple(touched))
                 self._validate(tuple(touched))
+            if not self._current() or any(_pending(f) for f in self.folders):
+                self.db.execute("ROLLBACK")
+                return False
             self.db.execute("COMMIT")
         except BaseException:
             if self.db.in_transaction:  # SQLite may have rolled back already (a full disk, a removed folder)
                 self.db.execute("ROLLBACK")
             raise
-        vouch(self.path)
+        return True
 
     def _sources(self) -> list[tuple[int, Path]]:
         rows = self.db.execute("SELECT id, folder FROM source ORDER BY layer").fetchall()
