@@ -359,6 +359,8 @@ def _headers(text: str) -> tuple[list[re.Match[str]], int | None]:
 
 def unclosed_string(text: str) -> int | None:
     """The line where a multi-line string opens that never closes (hiding the rest of the file), or None."""
+    if not any(quotes in text for quotes in MULTILINE_QUOTES):  # the common case: no need to scan for headers
+        return None
     opened = _headers(text)[1]
     return None if opened is None else text.count("\n", 0, opened) + 1
 

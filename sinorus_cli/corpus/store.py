@@ -246,7 +246,8 @@ def _stage(path: Path, header: str, blocks: str, appends: dict[str, bytes], crea
         creates[path.name] = (header + blocks).encode("utf-8")
         return
     data = path.read_bytes()
-    opened = records.unclosed_string(data.decode("utf-8", errors="replace"))
+    quoted = any(quotes.encode() in data for quotes in records.MULTILINE_QUOTES)  # decoded only when it may matter
+    opened = records.unclosed_string(data.decode("utf-8", errors="replace")) if quoted else None
     if opened is not None:  # what is appended would become part of that string, and be lost from view
         raise CorpusError(f"{path}:{opened}: {records.UNCLOSED}; close it before adding")
     appends[path.name] = (("\n" if data[-1:] not in (b"", b"\n") else "") + blocks).encode("utf-8")
