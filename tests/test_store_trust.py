@@ -156,3 +156,18 @@ def test_a_write_between_reading_articles_and_theses_is_never_answered_as_a_mix(
     rows = {row["id"]: row for row in json.loads(listed.stdout)}
     assert "llp-2020" not in rows  # the state after the remove, not old articles with new theses
     assert json.loads(run("-C", str(seed_copy), "articles", "--format", "json").stdout) == list(rows.values())
+
+
+def test_a_store_failing_while_search_indexes_is_bypassed_with_one_note(run, seed_copy, always_store, monkeypatch):
+    assert run("-C", str(seed_copy), "articles").exit_code == 0  # the store is built, no sentence indexed yet
+
+    def full(self, source, article=None):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(db.Store, "_delete_sentences", full)
+    result = run("-C", str(seed_copy), "search", "strong institutional foundations", "--format", "json")
+    assert result.exit_code == 0, result.output
+    notes = result.stderr.strip().splitlines()
+    assert len(notes) == 1 and "answering from the TOML files" in notes[0] and "disk is full" in notes[0]
+    found = json.loads(result.stdout)
+    assert found and "institutional" in found[0]["text"]

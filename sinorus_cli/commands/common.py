@@ -111,6 +111,13 @@ class Session:
         store: Store | None = self._store
         return store
 
+    def bypass_store(self, why: str) -> None:
+        """Stop using the derived store (it failed while answering): the rest of the command reads the TOML."""
+        if self._store is not None:
+            self._store.close()
+        self._store, self._store_opened = None, True
+        self.note(f"answering from the TOML files: {why}; 'sinorus check --repair' rebuilds the store")
+
     def codebook(self) -> Codebook:
         """The codebook of the selected corpus."""
         store = self.store()

@@ -139,6 +139,14 @@ MIXED_BITS = sum(2 << CELL_BITS * n for n in range(PACKED))
 PROPOSED_BITS = sum(1 << CELL_BITS * n for n in range(PACKED))
 
 
+class StoreFailed(Exception):
+    """The store failed while answering (a full disk while indexing): the command answers from the TOML."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 class Unusable(Exception):
     """The corpus has a problem the tolerant loader would skip and report: commands read the TOML instead."""
 
@@ -285,8 +293,10 @@ def refresh(
     if (Path(folder) / DB_DIR / DB_FILE).exists() or large(folders):
         store = open_store(folders, force=True, grown=grown, written=written)
         if store is not None:
-            if sentences:
-                store.index_sentences(sentences, only_known=True)
+            # The write is committed: a store that fails now catches up with the next command.
+            with contextlib.suppress(StoreFailed):
+                if sentences:
+                    store.index_sentences(sentences, only_known=True)
             store.close()
 
 
@@ -779,9 +789,11 @@ class Store:
                 )
                 self.db.execute("INSERT INTO sentence_file VALUES (?, ?, ?)", (source, article.id, version))
             self.db.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.db.in_transaction:  # SQLite may have rolled back already (a full disk, a removed folder)
                 self.db.execute("ROLLBACK")
+            if isinstance(exc, _sqlite_error()):
+                raise StoreFailed(f"the derived store {self.path} could not index sentences ({exc})") from None
             raise
         vouch(self.path)
 
