@@ -171,3 +171,22 @@ def test_a_store_failing_while_search_indexes_is_bypassed_with_one_note(run, see
     assert len(notes) == 1 and "answering from the TOML files" in notes[0] and "disk is full" in notes[0]
     found = json.loads(result.stdout)
     assert found and "institutional" in found[0]["text"]
+
+
+def test_a_store_that_cannot_be_written_is_read_while_current_and_bypassed_once_stale(
+    run, seed_copy, always_store, monkeypatch
+):
+    expected = run("-C", str(seed_copy), "theses", "--format", "json").stdout  # builds the store
+    path = seed_copy / ".sinorus" / "index.sqlite"
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    monkeypatch.setattr(db, "_writable", lambda path: False)  # as on a read-only share (root writes anything)
+    current = run("-C", str(seed_copy), "theses", "--format", "json")
+    assert current.exit_code == 0 and current.stdout == expected and not current.stderr
+    searched = run("-C", str(seed_copy), "search", "strong institutional foundations")  # would index sentences
+    assert searched.exit_code == 0 and "answering from the TOML files" in searched.stderr, searched.output
+    with open(seed_copy / "theses.toml", "a", encoding="utf-8") as out:
+        out.write("\n# edited on the share\n")
+    stale = run("-C", str(seed_copy), "theses", "--format", "json")
+    assert stale.exit_code == 0 and stale.stdout == expected, stale.output
+    assert len(stale.stderr.strip().splitlines()) == 1 and "cannot be written" in stale.stderr
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before

@@ -218,13 +218,14 @@ def open_store(
     if any(_pending(f) for f in folders):
         return None  # a change is under way or was interrupted: the loader reads its committed state
     path = folders[-1] / DB_DIR / DB_FILE
+    writable = True
     try:
         path.parent.mkdir(exist_ok=True)
-        if not _writable(path):
-            return _bypassed(note, f"{path} cannot be written")
-        connection = _connect(path)
+        writable = _writable(path)
+        # A corpus on a read-only share is still answered from its store while the store is current.
+        connection = _connect(path) if writable else _connect_read_only(path)
     except (OSError, sqlite3.Error) as exc:
-        return _bypassed(note, f"{path} cannot be opened ({exc})")
+        return _bypassed(note, f"{path} cannot be opened ({exc})" if writable else f"{path} cannot be written")
     try:
         store = Store(connection, folders, curated_only, min_confidence)
         store.refresh(grown, written)
@@ -233,6 +234,8 @@ def open_store(
         return None
     except (OSError, sqlite3.Error) as exc:
         connection.close()
+        if not writable:
+            return _bypassed(note, f"{path} is out of date and cannot be written")
         with contextlib.suppress(OSError):
             path.unlink()  # half-built or damaged: built afresh next time
         return _bypassed(note, f"{path} could not be brought up to date ({exc})")
@@ -353,6 +356,23 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = OFF")
         connection.executescript(SCHEMA)
         connection.execute("INSERT INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+    return connection
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """The store at `path`, opened read-only: it must exist, have this schema and pass the same check."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=60, isolation_level=None)
+    try:
+        version = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if version != (SCHEMA_VERSION,):
+            raise sqlite3.DatabaseError("another schema")
+        if not _vouched(path) and connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise sqlite3.DatabaseError("damaged")
+    except sqlite3.Error:
+        connection.close()
+        raise
     return connection
 
 
