@@ -158,3 +158,18 @@ def test_a_byte_that_is_not_utf8_in_review_is_asked_again_and_nothing_is_lost(ru
     assert result.exit_code == 0, result.output
     assert "not UTF-8" in result.stdout and "saved 1 accepted" in result.stderr
     assert sum(t.origin == "curated" for t in load_corpus([reviewable]).theses) == 1
+
+
+def test_a_file_an_interrupted_remove_will_delete_is_no_orphan(run, tmp_path):
+    folder = _two_articles(run, tmp_path, '\n[[article]]\nid = "alpha"\nfile = "alpha.txt"\n')
+    text = (folder / "beta.txt").read_bytes()
+    assert run("-C", str(folder), "remove", "beta", "--yes").exit_code == 0
+    # As if killed after the TOML files were replaced, before beta's text was deleted: the journal says so.
+    (folder / "beta.txt").write_bytes(text)
+    state = {"kind": "replace", "replaced": {}, "deleted": ["beta.txt"]}
+    (folder / ".sinorus" / "journal.json").write_text(json.dumps(state), encoding="utf-8")
+    check = run("-C", str(folder), "check", "--format", "tsv")
+    rows = check.stdout.splitlines()
+    assert rows and all("--repair" in row for row in rows), check.output
+    assert run("-C", str(folder), "check", "--repair").exit_code == 0
+    assert not (folder / "beta.txt").exists()

@@ -413,7 +413,7 @@ def crash_problems(folder: Path, referenced: set[str]) -> list[Problem]:
             Problem(p, 0, "a temporary file left by an interrupted write: run 'check --repair'")
             for p in leftovers(folder, journal)
         ]
-    pending = set(journal.created) if journal else set()
+    pending = {*journal.created, *journal.deleted} if journal else set()  # the repair creates or deletes them
     for path in sorted(folder.glob("*.txt")):
         if path.name not in referenced and path.name not in pending:
             problems.append(Problem(path, 0, "not the file of any article in articles.toml (add it, or delete it)"))
