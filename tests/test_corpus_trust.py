@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sinorus_cli.corpus import journal, locations
+from sinorus_cli.corpus import db, journal, locations
 from sinorus_cli.corpus import store as corpus_store
 
 DATA = Path(__file__).parent / "data"
@@ -221,3 +221,16 @@ def _sinorus(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sinorus_cli", *args], capture_output=True, text=True, timeout=60, check=False
     )
+
+
+def test_no_store_is_written_into_the_seeds_when_they_are_read_last(run, seed_copy, tmp_path, monkeypatch):
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(locations.seeds_folder(), seeds)
+    monkeypatch.setattr(locations, "seeds_folder", lambda: seeds)
+    monkeypatch.setattr(db, "seeds_folder", lambda: seeds)
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)  # as if the folders were large
+    result = run("-C", str(seed_copy), "-C", "seeds", "articles")
+    assert result.exit_code == 0, result.output
+    assert not (seeds / ".sinorus").exists()

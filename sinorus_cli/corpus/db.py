@@ -41,7 +41,7 @@ from . import load, records
 from .files import read_regular, signature
 from .guard import guard_folder
 from .journal import Growth, InvalidJournal, read_journal
-from .locations import ARTICLES_FILE, THESES_FILE, large
+from .locations import ARTICLES_FILE, THESES_FILE, large, seeds_folder
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
@@ -217,6 +217,8 @@ def open_store(
         guard_folder(folder)  # a link among the store's files is refused, never written through
     if any(_pending(f) for f in folders):
         return None  # a change is under way or was interrupted: the loader reads its committed state
+    if folders[-1] == seeds_folder().resolve():
+        return None  # nothing is written inside the installed package (the seeds are small anyway)
     path = folders[-1] / DB_DIR / DB_FILE
     writable = True
     try:
