@@ -173,3 +173,11 @@ def test_a_file_an_interrupted_remove_will_delete_is_no_orphan(run, tmp_path):
     assert rows and all("--repair" in row for row in rows), check.output
     assert run("-C", str(folder), "check", "--repair").exit_code == 0
     assert not (folder / "beta.txt").exists()
+
+
+def test_blocks_of_a_file_with_windows_line_ends_are_where_toml_begins_them():
+    text = '[[article]]\r\nid = "a"\r\n\r\n[[article]] # b\r\nid = "b"\r\nn = """\r\n[[article]]\r\n"""\r\n'
+    assert [line for _, line, _, _ in records.blocks(text)] == [1, 4]
+    assert len(tomllib.loads(text)["article"]) == 2
+    kept, count = records.cut(text, "article", lambda e: e["id"] == "a", '"a"')
+    assert count == 1 and [a["id"] for a in tomllib.loads(kept)["article"]] == ["b"]

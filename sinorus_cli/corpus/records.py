@@ -328,7 +328,7 @@ def render_blocks(table: str, entries: Sequence[Mapping[str, Any]]) -> list[str]
 
 # A line that opens an array-of-tables entry, `[[name]]`. The name starts with a letter or '_': a line
 # such as `[[1]]` can also be a value inside a multi-line array, and no table of a corpus is named so.
-_HEADER = r"^[ \t]*\[\[[ \t]*(?P<name>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*\]\][ \t]*(?:#[^\n]*)?$"
+_HEADER = r"^[ \t]*\[\[[ \t]*(?P<name>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$"  # CRLF too
 # What TOML can hide such a line in: only a multi-line string (a one-line string or a comment ends with
 # its line). Scanned as tokens in order, so a quote in a comment or a '#' in a string is what it is;
 # every repetition is possessive, so an unterminated string costs one pass, never a backtrack.
