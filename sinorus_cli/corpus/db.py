@@ -21,6 +21,13 @@ Every refresh runs in one transaction and checks the cross-references, so a
 broken hand edit is reported like `load_corpus` reports it and leaves the
 database as it was. Small corpora (the seeds) never get a database: they load
 faster from TOML than a database opens.
+
+It is never in the way either. A store that is damaged (SQLite's `quick_check`, run on open unless
+the file is exactly as this program last left it), fails while being brought up to date (a full disk,
+its folder removed) or cannot be written once it is out of date is bypassed: `open_store` returns None
+and says why in one line, the command answers from the TOML files, and the store is rebuilt when it
+can be. A refresh that finds a file changed while it read the others starts again, so no answer mixes
+two commits.
 """
 
 from __future__ import annotations
