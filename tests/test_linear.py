@@ -7,6 +7,7 @@ engine, so it is timed, best of several runs (noise only ever adds time), and on
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -78,3 +79,20 @@ def test_ids_for_a_bulk_add_sharing_one_prefix_are_found_in_linear_work(tmp_path
 
     growth = count(200) / count(50)
     assert growth < 6, f"4 times the articles looked up {growth:.1f} times as many ids"
+
+
+def test_a_bulk_add_looks_at_each_hand_written_article_once(tmp_path, monkeypatch):
+    folder = tmp_path / "c"
+    store.init_corpus(folder)
+    hand = 100  # articles written by hand: no sha256, so their files are compared by size, then content
+    with open(folder / "articles.toml", "a", encoding="utf-8") as out:
+        for n in range(hand):
+            (folder / f"hand-{n}.txt").write_text(f"Hand-written text {n}.\n", encoding="utf-8")
+            out.write(f'\n[[article]]\nid = "hand-{n}"\nfile = "hand-{n}.txt"\n')
+    stats = []
+    real = os.stat
+    monkeypatch.setattr(os, "stat", lambda *args, **kwargs: stats.append(args[0]) or real(*args, **kwargs))
+    items = [store.NewArticle(f"A new text, number {k}.\n", {"id": f"new-{k}"}) for k in range(80)]
+    store.add_articles(folder, items)
+    looked_at = [p for p in stats if "hand-" in str(p)]
+    assert len(looked_at) <= hand, f"{len(looked_at)} looks at {hand} hand-written files for 80 new articles"

@@ -159,17 +159,25 @@ class _Known:
     digests: dict[str, str] = field(default_factory=dict)
     unhashed: list[tuple[str, str]] = field(default_factory=list)  # (id, path): plain strings stat faster
     suffixes: dict[str, int] = field(default_factory=dict)  # proposed id -> the last suffix tried for it
+    sizes: dict[int, list[tuple[str, str]]] | None = None  # the unhashed by size, once a text is compared
 
     def duplicate(self, text: str, digest: str) -> str:
         """The id of an article whose stored text is `text`, or ''."""
         if digest in self.digests:
             return self.digests[digest]
-        size = len(text.encode("utf-8"))
-        for article_id, path in self.unhashed:
-            with contextlib.suppress(OSError):
-                if os.stat(path).st_size == size and _digest_of(Path(path)) == digest:
-                    return article_id
+        for article_id, path in self._by_size().get(len(text.encode("utf-8")), ()):
+            if _digest_of(Path(path)) == digest:
+                return article_id
         return ""
+
+    def _by_size(self) -> dict[int, list[tuple[str, str]]]:
+        """The unhashed articles by their file's size, each file looked at once however many are added."""
+        if self.sizes is None:
+            self.sizes = {}
+            for article_id, path in self.unhashed:
+                with contextlib.suppress(OSError):
+                    self.sizes.setdefault(os.stat(path).st_size, []).append((article_id, path))
+        return self.sizes
 
 
 @dataclass(frozen=True)
