@@ -8,6 +8,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sinorus_cli.analysis import review as review_module
 from sinorus_cli.corpus import journal, load_corpus, records
@@ -181,3 +183,29 @@ def test_blocks_of_a_file_with_windows_line_ends_are_where_toml_begins_them():
     assert len(tomllib.loads(text)["article"]) == 2
     kept, count = records.cut(text, "article", lambda e: e["id"] == "a", '"a"')
     assert count == 1 and [a["id"] for a in tomllib.loads(kept)["article"]] == ["b"]
+
+
+_TRICKY = st.lists(
+    st.sampled_from(["[[article]]", "[[thesis]]", "\n", '"', "'", "#", "\\", "a", " ", '"""', "'''", "\r\n", "\t"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    notes=st.lists(_TRICKY, min_size=1, max_size=4),
+    multiline=st.booleans(),
+    victim=st.integers(min_value=0, max_value=3),
+)
+def test_blocks_and_cuts_agree_with_the_parser_whatever_a_string_holds(notes, multiline, victim):
+    import tomli_w
+
+    long = "t" * 80  # so the writer makes a [[article]] table, not an inline one
+    entries = [{"id": f"a{n}", "file": f"a{n}.txt", "title": long, "notes": text} for n, text in enumerate(notes)]
+    text = "".join("\n" + tomli_w.dumps({"article": [e]}, multiline_strings=multiline) for e in entries)
+    assert [name for name, *_ in records.blocks(text)] == ["article"] * len(entries)
+    doomed = f"a{victim % len(entries)}"
+    kept, count = records.cut(text, "article", lambda e: e["id"] == doomed, f'"{doomed}"')
+    assert count == 1
+    parsed = tomllib.loads(text)["article"]  # as TOML reads them (a CR LF in a multi-line string is one LF)
+    assert tomllib.loads(kept).get("article", []) == [e for e in parsed if e["id"] != doomed]
