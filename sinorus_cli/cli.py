@@ -14,7 +14,7 @@ import typer._click as click
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands.common import CORPUS_HELP, Session
+from .commands.common import CORPUS_HELP, Session, finite_confidence
 from .env import Environment
 from .errors import (
     EXIT_BROKEN_PIPE,
@@ -351,7 +351,12 @@ def main(
     min_confidence: Annotated[
         float,
         typer.Option(
-            "--min-confidence", min=0.0, max=1.0, metavar="FLOAT", help="Ignore proposed theses below this confidence."
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            metavar="FLOAT",
+            callback=lambda value: finite_confidence(value),
+            help="Ignore proposed theses below this confidence.",
         ),
     ] = 0.0,
     raw: Annotated[

@@ -76,11 +76,11 @@ class Environment:
 
 
 def _one_line(message: str) -> str:
-    """Untrusted text made visible and cut to its first line, so an error never spans a screen."""
+    """Untrusted text made visible and kept on one line: a line break (from a file's name, say) is shown
+    as \\n, so it can neither forge a second message nor hide the rest of this one."""
     from .output.text import printable
 
-    lines = printable(message).strip().splitlines()
-    return lines[0] if lines else ""
+    return "\\n".join(printable(message).strip().splitlines())
 
 
 def _isatty(stream: TextIO) -> bool:

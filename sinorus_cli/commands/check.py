@@ -95,11 +95,15 @@ def _named_files(folder: Path) -> set[str]:
 
 
 def _repair(s: Session) -> None:
+    from ..corpus.db import rebuild
     from ..corpus.store import repair
 
     for folder in _writable(s):
         for line in repair(folder):
             s.note(f"{folder}: {line}")
+    writable = _writable(s)
+    if writable and writable[-1] == s.folders[-1] and rebuild(s.folders):
+        s.note(f"{s.folders[-1]}: rebuilt the derived store")
 
 
 def register(app: typer.Typer) -> None:

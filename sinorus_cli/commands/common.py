@@ -62,11 +62,13 @@ class Session:
     def write_folder(self) -> Path:
         """Where add, remove and review write: the one --corpus folder, or the user's corpus."""
         from ..corpus.load import require_folder
-        from ..corpus.locations import user_corpus_folder
+        from ..corpus.locations import refuse_seeds, user_corpus_folder
 
         if len(self.corpus_dirs) > 1:
             raise UsageError("give a single --corpus to write to")
-        return require_folder(self.corpus_dirs[0]) if self.corpus_dirs else user_corpus_folder()
+        folder = require_folder(self.corpus_dirs[0]) if self.corpus_dirs else user_corpus_folder()
+        refuse_seeds(folder)
+        return folder
 
     @property
     def write_context(self) -> tuple[Path, ...]:
@@ -102,10 +104,19 @@ class Session:
             if large(self.folders):  # checked first: a small corpus never imports the store's module
                 from ..corpus.db import open_store
 
-                self._store = open_store(self.folders, self.curated_only, self.min_confidence, force=True)
+                self._store = open_store(
+                    self.folders, self.curated_only, self.min_confidence, force=True, note=self.note
+                )
             self._store_opened = True
         store: Store | None = self._store
         return store
+
+    def bypass_store(self, why: str) -> None:
+        """Stop using the derived store (it failed while answering): the rest of the command reads the TOML."""
+        if self._store is not None:
+            self._store.close()
+        self._store, self._store_opened = None, True
+        self.note(f"answering from the TOML files: {why}; 'sinorus check --repair' rebuilds the store")
 
     def codebook(self) -> Codebook:
         """The codebook of the selected corpus."""
@@ -254,9 +265,16 @@ def _curated_only(ctx: click.Context, _: click.Parameter, value: bool) -> None:
         session(ctx).curated_only = True
 
 
+def finite_confidence(value: float | None) -> float | None:
+    """A --min-confidence value, refused when it is not a number (nan compares false with both bounds)."""
+    if value is not None and value != value:
+        raise typer.BadParameter("must be a number from 0 to 1, not nan", param_hint="'--min-confidence'")
+    return value
+
+
 def _min_confidence(ctx: click.Context, _: click.Parameter, value: float | None) -> None:
-    if value is not None:
-        session(ctx).min_confidence = value
+    if finite_confidence(value) is not None:
+        session(ctx).min_confidence = value  # type: ignore[assignment]
 
 
 def _no_pager(ctx: click.Context, _: click.Parameter, value: bool) -> None:

@@ -86,8 +86,18 @@ def eval_command(
         raise UsageError(f"{texts}: not a folder of texts")
     from ..text.evaluation import evaluate_labels, load_labels
 
-    result = evaluate_labels(load_labels(labels), texts, s.corpus().codebook)
+    table = load_labels(labels)
+    _refuse_outside(texts, {label.file for label in table})
+    result = evaluate_labels(table, texts, s.corpus().codebook)
     s.emit(labels_view(result, labels.name), fmt)
+
+
+def _refuse_outside(texts: Path, names: set[str]) -> None:
+    """A labels table names texts in --texts: one that resolves (through `..` or a link) elsewhere is refused."""
+    folder = texts.resolve()
+    for name in sorted(names):
+        if "\x00" in name or not (texts / name).resolve().is_relative_to(folder):
+            raise UsageError(f"{name!r} (named in the labels) is not a file in {texts}")
 
 
 def register(app: typer.Typer) -> None:

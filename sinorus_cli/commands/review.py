@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..errors import NoMatch, UsageError
+from ..errors import CorpusError, NoMatch, UsageError
 from ..model import Article, Corpus
 from .common import ArticleArgument, session
+
+if TYPE_CHECKING:
+    from ..model import Thesis
 
 EPILOG = """\b
 Examples:
@@ -26,11 +31,12 @@ PROMPT = "a / s N / t THEME / c TEXT / r / k / b / q / ? > "
 def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     """Walk through an article's proposed theses and accept, correct or reject each."""
     from ..analysis.review import Review, parse_answer
-    from ..corpus.store import replace_theses
+    from ..corpus.store import ArticleGone, replace_theses
     from ..present.coding import review_card
     from ..text.sentences import context_of
 
     s = session(ctx)
+    folder = s.write_folder  # before any question: a corpus that cannot be written is refused at once
     found = s.article(article)
     corpus = s.corpus()
     review = Review([t for t in corpus.theses_of(found.id) if t.origin == "auto"], corpus.codebook)
@@ -48,8 +54,10 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
             while review.current is thesis:
                 out.write(PROMPT)
                 out.flush()
-                line = sys.stdin.readline()
+                line = _answer()
                 try:
+                    if line is None:
+                        raise UsageError("that answer is not UTF-8 text; type it again")
                     message = review.apply(parse_answer(line if line else "q"))
                 except UsageError as exc:
                     message = exc.message
@@ -60,7 +68,11 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
         out.write("\n")
     if review.decisions:
         accepted = review.accepted
-        replace_theses(s.write_folder, found.id, accepted, set(review.decisions))
+        try:
+            replace_theses(folder, found.id, accepted, set(review.decisions))
+        except ArticleGone as exc:
+            kept = _keep_decisions(found.id, review.decisions)
+            raise CorpusError(f"{exc.message}; nothing was saved; your decisions are kept in {kept}") from None
         s.refresh_store()
     s.note(("interrupted; saved " if interrupted else "saved ") + review.summary())
 
@@ -75,6 +87,39 @@ def _reasons(text: str, article: Article, corpus: Corpus) -> dict[tuple[int, int
 
     pairs = explained_theses(text, corpus.codebook, article.id, article.skip, min_confidence=0.0, author=article.author)
     return {(t.start, t.end, t.theme): why_text(why) for t, why in pairs}
+
+
+def _answer() -> str | None:
+    """One typed line ('' at the end of input), or None when it is not UTF-8 (a stray byte loses nothing)."""
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # a text-only stdin (a notebook, a test's StringIO): already decoded
+        return sys.stdin.readline()
+    try:
+        return bytes(raw.readline()).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _keep_decisions(article_id: str, decisions: Mapping[str, Thesis | None]) -> str:
+    """Write a review's decisions to a new file (in the current folder, else the temporary one); its name."""
+    import os
+    import tempfile
+
+    from ..corpus import records
+
+    rejected = sorted(i for i, t in decisions.items() if t is None)
+    accepted = [records.thesis_entry(t) for t in decisions.values() if t is not None]
+    text = f"# Review of {article_id}, not saved: the article was removed meanwhile.\n"
+    text += "".join(f"# rejected: {i}\n" for i in rejected) + records.render("thesis", accepted)
+    for where in (os.getcwd(), None):
+        try:
+            fd, name = tempfile.mkstemp(prefix=f"sinorus-review-{article_id}-", suffix=".toml", dir=where)
+        except OSError:
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        return name
+    raise CorpusError(f"{article_id} was removed meanwhile, and no folder could keep the review's decisions")
 
 
 def register(app: typer.Typer) -> None:

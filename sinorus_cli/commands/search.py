@@ -43,10 +43,16 @@ def search_command(
     theme_id = s.theme(theme).id if theme else None
     articles = [s.article(a) for a in article or ()]
     store = s.store()
-    if store is None:
+    hits = None
+    if store is not None:
+        from ..corpus.db import StoreFailed
+
+        try:
+            hits = rank(query, stored_candidates(store, query, articles, theme_id), limit, min_score)
+        except StoreFailed as exc:
+            s.bypass_store(exc.message)
+    if hits is None:
         hits = search(s.corpus(), query, articles, theme_id, limit, min_score)
-    else:
-        hits = rank(query, stored_candidates(store, query, articles, theme_id), limit, min_score)
     found = s.corpus(articles={h.article for h in hits})  # for the origin and speaker of each thesis hit
     s.emit(search_view(hits, found), fmt, no_match=f"nothing scores {min_score:g} or more for {query!r}")
 

@@ -54,9 +54,27 @@ def _job(job: tuple[str, Mapping[str, str], str | None, Codebook]) -> Prepared:
     return prepare_one(*job)
 
 
-def _ignore_interrupt() -> None:
+def _start_worker() -> None:
     # Ctrl-C is the parent's to handle: it stops after the current article and adds what was read.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(os.getppid())
+
+
+def _exit_with_parent(parent: int, every: float = 0.2) -> None:
+    """End this worker once its parent is gone (killed with SIGKILL, nothing tells a pool's workers).
+
+    A parent that dies leaves its children to another process, so the parent's id changes; a thread
+    looks a few times a second, which costs nothing while the worker extracts.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def prepare(
@@ -73,7 +91,7 @@ def prepare(
         return
     from concurrent.futures import ProcessPoolExecutor  # here: importing it costs a single add 30 ms
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
     try:
         yield from pool.map(_job, jobs, chunksize=CHUNK)
     finally:

@@ -21,28 +21,38 @@ Every refresh runs in one transaction and checks the cross-references, so a
 broken hand edit is reported like `load_corpus` reports it and leaves the
 database as it was. Small corpora (the seeds) never get a database: they load
 faster from TOML than a database opens.
+
+It is never in the way either. A store that is damaged (SQLite's `quick_check`, run on open unless
+the file is exactly as this program last left it), fails while being brought up to date (a full disk,
+its folder removed) or cannot be written once it is out of date is bypassed: `open_store` returns None
+and says why in one line, the command answers from the TOML files, and the store is rebuilt when it
+can be. A refresh that finds a file changed while it read the others starts again, so no answer mixes
+two commits.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Collection, Iterable, Mapping, Sequence
+import os
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import sqlite3
+from ..errors import CorpusError
 from ..model import PRECISIONS, Article, Codebook, Corpus, Span, Thesis
 from . import load, records
-from .files import signature
-from .journal import Growth, read_journal
-from .locations import ARTICLES_FILE, THESES_FILE, large
+from .files import read_regular, signature
+from .guard import guard_folder
+from .journal import Growth, InvalidJournal, read_journal
+from .locations import ARTICLES_FILE, THESES_FILE, large, seeds_folder
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 # How many full-text candidates a search re-ranks with RapidFuzz.
 CANDIDATES = 1000
 # Which of the query's trigrams the full-text search looks for: the rarest ones that occur at all, at
@@ -51,6 +61,7 @@ CANDIDATES = 1000
 # still find the right sentences, and a misspelt trigram (which occurs nowhere) is skipped.
 RARE_TRIGRAMS = 6
 RANKED_ROWS = 20 * CANDIDATES
+_ATTEMPTS = 5  # re-reads when a writer changed the files while they were being read
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -63,6 +74,7 @@ CREATE TABLE article(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block
 CREATE INDEX article_id ON article(id);
 CREATE INDEX article_source ON article(source, ord);
 CREATE INDEX article_key ON article(source, id);  -- joins of sentences to their article
+CREATE INDEX article_file ON article(source, file);  -- two articles naming one file
 CREATE TABLE thesis(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, article TEXT, theme TEXT,
                     stance INTEGER, claim TEXT, quote TEXT, start INTEGER, "end" INTEGER, origin TEXT,
                     confidence REAL, speaker TEXT, akey INTEGER, tkey INTEGER);
@@ -134,6 +146,14 @@ MIXED_BITS = sum(2 << CELL_BITS * n for n in range(PACKED))
 PROPOSED_BITS = sum(1 << CELL_BITS * n for n in range(PACKED))
 
 
+class StoreFailed(Exception):
+    """The store failed while answering (a full disk while indexing): the command answers from the TOML."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 class Unusable(Exception):
     """The corpus has a problem the tolerant loader would skip and report: commands read the TOML instead."""
 
@@ -186,30 +206,87 @@ def open_store(
     force: bool = False,
     grown: Mapping[str, Growth] | None = None,
     written: Mapping[str, Any] | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> Store | None:
-    """The current store for these folders, refreshed; None for a small corpus or when it cannot be written.
+    """The current store for these folders, refreshed; None for a small corpus or one it cannot use.
 
     `force` opens it whatever the corpus size (used after a write to keep it current); `grown` and
     `written` say how an add just grew files of the last folder and what it wrote (see Store.refresh).
+    A store that cannot be written, is damaged beyond rebuilding, or fails while being brought up to
+    date (a full disk, its folder removed) is bypassed: None, and `note` is told why in one line.
     """
+    import sqlite3
+
     folders = tuple(Path(f).resolve() for f in folders)
     if not force and not large(folders):
         return None
-    if any(read_journal(f) is not None for f in folders):
+    for folder in folders:
+        guard_folder(folder)  # a link among the store's files is refused, never written through
+    if any(_pending(f) for f in folders):
         return None  # a change is under way or was interrupted: the loader reads its committed state
+    if folders[-1] == seeds_folder().resolve():
+        return None  # nothing is written inside the installed package (the seeds are small anyway)
     path = folders[-1] / DB_DIR / DB_FILE
+    writable = True
     try:
         path.parent.mkdir(exist_ok=True)
-        connection = _connect(path)
-    except (OSError, _sqlite_error()):
-        return None  # a read-only corpus is simply read from its TOML
+        writable = _writable(path)
+        # A corpus on a read-only share is still answered from its store while the store is current.
+        connection = _connect(path) if writable else _connect_read_only(path)
+    except (OSError, sqlite3.Error) as exc:
+        return _bypassed(note, f"{path} cannot be opened ({exc})" if writable else f"{path} cannot be written")
     try:
         store = Store(connection, folders, curated_only, min_confidence)
         store.refresh(grown, written)
     except Unusable:
         connection.close()
         return None
+    except (OSError, sqlite3.Error) as exc:
+        connection.close()
+        if not writable:
+            return _bypassed(note, f"{path} is out of date and cannot be written")
+        with contextlib.suppress(OSError):
+            path.unlink()  # half-built or damaged: built afresh next time
+        return _bypassed(note, f"{path} could not be brought up to date ({exc})")
     return store
+
+
+def _bypassed(note: Callable[[str], None] | None, why: str) -> Store | None:
+    """None, the store not being used, after telling `note` why."""
+    if note is not None:
+        note(f"answering from the TOML files: the derived store {why}; 'sinorus check --repair' rebuilds it")
+    return None
+
+
+def _writable(path: Path) -> bool:
+    """Whether the store and its folder can be written (SQLite needs both, for its own journal)."""
+    return os.access(path.parent, os.W_OK) and (not os.path.lexists(path) or os.access(path, os.W_OK))
+
+
+def rebuild(folders: Sequence[Path]) -> bool:
+    """Delete the store of `folders` (the last one's) and, for a large corpus, build it afresh; whether built."""
+    folder = Path(folders[-1]).resolve()
+    guard_folder(folder)
+    existed = False
+    for name in (DB_FILE, f"{DB_FILE}-journal", f"{DB_FILE}-wal", f"{DB_FILE}-shm", VOUCHED):
+        with contextlib.suppress(FileNotFoundError):
+            (folder / DB_DIR / name).unlink()
+            existed = True
+    if not (existed or large(folders)):
+        return False
+    store = open_store(folders, force=True)
+    if store is None:
+        return False
+    store.close()
+    return True
+
+
+def _pending(folder: Path) -> bool:
+    """Whether the folder has a journal, valid or not (an invalid one the loader reports, and never replays)."""
+    try:
+        return read_journal(folder) is not None
+    except InvalidJournal:
+        return True
 
 
 def refresh(
@@ -228,8 +305,10 @@ def refresh(
     if (Path(folder) / DB_DIR / DB_FILE).exists() or large(folders):
         store = open_store(folders, force=True, grown=grown, written=written)
         if store is not None:
-            if sentences:
-                store.index_sentences(sentences, only_known=True)
+            # The write is committed: a store that fails now catches up with the next command.
+            with contextlib.suppress(StoreFailed):
+                if sentences:
+                    store.index_sentences(sentences, only_known=True)
             store.close()
 
 
@@ -262,13 +341,23 @@ def stored_articles(folder: Path) -> list[dict[str, str]] | None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    """The store at `path`, rebuilt empty when it has another schema or fails SQLite's `quick_check`.
+
+    The check reads every page (a quarter of a second at ten thousand articles), so it is skipped when
+    the file is exactly as this program last left it: its signature is in VOUCHED beside it.
+    """
     import sqlite3  # here, not at the top: small corpora never open a database
 
     connection = sqlite3.connect(path, timeout=60, isolation_level=None)
-    connection.execute("PRAGMA synchronous = OFF")  # derived data: a crash only costs a rebuild
     version = None
-    with contextlib.suppress(sqlite3.Error):
+    with contextlib.suppress(sqlite3.DatabaseError):  # not a database, a damaged schema: rebuilt below
+        connection.execute("PRAGMA synchronous = OFF")  # derived data: a crash only costs a rebuild
         version = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if version == (SCHEMA_VERSION,) and not _vouched(path):
+            if connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                version = None
+            else:
+                vouch(path)
     if version != (SCHEMA_VERSION,):
         connection.close()
         path.unlink(missing_ok=True)
@@ -279,6 +368,40 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """The store at `path`, opened read-only: it must exist, have this schema and pass the same check."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=60, isolation_level=None)
+    try:
+        version = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if version != (SCHEMA_VERSION,):
+            raise sqlite3.DatabaseError("another schema")
+        if not _vouched(path) and connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise sqlite3.DatabaseError("damaged")
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
+VOUCHED = "index.sqlite.checked"  # the store's signature when it was last checked or written by this program
+
+
+def vouch(path: Path) -> None:
+    """Record that the store at `path`, as it is now, was checked or written by this program."""
+    with contextlib.suppress(OSError):
+        (path.parent / VOUCHED).write_text(json.dumps(list(signature(path))), encoding="utf-8")
+
+
+def _vouched(path: Path) -> bool:
+    try:
+        recorded = json.loads(read_regular(path.parent / VOUCHED, 1000))
+        return tuple(recorded) == signature(path)
+    except (OSError, ValueError, TypeError, CorpusError):
+        return False
+
+
 class Store:
     """Queries over the derived database of one set of corpus folders, with the global thesis filters."""
 
@@ -287,10 +410,14 @@ class Store:
     ) -> None:
         self.db = connection
         self.folders = folders
+        self.path = folders[-1] / DB_DIR / DB_FILE
         problems: list[records.Problem] = []
         self.codebook: Codebook = load.load_codebook(folders, problems)
         if problems:
             raise Unusable(str(problems[0]))
+        # Which codebook, as it is now: a theme renamed or removed there changes which theses count.
+        path = load.codebook_path(folders)
+        self._codebook_key = json.dumps([str(path), *_stat(path)])
         # The global filters, as SQL over the thesis alias `t`; curated theses always count.
         self._filter = (
             ""
@@ -310,13 +437,24 @@ class Store:
 
         `grown` says how an add just grew files of the last folder (by file name); `written` holds the
         article or thesis each block it wrote stands for (by the block's text, stripped), so a block
-        whose text is there is taken as that record instead of being parsed again.
+        whose text is there is taken as that record instead of being parsed again. A writer that changed
+        a file while the others were read (old articles.toml, new theses.toml) would leave a mix no
+        command ever committed: then the transaction is rolled back and the files read again.
         """
-        if self._current():
-            return
+        for _ in range(_ATTEMPTS):
+            if self._current():
+                return
+            if self._sync(grown, written):
+                vouch(self.path)
+                return
+            grown = None  # what an add said of the files no longer holds once they changed again
+        raise Unusable("the corpus files kept changing while they were read")
+
+    def _sync(self, grown: Mapping[str, Growth] | None, written: Mapping[str, Any] | None) -> bool:
+        """One attempt at bringing every row up to date; False (rolled back) when a file changed meanwhile."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            changed = self._sync_sources()
+            changed = self._sync_sources() or self._codebook_changed()
             touched: set[str] = set()  # articles whose rows were only appended to
             for source, folder in self._sources():
                 grew = grown if grown and folder == self.folders[-1] else {}
@@ -329,20 +467,33 @@ class Store:
             if changed:
                 self._update_live()
                 self._validate()
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('codebook', ?)", (self._codebook_key,))
             elif touched:
                 self._update_live(tuple(touched))
                 self._validate(tuple(touched))
+            if not self._current() or any(_pending(f) for f in self.folders):
+                self.db.execute("ROLLBACK")
+                return False
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite may have rolled back already (a full disk, a removed folder)
+                self.db.execute("ROLLBACK")
             raise
+        return True
 
     def _sources(self) -> list[tuple[int, Path]]:
         rows = self.db.execute("SELECT id, folder FROM source ORDER BY layer").fetchall()
         return [(source, Path(folder)) for source, folder in rows]
 
+    def _codebook_changed(self) -> bool:
+        """Whether the codebook differs from the one the stored rows were last checked against."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'codebook'").fetchone()
+        return bool(row != (self._codebook_key,))
+
     def _current(self) -> bool:
         """Whether the database already matches every file (checked without a write lock)."""
+        if self._codebook_changed():
+            return False
         known = {row[0]: row[1:] for row in self.db.execute("SELECT folder, layer FROM source")}
         if known != {str(f): (n,) for n, f in enumerate(self.folders)}:
             return False
@@ -604,6 +755,11 @@ class Store:
         themes = self.codebook.ids
         checks = (
             (f"SELECT a.id FROM article a{a_only} GROUP BY a.source, a.id HAVING count(*) > 1", (*articles,)),
+            (  # two articles naming one file (the loader skips the second, as removing one would delete both)
+                "SELECT a.id FROM article a JOIN article b "
+                "ON b.source = a.source AND b.file = a.file AND b.rid != a.rid" + a_only.replace(" WHERE", " AND"),
+                (*articles,),
+            ),
             (
                 "SELECT t.id FROM thesis t WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.id = t.article)" + t_only,
                 (*articles,),
@@ -622,25 +778,20 @@ class Store:
         from ..text.sentences import sentences
 
         known = known or {}
-        # A text's version is its recorded digest, so finding what changed is one query, not a stat of
-        # every file; a text without a digest (an article entered by hand) is versioned by its stat.
-        sql = (
-            f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256, a.source {LIVE_ARTICLES} AND "
-            "(a.sha256 = '' OR NOT EXISTS (SELECT 1 FROM sentence_file f "
-            "WHERE f.source = a.source AND f.article = a.id AND f.version = a.sha256))"
-        )
+        # A text's version is its file's signature, taken before the file is read: an edit of the text
+        # (even to the same length, keeping its recorded sha256) is seen by the next search.
+        sql = f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256, a.source {LIVE_ARTICLES}"
         args: tuple[str, ...] = ()
         if only_known:
             args = tuple(known)
             sql += f" AND a.id IN ({_marks(args)})"
-        stored = dict(
-            ((source, article), version)
-            for source, article, version in self.db.execute("SELECT * FROM sentence_file WHERE version LIKE 'stat:%'")
-        )
+        stored = {
+            (source, article): version for source, article, version in self.db.execute("SELECT * FROM sentence_file")
+        }
         stale = []
         for *row, source in self.db.execute(sql, args).fetchall():
             article = _article(row)
-            version = article.sha256 or "stat:{}:{}:{}".format(*_stat(article.path))
+            version = "stat:{}:{}:{}".format(*_stat(article.path))
             if stored.get((source, article.id)) != version:
                 stale.append((source, article, version))
         if not stale:
@@ -667,9 +818,13 @@ class Store:
                 )
                 self.db.execute("INSERT INTO sentence_file VALUES (?, ?, ?)", (source, article.id, version))
             self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.db.in_transaction:  # SQLite may have rolled back already (a full disk, a removed folder)
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, _sqlite_error()):
+                raise StoreFailed(f"the derived store {self.path} could not index sentences ({exc})") from None
             raise
+        vouch(self.path)
 
     # Queries --------------------------------------------------------------------------------------
 
@@ -921,12 +1076,22 @@ def _stat(path: Path) -> tuple[int, int, int]:
 
 
 def _read(path: Path) -> tuple[bytes, tuple[int, int, int]]:
-    """A file's bytes and the signature of exactly those bytes (the same open file), or nothing."""
+    """A file's bytes and the signature of exactly those bytes, or nothing.
+
+    The signature is taken before reading and compared after: an in-place save during the read would
+    otherwise leave the old bytes recorded under the new signature, and the store stale for good.
+    """
     try:
         with open(path, "rb") as handle:
-            return handle.read(), signature(handle.fileno())
+            for _ in range(5):
+                before = signature(handle.fileno())
+                handle.seek(0)
+                data = handle.read()
+                if signature(handle.fileno()) == before:
+                    return data, before
     except FileNotFoundError:
         return b"", MISSING
+    raise Unusable(f"{path} kept changing while it was read")
 
 
 def _read_tail(path: Path, growth: Growth) -> bytes | None:

@@ -23,12 +23,12 @@ _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLO
 _NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
-def kind_problem(mode: int) -> str:
-    """Why a file of this mode is not one to read as an article, or '' for a regular file."""
+def kind_problem(mode: int, what: str = "an article file") -> str:
+    """Why a file of this mode is not one to read as `what`, or '' for a regular file."""
     if stat.S_ISREG(mode):
         return ""
     if stat.S_ISLNK(mode):
-        return "is a symbolic link; an article file must be a regular file inside the corpus folder"
+        return f"is a symbolic link; {what} must be a regular file inside the corpus folder"
     if stat.S_ISDIR(mode):
         return "is a folder, not a file"
     return "is not a regular file (a pipe, socket or device); refused"
@@ -39,10 +39,12 @@ def size_text(size: int) -> str:
     return f"{size / 1e6:.3g} MB" if size >= 1_000_000 else f"{size / 1e3:.3g} kB"
 
 
-def read_regular(path: Path, max_bytes: int = MAX_BYTES, error: type[SinorusError] = CorpusError) -> bytes:
+def read_regular(
+    path: Path, max_bytes: int = MAX_BYTES, error: type[SinorusError] = CorpusError, what: str = "an article file"
+) -> bytes:
     """The bytes of a regular file that is not a link and not over `max_bytes`; else one-line `error`."""
     try:
-        problem = kind_problem(os.lstat(path).st_mode)
+        problem = kind_problem(os.lstat(path).st_mode, what)
         if problem:
             raise error(f"{path}: {problem}")
         fd = os.open(path, _READ_FLAGS)
@@ -74,17 +76,26 @@ def read_article_file(path: Path) -> str:
         raise CorpusError(f"{path}: not UTF-8 at byte {exc.start}; the corpus stores UTF-8 only") from None
 
 
+def inside(folder: Path, name: str) -> bool:
+    """Whether `name` is a plain file name that, links resolved, names a file directly in `folder`.
+
+    The one confinement rule: for article files, for what a journal may name, for what is written.
+    """
+    if not isinstance(name, str) or "\x00" in name or "\\" in name or name in ("", ".", ".."):
+        return False
+    if Path(name).name != name:
+        return False
+    try:
+        return (folder / name).resolve().parent == folder.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
 def confined(folder: Path, name: str) -> Path:
     """`folder / name`, refused unless it is a plain file name that resolves inside `folder`."""
-    path = folder / name
-    if (
-        "\x00" in name
-        or Path(name).name != name
-        or name in ("", ".", "..")
-        or path.resolve().parent != folder.resolve()
-    ):
+    if not inside(folder, name):
         raise UsageError(f"{name!r} would be written outside the corpus folder {folder}")
-    return path
+    return folder / name
 
 
 def _new_file(path: Path) -> int:

@@ -11,6 +11,7 @@ crash is invisible until the next write finishes or undoes it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,10 @@ from pathlib import Path
 from ..errors import CorpusError, UsageError
 from ..model import Article, Codebook, Corpus, Theme, Thesis
 from . import records
+from .files import read_regular
+from .guard import guard_folder
 from .index import Parsed, codebook_with_index, load_with_index, signature
-from .journal import Journal, committed, read_journal
+from .journal import TOML_BYTES, InvalidJournal, Journal, committed, journal_path, read_journal
 from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, seeds_folder
 from .records import Problem
 
@@ -63,6 +66,7 @@ def read_corpus(folders: Iterable[Path] | None = None) -> Loaded:
     folders = tuple(Path(f) for f in (folders or (seeds_folder(),)))
     for folder in folders:
         require_folder(folder)
+        guard_folder(folder)
     problems: list[Problem] = []
     codebook = load_codebook(folders, problems)
     articles: dict[str, Article] = {}
@@ -71,11 +75,17 @@ def read_corpus(folders: Iterable[Path] | None = None) -> Loaded:
         (folder_articles, folder_theses), folder_problems = _read_folder(folder)
         problems += folder_problems
         seen: set[str] = set()
+        files: dict[str, str] = {}  # file name -> the article that names it first
         for article in folder_articles:
             if article.id in seen:
                 problems.append(_located(folder / ARTICLES_FILE, "article", article.id, "is defined twice"))
                 continue
+            if article.file in files:  # removing one would delete the other's text
+                what = f"names the file {article.file!r}, which article {files[article.file]!r} names too"
+                problems.append(_located(folder / ARTICLES_FILE, "article", article.id, what, first=True))
+                continue
             seen.add(article.id)
+            files[article.file] = article.id
             articles.pop(article.id, None)
             articles[article.id] = article
             theses[article.id] = []
@@ -88,8 +98,8 @@ def read_corpus(folders: Iterable[Path] | None = None) -> Loaded:
 
 def load_codebook(folders: tuple[Path, ...], problems: list[Problem] | None = None) -> Codebook:
     """The codebook of the last folder that has one (else the seeds'); raise when it has no valid theme."""
-    found = [f / CODEBOOK_FILE for f in folders if (f / CODEBOOK_FILE).is_file()]
-    path = found[-1] if found else seeds_folder() / CODEBOOK_FILE
+    path = codebook_path(folders)
+    guard_folder(path.parent)
     themes, own = codebook_with_index(path.resolve(), lambda: _parse_codebook(path))
     if not themes:
         raise CorpusError(str(own[0]) if own else f"{path}: the codebook defines no [[theme]]")
@@ -98,10 +108,20 @@ def load_codebook(folders: tuple[Path, ...], problems: list[Problem] | None = No
     return Codebook(tuple(themes))
 
 
+def codebook_path(folders: tuple[Path, ...]) -> Path:
+    """The codebook file the folders are read with: the last folder's that has one, else the seeds'.
+
+    Any entry named codebook.toml counts (a folder or a link too), so one that cannot be read is refused
+    with one line instead of the seeds' codebook being used in its place.
+    """
+    found = [f / CODEBOOK_FILE for f in folders if os.path.lexists(f / CODEBOOK_FILE)]
+    return found[-1] if found else seeds_folder() / CODEBOOK_FILE
+
+
 def _parse_codebook(path: Path) -> tuple[list[Theme], list[Problem]]:
     """The valid themes of a codebook file, each id once, and the problems found."""
     own: list[Problem] = []
-    doc = records.parse(path, _text(path, path.read_bytes()), own)
+    doc = records.parse(path, _text(path, read_regular(path, TOML_BYTES, what="a corpus file")), own)
     themes = records.read_themes(doc, own) if doc else []
     ids = [t.id for t in themes]
     unique = [t for n, t in enumerate(themes) if t.id not in ids[:n]]
@@ -120,15 +140,26 @@ def _read_folder(folder: Path) -> Parsed:
     """One folder's articles and theses as committed, read consistently even while a writer works."""
     names = (ARTICLES_FILE, THESES_FILE)
     for _ in range(_ATTEMPTS):
-        journal = read_journal(folder)
+        journal, invalid = _journal(folder)
         before = signature(folder, names)
-        if journal is None:
+        if journal is None and not invalid:
             result = load_with_index(folder, names, lambda: _parse_folder(folder, None))
         else:  # an unfinished change: read the committed state, and never index it
-            result = _parse_folder(folder, journal)
-        if read_journal(folder) == journal and signature(folder, names) == before:
+            (loaded, problems) = _parse_folder(folder, journal)
+            result = loaded, (*invalid, *problems)
+        if _journal(folder) == (journal, invalid) and signature(folder, names) == before:
             return result
     return result  # a writer kept changing the files: report what was read last
+
+
+def _journal(folder: Path) -> tuple[Journal | None, tuple[Problem, ...]]:
+    """The folder's pending journal; an invalid one is a problem to report, and the files are read as they
+    are (it is never replayed, not even in what readers take as committed)."""
+    try:
+        return read_journal(folder), ()
+    except InvalidJournal as exc:
+        path = journal_path(folder)
+        return None, (Problem(path, 0, exc.message.removeprefix(f"{path}: ")),)
 
 
 def _parse_folder(folder: Path, journal: Journal | None) -> Parsed:
@@ -154,13 +185,14 @@ def _parse_folder(folder: Path, journal: Journal | None) -> Parsed:
     return (articles, theses), tuple(problems)
 
 
-def _located(path: Path, table: str, item_id: str, what: str) -> Problem:
-    """A problem with an id defined twice in `path`, at the line of its second definition."""
+def _located(path: Path, table: str, item_id: str, what: str, first: bool = False) -> Problem:
+    """A problem with an entry of `path`, at the line of its second definition (or with `first`, its first)."""
     try:
         lines = records.locate(path.read_text(encoding="utf-8"), table, "id", item_id)
     except (OSError, UnicodeDecodeError):
         lines = []
-    return Problem(path, lines[1] if len(lines) > 1 else 0, f"{table} id {item_id!r} {what}")
+    line = lines[0] if first and lines else lines[1] if len(lines) > 1 else 0
+    return Problem(path, line, f"{table} id {item_id!r} {what}")
 
 
 def _cross_check(

@@ -14,12 +14,33 @@ MIN_BYTES = 256_000
 CODEBOOK_FILE = "codebook.toml"
 ARTICLES_FILE = "articles.toml"
 THESES_FILE = "theses.toml"
+# What the program keeps in a corpus folder besides the TOML files: its state folder (journal, derived
+# store, snapshots) and the write lock.
+STATE_DIR = ".sinorus"
+LOCK_FILE = ".sinorus.lock"
+JOURNAL_FILE = "journal.json"
 
 
 def seeds_folder() -> Path:
     """The built-in seed corpus: shipped inside the package, or the checkout's seeds/."""
     packaged = PACKAGE / "seeds"
     return packaged if packaged.is_dir() else PACKAGE.parent / "seeds"
+
+
+def refuse_seeds(folder: Path) -> None:
+    """The seeds that ship with the program are read-only (they may be inside the installed package):
+    a change goes to a copy of them."""
+    from ..errors import UsageError
+
+    try:
+        same = folder.resolve() == seeds_folder().resolve()
+    except OSError:
+        same = False
+    if same:
+        raise UsageError(
+            f"{folder}: the seeds that ship with sinorus are read-only; "
+            "make your own copy with 'sinorus init DIR --from-seeds' and change that"
+        )
 
 
 def user_corpus_folder() -> Path:

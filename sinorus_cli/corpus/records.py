@@ -32,6 +32,9 @@ THESIS_ID = r"[a-z0-9][a-z0-9._:-]{0,127}"
 DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)})
 T = TypeVar("T")
 DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+# The largest offset a thesis or skip span may give: SQLite's largest integer, so the derived store holds
+# every value the TOML files are read with (no text is anywhere near that long).
+MAX_OFFSET = 2**63 - 1
 
 
 def id_problem(value: str, what: str = "article") -> str:
@@ -109,8 +112,18 @@ def parse(path: Path, source: str, problems: list[Problem]) -> TomlDoc | None:
     try:
         return TomlDoc(path, source)
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(path, 0, str(exc)))
+        opened = unclosed_string(source)
+        if opened is not None:  # the parser can only say "end of document": say where the string opens
+            problems.append(Problem(path, opened, UNCLOSED))
+        else:
+            problems.append(Problem(path, 0, str(exc)))
         return None
+    except RecursionError:  # arrays or tables nested thousands deep: no corpus file is written so
+        problems.append(Problem(path, 0, "values are nested too deeply to read"))
+        return None
+
+
+UNCLOSED = "a multi-line string opens here and is never closed, so TOML reads the rest of the file as part of it"
 
 
 def _entries(doc: TomlDoc, table: str, problems: list[Problem]) -> Iterator[tuple[int, Mapping[str, Any]]]:
@@ -202,10 +215,7 @@ def _article(entry: Mapping[str, Any], folder: Path) -> Article:
     date = _field(entry, "date", str, required=False)
     if date and date_problem(date):
         raise _Bad(f"article {article_id}: {date_problem(date)}")
-    skip = tuple(
-        Span(_field(s, "start", int), _field(s, "end", int), _field(s, "reason", str, required=False))
-        for s in _field(entry, "skip", list, required=False)
-    )
+    skip = tuple(_span(s) for s in _field(entry, "skip", list, required=False))
     return Article(
         id=article_id,
         file=file_name,
@@ -223,6 +233,15 @@ def _article(entry: Mapping[str, Any], folder: Path) -> Article:
     )
 
 
+def _span(entry: object) -> Span:
+    if not isinstance(entry, Mapping):
+        raise _Bad(f"a skip span must be a table, not {entry!r}")
+    start, end = _field(entry, "start", int), _field(entry, "end", int)
+    if not (0 <= start <= MAX_OFFSET and 0 <= end <= MAX_OFFSET):
+        raise _Bad(f"skip span {start}..{end} is outside 0..{MAX_OFFSET}")
+    return Span(start, end, _field(entry, "reason", str, required=False))
+
+
 def read_theses(doc: TomlDoc, problems: list[Problem]) -> list[tuple[int, Thesis]]:
     """The valid `[[thesis]]` entries, each with the line it starts on."""
     return _valid(doc, "thesis", _thesis, problems)
@@ -234,8 +253,8 @@ def _thesis(entry: Mapping[str, Any]) -> Thesis:
     if stance not in STANCES:
         raise _Bad(f"thesis {thesis_id}: stance {stance} is outside -2..2")
     start, end = _field(entry, "start", int), _field(entry, "end", int)
-    if not 0 <= start < end:
-        raise _Bad(f"thesis {thesis_id}: offsets {start}..{end} are not a range")
+    if not 0 <= start < end <= MAX_OFFSET:
+        raise _Bad(f"thesis {thesis_id}: offsets {start}..{end} are not a range within 0..{MAX_OFFSET}")
     confidence = entry.get("confidence")
     if confidence is not None and not (
         isinstance(confidence, int | float) and not isinstance(confidence, bool) and 0 <= confidence <= 1
@@ -308,40 +327,92 @@ def render_blocks(table: str, entries: Sequence[Mapping[str, Any]]) -> list[str]
     return [tomli_w.dumps({table: [dict(e)]}) for e in entries]
 
 
-_HEADER = r"(?m)^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\][ \t]*(?:#.*)?$"
+# A line that opens an array-of-tables entry, `[[name]]`. The name starts with a letter or '_': a line
+# such as `[[1]]` can also be a value inside a multi-line array, and no table of a corpus is named so.
+_HEADER = r"^[ \t]*\[\[[ \t]*(?P<name>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$"  # CRLF too
+# What TOML can hide such a line in: only a multi-line string (a one-line string or a comment ends with
+# its line). Scanned as tokens in order, so a quote in a comment or a '#' in a string is what it is;
+# every repetition is possessive, so an unterminated string costs one pass, never a backtrack.
+_TOKENS = (
+    rf"(?P<header>{_HEADER})"
+    r'|"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:"{1,2})?'
+    r"|'''(?:[^']++|'(?!''))*+'''(?:'{1,2})?"
+    r"|(?P<open>" + '"""' + "|" + "'''" + ")"  # a multi-line string that never closes: the rest is inside it
+    r'|"(?:[^"\\\n]++|\\.)*+"'
+    r"|'[^'\n]*+'"
+    r"|#[^\n]*+"
+)
+MULTILINE_QUOTES = ('"""', "'" * 3)
+
+
+def _headers(text: str) -> tuple[list[re.Match[str]], int | None]:
+    """The header lines TOML reads as headers, and the offset of a multi-line string that never closes."""
+    if not any(quotes in text for quotes in MULTILINE_QUOTES):  # nothing can hide a header line: one quick pass
+        return list(re.finditer(_HEADER, text, re.MULTILINE)), None
+    found: list[re.Match[str]] = []
+    for match in re.finditer(_TOKENS, text, re.MULTILINE):
+        if match.group("open"):
+            return found, match.start()
+        if match.group("header"):
+            found.append(match)
+    return found, None
+
+
+def unclosed_string(text: str) -> int | None:
+    """The line where a multi-line string opens that never closes (hiding the rest of the file), or None."""
+    if not any(quotes in text for quotes in MULTILINE_QUOTES):  # the common case: no need to scan for headers
+        return None
+    opened = _headers(text)[1]
+    return None if opened is None else text.count("\n", 0, opened) + 1
 
 
 def blocks(text: str) -> Iterator[tuple[str, int, int, int]]:
     """Each `[[table]]` block of a TOML text: (table, line, start, end), end being the next header.
 
-    A header-like line inside a multi-line string would be miscounted; the writer never produces
-    one (tomli_w escapes newlines in strings), and a reader only uses lines for messages.
+    A block starts where the TOML grammar opens an array-of-tables entry: a header line outside any
+    multi-line string (a notes field may hold a line reading `[[article]]`). Past a multi-line string
+    that never closes there is no header: the parser reads the rest as that string.
     """
-    matches = list(re.finditer(_HEADER, text))
+    matches = _headers(text)[0]
     ends = [m.start() for m in matches[1:]] + [len(text)] if matches else []
     line, position = 1, 0
     for match, end in zip(matches, ends, strict=True):
         line += text.count("\n", position, match.start())
         position = match.start()
-        yield match.group(1), line, match.start(), end
+        yield match.group("name"), line, match.start(), end
+
+
+class Unsafe(Exception):
+    """A block to cut does not stand alone as one entry: cutting by text could hit the wrong record."""
+
+    def __init__(self, line: int, why: str) -> None:
+        super().__init__(why)
+        self.line = line
+        self.why = why
 
 
 def cut(text: str, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: str = "") -> tuple[str, int]:
     """The text without the `[[table]]` blocks whose entry `drop` selects, and how many were cut.
 
-    Only blocks whose text contains `hint` are parsed, which keeps a cut from a large file fast.
+    Only blocks whose text contains `hint` are parsed, which keeps a cut from a large file fast. Each
+    of them must parse alone as exactly one `[[table]]` entry and nothing else; otherwise its bounds
+    are in doubt (a header the scanner does not know, a top-level table after it) and Unsafe is raised
+    before anything is cut.
     """
     import tomllib
 
     pieces, kept_until, count = [], 0, 0
-    for name, _, start, end in blocks(text):
+    for name, line, start, end in blocks(text):
         if name != table or hint not in text[start:end]:
             continue
         try:
-            entry = tomllib.loads(text[start:end])[table][0]
-        except (tomllib.TOMLDecodeError, KeyError, IndexError, TypeError):
-            continue  # a block that does not parse alone is not one we wrote: leave it
-        if drop(entry):
+            parsed = tomllib.loads(text[start:end])
+        except (tomllib.TOMLDecodeError, RecursionError) as exc:
+            raise Unsafe(line, f"this [[{table}]] block does not parse on its own ({exc})") from None
+        entries = parsed.get(table)
+        if set(parsed) != {table} or not isinstance(entries, list) or len(entries) != 1:
+            raise Unsafe(line, f"this [[{table}]] block holds more than one entry, or other tables")
+        if isinstance(entries[0], Mapping) and drop(entries[0]):
             pieces.append(text[kept_until:start])
             kept_until, count = end, count + 1
     pieces.append(text[kept_until:])
@@ -363,6 +434,8 @@ def scan_articles(text: str) -> list[dict[str, str]] | None:
     Adding an article needs only these, and a full parse of 10,000 articles takes most of a second.
     Returns None when some entry is not in the simple form the writer produces (then parse instead).
     """
+    if any(quotes in text for quotes in MULTILINE_QUOTES):  # a string may hold what looks like a key or header
+        return None
     found: list[dict[str, str]] = []
     current: dict[str, str] | None = None
     for match in re.finditer(_SCAN, text):

@@ -19,39 +19,57 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from ..errors import UsageError
+from ..errors import CorpusError, UsageError
 from ..model import Article, Thesis
 from . import records
 from .files import atomic_write, confined, read_article_file
-from .journal import STATE_DIR, Growth, append_change, committed, leftovers, read_journal, recover, replace_change
+from .guard import guard_folder
+from .journal import (
+    UNDO_BY_HAND,
+    Growth,
+    InvalidJournal,
+    append_change,
+    committed,
+    journal_path,
+    leftovers,
+    read_journal,
+    recover,
+    replace_change,
+    undo_problem,
+)
 from .load import load_corpus
-from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, seeds_folder
+from .locations import ARTICLES_FILE, CODEBOOK_FILE, LOCK_FILE, THESES_FILE, refuse_seeds, seeds_folder
 from .records import ARTICLES_HEADER, THESES_HEADER, Problem
-
-LOCK_FILE = ".sinorus.lock"
 
 
 @contextlib.contextmanager
-def locked(folder: Path) -> Iterator[list[str]]:
+def locked(folder: Path, repair: bool = False) -> Iterator[list[str]]:
     """Hold the corpus's exclusive write lock; first finish any change a crash interrupted.
 
-    Yields what recovery did (usually nothing), one line each.
+    The folder's own files are checked before the lock is taken (no link, no pipe: guard.py), and
+    again once it is held, when no other writer can be changing them. Yields what recovery did
+    (usually nothing), one line each; with `repair`, an invalid journal is set aside, not refused.
     """
     from filelock import FileLock
 
+    refuse_seeds(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    guard_folder(folder)
     with FileLock(folder / LOCK_FILE):
-        yield recover(folder)
+        guard_folder(folder)
+        yield recover(folder, repair)
 
 
 def writer_active(folder: Path) -> bool:
     """Whether another process holds the corpus's write lock right now."""
     from filelock import FileLock, Timeout
 
+    guard_folder(folder)
     try:
         with FileLock(folder / LOCK_FILE, timeout=0):
             return False
@@ -140,17 +158,26 @@ class _Known:
     ids: set[str] = field(default_factory=set)
     digests: dict[str, str] = field(default_factory=dict)
     unhashed: list[tuple[str, str]] = field(default_factory=list)  # (id, path): plain strings stat faster
+    suffixes: dict[str, int] = field(default_factory=dict)  # proposed id -> the last suffix tried for it
+    sizes: dict[int, list[tuple[str, str]]] | None = None  # the unhashed by size, once a text is compared
 
     def duplicate(self, text: str, digest: str) -> str:
         """The id of an article whose stored text is `text`, or ''."""
         if digest in self.digests:
             return self.digests[digest]
-        size = len(text.encode("utf-8"))
-        for article_id, path in self.unhashed:
-            with contextlib.suppress(OSError):
-                if os.stat(path).st_size == size and _digest_of(Path(path)) == digest:
-                    return article_id
+        for article_id, path in self._by_size().get(len(text.encode("utf-8")), ()):
+            if _digest_of(Path(path)) == digest:
+                return article_id
         return ""
+
+    def _by_size(self) -> dict[int, list[tuple[str, str]]]:
+        """The unhashed articles by their file's size, each file looked at once however many are added."""
+        if self.sizes is None:
+            self.sizes = {}
+            for article_id, path in self.unhashed:
+                with contextlib.suppress(OSError):
+                    self.sizes.setdefault(os.stat(path).st_size, []).append((article_id, path))
+        return self.sizes
 
 
 @dataclass(frozen=True)
@@ -184,7 +211,7 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
             if dup:
                 outcomes.append(Added(None, duplicate_of=dup))
                 continue
-            article_id = _unique(folder, proposed_id(item.metadata), known.ids)
+            article_id = _unique(folder, proposed_id(item.metadata), known)
             if item.metadata.get("id") and item.metadata["id"] != article_id:
                 raise UsageError(f"--id {item.metadata['id']!r} is already taken")
             file_name = records.article_file_name(article_id)
@@ -226,10 +253,12 @@ def _stage(path: Path, header: str, blocks: str, appends: dict[str, bytes], crea
     if not path.exists():
         creates[path.name] = (header + blocks).encode("utf-8")
         return
-    with open(path, "rb") as handle:
-        handle.seek(max(path.stat().st_size - 1, 0))
-        last = handle.read(1)
-    appends[path.name] = (("\n" if last not in (b"", b"\n") else "") + blocks).encode("utf-8")
+    data = path.read_bytes()
+    quoted = any(quotes.encode() in data for quotes in records.MULTILINE_QUOTES)  # decoded only when it may matter
+    opened = records.unclosed_string(data.decode("utf-8", errors="replace")) if quoted else None
+    if opened is not None:  # what is appended would become part of that string, and be lost from view
+        raise CorpusError(f"{path}:{opened}: {records.UNCLOSED}; close it before adding")
+    appends[path.name] = (("\n" if data[-1:] not in (b"", b"\n") else "") + blocks).encode("utf-8")
 
 
 def _known(folder: Path, context: Sequence[Path]) -> _Known:
@@ -271,12 +300,18 @@ def _digest_of(path: Path) -> str:
         return ""
 
 
-def _unique(folder: Path, candidate: str, taken: set[str]) -> str:
-    """`candidate`, or `candidate-2`, `-3`... : the first id neither taken nor naming an existing file."""
-    article_id, n = candidate, 1
-    while article_id in taken or os.path.lexists(folder / records.article_file_name(article_id)):
+def _unique(folder: Path, candidate: str, known: _Known) -> str:
+    """`candidate`, or `candidate-2`, `-3`... : the first id neither taken nor naming an existing file.
+
+    The search for a candidate resumes where the last one ended, so a bulk add of n articles sharing
+    one prefix tries n ids in all, not n²/2.
+    """
+    n = known.suffixes.get(candidate, 1)
+    article_id = candidate if n == 1 else f"{candidate}-{n}"
+    while article_id in known.ids or os.path.lexists(folder / records.article_file_name(article_id)):
         n += 1
         article_id = f"{candidate}-{n}"
+    known.suffixes[candidate] = n
     return article_id
 
 
@@ -294,7 +329,10 @@ def _read(path: Path) -> str:
 
 
 def remove_article(folder: Path, article_id: str) -> int:
-    """Remove an article, its file and its theses from the corpus in `folder`; return theses removed."""
+    """Remove an article, its file and its theses from the corpus in `folder`; return theses removed.
+
+    The article's file is deleted only when no other entry still names it.
+    """
     if not (folder / ARTICLES_FILE).is_file():
         raise UsageError(f"no article {article_id!r} in {folder} (it holds no corpus)")
     with locked(folder):
@@ -307,19 +345,29 @@ def remove_article(folder: Path, article_id: str) -> int:
             return False
 
         quoted = f'"{article_id}"'
-        articles, _ = records.cut(_read(folder / ARTICLES_FILE), "article", matches, quoted)
+        articles, _ = _cut(folder / ARTICLES_FILE, "article", matches, quoted)
         if not removed:
             raise UsageError(f"no article {article_id!r} in {folder}")
-        theses, count = records.cut(
-            _read(folder / THESES_FILE), "thesis", lambda e: e.get("article") == article_id, quoted
-        )
+        theses, count = _cut(folder / THESES_FILE, "thesis", lambda e: e.get("article") == article_id, quoted)
         file_name = str(removed[0].get("file", ""))
-        doomed = [file_name] if _deletable(folder, file_name) else []
+        shared = f'"{file_name}"' in articles  # another entry names the same file (check reports it): keep it
+        doomed = [file_name] if _deletable(folder, file_name) and not shared else []
         changed = {ARTICLES_FILE: articles.encode("utf-8")}
         if count:
             changed[THESES_FILE] = theses.encode("utf-8")
         replace_change(folder, changed, doomed)
     return count
+
+
+def _cut(path: Path, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: str) -> tuple[str, int]:
+    """records.cut of a corpus file, refused with one line naming the block when its bounds are in doubt."""
+    try:
+        return records.cut(_read(path), table, drop, hint)
+    except records.Unsafe as exc:
+        raise CorpusError(
+            f"{path}:{exc.line}: {exc.why}, so it cannot be cut without risking another entry; "
+            "nothing was changed (see 'sinorus check')"
+        ) from None
 
 
 def _deletable(folder: Path, name: str) -> bool:
@@ -331,10 +379,20 @@ def _deletable(folder: Path, name: str) -> bool:
     return bool(name) and Path(name).name == name and (stat.S_ISREG(mode) or stat.S_ISLNK(mode))
 
 
+class ArticleGone(CorpusError):
+    """The article a review was saving theses for was removed meanwhile."""
+
+
 def replace_theses(folder: Path, article_id: str, theses: Sequence[Thesis], drop: set[str]) -> None:
-    """Drop the theses with ids in `drop` and append `theses` (used by review), in one write."""
+    """Drop the theses with ids in `drop` and append `theses` (used by review), in one write.
+
+    The article is looked for again under the lock: a remove that ran during the review took it out,
+    and its theses would be orphans (ArticleGone, nothing written).
+    """
     with locked(folder):
-        kept, _ = records.cut(_read(folder / THESES_FILE), "thesis", lambda e: e.get("id") in drop, f'"{article_id}"')
+        if article_id not in {entry.get("id") for entry in _scanned(folder)}:
+            raise ArticleGone(f"{article_id} was removed from {folder} while it was being reviewed")
+        kept, _ = _cut(folder / THESES_FILE, "thesis", lambda e: e.get("id") in drop, f'"{article_id}"')
         text = kept.rstrip("\n") + "\n" + records.render("thesis", [records.thesis_entry(t) for t in theses])
         replace_change(folder, {THESES_FILE: text.encode("utf-8")})
 
@@ -345,16 +403,25 @@ def crash_problems(folder: Path, referenced: set[str]) -> list[Problem]:
     `referenced` holds the file names the corpus's articles use.
     """
     problems = []
-    journal = read_journal(folder)
+    try:
+        journal = read_journal(folder)
+    except InvalidJournal:  # reported by the loader, with what it names
+        journal = None
     live = journal is not None and writer_active(folder)
     if journal and not live:
-        problems.append(Problem(folder / STATE_DIR / "journal.json", 0, f"{journal.describe()}: run 'check --repair'"))
+        blocked = undo_problem(folder, journal) if journal.kind == "append" else ""
+        what = (
+            f"an interrupted add cannot be undone: {blocked}; {UNDO_BY_HAND}"
+            if blocked
+            else f"{journal.describe()}: run 'check --repair'"
+        )
+        problems.append(Problem(journal_path(folder), 0, what))
     if not live:
         problems += [
             Problem(p, 0, "a temporary file left by an interrupted write: run 'check --repair'")
             for p in leftovers(folder, journal)
         ]
-    pending = set(journal.created) if journal else set()
+    pending = {*journal.created, *journal.deleted} if journal else set()  # the repair creates or deletes them
     for path in sorted(folder.glob("*.txt")):
         if path.name not in referenced and path.name not in pending:
             problems.append(Problem(path, 0, "not the file of any article in articles.toml (add it, or delete it)"))
@@ -363,5 +430,5 @@ def crash_problems(folder: Path, referenced: set[str]) -> list[Problem]:
 
 def repair(folder: Path) -> list[str]:
     """Finish or undo an interrupted change and delete leftover temporary files; say what was done."""
-    with locked(folder) as done:
+    with locked(folder, repair=True) as done:
         return done

@@ -20,12 +20,15 @@ from typing import Any
 # text handling.
 # Every format character (Unicode category Cf: zero-width spaces and joiners, bidi marks,
 # embeddings, overrides and isolates, U+FEFF, invisible operators, tags), C0 and C1 controls
-# except tab and newline, the line and paragraph separators, and lone surrogates.
+# except tab and newline, the line and paragraph separators, lone surrogates, and the noncharacters
+# (U+FDD0..U+FDEF and the last two code points of every plane), which HTML forbids and XML refuses.
 _UNSAFE = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f]"
+    "\U000e0001\U000e0020-\U000e007f\ufdd0-\ufdef"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    + "]"
 )
 _TSV_SPECIAL = r"[\\\t\n\r\x00-\x08\x0b-\x1f\x7f-\x9f]"
 _TSV_NAMED = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}

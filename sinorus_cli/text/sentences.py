@@ -21,9 +21,10 @@ from functools import lru_cache
 from ..model import Span, overlaps
 from .cleaning import clean_paragraphs
 
-_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\w])""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-_NEXT_WORD = re.compile(r"""\s+["“‘(]?(\w+)""")
+# Terminal punctuation, matched only from the start of a run ("...!" is one candidate, not four) and with
+# possessive repeats: a run of n dots costs n steps, never n² (re-matching from each dot, backtracking).
+_END = re.compile(r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s++["'“‘(\[]?[\w])""")
+_NEXT_WORD = re.compile(r"""\s++["“‘(]?(\w++)""")
 TITLES = frozenset(
     """mr mrs ms dr prof gen col lt sen rep gov st jr sr vs etc fig vol inc ltd co corp dept est approx
     jan feb mar apr jun jul aug sep sept oct nov dec ed eds cf al""".split()  # noqa: SIM905 (a word list reads best as words)
@@ -40,8 +41,7 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     """Whether the terminal punctuation `match` closes a sentence."""
     if not match.group().startswith("."):
         return True
-    before = _WORD_BEFORE.search(paragraph, 0, match.start())
-    word = before.group(1) if before else ""
+    word = _word_before(paragraph, match.start())
     following = _NEXT_WORD.match(paragraph, match.end())
     next_word = following.group(1) if following else ""
     if word.lower() in TITLES or (word.lower() in NUMBERED and next_word[:1].isdigit()):
@@ -51,6 +51,18 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     if "." in word:  # an acronym with periods: a boundary only before a usual sentence opener
         return next_word.lower() in OPENERS
     return True
+
+
+def _word_before(paragraph: str, end: int) -> str:
+    """The letters, digits and periods just before `end` ("U.S", "Dr"), read backwards.
+
+    Not a regular expression searched from the paragraph's start: that tries every earlier position,
+    which made splitting a long paragraph cost its length times its number of sentences.
+    """
+    start = end
+    while start > 0 and (paragraph[start - 1] in "._" or paragraph[start - 1].isalnum()):
+        start -= 1
+    return paragraph[start:end]
 
 
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
