@@ -63,8 +63,7 @@ def eval_command(
     """Score the extractor: leave-one-out on the seeds, or against hand coding with --labels/--sentences and --texts."""
     if labels is not None and sentences is not None:
         raise UsageError("give --labels or --sentences, not both")
-    table = labels or sentences
-    if (table is None) != (texts is None):
+    if (labels is None and sentences is None) != (texts is None):
         raise UsageError("--labels (or --sentences) and --texts go together: a table and the folder of its texts")
     s = session(ctx)
     from ..present.evaluation import labels_view, leave_one_out_view, sentences_view
@@ -74,7 +73,9 @@ def eval_command(
             raise UsageError(f"{texts}: not a folder of texts")
         from ..text.evaluation import evaluate_sentences, load_sentence_rows
 
-        scored = evaluate_sentences(load_sentence_rows(sentences), texts, s.corpus().codebook)
+        rows = load_sentence_rows(sentences)
+        _refuse_outside(texts, {row.file for row in rows})
+        scored = evaluate_sentences(rows, texts, s.corpus().codebook)
         s.emit(sentences_view(scored, sentences.name), fmt)
         return
     if labels is None or texts is None:
