@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from sinorus_cli.cli import app
@@ -15,6 +16,12 @@ from sinorus_cli.corpus import seeds_folder
 from sinorus_cli.env import Environment
 
 Run = Callable[..., Result]
+
+# Property-based tests: no deadline (a loaded machine makes a first example slow, and a verdict must not depend
+# on speed) and, in CI, the same examples every run.
+settings.register_profile("default", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sinorus_cli.corpus import load_corpus
@@ -191,8 +191,6 @@ def _whole_theme_lexicons() -> tuple[_Lexicon, ...]:
     return tuple(_Lexicon.of(t.cues, t.deny, t.topics) for t in load_corpus().codebook.themes)
 
 
-# No deadline: the first example compiles the lexicons, which a loaded machine may take longer than 200 ms to do.
-@settings(deadline=None)
 @given(st.lists(st.sampled_from(_codebook_words()), max_size=12), st.sampled_from([" ", "-", ""]))
 def test_phrases_compiled_per_opening_word_match_as_one_pattern_per_theme(codebook, words, glue):
     text = glue.join(words).lower()
