@@ -68,29 +68,24 @@ def eval_command(
     s = session(ctx)
     from ..present.evaluation import labels_view, leave_one_out_view, sentences_view
 
-    if sentences is not None and texts is not None:
-        if not texts.is_dir():
-            raise UsageError(f"{texts}: not a folder of texts")
-        from ..text.evaluation import evaluate_sentences, load_sentence_rows
-
-        rows = load_sentence_rows(sentences)
-        _refuse_outside(texts, {row.file for row in rows})
-        scored = evaluate_sentences(rows, texts, s.corpus().codebook)
-        s.emit(sentences_view(scored, sentences.name), fmt)
-        return
-    if labels is None or texts is None:
+    if texts is None:
         from ..text.evaluation import evaluate
 
         s.emit(leave_one_out_view(evaluate(s.corpus())), fmt)
         return
     if not texts.is_dir():
         raise UsageError(f"{texts}: not a folder of texts")
-    from ..text.evaluation import evaluate_labels, load_labels
+    from ..text import evaluation
 
-    table = load_labels(labels)
-    _refuse_outside(texts, {label.file for label in table})
-    result = evaluate_labels(table, texts, s.corpus().codebook)
-    s.emit(labels_view(result, labels.name), fmt)
+    codebook = s.corpus().codebook
+    if sentences is not None:
+        rows = evaluation.load_sentence_rows(sentences)
+        _refuse_outside(texts, {row.file for row in rows})
+        s.emit(sentences_view(evaluation.evaluate_sentences(rows, texts, codebook), sentences.name), fmt)
+    elif labels is not None:
+        table = evaluation.load_labels(labels)
+        _refuse_outside(texts, {label.file for label in table})
+        s.emit(labels_view(evaluation.evaluate_labels(table, texts, codebook), labels.name), fmt)
 
 
 def _refuse_outside(texts: Path, names: set[str]) -> None:
