@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..analysis.check import Problem
     from ..analysis.debate import Polarization
     from ..analysis.search import Hit
-    from ..text.explain import Why
+    from ..text.explain import Cue, Why
 
 
 def theses_view(theses: Sequence[Thesis], corpus: Corpus, theme: str = "") -> View:
@@ -182,7 +182,14 @@ WHY_FIELDS = ("p_theme", "p_article", "p_affirm", "cues", "rules", "speaker_evid
 EXPLAINED_COLUMNS = (*PROPOSAL_COLUMNS, Column("why", "Why", ratio=1))
 
 
-POLARITY_MARK = {1: " (affirms)", -1: " (denies)", 0: ""}
+POLARITY_MARK = {1: "affirms", -1: "denies", 0: ""}
+
+
+def _cue_mark(cue: Cue) -> str:
+    """How a cue counts: '(affirms)', '(denies)', '(affirms, negated)'; nothing for a word that only names the theme."""
+    if not cue.polarity:
+        return ""
+    return f" ({POLARITY_MARK[cue.polarity]}{', negated' if cue.negated else ''})"
 
 
 def why_text(why: Why) -> str:
@@ -192,7 +199,7 @@ def why_text(why: Why) -> str:
         f"affirms {why.affirm_probability:.2f} / denies {1 - why.affirm_probability:.2f}",
     ]
     if why.cues:
-        parts.append("cues " + ", ".join(f"{c.words!r}{POLARITY_MARK[c.polarity]}" for c in why.cues))
+        parts.append("cues " + ", ".join(f"{c.words!r}{_cue_mark(c)}" for c in why.cues))
     if why.facts:
         parts.append("rules: " + ", ".join(why.facts))
     parts.append(why.speaker_evidence or "the author's own voice")
@@ -204,7 +211,7 @@ def why_record(why: Why) -> dict[str, Any]:
         "p_theme": why.theme_probability,
         "p_article": why.article_probability,
         "p_affirm": why.affirm_probability,
-        "cues": "; ".join(f"{c.words} ({c.polarity:+d})" for c in why.cues),
+        "cues": "; ".join(f"{c.words} ({c.polarity:+d}{', negated' if c.negated else ''})" for c in why.cues),
         "rules": ", ".join(why.facts),
         "speaker_evidence": why.speaker_evidence,
     }

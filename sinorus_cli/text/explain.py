@@ -11,6 +11,7 @@ class Cue:
 
     words: str
     polarity: int
+    negated: bool = False  # a negation in its clause turns it round ("will not form a military alliance")
 
 
 @dataclass(frozen=True)

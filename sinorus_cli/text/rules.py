@@ -336,7 +336,9 @@ def read_rules(text: str, found: Sequence[Sentence], codebook: Codebook) -> list
         for i, in_sentence in matches.items():
             sentence = found[i]
             out[i].readings[n] = _read(out[i].facts, in_sentence, theme)
+            lowered = out[i].facts.lowered
             out[i].cues[n] = tuple(
-                Cue(sentence.text[a:b], polarity) for a, b, polarity in in_sentence
+                Cue(sentence.text[a:b], polarity, bool(polarity) and _negated(lowered, a, b))
+                for a, b, polarity in in_sentence
             )
     return out
