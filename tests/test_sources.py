@@ -61,6 +61,10 @@ PAGES = {
         "<title>Currencies and caution</title><meta property='og:site_name' content='Policy Weekly'>",
         "<h1>Currencies and caution</h1><p class='byline'>By Maria Rossi, 3 May 2024</p>",
     ),
+    "/dated.html": _page(
+        "<title>Rails across the steppe</title><meta property='og:site_name' content='Continental Affairs'>",
+        "<h1>Rails across the steppe</h1><p>By Ana Lima | March 13, 2023</p>",
+    ),
     "/empty.html": b"<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>",
 }
 
@@ -175,7 +179,8 @@ def test_links_and_pdfs_get_title_author_date_outlet_and_ids_a_person_would_choo
     second.write_bytes(
         _report_pdf("trade", **{"/Title": "Microsoft Word - draft2.docx", "/Author": "Russian Affairs Council"})
     )
-    sources = [f"{server}{p}" for p in ("/jsonld.html", "/meta.html", "/byline.html", "/report.pdf")]
+    pages = ("/jsonld.html", "/meta.html", "/byline.html", "/dated.html", "/report.pdf")
+    sources = [f"{server}{p}" for p in pages]
     result = run("--corpus", str(corpus), "add", *sources, str(first), str(second))
     assert result.exit_code == 0, result.output + result.stderr
     got = {a["id"]: a for a in _articles(corpus)}
@@ -193,6 +198,10 @@ def test_links_and_pdfs_get_title_author_date_outlet_and_ids_a_person_would_choo
         "2021-01-27",
     )
     assert (byline["author"], byline["date"], byline["outlet"]) == ("Maria Rossi", "2024-05-03", "Policy Weekly")
+    dated = got["lima-2023"]
+    assert (dated["title"], dated["author"], dated["date"], dated["outlet"]) == (
+        "Rails across the steppe", "Ana Lima", "2023-03-13", "Continental Affairs"
+    )  # fmt: skip
     assert {"li-2022", "li-2022-2", "rac-2022"} <= set(got)
     assert got["rac-2022"]["author"] == "Russian Affairs Council" and "Microsoft" not in got["rac-2022"].get(
         "title", ""

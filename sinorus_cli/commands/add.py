@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 EPILOG = """\b
 Examples:
   sinorus add new-oped.txt --author "Jane Doe" --outlet "The Review" --date 2024-05
-  sinorus add https://example.org/opinion/page.html report.pdf --dry-run
+  sinorus add https://example.org/x report.pdf --dry-run
   sinorus add --metadata sources.csv               (columns: file, id, title, author, outlet, date, kind)
   sinorus add reading/*.txt                       (a progress bar on a terminal)
   find reading -name '*.txt' | sinorus add --files-from -

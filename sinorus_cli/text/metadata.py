@@ -60,7 +60,22 @@ def split_byline(rest: str) -> tuple[str, str]:
 
 
 # Section labels a page puts above the headline; never the title.
-LABELS = frozenset({"opinion", "op-ed", "oped", "commentary", "analysis", "editorial", "comment", "world", "china"})
+LABELS = frozenset(
+    {
+        "opinion",
+        "op-ed",
+        "oped",
+        "commentary",
+        "analysis",
+        "editorial",
+        "comment",
+        "world",
+        "china",
+        "print",
+        "share",
+        "menu",
+    }
+)
 
 
 def from_text(text: str, outlet: str = "") -> dict[str, str]:
