@@ -93,7 +93,7 @@ def test_html_without_the_extra_says_how_to_install_it(run, tmp_path, monkeypatc
     page = tmp_path / "page.html"
     page.write_text("<!DOCTYPE html><html><body><p>An alliance is near.</p></body></html>", encoding="utf-8")
     result = run("extract", str(page))
-    assert result.exit_code == 2 and "pip install 'sinorus[html]'" in result.stderr
+    assert result.exit_code == 2 and "pip install '.[html]'" in result.stderr
 
 
 def test_html_main_text_comes_from_the_extractor_library(tmp_path, monkeypatch):

@@ -224,7 +224,7 @@ def test_the_html_extra_error_names_what_is_missing(run, tmp_path, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", broken)
     page = tmp_path / "page.html"
     page.write_text("<!DOCTYPE html><html><body><p>An alliance is near.</p></body></html>", encoding="utf-8")
-    _one_line(run("extract", str(page)), 2, "cannot import lxml.html.clean): pip install 'sinorus[html]'")
+    _one_line(run("extract", str(page)), 2, "cannot import lxml.html.clean): pip install '.[html]'")
 
 
 @posix_only

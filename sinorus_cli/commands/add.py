@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 EPILOG = """\b
 Examples:
   sinorus add new-oped.txt --author "Jane Doe" --outlet "The Review" --date 2024-05
+  sinorus add https://example.org/x report.pdf --dry-run
+  sinorus add --metadata sources.csv               (columns: file, id, title, author, outlet, date, kind)
   sinorus add reading/*.txt                       (a progress bar on a terminal)
   find reading -name '*.txt' | sinorus add --files-from -
   sinorus --corpus my-corpus add - --title "Pasted" < text.txt
@@ -29,8 +32,9 @@ which every command reads together with the seeds.
 """
 
 
-def _sources(files: list[str], files_from: str | None) -> list[str]:
-    """The files named on the command line, then those listed one a line in --files-from ('-': stdin)."""
+def _sources(files: list[str], files_from: str | None, listed: Sequence[str] = ()) -> list[str]:
+    """The files and links named on the command line, then those listed one a line in --files-from
+    ('-': stdin); with neither, those a --metadata file names (`listed`)."""
     import sys
     from pathlib import Path
 
@@ -41,19 +45,29 @@ def _sources(files: list[str], files_from: str | None) -> list[str]:
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"--files-from {files_from}: {exc}") from None
         sources += [line.strip() for line in listing.splitlines() if line.strip()]
+    sources = sources or list(listed)
     if not sources:
-        raise UsageError("no article to add: give files, - for stdin, or --files-from")
+        raise UsageError("no article to add: give files or links, - for stdin, --files-from or --metadata")
     return sources
 
 
 def add_command(
     ctx: typer.Context,
     files: Annotated[
-        list[str] | None, typer.Argument(help="Article files (text, Markdown, HTML) or - for stdin.")
+        list[str] | None,
+        typer.Argument(help="Article files (text, Markdown, HTML, PDF), http(s) links, or - for stdin."),
     ] = None,
     files_from: Annotated[
-        str | None, typer.Option("--files-from", help="Also add the files listed one a line in this file (- stdin).")
+        str | None,
+        typer.Option("--files-from", help="Also add the files or links listed one a line in this file (- stdin)."),
     ] = None,
+    metadata_file: Annotated[
+        str | None,
+        typer.Option("--metadata", help="CSV: a 'file' column, then id, title, author, outlet, date, kind."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be recorded for each source; write nothing.")
+    ] = False,
     article_id: Annotated[str | None, typer.Option("--id", help="Article id (one file only).")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Title (one file only).")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Author.")] = None,
@@ -63,19 +77,23 @@ def add_command(
     encoding: Annotated[str | None, typer.Option("--encoding", help="Decode the files with this.")] = None,
     fmt: FormatOption = None,
 ) -> None:
-    """Add articles to a corpus: copy each file, propose its theses (origin auto), record both.
+    """Add articles to a corpus: copy each file or page, propose its theses (origin auto), record both.
 
-    Ctrl-C stops after the article being read; the ones read so far are added. Files that cannot
-    be read are reported and skipped; the others are added, all in one write.
+    Title, author, date and outlet are read off each source (a page's metadata, a PDF's, a byline
+    and date line) unless given by a flag or --metadata. Ctrl-C stops after the article being read;
+    the ones read so far are added. Sources that cannot be read are reported and skipped; the others
+    are added, all in one write.
     """
     from ..corpus.bulk import prepare
     from ..corpus.db import refresh
     from ..corpus.load import load_codebook
+    from ..corpus.sources import read_metadata_file, with_ids
     from ..corpus.store import add_articles, check_metadata
     from ..text.ingest import check_encoding
 
     s = session(ctx)
-    files = _sources(files or [], files_from)
+    rows_by_source = read_metadata_file(metadata_file) if metadata_file else {}
+    files = _sources(files or [], files_from, list(rows_by_source))
     if len(files) > 1 and (article_id or title):
         raise UsageError("--id and --title apply to a single file")
     fields = {"id": article_id, "title": title, "author": author, "outlet": outlet, "date": date, "kind": kind}
@@ -88,7 +106,8 @@ def add_command(
     prepared: list[tuple[str, NewArticle, tuple[tuple[int, int], ...]]] = []
     failed: list[dict[str, Any]] = []
     with progress(s.env, len(files), "adding") as advance, _StopAfterCurrent(s) as stop:
-        for result in prepare(files, metadata, encoding, codebook):
+        for result in prepare(files, metadata, encoding, codebook, rows_by_source):
+            s.note(result.note)
             if result.article is None:
                 if len(files) == 1:
                     raise UsageError(result.error)
@@ -99,6 +118,11 @@ def add_command(
             advance()
             if stop.requested:  # checked after the article in hand is kept, so Ctrl-C never drops a finished read
                 break
+        named = with_ids([item for _, item, _ in prepared], (*context, folder), folder)
+        prepared = [(source, item, spans) for (source, _, spans), item in zip(prepared, named, strict=True)]
+        if dry_run:
+            _show_dry_run(s, prepared, failed, fmt)
+            return
         # Still under the handler: a Ctrl-C during the write (held until it is done) or the indexing
         # only asks to stop, so the summary below still says what was added.
         additions = add_articles(folder, [item for _, item, _ in prepared], context)
@@ -127,6 +151,29 @@ def add_command(
         raise typer.Exit(EXIT_INTERRUPTED)
     if failed:
         raise UsageError(f"{len(failed)} of {len(files)} files could not be read; the other {done} were added")
+
+
+def _show_dry_run(
+    s: Session, prepared: Sequence[tuple[str, NewArticle, Any]], failed: list[dict[str, Any]], fmt: Any
+) -> None:
+    """List what each source would be recorded as; nothing is written. An unreadable source makes exit 2."""
+    from ..present.listing import would_add_view
+
+    rows = [
+        {
+            "article": item.metadata["id"],
+            "file": "stdin" if source == "-" else source,
+            **{key: item.metadata.get(key, "") for key in ("title", "author", "outlet", "date")},
+            "kind": item.metadata.get("kind") or None,  # unknown, not assumed to be an op-ed
+            "notes": item.metadata.get("notes", ""),
+            "theses": len(item.theses),
+            "status": "would be added",
+        }
+        for source, item, _ in prepared
+    ] + [{**row, "status": "not readable"} for row in failed]
+    s.emit(would_add_view(rows), fmt, empty_ok=True)
+    if failed:
+        raise UsageError(f"{len(failed)} of {len(rows)} sources could not be read; nothing was added (dry run)")
 
 
 class _StopAfterCurrent:

@@ -31,23 +31,26 @@ class Prepared:
     article: NewArticle | None
     sentences: tuple[tuple[int, int], ...] = ()
     error: str = ""
+    note: str = ""  # what the user should know of an article that was read (that it is not in English)
 
 
 def prepare_one(source: str, metadata: Mapping[str, str], encoding: str | None, codebook: Codebook) -> Prepared:
-    """Read one file and propose its theses: everything an add needs before taking the lock."""
+    """Read one file or link and propose its theses: everything an add needs before taking the lock."""
     from ..text.extract import extract_theses
     from ..text.ingest import read_article
     from ..text.sentences import sentences
+    from .sources import article_fields, foreign_note
 
     try:
         article = read_article(source, encoding)
     except UsageError as exc:
         return Prepared(source, None, error=exc.message)
-    fields = {"title": article.text.strip().split("\n", 1)[0][:120], "kind": "op-ed"} | dict(metadata)
+    fields = article_fields(article, metadata)
+    note = foreign_note(source, article.text, fields)  # the English reader would misread it: propose nothing
     author = fields.get("author", "")
-    theses = tuple(extract_theses(article.text, codebook, proposed_id(fields), author=author))
+    theses = () if note else tuple(extract_theses(article.text, codebook, proposed_id(fields), author=author))
     spans = tuple((s.start, s.end) for s in sentences(article.text))  # split once: the extractor's are cached
-    return Prepared(source, NewArticle(article.text, fields, theses), spans)
+    return Prepared(source, NewArticle(article.text, fields, theses), spans, note=note)
 
 
 def _job(job: tuple[str, Mapping[str, str], str | None, Codebook]) -> Prepared:
@@ -78,13 +81,19 @@ def _exit_with_parent(parent: int, every: float = 0.2) -> None:
 
 
 def prepare(
-    sources: Sequence[str], metadata: Mapping[str, str], encoding: str | None, codebook: Codebook
+    sources: Sequence[str],
+    metadata: Mapping[str, str],
+    encoding: str | None,
+    codebook: Codebook,
+    per_source: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Iterator[Prepared]:
     """Every source read and extracted, in order: in a process pool when there are many.
 
-    Stopping the iteration early cancels the sources not yet started.
+    `per_source` holds each source's own metadata (a `--metadata` file's rows); `metadata`, the
+    flags, wins over it. Stopping the iteration early cancels the sources not yet started.
     """
-    jobs = [(source, metadata, encoding, codebook) for source in sources]
+    rows = per_source or {}
+    jobs = [(source, {**rows.get(source, {}), **metadata}, encoding, codebook) for source in sources]
     workers = min(os.cpu_count() or 1, len(jobs) // CHUNK)
     if len(jobs) < POOL_FROM or workers < 2 or "-" in sources:
         yield from map(_job, jobs)

@@ -239,3 +239,21 @@ ADDED_COLUMNS = (
 def added_view(rows: Sequence[dict[str, Any]]) -> View:
     """One row per file given to `add`: the article it became and how many theses were proposed."""
     return View([Section("added", "", ADDED_COLUMNS, rows)], document=list(rows))
+
+
+WOULD_ADD_COLUMNS = (
+    Column("article", "Article", no_wrap=True),
+    Column("title", "Title", ratio=3),
+    Column("author", "Author", ratio=1),
+    Column("outlet", "Outlet", ratio=1),
+    Column("date", "Date", no_wrap=True),
+    Column("theses", "Theses", justify="right"),
+    Column("file", "From", ratio=1),
+)
+WOULD_ADD_FIELDS = ("article", "file", "title", "author", "outlet", "date", "kind", "notes", "theses", "status")
+
+
+def would_add_view(rows: Sequence[dict[str, Any]]) -> View:
+    """What `add --dry-run` would record for each source; `kind` is null when nobody said it."""
+    section = Section("would add", "", WOULD_ADD_COLUMNS, rows, fields=WOULD_ADD_FIELDS)
+    return View([section], document=list(rows))

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import codecs
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus.files import kind_problem, read_regular, size_text
 from ..errors import UsageError
+from .pdf import MAX_PDF_BYTES, PDF_MAGIC
 
 # An op-ed is rarely over 50 kB; a whole report or book chapter may be a few MB. Proposing theses
 # takes under a second per MB of text, so the limit keeps any add to seconds; a larger file is refused
@@ -22,7 +24,12 @@ from ..errors import UsageError
 MAX_BYTES = 5_000_000
 MAX_LINE = 100_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+INSTALL_HTML = (
+    "pip install '.[html]' in a clone of sinorus, or pip install trafilatura lxml_html_clean where it is installed"
+)
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+# Fewer words than this in what the extractor kept of a page: a menu or a caption, not an article.
+MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -31,18 +38,48 @@ class Ingested:
 
     text: str
     name: str
-    kind: str  # "text", "markdown" or "html"
+    kind: str  # "text", "markdown", "html" or "pdf"
+    # Metadata the source itself gives: a page's or a PDF's title, author, date, outlet; a link's url.
+    found: Mapping[str, str] = field(default_factory=dict)
 
 
 def read_article(source: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Ingested:
-    """Read a file (or '-' for stdin) and return its cleaned-up text, or raise a one-line UsageError.
+    """Read a file (or '-' for stdin, or an http(s) link) and return its cleaned-up text, or raise a
+    one-line UsageError.
 
     The file must be a regular file (a link to one is fine: the user named it); a pipe, a
     device or a folder is refused before anything is read.
     """
-    name, data = _read_bytes(source, max_bytes)
+    from .fetch import is_url
+
+    if is_url(source):
+        return _from_link(source, encoding)
+    is_pdf = Path(source).suffix.lower() == ".pdf"
+    name, data = _read_bytes(source, max(max_bytes, MAX_PDF_BYTES) if is_pdf else max_bytes)
+    return _from_bytes(name, data, encoding, max_bytes)
+
+
+def _from_link(url: str, encoding: str | None) -> Ingested:
+    import datetime
+
+    from .fetch import fetch
+
+    got = fetch(url)
+    article = _from_bytes(url, got.data, encoding or got.charset or None, MAX_BYTES, got.kind)
+    today = datetime.date.today().isoformat()
+    return Ingested(article.text, url, article.kind, {"url": got.url, **article.found, "retrieved": today})
+
+
+def _from_bytes(name: str, data: bytes, encoding: str | None, max_bytes: int, served: str = "") -> Ingested:
     if not data.strip():
         raise UsageError(f"{name}: the file is empty")
+    if data.startswith(PDF_MAGIC) or served == "pdf":
+        from .pdf import read_pdf
+
+        text, found = read_pdf(name, data)
+        return Ingested(text, name, "pdf", found)
+    if len(data) > max_bytes:
+        raise UsageError(f"{name}: over the {size_text(max_bytes)} limit for one article")
     text = _decode(name, data, encoding).replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise UsageError(f"{name}: looks like a binary file (it contains NUL characters), not an article")
@@ -51,9 +88,10 @@ def read_article(source: str, encoding: str | None = None, max_bytes: int = MAX_
         raise UsageError(
             f"{name}: a line of {longest:,} characters (the limit is {MAX_LINE:,}); is this really running text?"
         )
-    suffix = Path(name).suffix.lower()
-    if suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        return Ingested(_main_text(name, text), name, "html")
+    suffix = "" if served else Path(name).suffix.lower()
+    looks_html = text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+    if served == "html" or suffix in HTML_SUFFIXES or looks_html:
+        return Ingested(_main_text(name, text), name, "html", _page_metadata(text))
     return Ingested(text, name, "markdown" if suffix in MARKDOWN_SUFFIXES else "text")
 
 
@@ -125,9 +163,26 @@ def _main_text(name: str, html: str) -> str:
         missing = exc.name or "trafilatura"
         raise UsageError(
             f"{name}: reading HTML needs the optional extra, which is missing or incomplete "
-            f"(cannot import {missing}): pip install 'sinorus[html]'"
+            f"(cannot import {missing}): {INSTALL_HTML}"
         ) from None
     text: str | None = trafilatura.extract(html, include_comments=False, include_tables=False)
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_WORDS:  # a menu or a caption is not an article
         raise UsageError(f"{name}: no article text found in this HTML page")
     return text.replace("\r\n", "\n")
+
+
+def _page_metadata(html: str) -> dict[str, str]:
+    """Title, author, date, site name and canonical URL of a page (its meta tags, Open Graph, JSON-LD)."""
+    import trafilatura
+
+    extract_metadata = getattr(trafilatura, "extract_metadata", None)
+    if extract_metadata is None:
+        return {}
+    try:
+        meta = extract_metadata(html)
+    except Exception:  # metadata is a convenience: a page the extractor chokes on still gives its text
+        return {}
+    if meta is None:
+        return {}
+    fields = {"title": meta.title, "author": meta.author, "date": meta.date, "outlet": meta.sitename, "url": meta.url}
+    return {key: str(value).strip() for key, value in fields.items() if value and str(value).strip()}

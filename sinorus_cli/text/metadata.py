@@ -1,0 +1,108 @@
+"""Title, author, date and outlet read off an article's own text, the way a reader finds them at its top.
+
+Only the first few lines are looked at: a byline ("By Jane Doe", "Author: Jane Doe"), a date line in
+any common format ("2021-01-27", "March 13, 2023", "By Jane Doe, 3 May 2024"), a source line
+("Source: The Review"); the title is the first line that is none of these. What is not found is left
+out, so the flags, a metadata file or the user fill it in.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Header lines are short; a line over this is running text, and the search stops at the first one.
+HEADER_LINE = 200
+HEADER_LINES = 12
+_BYLINE = re.compile(r"^\s*(?:by|written by|authors?\s*:|author\s*-)\s*(?P<rest>.+)$", re.IGNORECASE)
+_DATED = re.compile(
+    r"^\s*(?:published|posted|updated|date|dated|first published)(?:\s+on)?\s*:?\s*(?P<rest>.+)$", re.IGNORECASE
+)
+_OUTLET = re.compile(r"^\s*(?:source|outlet|published in|publication)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PRECISION = {"day": 10, "month": 7, "year": 4}
+
+
+def parse_date(value: str) -> str:
+    """A date written any common way, as YYYY-MM-DD (or YYYY-MM, YYYY when that is all it says); '' if none.
+
+    A year must be written out: dateparser alone reads "3 days" or "May" as dates relative to today.
+    """
+    value = value.strip().strip(".,|·-—").strip()
+    if not value or len(value) > 60 or not _YEAR.search(value):
+        return ""
+    if re.fullmatch(r"(?:19|20)\d\d", value):
+        return value
+    import dateparser  # here: it takes a tenth of a second to import
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(value)
+    if data is None or data.date_obj is None:
+        fallback = dateparser.parse(value, settings=settings)
+        return str(fallback.strftime("%Y-%m-%d")) if fallback else ""
+    return str(data.date_obj.strftime("%Y-%m-%d"))[: _PRECISION.get(data.period or "day", 10)]
+
+
+def split_byline(rest: str) -> tuple[str, str]:
+    """The author and date of a byline's remainder: "Jane Doe, 3 May 2024" -> ("Jane Doe", "2024-05-03")."""
+    pieces = [p.strip() for p in re.split(r"\s*[|•·]\s*|\s+[—–-]\s+", rest) if p.strip()]
+    author, date = pieces[0] if pieces else "", ""
+    for piece in pieces[1:]:
+        date = date or parse_date(piece)
+    if not date and "," in author:
+        head, _, tail = author.rpartition(",")
+        # "3 May 2024" or "May 3, 2024": try the last one or two comma-separated parts as a date
+        for name, when in ((head, tail), (author.split(",")[0], ",".join(author.split(",")[1:]))):
+            found = parse_date(when)
+            if found:
+                return name.strip(), found
+    return author.strip(" ,"), date
+
+
+# Section labels a page puts above the headline; never the title.
+LABELS = frozenset(
+    {
+        "opinion",
+        "op-ed",
+        "oped",
+        "commentary",
+        "analysis",
+        "editorial",
+        "comment",
+        "world",
+        "china",
+        "print",
+        "share",
+        "menu",
+    }
+)
+
+
+def from_text(text: str, outlet: str = "") -> dict[str, str]:
+    """Title, author, date and outlet found at the top of a text; only the fields it found.
+
+    A line naming the `outlet` already known (the site's name above its headline) is not the title.
+    """
+    found: dict[str, str] = {}
+    title = ""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:HEADER_LINES]
+    for line in lines:
+        if len(line) > HEADER_LINE:
+            break
+        byline, dated, named = _BYLINE.match(line), _DATED.match(line), _OUTLET.match(line)
+        if byline and "author" not in found:
+            author, date = split_byline(byline.group("rest"))
+            found["author"] = author
+            if date:
+                found.setdefault("date", date)
+        elif named and "outlet" not in found:
+            found["outlet"] = named.group("rest").strip()
+        elif "date" not in found and parse_date(dated.group("rest") if dated else line):
+            found["date"] = parse_date(dated.group("rest") if dated else line)
+        elif not title and line.casefold() not in LABELS and line.casefold() != outlet.casefold():
+            title = line
+    if not title and lines:
+        title = lines[0]
+    if title:
+        found["title"] = title[:120]
+    return {k: v for k, v in found.items() if v}

@@ -1,0 +1,357 @@
+"""Sources as analysts get them: links served from a local server, PDFs, bylines, names, languages."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pdfmaker import make_pdf
+
+from sinorus_cli.corpus.naming import id_for
+from sinorus_cli.text import fetch
+from sinorus_cli.text.metadata import from_text, parse_date
+
+BODY = (
+    "<p>The partnership between Moscow and Beijing has deepened, yet it stops short of an alliance, and both "
+    "capitals say so plainly whenever they are asked about a treaty.</p>"
+    "<p>Trade in national currencies has grown, energy deals have multiplied, and joint exercises continue, "
+    "but neither side has promised to fight for the other, and neither wants to.</p>"
+    "<p>For Western planners the lesson is that alignment without obligation can still be durable when "
+    "interests overlap as much as they do today.</p>"
+)
+
+
+def _page(head: str, top: str = "", lead: str = "") -> bytes:
+    lead = f"<p>{lead or head[:60]} is where this piece starts, in words that no other page here uses.</p>"
+    return (
+        f"<!DOCTYPE html><html><head>{head}</head><body><nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+        f"<article>{top}{lead}{BODY}</article><footer>Copyright notice of the site</footer></body></html>"
+    ).encode()
+
+
+JSON_LD = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "An alignment without obligation",
+    "datePublished": "2023-03-13T08:00:00Z",
+    "author": {"@type": "Person", "name": "ZHAO Long"},
+    "publisher": {"@type": "Organization", "name": "Eastern Review"},
+}
+PAGES = {
+    "/jsonld.html": _page(
+        f"<title>An alignment without obligation | Eastern Review</title>"
+        f"<script type='application/ld+json'>{json.dumps(JSON_LD)}</script>"
+    ),
+    "/meta.html": _page(
+        "<title>Energy first, treaty never - The Northern Daily</title>"
+        "<meta property='og:title' content='Energy first, treaty never'>"
+        "<meta property='og:site_name' content='The Northern Daily'>"
+        "<meta name='author' content='Jane Doe'>"
+        "<meta property='article:published_time' content='2021-01-27'>"
+        "<link rel='canonical' href='http://127.0.0.1/energy-first'>"
+    ),
+    "/byline.html": _page(
+        "<title>Currencies and caution</title><meta property='og:site_name' content='Policy Weekly'>",
+        "<h1>Currencies and caution</h1><p class='byline'>By Maria Rossi, 3 May 2024</p>",
+    ),
+    "/dated.html": _page(
+        "<title>Rails across the steppe</title><meta property='og:site_name' content='Continental Affairs'>",
+        "<h1>Rails across the steppe</h1><p>By Ana Lima | March 13, 2023</p>",
+    ),
+    "/empty.html": b"<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>",
+}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # the test output stays quiet
+        pass
+
+    def _send(self, status: int, kind: str, body: bytes, length: int | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body) if length is None else length))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        path = self.path
+        try:
+            if path in PAGES:
+                self._send(200, "text/html; charset=utf-8", PAGES[path])
+            elif path == "/report.pdf":
+                self._send(200, "application/pdf", _report_pdf())
+            elif path == "/slow":
+                time.sleep(2)
+                self._send(200, "text/html", PAGES["/meta.html"])
+            elif path == "/loop":
+                self.send_response(302)
+                self.send_header("Location", "/loop")
+                self.end_headers()
+            elif path == "/image.png":
+                self._send(200, "image/png", b"\x89PNG\r\n\x1a\n")
+            elif path == "/huge.html":  # announces 30 MB
+                self._send(200, "text/html", b"<html>", length=30_000_000)
+            elif path == "/endless.html":  # 30 MB with no length announced
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                for _ in range(30 * 16):
+                    self.wfile.write(b"<p>" + b"x" * 65530 + b"</p>")
+            else:
+                self._send(404, "text/html", b"<html>not here</html>")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up, as it should
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def corpus(tmp_path, run):
+    folder = tmp_path / "c"
+    assert run("init", str(folder)).exit_code == 0
+    return folder
+
+
+def _report_pdf(topic: str = "energy", **info: str) -> bytes:
+    words = [
+        "the",
+        "partnership",
+        "rests",
+        "on",
+        "interests",
+        "that",
+        "overlap",
+        "but",
+        "do",
+        "not",
+        "merge",
+        "into",
+        "one",
+        "shared",
+    ]
+    pages = []
+    for n in range(1, 4):
+        lines = [f"Eastern Institute Report | {n}", f"On {topic}, page {n} of this report sets out its case in full."]
+        lines += [f"Section {n} line {k}: " + " ".join(words[k % 5 :]) for k in range(6)]
+        lines += [
+            "The two states do not seek an alliance, and their coope-",
+            f"ration has limits that both accept, as page {['one', 'two', 'three'][n - 1]} of this report says.",
+        ]
+        lines.append(str(n))
+        pages.append(lines)
+    default = {"/Title": "Limits of the partnership", "/Author": "Li Wei", "/CreationDate": "D:20220915"}
+    return make_pdf(pages, default | info)
+
+
+def _articles(folder: Path) -> list[dict]:
+    import tomllib
+
+    return tomllib.loads((folder / "articles.toml").read_text(encoding="utf-8")).get("article", [])
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
+
+
+# --- a new user's session: five links and two PDFs -------------------------------------------------
+
+
+def test_links_and_pdfs_get_title_author_date_outlet_and_ids_a_person_would_choose(run, corpus, server, tmp_path):
+    first = tmp_path / "first.pdf"
+    first.write_bytes(_report_pdf("security"))
+    second = tmp_path / "second.pdf"
+    second.write_bytes(
+        _report_pdf("trade", **{"/Title": "Microsoft Word - draft2.docx", "/Author": "Russian Affairs Council"})
+    )
+    pages = ("/jsonld.html", "/meta.html", "/byline.html", "/dated.html", "/report.pdf")
+    sources = [f"{server}{p}" for p in pages]
+    result = run("--corpus", str(corpus), "add", *sources, str(first), str(second))
+    assert result.exit_code == 0, result.output + result.stderr
+    got = {a["id"]: a for a in _articles(corpus)}
+    jsonld, meta, byline = got["zhao-2023"], got["doe-2021"], got["rossi-2024"]
+    assert (jsonld["title"], jsonld["author"], jsonld["date"]) == (
+        "An alignment without obligation",
+        "ZHAO Long",
+        "2023-03-13",
+    )
+    assert jsonld["outlet"] == "Eastern Review" and f"url: {server}/jsonld.html" in jsonld["notes"]
+    assert "retrieved: " in jsonld["notes"] and "kind" not in jsonld
+    assert (meta["title"], meta["outlet"], meta["date"]) == (
+        "Energy first, treaty never",
+        "The Northern Daily",
+        "2021-01-27",
+    )
+    assert (byline["author"], byline["date"], byline["outlet"]) == ("Maria Rossi", "2024-05-03", "Policy Weekly")
+    dated = got["lima-2023"]
+    assert (dated["title"], dated["author"], dated["date"], dated["outlet"]) == (
+        "Rails across the steppe", "Ana Lima", "2023-03-13", "Continental Affairs"
+    )  # fmt: skip
+    assert {"li-2022", "li-2022-2", "rac-2022"} <= set(got)
+    assert got["rac-2022"]["author"] == "Russian Affairs Council" and "Microsoft" not in got["rac-2022"].get(
+        "title", ""
+    )
+    pdf = got["li-2022"]
+    assert (pdf["title"], pdf["author"], pdf["date"]) == ("Limits of the partnership", "Li Wei", "2022-09-15")
+    text = (corpus / pdf["file"]).read_text(encoding="utf-8")
+    assert "their cooperation has limits" in text and "Eastern Institute Report" not in text
+    assert "said." not in text and not any(line.strip().isdigit() for line in text.splitlines())
+
+
+def test_flags_win_over_what_the_source_says_and_dry_run_writes_nothing(run, corpus, server):
+    before = _snapshot(corpus)
+    url = f"{server}/jsonld.html"
+    result = run("--corpus", str(corpus), "add", url, "--author", "Jane Doe", "--dry-run", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    [row] = json.loads(result.stdout)
+    assert (row["article"], row["author"], row["date"], row["kind"]) == ("doe-2023", "Jane Doe", "2023-03-13", None)
+    assert _snapshot(corpus) == before
+
+
+# --- hostile links: one line each, the others still added ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/loop", "too many redirects"),
+        ("/missing", "HTTP 404"),
+        ("/huge.html", "the page is 30,000,000 bytes"),
+        ("/endless.html", "over the 5,000,000-byte limit"),
+        ("/image.png", "serves image/png"),
+        ("/empty.html", "no article text found"),
+    ],
+)
+def test_a_hostile_link_gets_one_line_and_the_others_are_added(run, corpus, server, path, message):
+    result = run("--corpus", str(corpus), "add", f"{server}{path}", f"{server}/meta.html")
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert any(message in line for line in errors), result.stderr
+    assert [a["id"] for a in _articles(corpus)] == ["doe-2021"]
+
+
+def test_a_slow_server_times_out_with_one_line(run, corpus, server, monkeypatch):
+    monkeypatch.setattr(fetch, "TIMEOUT", 0.3)
+    started = time.monotonic()
+    result = run("--corpus", str(corpus), "add", f"{server}/slow")
+    assert result.exit_code == 2 and time.monotonic() - started < 2
+    assert result.stderr.count("\n") == 1 and "no answer within 0.3 seconds" in result.stderr
+    assert _articles(corpus) == []
+
+
+def test_files_from_takes_links_and_only_http_is_fetched(run, corpus, server, tmp_path):
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{server}/meta.html\n", encoding="utf-8")
+    assert run("--corpus", str(corpus), "add", "--files-from", str(listing)).exit_code == 0
+    assert [a["id"] for a in _articles(corpus)] == ["doe-2021"]
+    with pytest.raises(Exception, match="only http"):
+        fetch.fetch("ftp://127.0.0.1/x")
+
+
+# --- PDFs that cannot be read ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: make_pdf([["Secret words of the report go here."] * 3], password="pw"), "encrypted"),
+        (lambda: make_pdf([[], []]), "no text layer"),
+        (lambda: _report_pdf()[:400], "not a readable PDF"),
+    ],
+)
+def test_an_unreadable_pdf_gets_one_line_exit_2_and_nothing_added(run, corpus, tmp_path, make, message):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(make())
+    before = _snapshot(corpus)
+    result = run("--corpus", str(corpus), "add", str(bad))
+    assert result.exit_code == 2 and message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert _snapshot(corpus) == before
+
+
+def test_pdf_without_the_extra_says_how_to_install_it(run, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pypdf", None)
+    report = tmp_path / "r.pdf"
+    report.write_bytes(b"%PDF-1.7\n")
+    result = run("extract", str(report))
+    assert result.exit_code == 2 and "pip install '.[pdf]'" in result.stderr and "pip install pypdf" in result.stderr
+
+
+# --- text: bylines, dates, titles, names, languages, a metadata file -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [("2021-01-27", "2021-01-27"), ("March 13, 2023", "2023-03-13"), ("3 May 2024", "2024-05-03"),
+     ("May 2024", "2024-05"), ("3 days ago", ""), ("China and Russia in 2023: the view", "")],
+)  # fmt: skip
+def test_dates_in_common_formats(value, date):
+    assert parse_date(value) == date
+
+
+def test_byline_date_and_title_are_read_off_the_top_of_a_text():
+    top = "Opinion\nThe Review\nWhy the partnership holds\nBy Jane Doe, 3 May 2024\n\nThe text begins here."
+    assert from_text(top, outlet="The Review") == {"title": "Why the partnership holds", "author": "Jane Doe",
+                                                    "date": "2024-05-03"}  # fmt: skip
+    assert from_text("Author: ZHAO Huasheng\nPublished: March 13, 2023\nTitle line\nBody.")["date"] == "2023-03-13"
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [("ZHAO Long", "zhao-2023"), ("Zhao Huasheng", "zhao-2023"), ("Huasheng ZHAO", "zhao-2023"),
+     ("Jane Doe", "doe-2023"), ("Doe, Jane", "doe-2023"), ("Jane Doe and John Roe", "doe-2023"),
+     ("China Daily editorial board", "chinadaily-2023"), ("Russian International Affairs Council", "riac-2023"),
+     ("O'Brien & <Sons>", "obriensons-2023"), ("Lee Smith", "smith-2023"), ("1234", "some-title-2023")],
+)  # fmt: skip
+def test_ids_from_names_as_people_write_them(author, expected):
+    assert id_for({"author": author, "date": "2023-05-01", "title": "Some title"}) == expected
+
+
+def test_an_id_is_never_digits_alone():
+    assert id_for({"author": "2024", "title": "2024", "date": "2024"}) == "article-2024-2024"
+
+
+def test_a_non_english_text_is_stored_and_searchable_with_no_proposals(run, corpus, tmp_path):
+    text = tmp_path / "ru.txt"
+    text.write_text(
+        "Россия и Китай не создают военный союз. Их партнёрство опирается на общие интересы в энергетике и торговле.\n",
+        encoding="utf-8",
+    )
+    result = run("--corpus", str(corpus), "add", str(text), "--author", "Иван Петров", "--id", "petrov-2024")
+    assert result.exit_code == 0 and "in Russian, not English" in result.stderr and "no theses" in result.stderr
+    assert "theses.toml" not in _snapshot(corpus) or "petrov-2024:" not in (corpus / "theses.toml").read_text()
+    assert "language: ru" in _articles(corpus)[0]["notes"]
+    assert "petrov-2024" in run("--corpus", str(corpus), "search", "партнёрство").stdout
+
+
+def test_metadata_file_supplies_each_sources_fields(run, corpus, tmp_path):
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text("A first piece on the alliance question, with its own words.\n", encoding="utf-8")
+    two.write_text("A second piece, on energy and trade rather than on treaties.\n", encoding="utf-8")
+    sheet = tmp_path / "meta.csv"
+    sheet.write_text(
+        f"file,author,date,kind,outlet\n{one},ZHAO Long,2023-03,op-ed,Eastern Review\n{two},Jane Doe,2021,,\n",
+        encoding="utf-8",
+    )
+    result = run("--corpus", str(corpus), "add", "--metadata", str(sheet))
+    assert result.exit_code == 0, result.stderr
+    got = {a["id"]: a for a in _articles(corpus)}
+    assert got["zhao-2023"]["kind"] == "op-ed" and got["zhao-2023"]["outlet"] == "Eastern Review"
+    assert "kind" not in got["doe-2021"]
+    sheet.write_text("file,writer\nx.txt,Someone\n", encoding="utf-8")
+    bad = run("--corpus", str(corpus), "add", "--metadata", str(sheet))
+    assert bad.exit_code == 2 and "unknown column(s) writer" in bad.stderr
