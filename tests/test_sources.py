@@ -303,6 +303,26 @@ def test_dates_in_common_formats(value, date):
     assert parse_date(value) == date
 
 
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("LI Wei: Why the partnership holds\n\n2021-01-27\nThe text begins.",
+         {"author": "LI Wei", "title": "Why the partnership holds", "date": "2021-01-27"}),
+        ("March 13, 2023 Special Report No. 12\n\nA headline of some length\nThe text begins.",
+         {"date": "2023-03-13"}),
+        ("date 2023-03-20 The president begins a state visit today, and he has written an article.\nMore.",
+         {"date": "2023-03-20"}),
+        ("Senior Foreign Policy Expert: There is no alliance here\nThe text begins.", {}),
+    ],
+)  # fmt: skip
+def test_a_headline_opened_by_its_author_and_a_date_opening_a_line(top, expected):
+    found = from_text(top)
+    assert {k: found[k] for k in expected} == expected
+    assert "author" in found or "author" not in expected
+    if not expected:
+        assert "author" not in found  # a description before a colon is no author
+
+
 def test_byline_date_and_title_are_read_off_the_top_of_a_text():
     top = "Opinion\nThe Review\nWhy the partnership holds\nBy Jane Doe, 3 May 2024\n\nThe text begins here."
     assert from_text(top, outlet="The Review") == {"title": "Why the partnership holds", "author": "Jane Doe",

@@ -19,6 +19,11 @@ _DATED = re.compile(
 )
 _OUTLET = re.compile(r"^\s*(?:source|outlet|published in|publication)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A date that opens a longer line ("March 13, 2023 Special Dispatch No. 5", "date 2023-03-20 President ...") ends
+# at its year: the words up to the first year are given to the date parser, which decides whether they are a date.
+_OPENING_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<date>[^\n]{0,20}?\b(?:19|20)\d\d(?:-\d\d-\d\d)?)\b", re.IGNORECASE)
+# "Jane Doe: Why the partnership holds" - a person's name, a colon, the headline.
+_NAMED_HEADLINE = re.compile(r"^(?P<name>[^:]{3,40}?)\s*:\s*(?P<title>\S.{8,})$")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 
 
@@ -78,17 +83,45 @@ LABELS = frozenset(
 )
 
 
+def _named_headline(line: str) -> tuple[str, str] | None:
+    """(author, title) of a headline opened by its author's name and a colon, where the name is a person's."""
+    from .speakers import looks_like_person
+
+    found = _NAMED_HEADLINE.match(line)
+    if found and looks_like_person(found.group("name")):
+        return found.group("name").strip(), found.group("title").strip()
+    return None
+
+
+TITLE_MIN_WORDS = 3  # "President", "xi's moments": a one- or two-word line atop a page is a label, not a headline
+
+
+def _headline(line: str, outlet: str) -> bool:
+    """Whether a line can be the title: not a section label, not the outlet's name, a few words at least."""
+    folded = line.casefold()
+    return folded not in LABELS and folded != outlet.casefold() and len(line.split()) >= TITLE_MIN_WORDS
+
+
 def from_text(text: str, outlet: str = "") -> dict[str, str]:
     """Title, author, date and outlet found at the top of a text; only the fields it found.
 
     A line naming the `outlet` already known (the site's name above its headline) is not the title.
     """
     found: dict[str, str] = {}
-    title = ""
+    title = fallback = ""
     lines = [line.strip() for line in text.split("\n") if line.strip()][:HEADER_LINES]
     for line in lines:
+        opening = _OPENING_DATE.match(line)
+        if "date" not in found and opening and parse_date(opening.group("date")):
+            found["date"] = parse_date(opening.group("date"))
+            line = line[opening.end() :].strip(" .,|:-—")  # what follows the date may still be the headline
+        fallback = fallback or (line if _headline(line, outlet) else "")  # running text, if nothing better
         if len(line) > HEADER_LINE:
             break
+        named_headline = None if title or "author" in found else _named_headline(line)
+        if named_headline:
+            found["author"], title = named_headline
+            continue
         byline, dated, named = _BYLINE.match(line), _DATED.match(line), _OUTLET.match(line)
         if byline and "author" not in found:
             author, date = split_byline(byline.group("rest"))
@@ -99,10 +132,9 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             found["outlet"] = named.group("rest").strip()
         elif "date" not in found and parse_date(dated.group("rest") if dated else line):
             found["date"] = parse_date(dated.group("rest") if dated else line)
-        elif not title and line.casefold() not in LABELS and line.casefold() != outlet.casefold():
+        elif not title and _headline(line, outlet):
             title = line
-    if not title and lines:
-        title = lines[0]
+    title = title or fallback
     if title:
         found["title"] = title[:120]
     return {k: v for k, v in found.items() if v}

@@ -411,8 +411,15 @@ def looks_like_person(name: str) -> bool:
         return False
     lowered = [w.lower().strip(".") for w in words]
     bad = INSTITUTION_WORDS | PUBLICATION_WORDS | PLACES | TITLE_WORDS
-    return not any(w in bad or ("-" in w and w.split("-")[0] in bad) for w in lowered) and not any(
-        w.isupper() and len(w) > 1 for w in words
+    if any(w in bad or ("-" in w and w.split("-")[0] in bad) for w in lowered):
+        return False
+    shouted = [w for w in words if w.isupper() and len(w) > 1]
+    # An acronym is no name ("NATO", "SCO"), but one family name in capitals is how many write one ("ZHAO
+    # Huasheng", "Huasheng ZHAO"): beside it, every other word reads as a name.
+    return not shouted or (
+        len(shouted) == 1
+        and len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words if w not in shouted)
     )
 
 
@@ -535,7 +542,7 @@ def _inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 def _shown(words: str, limit: int = 60) -> str:
     """A matched phrase for the evidence line: one line, without its leading punctuation, not too long."""
-    one_line = " ".join(words.split()).lstrip(",;:”\"“(—– ")
+    one_line = " ".join(words.split()).lstrip(',;:”"“(—– ')
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
