@@ -64,6 +64,30 @@ class Reader:
                 columns.append(self.heads.generic.probability(features.generic_inputs(n)))
         return np.column_stack(columns) if columns else np.zeros((len(features.found), 0))
 
+    def generic_probabilities(self, features: ArticleFeatures, codebook: Codebook) -> np.ndarray:
+        """(sentences, themes): the generic head's reading of every theme (what a new theme's decision reads)."""
+        columns = [self.heads.generic.probability(features.generic_inputs(n)) for n in range(len(codebook.themes))]
+        return np.column_stack(columns)
+
+    def article_probabilities(self, features: ArticleFeatures, codebook: Codebook, sentence: np.ndarray) -> np.ndarray:
+        """(themes,): that the article substantively addresses each theme, and (themes,) the threshold to pass.
+
+        `sentence` is `theme_probabilities`. A theme with a head of its own is decided by the article head
+        over those; a theme without one, by the new-theme head over the generic head's reading of every theme.
+        """
+        authored = features.authored
+        headline = np.array([s.paragraph == 0 for s in features.found])
+        decided = self.heads.article.probability(article_inputs(sentence, authored, headline))
+        known = np.array([t.id in self.heads.themes for t in codebook.themes])
+        if known.all():
+            return decided
+        generic = article_inputs(self.generic_probabilities(features, codebook), authored, headline)
+        return np.where(known, decided, self.heads.new_theme_article.probability(generic))
+
+    def threshold(self, theme: Theme) -> float:
+        """The article probability from which a theme is proposed."""
+        return self.heads.article_threshold if theme.id in self.heads.themes else self.heads.new_theme_threshold
+
     def affirm_probability(self, features: ArticleFeatures, codebook: Codebook, n: int) -> np.ndarray:
         """(sentences,): that each sentence affirms (rather than denies) the proposition of the codebook's theme n."""
         theme_id = codebook.themes[n].id
@@ -116,12 +140,10 @@ def proposals_from(features: ArticleFeatures, codebook: Codebook, reader: Reader
     if not features.found:
         return []
     probabilities = reader.theme_probabilities(features, codebook)
-    authored = features.authored
-    headline = np.array([s.paragraph == 0 for s in features.found])
-    article = reader.heads.article.probability(article_inputs(probabilities, authored, headline))
+    article = reader.article_probabilities(features, codebook, probabilities)
     proposals: list[Proposal] = []
     for n, theme in enumerate(codebook.themes):
-        if article[n] >= reader.heads.article_threshold:
+        if article[n] >= reader.threshold(theme):
             affirm = reader.affirm_probability(features, codebook, n)
             proposals += _theme_proposals(features, theme, n, probabilities[:, n], float(article[n]), affirm, reader)
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))

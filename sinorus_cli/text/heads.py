@@ -17,7 +17,8 @@ import numpy as np
 from .encoder import MODEL_DIR
 
 HEADS = "heads.npz"
-LAYOUT = 1  # bumped whenever features.py changes what a head reads
+HEAD_NAMES = ("generic", "stance", "article", "calibration", "new_theme_article")  # the single heads, by field
+LAYOUT = 2  # bumped whenever features.py changes what a head reads, or the heads change
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ class Heads:
     article: Head  # does the article substantively address the theme?
     article_threshold: float
     calibration: Head  # from (logit of article probability, logit of stance certainty) to P(theme and sign right)
+    # The article decision for a theme without a head of its own (a user's), read from the generic head's
+    # probabilities for every theme: the generic head is less sure, so it gets its own head and threshold.
+    new_theme_article: Head
+    new_theme_threshold: float
 
     def theme_head(self, theme_id: str) -> Head | None:
         return self.theme_heads[self.themes.index(theme_id)] if theme_id in self.themes else None
@@ -55,8 +60,9 @@ class Heads:
             "theme_weights": np.stack([h.weights for h in self.theme_heads]),
             "theme_biases": np.array([h.bias for h in self.theme_heads]),
             "article_threshold": np.array(self.article_threshold),
+            "new_theme_threshold": np.array(self.new_theme_threshold),
         }
-        for name in ("generic", "stance", "article", "calibration"):
+        for name in HEAD_NAMES:
             head: Head = getattr(self, name)
             arrays[f"{name}_weights"], arrays[f"{name}_bias"] = head.weights, np.array(head.bias)
         stored: dict[str, Any] = {k: v.astype(np.float32) if v.dtype.kind == "f" else v for k, v in arrays.items()}
@@ -71,7 +77,7 @@ class Heads:
                 )
             heads = {
                 name: Head(data[f"{name}_weights"].astype(np.float64), float(data[f"{name}_bias"]))
-                for name in ("generic", "stance", "article", "calibration")
+                for name in HEAD_NAMES
             }
             theme_heads = tuple(
                 Head(w.astype(np.float64), float(b))
@@ -81,6 +87,7 @@ class Heads:
                 themes=tuple(json.loads(str(data["themes"]))),
                 theme_heads=theme_heads,
                 article_threshold=float(data["article_threshold"]),
+                new_theme_threshold=float(data["new_theme_threshold"]),
                 **heads,
             )
 

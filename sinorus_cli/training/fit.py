@@ -8,6 +8,7 @@ not see), as the article head meets them on new text.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -116,51 +117,75 @@ def _folds(examples: Sequence[Example], k: int) -> list[tuple[list[int], list[in
 
 
 def _placeholder(themes: tuple[str, ...], heads: tuple[Head, ...], generic: Head, stance: Head) -> Heads:
-    """Heads with the sentence heads set and an article head that passes every theme (for out-of-fold reading)."""
+    """Heads with the sentence heads set and article heads that pass every theme (for out-of-fold reading)."""
     width = len(article_inputs(np.zeros((1, 1)), np.ones(1, bool), np.ones(1, bool))[0])
-    return Heads(themes, heads, generic, stance, Head(np.zeros(width), 10.0), 0.0, Head(np.zeros(2), 0.0))
+    passing = Head(np.zeros(width), 10.0)
+    return Heads(themes, heads, generic, stance, passing, 0.0, Head(np.zeros(2), 0.0), passing, 0.0)
+
+
+Held = list[tuple[Reader, list[Example]]]  # readers fitted without some articles, and those articles
 
 
 def fit(examples: Sequence[Example], codebook: Codebook, without: str = "") -> Heads:
-    """Every head from labelled articles: sentence heads on all, article head and calibration out of fold.
+    """Every head from labelled articles: sentence heads on all, article heads and calibration out of fold.
 
     With `without`, nothing is learnt from that theme's labels: the reader then reads it as it would a
     theme a user adds, which is how reading a new theme is measured.
     """
     kept = trained_themes(codebook, without)
-    learnt = np.array([t in kept for t in codebook.ids])
-    inner = []
+    held: Held = []
     for train, test in _folds(examples, INNER_FOLDS):
         partial = fit_sentence_heads([examples[i] for i in train], codebook, without)
-        inner.append((partial, [examples[i] for i in test]))
-    article_x, article_y = [], []
-    for partial, held in inner:
-        reader = Reader(_placeholder(kept, *partial))
-        for e in held:
-            article_x.append(_article_rows(e, codebook, reader)[learnt])
-            article_y.append(np.array([t in e.article.positions for t in kept]))
-    inputs, labels = np.vstack(article_x), np.concatenate(article_y)
-    article = _fit(inputs, labels, ARTICLE_C)
-    threshold = choose_threshold(article.probability(inputs), labels)
-    identity = Head(np.array([1.0, 1.0]), 0.0)
-    calibration_x: list[list[float]] = []
-    calibration_y: list[bool] = []
-    for partial, held in inner:
-        reader = Reader(Heads(kept, *partial, article, threshold, identity))
-        for e in held:
-            x, y = _calibration_rows(e, codebook, reader, without)
-            calibration_x += x
-            calibration_y += y
-    calibration = _fit(np.array(calibration_x), np.array(calibration_y), 1.0)
-    return Heads(kept, *fit_sentence_heads(examples, codebook, without), article, threshold, calibration)
+        held.append((Reader(_placeholder(kept, *partial)), [examples[i] for i in test]))
+    article, threshold = _article_decision(held, codebook, kept, generic=False)
+    new_article, new_threshold = _article_decision(held, codebook, kept, generic=True)
+    calibration = _calibration(held, codebook, without, (article, threshold, new_article, new_threshold))
+    sentence_heads = fit_sentence_heads(examples, codebook, without)
+    return Heads(kept, *sentence_heads, article, threshold, calibration, new_article, new_threshold)
 
 
-def _article_rows(example: Example, codebook: Codebook, reader: Reader) -> np.ndarray:
+def _article_decision(held: Held, codebook: Codebook, kept: tuple[str, ...], generic: bool) -> tuple[Head, float]:
+    """The article head and its threshold, from out-of-fold sentence probabilities (the generic head's, or not)."""
+    learnt = np.array([t in kept for t in codebook.ids])
+    rows, labels = [], []
+    for reader, articles in held:
+        for e in articles:
+            rows.append(_article_rows(e, codebook, reader, generic)[learnt])
+            labels.append(np.array([t in e.article.positions for t in kept]))
+    inputs, wanted = np.vstack(rows), np.concatenate(labels)
+    head = _fit(inputs, wanted, ARTICLE_C)
+    return head, choose_threshold(head.probability(inputs), wanted)
+
+
+def _calibration(held: Held, codebook: Codebook, without: str, decisions: tuple[Head, float, Head, float]) -> Head:
+    """From (article probability, stance certainty) of out-of-fold proposals to whether theme and sign are right."""
+    article, threshold, new_article, new_threshold = decisions
+    x: list[list[float]] = []
+    y: list[bool] = []
+    for reader, articles in held:
+        heads = dataclasses.replace(
+            reader.heads,
+            article=article,
+            article_threshold=threshold,
+            new_theme_article=new_article,
+            new_theme_threshold=new_threshold,
+            calibration=Head(np.array([1.0, 1.0]), 0.0),
+        )
+        for e in articles:
+            rows, right = _calibration_rows(e, codebook, Reader(heads), without)
+            x += rows
+            y += right
+    return _fit(np.array(x), np.array(y), 1.0)
+
+
+def _article_rows(example: Example, codebook: Codebook, reader: Reader, generic: bool = False) -> np.ndarray:
     features = example.features
-    probabilities = reader.theme_probabilities(features, codebook)
-    authored = features.authored
+    if generic:
+        probabilities = reader.generic_probabilities(features, codebook)
+    else:
+        probabilities = reader.theme_probabilities(features, codebook)
     headline = np.array([s.paragraph == 0 for s in features.found])
-    return article_inputs(probabilities, authored, headline)
+    return article_inputs(probabilities, features.authored, headline)
 
 
 def _calibration_rows(
