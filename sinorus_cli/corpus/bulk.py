@@ -9,8 +9,10 @@ search without splitting the text again.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -57,20 +59,38 @@ def _job(job: tuple[str, Mapping[str, str], str | None, Codebook]) -> Prepared:
     return prepare_one(*job)
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     # Ctrl-C is the parent's to handle: it stops after the current article and adds what was read.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent(os.getppid())
+    # `parent` is the adding process's id, taken before the worker started: asking getppid() here would
+    # give the adopter's id if the parent were killed while this worker was still starting.
+    _exit_with_parent(parent)
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this worker when its parent dies: at once, however busy the worker is."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 def _exit_with_parent(parent: int, every: float = 0.2) -> None:
     """End this worker once its parent is gone (killed with SIGKILL, nothing tells a pool's workers).
+
+    On Linux the kernel does it (`_die_with_parent`); elsewhere, and as a second guard, a thread watches.
 
     A parent that dies leaves its children to another process, so the parent's id changes; a thread
     looks a few times a second, which costs nothing while the worker extracts.
     """
     import threading
     import time
+
+    if sys.platform.startswith("linux"):
+        _die_with_parent()
+    if os.getppid() != parent:  # gone already, before the kernel or the thread could be told to watch
+        os._exit(1)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -100,7 +120,7 @@ def prepare(
         return
     from concurrent.futures import ProcessPoolExecutor  # here: importing it costs a single add 30 ms
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         yield from pool.map(_job, jobs, chunksize=CHUNK)
     finally:
