@@ -20,8 +20,10 @@ Invariants, each violation printed with the seed and edit number that reproduce 
 * once the corpus checks clean, every query answers byte for byte what it answers after
   `.sinorus/index.sqlite` is deleted (a fresh rebuild), every `--compare-every` edits.
 
-A violation is reproduced by `--seed S --edits N` (the run is deterministic up to timing), or alone
-with `--seed S --only N`, which replays edit N of that seed on a fresh corpus.
+Each edit draws from its own generator (seeded with the seed and its number), and a fresh corpus is
+made every `--fresh-every` edits, so edit N is replayed in the state it met by
+`--seed S --start F --edits N+1`, F being N rounded down to a multiple of --fresh-every (the run is
+deterministic up to timing); `--only N` replays edit N alone on a fresh corpus.
 """
 
 from __future__ import annotations
@@ -427,7 +429,7 @@ def fuzz(root: Path, options: argparse.Namespace) -> Tally:
     fz.fingerprint = fingerprint(fz.sentinel)
     fresh(fz)
     began = time.monotonic()
-    for n in range(options.edits):
+    for n in range(options.start, options.edits):
         if n and n % options.fresh_every == 0:
             fresh(fz)
         edit_rng = random.Random(f"{options.seed}:{n}")
@@ -457,6 +459,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--fresh-every", type=int, default=200, help="a fresh copy of the corpus every N edits")
     parser.add_argument("--compare-every", type=int, default=20, help="compare with a rebuilt store every N edits")
+    parser.add_argument("--start", type=int, default=0, help="begin at edit N (a multiple of --fresh-every)")
     parser.add_argument("--only", type=int, default=None, help="replay only edit N of the seed")
     parser.add_argument("--max-seconds", type=float, default=3600.0, help="stop after this long")
     options = parser.parse_args()

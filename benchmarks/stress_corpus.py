@@ -9,7 +9,8 @@ the size from which the derived store (`.sinorus/index.sqlite`) answers (unless 
 threads keep `python -m sinorus_cli -C DIR ...` processes going until the time is up: adders (`add`
 of small distinct texts), one remover (`remove ID --yes` of an article an adder added), one reviewer
 (`review ID`, accepting every proposal from stdin) and queriers (`check --format tsv`,
-`theses --format json`, `compare alliance --format json`, `articles --format json`). Afterwards:
+`theses --format json`, `compare alliance --format json`, `articles --format json`,
+`search sovereignty --format json`, which reads the article texts). Afterwards:
 
 * no lost article: every add that exited 0 and was not removed is listed, and no removed one is;
 * no orphan thesis: `check` passes (a note on articles without theses is benign), and every
@@ -43,6 +44,7 @@ QUERIES = (
     ("theses", "--format", "json"),
     ("compare", "alliance", "--format", "json"),
     ("articles", "--format", "json"),
+    ("search", "sovereignty", "--format", "json"),
 )
 MIXED = ("unknown article", "skipp", "internal error", "not a valid", "half")
 
@@ -206,6 +208,24 @@ def main() -> None:
     raise SystemExit(1 if shared.violations else 0)
 
 
+def kind_of(violation: str) -> str:
+    """A violation's kind, for counting: the command and what went wrong, without names."""
+    for words in (
+        "no such file",
+        "not the file of any article",
+        "temporary file",
+        "interrupted",
+        "exit 70",
+        "JSON",
+        "stderr",
+        "lost",
+        "orphan",
+    ):
+        if words in violation:
+            return f"{violation.split('`')[1].split()[1] if '`' in violation else 'final'}: {words}"
+    return violation[:60]
+
+
 def report(shared: Shared, figures: dict[str, int], seconds: float, stored: bool) -> None:
     print(f"ran {seconds:.0f} s; derived store in use: {stored}")
     print(
@@ -219,6 +239,9 @@ def report(shared: Shared, figures: dict[str, int], seconds: float, stored: bool
     for key, count in shared.notes.most_common(12):
         print(f"  {key}: {count}")
     print(f"violations: {len(shared.violations)}")
+    kinds = collections.Counter(kind_of(v) for v in shared.violations)
+    for kind, count in sorted(kinds.items()):
+        print(f"  {count} x {kind}")
     for line in shared.violations:
         print(f"  {line}")
 
