@@ -108,12 +108,11 @@ def find_quote(text: str, query: str, found: Sequence[Sentence]) -> Found:
     wanted = " ".join(query.split())
     if not wanted:
         raise UsageError("the quote is empty")
-    exact = [m.start() for m in re.finditer(re.escape(wanted), text)]
+    exact = [Quote.of(text, m.start(), m.end()) for m in re.finditer(_exactly(wanted), text)]
     if len(exact) == 1:
-        return Found(Quote.of(text, exact[0], exact[0] + len(wanted)), exact=True)
+        return Found(exact[0], exact=True)
     if len(exact) > 1:
-        spans = [Quote.of(text, i, i + len(wanted)) for i in exact]
-        raise UsageError(f"the quote stands {len(exact)} times in the text, at {_listed(spans)}; quote more of it")
+        raise UsageError(f"the quote stands {len(exact)} times in the text, at {_listed(exact)}; quote more of it")
     near = _near(text, wanted, found)
     good = [(score, span) for score, span in near if score >= MATCH_SCORE]
     if len(good) == 1 or (len(good) > 1 and good[0][0] - good[1][0] >= CLEAR_MARGIN):
@@ -122,6 +121,15 @@ def find_quote(text: str, query: str, found: Sequence[Sentence]) -> Found:
     problem = f"the quote matches {len(good)} passages" if good else "the quote is not in the text"
     listed = f"; closest: {_listed(shown)}" if shown else ""
     raise UsageError(f"{problem}{listed}")
+
+
+def _exactly(wanted: str) -> re.Pattern[str]:
+    """`wanted` word for word: any white space between its words (a line break in the file), and never
+    starting or ending inside a word of the text ("the" is not found in "other")."""
+    body = r"\s+".join(re.escape(word) for word in wanted.split())
+    start = r"(?<!\w)" if _WORD.match(wanted[0]) else ""
+    end = r"(?!\w)" if _WORD.match(wanted[-1]) else ""
+    return re.compile(start + body + end)
 
 
 def _near(text: str, wanted: str, found: Sequence[Sentence]) -> list[tuple[float, Quote]]:
