@@ -11,7 +11,7 @@ from .common import ArticleArgument, FormatOption, session
 
 EPILOG = """\b
 Examples:
-  sinorus code doe-2024 --quote "will not form a military alliance" --theme alliance --stance -2
+  sinorus code doe-2024 --quote "no plan to build a bloc" --theme alliance --stance -2
   sinorus code doe-2024 --quote "no limits" --theme aliance --stance 2 --speaker Lavrov
   sinorus code doe-2024 --quote "a partnrship of equals" --theme equality --stance 1 --yes
   sinorus code doe-2024 -q "drills grow larger" -t military -s 1 --claim "Drills show intent"
