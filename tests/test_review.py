@@ -230,9 +230,11 @@ def test_back_shows_the_decision_made_not_the_proposal(run, corpus):
 @pytest.mark.parametrize("width", [40, 80])
 def test_the_card_wraps_between_words_at_the_terminals_width(run, quoted, width):
     result = run("--corpus", str(quoted), "review", "min", input="\n\n\n\n\nw\nq\n", tty=True, width=width)
+    prompt = "a s t c p w W n r k b q ? > " if width < 80 else "a / s N / t THEME / c TEXT / p NAME / w / W / n"
+    assert prompt in result.stdout
     for line in result.stdout.splitlines():
-        body = line.rsplit("? > ", 1)[-1]  # the prompt line: what follows it is a reply, wrapped on its own
-        assert len(body) <= width or " " not in body.strip(), body
+        reply = line.rsplit("? > ", 1)[-1]  # the answer typed after the prompt is not echoed here: the reply
+        assert len(reply) <= width or " " not in reply.strip(), reply  # starts a line of its own on a terminal
     shown = " ".join(line.strip() for line in result.stdout.splitlines())
     # Joined back, the lines hold the quotes whole: no word was cut in two.
     assert "Sergey Lavrov said on Tuesday that Moscow and Beijing will not form a military alliance." in shown

@@ -32,6 +32,7 @@ finish, quit or press Ctrl-C.
 """
 
 PROMPT = "a / s N / t THEME / c TEXT / p NAME / w / W / n / r / k / b / q / ? > "
+SHORT_PROMPT = "a s t c p w W n r k b q ? > "  # on a terminal too narrow for the long one, which it would cut
 
 
 def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
@@ -49,13 +50,14 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     if not review.pending:
         raise NoMatch(f"{found.id} has no proposed theses to review")
     out, width = s.env.stdout, s.env.columns
+    prompt = PROMPT if len(PROMPT) < width else SHORT_PROMPT
     reasons = _reasons(text, found, corpus)
     interrupted = False
     try:
         while (thesis := review.current) is not None:
             _show(review, found, corpus, reasons, width)
             while review.current is thesis:
-                out.write(PROMPT)
+                out.write(prompt)
                 out.flush()
                 line = _answer()
                 try:
