@@ -239,3 +239,19 @@ def test_the_card_wraps_between_words_at_the_terminals_width(run, quoted, width)
     # Joined back, the lines hold the quotes whole: no word was cut in two.
     assert "Sergey Lavrov said on Tuesday that Moscow and Beijing will not form a military alliance." in shown
     assert "China and Russia are drifting into a de facto alliance against the United States" in shown
+
+
+def test_names_in_a_heading_are_not_offered_as_speakers(run, corpus):
+    result = run("--corpus", str(corpus), "review", "dove", input="?\np\nq\n")
+    assert "names the article gives: none" in result.stdout  # not "Keep Their Distance" from the title
+    assert "write the speaker after p (p - for the author); the article names: no one" in result.stdout
+
+
+def test_bad_edits_say_why_and_change_nothing(run, corpus):
+    first = _proposed(corpus)[0]
+    result = run("--corpus", str(corpus), "review", "dove", input="n x\nn 9\nt\nc\nq\n")
+    assert "n takes a clause number" in result.stdout
+    assert "write the theme after t; themes: alliance," in result.stdout
+    assert "write the claim after c" in result.stdout
+    assert result.stdout.count("[1/") == 1
+    assert {t.id: t for t in _proposed(corpus)}[first.id] == first

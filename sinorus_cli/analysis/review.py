@@ -37,6 +37,7 @@ HELP = """\
   ?            this help"""
 
 ARROW = "→"
+ENDS = (".", "!", "?", "…")  # how a sentence, as opposed to a heading, ends
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,22 @@ class Source:
 
     @property
     def people(self) -> tuple[str, ...]:
-        """The people the article names in full, in the order it first names them."""
+        """The people the article names in full, in the order it first names them.
+
+        Names in a heading (a line that ends without a sentence's punctuation) are left out: a title
+        in capitals ("Keep Their Distance") reads as a name but is no one who could be quoted.
+        """
         from ..text.speakers import looks_like_person
 
+        headings = [(s.start, s.end) for s in self.sentences if not s.text.rstrip("\"'”’)]").endswith(ENDS)]
         names = self.names.mentions if self.names else ()
-        return tuple(dict.fromkeys(m.name for m in names if looks_like_person(m.name)))
+        return tuple(
+            dict.fromkeys(
+                m.name
+                for m in names
+                if looks_like_person(m.name) and not any(lo <= m.start < hi for lo, hi in headings)
+            )
+        )
 
 
 @dataclass
