@@ -51,6 +51,7 @@ def test_widened_and_narrowed_quotes_are_the_text_at_their_offsets(text, data, o
         assert text[span.start : span.end] == span.quote
         assert 0 <= span.start < span.end <= len(text)
         assert span.quote == span.quote.strip()
+        assert "\n\n" not in span.quote  # never across a paragraph
         start, end = span.start, span.end
 
 
@@ -74,6 +75,17 @@ def test_a_sentence_quoted_exactly_is_found_at_its_offsets_or_said_to_repeat(tex
         assert "times in the text" in exc.message
         return
     assert hit.exact and (hit.span.start, hit.span.end) == (chosen.start, chosen.end)
+
+
+def test_widening_stays_in_the_paragraph():
+    text = "Title Words\n\nOne two. Three four.\n\nFive six."
+    found = sentences(text)
+    assert widen_next(text, found, 13, 21).quote == "One two. Three four."
+    with pytest.raises(UsageError):
+        widen_next(text, found, 13, 33)
+    with pytest.raises(UsageError):
+        widen_previous(text, found, 13, 21)
+    assert widen_previous(text, found, 17, 21).quote == "One two."
 
 
 def test_widening_stops_at_the_ends_and_a_single_clause_does_not_narrow():

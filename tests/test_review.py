@@ -181,14 +181,14 @@ def test_help_lists_every_key_and_the_articles_names(run, quoted):
 
 
 def test_widening_and_narrowing_keep_the_quote_at_its_offsets(run, quoted):
-    ids = list(_theses(quoted))
-    first = _theses(quoted)[ids[1]]
-    text = _text(quoted)
-    run("--corpus", str(quoted), "review", "min", input="\nw\nw\nn\na\nq\n")  # two widenings, one taken back
-    saved = _theses(quoted)[ids[1]]
-    assert text[saved.start : saved.end] == saved.quote
-    assert saved.start == first.start and saved.end > first.end
-    assert saved.quote.startswith(first.quote) and saved.quote.endswith("alliance.")
+    target = next(t for t in _theses(quoted).values() if t.quote.startswith("Russian Foreign Minister"))
+    skips = "\n" * list(_theses(quoted)).index(target.id)
+    result = run("--corpus", str(quoted), "review", "min", input=skips + "w\nw\nn\nw\na\nq\n")
+    assert "the quote already ends its paragraph" in result.stdout  # the second widening: nothing changed
+    saved = _theses(quoted)[target.id]
+    assert _text(quoted)[saved.start : saved.end] == saved.quote
+    assert saved.start == target.start and saved.end > target.end
+    assert saved.quote.startswith(target.quote) and saved.quote.endswith("a partnership of equals.")
 
 
 def test_narrowing_to_a_clause_and_widening_backwards(run, quoted):

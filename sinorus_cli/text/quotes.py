@@ -41,18 +41,24 @@ def _covering(found: Sequence[Sentence], start: int, end: int) -> list[int]:
 
 
 def widen_next(text: str, found: Sequence[Sentence], start: int, end: int) -> Quote:
-    """The quote with the sentence after it, to that sentence's end; UsageError at the article's end."""
-    later = [s for s in found if s.end > end]
+    """The quote to the end of its sentence, else of the sentence after it; UsageError at its paragraph's end.
+
+    A quote never crosses a paragraph (as a card's context does not): the next paragraph, or a heading,
+    is another passage.
+    """
+    inside = _covering(found, start, end)
+    later = [s for s in found if s.end > end and (not inside or s.paragraph == found[inside[-1]].paragraph)]
     if not later:
-        raise UsageError("the quote already reaches the last sentence")
+        raise UsageError("the quote already ends its paragraph")
     return Quote.of(text, start, later[0].end)
 
 
 def widen_previous(text: str, found: Sequence[Sentence], start: int, end: int) -> Quote:
-    """The quote with the sentence before it, from that sentence's start; UsageError at the article's start."""
-    earlier = [s for s in found if s.start < start]
+    """The quote from the start of its sentence, else of the one before it; UsageError at its paragraph's start."""
+    inside = _covering(found, start, end)
+    earlier = [s for s in found if s.start < start and (not inside or s.paragraph == found[inside[0]].paragraph)]
     if not earlier:
-        raise UsageError("the quote already starts at the first sentence")
+        raise UsageError("the quote already starts its paragraph")
     return Quote.of(text, earlier[-1].start, end)
 
 
