@@ -72,6 +72,7 @@ COMMANDS = (
     "add",
     "remove",
     "review",
+    "code",
     "help",
 )
 

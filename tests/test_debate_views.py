@@ -97,3 +97,27 @@ def test_themes_by_controversy_reports_coverage(run):
     records = _json(run, "themes", "--by", "controversy")
     assert records[0]["contradiction_share"] >= records[-1]["contradiction_share"]
     assert all("articles" in r and "pairs" in r for r in records)
+
+
+def test_an_article_that_only_quotes_others_stays_on_the_timeline_as_quotes_only(run, tmp_path):
+    folder = tmp_path / "c"
+    assert run("init", str(folder), "--from-seeds").exit_code == 0
+    source = tmp_path / "talks.txt"
+    source.write_text(
+        "Moscow Talks\n\nRussian Foreign Minister Sergey Lavrov said that Moscow and Beijing will never form a "
+        "military alliance.\n",
+        encoding="utf-8",
+    )
+    assert run("--corpus", str(folder), "add", str(source), "--id", "talks", "--date", "2024-06-01").exit_code == 0
+    assert all(t.speaker for t in load_corpus([folder]).theses_of("talks", "alliance"))
+    rows = {r["article"]: r for r in _json(run, "--corpus", str(folder), "timeline", "alliance")}
+    assert rows["talks"]["stance"] is None and rows["talks"]["stance_name"] == "quotes only"
+    assert list(rows)[-1] == "talks"  # still in date order
+    table = run("--corpus", str(folder), "timeline", "alliance", "--no-pager", tty=True, width=80).stdout
+    assert "quotes only" in table
+    # The author's own thesis, coded by hand, gives the article its position.
+    coded = run("--corpus", str(folder), "code", "talks", "--quote", "will never form a military alliance",
+                "--theme", "alliance", "--stance", "-2")  # fmt: skip
+    assert coded.exit_code == 0, coded.output
+    rows = {r["article"]: r for r in _json(run, "--corpus", str(folder), "timeline", "alliance")}
+    assert rows["talks"]["stance"] == -2

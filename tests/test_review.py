@@ -113,3 +113,145 @@ def test_review_state_counts(corpus):
     review.apply(Answer("quit"))
     assert review.current is None
     assert review.summary().startswith("1 accepted, 1 rejected")
+
+
+# --- Correcting everything: speaker, quote, theme near misses, echoes, going back, wrapping ---------------
+
+QUOTED = """Partners, Not Allies
+
+Russian Foreign Minister Sergey Lavrov said on Tuesday that Moscow and Beijing will not form a military \
+alliance. Chinese Foreign Minister Wang Yi agreed that the two countries reject any bloc, calling their ties \
+a partnership of equals.
+
+The author, for one, doubts it. China and Russia are drifting into a de facto alliance against the United \
+States, whatever their ministers say; the drills grow larger every year.
+"""
+
+
+@pytest.fixture
+def quoted(run, tmp_path) -> Path:
+    """A corpus whose one article quotes two ministers by name."""
+    folder = tmp_path / "q"
+    run("init", str(folder))
+    source = tmp_path / "ministers.txt"
+    source.write_text(QUOTED, encoding="utf-8")
+    result = run("--corpus", str(folder), "add", str(source), "--id", "min", "--author", "Ann Writer")
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def _theses(folder: Path, article: str = "min"):
+    return {t.id: t for t in load_corpus([folder]).theses_of(article)}
+
+
+def _text(folder: Path, article: str = "min") -> str:
+    return load_corpus([folder]).article(article).text()
+
+
+def test_speaker_is_completed_from_the_names_the_article_gives(run, quoted):
+    first = next(iter(_theses(quoted)))
+    result = run("--corpus", str(quoted), "review", "min", input="p lavrov\na\nq\n")
+    assert "→ speaker: Sergey Lavrov" in result.stdout
+    assert result.stdout.count("[1/") == 1  # a speaker change stays on the proposal
+    saved = _theses(quoted)[first]
+    assert saved.speaker == "Sergey Lavrov" and saved.origin == "curated"
+
+
+def test_speaker_dash_or_the_authors_name_makes_it_the_authors_own(run, quoted):
+    spoken = [t for t in _theses(quoted).values() if t.speaker]
+    assert spoken, "the reader attributes a minister's words"
+    ids = list(_theses(quoted))
+    skips = "\n" * ids.index(spoken[0].id)
+    result = run("--corpus", str(quoted), "review", "min", input=skips + "p -\na\nq\n")
+    assert "→ speaker: the author (Ann Writer)" in result.stdout
+    assert _theses(quoted)[spoken[0].id].speaker == ""
+
+
+def test_a_speaker_the_article_does_not_name_is_taken_as_typed_and_said(run, quoted):
+    result = run("--corpus", str(quoted), "review", "min", input="p The Kremlin\na\nq\n")
+    assert "→ speaker: The Kremlin (not named in the article; it names: Sergey Lavrov, Wang Yi)" in result.stdout
+
+
+def test_help_lists_every_key_and_the_articles_names(run, quoted):
+    result = run("--corpus", str(quoted), "review", "min", input="?\nq\n")
+    lines = [line.rsplit("? > ", 1)[-1] for line in result.stdout.splitlines()]  # an answer is not echoed
+    for key in ("a ", "s N", "t THEME", "c TEXT", "p NAME", "w ", "W ", "n [N]", "r ", "k or Enter", "b ", "q ", "? "):
+        assert any(line.startswith(f"  {key}") for line in lines), key
+    assert "Sergey Lavrov, Wang Yi" in result.stdout
+
+
+def test_widening_and_narrowing_keep_the_quote_at_its_offsets(run, quoted):
+    target = next(t for t in _theses(quoted).values() if t.quote.startswith("Russian Foreign Minister"))
+    skips = "\n" * list(_theses(quoted)).index(target.id)
+    result = run("--corpus", str(quoted), "review", "min", input=skips + "w\nw\nn\nw\na\nq\n")
+    assert "the quote already ends its paragraph" in result.stdout  # the second widening: nothing changed
+    saved = _theses(quoted)[target.id]
+    assert _text(quoted)[saved.start : saved.end] == saved.quote
+    assert saved.start == target.start and saved.end > target.end
+    assert saved.quote.startswith(target.quote) and saved.quote.endswith("a partnership of equals.")
+
+
+def test_narrowing_to_a_clause_and_widening_backwards(run, quoted):
+    target = next(t for t in _theses(quoted).values() if ";" in t.quote)
+    skips = "\n" * list(_theses(quoted)).index(target.id)
+    result = run("--corpus", str(quoted), "review", "min", input=skips + "n 2\nW\nW\na\nq\n")
+    assert "→ quote (" in result.stdout
+    saved = _theses(quoted)[target.id]
+    text = _text(quoted)
+    assert text[saved.start : saved.end] == saved.quote
+    assert saved.quote.startswith("The author, for one") and saved.quote.endswith("whatever their ministers say")
+
+
+def test_theme_near_miss_is_echoed_and_an_unknown_one_changes_nothing(run, corpus):
+    proposed = _proposed(corpus)
+    result = run("--corpus", str(corpus), "review", "dove", input="t nosuch\nt aliance\nq\n")
+    line = next(x for x in result.stdout.splitlines() if "nosuch" in x)
+    assert "unknown theme 'nosuch'; nothing changed; themes: alliance," in line
+    assert "→ theme alliance (taken for 'aliance')" in result.stdout
+    assert result.stdout.count("[1/") == 1  # the unknown theme did not move on
+    assert {t.id: t for t in _proposed(corpus)}[proposed[0].id].theme == "alliance"
+
+
+def test_each_decision_is_echoed_in_one_line(run, corpus):
+    result = run("--corpus", str(corpus), "review", "dove", input="s 1\nr\nc Mine\n\nq\n")
+    for echo in ("→ stance +1", "→ rejected", "→ claim: Mine", "→ left proposed"):
+        assert echo in result.stdout
+
+
+def test_back_shows_the_decision_made_not_the_proposal(run, corpus):
+    result = run("--corpus", str(corpus), "review", "dove", input="s 2\nb\nq\n")
+    assert "→ back to 1/" in result.stdout
+    card = result.stdout.rsplit("[1/", 1)[1]
+    assert "(you accepted it)" in card and "stance +2" in card and "curated" in card
+    result = run("--corpus", str(corpus), "review", "dove", input="r\nb\nq\n")
+    assert "(you rejected it)" in result.stdout.rsplit("[1/", 1)[1]
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_the_card_wraps_between_words_at_the_terminals_width(run, quoted, width):
+    result = run("--corpus", str(quoted), "review", "min", input="\n\n\n\n\nw\nq\n", tty=True, width=width)
+    prompt = "a s t c p w W n r k b q ? > " if width < 80 else "a / s N / t THEME / c TEXT / p NAME / w / W / n"
+    assert prompt in result.stdout
+    for line in result.stdout.splitlines():
+        reply = line.rsplit("? > ", 1)[-1]  # the answer typed after the prompt is not echoed here: the reply
+        assert len(reply) <= width or " " not in reply.strip(), reply  # starts a line of its own on a terminal
+    shown = " ".join(line.strip() for line in result.stdout.splitlines())
+    # Joined back, the lines hold the quotes whole: no word was cut in two.
+    assert "Sergey Lavrov said on Tuesday that Moscow and Beijing will not form a military alliance." in shown
+    assert "China and Russia are drifting into a de facto alliance against the United States" in shown
+
+
+def test_names_in_a_heading_are_not_offered_as_speakers(run, corpus):
+    result = run("--corpus", str(corpus), "review", "dove", input="?\np\nq\n")
+    assert "names the article gives: none" in result.stdout  # not "Keep Their Distance" from the title
+    assert "write the speaker after p (p - for the author); the article names: no one" in result.stdout
+
+
+def test_bad_edits_say_why_and_change_nothing(run, corpus):
+    first = _proposed(corpus)[0]
+    result = run("--corpus", str(corpus), "review", "dove", input="n x\nn 9\nt\nc\nq\n")
+    assert "n takes a clause number" in result.stdout
+    assert "write the theme after t; themes: alliance," in result.stdout
+    assert "write the claim after c" in result.stdout
+    assert result.stdout.count("[1/") == 1
+    assert {t.id: t for t in _proposed(corpus)}[first.id] == first

@@ -9,21 +9,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..model import STANCES, Codebook, Thesis
+from ..model import STANCES, Codebook, Span, Theme, Thesis
+from ..text.quotes import Quote, narrow_to_clause, widen_next, widen_previous
 from .resolve import resolve_theme
+from .stance import signed
+
+if TYPE_CHECKING:
+    from ..text.sentences import Sentence
+    from ..text.speakers import Names
 
 HELP = """\
-  a            accept as proposed
+  a            accept (with the speaker and quote as now shown)
   s N          accept with stance N (-2..2); the claim is rewritten to match
-  t THEME      accept under another theme; the claim is rewritten to match
+  t THEME      accept under another theme (a near miss is taken and said); the claim is rewritten to match
   c TEXT       accept with your own claim
+  p NAME       set the speaker and stay (p - : the author's own view); names the article gives: {names}
+  w            widen the quote to the end of its sentence, else of the next one, and stay
+  W            widen the quote to the start of its sentence, else of the previous one, and stay
+  n [N]        narrow: undo the last widening, else keep only the longest clause (or clause N)
   r            reject: the proposal is dropped
   k or Enter   skip: leave it proposed, decide later
-  b            back to the previous proposal
+  b            back to the previous proposal, shown as you decided it
   q            quit, keeping every decision made so far
   ?            this help"""
+
+ARROW = "→"
+ENDS = (".", "!", "?", "…")  # how a sentence, as opposed to a heading, ends
 
 
 @dataclass(frozen=True)
@@ -38,13 +52,16 @@ VERBS = {
     "a": "accept", "accept": "accept", "s": "stance", "stance": "stance", "t": "theme", "theme": "theme",
     "c": "claim", "claim": "claim", "r": "reject", "reject": "reject", "k": "skip", "skip": "skip", "": "skip",
     "b": "back", "back": "back", "q": "quit", "quit": "quit", "?": "help", "h": "help", "help": "help",
+    "p": "speaker", "speaker": "speaker", "w": "widen", "widen": "widen", "n": "narrow", "narrow": "narrow",
 }  # fmt: skip
+CASED = {"W": "widen-back"}  # the one verb whose case matters: W widens backwards, w forwards
+EDITS = frozenset(("speaker", "widen", "widen-back", "narrow"))  # change the proposal shown, and stay on it
 
 
 def parse_answer(line: str) -> Answer:
     """The verb and argument of a typed answer; raises UsageError for an unknown verb."""
     word, _, rest = line.strip().partition(" ")
-    verb = VERBS.get(word.lower())
+    verb = CASED.get(word) or VERBS.get(word.lower())
     if verb is None:
         raise UsageError(f"unknown answer {word!r} (? for help)")
     return Answer(verb, rest.strip())
@@ -63,27 +80,87 @@ def curated(thesis: Thesis, codebook: Codebook, **changes: object) -> Thesis:
     return replace(changed, claim=theme.claim(changed.stance)) if theme else changed
 
 
+@dataclass(frozen=True)
+class Source:
+    """The article a review edits quotes and speakers in: its text, sentences, the people it names, its author."""
+
+    text: str = ""
+    sentences: tuple[Sentence, ...] = ()
+    names: Names | None = None
+    author: str = ""
+
+    @classmethod
+    def of(cls, text: str, skip: Sequence[Span] = (), author: str = "") -> Source:
+        from ..text.sentences import sentences
+        from ..text.speakers import Names
+
+        found = sentences(text, tuple(skip))
+        return cls(text, found, Names.of(text, found), author)
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """The people the article names in full, in the order it first names them.
+
+        Names in a heading (a line that ends without a sentence's punctuation) are left out: a title
+        in capitals ("Keep Their Distance") reads as a name but is no one who could be quoted.
+        """
+        from ..text.speakers import looks_like_person
+
+        headings = [(s.start, s.end) for s in self.sentences if not s.text.rstrip("\"'”’)]").endswith(ENDS)]
+        names = self.names.mentions if self.names else ()
+        return tuple(
+            dict.fromkeys(
+                m.name
+                for m in names
+                if looks_like_person(m.name) and not any(lo <= m.start < hi for lo, hi in headings)
+            )
+        )
+
+
 @dataclass
 class Review:
-    """Where a review stands: the proposals, the current one, and the decisions so far."""
+    """Where a review stands: the proposals, the current one, the decisions so far and the edits under way."""
 
     pending: Sequence[Thesis]
     codebook: Codebook
+    source: Source = field(default_factory=Source)
     at: int = 0
     decisions: dict[str, Thesis | None] = field(default_factory=dict)  # None: rejected
+    drafts: dict[str, Thesis] = field(default_factory=dict)  # speaker and quote edits not yet decided
+    widened: dict[str, list[Quote]] = field(default_factory=dict)  # the quotes before each widening, for n
     finished: bool = False
 
     @property
     def current(self) -> Thesis | None:
         return None if self.finished or self.at >= len(self.pending) else self.pending[self.at]
 
+    @property
+    def shown(self) -> Thesis | None:
+        """The current proposal as the coder left it: edited, or as decided when they came back to it."""
+        thesis = self.current
+        if thesis is None:
+            return None
+        return self.drafts.get(thesis.id) or self.decisions.get(thesis.id) or thesis
+
+    @property
+    def decided(self) -> str:
+        """What was decided on the current proposal ('accepted', 'rejected'), or '' when nothing yet."""
+        thesis = self.current
+        if thesis is None or thesis.id not in self.decisions:
+            return ""
+        return "rejected" if self.decisions[thesis.id] is None else "accepted"
+
+    def help(self) -> str:
+        people = self.source.people
+        return HELP.format(names=", ".join(people) if people else "none")
+
     def apply(self, answer: Answer) -> str:
-        """Carry out an answer on the current proposal; returns a short message for the coder, or ''."""
+        """Carry out an answer on the current proposal; returns what to tell the coder, or ''."""
         thesis = self.current
         if thesis is None:
             return ""
         if answer.verb == "help":
-            return HELP
+            return self.help()
         if answer.verb == "quit":
             self.finished = True
             return ""
@@ -91,27 +168,85 @@ class Review:
             if self.at == 0:
                 return "this is the first proposal"
             self.at -= 1
-            return ""
-        if answer.verb != "skip":
-            self.decisions[thesis.id] = self._decide(thesis, answer)
-        elif thesis.id in self.decisions:
-            del self.decisions[thesis.id]  # skipping after going back undoes the earlier decision
+            return f"{ARROW} back to {self.at + 1}/{len(self.pending)}"
+        if answer.verb in EDITS:
+            return self._edit(thesis, answer)
+        if answer.verb == "skip":
+            self.decisions.pop(thesis.id, None)  # skipping after going back undoes the earlier decision
+            self.drafts.pop(thesis.id, None)
+            message = f"{ARROW} left proposed"
+        else:
+            decision, message = self._decide(self.shown or thesis, answer)
+            self.decisions[thesis.id] = decision
+            self.drafts.pop(thesis.id, None)
         self.at += 1
-        return ""
+        return message
 
-    def _decide(self, thesis: Thesis, answer: Answer) -> Thesis | None:
+    def _decide(self, thesis: Thesis, answer: Answer) -> tuple[Thesis | None, str]:
         if answer.verb == "accept":
-            return curated(thesis, self.codebook)
+            kept = thesis if thesis.origin == "curated" else curated(thesis, self.codebook)  # a decision stands
+            return kept, f"{ARROW} accepted: {kept.theme} {signed(kept.stance)}"
         if answer.verb == "stance":
-            return curated(thesis, self.codebook, stance=_stance(answer.argument))
+            stance = _stance(answer.argument)
+            return curated(thesis, self.codebook, stance=stance), f"{ARROW} stance {signed(stance)}"
         if answer.verb == "theme":
-            theme, _ = resolve_theme(self.codebook, answer.argument)
-            return curated(thesis, self.codebook, theme=theme.id)
+            theme, note = self._theme(answer.argument)
+            taken = f" (taken for {answer.argument!r})" if note else ""
+            return curated(thesis, self.codebook, theme=theme.id), f"{ARROW} theme {theme.id}{taken}"
         if answer.verb == "claim":
             if not answer.argument:
                 raise UsageError("write the claim after c, e.g.: c The pair is no alliance")
-            return curated(thesis, self.codebook, claim=answer.argument)
-        return None  # reject
+            return curated(thesis, self.codebook, claim=answer.argument), f"{ARROW} claim: {answer.argument}"
+        return None, f"{ARROW} rejected"
+
+    def _theme(self, query: str) -> tuple[Theme, str]:
+        """The theme meant, and a note when a near miss was taken; an unknown one lists the themes to choose."""
+        if not query:
+            raise UsageError(f"write the theme after t; themes: {', '.join(t.id for t in self.codebook.themes)}")
+        try:
+            return resolve_theme(self.codebook, query)
+        except UsageError as exc:
+            if "did you mean" in exc.message:
+                raise
+            themes = ", ".join(t.id for t in self.codebook.themes)
+            raise UsageError(f"unknown theme {query!r}; nothing changed; themes: {themes}") from None
+
+    def _edit(self, thesis: Thesis, answer: Answer) -> str:
+        """A speaker or quote change to the current proposal; it stays current, and a decision on it follows."""
+        before = self.shown or thesis
+        if answer.verb == "speaker":
+            speaker = resolve_speaker(self.source, answer.argument, before.start)
+            edited = replace(before, speaker=speaker.name)
+            message = f"{ARROW} speaker: {speaker.name or self._author()}{speaker.note}"
+        else:
+            span = self._span(thesis.id, before, answer)
+            edited = replace(before, quote=span.quote, start=span.start, end=span.end)
+            message = f"{ARROW} quote ({span.start}-{span.end}): »{' '.join(span.quote.split())}«"
+        self.drafts[thesis.id] = edited
+        if self.decisions.get(thesis.id) is not None:
+            self.decisions[thesis.id] = edited  # coming back to an accepted proposal edits the decision
+        return message
+
+    def _span(self, thesis_id: str, thesis: Thesis, answer: Answer) -> Quote:
+        text, found = self.source.text, self.source.sentences
+        if not text:
+            raise UsageError("the article's text is not at hand, so its quote cannot be changed")
+        history = self.widened.setdefault(thesis_id, [])
+        now = Quote.of(text, thesis.start, thesis.end)
+        if answer.verb == "narrow" and not answer.argument and history:
+            return history.pop()
+        if answer.verb == "narrow":
+            number = _clause_number(answer.argument)
+            span = narrow_to_clause(text, thesis.start, thesis.end, number)
+        elif answer.verb == "widen":
+            span = widen_next(text, found, thesis.start, thesis.end)
+        else:
+            span = widen_previous(text, found, thesis.start, thesis.end)
+        history.append(now)
+        return span
+
+    def _author(self) -> str:
+        return f"the author ({self.source.author})" if self.source.author else "the author"
 
     @property
     def accepted(self) -> list[Thesis]:
@@ -122,6 +257,55 @@ class Review:
         rejected = sum(t is None for t in self.decisions.values())
         left = len(self.pending) - len(self.decisions)
         return f"{len(self.accepted)} accepted, {rejected} rejected, {left} left proposed"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a typed speaker resolved to ('' for the author), and a note when it was a guess."""
+
+    name: str
+    note: str = ""
+
+
+SPEAKER_SCORE = 85.0  # the least RapidFuzz score at which a typed name is taken for one the article gives
+
+
+def resolve_speaker(source: Source, query: str, at: int) -> Speaker:
+    """The speaker a coder means: '-' or the author's name for the author, a name the article gives (a
+    surname or a near miss is completed), else the name as typed, said to be one the article does not give."""
+    from rapidfuzz import fuzz, process
+
+    from ..text.speakers import is_author
+
+    typed = " ".join(query.split())
+    people = source.people
+    if not typed:
+        raise UsageError(f"write the speaker after p (p - for the author); the article names: {_named(people)}")
+    if typed == "-" or (source.author and is_author(typed, source.author)):
+        return Speaker("")
+    folded = {p.casefold(): p for p in people}
+    if typed.casefold() in folded:
+        return Speaker(folded[typed.casefold()])
+    if source.names is not None and len(typed.split()) == 1:
+        full = source.names.full(typed, at)
+        if full != typed:
+            return Speaker(full, f" (taken for {typed!r})")
+    best = process.extractOne(typed, people, scorer=fuzz.WRatio, processor=str.casefold) if people else None
+    if best is not None and best[1] >= SPEAKER_SCORE:
+        return Speaker(best[0], f" (taken for {typed!r})")
+    return Speaker(typed, f" (not named in the article; it names: {_named(people)})")
+
+
+def _named(people: Sequence[str]) -> str:
+    return ", ".join(people) if people else "no one"
+
+
+def _clause_number(text: str) -> int:
+    if not text:
+        return 0
+    if not text.isdigit():
+        raise UsageError("n takes a clause number, e.g.: n 2")
+    return int(text)
 
 
 def _stance(text: str) -> int:

@@ -13,7 +13,10 @@ from ..model import Article, Corpus
 from .common import ArticleArgument, session
 
 if TYPE_CHECKING:
+    from ..analysis.review import Review
     from ..model import Thesis
+
+Key = tuple[int, int, str]  # a proposal's start, end and theme: what the reader's reasons are kept by
 
 EPILOG = """\b
 Examples:
@@ -22,37 +25,39 @@ Examples:
 
 For each proposal answer a (accept), s N (stance N), t THEME (theme),
 c TEXT (your own claim), r (reject), k or Enter (skip), b (back), q (quit),
-? (help). Decisions are saved together when you finish, quit or press Ctrl-C.
+? (help). Before deciding you may change the speaker (p NAME, p - for the
+author) and the quote (w and W widen it by the next or previous sentence,
+n narrows it back or to a clause). Decisions are saved together when you
+finish, quit or press Ctrl-C.
 """
 
-PROMPT = "a / s N / t THEME / c TEXT / r / k / b / q / ? > "
+PROMPT = "a / s N / t THEME / c TEXT / p NAME / w / W / n / r / k / b / q / ? > "
+SHORT_PROMPT = "a s t c p w W n r k b q ? > "  # on a terminal too narrow for the long one, which it would cut
 
 
 def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     """Walk through an article's proposed theses and accept, correct or reject each."""
-    from ..analysis.review import Review, parse_answer
+    from ..analysis.review import Review, Source, parse_answer
     from ..corpus.store import ArticleGone, replace_theses
-    from ..present.coding import review_card
-    from ..text.sentences import context_of
 
     s = session(ctx)
     folder = s.write_folder  # before any question: a corpus that cannot be written is refused at once
     found = s.article(article)
     corpus = s.corpus()
-    review = Review([t for t in corpus.theses_of(found.id) if t.origin == "auto"], corpus.codebook)
+    text = found.text()
+    source = Source.of(text, found.skip, found.author)
+    review = Review([t for t in corpus.theses_of(found.id) if t.origin == "auto"], corpus.codebook, source)
     if not review.pending:
         raise NoMatch(f"{found.id} has no proposed theses to review")
-    text, out = found.text(), s.env.stdout
+    out, width = s.env.stdout, s.env.columns
+    prompt = PROMPT if len(PROMPT) < width else SHORT_PROMPT
     reasons = _reasons(text, found, corpus)
     interrupted = False
     try:
         while (thesis := review.current) is not None:
-            theme = corpus.codebook.get(thesis.theme)
-            context = context_of(text, thesis.start, thesis.end, found.skip)
-            why = reasons.get((thesis.start, thesis.end, thesis.theme), "")
-            out.write("\n" + review_card(thesis, review.at + 1, len(review.pending), theme, found, context, why))
+            _show(review, found, corpus, reasons, width)
             while review.current is thesis:
-                out.write(PROMPT)
+                out.write(prompt)
                 out.flush()
                 line = _answer()
                 try:
@@ -61,8 +66,7 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
                     message = review.apply(parse_answer(line if line else "q"))
                 except UsageError as exc:
                     message = exc.message
-                if message:
-                    out.write(message + "\n")
+                _say(message, width)
     except KeyboardInterrupt:
         interrupted = True
         out.write("\n")
@@ -77,7 +81,32 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     s.note(("interrupted; saved " if interrupted else "saved ") + review.summary())
 
 
-def _reasons(text: str, article: Article, corpus: Corpus) -> dict[tuple[int, int, str], str]:
+def _show(review: Review, article: Article, corpus: Corpus, reasons: Mapping[Key, str], width: int) -> None:
+    """The card of the current proposal, as the coder last left it."""
+    from ..present.coding import review_card
+    from ..text.sentences import context_of
+
+    thesis = review.shown
+    assert thesis is not None
+    context = context_of(review.source.text, thesis.start, thesis.end, article.skip)
+    why = reasons.get((thesis.start, thesis.end, thesis.theme), "") if thesis.origin == "auto" else ""
+    card = review_card(
+        thesis, review.at + 1, len(review.pending), corpus.codebook.get(thesis.theme), article, context, why,
+        width=width, decided=review.decided,
+    )  # fmt: skip
+    sys.stdout.write("\n" + card)
+
+
+def _say(message: str, width: int) -> None:
+    """A reply to an answer, each line wrapped between words at the terminal's width."""
+    from ..output.text import printable
+    from ..present.coding import wrapped
+
+    if message:
+        sys.stdout.write("".join(wrapped(printable(line), width) for line in message.splitlines()))
+
+
+def _reasons(text: str, article: Article, corpus: Corpus) -> dict[Key, str]:
     """Why the reader proposes what it proposes for this text now, by (start, end, theme): the card's "why" line.
 
     A thesis the reader would no longer propose (the weights changed since it was added) has no line.

@@ -397,6 +397,35 @@ def replace_theses(folder: Path, article_id: str, theses: Sequence[Thesis], drop
         replace_change(folder, {THESES_FILE: text.encode("utf-8")})
 
 
+def add_thesis(folder: Path, thesis: Thesis) -> Thesis:
+    """Append one thesis to its article under the next free id `<article>:<n>` (used by code); the thesis saved.
+
+    The id is chosen under the lock, so two coders adding at once never take the same one; an article
+    not in `folder` (removed, or a seed read beside it) is refused with nothing written.
+    """
+    with locked(folder):
+        if thesis.article not in {entry.get("id") for entry in _scanned(folder)}:
+            raise UsageError(f"no article {thesis.article!r} in {folder} to add a thesis to")
+        taken = {t.id for t in load_corpus([folder]).theses if t.article == thesis.article}
+        saved = replace(thesis, id=next_thesis_id(thesis.article, taken))
+        appends: dict[str, bytes] = {}
+        creates: dict[str, bytes] = {}
+        blocks = records.joined(records.render_blocks("thesis", [records.thesis_entry(saved)]))
+        _stage(folder / THESES_FILE, THESES_HEADER, blocks, appends, creates)
+        append_change(folder, appends, creates)
+    return saved
+
+
+def next_thesis_id(article_id: str, taken: set[str]) -> str:
+    """`<article>:<n>` for the first n past every numbered id taken (proposals' `a1`, `a2` do not count)."""
+    suffixes = (i.removeprefix(f"{article_id}:") for i in taken)
+    numbers = [int(suffix) for suffix in suffixes if suffix.isascii() and suffix.isdigit()]
+    n = max(numbers, default=0) + 1
+    while f"{article_id}:{n}" in taken:
+        n += 1
+    return f"{article_id}:{n}"
+
+
 def crash_problems(folder: Path, referenced: set[str]) -> list[Problem]:
     """What an interrupted write left in `folder`: a pending change, temporary files, orphan article files.
 

@@ -72,11 +72,12 @@ def axis_header() -> str:
     return "".join(signed(point).center(AXIS_SLOT) for point in STANCES).rstrip()
 
 
-def axis(stance: int, mixed: bool) -> Text:
+def axis(stance: int | None, mixed: bool) -> Text:
     """A -2..+2 axis drawn as text with the article's position marked by its number.
 
     The mark is the same text as the header's label for that point, centred the
-    same way, so marks and labels line up exactly.
+    same way, so marks and labels line up exactly. No stance (an article that only quotes others)
+    leaves the axis unmarked.
     """
     from rich.text import Text
 

@@ -63,18 +63,50 @@ def agreement_view(results: Sequence[Reliability], name_a: str, name_b: str) -> 
 
 
 def review_card(
-    thesis: Thesis, number: int, total: int, theme: Theme | None, article: Article, context: str, why: str = ""
+    thesis: Thesis,
+    number: int,
+    total: int,
+    theme: Theme | None,
+    article: Article,
+    context: str,
+    why: str = "",
+    width: int = 0,
+    decided: str = "",
 ) -> str:
-    """What a coder sees for one proposal: theme, stance, confidence, speaker, the quote in its context, and why."""
+    """What a coder sees for one proposal: theme, stance, confidence, speaker, the quote in its context, and why.
+
+    `decided` says what was decided when the coder came back to it (the card then shows the decision).
+    Lines are wrapped between words at `width` (none when 0): a terminal would cut words in two.
+    """
     name = theme.stance_name(thesis.stance) if theme else ""
     speaker = thesis.speaker or f"{article.author or 'the author'} (author)"
-    before, _, after = context.partition(thesis.quote)
+    before, _, after = (" ".join(part.split()) for part in context.partition(thesis.quote))
+    quote = " ".join(thesis.quote.split())  # a quote widened across a paragraph break is shown on one line
+    confidence = f"confidence {thesis.confidence:.2f}" if thesis.confidence is not None else thesis.origin
     lines = [
-        f"[{number}/{total}] {thesis.id}",
-        f"  theme {thesis.theme}   stance {signed(thesis.stance)} ({name})   confidence {thesis.confidence or 0:.2f}",
+        f"[{number}/{total}] {thesis.id}" + (f"   (you {decided} it)" if decided else ""),
+        f"  theme {thesis.theme}   stance {signed(thesis.stance)} ({name})   {confidence}",
         f"  speaker {speaker}",
         f"  claim   {thesis.claim}",
         *([f"  why     {why}"] if why else []),
-        f"  …{before.strip()} »{thesis.quote}« {after.strip()}…" if context else f"  »{thesis.quote}«",
+        f"  …{before} »{quote}« {after}…" if context else f"  »{quote}«",
     ]
-    return "\n".join(printable(line) for line in lines) + "\n"
+    return "".join(wrapped(printable(line), width, indent="    ") for line in lines)
+
+
+def wrapped(line: str, width: int, indent: str | None = None) -> str:
+    """`line` broken between words to fit `width`, newline-ended; continuations are set in by `indent`, or
+    when it is None under the text after the line's first gap of two spaces (a help entry's description).
+
+    A word longer than the width stays whole; a width of 0 leaves the line as it is.
+    """
+    if width <= 0 or len(line) <= width:
+        return line + "\n"
+    import re
+    import textwrap
+
+    if indent is None:
+        gap = re.match(r"\s*\S.*?\s{2,}(?=\S)", line)
+        indent = " " * (len(gap.group()) if gap and len(gap.group()) < width // 2 else 4)
+    lines = textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ the terminal always agree. Nothing here parses arguments or touches a terminal.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.stance import Relation, signed
@@ -224,10 +225,22 @@ def diff_view(diff: Diff, corpus: Corpus) -> View:
 
 
 def _position_name(row: Row) -> Any:
-    text = plain(f"{signed(row['stance'])} {row['stance_name']}")
+    if row["stance"] is None:  # the article only quotes others on the theme: no position of its own
+        text = plain(row["stance_name"], style="italic")
+    else:
+        text = plain(f"{signed(row['stance'])} {row['stance_name']}")
     if mark := proposed_mark(row["origin"], row["confidence"]):
         text.append(f"\n{mark}", style="italic dim")
     return text
+
+
+QUOTES_ONLY = "quotes only"  # the position of an article that only quotes others on a theme
+
+
+def _quoted_provenance(theses: Sequence[Thesis]) -> dict[str, Any]:
+    """`origin` auto when any of the quoted theses is proposed, with the lowest such confidence, as for a position."""
+    proposed = [t.confidence or 0.0 for t in theses if t.origin != "curated"]
+    return {"origin": "auto" if proposed else "curated", "confidence": min(proposed) if proposed else None}
 
 
 TIMELINE_COLUMNS = (
@@ -238,22 +251,25 @@ TIMELINE_COLUMNS = (
 
 
 def timeline_view(comparison: Comparison) -> View:
-    """One row per article that addresses the theme, oldest first, its stance marked on an axis."""
+    """One row per article that addresses the theme, oldest first, its stance marked on an axis.
+
+    An article that only quotes others on the theme keeps its row, marked "quotes only" with no stance,
+    so it does not vanish from the debate it reports.
+    """
+    positions = {p.article: p for p in comparison.positions}
+    quoted: dict[str, list[Thesis]] = {}
+    for thesis in comparison.quoted:
+        quoted.setdefault(thesis.article, []).append(thesis)
     rows = []
-    for pos in comparison.positions:
-        article = comparison.article(pos.article)
-        rows.append(
-            {
-                "date": article.date,
-                "date_precision": article.date_precision,
-                "article": article.id,
-                "stance": pos.stance,
-                "stance_name": comparison.theme.stance_name(pos.stance),
-                "mixed": pos.mixed,
-                "theses": len(pos.theses),
-                **provenance(pos),
-            }
-        )
+    for article in comparison.articles:
+        dated = {"date": article.date, "date_precision": article.date_precision, "article": article.id}
+        if (pos := positions.get(article.id)) is not None:
+            name = comparison.theme.stance_name(pos.stance)
+            rows.append(dated | {"stance": pos.stance, "stance_name": name, "mixed": pos.mixed,
+                                 "theses": len(pos.theses), **provenance(pos)})  # fmt: skip
+        elif others := quoted.get(article.id):
+            rows.append(dated | {"stance": None, "stance_name": QUOTES_ONLY, "mixed": False,
+                                 "theses": len(others), **_quoted_provenance(others)})  # fmt: skip
     theme = comparison.theme
     fields = ("date", "date_precision", "article", "stance", "stance_name", "mixed", "theses", "origin", "confidence")
     section = Section("timeline", "", TIMELINE_COLUMNS, rows, fields=fields, empty=f"no article addresses {theme.id!r}")
