@@ -134,5 +134,7 @@ def rank(query: str, candidates: Iterable[Candidate], limit: int = 10, min_score
                 claim=candidate.claim,
             )
         )
-    hits.sort(key=lambda h: (-h.score, h.article, h.start))
+    # Every field a hit is told apart by: hits that tie on score and place (two theses quoting one sentence)
+    # come out in one order whatever the store's history.
+    hits.sort(key=lambda h: (-h.score, h.article, h.start, h.end, h.kind, h.thesis, h.theme, h.matched))
     return hits[:limit]

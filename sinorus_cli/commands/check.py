@@ -38,15 +38,18 @@ def check_command(
     """Verify every entry, every quote against its source file at its offsets, and what a crash could leave."""
     from ..analysis.check import Problem, check_corpus
     from ..corpus.load import read_corpus
+    from ..corpus.store import still
     from ..present.listing import problems_view
 
     s = session(ctx)
     if repair:
         _repair(s)
-    loaded = read_corpus(s.folders)
-    corpus = loaded.corpus
-    in_files = [Problem("", "", str(p)) for p in [*loaded.problems, *_leftovers(s, corpus)]]
-    problems = in_files + check_corpus(corpus)
+    # Read whole while no writer works: a check that met a change half-made would report false problems.
+    with still(_writable(s)) as holding:
+        loaded = read_corpus(s.folders)
+        corpus = loaded.corpus
+        in_files = [Problem("", "", str(p)) for p in [*loaded.problems, *_leftovers(s, corpus, holding)]]
+        problems = in_files + check_corpus(corpus)
     bare = [a.id for a in corpus.articles if not corpus.theses_of(a.id)]
     if bare:
         s.note(
@@ -71,13 +74,13 @@ def _writable(s: Session) -> list[Path]:
     return [f for f in s.folders if f.is_dir() and f.resolve() != seeds_folder().resolve()]
 
 
-def _leftovers(s: Session, corpus: Corpus) -> list[FileProblem]:
+def _leftovers(s: Session, corpus: Corpus, holding: bool) -> list[FileProblem]:
     from ..corpus.store import crash_problems
 
     problems: list[FileProblem] = []
     for folder in _writable(s):
         referenced = {a.file for a in corpus.articles if a.path.parent == folder} | _named_files(folder)
-        problems += crash_problems(folder, referenced)
+        problems += crash_problems(folder, referenced, holding)
     return problems
 
 

@@ -65,6 +65,31 @@ def locked(folder: Path, repair: bool = False) -> Iterator[list[str]]:
         yield recover(folder, repair)
 
 
+READ_WAIT = 30.0  # seconds a reader that wants a still corpus waits for a writer to finish
+
+
+@contextlib.contextmanager
+def still(folders: Sequence[Path]) -> Iterator[bool]:
+    """Hold each folder's write lock while reading it whole, so no writer changes it half-way (as `check` reads).
+
+    Yields whether every lock was taken. A folder whose lock cannot be taken (read-only, the seeds, a writer
+    that holds it longer than READ_WAIT) is read as it is: the answer may then show a change half-made.
+    """
+    from filelock import FileLock, Timeout
+
+    with contextlib.ExitStack() as stack:
+        held = True
+        for folder in folders:
+            if folder == seeds_folder() or not folder.is_dir():
+                continue
+            try:
+                guard_folder(folder)
+                stack.enter_context(FileLock(folder / LOCK_FILE, timeout=READ_WAIT))
+            except (OSError, Timeout, CorpusError):
+                held = False
+        yield held
+
+
 def writer_active(folder: Path) -> bool:
     """Whether another process holds the corpus's write lock right now."""
     from filelock import FileLock, Timeout
@@ -426,17 +451,18 @@ def next_thesis_id(article_id: str, taken: set[str]) -> str:
     return f"{article_id}:{n}"
 
 
-def crash_problems(folder: Path, referenced: set[str]) -> list[Problem]:
+def crash_problems(folder: Path, referenced: set[str], holding: bool = False) -> list[Problem]:
     """What an interrupted write left in `folder`: a pending change, temporary files, orphan article files.
 
-    `referenced` holds the file names the corpus's articles use.
+    `referenced` holds the file names the corpus's articles use. `holding`: the caller holds the folder's
+    write lock, so a journal or a temporary file there is what an interrupted writer left, not a live one's.
     """
     problems = []
     try:
         journal = read_journal(folder)
     except InvalidJournal:  # reported by the loader, with what it names
         journal = None
-    live = journal is not None and writer_active(folder)
+    live = not holding and journal is not None and writer_active(folder)
     if journal and not live:
         blocked = undo_problem(folder, journal) if journal.kind == "append" else ""
         what = (
