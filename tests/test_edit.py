@@ -174,6 +174,21 @@ def test_add_records_a_links_address_as_its_url(run, corpus, tmp_path, monkeypat
     assert "retrieved: 2026-01-02" in fields["notes"] and "url:" not in fields["notes"]
 
 
+def test_a_metadata_row_may_give_the_url(run, corpus, tmp_path):
+    text = tmp_path / "piece.txt"
+    text.write_text("Moscow and Beijing will never form an alliance.\n", encoding="utf-8")
+    rows = tmp_path / "meta.csv"
+    rows.write_text(f"file,id,url\n{text},piece,https://example.org/piece\n", encoding="utf-8")
+    result = run("--corpus", str(corpus), "add", str(text), "--metadata", str(rows))
+    assert result.exit_code == 0, result.stderr
+    assert _entry(corpus, "piece")["url"] == "https://example.org/piece"
+    rows.write_text(f"file,id,url\n{text},other,mailto:x@example.org\n", encoding="utf-8")
+    before = (corpus / "articles.toml").read_bytes()
+    result = run("--corpus", str(corpus), "add", str(text), "--metadata", str(rows))
+    assert result.exit_code == 2 and "url 'mailto:x@example.org'" in result.stderr
+    assert (corpus / "articles.toml").read_bytes() == before
+
+
 URL_TAIL = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")), max_size=40)
 VALUES = st.text(st.characters(codec="utf-8"), max_size=40) | st.sampled_from(
     ['"', '"""', "'''", "\\", "\n[[article]]\n", "a\r\nb", "\x00\x01\x1f\x7f", "# not a comment", "}", "{ x = 1 }"]

@@ -20,7 +20,7 @@ from . import records
 from .naming import id_for, taken_ids, unique
 from .store import NewArticle, proposed_id
 
-FIELDS = ("id", "title", "author", "outlet", "date", "kind")
+FIELDS = ("id", "title", "author", "outlet", "date", "kind", "url")
 # What the text's own top lines may say; its id and kind are never guessed.
 READ_OFF = ("title", "author", "date", "outlet")
 

@@ -116,7 +116,7 @@ def check_metadata(metadata: Mapping[str, str]) -> None:
     if metadata.get("date") and records.date_problem(metadata["date"]):
         raise UsageError(f"--date: {records.date_problem(metadata['date'])}")
     if metadata.get("url") and records.url_problem(metadata["url"]):
-        raise UsageError(f"--url: {records.url_problem(metadata['url'])}")
+        raise UsageError(records.url_problem(metadata["url"]))
 
 
 def proposed_id(metadata: Mapping[str, str]) -> str:
