@@ -217,3 +217,20 @@ def test_any_url_or_tag_value_written_by_edit_reads_back_identically(run, corpus
     [row] = [r for r in _listed(run, corpus) if r["id"] == ARTICLE]
     assert row["url"] == url
     assert run("--corpus", str(corpus), "check").exit_code == 0
+
+
+def test_a_hand_written_tags_sub_table_and_the_comments_around_a_block_survive_an_edit(run, corpus):
+    path = corpus / "articles.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.rindex("[[article]]", 0, text.index(f'id = "{ARTICLE}"'))
+    end = text.index("[[article]]", start + 1)
+    block = text[start:end].rstrip("\n") + '\n\n[article.tags]\ncountry = "CN"\n\n# the next one is Chinese\n\n'
+    path.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    assert [r["tags"] for r in _listed(run, corpus) if r["id"] == ARTICLE] == ["country=CN"]
+    result = run("--corpus", str(corpus), "edit", ARTICLE, "--tag", "camp=official")
+    assert result.exit_code == 0, result.stderr
+    edited = path.read_text(encoding="utf-8")
+    assert 'tags = { country = "CN", camp = "official" }\n\n# the next one is Chinese\n\n[[article]]' in edited
+    assert "[article.tags]" not in edited
+    assert edited.endswith(text[end:])
+    assert run("--corpus", str(corpus), "check").exit_code == 0
