@@ -234,3 +234,8 @@ def test_a_hand_written_tags_sub_table_and_the_comments_around_a_block_survive_a
     assert "[article.tags]" not in edited
     assert edited.endswith(text[end:])
     assert run("--corpus", str(corpus), "check").exit_code == 0
+
+
+def test_editing_a_seed_article_without_a_corpus_says_the_seeds_are_read_only(run):
+    result = run("edit", ARTICLE, "--title", "x")
+    assert result.exit_code == 2 and "seed article" in result.stderr and result.stderr.count("\n") == 1

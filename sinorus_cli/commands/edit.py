@@ -50,7 +50,7 @@ def edit_command(
         untag=tuple(untag or ()),
     )
     folder = s.write_folder
-    edited = edit_article(folder, article, change)
+    edited = edit_article(folder, article, change, s.write_context)
     s.refresh_store()
     changed = [*change.fields, *(f"tag {key}" for key, _ in change.tags), *(f"untag {key}" for key in change.untag)]
     s.note(f"edited {edited.id} in {folder}: {', '.join(changed)}")

@@ -432,18 +432,19 @@ class ArticleEdit:
         return changed
 
 
-def edit_article(folder: Path, article_id: str, edit: ArticleEdit) -> Article:
+def edit_article(folder: Path, article_id: str, edit: ArticleEdit, context: Sequence[Path] = ()) -> Article:
     """Change an article's metadata in one locked, journaled write of articles.toml; the article as it now is.
 
     A bad date, url or tag is refused (UsageError) before the lock is taken; nothing is written unless
-    the edited entry reads back as a valid article. Only the article's own block is rewritten.
+    the edited entry reads back as a valid article. Only the article's own block is rewritten. `context`
+    lists the folders read with `folder` (the seeds): an article found only there is read-only.
     """
     problem = edit.problem()
     if problem:
         raise UsageError(problem)
     path = folder / ARTICLES_FILE
     if not path.is_file():
-        raise UsageError(f"no article {article_id!r} in {folder} (it holds no corpus)")
+        raise _not_found(folder, article_id, context, " (it holds no corpus)")
     with locked(folder):
         edited: list[Article] = []
 
@@ -459,13 +460,23 @@ def edit_article(folder: Path, article_id: str, edit: ArticleEdit) -> Article:
 
         text, count = _rewrite(path, "article", change, f'"{article_id}"')
         if not count:
-            raise UsageError(f"no article {article_id!r} in {folder}")
+            raise _not_found(folder, article_id, context)
         if count > 1:
             raise CorpusError(
                 f"{path}: {count} entries have the id {article_id!r}; nothing was changed (see 'sinorus check')"
             )
         replace_change(folder, {ARTICLES_FILE: text.encode("utf-8")})
     return edited[0]
+
+
+def _not_found(folder: Path, article_id: str, context: Sequence[Path], why: str = "") -> UsageError:
+    """The error for an article to change that `folder` does not hold; one of the seeds' is read-only."""
+    if any(entry["id"] == article_id for source in context for entry in _scanned(source)):
+        return UsageError(
+            f"{article_id} is a seed article, and the seeds are read-only",
+            "'sinorus init DIR --from-seeds' makes a copy to change; then pass --corpus DIR",
+        )
+    return UsageError(f"no article {article_id!r} in {folder}{why}")
 
 
 class ArticleGone(CorpusError):
