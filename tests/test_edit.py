@@ -239,3 +239,14 @@ def test_a_hand_written_tags_sub_table_and_the_comments_around_a_block_survive_a
 def test_editing_a_seed_article_without_a_corpus_says_the_seeds_are_read_only(run):
     result = run("edit", ARTICLE, "--title", "x")
     assert result.exit_code == 2 and "seed article" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_matrix_keeps_the_tagged_articles(run, corpus, monkeypatch, large):
+    if large:
+        monkeypatch.setattr(locations, "MIN_BYTES", 0)
+    run("--corpus", str(corpus), "edit", ARTICLE, "--tag", "camp=official")
+    result = run("--corpus", str(corpus), "matrix", "--tag", "camp=official", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert ARTICLE in result.stdout and "zhao-2024" not in result.stdout
+    assert run("--corpus", str(corpus), "matrix", "--tag", "camp=none").exit_code == 1
