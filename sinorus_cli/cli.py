@@ -70,6 +70,7 @@ COMMANDS = (
     "eval",
     "init",
     "add",
+    "edit",
     "remove",
     "review",
     "code",

@@ -96,6 +96,15 @@ class Article:
     notes: str = ""
     skip: tuple[Span, ...] = ()
     sha256: str = ""
+    # Where the source was read (an http or https address), or ''.
+    url: str = ""
+    # The analyst's own labels, `key = "value"` in the article's `tags` table, in the order written.
+    tags: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def tag_map(self) -> dict[str, str]:
+        """The article's tags as a dict, key to value."""
+        return dict(self.tags)
 
     @property
     def date_precision(self) -> str:

@@ -1,4 +1,4 @@
-"""SIGKILL at random moments of `add`, `review` and `remove`: the corpus is as before or fully changed.
+"""SIGKILL at random moments of `add`, `review`, `remove` and `edit`: the corpus is as before or fully changed.
 
 Each trial copies a tiny corpus, starts the command as a subprocess, kills it at a
 random moment: in one trial of three anywhere in its run, in the others within 30 ms
@@ -47,6 +47,7 @@ OPERATIONS = {
     "add": (["add", str(DATA / "alliance-coming.txt"), "--id", "hawk"], None),
     "review": (["review", "dove"], b"a\nr\ns 1\nr\na\n"),
     "remove": (["remove", "dove", "--yes"], None),
+    "edit": (["edit", "dove", "--title", "Edited", "--url", "https://example.org/dove", "--tag", "camp=doves"], None),
 }
 
 

@@ -190,8 +190,8 @@ def test_links_and_pdfs_get_title_author_date_outlet_and_ids_a_person_would_choo
         "ZHAO Long",
         "2023-03-13",
     )
-    assert jsonld["outlet"] == "Eastern Review" and f"url: {server}/jsonld.html" in jsonld["notes"]
-    assert "retrieved: " in jsonld["notes"] and "kind" not in jsonld
+    assert jsonld["outlet"] == "Eastern Review" and jsonld["url"] == f"{server}/jsonld.html"
+    assert "retrieved: " in jsonld["notes"] and "url: " not in jsonld["notes"] and "kind" not in jsonld
     assert (meta["title"], meta["outlet"], meta["date"]) == (
         "Energy first, treaty never",
         "The Northern Daily",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 
 from ..errors import UsageError
-from ..model import STANCES, Corpus, Thesis
+from ..model import STANCES, Article, Corpus, Thesis
+
+# A tag filter: a key and the value it must have (None: any value).
+TagFilter = tuple[str, str | None]
 
 
 def parse_stances(spec: str) -> set[int]:
@@ -48,3 +51,24 @@ def select_theses(
         for t in corpus.theses
         if (not articles or t.article in articles) and (not themes or t.theme in themes) and t.stance in stances
     ]
+
+
+def parse_tag_filters(specs: Iterable[str]) -> list[TagFilter]:
+    """`--tag` filters: `key=value` (that value) or `key` (any value)."""
+    from ..corpus.records import parse_tag, tag_key_problem
+
+    found: list[TagFilter] = []
+    for spec in specs:
+        if "=" in spec:
+            found.append(parse_tag(spec))
+        elif tag_key_problem(spec):
+            raise UsageError(f"--tag: {tag_key_problem(spec)}")
+        else:
+            found.append((spec, None))
+    return found
+
+
+def tagged(article: Article, wanted: Sequence[TagFilter]) -> bool:
+    """Whether the article has every tag wanted (with its value, where one is given)."""
+    tags = article.tag_map
+    return all(key in tags and (value is None or tags[key] == value) for key, value in wanted)

@@ -165,6 +165,7 @@ def _show_dry_run(
             "file": "stdin" if source == "-" else source,
             **{key: item.metadata.get(key, "") for key in ("title", "author", "outlet", "date")},
             "kind": item.metadata.get("kind") or None,  # unknown, not assumed to be an op-ed
+            "url": item.metadata.get("url", ""),
             "notes": item.metadata.get("notes", ""),
             "theses": len(item.theses),
             "status": "would be added",

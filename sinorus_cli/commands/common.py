@@ -118,6 +118,17 @@ class Session:
         self._store, self._store_opened = None, True
         self.note(f"answering from the TOML files: {why}; 'sinorus check --repair' rebuilds the store")
 
+    def tagged(self, specs: Iterable[str] | None) -> set[str] | None:
+        """The ids of the articles with every tag of `--tag` SPECS, or None when none is given."""
+        if not specs:
+            return None
+        from ..analysis.select import parse_tag_filters, tagged
+
+        wanted = parse_tag_filters(specs)
+        store = self.store()
+        articles = store.articles() if store is not None else self.corpus().articles
+        return {a.id for a in articles if tagged(a, wanted)}
+
     def codebook(self) -> Codebook:
         """The codebook of the selected corpus."""
         store = self.store()
@@ -381,6 +392,12 @@ def complete_article(ctx: click.Context, incomplete: str) -> list[str]:
 
 ThemeArgument = Annotated[str, typer.Argument(help="Theme id, alias or near miss (see 'sinorus themes').")]
 ArticleArgument = Annotated[str, typer.Argument(help="Article id or file name (see 'sinorus articles').")]
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag", help="Only articles tagged key=value, or with tag key (repeatable: all).", metavar="KEY=VALUE"
+    ),
+]
 # Parameters completed with ids, whichever command they belong to (set up in cli.SinorusGroup).
 COMPLETERS = {"theme": complete_theme, "themes": complete_theme, "article": complete_article,
               "articles": complete_article, "a": complete_article, "b": complete_article}  # fmt: skip

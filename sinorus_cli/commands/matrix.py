@@ -6,14 +6,16 @@ from typing import Annotated
 
 import typer
 
+from ..errors import NoMatch
 from ..output.view import Format
-from .common import FormatOption, session
+from .common import FormatOption, TagOption, session
 
 EPILOG = """\b
 Examples:
   sinorus matrix
   sinorus matrix --theme alliance --theme us_factor --theme sovereignty
   sinorus matrix --format csv > matrix.csv
+  sinorus matrix --tag camp=official
 """
 
 
@@ -23,6 +25,7 @@ def matrix_command(
     article: Annotated[
         list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")
     ] = None,
+    tag: TagOption = None,
     fmt: FormatOption = None,
 ) -> None:
     """Show every article's stance on every theme, themes ordered by how divided they are."""
@@ -34,6 +37,12 @@ def matrix_command(
     themes = [s.theme(t) for t in theme or ()]
     articles = [s.article(a) for a in article or ()]
     store = s.store()
+    chosen = s.tagged(tag)
+    if chosen is not None:
+        pool = articles or (store.articles() if store is not None else list(s.corpus().articles))
+        articles = [a for a in pool if a.id in chosen]
+        if not articles:
+            raise NoMatch("no article has every tag given")
     matrix = stance_matrix(s.corpus(), themes, articles) if store is None else stored_matrix(store, themes, articles)
     on_screen = fmt is Format.table or (fmt is None and s.env.is_terminal)
     s.emit(matrix_view(matrix, s.env.columns if on_screen else None), fmt)

@@ -52,7 +52,7 @@ from .locations import ARTICLES_FILE, THESES_FILE, large, seeds_folder
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 # How many full-text candidates a search re-ranks with RapidFuzz.
 CANDIDATES = 1000
 # Which of the query's trigrams the full-text search looks for: the rarest ones that occur at all, at
@@ -70,7 +70,7 @@ CREATE TABLE file(source INTEGER, name TEXT, size INTEGER, mtime_ns INTEGER, ino
                   PRIMARY KEY(source, name));
 CREATE TABLE article(rid INTEGER PRIMARY KEY, source INTEGER, ord INTEGER, block TEXT, id TEXT, file TEXT, title TEXT,
                      author TEXT, outlet TEXT, kind TEXT, date TEXT, date_basis TEXT, date_note TEXT,
-                     notes TEXT, skip TEXT, sha256 TEXT, live INTEGER DEFAULT 1);
+                     notes TEXT, skip TEXT, sha256 TEXT, url TEXT, tags TEXT, live INTEGER DEFAULT 1);
 CREATE INDEX article_id ON article(id);
 CREATE INDEX article_source ON article(source, ord);
 CREATE INDEX article_key ON article(source, id);  -- joins of sentences to their article
@@ -98,6 +98,8 @@ CREATE VIRTUAL TABLE thesis_vocab USING fts5vocab(thesis_fts, 'row');
 """
 
 ARTICLE_FIELDS = ("id", "file", "title", "author", "outlet", "kind", "date", "date_basis", "date_note", "notes")
+# What `_article` builds an Article from, after the folder.
+ARTICLE_COLUMNS = f"a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256, a.url, a.tags"
 THESIS_FIELDS = (
     "id",
     "article",
@@ -684,9 +686,18 @@ class Store:
         if table == "article":
             self.db.executemany(
                 "INSERT INTO article(source, ord, block, id, file, title, author, outlet, kind, date, date_basis, "
-                "date_note, notes, skip, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "date_note, notes, skip, sha256, url, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (source, n, block, *(getattr(a, f) for f in ARTICLE_FIELDS), _skip_json(a.skip), a.sha256)
+                    (
+                        source,
+                        n,
+                        block,
+                        *(getattr(a, f) for f in ARTICLE_FIELDS),
+                        _skip_json(a.skip),
+                        a.sha256,
+                        a.url,
+                        _tags_json(a.tags),
+                    )
                     for n, block, a in rows
                 ],
             )
@@ -780,7 +791,7 @@ class Store:
         known = known or {}
         # A text's version is its file's signature, taken before the file is read: an edit of the text
         # (even to the same length, keeping its recorded sha256) is seen by the next search.
-        sql = f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256, a.source {LIVE_ARTICLES}"
+        sql = f"SELECT s.folder, {ARTICLE_COLUMNS}, a.source {LIVE_ARTICLES}"
         args: tuple[str, ...] = ()
         if only_known:
             args = tuple(known)
@@ -831,7 +842,7 @@ class Store:
     def articles(self, ids: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> list[Article]:
         """Live articles in corpus order: all, or those with the given ids and/or with a thesis that
         counts on one of `themes`."""
-        sql = f"SELECT s.folder, a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256 {LIVE_ARTICLES}"
+        sql = f"SELECT s.folder, {ARTICLE_COLUMNS} {LIVE_ARTICLES}"
         args: tuple[Any, ...] = ()
         if ids is not None:
             chosen = tuple(ids)
@@ -847,19 +858,19 @@ class Store:
     def listing(self) -> list[tuple[Any, ...]]:
         """Every live article in date order, as `articles` lists it: id, file, date, date precision, date
         basis, author, outlet, kind, title, how many theses count, the sorted themes they cover, date note
-        and notes (the fields of present.records.Listed)."""
+        notes, url and tags (the fields of present.records.Listed)."""
         where, args = self._narrowed(None, None, None)
         precision = " ".join(f"WHEN {n} THEN '{name}'" for n, name in PRECISIONS.items())
         # Theses counted in one pass grouped by article (a nested GROUP BY article, theme costs a sort);
         # the themes are deduplicated and sorted here, as SQL promises no order within a group.
         rows = self.db.execute(
             f"SELECT a.id, a.file, a.date, CASE length(a.date) {precision} ELSE '' END, a.date_basis, a.author, "
-            "a.outlet, a.kind, a.title, coalesce(c.n, 0), coalesce(c.themes, ''), a.date_note, a.notes "
+            "a.outlet, a.kind, a.title, coalesce(c.n, 0), coalesce(c.themes, ''), a.date_note, a.notes, a.url, a.tags "
             f"FROM article a LEFT JOIN (SELECT t.article, count(*) AS n, group_concat(t.theme, ' ') AS themes "
             f"{EFFECTIVE}{where} GROUP BY t.article) c ON c.article = a.id WHERE a.live {CHRONOLOGICAL}",
             args,
         )
-        return [(*r[:10], sorted(set(r[10].split())), *r[11:]) for r in rows]
+        return [(*r[:10], sorted(set(r[10].split())), *r[11:14], records.tags_text(_tags_of(r[14]))) for r in rows]
 
     def dated(self) -> list[tuple[str, str]]:
         """Every live article's id and date, in date order."""
@@ -1120,10 +1131,19 @@ def _skip_json(skip: tuple[Span, ...]) -> str:
 
 def _article(row: Sequence[Any]) -> Article:
     """An Article from a row of `articles()` (built positionally: this runs once per article)."""
-    folder, article_id, file, title, author, outlet, kind, date, date_basis, date_note, notes, skip, sha256 = row
+    folder, article_id, file, title, author, outlet, kind, date, date_basis, date_note, notes, skip, sha256 = row[:13]
     spans = tuple(Span(*s) for s in json.loads(skip)) if skip else ()
     metadata = (title, author, outlet, kind, date, date_basis, date_note, notes)
-    return Article(article_id, file, Path(f"{folder}/{file}"), *metadata, spans, sha256)
+    url, tags = row[13:15]
+    return Article(article_id, file, Path(f"{folder}/{file}"), *metadata, spans, sha256, url, _tags_of(tags))
+
+
+def _tags_json(tags: tuple[tuple[str, str], ...]) -> str:
+    return json.dumps(tags) if tags else ""
+
+
+def _tags_of(stored: str) -> tuple[tuple[str, str], ...]:
+    return tuple((k, v) for k, v in json.loads(stored)) if stored else ()
 
 
 def _trigrams(query: str) -> list[str]:

@@ -29,7 +29,7 @@ from . import files
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"
 CODEBOOK_SNAPSHOT = "codebook.json"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 Loaded = tuple[list[Article], list[Thesis]]
 Parsed = tuple[Loaded, tuple[Any, ...]]  # what was loaded, and the problems found (a corpus with any is not indexed)
@@ -65,10 +65,7 @@ def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Pa
     data = _read(path, current)
     if data is not None:
         try:
-            articles = [
-                Article(**{**a, "path": folder / a["file"], "skip": tuple(Span(**s) for s in a["skip"])})
-                for a in data["articles"]
-            ]
+            articles = [_article(a, folder) for a in data["articles"]]
             return (articles, [Thesis(*row) for row in data["theses"]]), ()
         except (KeyError, TypeError):
             pass  # a snapshot of another layout: parsed again below, and replaced
@@ -89,6 +86,13 @@ def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Pa
             },
         )
     return loaded, problems
+
+
+def _article(a: dict[str, Any], folder: Path) -> Article:
+    """An Article from its snapshot (a KeyError or TypeError when the snapshot has another layout)."""
+    skip = tuple(Span(**s) for s in a["skip"])
+    tags = tuple((k, v) for k, v in a["tags"])
+    return Article(**{**a, "path": folder / a["file"], "skip": skip, "tags": tags})
 
 
 Themes = tuple[list[Theme], list[Any]]  # a codebook's valid themes, and the problems found in it

@@ -67,6 +67,62 @@ def date_problem(date: str) -> str:
     return f"date {date!r} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD"
 
 
+# A tag's key: a TOML bare key, so `--tag key=value` and the `key=value;key=value` listing stay unambiguous.
+TAG_KEY = r"[A-Za-z0-9_-]{1,64}"
+
+
+def url_problem(url: str) -> str:
+    """Why `url` is not an http or https address of a host, or '' when it is."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    plain = url.isprintable() and not any(c.isspace() for c in url)
+    if parts is not None and parts.scheme.lower() in ("http", "https") and parts.hostname and plain:
+        return ""
+    return f"url {url!r} must be an http:// or https:// address, without spaces or control characters"
+
+
+def tag_key_problem(key: str) -> str:
+    """Why `key` cannot name a tag, or '' when it can."""
+    if re.fullmatch(TAG_KEY, key):
+        return ""
+    return f"tag key {key!r} must be 1 to 64 letters, digits, '-' or '_'"
+
+
+def tag_value_problem(value: str) -> str:
+    """Why `value` cannot be stored as a tag's value, or '' when it can (any text UTF-8 can encode)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"tag value {value!r} is not text UTF-8 can encode"
+    return ""
+
+
+def parse_tag(spec: str, option: str = "--tag") -> tuple[str, str]:
+    """`key=value` as a (key, value) pair; a one-line UsageError when it is not one."""
+    from ..errors import UsageError
+
+    key, equals, value = spec.partition("=")
+    if not equals:
+        raise UsageError(f"{option} {spec!r} must be written key=value")
+    problem = tag_key_problem(key) or tag_value_problem(value)
+    if problem:
+        raise UsageError(f"{option}: {problem}")
+    return key, value
+
+
+def tags_text(tags: Sequence[tuple[str, str]]) -> str:
+    r"""Tags as one field, `key=value;key=value`; a `;` or `\` in a value is escaped with a `\`."""
+    return ";".join(f"{key}={_escaped(value)}" for key, value in tags)
+
+
+def _escaped(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;")
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong in a corpus file: where (file and line, 0 when unknown) and what."""
@@ -230,7 +286,34 @@ def _article(entry: Mapping[str, Any], folder: Path) -> Article:
         notes=_field(entry, "notes", str, required=False),
         skip=skip,
         sha256=_field(entry, "sha256", str, required=False),
+        url=_url(entry, article_id),
+        tags=_tags(entry, article_id),
     )
+
+
+def article_of(entry: Mapping[str, Any], folder: Path) -> Article:
+    """The Article an `[[article]]` entry describes; ValueError (its message one line) when it breaks a rule."""
+    try:
+        return _article(entry, folder)
+    except _Bad as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _url(entry: Mapping[str, Any], article_id: str) -> str:
+    url: str = _field(entry, "url", str, required=False)
+    if url and url_problem(url):
+        raise _Bad(f"article {article_id}: {url_problem(url)}")
+    return url
+
+
+def _tags(entry: Mapping[str, Any], article_id: str) -> tuple[tuple[str, str], ...]:
+    tags: Mapping[str, Any] = _field(entry, "tags", dict, required=False)
+    for key, value in tags.items():
+        if not isinstance(value, str):
+            raise _Bad(f"article {article_id}: tag '{key}' must be a string, not {value!r}")
+        if tag_key_problem(key):
+            raise _Bad(f"article {article_id}: {tag_key_problem(key)}")
+    return tuple(tags.items())
 
 
 def _span(entry: object) -> Span:
@@ -287,6 +370,10 @@ def article_entry(article: Article) -> dict[str, Any]:
         ]
     if article.sha256:
         entry["sha256"] = article.sha256
+    if article.url:
+        entry["url"] = article.url
+    if article.tags:
+        entry["tags"] = dict(article.tags)
     return entry
 
 
@@ -322,9 +409,37 @@ def joined(blocks: Sequence[str]) -> str:
 
 def render_blocks(table: str, entries: Sequence[Mapping[str, Any]]) -> list[str]:
     """One `[[table]]` block of TOML per entry."""
+    return [_render_block(table, e) for e in entries]
+
+
+def _render_block(table: str, entry: Mapping[str, Any]) -> str:
+    """One entry's block; a table value (an article's tags) is written inline, `tags = { k = "v" }`, so the
+    block holds no `[table.key]` header and every key stays in the entry's own lines."""
     import tomli_w
 
-    return [tomli_w.dumps({table: [dict(e)]}) for e in entries]
+    inlined = {k: v for k, v in entry.items() if isinstance(v, Mapping) and all(isinstance(x, str) for x in v.values())}
+    flat = {k: v for k, v in entry.items() if k not in inlined}
+    inline = "".join(f"{_key(k)} = {_inline_table(v)}\n" for k, v in inlined.items())
+    block = tomli_w.dumps({table: [flat]})
+    if not block.startswith(f"[[{table}]]"):  # short enough for tomli_w to write an inline array: no header
+        block = f"[[{table}]]\n" + tomli_w.dumps(flat)
+    head, header, rest = block.partition("\n\n[")  # a sub-table (a long skip span's): inline keys go above it
+    return head + "\n" + inline + "\n[" + rest if header else block + inline
+
+
+def _key(key: str) -> str:
+    """A key as TOML writes it: bare when it can be, else quoted."""
+    import tomli_w
+
+    return tomli_w.dumps({key: ""}).rsplit(" = ", 1)[0]
+
+
+def _inline_table(values: Mapping[str, str]) -> str:
+    """A table of strings as a TOML inline table on one line (tomli_w escapes newlines in strings)."""
+    import tomli_w
+
+    pairs = [tomli_w.dumps({k: v}).strip() for k, v in values.items()]
+    return "{ " + ", ".join(pairs) + " }" if pairs else "{}"
 
 
 # A line that opens an array-of-tables entry, `[[name]]`. The name starts with a letter or '_': a line
@@ -399,6 +514,17 @@ def cut(text: str, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: 
     are in doubt (a header the scanner does not know, a top-level table after it) and Unsafe is raised
     before anything is cut.
     """
+    return rewrite(text, table, lambda entry: "" if drop(entry) else None, hint)
+
+
+def rewrite(
+    text: str, table: str, change: Callable[[Mapping[str, Any]], str | None], hint: str = ""
+) -> tuple[str, int]:
+    """The text with each `[[table]]` block for which `change` returns text replaced by that text (None
+    keeps the block), and how many were replaced; blocks are parsed and checked as `cut` says.
+
+    Blank and comment lines that end a replaced block (they introduce the next one) are kept.
+    """
     import tomllib
 
     pieces, kept_until, count = [], 0, 0
@@ -412,11 +538,23 @@ def cut(text: str, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: 
         entries = parsed.get(table)
         if set(parsed) != {table} or not isinstance(entries, list) or len(entries) != 1:
             raise Unsafe(line, f"this [[{table}]] block holds more than one entry, or other tables")
-        if isinstance(entries[0], Mapping) and drop(entries[0]):
+        replacement = change(entries[0]) if isinstance(entries[0], Mapping) else None
+        if replacement is not None:
             pieces.append(text[kept_until:start])
+            if replacement:
+                pieces.append(replacement + _trailer(text[start:end]))
             kept_until, count = end, count + 1
     pieces.append(text[kept_until:])
     return "".join(pieces), count
+
+
+def _trailer(block: str) -> str:
+    """The blank and comment lines that end a block, from its last line of TOML on."""
+    lines = block.splitlines(keepends=True)
+    n = len(lines)
+    while n > 1 and (not lines[n - 1].strip() or lines[n - 1].lstrip().startswith("#")):
+        n -= 1
+    return "".join(lines[n:])
 
 
 def locate(text: str, table: str, key: str, value: str) -> list[int]:

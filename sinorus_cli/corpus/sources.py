@@ -2,8 +2,8 @@
 
 Precedence, most trusted first: the flags (`--author`...), a row of `--metadata FILE.csv`, the
 source's own metadata (a page's meta tags and JSON-LD, a PDF's information dictionary), and
-last what its top lines say (a byline, a date line, the headline). A link's address and the date
-it was fetched go into the article's notes, which the corpus keeps with it.
+last what its top lines say (a byline, a date line, the headline). A link's address is recorded as
+the article's `url`; the date it was fetched goes into its notes, which the corpus keeps with it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from . import records
 from .naming import id_for, taken_ids, unique
 from .store import NewArticle, proposed_id
 
-FIELDS = ("id", "title", "author", "outlet", "date", "kind")
+FIELDS = ("id", "title", "author", "outlet", "date", "kind", "url")
 # What the text's own top lines may say; its id and kind are never guessed.
 READ_OFF = ("title", "author", "date", "outlet")
 
@@ -39,7 +39,10 @@ def article_fields(article: Ingested, metadata: Mapping[str, str]) -> dict[str, 
     if fields.get("date") and records.date_problem(fields["date"]):
         del fields["date"]  # a source's odd date must not fail the add: the user can give --date
     fields = {k: " ".join(v.split())[:200] for k, v in fields.items() if v}
-    notes = [f"url: {found['url']}"] if found.get("url") else []
+    url = found.get("url", "")
+    if url and not records.url_problem(url):
+        fields["url"] = url  # the link's address is a field of its own; anything else stays a note
+    notes = [f"url: {url}"] if url and "url" not in fields else []
     if found.get("retrieved"):
         notes.append(f"retrieved: {found['retrieved']}")
     language = _language(article.text)

@@ -140,6 +140,8 @@ def check_metadata(metadata: Mapping[str, str]) -> None:
         raise UsageError(f"--id: {records.id_problem(metadata['id'])}")
     if metadata.get("date") and records.date_problem(metadata["date"]):
         raise UsageError(f"--date: {records.date_problem(metadata['date'])}")
+    if metadata.get("url") and records.url_problem(metadata["url"]):
+        raise UsageError(records.url_problem(metadata["url"]))
 
 
 def proposed_id(metadata: Mapping[str, str]) -> str:
@@ -244,7 +246,7 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
             article = Article(
                 article_id, file_name, confined(folder, file_name), meta.get("title", ""), meta.get("author", ""),
                 meta.get("outlet", ""), meta.get("kind", ""), meta.get("date", ""), meta.get("date_basis", ""),
-                meta.get("date_note", ""), meta.get("notes", ""), sha256=digest,
+                meta.get("date_note", ""), meta.get("notes", ""), sha256=digest, url=meta.get("url", ""),
             )  # fmt: skip
             bound = tuple(_rebind(t, proposed_id(item.metadata), article_id) for t in item.theses)
             creates[file_name] = item.text.encode("utf-8")
@@ -386,8 +388,13 @@ def remove_article(folder: Path, article_id: str) -> int:
 
 def _cut(path: Path, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: str) -> tuple[str, int]:
     """records.cut of a corpus file, refused with one line naming the block when its bounds are in doubt."""
+    return _rewrite(path, table, lambda entry: "" if drop(entry) else None, hint)
+
+
+def _rewrite(path: Path, table: str, change: Callable[[Mapping[str, Any]], str | None], hint: str) -> tuple[str, int]:
+    """records.rewrite of a corpus file, refused with one line naming the block when its bounds are in doubt."""
     try:
-        return records.cut(_read(path), table, drop, hint)
+        return records.rewrite(_read(path), table, change, hint)
     except records.Unsafe as exc:
         raise CorpusError(
             f"{path}:{exc.line}: {exc.why}, so it cannot be cut without risking another entry; "
@@ -402,6 +409,99 @@ def _deletable(folder: Path, name: str) -> bool:
     except (OSError, ValueError):
         return False
     return bool(name) and Path(name).name == name and (stat.S_ISREG(mode) or stat.S_ISLNK(mode))
+
+
+# The metadata `edit` may change: an empty value removes the field.
+EDITABLE = ("title", "author", "date", "outlet", "kind", "url")
+
+
+@dataclass(frozen=True)
+class ArticleEdit:
+    """Changes to one article's metadata: fields to set (an empty value removes one), tags to set, tag keys
+    to remove. The id, file, offsets and everything else an entry holds stay as they are."""
+
+    fields: Mapping[str, str] = field(default_factory=dict)
+    tags: tuple[tuple[str, str], ...] = ()
+    untag: tuple[str, ...] = ()
+
+    def problem(self) -> str:
+        """Why this edit cannot be made, in one line, or ''."""
+        if not (self.fields or self.tags or self.untag):
+            return "nothing to change: give --title, --author, --date, --outlet, --kind, --url, --tag or --untag"
+        date, url = self.fields.get("date", ""), self.fields.get("url", "")
+        problems = [f"{key!r} cannot be edited" for key in sorted(set(self.fields) - set(EDITABLE))]
+        problems.append(f"--date: {records.date_problem(date)}" if date and records.date_problem(date) else "")
+        problems.append(f"--url: {records.url_problem(url)}" if url and records.url_problem(url) else "")
+        for key, value in self.tags:
+            tag = records.tag_key_problem(key) or records.tag_value_problem(value)
+            problems.append(f"--tag: {tag}" if tag else "")
+        problems += [f"--untag: {records.tag_key_problem(key)}" for key in self.untag if records.tag_key_problem(key)]
+        return next((p for p in problems if p), "")
+
+    def applied(self, entry: Mapping[str, Any]) -> dict[str, Any]:
+        """The `[[article]]` entry with this edit made, its keys in their order (new ones last)."""
+        changed = dict(entry)
+        for key, value in self.fields.items():
+            if value:
+                changed[key] = value
+            else:
+                changed.pop(key, None)
+        current = entry.get("tags")
+        tags = dict(current) if isinstance(current, Mapping) else {}
+        for key in self.untag:
+            tags.pop(key, None)
+        tags.update(self.tags)
+        changed.pop("tags", None)
+        if tags:
+            changed["tags"] = tags
+        return changed
+
+
+def edit_article(folder: Path, article_id: str, edit: ArticleEdit, context: Sequence[Path] = ()) -> Article:
+    """Change an article's metadata in one locked, journaled write of articles.toml; the article as it now is.
+
+    A bad date, url or tag is refused (UsageError) before the lock is taken; nothing is written unless
+    the edited entry reads back as a valid article. Only the article's own block is rewritten. `context`
+    lists the folders read with `folder` (the seeds): an article found only there is read-only.
+    """
+    problem = edit.problem()
+    if problem:
+        raise UsageError(problem)
+    path = folder / ARTICLES_FILE
+    if not path.is_file():
+        raise _not_found(folder, article_id, context, " (it holds no corpus)")
+    with locked(folder):
+        edited: list[Article] = []
+
+        def change(entry: Mapping[str, Any]) -> str | None:
+            if entry.get("id") != article_id:
+                return None
+            entry = edit.applied(entry)
+            try:
+                edited.append(records.article_of(entry, folder))
+            except ValueError as exc:
+                raise UsageError(f"{article_id}: {exc}; nothing was changed") from None
+            return records.render_blocks("article", [entry])[0]
+
+        text, count = _rewrite(path, "article", change, f'"{article_id}"')
+        if not count:
+            raise _not_found(folder, article_id, context)
+        if count > 1:
+            raise CorpusError(
+                f"{path}: {count} entries have the id {article_id!r}; nothing was changed (see 'sinorus check')"
+            )
+        replace_change(folder, {ARTICLES_FILE: text.encode("utf-8")})
+    return edited[0]
+
+
+def _not_found(folder: Path, article_id: str, context: Sequence[Path], why: str = "") -> UsageError:
+    """The error for an article to change that `folder` does not hold; one of the seeds' is read-only."""
+    if any(entry["id"] == article_id for source in context for entry in _scanned(source)):
+        return UsageError(
+            f"{article_id} is a seed article, and the seeds are read-only",
+            "'sinorus init DIR --from-seeds' makes a copy to change; then pass --corpus DIR",
+        )
+    return UsageError(f"no article {article_id!r} in {folder}{why}")
 
 
 class ArticleGone(CorpusError):

@@ -210,7 +210,7 @@ def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", t
         matrix=rows,
         legend=matrix_legend(rows),
         sections=tuple(sections),
-        sources=tuple(article_record(a, corpus) for a in articles),
+        sources=tuple(article_record(a, corpus) | {"link": safe_link(a.url)} for a in articles),
     )
 
 
@@ -226,6 +226,13 @@ def markdown_anchor(heading: str) -> str:
 
 
 @cache
+def safe_link(url: str) -> str:
+    """The url when it may be a link's target (http or https, no space or control character), else ''."""
+    from ..corpus.records import url_problem
+
+    return "" if not url or url_problem(url) else url
+
+
 def _environment(markdown: bool) -> jinja2.Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 

@@ -250,7 +250,7 @@ WOULD_ADD_COLUMNS = (
     Column("theses", "Theses", justify="right"),
     Column("file", "From", ratio=1),
 )
-WOULD_ADD_FIELDS = ("article", "file", "title", "author", "outlet", "date", "kind", "notes", "theses", "status")
+WOULD_ADD_FIELDS = ("article", "file", "title", "author", "outlet", "date", "kind", "url", "notes", "theses", "status")
 
 
 def would_add_view(rows: Sequence[dict[str, Any]]) -> View:

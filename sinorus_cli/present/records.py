@@ -63,6 +63,8 @@ class Listed(NamedTuple):
     themes: list[str]
     date_note: str
     notes: str
+    url: str
+    tags: str  # key=value;key=value (records.tags_text)
 
 
 def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:
@@ -75,9 +77,12 @@ def listed(article: Article, corpus: Corpus) -> Listed:
     theses = corpus.theses_of(article.id)
     metadata = (article.date, article.date_precision, article.date_basis, article.author, article.outlet)
     counted = (len(theses), sorted({t.theme for t in theses}))
+    from ..corpus.records import tags_text
+
     return Listed(
-        article.id, article.file, *metadata, article.kind, article.title, *counted, article.date_note, article.notes
-    )
+        article.id, article.file, *metadata, article.kind, article.title, *counted, article.date_note, article.notes,
+        article.url, tags_text(article.tags),
+    )  # fmt: skip
 
 
 def theme_record(theme: Theme, corpus: Corpus) -> dict[str, Any]:
