@@ -39,6 +39,8 @@ from sinorus_cli.corpus import store
 from sinorus_cli.corpus.journal import STATE_DIR
 from sinorus_cli.corpus.load import read_corpus
 
+pytestmark = pytest.mark.slow  # CI runs it; `-m 'not slow'` leaves it out while iterating
+
 DATA = Path(__file__).parent / "data"
 TRIALS = int(os.environ.get("SINORUS_CRASH_TRIALS", "51"))
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}

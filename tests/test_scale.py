@@ -15,6 +15,8 @@ from sinorus_cli.analysis.stance import Relation
 from sinorus_cli.corpus import db, load_corpus, locations, store
 from sinorus_cli.present import grouped
 
+pytestmark = pytest.mark.slow  # CI runs it; `-m 'not slow'` leaves it out while iterating
+
 ROOT = Path(__file__).parent.parent
 QUERIES = (
     ("compare", "alliance"),
