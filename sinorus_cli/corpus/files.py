@@ -133,10 +133,15 @@ def temp_beside(path: Path, folder: Path | None = None) -> tuple[Path, int]:
 
 
 def signature(file: Path | int) -> tuple[int, int, int]:
-    """A file's (by path or open descriptor) size, modification time (ns) and inode: what tells that it
-    changed without reading it."""
+    """A file's (by path or open descriptor) size, status-change time (ns) and inode: what tells that it
+    changed without reading it.
+
+    The change time, not the modification time: an editor or a copy can set a file's modification time
+    back (`touch -r`, `cp -p`), so a same-size edit would look unchanged, but every write or time change
+    moves the change time, which nothing can set back.
+    """
     info = os.stat(file)
-    return info.st_size, info.st_mtime_ns, info.st_ino
+    return info.st_size, info.st_ctime_ns, info.st_ino
 
 
 def sync_folder(folder: Path) -> None:
