@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import UsageError
-from .common import FormatOption, session
+from .common import FormatOption, Session, session
+
+if TYPE_CHECKING:
+    from ..analysis.search import Hit
 
 EPILOG = """\b
 Examples:
@@ -34,28 +37,36 @@ def search_command(
     fmt: FormatOption = None,
 ) -> None:
     """Find where something is said: theses first-class, and every sentence of every article."""
-    from ..analysis.search import rank, search, stored_candidates
     from ..present.listing import search_view
 
     if not query.strip():
         raise UsageError("the query is empty")
+    from ..corpus.store import still
+
     s = session(ctx)
+    # Read under the corpus lock, as `check` does: a remove at work must not delete an article's text
+    # between this search reading the listing and reading the text.
+    with still(s.folders):
+        hits = _hits(s, query, theme, article or [], limit, min_score)
+        found = s.corpus(articles={h.article for h in hits})  # for the origin and speaker of each thesis hit
+    s.emit(search_view(hits, found), fmt, no_match=f"nothing scores {min_score:g} or more for {query!r}")
+
+
+def _hits(s: Session, query: str, theme: str | None, article: list[str], limit: int, min_score: float) -> list[Hit]:
+    """The search's hits, from the derived store when there is one and it answers, else from the corpus."""
+    from ..analysis.search import rank, search, stored_candidates
+
     theme_id = s.theme(theme).id if theme else None
-    articles = [s.article(a) for a in article or ()]
+    articles = [s.article(a) for a in article]
     store = s.store()
-    hits = None
     if store is not None:
         from ..corpus.db import StoreFailed
 
         try:
-            hits = rank(query, stored_candidates(store, query, articles, theme_id), limit, min_score)
+            return rank(query, stored_candidates(store, query, articles, theme_id), limit, min_score)
         except StoreFailed as exc:
             s.bypass_store(exc.message)
-    if hits is None:
-        hits = search(s.corpus(), query, articles, theme_id, limit, min_score)
-    found = s.corpus(articles={h.article for h in hits})  # for the origin and speaker of each thesis hit
-    s.emit(search_view(hits, found), fmt, no_match=f"nothing scores {min_score:g} or more for {query!r}")
-
+    return search(s.corpus(), query, articles, theme_id, limit, min_score)
 
 def register(app: typer.Typer) -> None:
     app.command("search", epilog=EPILOG)(search_command)
