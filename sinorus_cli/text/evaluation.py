@@ -256,7 +256,7 @@ SENTENCE_COLUMNS = ("file", "start", "end", "speaker", "theme", "stance")
 
 
 @dataclass(frozen=True)
-class SentenceRow:
+class LabelledSentence:
     """One labelled (sentence, theme): offsets into the text, whose view ('' the author, 'others', a name), stance."""
 
     file: str
@@ -267,7 +267,7 @@ class SentenceRow:
     stance: int
 
 
-def load_sentence_rows(path: Path) -> list[SentenceRow]:
+def load_sentence_rows(path: Path) -> list[LabelledSentence]:
     """Read a sentence-level table (file, start, end, speaker, theme, stance[, sentence]), tab-separated."""
     from ..errors import UsageError
 
@@ -279,7 +279,7 @@ def load_sentence_rows(path: Path) -> list[SentenceRow]:
             raise UsageError(f"{path}:{row['_line']}: start and end must be whole numbers") from None
         if not 0 <= start < end or not row["file"] or not row["theme"]:
             raise UsageError(f"{path}:{row['_line']}: needs a file, a theme and 0 <= start < end")
-        out.append(SentenceRow(row["file"], start, end, row["speaker"], row["theme"], _stance(path, row)))
+        out.append(LabelledSentence(row["file"], start, end, row["speaker"], row["theme"], _stance(path, row)))
     return out
 
 
@@ -422,9 +422,9 @@ def same_speaker(proposed: str, labelled: str) -> bool:
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
 
 
-def score_sentences(rows: Sequence[SentenceRow], proposed: dict[str, list[Thesis]]) -> SentenceEvaluation:
+def score_sentences(rows: Sequence[LabelledSentence], proposed: dict[str, list[Thesis]]) -> SentenceEvaluation:
     """Score proposals (per file) against sentence rows (only files with rows are scored)."""
-    by_file: dict[str, list[SentenceRow]] = defaultdict(list)
+    by_file: dict[str, list[LabelledSentence]] = defaultdict(list)
     for row in rows:
         by_file[row.file].append(row)
     hits = total = recalled = signs = speakers = matched = 0
@@ -446,7 +446,7 @@ def score_sentences(rows: Sequence[SentenceRow], proposed: dict[str, list[Thesis
     )
 
 
-def evaluate_sentences(rows: Sequence[SentenceRow], folder: Path, codebook: Codebook) -> SentenceEvaluation:
+def evaluate_sentences(rows: Sequence[LabelledSentence], folder: Path, codebook: Codebook) -> SentenceEvaluation:
     """Score the extractor on the texts in `folder` against sentence-level rows."""
     _check_themes({row.theme for row in rows}, codebook)
     texts = _read_texts((row.file for row in rows), folder)

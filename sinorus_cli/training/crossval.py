@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model import Codebook, Thesis
 from ..text.encoder import StaticEncoder
-from ..text.evaluation import Label, LabelEvaluation, Rate, SentenceRow, score_labels, score_sentences
+from ..text.evaluation import Label, LabelEvaluation, LabelledSentence, Rate, score_labels, score_sentences
 from ..text.extract import Proposal, Reader, proposals_from, select
 from ..text.features import ThemeVectors, article_features
 from ..text.speakers import attribute
@@ -91,7 +91,7 @@ def report(examples: Sequence[Example], proposed: dict[str, list[Thesis]], codeb
     texts = {e.article.name: e.article.text for e in scored}
     articles = score_labels(labels, texts, proposed, codebook.ids)
     rows = [
-        SentenceRow(e.article.name, s.start, s.end, u.speaker, u.theme, u.stance)
+        LabelledSentence(e.article.name, s.start, s.end, u.speaker, u.theme, u.stance)
         for e in scored
         for s, unit in zip(e.article.found, e.article.units, strict=True)
         for u in unit

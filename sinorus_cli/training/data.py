@@ -1,4 +1,4 @@
-"""Labelled articles for training and cross-validation: the trainset's parts, and the seeds' curated index.
+"""Labelled articles for training and cross-validation: the trainset's parts.
 
 A training unit is a sentence as the run-time splitter cuts it (so training and run time see the
 same units); a labelled row is put on the unit it overlaps most, when it covers at least half of it.
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Span
-from ..text.evaluation import SentenceRow, load_labels, load_sentence_rows, read_tsv
+from ..text.evaluation import load_labels, load_sentence_rows, read_tsv
 from ..text.sentences import Sentence, sentences
 
 
@@ -68,27 +68,3 @@ def trainset_articles(root: Path) -> Iterator[LabelledArticle]:
             yield LabelledArticle(
                 name, part.name, text, author, (), found, attach(found, mine), positions.get(name, {})
             )
-
-
-def seed_articles() -> Iterator[LabelledArticle]:
-    """The seed corpus, its curated theses as sentence labels and their positions as article labels."""
-    from ..analysis.stance import position
-    from ..corpus import load_corpus
-
-    corpus = load_corpus()
-    for article in corpus.articles:
-        text = article.text()
-        found = sentences(text, article.skip)
-        theses = [t for t in corpus.theses_of(article.id) if t.origin == "curated"]
-        rows = [(t.start, t.end, UnitLabel(t.theme, t.stance, t.speaker)) for t in theses]
-        positions = {}
-        for theme in sorted({t.theme for t in theses if not t.speaker}):
-            held = position("", theme, [t for t in theses if t.theme == theme])
-            if held is not None:
-                positions[theme] = held.stance
-        yield LabelledArticle(
-            article.id, "seeds", text, article.author, article.skip, found, attach(found, rows), positions
-        )
-
-
-__all__ = ["LabelledArticle", "SentenceRow", "UnitLabel", "seed_articles", "trainset_articles"]
