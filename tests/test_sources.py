@@ -10,6 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pdfmaker import make_pdf
@@ -342,7 +344,30 @@ def test_ids_from_names_as_people_write_them(author, expected):
 
 
 def test_an_id_is_never_digits_alone():
-    assert id_for({"author": "2024", "title": "2024", "date": "2024"}) == "article-2024-2024"
+    assert id_for({"author": "2024", "title": "2024", "date": "2024"}) == "article-2024"
+    assert id_for({"author": "Con", "title": ""}) == "article-con"  # a device name on Windows
+
+
+@pytest.mark.parametrize(
+    ("author", "title", "expected"),
+    [("", "President Xi Jinping and President Putin sign a joint statement", "xi-jinping-putin-2023"),
+     ("", "Russia’s pivot to Asia is more rhetoric than reality", "russia-pivot-asia-2023"),
+     ("user", "Energy ties after the pipeline deals", "energy-ties-pipeline-2023"),
+     ("Иван Петров", "Россия и Китай: партнёрство без союза", "petrov-2023"),
+     ("", "Россия и Китай: партнёрство без союза", "rossiya-kitay-partnerstvo-2023"),
+     ("赵龙", "", "zhao-2023"), ("김민준", "", "gim-2023"),
+     ("", "中俄新时代全面战略协作伙伴关系的发展", "zhong-e-xin-shi-2023")],
+)  # fmt: skip
+def test_ids_of_unsigned_excerpts_and_of_other_scripts(author, title, expected):
+    assert id_for({"author": author, "title": title, "date": "2023-03-22"}) == expected
+
+
+@given(st.text(max_size=80), st.text(max_size=120), st.sampled_from(["", "2024", "2024-05", "1999-12-31"]))
+def test_any_name_and_title_give_a_valid_id_with_a_letter(author, title, date):
+    from sinorus_cli.corpus import records
+
+    article_id = id_for({"author": author, "title": title, "date": date})
+    assert records.id_problem(article_id) == "" and any(ch.isalpha() for ch in article_id), article_id
 
 
 def test_a_non_english_text_is_stored_and_searchable_with_no_proposals(run, corpus, tmp_path):
