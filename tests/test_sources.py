@@ -333,6 +333,54 @@ def test_byline_date_and_title_are_read_off_the_top_of_a_text():
 
 
 @pytest.mark.parametrize(
+    ("top", "expected"),
+    [("Policy Brief No. 7\nEnergy ties after the pipeline deals\nKIM Min-jun\nJune 2022\n\nThe text.",
+      {"title": "Energy ties after the pipeline deals", "author": "KIM Min-jun", "date": "2022-06"}),
+     ("Ties that hold the world order\nBy Wang Haiyun Source: Eastern Times Published: 2019/1/15\nThe text.",
+      {"title": "Ties that hold the world order", "author": "Wang Haiyun", "outlet": "Eastern Times",
+       "date": "2019-01-15"}),
+     ("中俄新时代全面战略协作伙伴关系的发展\n2023年3月22日\n中俄两国的合作不断深化。",
+      {"title": "中俄新时代全面战略协作伙伴关系的发展", "date": "2023-03-22"}),
+     ("Россия и Китай: партнёрство без союза\n21 февраля 2024\nОтношения достигли высокого уровня.",
+      {"title": "Россия и Китай: партнёрство без союза", "date": "2024-02-21"}),
+     ("A headline of some length here\nRecent Features\nThe text.", {"title": "A headline of some length here"}),
+     ("A headline of some length here\nAnna Berg\nBy Jane Doe\nThe text.",
+      {"title": "A headline of some length here", "author": "Jane Doe"})],
+)  # fmt: skip
+def test_series_labels_names_under_headlines_labelled_bylines_and_other_scripts(top, expected):
+    assert from_text(top) == expected
+
+
+@given(st.text(max_size=300))
+def test_reading_the_top_of_any_text_gives_only_known_fields_and_real_dates(text):
+    from sinorus_cli.corpus import records
+
+    found = from_text(text)
+    assert set(found) <= {"title", "author", "date", "outlet"} and all(found.values())
+    assert records.date_problem(found.get("date", "2024")) == ""
+
+
+@given(st.text(max_size=40) | st.dates().map(lambda d: d.strftime("%d %B %Y")))
+def test_any_date_read_is_a_real_date_or_nothing(value):
+    from sinorus_cli.corpus import records
+
+    date = parse_date(value)
+    assert date == "" or records.date_problem(date) == "", (value, date)
+
+
+def test_a_pdf_saved_by_an_account_takes_its_author_and_title_from_its_first_page(run, corpus, tmp_path):
+    lines = ["Policy Brief No. 7", "Energy ties after the pipeline deals", "KIM Min-jun", "June 2022", ""]
+    body = [f"Line {k} of the brief says that the pipeline deals bind neither side to the other's quarrels." for k in
+            range(8)]  # fmt: skip
+    brief = tmp_path / "brief.pdf"
+    brief.write_bytes(make_pdf([lines + body, body, body], {"/Title": "Microsoft Word - b7.docx", "/Author": "user"}))
+    assert run("--corpus", str(corpus), "add", str(brief)).exit_code == 0
+    [article] = _articles(corpus)
+    assert (article["id"], article["author"], article["date"]) == ("kim-2022", "KIM Min-jun", "2022-06")
+    assert article["title"] == "Energy ties after the pipeline deals"
+
+
+@pytest.mark.parametrize(
     ("author", "expected"),
     [("ZHAO Long", "zhao-2023"), ("Zhao Huasheng", "zhao-2023"), ("Huasheng ZHAO", "zhao-2023"),
      ("Jane Doe", "doe-2023"), ("Doe, Jane", "doe-2023"), ("Jane Doe and John Roe", "doe-2023"),
