@@ -293,6 +293,12 @@ def test_pdf_without_the_extra_says_how_to_install_it(run, tmp_path, monkeypatch
     assert result.exit_code == 2 and "pip install '.[pdf]'" in result.stderr and "pip install pypdf" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["add", "extract"])
+def test_help_names_the_install_command_that_works_from_a_clone(run, command):
+    # 'sinorus[html]' is not a package on any index; '.[html]' is what installs from a clone
+    assert "sinorus[" not in run(command, "--help").stdout
+
+
 # --- text: bylines, dates, titles, names, languages, a metadata file -------------------------------
 
 
