@@ -24,7 +24,9 @@ line ends as \\n.
 
 def extract_command(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(help="Article file (text, Markdown, HTML, PDF), an http(s) link, or - for stdin.")],
+    file: Annotated[
+        str, typer.Argument(help="Article file (text, Markdown, HTML, PDF), an http(s) link, or - for stdin.")
+    ],
     encoding: Annotated[str | None, typer.Option("--encoding", help="Decode with this encoding.")] = None,
     author: Annotated[
         str, typer.Option("--author", help="The article's author: under any form of the name, not a quoted speaker.")
