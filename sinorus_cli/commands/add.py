@@ -21,7 +21,7 @@ EPILOG = """\b
 Examples:
   sinorus add new-oped.txt --author "Jane Doe" --outlet "The Review" --date 2024-05
   sinorus add https://example.org/x report.pdf --dry-run
-  sinorus add --metadata sources.csv               (columns: file, id, title, author, outlet, date, kind)
+  sinorus add --metadata sources.csv        (columns: file, id, title, author, outlet, date, kind, url)
   sinorus add reading/*.txt                       (a progress bar on a terminal)
   find reading -name '*.txt' | sinorus add --files-from -
   sinorus --corpus my-corpus add - --title "Pasted" < text.txt
@@ -63,7 +63,7 @@ def add_command(
     ] = None,
     metadata_file: Annotated[
         str | None,
-        typer.Option("--metadata", help="CSV: a 'file' column, then id, title, author, outlet, date, kind."),
+        typer.Option("--metadata", help="CSV: a 'file' column, then id, title, author, outlet, date, kind, url."),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be recorded for each source; write nothing.")

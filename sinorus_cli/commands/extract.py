@@ -12,7 +12,8 @@ from .common import FormatOption, session
 EPILOG = """\b
 Examples:
   sinorus extract new-oped.txt
-  curl -s URL | sinorus extract - --format jsonl     (HTML needs: pip install 'sinorus[html]')
+  sinorus extract https://example.org/oped --format jsonl
+                  (HTML needs the extra: pip install '.[html]' in a clone of sinorus)
   sinorus extract notes.md --min-confidence 0.7 --format csv
   sinorus extract new-oped.txt --explain
 
@@ -23,7 +24,9 @@ line ends as \\n.
 
 def extract_command(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(help="Article file (text, Markdown or HTML), or - for stdin.")],
+    file: Annotated[
+        str, typer.Argument(help="Article file (text, Markdown, HTML, PDF), an http(s) link, or - for stdin.")
+    ],
     encoding: Annotated[str | None, typer.Option("--encoding", help="Decode with this encoding.")] = None,
     author: Annotated[
         str, typer.Option("--author", help="The article's author: under any form of the name, not a quoted speaker.")

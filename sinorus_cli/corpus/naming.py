@@ -1,55 +1,94 @@
 """Article ids from names as people write them: `zhao-2023` for "ZHAO Long", `chinadaily-2023` for the
-China Daily editorial board, `doe-2024` for Jane Doe; never an id of digits alone.
+China Daily editorial board, `doe-2024` for Jane Doe, `russia-pivot-asia-2024` for an unsigned excerpt
+headed "Russia's pivot to Asia"; never an id of digits alone.
 
-The corpus store turns a bare author into an id by its last word, which is wrong for a name written
-family name first and for an organisation; `add` asks here first and passes the result as the id.
+The word lists the rule reads are named data in `names.toml` beside this module. A name or title in
+another script is romanised (anyascii) first, so "Иван Петров" gives `petrov` and "赵龙" `zhao`.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import records
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+@dataclass(frozen=True)
+class NameLists:
+    """The word lists of `names.toml`, each a set of lower-case words."""
+
+    family_first: frozenset[str]
+    organisation: frozenset[str]
+    generic: frozenset[str]
+    honorifics: frozenset[str]
+    suffixes: frozenset[str]
+    placeholders: frozenset[str]
+    not_names: frozenset[str]
+    stopwords: frozenset[str]
+    offices: frozenset[str]
 
 
-# The most common Chinese family names in pinyin, and Korean ones in their usual romanisations. A name
-# that starts with one is read family name first ("Zhao Huasheng"). Names that are also common Western
-# given names ("Lee", "Kim" stays: it is rarely a Western given name in this literature) are left out,
-# so "Lee Smith" stays `smith`.
-FAMILY_FIRST = _words(
-    """
-    zhao wang li zhang liu chen yang huang wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song
-    tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren yao
-    shen zhong cui tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei
-    hao kong shao mao wan gu lai kang qian qi niu zhan xing
-    kim park choi jung cho yoon jang lim oh seo shin kwon hwang ahn ryu jeon moon
-    """
-)
-# Words that make a byline an organisation's; the words of the second set are dropped from its short name.
-ORGANISATION = _words(
-    """
-    board editors editorial staff desk team institute institution center centre council ministry agency news
-    daily times post review journal foundation university group office committee association society press
-    service club forum academy commission department network magazine herald tribune gazette inc ltd llc
-    sons company corp corporation
-    """
-)
-GENERIC = _words("the editorial board editors staff desk team of for and & news agency")
-HONORIFICS = _words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. sir amb. ambassador gen. general")
-SUFFIXES = _words("jr jr. sr sr. ii iii iv phd ph.d. md")
+@functools.cache
+def lists() -> NameLists:
+    """The word lists, read once from `names.toml`."""
+    data = tomllib.loads(Path(__file__).with_name("names.toml").read_text(encoding="utf-8"))
+
+    def words(*texts: str) -> frozenset[str]:
+        return frozenset(word for text in texts for word in text.split())
+
+    family, organisation, person, title = data["family_first"], data["organisation"], data["person"], data["title"]
+    return NameLists(
+        family_first=words(family["chinese"], family["korean"]),
+        organisation=words(organisation["words"]),
+        generic=words(organisation["generic"]),
+        honorifics=words(person["honorifics"]),
+        suffixes=words(person["suffixes"]),
+        placeholders=words(person["placeholders"]),
+        not_names=words(person["not_names"]),
+        stopwords=words(title["stopwords"]),
+        offices=words(title["offices"]),
+    )
+
+
+# Longer than this, an id is cut (at a word's end where it can be); a file name stays short.
+SLUG_LENGTH = 48
+# How many of a title's key words make an id, when there is no name to make it of; a title in Chinese or
+# Korean script gives one word per character, so it takes a few more.
+TITLE_WORDS = 3
+SYLLABLE_WORDS = 4
+
+
+def slug(*words: str) -> str:
+    """A lower-case id from words: 'Jane Doe', '2024' -> 'jane-doe-2024'."""
+    parts = [re.sub(r"[^a-z0-9]+", "-", w.casefold()).strip("-") for w in words if w]
+    return "-".join(p for p in parts if p)[:SLUG_LENGTH].strip("-") or "article"
+
+
+def _syllabic(ch: str) -> bool:
+    """Whether a character is a Chinese character or a Korean syllable: one syllable, one word when romanised."""
+    return unicodedata.name(ch, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH", "HANGUL SYLLABLE"))
+
+
+def romanised(text: str) -> str:
+    """Text in Latin letters: another script transliterated (anyascii), a Chinese character or Korean
+    syllable as a word of its own ("赵龙" -> "Zhao Long"); ASCII text as it is."""
+    if text.isascii():
+        return text
+    from anyascii import anyascii  # here: only a name or title in another script needs it
+
+    return "".join(f" {anyascii(ch)} " if _syllabic(ch) else anyascii(ch) for ch in text)
 
 
 def _ascii(word: str) -> str:
     """Lower-case ASCII letters and digits of a word, accents folded, apostrophes dropped (O'Brien -> obrien)."""
-    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold()
+    folded = unicodedata.normalize("NFKD", romanised(word)).encode("ascii", "ignore").decode().casefold()
     return re.sub(r"[^a-z0-9]+", "", folded)
 
 
@@ -66,7 +105,13 @@ def first_author(author: str) -> str:
 def is_organisation(author: str) -> bool:
     """Whether a byline names an organisation rather than a person."""
     words = [w.casefold().strip(".,") for w in author.split()]
-    return any(w in ORGANISATION for w in words) or "&" in author or len(words) > 4
+    return any(w in lists().organisation for w in words) or "&" in author or len(words) > 4
+
+
+def names_nobody(author: str) -> bool:
+    """Whether a byline or a PDF's author field is a placeholder ("user", "Administrator", "n/a")."""
+    words = [w.casefold().strip(".,:") for w in author.split()]
+    return not words or all(w in lists().placeholders for w in words)
 
 
 def short_name(organisation: str) -> str:
@@ -75,47 +120,72 @@ def short_name(organisation: str) -> str:
     if bracketed:
         return _ascii(bracketed.group(1))
     words = re.sub(r"\(.*?\)", " ", organisation).split()
-    kept = [w for w in words if w.casefold().strip(".,") not in GENERIC] or [w for w in words if w.casefold() != "the"]
+    generic = lists().generic
+    kept = [w for w in words if w.casefold().strip(".,") not in generic] or [w for w in words if w.casefold() != "the"]
     if len(kept) > 2:  # "Russian International Affairs Council" -> riac, as people write it
         return "".join(_ascii(w)[:1] for w in kept if w[:1].isupper()) or "".join(_ascii(w) for w in kept)
     return "".join(_ascii(w) for w in kept)
 
 
+def _initial(word: str) -> bool:
+    """Whether a word is initials ("A.", "A.V.", "J"): never the family name ("Lukin A.V." is Lukin)."""
+    return bool(re.fullmatch(r"(?:\w\.)+,?|\w,?", word))
+
+
 def family_name(person: str) -> str:
-    """A person's family name as an id word: "ZHAO Long" -> zhao, "Doe, Jane" -> doe, "Jane Doe" -> doe."""
-    if "," in person:
-        return _ascii(person.split(",", 1)[0].split()[-1]) if person.split(",", 1)[0].split() else ""
-    words = [w for w in person.split() if w.casefold() not in HONORIFICS | SUFFIXES]
+    """A person's family name as an id word: "ZHAO Long" -> zhao, "Doe, Jane" -> doe, "Jane Doe" -> doe,
+    "赵龙" -> zhao (a name in Chinese or Korean script is written family name first)."""
+    if any(_syllabic(ch) for ch in person):
+        words = romanised(person).split()
+        return _ascii(words[0]) if words else ""
+    if "," in person:  # "Doe, Jane"
+        head = [w for w in person.split(",", 1)[0].split() if not _initial(w)]
+        return _ascii(head[-1]) if head else ""
+    noise = lists().honorifics | lists().suffixes
+    words = [w for w in person.split() if w.casefold() not in noise and not _initial(w)]
     if not words:
         return ""
     capitalised = [w for w in words if len(w) > 1 and w.isalpha() and w.isupper()]
     if len(capitalised) == 1 and len(words) > 1:  # "ZHAO Long", "Huasheng ZHAO": the capitals mark the family
         return _ascii(capitalised[0])
-    if len(words) in (2, 3) and _ascii(words[0]) in FAMILY_FIRST:
+    if len(words) in (2, 3) and _ascii(words[0]) in lists().family_first:
         return _ascii(words[0])
     return _ascii(words[-1])
 
 
 def name_word(author: str) -> str:
     """The id word for a byline: an organisation's short name or a person's family name ('' if none)."""
-    if not author.strip():
+    if names_nobody(author):
         return ""
-    if is_organisation(author) and not re.search(r"\s(?:and|with)\s", author):
-        return short_name(author)
-    person = first_author(author)
+    latin = author if any(_syllabic(ch) for ch in author) else romanised(author)  # "Иван Петров" -> "Ivan Petrov"
+    latin = re.split(r"\d", latin, maxsplit=1)[0]  # a name has no digits: "Zhang Yuan 08:21, August 27" ends before
+    # In brackets: an acronym ("... Council (RIAC)") or where the person writes ("Zhang Yuan (People's Daily)").
+    outside = re.sub(r"\(.*?(?:\)|$)", " ", latin)
+    if is_organisation(outside) and not re.search(r"\s(?:and|with)\s", outside):
+        return short_name(latin)
+    person = first_author(outside)
     return short_name(person) if is_organisation(person) else family_name(person)
 
 
-def id_for(metadata: Mapping[str, str]) -> str:
-    """The id a person would choose: name word and year, else the title's first words; never digits alone."""
-    from .store import slug
+def title_words(title: str) -> list[str]:
+    """A title's key words for an id: no articles, prepositions, offices or numbers ("President Xi Jinping
+    and President Putin sign ..." -> xi, jinping, putin); a title in Chinese script, its first syllables."""
+    if any(_syllabic(ch) for ch in title):
+        return [_ascii(w) for w in romanised(title).split() if _ascii(w)][:SYLLABLE_WORDS]
+    skipped = lists().stopwords | lists().offices
+    words = re.findall(r"[a-z0-9]+", re.sub(r"'s\b", "", romanised(title).casefold()))
+    return [w for w in words if w not in skipped and not w.isdigit()][:TITLE_WORDS]
 
+
+def id_for(metadata: Mapping[str, str]) -> str:
+    """The id a person would choose: name word and year, else the title's key words; never digits alone."""
     year = metadata.get("date", "")[:4]
     word = name_word(metadata.get("author", ""))
     if not word or word.isdigit():
-        word = " ".join(metadata.get("title", "").split()[:3])
+        word = "-".join(title_words(metadata.get("title", "")))
     candidate = slug(word, year)
-    if not re.search(r"[a-z]", candidate):  # '2024', '1-2024': a spreadsheet reads `2024:1` as a time
+    # '2024', '1-2024': a spreadsheet reads a thesis id `2024:1` as a time; 'con': a device name on Windows
+    if not re.search(r"[a-z]", candidate) or records.id_problem(candidate):
         candidate = slug("article", candidate)
     return candidate
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import shutil
 import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -44,6 +43,7 @@ from .journal import (
 )
 from .load import load_corpus
 from .locations import ARTICLES_FILE, CODEBOOK_FILE, LOCK_FILE, THESES_FILE, refuse_seeds, seeds_folder
+from .naming import id_for
 from .records import ARTICLES_HEADER, THESES_HEADER, Problem
 
 
@@ -128,12 +128,6 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def slug(*words: str) -> str:
-    """A lower-case id from words: 'Jane Doe', '2024' -> 'doe-2024'."""
-    parts = [re.sub(r"[^a-z0-9]+", "-", w.casefold()).strip("-") for w in words if w]
-    return "-".join(p for p in parts if p)[:48].strip("-") or "article"
-
-
 def check_metadata(metadata: Mapping[str, str]) -> None:
     """Refuse, with one line, an id or a date that breaks the rules (before anything is written)."""
     if metadata.get("id") and records.id_problem(metadata["id"]):
@@ -145,10 +139,8 @@ def check_metadata(metadata: Mapping[str, str]) -> None:
 
 
 def proposed_id(metadata: Mapping[str, str]) -> str:
-    """The id an article will get unless it is taken: the given one, else author's surname and year."""
-    author = metadata.get("author", "").split()
-    words = author[-1:] or metadata.get("title", "").split()[:3]
-    return metadata.get("id") or slug(" ".join(words), metadata.get("date", "")[:4])
+    """The id an article will get unless it is taken: the given one, else the one a person would choose."""
+    return metadata.get("id") or id_for(metadata)
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,9 @@ def _body(url: str, response: Any, limit: int) -> bytes:
     started, size = time.monotonic(), 0
     chunks: list[bytes] = []
     while True:
-        chunk = response.read(CHUNK)
+        # read1 returns what has arrived: read(CHUNK) would wait for a whole chunk, and a server trickling
+        # a byte at a time (each within the read timeout) could hold the add far past the deadline.
+        chunk = response.read1(CHUNK)
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)

@@ -18,7 +18,14 @@ _DATED = re.compile(
     r"^\s*(?:published|posted|updated|date|dated|first published)(?:\s+on)?\s*:?\s*(?P<rest>.+)$", re.IGNORECASE
 )
 _OUTLET = re.compile(r"^\s*(?:source|outlet|published in|publication)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year written out; "2023年3月22日" has no word boundary after its year, so digits are what bound it.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A series' label with its number ("Policy Brief No. 7", "Special Dispatch No. 6512", "Working Paper #12"):
+# above a report's headline, never the title.
+_SERIES = re.compile(r"^(?:\w+\s+){0,4}?(?:no\.?|number|nr\.?|#|№)\s*\d+\s*$", re.IGNORECASE)
+# Languages a date line is read in: English, and for a line in another script those of this field's sources.
+DATE_LANGUAGES = ["en"]
+OTHER_DATE_LANGUAGES = ["ru", "uk", "zh", "en"]
 # A date that opens a longer line ("March 13, 2023 Special Dispatch No. 5", "date 2023-03-20 President ...") ends
 # at its year: the words up to the first year are given to the date parser, which decides whether they are a date.
 _OPENING_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<date>[^\n]{0,20}?\b(?:19|20)\d\d(?:-\d\d-\d\d)?)\b", re.IGNORECASE)
@@ -41,7 +48,8 @@ def parse_date(value: str) -> str:
     from dateparser.date import DateDataParser
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(value)
+    languages = DATE_LANGUAGES if value.isascii() else OTHER_DATE_LANGUAGES  # "21 февраля 2024", "2023年3月22日"
+    data = DateDataParser(languages=languages, settings=settings).get_date_data(value)
     if data is None or data.date_obj is None:
         fallback = dateparser.parse(value, settings=settings)
         return str(fallback.strftime("%Y-%m-%d")) if fallback else ""
@@ -88,18 +96,71 @@ def _named_headline(line: str) -> tuple[str, str] | None:
     from .speakers import looks_like_person
 
     found = _NAMED_HEADLINE.match(line)
-    if found and looks_like_person(found.group("name")):
+    # Every word of a name is capitalised: "Russia and China: ...", "Россия и Китай: ..." name nobody.
+    capitalised = found is not None and all(w[:1].isupper() for w in found.group("name").split())
+    if found and capitalised and looks_like_person(found.group("name")):
         return found.group("name").strip(), found.group("title").strip()
     return None
 
 
 TITLE_MIN_WORDS = 3  # "President", "xi's moments": a one- or two-word line atop a page is a label, not a headline
+# Chinese and Japanese leave no space between words, which run to about two characters each.
+CHARACTERS_PER_WORD = 2
+
+
+def word_count(line: str) -> int:
+    """Words in a line, a run of Chinese or Japanese characters counted as one word per two characters."""
+    unspaced = sum(1 for ch in line if "\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    return len(line.split()) + unspaced // CHARACTERS_PER_WORD
 
 
 def _headline(line: str, outlet: str) -> bool:
-    """Whether a line can be the title: not a section label, not the outlet's name, a few words at least."""
+    """Whether a line can be the title: not a section or series label, not the outlet's name, a few words at least."""
     folded = line.casefold()
-    return folded not in LABELS and folded != outlet.casefold() and len(line.split()) >= TITLE_MIN_WORDS
+    return (
+        folded not in LABELS
+        and folded != outlet.casefold()
+        and not _SERIES.match(line)
+        and word_count(line) >= TITLE_MIN_WORDS
+    )
+
+
+# A word of a name written alone on a line: capitalised or in capitals, maybe hyphenated, or an initial.
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*\.?")
+BARE_NAME_WORDS = (2, 3)
+
+
+def _bare_name(line: str) -> bool:
+    """Whether a header line is a person's name and nothing else ("KIM Min-jun" under a report's title)."""
+    from ..corpus.naming import lists
+    from .speakers import NOT_LABELS, looks_like_person
+
+    words = line.split()
+    not_names = NOT_LABELS | lists().not_names
+    return (
+        BARE_NAME_WORDS[0] <= len(words) <= BARE_NAME_WORDS[1]
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not any(w.casefold().strip(".") in not_names for w in words)
+        and looks_like_person(line)
+    )
+
+
+# Labels that may follow the name on one byline ("By Wang Haiyun Source: Global Times Published: 2019/1/15").
+_BYLINE_LABELS = re.compile(r"\s+(?=(?:source|published|updated|posted)\s*:)", re.IGNORECASE)
+
+
+def _byline_fields(rest: str) -> dict[str, str]:
+    """The author a byline names, and the date and outlet it may go on to give."""
+    name, *labelled = _BYLINE_LABELS.split(rest)
+    author, date = split_byline(name)
+    fields = {"author": author, "date": date, "outlet": ""}
+    for part in labelled:
+        label, _, value = part.partition(":")
+        if label.strip().casefold() == "source":
+            fields["outlet"] = fields["outlet"] or value.strip()
+        else:
+            fields["date"] = fields["date"] or parse_date(value)
+    return {key: value for key, value in fields.items() if value}
 
 
 def from_text(text: str, outlet: str = "") -> dict[str, str]:
@@ -108,9 +169,9 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     A line naming the `outlet` already known (the site's name above its headline) is not the title.
     """
     found: dict[str, str] = {}
-    title = fallback = ""
+    title = fallback = bare = ""
     lines = [line.strip() for line in text.split("\n") if line.strip()][:HEADER_LINES]
-    for line in lines:
+    for number, line in enumerate(lines):
         opening = _OPENING_DATE.match(line)
         if "date" not in found and opening and parse_date(opening.group("date")):
             found["date"] = parse_date(opening.group("date"))
@@ -124,16 +185,17 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             continue
         byline, dated, named = _BYLINE.match(line), _DATED.match(line), _OUTLET.match(line)
         if byline and "author" not in found:
-            author, date = split_byline(byline.group("rest"))
-            found["author"] = author
-            if date:
-                found.setdefault("date", date)
+            found = _byline_fields(byline.group("rest")) | found
         elif named and "outlet" not in found:
             found["outlet"] = named.group("rest").strip()
         elif "date" not in found and parse_date(dated.group("rest") if dated else line):
             found["date"] = parse_date(dated.group("rest") if dated else line)
         elif not title and _headline(line, outlet):
             title = line
+        elif title and number and lines[number - 1] == title and _bare_name(line):
+            bare = line  # a name alone right under the headline: the author, unless a byline says otherwise
+    if bare:
+        found.setdefault("author", bare)
     title = title or fallback
     if title:
         found["title"] = title[:120]

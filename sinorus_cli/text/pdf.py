@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
+from ..corpus.naming import names_nobody
 from ..errors import UsageError
 
 PDF_MAGIC = b"%PDF-"
@@ -77,7 +78,7 @@ def _metadata(info: Mapping[str, object]) -> dict[str, str]:
     title, author = str(info.get("/Title") or "").strip(), str(info.get("/Author") or "").strip()
     if title and not _JUNK_TITLE.search(title):
         found["title"] = title
-    if author:
+    if author and not names_nobody(author):  # "user", "Administrator": the account that saved the file
         found["author"] = author
     created = str(info.get("/CreationDate") or "")
     match = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", created)
