@@ -3,19 +3,18 @@ labels outside their folder, pool workers that outlive their parent."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
-import time
 import tomllib
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from procs import alive, children, wait_for
 
 from sinorus_cli.corpus import records
 from sinorus_cli.output.text import printable
@@ -112,31 +111,10 @@ def test_pool_workers_end_when_a_bulk_add_is_killed(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    workers = _wait_for(lambda: _children(parent.pid), parent)
+    workers = wait_for(lambda: children(parent.pid), parent)
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
     assert workers, "the add started no worker before it finished"
-    assert _wait_for(lambda: not [w for w in workers if _alive(w)]), f"workers {workers} outlived their parent"
+    assert wait_for(lambda: not [w for w in workers if alive(w)]), f"workers {workers} outlived their parent"
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        with contextlib.suppress(OSError):  # a thread that ended meanwhile
-            found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def _wait_for(condition, process: subprocess.Popen | None = None, seconds: float = 30.0):
-    """Poll until `condition` holds (or `process` ends, or `seconds` pass); its last value."""
-    deadline = time.monotonic() + seconds
-    while not (value := condition()) and time.monotonic() < deadline and (process is None or process.poll() is None):
-        time.sleep(0.05)
-    return value

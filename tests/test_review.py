@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -88,9 +87,12 @@ def test_ctrl_c_keeps_the_decisions_made_so_far(corpus, tmp_path):
     child.stdin.write("a\n")
     child.stdin.flush()
     seen = ""
-    while "[2/" not in seen:  # the second card is shown: the first answer was taken
-        seen += child.stdout.read(1)
-    time.sleep(0.2)
+    # The second card is shown (the first answer was taken) and its prompt written: the child now waits
+    # for an answer, which is where a coder presses Ctrl-C. Waiting for that output, not for a time.
+    while "[2/" not in seen or not seen.endswith("> "):
+        char = child.stdout.read(1)
+        assert char, f"review ended before its second prompt: {seen[-300:]!r}"
+        seen += char
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=30)
     assert "interrupted; saved 1 accepted" in err

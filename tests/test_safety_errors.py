@@ -10,10 +10,10 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from procs import children, wait_for
 
 from sinorus_cli.corpus import load_corpus, store
 from sinorus_cli.corpus.load import read_corpus
@@ -228,6 +228,10 @@ def test_the_html_extra_error_names_what_is_missing(run, tmp_path, monkeypatch):
 
 
 @posix_only
+@pytest.mark.skipif(
+    not Path("/proc/self/task").is_dir() or (os.cpu_count() or 1) < 2,
+    reason="watches the bulk add's worker processes (Linux's /proc, two cores or more)",
+)
 def test_ctrl_c_ends_a_bulk_add_after_the_current_article_and_says_what_was_added(tmp_path):
     corpus = tmp_path / "c"
     store.init_corpus(corpus)
@@ -241,15 +245,17 @@ def test_ctrl_c_ends_a_bulk_add_after_the_current_article_and_says_what_was_adde
         [sys.executable, "-m", "sinorus_cli", "--corpus", str(corpus), "add", *sources],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, stdin=subprocess.DEVNULL,
     )  # fmt: skip
-    time.sleep(1.5)
+    # Its reading workers have started: the run is at work (its Ctrl-C handler is in place), which is when
+    # a user presses Ctrl-C. Waiting for that, not for a stretch of time.
+    assert wait_for(lambda: children(proc.pid), proc), "the bulk add started no workers"
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     loaded = read_corpus([corpus])
     assert not loaded.problems
     added = re.search(r"interrupted: added (\d+) article", err.decode())
-    if added:  # the signal came once the work had begun (not during start-up)
-        assert len(loaded.corpus.articles) == int(added.group(1)) == len(out.decode().splitlines())
+    assert added, err
+    assert len(loaded.corpus.articles) == int(added.group(1)) == len(out.decode().splitlines()) < len(sources)
     assert sorted(p.name for p in corpus.glob("*.txt")) == sorted(a.file for a in loaded.corpus.articles)
     assert _sinorus("--corpus", str(corpus), "check").returncode == 0
 
