@@ -11,11 +11,14 @@ from ..errors import UsageError
 from .common import complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
+ARTICLE_FILTERS = True
+
 EPILOG = """\b
 Examples:
   sinorus report -o debate.html
   sinorus report alliance us_factor -o alliance.md --date 2024-06-01
   sinorus report --format md | less
+  sinorus report --since 2022 --kind op-ed -o recent.html
 """
 
 
