@@ -175,7 +175,9 @@ class SinorusGroup(TyperGroup):
             holder.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
         )
         command.context_class = SinorusContext
-        command.params += shared_options(command, getattr(module, "SECTIONS", ()))
+        command.params += shared_options(
+            command, getattr(module, "SECTIONS", ()), getattr(module, "ARTICLE_FILTERS", False)
+        )
         for param in command.params:
             _upper_metavar(param)
             if param.name in COMPLETERS:

@@ -127,3 +127,27 @@ def test_article_stance_is_the_rounded_mean(stances, expected, mixed):
 
 def test_rounding_is_half_away_from_zero():
     assert [round_half_away(v) for v in (0.5, -0.5, 1.5, -1.5, 0.49)] == [1, -1, 2, -2, 0]
+
+
+def test_compare_opens_with_one_line_per_article(run):
+    document = json.loads(run("compare", "alliance", "--format", "json").stdout)
+    summary = {row["article"]: row for row in document["summary"]}
+    assert list(summary) == ["korolev-2017", "llp-2020", "gvs-2022", "globaltimes-2023", "zhao-2024"]
+    assert (summary["korolev-2017"]["stance"], summary["korolev-2017"]["speakers"]) == (2, ["Unnamed experts"])
+    positions = [json.loads(line) for line in run("compare", "alliance", "--format", "jsonl").stdout.splitlines()]
+    own = summary["korolev-2017"]["theses"] + summary["korolev-2017"]["quoted"]
+    assert own == sum(p["article"] == "korolev-2017" for p in positions)
+    table = run("compare", "alliance", tty=True, width=100).stdout
+    assert table.index("Articles (one line each)") < table.index("Positions") < table.index("Contradictions")
+    tsv = run("compare", "alliance", "--section", "summary", "--format", "tsv").stdout.splitlines()
+    assert len(tsv) == 5 and tsv[0].startswith("korolev-2017\t2017-03-28\t2\t")
+
+
+def test_an_article_that_only_quotes_others_is_quotes_only_in_the_summary(run, annotate):
+    annotate("globaltimes-2023:13", speaker="A Quoted Official")
+    corpus = annotate("globaltimes-2023:14", speaker="A Quoted Official")  # now none of its own on equality
+    rows = json.loads(run("-C", str(corpus), "compare", "equality", "--format", "json").stdout)["summary"]
+    quoted = next(r for r in rows if r["article"] == "globaltimes-2023")
+    assert quoted["stance"] is None and quoted["theses"] == 0 and quoted["speakers"] == ["A Quoted Official"]
+    table = run("-C", str(corpus), "compare", "equality", tty=True, width=120).stdout
+    assert "quotes only" in table

@@ -160,3 +160,44 @@ def test_an_empty_corpus_gives_a_short_honest_report(run, tmp_path, fmt):
     assert result.exit_code == 0 and "No articles yet." in result.stdout and "Marks" not in result.stdout
     if fmt == "html":
         html5lib.HTMLParser(strict=True).parse(result.stdout)
+
+
+def test_a_limited_report_shows_the_strongest_per_side_with_whole_counts():
+    from sinorus_cli.analysis.stance import sign
+    from sinorus_cli.export.report import build_report
+
+    corpus = load_corpus()
+    full, brief = build_report(corpus), build_report(corpus, limit=1)
+    for whole, cut in zip(full.sections, brief.sections, strict=True):
+        sides = [sign(p.stance) for p in cut.positions]
+        assert len(sides) == len(set(sides)) and all(len(p.theses) == 1 for p in cut.positions)
+        assert cut.articles == len(whole.positions)
+        shown = {p.article for p in cut.positions}
+        for kind, pairs in cut.pairs.items():
+            assert len(pairs) <= 1 and {pairs[0].a.article, pairs[0].b.article} <= shown
+            assert cut.pair_counts[kind] == len(whole.pairs[kind])
+        assert len({t.article for t in cut.quoted}) == len(cut.quoted) <= 1
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_report_limit_is_smaller_valid_and_says_what_it_left_out(run, fmt):
+    whole = run("report", "--format", fmt).stdout
+    brief = run("report", "--format", fmt, "--limit", "1")
+    assert brief.exit_code == 0 and len(brief.stdout) < len(whole) * 0.6
+    assert "strongest per side" in brief.stdout and "sinorus compare alliance --format json" in brief.stdout
+    if fmt == "html":
+        html5lib.HTMLParser(strict=True).parse(brief.stdout)
+        captions = [c.text_content() for c in lxml_html.fromstring(brief.stdout).iter("caption")]
+        assert any(re.search(r"Contradictions .*: 1 of \d+$", c) for c in captions)
+
+
+def test_a_report_of_many_articles_is_a_brief_unless_all_is_asked(run, monkeypatch):
+    from sinorus_cli.commands import report
+
+    monkeypatch.setattr(report, "BRIEF_ABOVE", 4)  # the seeds' five articles count as many
+    brief = run("report", "--format", "md")
+    assert "a brief, the 3 strongest per side" in brief.stderr and "strongest per side" in brief.stdout
+    every = run("report", "--format", "md", "--all")
+    assert every.stdout == run("report", "--format", "md", "--all").stdout and "strongest per side" not in every.stdout
+    both = run("report", "--all", "--limit", "2")
+    assert both.exit_code == 2 and "exclude each other" in both.stderr

@@ -27,6 +27,10 @@ QUERIES = (
     ("articles",),
     ("show", "korolev-2017", "--text"),
     ("diff", "korolev-2017", "globaltimes-2023"),
+    ("matrix", "--since", "2022", "--kind", "op-ed"),
+    ("articles", "--until", "2022-02"),
+    ("theses", "--author", "zhao", "--theme", "alliance"),
+    ("compare", "alliance", "--since", "2020-06"),
 )
 
 

@@ -56,3 +56,45 @@ def test_terminal_output_highlights_without_markup(run):
     visible = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout).split())
     assert result.exit_code == 0 and "agree to disagree" in visible
     assert "\x1b[1;7m" in result.stdout or "\x1b[7m" in result.stdout  # reverse video on the match
+
+
+def test_a_generated_claim_is_never_searched_as_source(run, annotate):
+    # a proposal's claim is the reader's words: a phrase only there must not find the thesis
+    corpus = annotate("globaltimes-2023:13", origin="auto", confidence=0.5, claim="a marriage of convenience")
+    result = run("-C", str(corpus), "search", "marriage of convenience", "--format", "jsonl")
+    assert "globaltimes-2023:13" not in result.stdout
+    shown = _hits(run, "-C", str(corpus), "balance of interests")[0]  # still found by its quote
+    assert shown["thesis"] == "globaltimes-2023:13" and shown["claim"] == "a marriage of convenience"
+
+
+def test_a_curated_claim_finds_its_thesis_without_highlighting_source_words(run, annotate):
+    corpus = annotate("globaltimes-2023:13", claim="a marriage of convenience")
+    hit = _hits(run, "-C", str(corpus), "marriage of convenience")[0]
+    assert (hit["thesis"], hit["matched"]) == ("globaltimes-2023:13", "claim")
+    assert hit["match_start"] == hit["match_end"] == hit["start"]
+
+
+def test_one_sentence_is_one_hit_naming_every_thesis_and_theme(run, seed_copy):
+    text = (seed_copy / "theses.toml").read_text(encoding="utf-8")
+    block = text[text.index('id = "globaltimes-2023:13"') :].split("[[thesis]]")[0]
+    twin = block.replace('id = "globaltimes-2023:13"', 'id = "globaltimes-2023:99"')
+    twin = twin.replace('theme = "equality"', 'theme = "trust"')
+    (seed_copy / "theses.toml").write_text(text + "\n[[thesis]]\n" + twin, encoding="utf-8")
+    hits = _hits(run, "-C", str(seed_copy), "balance of interests", "--limit", "1")
+    assert len(hits) == 1
+    assert hits[0]["theses"] == ["globaltimes-2023:13", "globaltimes-2023:99"]
+    assert hits[0]["themes"] == ["equality", "trust"]
+    every = _hits(run, "-C", str(seed_copy), "balance of interests", "--limit", "50", "--min-score", "50")
+    places = [(h["article"], h["start"]) for h in every]
+    assert len(places) == len(set(places))
+    tsv = run("-C", str(seed_copy), "search", "balance of interests", "--limit", "1", "--format", "tsv").stdout
+    assert tsv.rstrip("\n").endswith("globaltimes-2023:13;globaltimes-2023:99\tequality;trust")
+    table = run("-C", str(seed_copy), "search", "balance of interests", "--limit", "1", tty=True, width=160).stdout
+    visible = re.sub(r"\x1b\[[0-9;]*m", "", table)
+    assert "globaltimes-2023:99" in visible and "equality, trust" in visible
+
+
+def test_machine_formats_carry_no_highlighting(run):
+    for fmt in ("json", "jsonl", "csv", "tsv"):
+        out = run("search", "balance of interests", "--format", fmt, tty=True).stdout
+        assert "\x1b" not in out and "[bold" not in out

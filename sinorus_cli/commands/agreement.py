@@ -1,4 +1,4 @@
-"""`sinorus agreement CORPUS_A CORPUS_B`: inter-coder reliability between two codings."""
+"""`sinorus agreement CODING CODING [CODING ...]`: inter-coder reliability between two or more codings."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import UsageError
 from .common import FormatOption, corpus_folder, session
 
 SECTIONS = ("themes", "disagreements")
@@ -13,26 +14,33 @@ SECTIONS = ("themes", "disagreements")
 EPILOG = """\b
 Examples:
   sinorus agreement coder-a/ coder-b/
-  sinorus agreement seeds my-recoding/ --format json | jq '.themes[] | [.theme, .kappa]'
+  sinorus agreement seeds my-recoding/ --format json | jq '.themes[] | [.theme, .alpha]'
+  sinorus agreement coder-a/ coder-b/ coder-c/
 
-Units are (article, theme) pairs over the articles both corpora hold; categories
-are the sign of the article's stance (-, 0, +) or none (not addressed).
+Units are (article, theme) pairs over the articles two or more codings hold (a
+coding without the article is missing there); categories are the sign of the
+article's stance (-, 0, +) or none (not addressed). Kappa is for two codings,
+alpha (nominal) for any number; n/a where a statistic is undefined.
 """
 
 
 def agreement_command(
     ctx: typer.Context,
-    corpus_a: Annotated[str, typer.Argument(help="First coding: a corpus folder, or 'seeds'.")],
-    corpus_b: Annotated[str, typer.Argument(help="Second coding: a corpus folder, or 'seeds'.")],
+    codings: Annotated[
+        list[str], typer.Argument(help="Two or more codings: corpus folders, or 'seeds'.", metavar="CODING...")
+    ],
     fmt: FormatOption = None,
 ) -> None:
-    """Cohen's kappa on stance signs per theme and overall, and each disagreement with both quotes."""
+    """Cohen's kappa and Krippendorff's alpha on stance signs per theme and overall, and each disagreement
+    with every coding's quote."""
     from ..analysis.reliability import reliability
     from ..present.coding import agreement_view
 
+    if len(codings) < 2:
+        raise UsageError("agreement needs two or more codings (corpus folders, or 'seeds')")
     s = session(ctx)
-    results = reliability(s.load((corpus_folder(corpus_a),)), s.load((corpus_folder(corpus_b),)))
-    s.emit(agreement_view(results, str(corpus_a), str(corpus_b)), fmt, no_match="the two corpora share no article")
+    results = reliability(*(s.load((corpus_folder(c),)) for c in codings))
+    s.emit(agreement_view(results, codings), fmt, no_match="no article is in two of the codings")
 
 
 def register(app: typer.Typer) -> None:

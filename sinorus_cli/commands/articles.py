@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import typer
 
-from .common import FormatOption, TagOption, session
+from .common import FormatOption, session
+
+ARTICLE_FILTERS = True
 
 EPILOG = """\b
 Examples:
   sinorus articles
   sinorus articles --format json | jq -r '.[] | [.id, .file] | @tsv'
   sinorus articles --tag country=CN --format csv
+  sinorus articles --since 2022 --kind op-ed
 """
 
 
-def articles_command(ctx: typer.Context, tag: TagOption = None, fmt: FormatOption = None) -> None:
+def articles_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List articles: id, date, author, outlet, kind, title, source file and thesis count."""
     from ..analysis.compare import chronological
     from ..present.listing import articles_view
@@ -27,7 +30,7 @@ def articles_command(ctx: typer.Context, tag: TagOption = None, fmt: FormatOptio
         articles = [listed(a, corpus) for a in chronological(corpus.articles)]
     else:  # a large corpus: metadata and counts from the store, no article or thesis loaded
         articles = list(map(Listed._make, store.listing()))
-    chosen = s.tagged(tag)
+    chosen = s.selected()
     if chosen is not None:
         articles = [a for a in articles if a.id in chosen]
     s.emit(articles_view(articles), fmt)

@@ -18,6 +18,7 @@ from ..model import Article, Codebook, Corpus, Theme
 from ..output.view import Format, View
 
 if TYPE_CHECKING:
+    from ..analysis.select import ArticleSelection
     from ..corpus.db import Store
     from ..output.writers import Choices
 
@@ -47,6 +48,7 @@ class Session:
     no_pager: bool = False
     choices: Choices | None = None
     raw: bool = False  # CSV cells kept exactly, even those a spreadsheet would run as formulas
+    selection: ArticleSelection = field(default_factory=lambda: _no_selection())
     _corpus: Corpus | None = field(default=None, repr=False)
     _store: Any = field(default=None, repr=False)
     _store_opened: bool = field(default=False, repr=False)
@@ -84,11 +86,21 @@ class Session:
         refresh(self.write_folder, self.write_context)
 
     def corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
-        """The selected corpus, with the global thesis filters applied, loaded on first use.
+        """The selected corpus, with the global thesis filters and the article selection (--since,
+        --author, --tag, ...) applied, loaded on first use.
 
         A command that needs only some articles' or themes' theses says so: on a large corpus it then
         gets just those theses and the articles they belong to, read from the derived store.
         """
+        from ..analysis.select import select_articles
+
+        if self.selection.active and self.store() is not None:  # the store then reads only the selected
+            chosen = self.selected() or set()
+            articles = chosen if articles is None else chosen & set(articles)
+        return select_articles(self.whole_corpus(articles, themes), self.selection)
+
+    def whole_corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
+        """The corpus before the article selection: names given on the command line resolve against it."""
         store = self.store()
         if store is not None:
             return store.corpus(articles, themes)
@@ -118,16 +130,14 @@ class Session:
         self._store, self._store_opened = None, True
         self.note(f"answering from the TOML files: {why}; 'sinorus check --repair' rebuilds the store")
 
-    def tagged(self, specs: Iterable[str] | None) -> set[str] | None:
-        """The ids of the articles with every tag of `--tag` SPECS, or None when none is given."""
-        if not specs:
+    def selected(self) -> set[str] | None:
+        """The ids of the articles the selection (--since, --author, --tag, ...) keeps, or None without one;
+        for commands that answer from the store's own listings rather than from `corpus()`."""
+        if not self.selection.active:
             return None
-        from ..analysis.select import parse_tag_filters, tagged
-
-        wanted = parse_tag_filters(specs)
         store = self.store()
-        articles = store.articles() if store is not None else self.corpus().articles
-        return {a.id for a in articles if tagged(a, wanted)}
+        articles = store.articles() if store is not None else self.whole_corpus().articles
+        return {a.id for a in articles if self.selection.matches(a)}
 
     def codebook(self) -> Codebook:
         """The codebook of the selected corpus."""
@@ -241,7 +251,7 @@ class Session:
 
         store = self.store()
         if store is None:
-            article, note = resolve_article(self.corpus(), query)
+            article, note = resolve_article(self.whole_corpus(), query)
         else:
             exact = store.articles([query.strip()])
             if exact:
@@ -317,12 +327,16 @@ def _field_list(value: str) -> tuple[str, ...]:
 CORPUS_HELP = "Corpus folder (repeatable); the name 'seeds' means the seeds that ship with sinorus."
 
 
-def shared_options(command: click.Command, sections: tuple[str, ...] = ()) -> list[click.Parameter]:
+def shared_options(
+    command: click.Command, sections: tuple[str, ...] = (), article_filters: bool = False
+) -> list[click.Parameter]:
     """The options every command accepts after its name too, merged into the Session.
 
     Corpus selection and thesis filters work on every command; paging, --fields, --header
     and --raw on those that show a view (--format but no --output: a command that writes a
-    document has none of them to honour); --section on those whose output has several.
+    document has none of them to honour); --section on those whose output has several;
+    the article filters (--since, --until, --author, --outlet, --kind, --tag) on those whose
+    module says ARTICLE_FILTERS = True (listings, debate views, networks, the report).
     """
     from typer._click.types import FloatRange
     from typer._types import TyperChoice
@@ -367,7 +381,66 @@ def shared_options(command: click.Command, sections: tuple[str, ...] = ()) -> li
                 help=f"Only this part of the output: {', '.join(sections)}.",
             )
         )
+    if article_filters:
+        options += [option(*names, **settings) for names, settings in ARTICLE_FILTER_OPTIONS]
     return [o for o in options if not taken & set(o.opts)]
+
+
+def _no_selection() -> ArticleSelection:
+    from ..analysis.select import ArticleSelection
+
+    return ArticleSelection()
+
+
+def _select(name: str, convert: Any = None) -> Any:
+    """Callback of an article filter: the value (a list for a repeatable one) into the Session's selection."""
+
+    def callback(ctx: click.Context, _: click.Parameter, value: Any) -> None:
+        if value and not ctx.resilient_parsing:
+            s = session(ctx)
+            given: Any = tuple(value) if isinstance(value, list | tuple) else value
+            changes: dict[str, Any] = {name: convert(given) if convert else given}
+            s.selection = replace(s.selection, **changes)
+            s.selection.check()
+
+    return callback
+
+
+def _date_bound(option: str) -> Any:
+    def convert(value: str) -> str:
+        from ..analysis.select import date_span
+
+        try:
+            date_span(value)
+        except UsageError as exc:
+            raise UsageError(f"{option}: {exc.message}") from None
+        return value
+
+    return convert
+
+
+def _tag_filters(specs: tuple[str, ...]) -> tuple[Any, ...]:
+    from ..analysis.select import parse_tag_filters
+
+    return tuple(parse_tag_filters(specs))
+
+
+# The article filters, defined once: (option names, settings), turned into options by shared_options.
+ARTICLE_FILTER_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
+    (("--since",), {"metavar": "DATE", "callback": _select("since", _date_bound("--since")),
+                    "help": "Only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; a date of "
+                            "lower precision counts when it may fall inside)."}),
+    (("--until",), {"metavar": "DATE", "callback": _select("until", _date_bound("--until")),
+                    "help": "Only articles dated on or before DATE (--until 2023: through 2023-12-31)."}),
+    (("--author",), {"metavar": "NAME", "multiple": True, "callback": _select("authors"),
+                     "help": "Only articles whose author contains NAME, in any case (repeatable: any)."}),
+    (("--outlet",), {"metavar": "NAME", "multiple": True, "callback": _select("outlets"),
+                     "help": "Only articles whose outlet contains NAME, in any case (repeatable: any)."}),
+    (("--kind",), {"metavar": "KIND", "multiple": True, "callback": _select("kinds"),
+                   "help": "Only articles of this kind, e.g. op-ed, interview (repeatable: any)."}),
+    (("--tag",), {"metavar": "KEY=VALUE", "multiple": True, "callback": _select("tags", _tag_filters),
+                  "help": "Only articles tagged key=value, or with tag key (repeatable: all)."}),
+)  # fmt: skip
 
 
 def _completion_corpus(ctx: click.Context) -> Corpus | None:
@@ -392,12 +465,6 @@ def complete_article(ctx: click.Context, incomplete: str) -> list[str]:
 
 ThemeArgument = Annotated[str, typer.Argument(help="Theme id, alias or near miss (see 'sinorus themes').")]
 ArticleArgument = Annotated[str, typer.Argument(help="Article id or file name (see 'sinorus articles').")]
-TagOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--tag", help="Only articles tagged key=value, or with tag key (repeatable: all).", metavar="KEY=VALUE"
-    ),
-]
 # Parameters completed with ids, whichever command they belong to (set up in cli.SinorusGroup).
 COMPLETERS = {"theme": complete_theme, "themes": complete_theme, "article": complete_article,
               "articles": complete_article, "a": complete_article, "b": complete_article}  # fmt: skip

@@ -13,6 +13,7 @@ from ..present.debate import COMPARE_SECTIONS
 from .common import FormatOption, ThemeArgument, session
 
 SECTIONS = COMPARE_SECTIONS
+ARTICLE_FILTERS = True
 
 EPILOG = """\b
 Examples:
@@ -20,6 +21,7 @@ Examples:
   sinorus compare aliance                 (near misses are accepted, with a note)
   sinorus compare us_factor gvs-2022 globaltimes-2023
   sinorus compare ukraine --speakers all   (quoted speakers count toward stances)
+  sinorus compare alliance --since 2020 --kind op-ed
   sinorus compare alliance --format json | jq '.contradictions[] | [.a, .b]'
   sinorus compare alliance --section contradictions --fields a,b,a_quote,b_quote --format csv
   sinorus compare alliance --limit 100    (stance groups and 100 pairs of each kind)

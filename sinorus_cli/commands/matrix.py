@@ -8,7 +8,9 @@ import typer
 
 from ..errors import NoMatch
 from ..output.view import Format
-from .common import FormatOption, TagOption, session
+from .common import FormatOption, session
+
+ARTICLE_FILTERS = True
 
 EPILOG = """\b
 Examples:
@@ -16,6 +18,7 @@ Examples:
   sinorus matrix --theme alliance --theme us_factor --theme sovereignty
   sinorus matrix --format csv > matrix.csv
   sinorus matrix --tag camp=official
+  sinorus matrix --since 2022-01 --until 2023
 """
 
 
@@ -25,7 +28,6 @@ def matrix_command(
     article: Annotated[
         list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")
     ] = None,
-    tag: TagOption = None,
     fmt: FormatOption = None,
 ) -> None:
     """Show every article's stance on every theme, themes ordered by how divided they are."""
@@ -37,12 +39,12 @@ def matrix_command(
     themes = [s.theme(t) for t in theme or ()]
     articles = [s.article(a) for a in article or ()]
     store = s.store()
-    chosen = s.tagged(tag)
+    chosen = s.selected()
     if chosen is not None:
         pool = articles or (store.articles() if store is not None else list(s.corpus().articles))
         articles = [a for a in pool if a.id in chosen]
         if not articles:
-            raise NoMatch("no article has every tag given")
+            raise NoMatch("no article matches the filters given")
     matrix = stance_matrix(s.corpus(), themes, articles) if store is None else stored_matrix(store, themes, articles)
     on_screen = fmt is Format.table or (fmt is None and s.env.is_terminal)
     s.emit(matrix_view(matrix, s.env.columns if on_screen else None), fmt)

@@ -10,12 +10,15 @@ import typer
 from .common import complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
+ARTICLE_FILTERS = True
+
 EPILOG = """\b
 Examples:
   sinorus network -o debate.gexf                (open in Gephi)
   sinorus network --by speaker -o speakers.graphml
   sinorus network --format dot | dot -Tsvg > debate.svg
   sinorus network --theme alliance --format json | jq '.edges[]'
+  sinorus network --tag camp=official --since 2022 -o official.gexf
 
 Edges join two actors who take a side on a common theme; the label
 'agree A · contradict C' counts the themes on which their stances have the

@@ -11,12 +11,22 @@ from ..errors import UsageError
 from .common import complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
+ARTICLE_FILTERS = True
+
 EPILOG = """\b
 Examples:
   sinorus report -o debate.html
   sinorus report alliance us_factor -o alliance.md --date 2024-06-01
   sinorus report --format md | less
+  sinorus report --limit 3 -o brief.html    (a brief: the 3 strongest per side)
+  sinorus report --since 2022 --kind op-ed -o recent.html
 """
+
+
+# Above this many articles a report is a brief unless --all says otherwise: every thesis and pair of fifty
+# articles is megabytes nobody reads (5 MB at 50 articles; the brief is about 200 kB).
+BRIEF_ABOVE = 20
+BRIEF_LIMIT = 3
 
 
 class ReportFormat(StrEnum):
@@ -37,13 +47,26 @@ def report_command(
         typer.Option("--date", metavar="DATE", help="Date the report (YYYY-MM-DD, or 'today'). Default: no date."),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="The report's title.")] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", min=1, help="Per theme, only the N strongest articles of each side and pairs among them."
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Every thesis and pair, however many articles.")] = False,
 ) -> None:
     """Write a report: summary, stance matrix, each theme's positions and pairs with quotes, the sources."""
     from ..export.report import build_report, to_html, to_markdown
 
     s = session(ctx)
     kind = chosen_kind(ReportFormat, fmt, output, default=ReportFormat.html)
-    report = build_report(s.corpus(), [s.theme(t) for t in themes or ()], _iso_date(date), title or "")
+    if every and limit is not None:
+        raise UsageError("--all and --limit exclude each other")
+    corpus = s.corpus()
+    if limit is None and not every and len(corpus.articles) > BRIEF_ABOVE:
+        limit = BRIEF_LIMIT
+        s.note(f"{len(corpus.articles)} articles: a brief, the {limit} strongest per side of each theme (--all: all)")
+    report = build_report(corpus, [s.theme(t) for t in themes or ()], _iso_date(date), title or "", limit)
     deliver(s, output, to_html(report) if kind is ReportFormat.html else to_markdown(report))
 
 

@@ -68,5 +68,6 @@ def _hits(s: Session, query: str, theme: str | None, article: list[str], limit: 
             s.bypass_store(exc.message)
     return search(s.corpus(), query, articles, theme_id, limit, min_score)
 
+
 def register(app: typer.Typer) -> None:
     app.command("search", epilog=EPILOG)(search_command)

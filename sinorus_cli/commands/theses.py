@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from ..model import STANCES
-from .common import FormatOption, TagOption, session
+from .common import FormatOption, session
+
+ARTICLE_FILTERS = True
 
 EPILOG = """\b
 Examples:
@@ -28,7 +30,6 @@ def theses_command(
     stance: Annotated[
         str | None, typer.Option("--stance", "-s", help="Only these stances: '+', '-', '0', '-2,-1', '1..2'.")
     ] = None,
-    tag: TagOption = None,
     fmt: FormatOption = None,
 ) -> None:
     """List theses: claim, stance and verbatim quote with its offsets into the source file."""
@@ -37,9 +38,6 @@ def theses_command(
 
     s = session(ctx)
     articles = {s.article(a).id for a in article or ()}
-    chosen = s.tagged(tag)
-    if chosen is not None:
-        articles = (articles & chosen if articles else chosen) or {""}  # no article so tagged: no thesis
     themes = {s.theme(t).id for t in theme or ()}
     corpus = s.corpus(articles or None, themes or None)
     stances = parse_stances(stance) if stance is not None else set(STANCES)

@@ -6,10 +6,13 @@ import typer
 
 from .common import FormatOption, ThemeArgument, session
 
+ARTICLE_FILTERS = True
+
 EPILOG = """\b
 Examples:
   sinorus timeline alliance
   sinorus timeline us_factor --format csv
+  sinorus timeline alliance --since 2020 --until 2023-06
 """
 
 

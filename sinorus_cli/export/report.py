@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..analysis.compare import Pair, chronological, compare_theme
+from ..analysis.compare import Comparison, Pair, chronological, compare_theme
 from ..analysis.debate import Matrix, Polarization, stance_matrix
 from ..analysis.stance import Position, Relation, sign, signed
 from ..corpus.locations import seeds_folder
@@ -83,6 +83,11 @@ class ThemeSection:
     pairs: dict[Relation, tuple[Pair, ...]]
     # Theses of articles that only quote others on the theme, so take no position of their own.
     quoted: tuple[Thesis, ...] = ()
+    # With a limit: how many articles take a stance and how many pairs of each kind there are in all,
+    # beside the few shown (0 and empty without one: everything is shown).
+    articles: int = 0
+    pair_counts: dict[Relation, int] = field(default_factory=dict)
+    limit: int | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,7 @@ class Report:
     legend: tuple[tuple[str, str], ...]
     sections: tuple[ThemeSection, ...]
     sources: tuple[dict[str, Any], ...]
+    limit: int | None = None  # the strongest examples per side of each theme, when the report is a brief
     version: str = __version__
 
 
@@ -175,23 +181,20 @@ def matrix_legend(rows: Sequence[MatrixRow]) -> tuple[tuple[str, str], ...]:
     return tuple(legend)
 
 
-def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", title: str = "") -> Report:
-    """Gather what the report shows for the given themes (default: all)."""
+def build_report(
+    corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", title: str = "", limit: int | None = None
+) -> Report:
+    """Gather what the report shows for the given themes (default: all); with `limit`, each theme shows
+    only its strongest `limit` articles per side, one thesis each, and the pairs among them."""
     matrix = stance_matrix(corpus, themes)
     short = abbreviations([m.theme.id for m in matrix.themes])
     sections = []
     for measured in matrix.themes:
         comparison = compare_theme(corpus, measured.theme)
         if comparison.articles:  # a theme nobody addresses gets no column and no section
-            pairs = {kind: tuple(comparison.pairs_with(kind)) for kind in PAIR_HEADINGS}
-            sections.append(
-                ThemeSection(
-                    _divide(measured.theme, short[measured.theme.id], measured, comparison.positions),
-                    comparison.positions,
-                    {kind: found for kind, found in pairs.items() if found},
-                    comparison.quoted,
-                )
-            )
+            divide = _divide(measured.theme, short[measured.theme.id], measured, comparison.positions)
+            section = _section(divide, comparison)
+            sections.append(section if limit is None else _brief(section, corpus, comparison, limit))
     divides = tuple(s.divide for s in sections)
     articles = tuple(chronological(corpus.articles))
     rows = matrix_rows(matrix, [d.theme.id for d in divides], articles)
@@ -211,6 +214,45 @@ def build_report(corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", t
         legend=matrix_legend(rows),
         sections=tuple(sections),
         sources=tuple(article_record(a, corpus) | {"link": safe_link(a.url)} for a in articles),
+        limit=limit,
+    )
+
+
+def _section(divide: Divide, comparison: Comparison) -> ThemeSection:
+    pairs = {kind: tuple(comparison.pairs_with(kind)) for kind in PAIR_HEADINGS}
+    found = {kind: pairs for kind, pairs in pairs.items() if pairs}
+    return ThemeSection(divide, comparison.positions, found, comparison.quoted, len(comparison.positions))
+
+
+def _first_of_each(quoted: Sequence[Thesis], limit: int) -> tuple[Thesis, ...]:
+    """The first quoted thesis of each of the first `limit` quote-only articles."""
+    first: dict[str, Thesis] = {}
+    for thesis in quoted:
+        first.setdefault(thesis.article, thesis)
+    return tuple(first.values())[:limit]
+
+
+def _brief(section: ThemeSection, corpus: Corpus, comparison: Comparison, limit: int) -> ThemeSection:
+    """A theme's section cut to a brief: per side (affirm, balanced, deny) the `limit` strongest articles
+    with the one thesis that best speaks for each, up to `limit` quote-only theses, and at most `limit`
+    pairs of each kind among the articles shown (so each pair's sides are above it); the counts stay whole."""
+    from ..present.grouped import strongest
+
+    sides: dict[int, list[Position]] = {}
+    for pos in comparison.positions:
+        sides.setdefault(sign(pos.stance), []).append(pos)
+    kept = {p.article for side in sides.values() for p in strongest(side, limit)}
+    shown = tuple(replace(p, theses=(p.representative,), quoted=()) for p in comparison.positions if p.article in kept)
+    among = compare_theme(corpus, comparison.theme, [a for a in comparison.articles if a.id in kept])
+    pairs = {kind: tuple(among.pairs_with(kind, limit)) for kind in PAIR_HEADINGS}
+    totals = {kind: comparison.counts.of(kind) for kind in PAIR_HEADINGS}
+    return replace(
+        section,
+        positions=shown,
+        pairs={kind: found for kind, found in pairs.items() if found},
+        quoted=_first_of_each(section.quoted, limit),
+        pair_counts=totals,
+        limit=limit,
     )
 
 

@@ -25,6 +25,16 @@ HIGHLIGHT = "bold reverse"
 AXIS_SLOT = 5  # characters per stance point on the timeline axis
 
 
+def share_cell(key: str) -> Any:
+    """A share or statistic, or n/a where it is undefined (nothing to share, chance agreement certain):
+    never shown as a score of 0 or 1."""
+
+    def render(row: Row) -> Text:
+        return plain("n/a" if row[key] is None else row[key])
+
+    return render
+
+
 def symbol(stance: int) -> str:
     """A short symbol for a stance point, for tables and matrices."""
     return SYMBOLS[stance]

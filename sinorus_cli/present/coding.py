@@ -10,27 +10,22 @@ from ..analysis.stance import Position, signed
 from ..model import Article, Theme, Thesis
 from ..output.text import printable
 from ..output.view import Column, Section, View
+from .cells import share_cell
 
 SCORE_COLUMNS = (
     Column("theme", "Theme", no_wrap=True),
     Column("units", "Units", justify="right"),
-    Column("observed", "Observed", justify="right"),
-    Column("kappa", "Cohen's kappa", justify="right"),
+    Column("observed", "Observed", render=share_cell("observed"), justify="right"),
+    Column("kappa", "Kappa", render=share_cell("kappa"), justify="right"),
+    Column("alpha", "Alpha", render=share_cell("alpha"), justify="right"),
     Column("disagreements", "Disagree", justify="right"),
 )
-DISAGREEMENT_COLUMNS = (
-    Column("article", "Article", no_wrap=True),
-    Column("theme", "Theme", no_wrap=True),
-    Column("a_stance", "A", justify="right"),
-    Column("a_quote", "A quote", ratio=1),
-    Column("b_stance", "B", justify="right"),
-    Column("b_quote", "B quote", ratio=1),
-)
+SCORE_FIELDS = ("theme", "units", "observed", "kappa", "alpha", "disagreements")
 
 
-def _rounded(value: float | None) -> float | None:
-    """Shares and kappa to three decimals, as every command reports them."""
-    return None if value is None else round(value, 3)
+def coder_letters(count: int) -> list[str]:
+    """The letters that name the codings in order: a, b, c, ..."""
+    return [chr(ord("a") + i) for i in range(count)]
 
 
 def _side(pos: Position | None, side: str) -> dict[str, Any]:
@@ -39,26 +34,39 @@ def _side(pos: Position | None, side: str) -> dict[str, Any]:
     return {f"{side}_stance": pos.stance, f"{side}_quote": pos.representative.quote}
 
 
-def agreement_view(results: Sequence[Reliability], name_a: str, name_b: str) -> View:
-    """Kappa per theme (overall last) and every disagreement with both coders' quotes."""
+def _disagreement_columns(letters: Sequence[str]) -> tuple[Column, ...]:
+    sides = [
+        column
+        for letter in letters
+        for column in (
+            Column(f"{letter}_stance", letter.upper(), justify="right"),
+            Column(f"{letter}_quote", f"{letter.upper()} quote", ratio=1),
+        )
+    ]
+    return (Column("article", "Article", no_wrap=True), Column("theme", "Theme", no_wrap=True), *sides)
+
+
+def agreement_view(results: Sequence[Reliability], names: Sequence[str]) -> View:
+    """Kappa and alpha per theme (overall last) and every disagreement with each coding's quote."""
+    letters = coder_letters(len(names))
     scores = [
-        {"theme": r.theme, "units": r.units, "observed": _rounded(r.observed), "kappa": _rounded(r.kappa),
+        {"theme": r.theme, "units": r.units, "observed": r.observed, "kappa": r.kappa, "alpha": r.alpha,
          "disagreements": len(r.disagreements)}
         for r in results
     ]  # fmt: skip
     disagreements = [
-        {"article": d.article, "theme": d.theme} | _side(d.a, "a") | _side(d.b, "b")
+        {"article": d.article, "theme": d.theme}
+        | {k: v for letter, pos in zip(letters, d.positions, strict=True) for k, v in _side(pos, letter).items()}
         for d in (results[-1].disagreements if results else ())
     ]
-    score_fields = ("theme", "units", "observed", "kappa", "disagreements")
-    disagreement_fields = ("article", "theme", "a_stance", "a_quote", "b_stance", "b_quote")
+    columns = _disagreement_columns(letters)
     return View(
         [
-            Section("themes", "Agreement per theme", SCORE_COLUMNS, scores, fields=score_fields),
-            Section("disagreements", "Disagreements", DISAGREEMENT_COLUMNS, disagreements, fields=disagreement_fields),
+            Section("themes", "Agreement per theme", SCORE_COLUMNS, scores, fields=SCORE_FIELDS),
+            Section("disagreements", "Disagreements", columns, disagreements, fields=[c.key for c in columns]),
         ],
         document={"themes": scores, "disagreements": disagreements},
-        heading=f"A = {name_a}   B = {name_b}",
+        heading="   ".join(f"{letter.upper()} = {name}" for letter, name in zip(letters, names, strict=True)),
     )
 
 

@@ -21,6 +21,7 @@ from .cells import (
     bold_and_dim,
     proposed_mark,
     side_stance,
+    stance_cell,
     stance_symbol,
     stance_text,
 )
@@ -53,9 +54,57 @@ PAIR_COLUMNS = (
     Column("b", "B", render=lambda r: _side(r, "b"), no_wrap=True),
     Column("b_quote", "B says", render=annotated("quote", "b_"), ratio=1),
 )
+SUMMARY_FIELDS = ("article", "date", "stance", "stance_name", "mixed", "theses", "quoted", "speakers", "origin",
+                  "confidence")  # fmt: skip
+
+
+def _summary_stance(row: Row) -> Any:
+    if row["stance"] is None:
+        return plain("quotes only", style="italic")
+    return stance_cell(row)
+
+
+def _summary_theses(row: Row) -> Any:
+    shown = f"{row['theses']} own" + (f", {row['quoted']} quoted" if row["quoted"] else "")
+    mark = proposed_mark(row["origin"], row["confidence"])
+    return plain(shown + (f"\n{mark}" if mark else ""))
+
+
+SUMMARY_COLUMNS = (
+    Column("article", "Article", render=lambda r: bold_and_dim(r["article"], r["date"]), no_wrap=True),
+    Column("stance", "Stance", render=_summary_stance, ratio=2),
+    Column("theses", "Theses", render=_summary_theses, ratio=1),
+    Column("speakers", "Quoted speakers", render=lambda r: plain("; ".join(r["speakers"])), ratio=2),
+)
+
+
+def summary_rows(comparison: Comparison) -> list[dict[str, Any]]:
+    """One row per article on the theme, in date order: its stance (None when it only quotes others),
+    mixed or not, how many of its own and quoted theses, and whom it quotes."""
+    found = {p.article: p for p in comparison.positions}
+    rows = []
+    for article in comparison.articles:
+        pos = found.get(article.id)
+        quoted = pos.quoted if pos else tuple(t for t in comparison.quoted if t.article == article.id)
+        rows.append(
+            {
+                "article": article.id,
+                "date": article.date,
+                "stance": pos.stance if pos else None,
+                "stance_name": comparison.theme.stance_name(pos.stance) if pos else "",
+                "mixed": pos.mixed if pos else False,
+                "theses": len(pos.theses) if pos else 0,
+                "quoted": len(quoted),
+                "speakers": list(dict.fromkeys(t.speaker for t in quoted if t.speaker)),
+            }
+            | (provenance(pos) if pos else {"origin": None, "confidence": None})
+        )
+    return rows
+
+
 # The parts of `compare` (for --section); record formats carry the first unless told otherwise.
 # A large comparison (see present.grouped) shows its strongest examples as positions, plus stances.
-COMPARE_SECTIONS = ("positions", "agreements", "contradictions", "qualified", "stances")
+COMPARE_SECTIONS = ("positions", "summary", "agreements", "contradictions", "qualified", "stances")
 PAIR_TITLES = {
     Relation.AGREE: ("agreements", "Agreements (same side of the proposition)", "no two articles agree"),
     Relation.CONTRADICT: ("contradictions", "Contradictions (opposite sides)", "no two articles contradict"),
@@ -105,8 +154,12 @@ def comparison_view(comparison: Comparison) -> View:
         "positions", "Positions", POSITION_COLUMNS, position_rows(comparison), fields=POSITION_FIELDS,
         empty=f"no article addresses theme {theme.id!r}",
     )  # fmt: skip
+    summary = summary_rows(comparison)
+    document["summary"] = summary
+    # The summary opens the tables (one line per article before the evidence); records stay the positions.
+    articles = Section("summary", "Articles (one line each)", SUMMARY_COLUMNS, summary, fields=SUMMARY_FIELDS)
     heading = f"{theme.id} ({theme.label}): {theme.proposition}"
-    return View([positions, *pair_sections], document=document, heading=heading)
+    return View([articles, positions, *pair_sections], document=document, heading=heading, primary="positions")
 
 
 def _cell_renderer(theme_id: str) -> Any:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..output.tables import plain
 from ..output.view import Column, Row, Section, View
+from .cells import share_cell
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -15,25 +16,16 @@ if TYPE_CHECKING:
     from ..text.evaluation import LabelEvaluation, Rate, Score, SentenceEvaluation
 
 
-def _share_cell(key: str) -> Any:
-    """A share, or n/a where there was nothing to share (no proposal, no match): not a score of 0."""
-
-    def render(row: Row) -> Text:
-        return plain("n/a" if row[key] is None else row[key])
-
-    return render
-
-
 LOO_COLUMNS = (
     Column("theme", "Theme", no_wrap=True),
     Column("proposed", "Prop.", justify="right"),
     Column("curated", "Cur.", justify="right"),
     *(
-        Column(key, header, render=_share_cell(key), justify="right")
+        Column(key, header, render=share_cell(key), justify="right")
         for key, header in (("precision", "P"), ("recall", "R"), ("f1", "F1"), ("sign_accuracy", "Sign"))
     ),
     Column("article_pairs", "Pairs", justify="right"),
-    Column("article_sign_accuracy", "Art. sign", render=_share_cell("article_sign_accuracy"), justify="right"),
+    Column("article_sign_accuracy", "Art. sign", render=share_cell("article_sign_accuracy"), justify="right"),
 )
 MEASURES = (
     ("sign", "Sign"),

@@ -37,10 +37,10 @@ GROUP_COLUMNS = (
 )
 
 
-def _strongest(positions: list[Position]) -> list[Position]:
+def strongest(positions: list[Position], count: int = EXAMPLES) -> list[Position]:
     """The positions that speak most clearly for their stance: most theses, strongest thesis, then date order."""
     ranked = sorted(enumerate(positions), key=lambda p: (-len(p[1].theses), -abs(p[1].representative.stance), p[0]))
-    return [pos for _, pos in ranked[:EXAMPLES]]
+    return [pos for _, pos in ranked[:count]]
 
 
 def grouped_comparison_view(comparison: Comparison, limit: int = DEFAULT_LIMIT) -> View:
@@ -62,7 +62,7 @@ def grouped_comparison_view(comparison: Comparison, limit: int = DEFAULT_LIMIT) 
         examples = [
             thesis_record(pos.representative, theme)
             | {"article": pos.article, "date": dates.get(pos.article, ""), "article_stance": stance}
-            for pos in _strongest(members)
+            for pos in strongest(members)
         ]
         group_rows.append(row)
         example_rows += examples

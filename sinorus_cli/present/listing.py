@@ -110,11 +110,12 @@ def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list
 
 
 def _hit_thesis(row: Row) -> Text:
-    """Which thesis a hit is, how it was found (its quote or our claim), and whether it is proposed."""
+    """Which theses quote the hit and on which themes, how it was found (a quote or our claim), and
+    whether the best of them is proposed."""
     if not row["thesis"]:
         return plain("")
-    text = plain(row["thesis"], style="bold")
-    text.append(f"\n{row['theme']}" + ("\nvia claim" if row["matched"] == "claim" else ""))
+    text = plain("\n".join(row["theses"]), style="bold")
+    text.append("\n" + ", ".join(row["themes"]) + ("\nvia claim" if row["matched"] == "claim" else ""))
     if mark := proposed_mark(row["origin"], row["confidence"]):
         text.append(f"\n{mark}", style="italic dim")
     return text
@@ -132,7 +133,7 @@ SEARCH_COLUMNS = (
     ),
 )
 HIT_FIELDS = ("article", "kind", "score", "start", "end", "text", "match_start", "match_end", "matched", "thesis",
-              "theme", "claim", "origin", "confidence", "speaker")  # fmt: skip
+              "theme", "claim", "origin", "confidence", "speaker", "theses", "themes")  # fmt: skip
 
 
 def search_view(hits: Sequence[Hit], corpus: Corpus) -> View:
@@ -144,7 +145,8 @@ def search_view(hits: Sequence[Hit], corpus: Corpus) -> View:
     for hit in hits:
         thesis = theses.get(hit.thesis)
         found = {"origin": thesis.origin, "confidence": thesis.confidence, "speaker": thesis.speaker} if thesis else {}
-        records.append(dataclasses.asdict(hit) | {"origin": None, "confidence": None, "speaker": None} | found)
+        record = dataclasses.asdict(hit) | {"origin": None, "confidence": None, "speaker": None} | found
+        records.append({k: list(record[k]) if k in ("theses", "themes") else record[k] for k in HIT_FIELDS})
     section = Section("hits", "", SEARCH_COLUMNS, records, fields=HIT_FIELDS)
     return View([section], document=records)
 
