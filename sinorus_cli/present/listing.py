@@ -180,16 +180,7 @@ def proposals_view(theses: Sequence[Thesis], corpus: Corpus) -> View:
     return View([Section("theses", "", PROPOSAL_COLUMNS, records, fields=THESIS_FIELDS)], document=records)
 
 
-WHY_FIELDS = (
-    "p_theme",
-    "p_article",
-    "p_affirm",
-    "p_sentence_affirm",
-    "p_author_affirm",
-    "cues",
-    "rules",
-    "speaker_evidence",
-)
+WHY_FIELDS = ("p_theme", "p_article", "p_affirm", "cues", "rules", "speaker_evidence")
 EXPLAINED_COLUMNS = (*PROPOSAL_COLUMNS, Column("why", "Why", ratio=1))
 
 
@@ -208,8 +199,6 @@ def why_text(why: Why) -> str:
     parts = [
         f"theme {why.theme_probability:.2f} in sentence, {why.article_probability:.2f} in article",
         f"affirms {why.affirm_probability:.2f} / denies {1 - why.affirm_probability:.2f}",
-        f"sentence alone affirms {why.sentence_affirm_probability:.2f}",
-        f"author's position affirms {why.author_affirm_probability:.2f}",
     ]
     if why.cues:
         parts.append("cues " + ", ".join(f"{c.words!r}{_cue_mark(c)}" for c in why.cues))
@@ -224,8 +213,6 @@ def why_record(why: Why) -> dict[str, Any]:
         "p_theme": why.theme_probability,
         "p_article": why.article_probability,
         "p_affirm": why.affirm_probability,
-        "p_sentence_affirm": why.sentence_affirm_probability,
-        "p_author_affirm": why.author_affirm_probability,
         "cues": "; ".join(f"{c.words} ({c.polarity:+d}{', negated' if c.negated else ''})" for c in why.cues),
         "rules": ", ".join(why.facts),
         "speaker_evidence": why.speaker_evidence,
@@ -238,10 +225,9 @@ def explained_view(pairs: Sequence[tuple[Thesis, Why]], corpus: Corpus) -> View:
         thesis_record(t, corpus.codebook.get(t.theme)) | why_record(why) | {"why": why_text(why)} for t, why in pairs
     ]
     fields = (*THESIS_FIELDS, *WHY_FIELDS)
-    return View(
-        [Section("theses", "", EXPLAINED_COLUMNS, records, fields=fields)],
-        document=[{k: r[k] for k in fields} for r in records],
-    )
+    return View([Section("theses", "", EXPLAINED_COLUMNS, records, fields=fields)], document=[
+        {k: r[k] for k in fields} for r in records
+    ])
 
 
 ADDED_COLUMNS = (

@@ -20,9 +20,7 @@ class Why:
 
     theme_probability: float  # that the sentence speaks to the theme
     article_probability: float  # that the article substantively addresses the theme
-    affirm_probability: float  # that the thesis affirms (rather than denies) the proposition: what its stance follows
-    sentence_affirm_probability: float  # the sentence read on its own
-    author_affirm_probability: float  # the author's position on the theme, read from the whole article
+    affirm_probability: float  # that the sentence affirms (rather than denies) the proposition
     cues: tuple[Cue, ...] = ()  # codebook words the rules found, with their polarity
     facts: tuple[str, ...] = ()  # the rules' reading of the wording: hedged, question, rejected, reported
     speaker_evidence: str = ""

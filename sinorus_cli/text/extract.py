@@ -23,7 +23,7 @@ import numpy as np
 from ..model import Codebook, Span, Theme, Thesis
 from .claims import claim_of
 from .explain import Why
-from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs, article_stance_inputs
+from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs
 from .heads import Heads, default_heads
 from .sentences import Sentence, sentences
 from .speakers import attribute
@@ -32,7 +32,6 @@ SENTENCE_MIN = 0.8  # beside a theme's likeliest sentence, others quoted from th
 MAX_PER_THEME = 3
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.0  # every theme the article head passes is proposed; confidence orders them
-OWN_SIDE = 0.9  # an author's sentence read this surely (either way) keeps its own side
 STRONG = 0.8  # stance certainty from which an unhedged sentence is proposed at ±2
 
 
@@ -95,20 +94,6 @@ class Reader:
         indicator = self.heads.themes.index(theme_id) if theme_id in self.heads.themes else None
         return self.heads.stance.probability(features.stance_inputs(n, indicator, len(self.heads.themes)))
 
-    def article_stance_inputs(
-        self, features: ArticleFeatures, theme: Theme, probability: np.ndarray, affirm: np.ndarray
-    ) -> np.ndarray:
-        """What the article-level stance head reads, from the sentences' (sentences,) theme and affirm probabilities."""
-        question = np.array([r.facts.question for r in features.rules], bool)
-        return article_stance_inputs(probability, affirm, features.authored, question, self.heads.usual_sign(theme.id))
-
-    def article_affirm_probability(
-        self, features: ArticleFeatures, theme: Theme, probability: np.ndarray, affirm: np.ndarray
-    ) -> float:
-        """That the author's position on the theme affirms its proposition."""
-        inputs = self.article_stance_inputs(features, theme, probability, affirm)
-        return float(self.heads.article_stance.probability(inputs[None, :])[0])
-
 
 def logit(p: float) -> float:
     """log(p / (1 - p)), with p kept off 0 and 1: what the calibration head reads."""
@@ -160,59 +145,39 @@ def proposals_from(features: ArticleFeatures, codebook: Codebook, reader: Reader
     for n, theme in enumerate(codebook.themes):
         if article[n] >= reader.threshold(theme):
             affirm = reader.affirm_probability(features, codebook, n)
-            author_affirms = reader.article_affirm_probability(features, theme, probabilities[:, n], affirm)
-            found = Found(theme, n, probabilities[:, n], float(article[n]), affirm, author_affirms)
-            proposals += _theme_proposals(features, found, reader)
+            proposals += _theme_proposals(features, theme, n, probabilities[:, n], float(article[n]), affirm, reader)
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))
 
 
-@dataclass(frozen=True)
-class Found:
-    """A theme the article addresses, with what the reader made of it: per sentence and for the author."""
-
-    theme: Theme
-    index: int  # the theme's place in the codebook
-    probability: np.ndarray  # (sentences,): that each sentence speaks to the theme
-    article: float  # that the article substantively addresses the theme
-    affirm: np.ndarray  # (sentences,): that each sentence affirms the theme's proposition
-    author_affirms: float  # that the author's position affirms it (the article-level stance head)
-
-
-def _author_side(p_sentence: float, p_author: float) -> float:
-    """The affirm probability an author's own sentence is proposed with.
-
-    Where the sentence's reading is less certain than the article-level reading of its author, the
-    article-level one decides: on its own a sentence's sign is right about 0.8 of the time, while the
-    article head also weighs the author's other sentences and the theme's usual sign.
-    """
-    return p_sentence if abs(p_sentence - 0.5) >= OWN_SIDE - 0.5 else p_author
-
-
-def _theme_proposals(features: ArticleFeatures, found: Found, reader: Reader) -> list[Proposal]:
+def _theme_proposals(
+    features: ArticleFeatures,
+    theme: Theme,
+    n: int,
+    probability: np.ndarray,
+    article: float,
+    affirm: np.ndarray,
+    reader: Reader,
+) -> list[Proposal]:
     """The sentences that speak to a theme most (at least one), each with its stance and calibrated confidence."""
-    probability = found.probability
     order = [int(i) for i in np.argsort(-probability, kind="stable")]
     chosen = [i for i in order if probability[i] >= SENTENCE_MIN][:MAX_PER_THEME] or order[:1]
     out = []
     for i in chosen:
         rules, who = features.rules[i], features.attributions[i]
-        p_sentence = float(found.affirm[i])
-        p_affirm = _author_side(p_sentence, found.author_affirms) if who.kind == "author" else p_sentence
+        p_affirm = float(affirm[i])
         certainty = max(p_affirm, 1 - p_affirm)
         magnitude = 2 if certainty >= STRONG and not rules.facts.hedged else 1
         stance = magnitude if p_affirm >= 0.5 else -magnitude
-        calibration = reader.heads.calibration.probability(np.array([logit(found.article), logit(certainty)]))
+        calibration = reader.heads.calibration.probability(np.array([logit(article), logit(certainty)]))
         why = Why(
             theme_probability=round(float(probability[i]), 3),
-            article_probability=round(found.article, 3),
+            article_probability=round(article, 3),
             affirm_probability=round(p_affirm, 3),
-            sentence_affirm_probability=round(p_sentence, 3),
-            author_affirm_probability=round(found.author_affirms, 3),
-            cues=rules.cues.get(found.index, ()),
+            cues=rules.cues.get(n, ()),
             facts=tuple(name for name in ("hedged", "question", "rejected", "reported") if getattr(rules.facts, name)),
             speaker_evidence=who.evidence,
         )
-        out.append(Proposal(features.found[i], found.theme, stance, round(float(calibration), 3), who.name, why))
+        out.append(Proposal(features.found[i], theme, stance, round(float(calibration), 3), who.name, why))
     return out
 
 

@@ -207,28 +207,3 @@ def article_inputs(probabilities: np.ndarray, authored: np.ndarray, headline: np
     ]
     columns.insert(4, (probabilities > 0.8).sum(axis=0))
     return np.column_stack(columns).astype(np.float32)
-
-
-ARTICLE_STANCE_INPUTS = (
-    "the theme's usual sign (log-odds of + among the trained articles' positions)",
-    "the author's sentences' stance, weighted by how much each speaks to the theme",
-    "the stance of the three sentences that speak to the theme most",
-)
-STRONGEST = 3
-
-
-def article_stance_inputs(
-    probability: np.ndarray, affirm: np.ndarray, authored: np.ndarray, question: np.ndarray, usual: float
-) -> np.ndarray:
-    """What the article-level stance head reads for one theme, from its sentences' (sentences,) probabilities.
-
-    The sentences' own stances are weak evidence one by one (a sentence is right on its sign about 0.8
-    of the time), and most themes lean one way in most articles; the head weighs the two. Questions
-    take no side, so they do not count as the author's evidence.
-    """
-    evidence = 2.0 * affirm - 1.0
-    weight = probability * (authored & ~question)
-    own = float((weight * evidence).sum() / (weight.sum() + 1e-6))
-    top = np.argsort(-probability, kind="stable")[:STRONGEST]
-    strongest = float((probability[top] * evidence[top]).sum() / (probability[top].sum() + 1e-6))
-    return np.array([usual, own, strongest], np.float32)

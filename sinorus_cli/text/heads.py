@@ -17,9 +17,8 @@ import numpy as np
 from .encoder import MODEL_DIR
 
 HEADS = "heads.npz"
-# The single heads, by field.
-HEAD_NAMES = ("generic", "stance", "article", "calibration", "new_theme_article", "article_stance")
-LAYOUT = 3  # bumped whenever features.py changes what a head reads, or the heads change
+HEAD_NAMES = ("generic", "stance", "article", "calibration", "new_theme_article")  # the single heads, by field
+LAYOUT = 2  # bumped whenever features.py changes what a head reads, or the heads change
 
 
 @dataclass(frozen=True)
@@ -50,14 +49,6 @@ class Heads:
     # probabilities for every theme: the generic head is less sure, so it gets its own head and threshold.
     new_theme_article: Head
     new_theme_threshold: float
-    # The author's article-level stance on a proposed theme: from the theme's usual sign in the trained
-    # articles (`usual_signs`, log-odds of +, in `themes` order) and its sentences' stances.
-    article_stance: Head
-    usual_signs: tuple[float, ...]
-
-    def usual_sign(self, theme_id: str) -> float:
-        """The log-odds that an article's position on the theme is +: 0 (no lean) for a theme not trained on."""
-        return self.usual_signs[self.themes.index(theme_id)] if theme_id in self.themes else 0.0
 
     def theme_head(self, theme_id: str) -> Head | None:
         return self.theme_heads[self.themes.index(theme_id)] if theme_id in self.themes else None
@@ -70,7 +61,6 @@ class Heads:
             "theme_biases": np.array([h.bias for h in self.theme_heads]),
             "article_threshold": np.array(self.article_threshold),
             "new_theme_threshold": np.array(self.new_theme_threshold),
-            "usual_signs": np.array(self.usual_signs, np.float64),
         }
         for name in HEAD_NAMES:
             head: Head = getattr(self, name)
@@ -98,7 +88,6 @@ class Heads:
                 theme_heads=theme_heads,
                 article_threshold=float(data["article_threshold"]),
                 new_theme_threshold=float(data["new_theme_threshold"]),
-                usual_signs=tuple(float(v) for v in data["usual_signs"]),
                 **heads,
             )
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..model import Codebook
 from ..text.extract import Reader, logit, proposals_from
-from ..text.features import ARTICLE_STANCE_INPUTS, ArticleFeatures, article_inputs
+from ..text.features import ArticleFeatures, article_inputs
 from ..text.heads import Head, Heads
 from .data import LabelledArticle
 
@@ -82,10 +82,9 @@ def trained_themes(codebook: Codebook, without: str = "") -> tuple[str, ...]:
     return tuple(t for t in codebook.ids if t != without)
 
 
-SentenceHeads = tuple[tuple[Head, ...], Head, Head]  # the per-theme heads, the generic head, the stance head
-
-
-def fit_sentence_heads(examples: Sequence[Example], codebook: Codebook, without: str = "") -> SentenceHeads:
+def fit_sentence_heads(
+    examples: Sequence[Example], codebook: Codebook, without: str = ""
+) -> tuple[tuple[Head, ...], Head, Head]:
     """The per-theme heads, the generic (any theme) head and the stance head; nothing learnt from `without`."""
     theme_heads, generic_x, generic_y, stance_x, stance_y = [], [], [], [], []
     kept = trained_themes(codebook, without)
@@ -117,32 +116,11 @@ def _folds(examples: Sequence[Example], k: int) -> list[tuple[list[int], list[in
     return [([int(i) for i in order if i % k != f], [int(i) for i in order if i % k == f]) for f in range(k)]
 
 
-def usual_signs(examples: Sequence[Example], themes: Sequence[str]) -> tuple[float, ...]:
-    """Per theme, the log-odds that an article's position on it is + (add-one smoothed, so 0 with no data)."""
-    signs = []
-    for theme in themes:
-        held = [e.article.positions.get(theme, 0) for e in examples]
-        plus, minus = sum(s > 0 for s in held), sum(s < 0 for s in held)
-        signs.append(round(math.log((plus + 1) / (minus + 1)), 4))
-    return tuple(signs)
-
-
-def _placeholder(examples: Sequence[Example], themes: tuple[str, ...], sentence_heads: SentenceHeads) -> Heads:
+def _placeholder(themes: tuple[str, ...], heads: tuple[Head, ...], generic: Head, stance: Head) -> Heads:
     """Heads with the sentence heads set and article heads that pass every theme (for out-of-fold reading)."""
     width = len(article_inputs(np.zeros((1, 1)), np.ones(1, bool), np.ones(1, bool))[0])
     passing = Head(np.zeros(width), 10.0)
-    undecided = Head(np.zeros(len(ARTICLE_STANCE_INPUTS)), 0.0)  # every sentence keeps its own reading
-    return Heads(
-        themes,
-        *sentence_heads,
-        passing,
-        0.0,
-        Head(np.zeros(2), 0.0),
-        passing,
-        0.0,
-        undecided,
-        usual_signs(examples, themes),
-    )
+    return Heads(themes, heads, generic, stance, passing, 0.0, Head(np.zeros(2), 0.0), passing, 0.0)
 
 
 Held = list[tuple[Reader, list[Example]]]  # readers fitted without some articles, and those articles
@@ -157,47 +135,13 @@ def fit(examples: Sequence[Example], codebook: Codebook, without: str = "") -> H
     kept = trained_themes(codebook, without)
     held: Held = []
     for train, test in _folds(examples, INNER_FOLDS):
-        fitting = [examples[i] for i in train]
-        partial = fit_sentence_heads(fitting, codebook, without)
-        held.append((Reader(_placeholder(fitting, kept, partial)), [examples[i] for i in test]))
+        partial = fit_sentence_heads([examples[i] for i in train], codebook, without)
+        held.append((Reader(_placeholder(kept, *partial)), [examples[i] for i in test]))
     article, threshold = _article_decision(held, codebook, kept, generic=False)
     new_article, new_threshold = _article_decision(held, codebook, kept, generic=True)
-    article_stance = _article_stance(held, codebook, kept)
-    decisions = (article, threshold, new_article, new_threshold, article_stance)
-    calibration = _calibration(held, codebook, without, decisions)
+    calibration = _calibration(held, codebook, without, (article, threshold, new_article, new_threshold))
     sentence_heads = fit_sentence_heads(examples, codebook, without)
-    return Heads(
-        kept,
-        *sentence_heads,
-        article,
-        threshold,
-        calibration,
-        new_article,
-        new_threshold,
-        article_stance,
-        usual_signs(examples, kept),
-    )
-
-
-def _article_stance(held: Held, codebook: Codebook, kept: tuple[str, ...]) -> Head:
-    """The author's article-level stance from out-of-fold sentence readings and the fitting folds' usual signs.
-
-    One row per (article, theme) whose author takes a side; every labelled theme counts, found or not,
-    so the head learns how far to trust the sentences where they speak to a theme only faintly.
-    """
-    rows, affirms = [], []
-    for reader, articles in held:
-        for e in articles:
-            probabilities = reader.theme_probabilities(e.features, codebook)
-            for n, theme in enumerate(codebook.themes):
-                stance = e.article.positions.get(theme.id, 0)
-                if theme.id not in kept or stance == 0:
-                    continue
-                affirm = reader.affirm_probability(e.features, codebook, n)
-                inputs = reader.article_stance_inputs(e.features, theme, probabilities[:, n], affirm)
-                rows.append(inputs)
-                affirms.append(stance > 0)
-    return _fit(np.vstack(rows), np.array(affirms), ARTICLE_C)
+    return Heads(kept, *sentence_heads, article, threshold, calibration, new_article, new_threshold)
 
 
 def _article_decision(held: Held, codebook: Codebook, kept: tuple[str, ...], generic: bool) -> tuple[Head, float]:
@@ -213,11 +157,9 @@ def _article_decision(held: Held, codebook: Codebook, kept: tuple[str, ...], gen
     return head, choose_threshold(head.probability(inputs), wanted, NEW_THEME_RECALL_WEIGHT if generic else 1.0)
 
 
-def _calibration(
-    held: Held, codebook: Codebook, without: str, decisions: tuple[Head, float, Head, float, Head]
-) -> Head:
+def _calibration(held: Held, codebook: Codebook, without: str, decisions: tuple[Head, float, Head, float]) -> Head:
     """From (article probability, stance certainty) of out-of-fold proposals to whether theme and sign are right."""
-    article, threshold, new_article, new_threshold, article_stance = decisions
+    article, threshold, new_article, new_threshold = decisions
     x: list[list[float]] = []
     y: list[bool] = []
     for reader, articles in held:
@@ -227,7 +169,6 @@ def _calibration(
             article_threshold=threshold,
             new_theme_article=new_article,
             new_theme_threshold=new_threshold,
-            article_stance=article_stance,
             calibration=Head(np.array([1.0, 1.0]), 0.0),
         )
         for e in articles:
