@@ -168,6 +168,8 @@ def _theme_proposals(
         certainty = max(p_affirm, 1 - p_affirm)
         magnitude = 2 if certainty >= STRONG and not rules.facts.hedged else 1
         stance = magnitude if p_affirm >= 0.5 else -magnitude
+        if rules.facts.question:  # a question takes no side (the labelling guide's convention)
+            stance = 0
         calibration = reader.heads.calibration.probability(np.array([logit(article), logit(certainty)]))
         why = Why(
             theme_probability=round(float(probability[i]), 3),
