@@ -112,3 +112,31 @@ def test_markdown_text_leaves_no_raw_html_or_markup(value):
     bare = escaped.replace("\\\\", "")  # drop escaped backslashes, then every markup character is escaped
     assert all(bare[i - 1] == "\\" for i, c in enumerate(bare) if c in "`*_[]|~" and i > 0)
     assert not bare.startswith(tuple("`*_[]|~#+-=>"))
+
+
+# Words that GitHub-flavoured Markdown and linkify turn into links with no markup, mixed with text.
+LINK_BAIT = st.lists(
+    st.sampled_from(
+        ["https://", "http://", "ftp://", "www.", "mailto:", "@", ".", ".org", ".int", "nato", "a.b", "x", " ", ":"]
+    )
+    | st.text(max_size=6),
+    max_size=20,
+).map("".join)
+
+
+@given(LINK_BAIT)
+def test_markdown_text_makes_no_link_under_linkify(value):
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("gfm-like", {"linkify": True}).render(markdown_text(value, line_start=True))
+    assert "<a" not in rendered
+
+
+@pytest.mark.parametrize(
+    "text", ["see https://example.org/x", "www.nato.int", "write to press@example.org", "nato.int says", "ftp://h.com"]
+)
+def test_markdown_text_shows_addresses_as_text_not_links(text):
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("gfm-like", {"linkify": True}).render(markdown_text(text))
+    assert "<a" not in rendered and text.replace("&", "&amp;") in rendered

@@ -215,15 +215,13 @@ class Session:
 
     def stream(self, records: Iterable[dict[str, Any]]) -> None:
         """Write records as JSON Lines as they are generated, never holding them all; --fields applies."""
-        import json
-
-        from ..output.writers import nulls
+        from ..output.writers import json_text
 
         fields = self.choices.fields if self.choices else ()
         with _stdout_closing_quietly():
             for record in records:
                 chosen = {f: record.get(f) for f in fields} if fields else record
-                self.env.stdout.write(json.dumps(nulls(chosen), ensure_ascii=False) + "\n")
+                self.env.stdout.write(json_text(chosen) + "\n")
             self.env.stdout.flush()
 
     def write(self, data: str | bytes) -> None:

@@ -26,6 +26,7 @@ from .. import __version__
 from ..analysis.compare import chronological
 from ..analysis.stance import Relation, Speakers, position, relation
 from ..model import Corpus, Theme, Thesis
+from ..output.text import json_one_line
 from .actors import actor
 
 GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
@@ -193,7 +194,7 @@ def to_json(network: Network) -> str:
         "nodes": [{"id": n.id, "label": n.label} | node_attributes(n) for n in network.actors],
         "edges": [{"source": e.a, "target": e.b, "label": e.label} | edge_attributes(e) for e in network.edges],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_one_line(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _dot_id(value: str) -> str:

@@ -30,7 +30,8 @@ _UNSAFE = (
     + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
     + "]"
 )
-_TSV_SPECIAL = r"[\\\t\n\r\x00-\x08\x0b-\x1f\x7f-\x9f]"
+# Backslash, tab, the line ends and every character `str.splitlines` also breaks a line at.
+_TSV_SPECIAL = r"[\\\t\n\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
 _TSV_NAMED = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,8 +64,8 @@ def _tsv_plain(text: str) -> bool:
 def tsv_field(value: str) -> str:
     """Escape one TSV field so a record stays on one line and tabs only separate fields.
 
-    Backslash, tab, newline and carriage return become \\\\, \\t, \\n, \\r;
-    other control characters become \\xNN.
+    Backslash, tab, newline and carriage return become \\\\, \\t, \\n, \\r; other control characters
+    become \\xNN, and the line and paragraph separators \\u2028 and \\u2029.
     """
     if _tsv_plain(value):
         return value  # the common case
@@ -86,14 +87,19 @@ def tsv_unescape(value: str) -> str:
     """Invert tsv_field."""
     named = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
     return re.sub(
-        r"\\(\\|t|n|r|x[0-9a-f]{2})",
+        r"\\(\\|t|n|r|x[0-9a-f]{2}|u[0-9a-f]{4})",
         lambda m: named.get(m.group()) or chr(int(m.group()[2:], 16)),
         value,
     )
 
 
-_MD_SPECIAL = r"[\\`*_\[\]|~]"
+_MD_SPECIAL = r"[\\`*_\[\]|~@]"  # `@` too: GFM links a bare e-mail address (name@host.org)
 _MD_LINE_START = r"(?m)^(?=[#+\-=>])"
+# What GitHub-flavoured Markdown and linkify (markdown-it's, which also links a bare `nato.int`) turn
+# into a link with no markup: a scheme's `://`, a `www.` name, a domain (in any script). A backslash
+# before that colon and before a dot followed by a letter breaks every trigger, and CommonMark still
+# shows the character itself ("3.5" and a sentence's full stop before a space are left alone).
+_MD_AUTOLINK = r":(?=//)|\.(?=[^\W\d_])"
 
 
 def markdown_text(text: str, line_start: bool = False) -> str:
@@ -105,6 +111,7 @@ def markdown_text(text: str, line_start: bool = False) -> str:
     escaped = re.sub(
         _MD_SPECIAL, lambda m: "\\" + m.group(), printable(text).replace("&", "&amp;").replace("<", "&lt;")
     )
+    escaped = re.sub(_MD_AUTOLINK, lambda m: "\\" + m.group(), escaped)
     return re.sub(_MD_LINE_START, "\\\\", escaped) if line_start else escaped
 
 
@@ -137,3 +144,12 @@ def cell_text(value: Any) -> str:
 def counted(n: int, singular: str, plural: str = "") -> str:
     """`1 article`, `5 articles`, `1 thesis`, `2 theses`: a count with its noun in agreement."""
     return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+
+
+# Characters JSON may carry raw but that `str.splitlines` (and JavaScript before ES2019) break a line at.
+_JSON_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_one_line(encoded: str) -> str:
+    """JSON text with the line breaks json.dumps leaves raw written as escapes: one record stays one line."""
+    return encoded if encoded.isprintable() else encoded.translate(_JSON_LINE_BREAKS)

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from ..env import Environment
 from ..errors import UsageError
-from .text import cell_text, cell_texts, markdown_text, spreadsheet_safe, tsv_line
+from .text import cell_text, cell_texts, json_one_line, markdown_text, spreadsheet_safe, tsv_line
 from .view import Deferred, Format, Row, View
 
 RECORD_FORMATS = (Format.jsonl, Format.csv, Format.tsv)
@@ -63,11 +63,15 @@ def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Cho
         else:
             records = [{f: row.get(f) for f in fields} for row in section.rows]
             if fmt is Format.json:
-                out.write(json.dumps(nulls(records), ensure_ascii=False, indent=2) + "\n")
+                out.write(json_text(records, indent=2) + "\n")
             else:
-                for record in records:
-                    out.write(json.dumps(nulls(record), ensure_ascii=False) + "\n")
+                out.writelines(json_text(record) + "\n" for record in records)
     out.flush()
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """A record or document as JSON: absent values null, text as written, every line break inside it escaped."""
+    return json_one_line(json.dumps(nulls(value), ensure_ascii=False, indent=indent))
 
 
 def nulls(value: Any) -> Any:
