@@ -95,3 +95,12 @@ def test_table_shows_markup_and_escapes_literally(capsys):
     assert "[bold]not bold[/]" in out
     assert "\\x1b[31mred" in out
     assert "\x1b[31mred" not in out
+
+
+def test_csv_with_bom_opens_with_a_byte_order_mark_and_nothing_else_changes(run):
+    plain = run("theses", "--theme", "alliance", "--format", "csv")
+    marked = run("theses", "--theme", "alliance", "--format", "csv", "--bom")
+    assert plain.exit_code == marked.exit_code == 0
+    assert marked.stdout == "\ufeff" + plain.stdout and not plain.stdout.startswith("\ufeff")
+    tsv = run("theses", "--theme", "alliance", "--format", "tsv", "--bom")
+    assert not tsv.stdout.startswith("\ufeff")  # a pipeline's TSV never gets one

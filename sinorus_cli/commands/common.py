@@ -364,6 +364,12 @@ def shared_options(
                 help="Only these record fields, in this order (machine formats); --fields '' lists them.",
             ),
             option("--header", is_flag=True, callback=_choice(header=bool), help="Start TSV output with a header."),
+            option(
+                "--bom",
+                is_flag=True,
+                callback=_choice(bom=bool),
+                help="Start CSV with a UTF-8 byte-order mark (Excel reads UTF-8 only with one).",
+            ),
             option("--no-pager", is_flag=True, callback=_no_pager, help="Do not page long tables."),
             option(
                 "--raw", is_flag=True, callback=_raw, help="In CSV, keep cells a spreadsheet would run as formulas."

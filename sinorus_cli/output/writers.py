@@ -25,6 +25,7 @@ class Choices:
     fields: tuple[str, ...] = ()
     header: bool = False
     raw: bool = False  # CSV cells kept exactly, even those a spreadsheet would run as formulas
+    bom: bool = False  # CSV opened by a UTF-8 byte-order mark: how Excel tells UTF-8 from its local code page
 
 
 def shape(view: View, choices: Choices) -> View:
@@ -59,6 +60,8 @@ def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Cho
         section = view.section()
         fields = list(choices.fields) or section.field_names()
         if fmt in (Format.csv, Format.tsv):
+            if fmt is Format.csv and choices.bom:
+                out.write(BOM)
             write_delimited(out, fields, section.rows, fmt is Format.csv, choices.header, choices.raw)
         else:
             records = [{f: row.get(f) for f in fields} for row in section.rows]
@@ -67,6 +70,9 @@ def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Cho
             else:
                 out.writelines(json_text(record) + "\n" for record in records)
     out.flush()
+
+
+BOM = "\ufeff"
 
 
 def json_text(value: Any, indent: int | None = None) -> str:
