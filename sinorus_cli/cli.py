@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 import sys
@@ -335,6 +336,14 @@ def _completion_option(flag: str, help: str) -> Any:
     )  # fmt: skip
 
 
+class ColorChoice(StrEnum):
+    """When tables are coloured."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
@@ -371,6 +380,15 @@ def main(
             "so a spreadsheet shows them as text instead of running them as formulas).",
         ),
     ] = False,
+    color: Annotated[
+        ColorChoice,
+        typer.Option(
+            "--color",
+            case_sensitive=False,
+            help="Colour in tables: auto (on a terminal, unless NO_COLOR is set or TERM is dumb; FORCE_COLOR"
+            " forces it), always (also in a pipe, for less -R) or never.",
+        ),
+    ] = ColorChoice.auto,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -389,6 +407,8 @@ def main(
     from .commands.common import corpus_folder
 
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment()
+    if color is not ColorChoice.auto:
+        env = dataclasses.replace(env, color=color is ColorChoice.always)
     folders = tuple(corpus_folder(c) for c in corpus or ())
     ctx.obj = Session(env, folders, curated_only=curated_only, min_confidence=min_confidence, raw=raw)
 

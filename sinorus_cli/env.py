@@ -23,7 +23,7 @@ class Environment:
     stdout_isatty: bool | None = None
     stderr_isatty: bool | None = None
     width: int | None = None
-    color: bool | None = None
+    color: bool | None = None  # --color always (True) or never (False); None: decide as `use_color` says
 
     @property
     def stdout(self) -> TextIO:
@@ -69,10 +69,15 @@ class Environment:
 
     @property
     def use_color(self) -> bool:
-        """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+        """--color always or never, else colour on a terminal that can show it: never when NO_COLOR is set
+        (no-color.org) or TERM is dumb, and always when FORCE_COLOR is set (force-color.org)."""
         if self.color is not None:
             return self.color
-        return self.is_terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR"):
+            return True
+        return self.is_terminal and os.environ.get("TERM") != "dumb"
 
 
 def _one_line(message: str) -> str:

@@ -62,13 +62,14 @@ class Session:
 
     @property
     def write_folder(self) -> Path:
-        """Where add, remove and review write: the one --corpus folder, or the user's corpus."""
+        """Where add, remove and review write: the one --corpus folder, else the corpus the current folder
+        lies in, else the user's corpus."""
         from ..corpus.load import require_folder
-        from ..corpus.locations import refuse_seeds, user_corpus_folder
+        from ..corpus.locations import own_corpus_folder, refuse_seeds
 
         if len(self.corpus_dirs) > 1:
             raise UsageError("give a single --corpus to write to")
-        folder = require_folder(self.corpus_dirs[0]) if self.corpus_dirs else user_corpus_folder()
+        folder = require_folder(self.corpus_dirs[0]) if self.corpus_dirs else own_corpus_folder()
         refuse_seeds(folder)
         return folder
 

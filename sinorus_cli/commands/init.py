@@ -23,10 +23,16 @@ def init_command(
     from_seeds: Annotated[bool, typer.Option("--from-seeds", help="Start from a copy of the seeds.")] = False,
 ) -> None:
     """Create a corpus folder with an editable copy of the codebook."""
+    import shlex
+
     from ..corpus.store import init_corpus
 
     init_corpus(folder, from_seeds)
-    session(ctx).note(f"created corpus {folder}" + (" from the seeds" if from_seeds else ""))
+    s = session(ctx)
+    s.note(f"created corpus {folder}" + (" from the seeds" if from_seeds else ""))
+    # Commands run inside the folder use it, as git uses the repository it is run in.
+    quoted = shlex.quote(str(folder))
+    s.note(f"next: cd {quoted} && sinorus add ARTICLE.txt (or, from anywhere, sinorus -C {quoted} add ARTICLE.txt)")
 
 
 def register(app: typer.Typer) -> None:

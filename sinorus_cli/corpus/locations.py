@@ -50,10 +50,39 @@ def user_corpus_folder() -> Path:
     return user_data_path("sinorus") / "corpus"
 
 
+def discovered_corpus(start: Path | None = None) -> Path | None:
+    """The corpus the current folder lies in, found as git finds a repository: the nearest of the
+    folder and its parents that holds a codebook and an articles file (what `init` makes)."""
+    try:
+        here = (start or Path.cwd()).absolute()
+    except OSError:  # the current folder was removed
+        return None
+    for folder in (here, *here.parents):
+        if (folder / CODEBOOK_FILE).is_file() and (folder / ARTICLES_FILE).is_file():
+            return folder
+    return None
+
+
+def own_corpus_folder() -> Path:
+    """The corpus a command writes to and reads beside the seeds when no --corpus is given: the one the
+    current folder lies in, else the user's own corpus."""
+    return discovered_corpus() or user_corpus_folder()
+
+
 def default_folders() -> tuple[Path, ...]:
-    """What commands read when no --corpus is given: the seeds, plus the user's corpus when it exists."""
-    user = user_corpus_folder()
-    return (seeds_folder(), user) if user.is_dir() else (seeds_folder(),)
+    """What commands read when no --corpus is given: the seeds, plus the corpus the current folder lies
+    in or else the user's corpus, when it exists."""
+    seeds, own = seeds_folder(), own_corpus_folder()
+    if not own.is_dir() or _same(own, seeds):
+        return (seeds,)
+    return (seeds, own)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def large(folders: Sequence[Path]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 
@@ -18,9 +19,14 @@ def pager_command() -> list[str] | None:
 
 
 def should_page(no_pager: bool) -> bool:
-    """Only when the process's real stdout is a terminal and the user did not turn paging off."""
+    """Only when the process's real stdout is a terminal that can run a pager (not TERM=dumb, where less
+    stops to warn that the terminal is not fully functional), the pager is installed, and the user did
+    not turn paging off."""
+    command = pager_command()
+    if no_pager or command is None or os.environ.get("TERM") == "dumb" or shutil.which(command[0]) is None:
+        return False
     try:
-        return not no_pager and sys.stdout.isatty() and pager_command() is not None
+        return sys.stdout.isatty()
     except ValueError:  # stdout closed
         return False
 

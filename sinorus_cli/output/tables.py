@@ -32,7 +32,9 @@ def make_console(env: Environment, stderr: bool = False, file: TextIO | None = N
 
     console = Console(
         file=file or (env.stderr if stderr else env.stdout),
-        force_terminal=env.stderr_is_terminal if stderr else env.is_terminal,
+        # Colour asked for in a pipe (--color always, FORCE_COLOR: `sinorus compare x --color always | less -R`)
+        # needs Rich to write its escapes there too.
+        force_terminal=(env.stderr_is_terminal if stderr else env.is_terminal) or env.use_color,
         no_color=not env.use_color,
         width=env.columns,
         markup=False,
