@@ -285,6 +285,54 @@ def test_files_from_takes_links_and_only_http_is_fetched(run, corpus, server, tm
         fetch.fetch("ftp://127.0.0.1/x")
 
 
+# --- a PDF's text as a typesetter left it (benchmarks/bench_pdf.py found these) -------------------
+
+
+def test_pdf_ligature_glyphs_become_their_letters():
+    from sinorus_cli.text.pdf import running_text
+
+    page = "The ﬁrst ofﬁcial statement was ﬂexible, and conﬁdence in it was high among diplomats."
+    text = running_text([page])
+    assert "first official statement was flexible, and confidence" in text
+    assert not any("\ufb00" <= ch <= "\ufb06" for ch in text)
+
+
+def test_pdf_header_across_two_narrow_columns_is_dropped_and_a_sentence_goes_on_after_a_short_line():
+    from sinorus_cli.text.pdf import running_text
+
+    # Two narrow columns under a header as wide as the page: the header is longer than any body line.
+    header = "Eastern Policy Review · Working Paper 7"
+    column = [
+        "Analysts who expected a",
+        "formal alliance after the",
+        "joint statement of early",
+        "2022 have been",  # short, yet the sentence goes on
+        "disappointed. Neither",
+        "government has offered",
+        "the other a mutual clause.",
+    ]
+    pages = ["\n".join([header, str(n), *column]) for n in range(1, 5)]
+    text = running_text(pages)
+    assert "Working Paper" not in text
+    assert "early 2022 have been disappointed. Neither government" in text
+    # A body line that opens every page, but is found inside the pages too, is not taken for a header.
+    body = ["Line 1 of the brief says the deals bind neither side.", "Line 2 of the brief says the same."]
+    assert "Line 1" in running_text(["\n".join(body + body)] * 3)
+
+
+def test_pdf_paragraph_broken_by_a_page_or_column_keeps_its_sentence_whole():
+    from sinorus_cli.text.pdf import running_text
+
+    # pdfminer.six (and a column break) leaves a blank line where a box of lines ends.
+    page = (
+        "A heading\n\nThe talks on the price of gas have stalled again, and the buyers\n\n"
+        "have shown little urgency since the spring.\n\nNew paragraph starts here."
+    )
+    text = running_text([page])
+    assert "and the buyers have shown little urgency" in text
+    assert text.split("\n\n")[0] == "A heading" and text.rstrip().endswith("\n\nNew paragraph starts here.")
+
+
 # --- PDFs that cannot be read ----------------------------------------------------------------------
 
 
