@@ -4,8 +4,12 @@ from __future__ import annotations
 
 # Enough text for a sure answer; detecting on a whole report would cost seconds.
 SAMPLE = 5000
-# Below this share, the detector's first guess is too unsure to refuse the reader a text.
+# Below this share, the detector's first guess is too unsure to refuse the reader a text ...
 SURE = 0.80
+# ... unless most of its letters are in a script English is not written in: then it is not English,
+# even when the detector hesitates between two languages that share the script (a Chinese text's Han
+# characters are read as 0.7 Chinese and 0.3 Korean).
+LATIN_END = "\u0250"  # Basic Latin to Latin Extended-B: English, and the letters of French, German, Polish...
 NAMES = {
     "en": "English", "ru": "Russian", "zh-cn": "Chinese", "zh-tw": "Chinese", "uk": "Ukrainian", "de": "German",
     "fr": "French", "es": "Spanish", "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "pl": "Polish",
@@ -24,7 +28,17 @@ def language_of(text: str) -> str:
     except LangDetectException:  # no letters at all
         return ""
     best = guesses[0] if guesses else None
-    return str(best.lang) if best is not None and best.prob >= SURE else ""
+    if best is None:
+        return ""
+    if best.prob >= SURE or (best.lang != "en" and _other_script(text[:SAMPLE])):
+        return str(best.lang)
+    return ""
+
+
+def _other_script(text: str) -> bool:
+    """Whether most letters of a text are not Latin ones (Cyrillic, Han, Arabic, ...)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch >= LATIN_END for ch in letters) * 2 > len(letters)
 
 
 def language_name(code: str) -> str:

@@ -3,7 +3,9 @@
 pypdf gives each page's text line by line. What a reader skips is dropped: a line repeated at the top
 or bottom of most pages (a running header or footer) and page numbers. A word broken by a hyphen at a
 line's end is joined, and the lines of a paragraph are run together, so sentences are whole; the
-result is the text that is stored, and every offset indexes into it.
+typesetter's ligature glyphs ("ﬁ", "ﬂ", which a PDF's text layer often keeps) become their letters, so
+"conﬁdence" is found by a search for "confidence" and read as that word. The result is the text that
+is stored, and every offset indexes into it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ MIN_LETTERS_PER_PAGE = 20
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.IGNORECASE
 )
+# Latin ligature glyphs (U+FB00-FB06) and the letters they stand for.
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 # A PDF title its producer wrote, not its author: "Microsoft Word - draft3.docx", "untitled".
 _JUNK_TITLE = re.compile(r"^(?:microsoft\s+\w+\s+-|untitled|document\d*$)|\.(?:docx?|indd|pages|odt)$", re.IGNORECASE)
 INSTALL_PDF = "pip install '.[pdf]' in a clone of sinorus, or pip install pypdf where sinorus is installed"
@@ -89,26 +93,28 @@ def _metadata(info: Mapping[str, object]) -> dict[str, str]:
 
 def running_text(pages: list[str]) -> str:
     """Pages' text as one text: running headers, footers and page numbers dropped, paragraphs joined."""
-    page_lines = [[line.strip() for line in page.strip().split("\n")] for page in pages]
+    page_lines = [[line.strip() for line in page.translate(LIGATURES).strip().split("\n")] for page in pages]
     lengths = sorted(len(line) for lines in page_lines for line in lines if line)
-    # A line well short of the usual one ends its paragraph (or is a heading): PDFs keep no blank lines.
+    # A line well short of the usual one ends its paragraph (or is a heading): pypdf keeps no blank lines.
     short = 0.75 * lengths[len(lengths) // 2] if lengths else 0
     running = _running_lines(page_lines, short)
     paragraphs: list[str] = []
     current = ""
+    ended = False  # a blank or short line seemed to end the paragraph: the next line tells
     for lines in page_lines:
         for line in lines:
             if not line:
-                if current:
-                    paragraphs.append(current)
-                    current = ""
+                ended = bool(current)
                 continue
             if _PAGE_NUMBER.match(line) or _shape(line) in running:
                 continue
-            current = _join(current, line)
-            if len(line) < short and not line.endswith("-"):
+            # A line that opens in lower case goes on the sentence: a short line in a narrow column
+            # ("... of early 2022 have been" / "disappointed."), or a column or page break.
+            if ended and not line[:1].islower():
                 paragraphs.append(current)
                 current = ""
+            current = _join(current, line)
+            ended = len(line) < short and not line.endswith("-")
     if current:
         paragraphs.append(current)
     return "\n\n".join(paragraphs) + "\n"
@@ -129,12 +135,18 @@ def _shape(line: str) -> str:
 
 
 def _running_lines(page_lines: list[list[str]], short: float) -> set[str]:
-    """Short lines (by shape) found first or last (page numbers aside) on at least half the pages, when
-    there are 3+: a body line is as long as the page is wide, a header or footer seldom is."""
+    """Lines (by shape) found first or last (page numbers aside) on at least half the pages, when there
+    are 3+, and either short (a body line is as long as the column is wide, a header or footer seldom
+    is) or found nowhere else (a header across a page of two narrow columns is longer than their lines,
+    and a body line that opens pages by chance is found inside them too)."""
     if len(page_lines) < 3:
         return set()
     counts: Counter[str] = Counter()
+    inside: set[str] = set()
     for lines in page_lines:
         text = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
-        counts.update({_shape(line) for line in text[:1] + text[-1:] if len(line) < short})
-    return {shape for shape, n in counts.items() if n * 2 >= len(page_lines)}
+        counts.update({_shape(line) for line in text[:1] + text[-1:]})
+        inside.update(_shape(line) for line in text[1:-1])
+    return {
+        shape for shape, n in counts.items() if n * 2 >= len(page_lines) and (len(shape) < short or shape not in inside)
+    }
