@@ -154,3 +154,48 @@ def test_commands_that_write_documents_offer_no_view_options(run):
     for command in ("network", "export", "report"):
         shown = run(command, "--help").stdout
         assert "--output" in shown and not any(o in shown for o in ("--fields", "--header", "--no-pager", "--raw"))
+
+
+@pytest.fixture
+def long_ids(seed_copy):
+    """The seeds and 55 more articles (copies of them) whose ids run to 30-odd characters, as real ones do."""
+    import tomllib
+
+    import tomli_w
+
+    articles = tomllib.loads((seed_copy / "articles.toml").read_text(encoding="utf-8"))["article"]
+    theses = tomllib.loads((seed_copy / "theses.toml").read_text(encoding="utf-8"))["thesis"]
+    for n in range(1, 56):
+        source = articles[n % len(articles)]
+        new_id = f"the-china-russia-relationship-part-{n}"
+        (seed_copy / f"{new_id}.txt").write_bytes((seed_copy / source["file"]).read_bytes())
+        articles.append(source | {"id": new_id, "file": f"{new_id}.txt"})
+        for t in (t for t in theses if t["article"] == source["id"] and ":" in t["id"]):
+            theses.append(t | {"id": t["id"].replace(source["id"], new_id, 1), "article": new_id})
+    (seed_copy / "articles.toml").write_text(tomli_w.dumps({"article": articles}), encoding="utf-8")
+    (seed_copy / "theses.toml").write_text(tomli_w.dumps({"thesis": theses}), encoding="utf-8")
+    return seed_copy
+
+
+def test_matrix_stays_a_grid_at_80_columns_with_sixty_long_ids(run, long_ids):
+    result = run("-C", str(long_ids), "matrix", tty=True, width=80)
+    assert result.exit_code == 0, result.output
+    lines = ANSI.sub("", result.stdout).splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    seeds = ("korolev-2017", "llp-2020", "gvs-2022", "globaltimes-2023", "zhao-2024")
+    firsts = [line.split()[0] for line in lines if line.split()]
+    rows = [first for first in firsts if first.isdigit() or first in seeds]
+    assert set(seeds) <= set(rows) and sum(r.isdigit() for r in rows) == 55
+    assert len(rows) == 60 and len(lines) < 130  # one line per article, a key: a grid, not 700 lines of blocks
+    header = next(i for i, line in enumerate(lines) if line.split()[:1] == ["Article"])
+    key = " ".join(lines[:header])
+    assert all(f"{n}=the-china-russia-relationship-part-" in key for n in rows if n.isdigit())  # named in full
+    machine = run("-C", str(long_ids), "matrix", "--format", "tsv")
+    assert "the-china-russia-relationship-part-12\t" in machine.stdout  # pipelines keep the whole id
+
+
+def test_matrix_numbers_articles_when_even_cut_ids_do_not_fit(run, long_ids):
+    result = run("-C", str(long_ids), "matrix", "--theme", "alliance", tty=True, width=16)
+    assert result.exit_code == 0, result.output
+    shown = ANSI.sub("", result.stdout)
+    assert all(len(line) <= 16 for line in shown.splitlines())

@@ -175,19 +175,23 @@ def _cell_renderer(theme_id: str) -> Any:
 def matrix_view(matrix: Matrix, width: int | None = None) -> View:
     """Rows per article with one column per theme; machine formats carry the numbers.
 
-    On a terminal of `width` columns too narrow for the theme ids, the table
-    numbers the themes and the heading says which number is which; Markdown and
-    the report (no width) always name them.
+    On a terminal of `width` columns too narrow for the theme ids, the table numbers the themes, and an
+    article whose id leaves no room for them is shown by its row number; the heading says which number
+    is which. Markdown and the report (no width) always name both in full.
     """
     theme_ids = [m.theme.id for m in matrix.themes]
     fields = ("article", "date", *theme_ids, "mixed", "proposed")
     rows = [dict(zip(fields, (r.article, r.date, *r.stances, r.mixed, r.proposed), strict=True)) for r in matrix.rows]
+    article_ids = [a.id for a in matrix.articles()]
     numbered = False
     if width is not None:
-        article_width = max([len("Article"), *(len(a.id) for a in matrix.articles())]) + 2
+        article_width = max([len("Article"), *(len(a) for a in article_ids)]) + 2
         numbered = article_width + sum(len(t) + 1 for t in theme_ids) > width
     headers = [str(n) for n in range(1, len(theme_ids) + 1)] if numbered else theme_ids
-    columns = [Column("article", "Article", no_wrap=True)] + [
+    labels = _article_labels(article_ids, width - _theme_columns_width(rows, theme_ids, headers)) if width else {}
+    shown = lambda row: plain(labels.get(row["article"], row["article"]))  # noqa: E731  (one use, here)
+    columns = [Column("article", "Article", render=shown, no_wrap=True)]
+    columns += [
         Column(t, h, render=_cell_renderer(t), justify="center", no_wrap=True)
         for t, h in zip(theme_ids, headers, strict=True)
     ]
@@ -197,10 +201,29 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
     )
     if numbered:
         legend += "\n" + "  ".join(f"{h}={t}" for h, t in zip(headers, theme_ids, strict=True))
+    if labels:
+        legend += "\nArticle: " + "  ".join(f"{labels[a]}={a}" for a in article_ids if a in labels)
     section = Section(
         "matrix", "", columns, rows, compact=True, fields=fields, empty="no article addresses these themes"
     )
     return View([section], document=Deferred(lambda: _matrix_document(matrix)), heading=legend)
+
+
+def _theme_columns_width(rows: Sequence[Row], theme_ids: Sequence[str], headers: Sequence[str]) -> int:
+    """The terminal columns the theme cells take (each its widest symbol or header, and a separator), with
+    the table's two edges and the article column's separator."""
+    widths = []
+    for theme_id, header in zip(theme_ids, headers, strict=True):
+        symbols = [len(_cell_renderer(theme_id)(row).plain) for row in rows]
+        widths.append(max([len(header), *symbols]) + 1)
+    return sum(widths) + 2
+
+
+def _article_labels(article_ids: Sequence[str], room: int) -> dict[str, str]:
+    """What the matrix shows for an article whose id does not fit in `room` columns: its row number,
+    which the heading's key names in full. Ids are never cut (a cut id is a word no one can search for)."""
+    room = max(room, len("Article"))
+    return {a: str(n) for n, a in enumerate(article_ids, 1) if len(a) > room}
 
 
 def _matrix_document(matrix: Matrix) -> dict[str, Any]:
