@@ -17,8 +17,8 @@ import argparse
 import time
 from pathlib import Path
 
+from sinorus_cli.analysis.evaluation import evaluate_labels, load_labels
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.text.evaluation import evaluate_labels, load_labels
 from sinorus_cli.text.extract import extract_theses
 
 

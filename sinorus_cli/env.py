@@ -8,6 +8,8 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
+from .escapes import printable
+
 PROGRAM = "sinorus"
 
 
@@ -83,8 +85,6 @@ class Environment:
 def _one_line(message: str) -> str:
     """Untrusted text made visible and kept on one line: a line break (from a file's name, say) is shown
     as \\n, so it can neither forge a second message nor hide the rest of this one."""
-    from .output.text import printable
-
     return "\\n".join(printable(message).strip().splitlines())
 
 

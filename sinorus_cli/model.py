@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from .filesystem import read_article_file
+
 STANCES = (-2, -1, 0, 1, 2)
 
 
@@ -183,6 +185,4 @@ def read_text(path: Path) -> str:
 
     Only a regular file is read (never a link, pipe or device); anything else is a one-line CorpusError.
     """
-    from .corpus.files import read_article_file
-
     return read_article_file(path)

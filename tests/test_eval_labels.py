@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from sinorus_cli.analysis.evaluation import Rate, evaluate_labels, load_labels
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.text.evaluation import Rate, evaluate_labels, load_labels
 
 TEXTS = {
     "hawk.txt": (

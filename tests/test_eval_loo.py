@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from sinorus_cli.analysis.evaluation import evaluate
 from sinorus_cli.corpus import load_corpus
 from sinorus_cli.env import Environment
 from sinorus_cli.model import Corpus
@@ -12,7 +13,6 @@ from sinorus_cli.output.tables import write_tables
 from sinorus_cli.output.view import Format
 from sinorus_cli.output.writers import write_view
 from sinorus_cli.present.evaluation import leave_one_out_view
-from sinorus_cli.text.evaluation import evaluate
 from sinorus_cli.text.extract import extract_theses
 
 

@@ -113,7 +113,7 @@ def test_opposite_articles_get_opposite_signs_in_compare(run, tmp_path):
 
 
 def test_eval_reports_leave_one_out_figures(run, monkeypatch):
-    import sinorus_cli.text.evaluation as evaluation
+    import sinorus_cli.analysis.evaluation as evaluation
 
     seen_texts = []
     real = evaluation.extract_theses

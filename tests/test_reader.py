@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from sinorus_cli.analysis.evaluation import article_stance
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.text.evaluation import article_stance
 from sinorus_cli.text.extract import explained_theses, extract_theses
 
 DATA = Path(__file__).parent / "data"
@@ -147,7 +147,7 @@ def test_eval_sentences_scores_theme_stance_and_speaker(run, tmp_path):
 
 
 def test_same_speaker_reads_names_as_a_reader_would():
-    from sinorus_cli.text.evaluation import same_speaker
+    from sinorus_cli.analysis.evaluation import same_speaker
 
     assert same_speaker("Sergey Lavrov", "Lavrov") and same_speaker("", "") and same_speaker("others", "others")
     assert not same_speaker("", "Lavrov") and not same_speaker("Wang Yi", "Lavrov") and not same_speaker("others", "")

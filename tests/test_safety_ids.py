@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sinorus_cli.corpus import load_corpus, records
-from sinorus_cli.corpus.files import confined
 from sinorus_cli.errors import UsageError
+from sinorus_cli.filesystem import confined
 
 DATA = Path(__file__).parent / "data"
 

@@ -69,13 +69,13 @@ def eval_command(
     from ..present.evaluation import labels_view, leave_one_out_view, sentences_view
 
     if texts is None:
-        from ..text.evaluation import evaluate
+        from ..analysis.evaluation import evaluate
 
         s.emit(leave_one_out_view(evaluate(s.corpus())), fmt)
         return
     if not texts.is_dir():
         raise UsageError(f"{texts}: not a folder of texts")
-    from ..text import evaluation
+    from ..analysis import evaluation
 
     codebook = s.corpus().codebook
     if sentences is not None:

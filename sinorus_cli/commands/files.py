@@ -73,7 +73,7 @@ def deliver(s: Session, output: str | None, data: str | bytes, summary: str = ""
             raise UsageError("this format is binary: give --output FILE or redirect stdout to a file")
         s.write(data)
         return
-    from ..corpus.files import atomic_write, write_through
+    from ..filesystem import atomic_write, write_through
 
     path = Path(output)
     if not path.parent.is_dir():

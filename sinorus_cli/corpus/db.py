@@ -43,9 +43,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     import sqlite3
 from ..errors import CorpusError
+from ..filesystem import read_regular, signature
 from ..model import PRECISIONS, Article, Codebook, Corpus, Span, Thesis
 from . import load, records
-from .files import read_regular, signature
 from .guard import guard_folder
 from .journal import Growth, InvalidJournal, read_journal
 from .locations import ARTICLES_FILE, THESES_FILE, large, seeds_folder

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import filesystem
 from ..model import Article, Span, Theme, Thesis
-from . import files
 
 INDEX_DIR = ".sinorus"
 INDEX_FILE = "index.json"
@@ -40,7 +40,7 @@ def signature(folder: Path, names: tuple[str, ...]) -> list[list[Any]]:
     found: list[list[Any]] = []
     for name in names:
         try:
-            found.append([name, *files.signature(folder / name)])
+            found.append([name, *filesystem.signature(folder / name)])
         except FileNotFoundError:
             found.append([name, None])
     return found
@@ -149,7 +149,7 @@ def _write(path: Path, current: list[list[Any]], content: dict[str, Any]) -> Non
     data = {"version": FORMAT_VERSION, "signature": current} | content
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp, fd = files.temp_beside(path)
+        tmp, fd = filesystem.temp_beside(path)
     except OSError:
         return  # a read-only corpus simply goes unindexed
     try:

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import CorpusError, OutputError
-from .files import MAX_BYTES, append_file, create_file, inside, read_regular, signature, sync_folder, temp_beside
+from ..filesystem import MAX_BYTES, append_file, create_file, inside, read_regular, signature, sync_folder, temp_beside
 from .locations import ARTICLES_FILE, CODEBOOK_FILE, JOURNAL_FILE, STATE_DIR, THESES_FILE
 
 # A corpus's TOML files are read whole; this bounds what a hostile one can make a command hold in memory.

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorpusError, UsageError
+from ..filesystem import read_regular
 from ..model import Article, Codebook, Corpus, Theme, Thesis
 from . import records
-from .files import read_regular
 from .guard import guard_folder
 from .index import Parsed, codebook_with_index, load_with_index, signature
 from .journal import TOML_BYTES, InvalidJournal, Journal, committed, journal_path, read_journal

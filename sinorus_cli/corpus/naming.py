@@ -2,60 +2,21 @@
 China Daily editorial board, `doe-2024` for Jane Doe, `russia-pivot-asia-2024` for an unsigned excerpt
 headed "Russia's pivot to Asia"; never an id of digits alone.
 
-The word lists the rule reads are named data in `names.toml` beside this module. A name or title in
-another script is romanised (anyascii) first, so "Иван Петров" gives `petrov` and "赵龙" `zhao`.
+The word lists the rule reads are named data in `text/names.toml`, shared with the readers of bylines.
+A name or title in another script is romanised (anyascii) first, so "Иван Петров" gives `petrov` and
+"赵龙" `zhao`.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..text.names import lists, names_nobody
 from . import records
-
-
-@dataclass(frozen=True)
-class NameLists:
-    """The word lists of `names.toml`, each a set of lower-case words."""
-
-    family_first: frozenset[str]
-    organisation: frozenset[str]
-    generic: frozenset[str]
-    honorifics: frozenset[str]
-    suffixes: frozenset[str]
-    placeholders: frozenset[str]
-    not_names: frozenset[str]
-    stopwords: frozenset[str]
-    offices: frozenset[str]
-
-
-@functools.cache
-def lists() -> NameLists:
-    """The word lists, read once from `names.toml`."""
-    data = tomllib.loads(Path(__file__).with_name("names.toml").read_text(encoding="utf-8"))
-
-    def words(*texts: str) -> frozenset[str]:
-        return frozenset(word for text in texts for word in text.split())
-
-    family, organisation, person, title = data["family_first"], data["organisation"], data["person"], data["title"]
-    return NameLists(
-        family_first=words(family["chinese"], family["korean"]),
-        organisation=words(organisation["words"]),
-        generic=words(organisation["generic"]),
-        honorifics=words(person["honorifics"]),
-        suffixes=words(person["suffixes"]),
-        placeholders=words(person["placeholders"]),
-        not_names=words(person["not_names"]),
-        stopwords=words(title["stopwords"]),
-        offices=words(title["offices"]),
-    )
-
 
 # Longer than this, an id is cut (at a word's end where it can be); a file name stays short.
 SLUG_LENGTH = 48
@@ -106,12 +67,6 @@ def is_organisation(author: str) -> bool:
     """Whether a byline names an organisation rather than a person."""
     words = [w.casefold().strip(".,") for w in author.split()]
     return any(w in lists().organisation for w in words) or "&" in author or len(words) > 4
-
-
-def names_nobody(author: str) -> bool:
-    """Whether a byline or a PDF's author field is a placeholder ("user", "Administrator", "n/a")."""
-    words = [w.casefold().strip(".,:") for w in author.split()]
-    return not words or all(w in lists().placeholders for w in words)
 
 
 def short_name(organisation: str) -> str:

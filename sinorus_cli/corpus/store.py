@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusError, UsageError
+from ..filesystem import atomic_write, confined, read_article_file
 from ..model import Article, Thesis
 from . import records
-from .files import atomic_write, confined, read_article_file
 from .guard import guard_folder
 from .journal import (
     UNDO_BY_HAND,

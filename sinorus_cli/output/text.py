@@ -1,12 +1,12 @@
 """Making untrusted text safe to show: article text is data, never markup, terminal control or a formula.
 
 Article text comes from the open web. On a terminal every character that is
-not printable text is shown as a visible escape: C0 and C1 controls (escape
-sequences included), bidirectional overrides and isolates that could reorder
-what a reader sees, zero-width and other format characters that hide text,
-line and paragraph separators, and the byte-order mark. Newlines and tabs are
-kept. In CSV, a cell that a spreadsheet would run as a formula gets a leading
-apostrophe (the convention OWASP documents for CSV injection).
+not printable text is shown as a visible escape (`printable`, in escapes.py,
+where env.py's one-line messages find it too). In TSV, tabs, line breaks and
+controls are escaped so a record stays on one line; in Markdown, markup
+characters are escaped so no link or emphasis comes out of a value. In CSV, a
+cell that a spreadsheet would run as a formula gets a leading apostrophe (the
+convention OWASP documents for CSV injection).
 """
 
 from __future__ import annotations
@@ -15,40 +15,14 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-# Patterns are kept as strings and compiled by `re` on first use (it caches them): most runs never
-# meet a character that needs escaping, and compiling these classes costs more than the rest of start-up's
-# text handling.
-# Every format character (Unicode category Cf: zero-width spaces and joiners, bidi marks,
-# embeddings, overrides and isolates, U+FEFF, invisible operators, tags), C0 and C1 controls
-# except tab and newline, the line and paragraph separators, lone surrogates, and the noncharacters
-# (U+FDD0..U+FDEF and the last two code points of every plane), which HTML forbids and XML refuses.
-_UNSAFE = (
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff"
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f\ufdd0-\ufdef"
-    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
-    + "]"
-)
+# `printable` is named here too, where the table and file writers look for it.
+from ..escapes import hex_escape
+from ..escapes import printable as printable
+
 # Backslash, tab, the line ends and every character `str.splitlines` also breaks a line at.
 _TSV_SPECIAL = r"[\\\t\n\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
 _TSV_NAMED = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _hex(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
-def printable(text: str) -> str:
-    """Text safe for a terminal: every control, format, bidi or separator character shown as \\xNN or \\uNNNN.
-
-    Newlines and tabs are kept; everything else is unchanged.
-    """
-    if text.isprintable():
-        return text  # the common case, decided in C (isprintable is False for all the characters above)
-    return re.sub(_UNSAFE, _hex, text)
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -69,7 +43,7 @@ def tsv_field(value: str) -> str:
     """
     if _tsv_plain(value):
         return value  # the common case
-    return re.sub(_TSV_SPECIAL, lambda m: _TSV_NAMED.get(m.group()) or _hex(m), value)
+    return re.sub(_TSV_SPECIAL, lambda m: _TSV_NAMED.get(m.group()) or hex_escape(m), value)
 
 
 def tsv_line(fields: Sequence[str]) -> str:

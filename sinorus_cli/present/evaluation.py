@@ -13,7 +13,7 @@ from .cells import share_cell
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..text.evaluation import LabelEvaluation, Rate, Score, SentenceEvaluation
+    from ..analysis.evaluation import LabelEvaluation, Rate, Score, SentenceEvaluation
 
 
 LOO_COLUMNS = (

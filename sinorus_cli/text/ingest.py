@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..corpus.files import kind_problem, read_regular, size_text
 from ..errors import UsageError
+from ..filesystem import kind_problem, read_regular, size_text
 from .pdf import MAX_PDF_BYTES, PDF_MAGIC
 
 # An op-ed is rarely over 50 kB; a whole report or book chapter may be a few MB. Proposing theses

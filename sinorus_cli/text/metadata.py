@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .names import lists
+
 # Header lines are short; a line over this is running text, and the search stops at the first one.
 HEADER_LINE = 200
 HEADER_LINES = 12
@@ -132,7 +134,6 @@ BARE_NAME_WORDS = (2, 3)
 
 def _bare_name(line: str) -> bool:
     """Whether a header line is a person's name and nothing else ("KIM Min-jun" under a report's title)."""
-    from ..corpus.naming import lists
     from .speakers import NOT_LABELS, looks_like_person
 
     words = line.split()

@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from ..corpus.naming import names_nobody
 from ..errors import UsageError
+from .names import names_nobody
 
 PDF_MAGIC = b"%PDF-"
 # A report PDF with figures runs to tens of MB; its text is a small part, and still under the text limit.

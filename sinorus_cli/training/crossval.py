@@ -10,9 +10,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..analysis.evaluation import Label, LabelEvaluation, LabelledSentence, Rate, score_labels, score_sentences
 from ..model import Codebook, Thesis
 from ..text.encoder import StaticEncoder
-from ..text.evaluation import Label, LabelEvaluation, LabelledSentence, Rate, score_labels, score_sentences
 from ..text.extract import Proposal, Reader, proposals_from, select
 from ..text.features import ThemeVectors, article_features
 from ..text.speakers import attribute

@@ -10,8 +10,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analysis.evaluation import load_labels, load_sentence_rows, read_tsv
 from ..model import Span
-from ..text.evaluation import load_labels, load_sentence_rows, read_tsv
 from ..text.sentences import Sentence, sentences
 
 

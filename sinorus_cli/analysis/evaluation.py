@@ -16,6 +16,9 @@ article out costs nothing and nothing leaks.
 
 `evaluate_labels` scores the same extractor against anyone's hand coding: a
 labels table and a folder of texts (see `load_labels`).
+
+It sits in analysis/, above the reader in text/, because the article-level
+figures apply the stance rule (analysis/stance.py) to the reader's proposals.
 """
 
 from __future__ import annotations
@@ -27,9 +30,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..analysis.stance import position, sign
+from ..errors import UsageError
 from ..model import Codebook, Corpus, Thesis, overlaps
-from .extract import extract_theses
+from ..text.extract import extract_theses
+from .stance import position, sign
 
 
 @dataclass(frozen=True)
@@ -207,8 +211,6 @@ def read_tsv(path: Path, required: Sequence[str] = (), what: str = "labels") -> 
     """
     import csv
 
-    from ..errors import UsageError
-
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as error:
@@ -228,8 +230,6 @@ def read_tsv(path: Path, required: Sequence[str] = (), what: str = "labels") -> 
 
 
 def _stance(path: Path, row: dict[str, str]) -> int:
-    from ..errors import UsageError
-
     try:
         stance = int(row["stance"])
     except ValueError:
@@ -241,8 +241,6 @@ def _stance(path: Path, row: dict[str, str]) -> int:
 
 def load_labels(path: Path) -> list[Label]:
     """Read a labels table: tab-separated, a header naming at least file, theme, stance (and optionally evidence)."""
-    from ..errors import UsageError
-
     labels = []
     for row in read_tsv(path, LABEL_COLUMNS):
         stance = _stance(path, row)
@@ -269,8 +267,6 @@ class LabelledSentence:
 
 def load_sentence_rows(path: Path) -> list[LabelledSentence]:
     """Read a sentence-level table (file, start, end, speaker, theme, stance[, sentence]), tab-separated."""
-    from ..errors import UsageError
-
     out = []
     for row in read_tsv(path, SENTENCE_COLUMNS, "sentences"):
         try:
@@ -310,8 +306,6 @@ def _evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
 
 
 def _read_texts(files: Iterable[str], folder: Path) -> dict[str, str]:
-    from ..errors import UsageError
-
     texts = {}
     for name in sorted(set(files)):
         path = folder / name
@@ -333,8 +327,6 @@ def evaluate_labels(labels: Sequence[Label], folder: Path, codebook: Codebook) -
 
 
 def _check_themes(used: set[str], codebook: Codebook) -> None:
-    from ..errors import UsageError
-
     unknown = sorted(used - set(codebook.ids))
     if unknown:
         raise UsageError(f"labels use theme(s) not in the codebook: {', '.join(unknown)}")

@@ -7,6 +7,10 @@ file is opened without following links and without blocking, then checked
 again, so it cannot be swapped in between. Written files are replaced
 atomically and keep the mode of the file they replace; new files get the
 mode the user's umask gives, so a group-shared corpus stays shared.
+
+It is a bottom module, beside errors.py: the model reads article text, the
+readers in text/ read sources, and corpus/ and the commands write files,
+all through it.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..errors import CorpusError, OutputError, PipeClosed, SinorusError, UsageError
+from .errors import CorpusError, OutputError, PipeClosed, SinorusError, UsageError
 
 MAX_BYTES = 20_000_000
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)

@@ -1,0 +1,56 @@
+"""The word lists about people's and organisations' names, read from `names.toml` beside this module.
+
+They serve two readers: the text readers deciding who wrote a source (metadata.py, pdf.py) and the
+article ids a person would choose (corpus/naming.py). They live in text/, the lower of the two layers,
+so both can read them.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class NameLists:
+    """The word lists of `names.toml`, each a set of lower-case words."""
+
+    family_first: frozenset[str]
+    organisation: frozenset[str]
+    generic: frozenset[str]
+    honorifics: frozenset[str]
+    suffixes: frozenset[str]
+    placeholders: frozenset[str]
+    not_names: frozenset[str]
+    stopwords: frozenset[str]
+    offices: frozenset[str]
+
+
+@functools.cache
+def lists() -> NameLists:
+    """The word lists, read once from `names.toml`."""
+    data = tomllib.loads(Path(__file__).with_name("names.toml").read_text(encoding="utf-8"))
+
+    def words(*texts: str) -> frozenset[str]:
+        return frozenset(word for text in texts for word in text.split())
+
+    family, organisation, person, title = data["family_first"], data["organisation"], data["person"], data["title"]
+    return NameLists(
+        family_first=words(family["chinese"], family["korean"]),
+        organisation=words(organisation["words"]),
+        generic=words(organisation["generic"]),
+        honorifics=words(person["honorifics"]),
+        suffixes=words(person["suffixes"]),
+        placeholders=words(person["placeholders"]),
+        not_names=words(person["not_names"]),
+        stopwords=words(title["stopwords"]),
+        offices=words(title["offices"]),
+    )
+
+
+def names_nobody(author: str) -> bool:
+    """Whether a byline or a PDF's author field is a placeholder ("user", "Administrator", "n/a")."""
+    words = [w.casefold().strip(".,:") for w in author.split()]
+    return not words or all(w in lists().placeholders for w in words)
