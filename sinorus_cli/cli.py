@@ -75,6 +75,7 @@ COMMANDS = (
     "remove",
     "review",
     "code",
+    "memo",
     "help",
 )
 

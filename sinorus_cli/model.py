@@ -119,6 +119,20 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Memo:
+    """A coder's note on an article (`target` its id) or on a thesis (`target` the thesis id)."""
+
+    target: str
+    text: str
+    written: str  # the day it was written, YYYY-MM-DD
+
+    @property
+    def article(self) -> str:
+        """The article the memo is about, itself or through one of its theses."""
+        return self.target.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
 class Thesis:
     """A claim an article makes about a theme, anchored by a verbatim quote."""
 

@@ -13,6 +13,7 @@ from ..output.view import Format
 from .common import FormatOption, Session, session
 
 if TYPE_CHECKING:
+    from ..analysis.check import Problem
     from ..corpus.records import Problem as FileProblem
     from ..model import Corpus
 
@@ -49,7 +50,7 @@ def check_command(
         loaded = read_corpus(s.folders)
         corpus = loaded.corpus
         in_files = [Problem("", "", str(p)) for p in [*loaded.problems, *_leftovers(s, corpus, holding)]]
-        problems = in_files + check_corpus(corpus)
+        problems = in_files + _memo_problems(s, corpus) + check_corpus(corpus)
     bare = [a.id for a in corpus.articles if not corpus.theses_of(a.id)]
     if bare:
         s.note(
@@ -65,6 +66,21 @@ def check_command(
         return
     s.emit(problems_view(problems), fmt)
     raise CorpusError(f"{len(problems)} problem(s) found")
+
+
+def _memo_problems(s: Session, corpus: Corpus) -> list[Problem]:
+    """Memo entries that do not read, and memos on an article or thesis the corpus does not hold."""
+    from ..analysis.check import Problem
+    from ..corpus.memos import read_memos
+
+    memos, unreadable = read_memos(s.folders)
+    known = {a.id for a in corpus.articles} | {t.id for t in corpus.theses}
+    problems = [Problem("", "", str(p)) for p in unreadable]
+    return problems + [
+        Problem(m.article, m.target if ":" in m.target else "", f"a memo on {m.target}, which the corpus does not hold")
+        for m in memos
+        if m.target not in known
+    ]
 
 
 def _writable(s: Session) -> list[Path]:

@@ -29,12 +29,15 @@ def show_command(
     fmt: FormatOption = None,
 ) -> None:
     """Show one article: its metadata, its theses, and with --text its cleaned text."""
+    from ..corpus.memos import memos_of, read_memos
     from ..present.listing import article_view
 
     s = session(ctx)
     found = s.article(article)
     with_text = text or s.section == "text"
-    s.emit(article_view(found, s.corpus(articles=(found.id,)), with_text=with_text), fmt)
+    memos, _ = read_memos(s.folders)  # an invalid memo entry is for `check` to report, not to hide the article
+    view = article_view(found, s.corpus(articles=(found.id,)), with_text=with_text, memos=memos_of(memos, found.id))
+    s.emit(view, fmt)
 
 
 def register(app: typer.Typer) -> None:

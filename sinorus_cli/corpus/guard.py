@@ -16,9 +16,9 @@ import stat
 from pathlib import Path
 
 from ..errors import CorpusError
-from .locations import ARTICLES_FILE, CODEBOOK_FILE, JOURNAL_FILE, LOCK_FILE, STATE_DIR, THESES_FILE
+from .locations import ARTICLES_FILE, CODEBOOK_FILE, JOURNAL_FILE, LOCK_FILE, MEMOS_FILE, STATE_DIR, THESES_FILE
 
-OWN_FILES = (ARTICLES_FILE, THESES_FILE, CODEBOOK_FILE, LOCK_FILE)
+OWN_FILES = (ARTICLES_FILE, THESES_FILE, MEMOS_FILE, CODEBOOK_FILE, LOCK_FILE)
 
 
 def folder_problem(folder: Path) -> str:

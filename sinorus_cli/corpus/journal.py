@@ -39,14 +39,14 @@ from typing import Any, NamedTuple
 
 from ..errors import CorpusError, OutputError
 from ..filesystem import MAX_BYTES, append_file, create_file, inside, read_regular, signature, sync_folder, temp_beside
-from .locations import ARTICLES_FILE, CODEBOOK_FILE, JOURNAL_FILE, STATE_DIR, THESES_FILE
+from .locations import ARTICLES_FILE, CODEBOOK_FILE, JOURNAL_FILE, MEMOS_FILE, STATE_DIR, THESES_FILE
 
 # A corpus's TOML files are read whole; this bounds what a hostile one can make a command hold in memory.
 TOML_BYTES = 1_000_000_000
 # The article files an add creates: `<id>.txt` (records.article_file_name of a valid id).
 ARTICLE_FILE = r"[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?\.txt"
 # The files an append grows or a replace rewrites: only the corpus's own TOML files.
-DATA_FILES = (ARTICLES_FILE, THESES_FILE)
+DATA_FILES = (ARTICLES_FILE, THESES_FILE, MEMOS_FILE)
 # How much of a file just before the append point the journal fingerprints: enough to tell an edit.
 END_BYTES = 4096
 _FIELDS = frozenset({"kind", "sizes", "ends", "created", "replaced", "deleted"})

@@ -14,6 +14,7 @@ MIN_BYTES = 256_000
 CODEBOOK_FILE = "codebook.toml"
 ARTICLES_FILE = "articles.toml"
 THESES_FILE = "theses.toml"
+MEMOS_FILE = "memos.toml"  # a coder's notes on articles and theses
 # What the program keeps in a corpus folder besides the TOML files: its state folder (journal, derived
 # store, snapshots) and the write lock.
 STATE_DIR = ".sinorus"

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..model import STANCES, Article, Span, Theme, Thesis
+from ..model import STANCES, Article, Memo, Span, Theme, Thesis
 
 ARTICLES_HEADER = "# Article metadata: one [[article]] per source file (see the seeds' articles.toml).\n"
 THESES_HEADER = "# Theses: one [[thesis]] per claim; offsets index the article file (text[start:end] == quote).\n"
+MEMOS_HEADER = "# Memos: one [[memo]] per note; target is an article id or a thesis id (article:n).\n"
+MEMO_BYTES = 20_000  # a memo is a note, not a second article
 
 # An article id names its text file, `<id>.txt`, so it is a safe file name on every platform:
 # no separators, no leading dot, no ':' (thesis ids are `<article>:<n>`), no Windows device name.
@@ -356,6 +358,44 @@ def _thesis(entry: Mapping[str, Any]) -> Thesis:
         confidence=None if confidence is None else float(confidence),
         speaker=_field(entry, "speaker", str, required=False),
     )
+
+
+def read_memos(doc: TomlDoc, problems: list[Problem]) -> list[Memo]:
+    """The valid `[[memo]]` entries."""
+    return [memo for _, memo in _valid(doc, "memo", _memo, problems)]
+
+
+def _memo(entry: Mapping[str, Any]) -> Memo:
+    target = _field(entry, "target", str)
+    if id_problem(target, "thesis" if ":" in target else "article"):
+        raise _Bad(f"memo target {target!r} is not an article or thesis id")
+    written = _field(entry, "written", str, required=False)
+    if written and date_problem(written):
+        raise _Bad(f"memo on {target}: {date_problem(written)}")
+    return Memo(target, memo_problem_free(_field(entry, "text", str), target), written)
+
+
+def memo_problem(text: str) -> str:
+    """Why `text` cannot be a memo, or '' when it can."""
+    if not text.strip():
+        return "a memo needs some text"
+    if len(text) > MEMO_BYTES:
+        return f"a memo is at most {MEMO_BYTES:,} characters"
+    if text != text.encode("utf-8", "surrogatepass").decode("utf-8", "replace"):
+        return "a memo must be text UTF-8 can encode"
+    return ""
+
+
+def memo_problem_free(text: str, target: str) -> str:
+    problem = memo_problem(text)
+    if problem:
+        raise _Bad(f"memo on {target}: {problem}")
+    return text
+
+
+def memo_entry(memo: Memo) -> dict[str, Any]:
+    """The `[[memo]]` table for a memo."""
+    return {"target": memo.target, "written": memo.written, "text": memo.text}
 
 
 def article_entry(article: Article) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import CorpusError, UsageError
 from ..filesystem import atomic_write, confined, read_article_file
-from ..model import Article, Thesis
+from ..model import Article, Memo, Thesis
 from . import records
 from .guard import guard_folder
 from .journal import (
@@ -42,9 +42,9 @@ from .journal import (
     undo_problem,
 )
 from .load import load_corpus
-from .locations import ARTICLES_FILE, CODEBOOK_FILE, LOCK_FILE, THESES_FILE, refuse_seeds, seeds_folder
+from .locations import ARTICLES_FILE, CODEBOOK_FILE, LOCK_FILE, MEMOS_FILE, THESES_FILE, refuse_seeds, seeds_folder
 from .naming import id_for
-from .records import ARTICLES_HEADER, THESES_HEADER, Problem
+from .records import ARTICLES_HEADER, MEMOS_HEADER, THESES_HEADER, Problem
 
 
 @contextlib.contextmanager
@@ -374,8 +374,18 @@ def remove_article(folder: Path, article_id: str) -> int:
         changed = {ARTICLES_FILE: articles.encode("utf-8")}
         if count:
             changed[THESES_FILE] = theses.encode("utf-8")
+        if (folder / MEMOS_FILE).is_file():  # its memos go with it: a note on nothing would only mislead
+            on_it = f'"{article_id}'  # the target opens so, whether the article's id or one of its theses'
+            memos, dropped = _cut(folder / MEMOS_FILE, "memo", lambda e: _on_article(e, article_id), on_it)
+            if dropped:
+                changed[MEMOS_FILE] = memos.encode("utf-8")
         replace_change(folder, changed, doomed)
     return count
+
+
+def _on_article(entry: Mapping[str, Any], article_id: str) -> bool:
+    target = str(entry.get("target", ""))
+    return target == article_id or target.startswith(f"{article_id}:")
 
 
 def _cut(path: Path, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: str) -> tuple[str, int]:
@@ -531,6 +541,29 @@ def add_thesis(folder: Path, thesis: Thesis) -> Thesis:
         _stage(folder / THESES_FILE, THESES_HEADER, blocks, appends, creates)
         append_change(folder, appends, creates)
     return saved
+
+
+def add_memo(folder: Path, memo: Memo, context: Sequence[Path] = ()) -> Memo:
+    """Append a memo to `folder`'s memos.toml, in one journaled write; its target must exist.
+
+    The target is looked for under the lock, in `folder` and the folders read with it (`context`: a
+    coder may note on a seed article; the memo is theirs and lives in their corpus).
+    """
+    problem = records.memo_problem(memo.text)
+    if problem:
+        raise UsageError(problem)
+    with locked(folder):
+        corpus = load_corpus([*context, folder])
+        known = {a.id for a in corpus.articles} | {t.id for t in corpus.theses}
+        if memo.target not in known:
+            what = "thesis" if ":" in memo.target else "article"
+            raise UsageError(f"no {what} {memo.target!r} to write a memo on")
+        appends: dict[str, bytes] = {}
+        creates: dict[str, bytes] = {}
+        blocks = records.joined(records.render_blocks("memo", [records.memo_entry(memo)]))
+        _stage(folder / MEMOS_FILE, MEMOS_HEADER, blocks, appends, creates)
+        append_change(folder, appends, creates)
+    return memo
 
 
 def next_thesis_id(article_id: str, taken: set[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..model import Article, Corpus, Thesis
+from ..model import Article, Corpus, Memo, Thesis
 from ..output.tables import plain
 from ..output.view import Column, Row, Section, View
 from .cells import highlighted, proposed_mark
@@ -72,8 +72,23 @@ def themes_view(
 FIELD_COLUMNS = (Column("field", "Field", no_wrap=True), Column("value", "Value", ratio=1))
 
 
-def article_view(article: Article, corpus: Corpus, with_text: bool = False) -> View:
-    """One article: its metadata, its theses in text order and, when asked, its cleaned text."""
+MEMO_FIELDS = ("target", "written", "text")
+MEMO_COLUMNS = (
+    Column("target", "On", no_wrap=True),
+    Column("written", "Written", no_wrap=True),
+    Column("text", "Memo", ratio=1),
+)
+
+
+def memos_view(memos: Sequence[Memo]) -> View:
+    """Memos, each with what it is on and when it was written."""
+    records = [{"target": m.target, "written": m.written, "text": m.text} for m in memos]
+    section = Section("memos", "Memos", MEMO_COLUMNS, records, empty="no memo on this yet", fields=MEMO_FIELDS)
+    return View([section], document=records)
+
+
+def article_view(article: Article, corpus: Corpus, with_text: bool = False, memos: Sequence[Memo] = ()) -> View:
+    """One article: its metadata, its theses in text order, its memos and, when asked, its cleaned text."""
     record = article_record(article, corpus)
     theses = sorted(corpus.theses_of(article.id), key=lambda t: t.start)
     thesis_records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
@@ -83,6 +98,10 @@ def article_view(article: Article, corpus: Corpus, with_text: bool = False) -> V
         Section("theses", "Theses", THESIS_COLUMNS, thesis_records, empty="no theses yet", fields=THESIS_FIELDS),
     ]
     document: dict[str, Any] = {"article": record, "theses": thesis_records}
+    if memos:
+        memo_section = memos_view(memos).sections[0]
+        sections.append(memo_section)
+        document["memos"] = list(memo_section.rows)
     if with_text:
         section, hidden = _text_section(article, theses)
         sections.append(section)
@@ -90,7 +109,7 @@ def article_view(article: Article, corpus: Corpus, with_text: bool = False) -> V
     return View(sections, document=document, primary="theses")
 
 
-SHOW_SECTIONS = ("article", "theses", "text")
+SHOW_SECTIONS = ("article", "theses", "memos", "text")
 
 
 def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list[dict[str, Any]]]:
