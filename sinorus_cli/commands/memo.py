@@ -10,8 +10,8 @@ from .common import FormatOption, session
 
 EPILOG = """\b
 Examples:
-  sinorus memo korolev-2017 "Read beside the 2017 joint statement."
-  sinorus memo korolev-2017:3 "Stance +2 or +1? Ask the second coder."
+  sinorus memo korolev-2017 "See the 2017 statement."
+  sinorus memo korolev-2017:3 "+2 or +1? Ask coder B."
   sinorus memo korolev-2017                   (the notes on the article and its theses)
   sinorus memo korolev-2017 --format json
 
