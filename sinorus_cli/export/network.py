@@ -197,17 +197,30 @@ def to_json(network: Network) -> str:
     return json_one_line(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
+def _dot_escaped(value: str) -> str:
+    """Text inside a quoted DOT string: backslash and quote escaped, a newline as DOT's centred line break."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
 def _dot_id(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
+    return f'"{_dot_escaped(value)}"'
+
+
+def dot_lines(lines: Sequence[str]) -> str:
+    """A quoted DOT label of left-justified lines: each line escaped, then ended by DOT's `\\l`.
+
+    The `\\l` is added after escaping: escaped with the text, it would reach Graphviz as a literal
+    backslash and letter, and the legend would render as one long line.
+    """
+    return '"' + "".join(_dot_escaped(line) + "\\l" for line in lines) + '"'
 
 
 def to_dot(network: Network) -> str:
     """Graphviz DOT: edges coloured by tie kind, as wide as their weight, labelled with both counts."""
-    key = "\\l".join(f"{kind}: {meaning}" for kind, (meaning, _) in TIES.items())
+    key = dot_lines([f"{kind}: {meaning}" for kind, (meaning, _) in TIES.items()])
     lines = [
         "graph sinorus {",
-        f"  graph [labelloc=b, labeljust=l, fontname=Helvetica, label={_dot_id(key)}];",
+        f"  graph [labelloc=b, labeljust=l, fontname=Helvetica, label={key}];",
         "  node [shape=box, fontname=Helvetica];",
         "  edge [fontname=Helvetica, fontsize=10];",
     ]
