@@ -10,8 +10,8 @@ import networkx as nx
 import pytest
 from lxml import etree
 
-from sinorus_cli.corpus import load_corpus
 from sinorus_cli.analysis.ties import TIES
+from sinorus_cli.corpus import load_corpus
 from sinorus_cli.export.network import discourse_network
 
 GEXF = "{http://www.gexf.net/1.2draft}"

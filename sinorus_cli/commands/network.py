@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..export.network import Network
 
 ARTICLE_FILTERS = True
+SECTIONS = ("nodes", "network")  # of --stats
 
 EPILOG = """\b
 Examples:

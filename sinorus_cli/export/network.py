@@ -37,7 +37,7 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 # Attribute types as GEXF names them; GraphML spells `integer` as `int`.
 ACTOR_KEYS = dict.fromkeys(("articles", "title", "author", "outlet", "date", "kind"), "string")
-THEME_KEYS = {"name": "string", "proposition": "string", "actors": "integer"}
+THEME_KEYS = {"name": "string", "proposition": "string", "argued_by": "integer"}
 
 
 @dataclass(frozen=True)
