@@ -30,13 +30,12 @@ Examples:
   sinorus network --kind congruence --stats
   sinorus network --tag camp=official --since 2022 -o official.gexf
 
-\b
-Kinds: both (default): one edge per pair of actors who take a side on a
-common theme, labelled 'agree A · contradict C', with a tie kind
-(congruence, mostly congruence, even, mostly conflict, conflict);
-congruence / conflict: only the themes agreed / contradicted on;
-affiliation: actors and themes, an edge per position with its stance;
-cooccurrence: themes, tied by the actors with a position on both.
+Kinds: both (default) joins two actors who take a side on a common theme,
+labelled 'agree A · contradict C', with a tie kind (congruence, mostly
+congruence, even, mostly conflict, conflict); congruence and conflict keep
+only the themes agreed or contradicted on; affiliation ties actors to the
+themes they take a position on, with the stance; cooccurrence ties themes by
+the actors with a position on both.
 """
 
 
