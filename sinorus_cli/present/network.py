@@ -8,7 +8,6 @@ from typing import Any
 from ..analysis.netstats import NetworkStats
 from ..output.view import Column, Section, View
 from .cells import share_cell
-from .listing import FIELD_COLUMNS
 
 NODE_COLUMNS = (
     Column("id", "Node", no_wrap=True),
@@ -19,6 +18,8 @@ NODE_COLUMNS = (
     Column("community", "Community", justify="right"),
 )
 NODE_FIELDS = tuple(c.key for c in NODE_COLUMNS)
+# The network's measures as field and value; the record keeps the number, the table shows n/a for none.
+WHOLE_COLUMNS = (Column("field", "Field", no_wrap=True), Column("value", "Value", render=share_cell("value")))
 
 
 def stats_view(stats: NetworkStats) -> View:
@@ -26,12 +27,12 @@ def stats_view(stats: NetworkStats) -> View:
     nodes = [asdict(n) for n in stats.per_node]
     whole: dict[str, Any] = {k: v for k, v in asdict(stats).items() if k != "per_node"}
     # A network without edges has no modularity: n/a in the table, null in JSON, never a score of 0.
-    fields = [{"field": k, "value": share_cell("v")({"v": v}).plain} for k, v in whole.items()]
+    fields = [{"field": k, "value": v} for k, v in whole.items()]
     title = f"{stats.kind} network of {stats.by}s" if ":" not in stats.by else f"{stats.kind} network by {stats.by}"
     return View(
         [
             Section("nodes", "Nodes", NODE_COLUMNS, nodes, fields=NODE_FIELDS),
-            Section("network", title, FIELD_COLUMNS, fields, fields=("field", "value"), keyed=True),
+            Section("network", title, WHOLE_COLUMNS, fields, fields=("field", "value"), keyed=True),
         ],
         document={"network": whole, "nodes": nodes},
         primary="nodes",
