@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import networkx as nx
 import pytest
 from lxml import etree
 
+from sinorus_cli.analysis.ties import TIES
 from sinorus_cli.corpus import load_corpus
+from sinorus_cli.export.network import discourse_network
 
 GEXF = "{http://www.gexf.net/1.2draft}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -122,3 +126,27 @@ def test_the_format_follows_the_file_extension(run, tmp_path):
 def test_output_into_a_missing_folder_is_one_clear_error(run, tmp_path):
     result = run("network", "-o", str(tmp_path / "nowhere" / "n.gexf"))
     assert result.exit_code == 2 and "no folder" in result.stderr and "Traceback" not in result.output
+
+
+def test_the_dot_legend_breaks_lines_with_an_unescaped_backslash_l(run):
+    legend = next(line for line in run("network", "--format", "dot").stdout.splitlines() if "label=" in line)
+    label = legend.split("label=", 1)[1].rstrip("];")
+    assert "\\\\l" not in label  # an escaped \l is a literal backslash and letter in Graphviz
+    assert label.count("\\l") == len(discourse_network(load_corpus()).legend) and label.endswith('\\l"')
+
+
+def test_a_backslash_or_quote_in_a_dot_line_is_escaped_before_the_break():
+    from sinorus_cli.export.network import dot_lines
+
+    assert dot_lines(['a "b" \\l', "c"]) == '"a \\"b\\" \\\\l\\lc\\l"'
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+def test_graphviz_renders_the_legend_line_by_line(run):
+    dot = run("network", "--format", "dot").stdout
+    svg = subprocess.run(["dot", "-Tsvg"], input=dot, capture_output=True, text=True, check=True).stdout
+    texts = [t.text for t in etree.fromstring(svg.encode()).iter("{http://www.w3.org/2000/svg}text")]
+    legend = discourse_network(load_corpus()).legend
+    assert [t for t in texts if t in legend] == list(legend)  # one text element per line, in order
+    assert [t.split(":")[0] for t in texts if t.split(":")[0] in TIES] == list(TIES)
+    assert not any("\\l" in t for t in texts)
