@@ -51,6 +51,9 @@ pipe closed.
 """
 
 
+# A command whose name is a Python keyword lives in a module named with a trailing underscore.
+MODULES = {"import": "import_"}
+
 # Every command, in the order `sinorus --help` lists them; each lives in commands/<name>.py.
 COMMANDS = (
     "compare",
@@ -71,6 +74,7 @@ COMMANDS = (
     "eval",
     "init",
     "add",
+    "import",
     "edit",
     "remove",
     "review",
@@ -170,7 +174,7 @@ class SinorusGroup(TyperGroup):
             return None
         from .commands.common import COMPLETERS, shared_options
 
-        module = importlib.import_module(f"{__package__}.commands.{cmd_name}")
+        module = importlib.import_module(f"{__package__}.commands.{MODULES.get(cmd_name, cmd_name)}")
         holder = typer.Typer(rich_markup_mode=None)
         module.register(holder)
         command = typer.main.get_command_from_info(

@@ -160,6 +160,18 @@ def utf16_offset(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
+def code_point_offset(text: str, units: int) -> int | None:
+    """The inverse of `utf16_offset`: the code point at UTF-16 position `units`; None when that position
+    is outside the text or falls between the two halves of a surrogate pair (no character starts there)."""
+    encoded = text.encode("utf-16-le", "surrogatepass")
+    if not 0 <= units <= len(encoded) // 2:
+        return None
+    try:
+        return len(encoded[: 2 * units].decode("utf-16-le"))
+    except UnicodeDecodeError:
+        return None
+
+
 def password_hash(password: str, salt: bytes) -> str:
     """A password as DNA stores it (jasypt's StrongPasswordEncryptor: salted SHA-256, 100000 rounds, Base64)."""
     digest = hashlib.sha256(salt + password.encode("utf-8")).digest()
@@ -187,14 +199,30 @@ def document_notes(article: Article) -> str:
     precision = f"{article.date_precision} precision" if article.date else "undated"
     described = ", ".join(v for v in (precision, article.date_basis) if v)
     lines = [
-        f"sinorus id: {article.id}",
-        f"date: {article.date or 'unknown'} ({described}; stored as {stored:%Y-%m-%d})",
+        f"{NOTED_ID}{article.id}",
+        f"{NOTED_DATE}{article.date or 'unknown'} ({described}; stored as {stored:%Y-%m-%d})",
     ]
     if article.date_note:
         lines.append(f"date note: {article.date_note}")
     if article.notes:
         lines.append(f"notes: {article.notes}")
     return "\n".join(lines)
+
+
+NOTED_ID = "sinorus id: "
+NOTED_DATE = "date: "
+
+
+def noted_fields(notes: str) -> dict[str, str]:
+    """The id and ISO date that `document_notes` wrote into a document's notes; empty for anyone else's notes."""
+    lines = notes.splitlines()
+    if not lines or not lines[0].startswith(NOTED_ID):
+        return {}
+    fields = {"id": lines[0].removeprefix(NOTED_ID)}
+    dated = lines[1].removeprefix(NOTED_DATE).split(" (", 1)[0] if len(lines) > 1 else ""
+    if lines[1:] and lines[1].startswith(NOTED_DATE) and dated != "unknown":
+        fields["date"] = dated
+    return fields
 
 
 def _values(thesis: Thesis, article: Article, theme: Theme) -> dict[str, object]:

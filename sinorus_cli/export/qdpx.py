@@ -3,7 +3,12 @@
 The archive holds project.qde (the urn:QDA-XML:project:1.0 schema) and the
 article texts under sources/. Themes are codes with one sub-code per stance
 point; theses are coded PlainTextSelections whose start and end positions are
-our offsets, which count Unicode code points as the standard requires. GUIDs
+our offsets, which count Unicode code points as the standard requires, whose
+Description is the claim, and which carry a second coding under a `speaker`
+code when the view is a quoted speaker's. A source's Description lists the
+article's metadata one `key: value` a line. The names of these codes and lines
+are the rules `sinorus import` reads back (see `stance_code` and
+`described_fields` below), so our own export imports with no mapping. GUIDs
 are derived from ids and the zip entries carry a fixed timestamp in a fixed
 order, so the same corpus always gives the same bytes.
 """
@@ -11,17 +16,52 @@ order, so the same corpus always gives the same bytes.
 from __future__ import annotations
 
 import io
+import re
 import uuid
 import zipfile
 from xml.etree import ElementTree as ET
 
 from .. import __version__
 from ..analysis.stance import signed
-from ..model import Corpus
+from ..model import Article, Corpus
 
 QDA_NAMESPACE = "urn:QDA-XML:project:1.0"
 GUID_ROOT = uuid.UUID("6f1c9a52-3b7e-4d2c-9a51-5e0b7c1d2f40")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry: no wall clock in the file
+SPEAKER_CODE = "speaker"  # the parent code of one code per quoted speaker
+# The article fields a source's Description carries, one `key: value` line each, in this order.
+DESCRIBED = ("title", "author", "outlet", "kind", "date", "url")
+_STANCE_CODE = re.compile(r"(?P<theme>\S+) (?P<stance>[+-][12]|0)(?: .*)?", re.DOTALL)
+
+
+def stance_code_name(theme_id: str, stance: int, scale_name: str) -> str:
+    """The name of a theme's sub-code for one stance point: 'alliance +2 formal alliance likely'."""
+    return f"{theme_id} {signed(stance)} {scale_name}".rstrip()
+
+
+def stance_code(name: str, parent: str) -> tuple[str, int] | None:
+    """The (theme, stance) a code named by `stance_code_name` under the code `parent` stands for, or None."""
+    found = _STANCE_CODE.fullmatch(name)
+    if found is None or found["theme"] != parent:
+        return None
+    return found["theme"], int(found["stance"])
+
+
+def source_description(article: Article) -> str:
+    """An article's metadata as a source's Description: one `key: value` line per field it has."""
+    values = {key: " ".join(str(getattr(article, key)).split()) for key in DESCRIBED}
+    return "\n".join(f"{key}: {value}" for key, value in values.items() if value)
+
+
+def described_fields(description: str) -> dict[str, str] | None:
+    """The fields of a Description written by `source_description`; None when it is not in that form."""
+    fields: dict[str, str] = {}
+    for line in description.splitlines():
+        key, colon, value = line.partition(": ")
+        if not colon or key not in DESCRIBED or key in fields:
+            return None
+        fields[key] = value.strip()
+    return fields or None
 
 
 def guid(*parts: str) -> str:
@@ -49,9 +89,15 @@ def qdpx_project(corpus: Corpus) -> tuple[bytes, dict[str, str]]:
                 code,
                 _q("Code"),
                 guid=guid("theme", theme.id, str(stance)),
-                name=f"{theme.id} {signed(stance)} {name}",
+                name=stance_code_name(theme.id, stance, name),
                 isCodable="true",
             )
+    speakers = sorted({t.speaker for t in corpus.theses if t.speaker})
+    if speakers:
+        parent = ET.SubElement(codes, _q("Code"), guid=guid("speaker"), name=SPEAKER_CODE, isCodable="false")
+        ET.SubElement(parent, _q("Description")).text = "Who makes the claim, where it is not the article's author"
+        for speaker in speakers:
+            ET.SubElement(parent, _q("Code"), guid=guid("speaker", speaker), name=speaker, isCodable="true")
     sources = ET.SubElement(project, _q("Sources"))
     texts = {}
     for article in corpus.articles:
@@ -61,9 +107,7 @@ def qdpx_project(corpus: Corpus) -> tuple[bytes, dict[str, str]]:
         source = ET.SubElement(
             sources, _q("TextSource"), guid=source_guid, name=article.id, plainTextPath=f"internal://{file_name}"
         )
-        ET.SubElement(source, _q("Description")).text = " | ".join(
-            v for v in (article.title, article.author, article.outlet, article.date) if v
-        )
+        ET.SubElement(source, _q("Description")).text = source_description(article)
         for thesis in corpus.theses_of(article.id):
             selection = ET.SubElement(
                 source,
@@ -77,6 +121,9 @@ def qdpx_project(corpus: Corpus) -> tuple[bytes, dict[str, str]]:
             ET.SubElement(selection, _q("Description")).text = thesis.claim
             coding = ET.SubElement(selection, _q("Coding"), guid=guid("coding", thesis.id), creatingUser=user)
             ET.SubElement(coding, _q("CodeRef"), targetGUID=guid("theme", thesis.theme, str(thesis.stance)))
+            if thesis.speaker:
+                said = ET.SubElement(selection, _q("Coding"), guid=guid("said", thesis.id), creatingUser=user)
+                ET.SubElement(said, _q("CodeRef"), targetGUID=guid("speaker", thesis.speaker))
     xml = ET.tostring(project, encoding="utf-8", xml_declaration=True)
     return xml, texts
 
