@@ -9,11 +9,47 @@ the same network always gives the same communities; they are numbered from 1, la
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from ..export.network import Network
+
+# What the statistics read of a network, by shape: export.network's Network has it, and analysis (a lower
+# layer than export) does not import that module to say so.
+class _Node(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+class _Edge(Protocol):
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def weight(self) -> float: ...
+
+
+class _Named(Protocol):
+    @property
+    def value(self) -> str: ...
+
+
+class Graph(Protocol):
+    """A network's nodes and weighted edges, and how it was drawn (kind, actors, normalisation)."""
+
+    @property
+    def kind(self) -> _Named: ...
+    @property
+    def by(self) -> str: ...
+    @property
+    def normalize(self) -> _Named: ...
+    @property
+    def nodes(self) -> Sequence[_Node]: ...
+    @property
+    def edges(self) -> Sequence[_Edge]: ...
 
 SEED = 24  # Louvain's random order of nodes: fixed, so a corpus always gives the same communities
 
@@ -49,7 +85,7 @@ def _rounded(value: float) -> float:
     return round(value, 6)
 
 
-def network_stats(network: Network) -> NetworkStats:
+def network_stats(network: Graph) -> NetworkStats:
     """The statistics of `network`, computed by networkx on its nodes and weighted edges."""
     import networkx as nx
 
