@@ -57,10 +57,10 @@ def test_check_reports_a_memo_on_what_the_corpus_does_not_hold(run, seed_copy):
 
 
 def test_memo_text_is_data_in_every_format(run, seed_copy):
-    hostile = "[bold]x[/bold] \x1b[2J =1+1 <b>"
+    hostile = "[bold]x[/bold] \u202eevil =1+1 <b>"  # markup, a bidi override, a formula, a tag
     assert run("-C", str(seed_copy), "memo", "gvs-2022", hostile).exit_code == 0
     table = run("-C", str(seed_copy), "memo", "gvs-2022", "--format", "table", tty=True)
-    assert "[bold]x[/bold]" in table.stdout and "\x1b[2J" not in table.stdout
+    assert "[bold]x[/bold]" in table.stdout and "\\u202e" in table.stdout and "\u202e" not in table.stdout
     assert run("-C", str(seed_copy), "memo", "gvs-2022:2", "=HYPERLINK(1)").exit_code == 0
     csv = run("-C", str(seed_copy), "memo", "gvs-2022", "--format", "csv", "--fields", "text").stdout
     assert csv.splitlines()[2] == "'=HYPERLINK(1)"  # a spreadsheet shows it, does not run it

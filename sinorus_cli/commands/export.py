@@ -31,6 +31,7 @@ def export_command(
     output: OutputOption = None,
 ) -> None:
     """Export the corpus as a DNA database or a REFI-QDA project."""
+    from ..corpus.memos import read_memos
     from ..export.dna import dna_bytes
     from ..export.qdpx import qdpx_bytes
     from ..output.text import counted
@@ -38,7 +39,7 @@ def export_command(
     s = session(ctx)
     kind = chosen_kind(Target, fmt, output)
     corpus = s.corpus()
-    data = dna_bytes(corpus) if kind is Target.dna else qdpx_bytes(corpus)
+    data = dna_bytes(corpus) if kind is Target.dna else qdpx_bytes(corpus, read_memos(s.folders)[0])
     theses, articles = counted(len(corpus.theses), "thesis", "theses"), counted(len(corpus.articles), "article")
     deliver(s, output, data, f"{theses} from {articles}")
 

@@ -383,6 +383,8 @@ def memo_problem(text: str) -> str:
         return f"a memo is at most {MEMO_BYTES:,} characters"
     if text != text.encode("utf-8", "surrogatepass").decode("utf-8", "replace"):
         return "a memo must be text UTF-8 can encode"
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", text):  # what XML 1.0 cannot carry, and kin
+        return "a memo must not hold control characters (tab and line breaks are fine)"
     return ""
 
 

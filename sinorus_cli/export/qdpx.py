@@ -19,11 +19,12 @@ import io
 import re
 import uuid
 import zipfile
+from collections.abc import Mapping, Sequence
 from xml.etree import ElementTree as ET
 
 from .. import __version__
 from ..analysis.stance import signed
-from ..model import Article, Corpus
+from ..model import Article, Corpus, Memo
 
 QDA_NAMESPACE = "urn:QDA-XML:project:1.0"
 GUID_ROOT = uuid.UUID("6f1c9a52-3b7e-4d2c-9a51-5e0b7c1d2f40")
@@ -73,8 +74,12 @@ def _q(tag: str) -> str:
     return f"{{{QDA_NAMESPACE}}}{tag}"
 
 
-def qdpx_project(corpus: Corpus) -> tuple[bytes, dict[str, str]]:
-    """The project.qde XML and the source texts (file name -> text) of a REFI-QDA project."""
+def qdpx_project(corpus: Corpus, memos: Sequence[Memo] = ()) -> tuple[bytes, dict[str, str]]:
+    """The project.qde XML and the source texts (file name -> text) of a REFI-QDA project.
+
+    Memos become the project's Notes, each referred to (NoteRef) by the source or the coded passage it
+    is on; a memo on what the corpus does not hold is left out.
+    """
     ET.register_namespace("", QDA_NAMESPACE)
     user = guid("user", "sinorus")
     project = ET.Element(_q("Project"), name="sinorus corpus", origin=f"sinorus {__version__}")
@@ -99,6 +104,11 @@ def qdpx_project(corpus: Corpus) -> tuple[bytes, dict[str, str]]:
         for speaker in speakers:
             ET.SubElement(parent, _q("Code"), guid=guid("speaker", speaker), name=speaker, isCodable="true")
     sources = ET.SubElement(project, _q("Sources"))
+    held = {a.id for a in corpus.articles} | {t.id for t in corpus.theses}
+    noted: dict[str, list[tuple[str, Memo]]] = {}
+    for n, memo in enumerate(memos, 1):
+        if memo.target in held:
+            noted.setdefault(memo.target, []).append((guid("memo", memo.target, str(n)), memo))
     texts = {}
     for article in corpus.articles:
         source_guid = guid("article", article.id)
@@ -124,13 +134,34 @@ def qdpx_project(corpus: Corpus) -> tuple[bytes, dict[str, str]]:
             if thesis.speaker:
                 said = ET.SubElement(selection, _q("Coding"), guid=guid("said", thesis.id), creatingUser=user)
                 ET.SubElement(said, _q("CodeRef"), targetGUID=guid("speaker", thesis.speaker))
+            _note_refs(selection, noted.get(thesis.id, []))
+        _note_refs(source, noted.get(article.id, []))
+    _notes(project, noted, user)
     xml = ET.tostring(project, encoding="utf-8", xml_declaration=True)
     return xml, texts
 
 
-def qdpx_bytes(corpus: Corpus) -> bytes:
+def _note_refs(element: ET.Element, notes: Sequence[tuple[str, Memo]]) -> None:
+    for note_guid, _ in notes:
+        ET.SubElement(element, _q("NoteRef"), targetGUID=note_guid)
+
+
+def _notes(project: ET.Element, noted: Mapping[str, Sequence[tuple[str, Memo]]], user: str) -> None:
+    """The project's Notes: one per memo, its text as the note's plain content (REFI-QDA's TextSource)."""
+    if not noted:
+        return
+    notes = ET.SubElement(project, _q("Notes"))
+    for target, found in noted.items():
+        for note_guid, memo in found:
+            note = ET.SubElement(notes, _q("Note"), guid=note_guid, name=f"memo on {target}", creatingUser=user)
+            if memo.written:
+                note.set("creationDateTime", f"{memo.written}T00:00:00Z")
+            ET.SubElement(note, _q("PlainTextContent")).text = memo.text
+
+
+def qdpx_bytes(corpus: Corpus, memos: Sequence[Memo] = ()) -> bytes:
     """The .qdpx archive as bytes: entries in name order, each with the same fixed timestamp."""
-    xml, texts = qdpx_project(corpus)
+    xml, texts = qdpx_project(corpus, memos)
     entries = {"project.qde": xml} | {f"sources/{name}": text.encode("utf-8") for name, text in texts.items()}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
