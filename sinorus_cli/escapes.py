@@ -43,3 +43,17 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text  # the common case, decided in C (isprintable is False for all the characters above)
     return re.sub(_UNSAFE, hex_escape, text)
+
+
+# What XML 1.0 can carry (its `Char` production): tab, line feed, carriage return and every code point
+# from U+0020 up, less the surrogates and U+FFFE/U+FFFF. Anything else makes a whole file unreadable to
+# every conforming parser, so it is replaced, not escaped: XML has no escape for these characters.
+_XML_FORBIDDEN = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+XML_REPLACEMENT = "\ufffd"
+
+
+def xml_text(text: str) -> str:
+    """Text an XML 1.0 file can hold: each character XML forbids becomes U+FFFD, the rest is unchanged."""
+    if text.isprintable():
+        return text  # decided in C: every forbidden character is non-printable
+    return re.sub(_XML_FORBIDDEN, XML_REPLACEMENT, text)

@@ -27,9 +27,11 @@ from .. import __version__
 from ..analysis.compare import chronological
 from ..analysis.stance import Position, Relation, Speakers, position, relation, signed
 from ..analysis.ties import TIES, NetworkKind, Normalize, normalisation_text, tie_kind, weight
+from ..escapes import xml_text
 from ..model import Article, Corpus, Theme, Thesis
 from ..output.text import json_one_line
 from .actors import ActorKind, Actors
+from .xmlfile import made_safe
 
 GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
 GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
@@ -330,8 +332,12 @@ def to_json(network: Network) -> str:
 
 
 def _dot_escaped(value: str) -> str:
-    """Text inside a quoted DOT string: backslash and quote escaped, a newline as DOT's centred line break."""
-    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    """Text inside a quoted DOT string: backslash and quote escaped, a newline as DOT's centred line break.
+
+    Graphviz writes labels into SVG, which is XML: a character XML forbids would make the picture
+    unreadable, so the XML rule applies first.
+    """
+    return xml_text(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
 def _dot_id(value: str) -> str:
@@ -370,7 +376,7 @@ def to_dot(network: Network) -> str:
 
 def _xml(root: ET.Element) -> str:
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return ET.tostring(made_safe(root), encoding="unicode", xml_declaration=True) + "\n"
 
 
 def _text(value: Any) -> str:

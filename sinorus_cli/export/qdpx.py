@@ -25,6 +25,7 @@ from xml.etree import ElementTree as ET
 from .. import __version__
 from ..analysis.stance import signed
 from ..model import Article, Corpus, Memo
+from .xmlfile import made_safe
 
 QDA_NAMESPACE = "urn:QDA-XML:project:1.0"
 GUID_ROOT = uuid.UUID("6f1c9a52-3b7e-4d2c-9a51-5e0b7c1d2f40")
@@ -137,7 +138,7 @@ def qdpx_project(corpus: Corpus, memos: Sequence[Memo] = ()) -> tuple[bytes, dic
             _note_refs(selection, noted.get(thesis.id, []))
         _note_refs(source, noted.get(article.id, []))
     _notes(project, noted, user)
-    xml = ET.tostring(project, encoding="utf-8", xml_declaration=True)
+    xml = ET.tostring(made_safe(project), encoding="utf-8", xml_declaration=True)
     return xml, texts
 
 
