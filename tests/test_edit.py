@@ -189,6 +189,48 @@ def test_a_metadata_row_may_give_the_url(run, corpus, tmp_path):
     assert (corpus / "articles.toml").read_bytes() == before
 
 
+def test_add_tags_every_article_and_takes_the_url_of_one(run, corpus, tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Moscow and Beijing will never form an alliance.\n", encoding="utf-8")
+    second.write_text("Beijing and Moscow trust each other more than ever.\n", encoding="utf-8")
+    tags = ("--tag", "country=CN", "--tag", "camp=official")
+    result = run("--corpus", str(corpus), "add", str(first), str(second), *tags)
+    assert result.exit_code == 0, result.stderr
+    added = [row.split("\t")[0] for row in result.stdout.splitlines()]
+    assert all(_entry(corpus, a)["tags"] == {"camp": "official", "country": "CN"} for a in added)
+    assert {row["id"] for row in _listed(run, corpus, "--tag", "country=CN")} == set(added)
+    third = tmp_path / "third.txt"
+    third.write_text("Russia is China's junior partner.\n", encoding="utf-8")
+    result = run("--corpus", str(corpus), "add", str(third), "--id", "third", "--url", "https://example.org/3")
+    assert result.exit_code == 0 and _entry(corpus, "third")["url"] == "https://example.org/3"
+
+
+def test_a_metadata_column_tag_key_sets_that_tag(run, corpus, tmp_path):
+    text = tmp_path / "piece.txt"
+    text.write_text("Moscow and Beijing will never form an alliance.\n", encoding="utf-8")
+    rows = tmp_path / "meta.csv"
+    rows.write_text(f"file,id,tag:country,tag:camp\n{text},piece,IN,\n", encoding="utf-8")
+    assert run("--corpus", str(corpus), "add", "--metadata", str(rows)).exit_code == 0
+    assert _entry(corpus, "piece")["tags"] == {"country": "IN"}  # an empty cell sets no tag
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--tag", "no-equals"], "must be written key=value"),
+        (["--tag", "bad key=x"], "tag key 'bad key'"),
+        (["--url", "ftp://example.org/x"], "must be an http:// or https:// address"),
+    ],
+)
+def test_a_bad_tag_or_url_on_add_is_one_line_and_adds_nothing(run, corpus, tmp_path, args, message):
+    text = tmp_path / "piece.txt"
+    text.write_text("Moscow and Beijing will never form an alliance.\n", encoding="utf-8")
+    before = (corpus / "articles.toml").read_bytes()
+    result = run("--corpus", str(corpus), "add", str(text), *args)
+    assert result.exit_code == 2 and message in result.stderr and len(result.stderr.splitlines()) == 1
+    assert (corpus / "articles.toml").read_bytes() == before
+
+
 URL_TAIL = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")), max_size=40)
 VALUES = st.text(st.characters(codec="utf-8"), max_size=40) | st.sampled_from(
     ['"', '"""', "'''", "\\", "\n[[article]]\n", "a\r\nb", "\x00\x01\x1f\x7f", "# not a comment", "}", "{ x = 1 }"]

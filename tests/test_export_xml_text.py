@@ -37,7 +37,8 @@ KEPT = ("korolev-2017", "zhao-2024")
 # Any code point a TOML file can carry: surrogates cannot be read from UTF-8, everything else can.
 anything = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 # What a hostile page most often carries, so that short examples meet it too.
-hostile = st.text(st.sampled_from("\x00\x01\x08\x0b\x0c\x1b\x7f\x85\ufffe\uffff\u2028\u202e<>&\"'\r\n\t ]]>x"), max_size=20)
+HOSTILE_CHARACTERS = "\x00\x01\x08\x0b\x0c\x1b\x7f\x85\ufffe\uffff\u2028\u202e<>&\"'\r\n\t ]]>x"
+hostile = st.text(st.sampled_from(HOSTILE_CHARACTERS), max_size=20)
 field = st.one_of(anything, hostile)
 
 

@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 EPILOG = """\b
 Examples:
   sinorus add new-oped.txt --author "Jane Doe" --outlet "The Review" --date 2024-05
+  sinorus add reading/*.txt --tag country=IN --tag camp=academic
   sinorus add https://example.org/x report.pdf --dry-run
-  sinorus add --metadata sources.csv        (columns: file, id, title, author, outlet, date, kind, url)
+  sinorus add --metadata sources.csv
+    (columns: file, id, title, author, outlet, date, kind, url, tag:KEY)
   sinorus add reading/*.txt                       (a progress bar on a terminal)
   find reading -name '*.txt' | sinorus add --files-from -
   sinorus --corpus my-corpus add - --title "Pasted" < text.txt
@@ -63,7 +65,7 @@ def add_command(
     ] = None,
     metadata_file: Annotated[
         str | None,
-        typer.Option("--metadata", help="CSV: a 'file' column, then id, title, author, outlet, date, kind, url."),
+        typer.Option("--metadata", help="CSV: a 'file' column; id, title, author, outlet, date, kind, url, tag:KEY."),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would be recorded for each source; write nothing.")
@@ -74,6 +76,11 @@ def add_command(
     outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="op-ed, analysis, newsletter summary, ...")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The source's address (one file only).")] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", help="Tag every article added, key=value (repeatable).", metavar="KEY=VALUE"),
+    ] = None,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Decode the files with this.")] = None,
     fmt: FormatOption = None,
 ) -> None:
@@ -87,6 +94,7 @@ def add_command(
     from ..corpus.bulk import prepare
     from ..corpus.db import refresh
     from ..corpus.load import load_codebook
+    from ..corpus.records import parse_tag, tag_field
     from ..corpus.sources import read_metadata_file, with_ids
     from ..corpus.store import add_articles, check_metadata
     from ..text.ingest import check_encoding
@@ -94,9 +102,10 @@ def add_command(
     s = session(ctx)
     rows_by_source = read_metadata_file(metadata_file) if metadata_file else {}
     files = _sources(files or [], files_from, list(rows_by_source))
-    if len(files) > 1 and (article_id or title):
-        raise UsageError("--id and --title apply to a single file")
+    if len(files) > 1 and (article_id or title or url):
+        raise UsageError("--id, --title and --url apply to a single file")
     fields = {"id": article_id, "title": title, "author": author, "outlet": outlet, "date": date, "kind": kind}
+    fields |= {"url": url} | {tag_field(key): value for key, value in map(parse_tag, tag or ())}
     metadata = {k: v for k, v in fields.items() if v}
     check_metadata(metadata)
     check_encoding(encoding)

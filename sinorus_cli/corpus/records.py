@@ -116,6 +116,21 @@ def parse_tag(spec: str, option: str = "--tag") -> tuple[str, str]:
     return key, value
 
 
+# A tag among an article's metadata fields (`add --tag`, a `--metadata` column) is the field `tag:KEY`,
+# so every way metadata reaches `add` carries tags without a second channel.
+TAG_FIELD = "tag:"
+
+
+def tag_field(key: str) -> str:
+    """The metadata field that carries the tag `key`."""
+    return TAG_FIELD + key
+
+
+def tags_of(fields: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The tags among metadata fields, by key; a tag with an empty value is no tag."""
+    return tuple(sorted((k.removeprefix(TAG_FIELD), v) for k, v in fields.items() if k.startswith(TAG_FIELD) and v))
+
+
 def tags_text(tags: Sequence[tuple[str, str]]) -> str:
     r"""Tags as one field, `key=value;key=value`; a `;` or `\` in a value is escaped with a `\`."""
     return ";".join(f"{key}={_escaped(value)}" for key, value in tags)

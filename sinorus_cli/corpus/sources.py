@@ -97,11 +97,16 @@ def _rebound(item: NewArticle, article_id: str) -> NewArticle:
     return NewArticle(item.text, {**item.metadata, "id": article_id}, theses)
 
 
+def _known_column(name: str) -> bool:
+    return name in (*FIELDS, "file") or (name.startswith(records.TAG_FIELD) and name != records.TAG_FIELD)
+
+
 def read_metadata_file(path: str) -> dict[str, dict[str, str]]:
     """The rows of a `--metadata` CSV file by their `file` column (a path or link as given to add).
 
-    Columns are named as the flags (id, title, author, outlet, date, kind); others are refused, so a
-    misspelt column is not silently ignored. Each row's id and date are checked like the flags'.
+    Columns are named as the flags (id, title, author, outlet, date, kind, url), and `tag:KEY` sets the
+    tag KEY (`tag:country`); others are refused, so a misspelt column is not silently ignored. Each
+    row's id, date, url and tags are checked like the flags'.
     """
     from .store import check_metadata
 
@@ -114,16 +119,17 @@ def read_metadata_file(path: str) -> dict[str, dict[str, str]]:
         raise UsageError(f"--metadata {path}: cannot read it ({exc})") from None
     if "file" not in columns:
         raise UsageError(f"--metadata {path}: needs a 'file' column naming each file or link")
-    unknown = [c for c in columns if c not in (*FIELDS, "file")]
+    unknown = [c for c in columns if not _known_column(c)]
     if unknown:
-        raise UsageError(f"--metadata {path}: unknown column(s) {', '.join(unknown)}; use file, {', '.join(FIELDS)}")
+        named = ", ".join(FIELDS)
+        raise UsageError(f"--metadata {path}: unknown column(s) {', '.join(unknown)}; use file, {named}, tag:KEY")
     table: dict[str, dict[str, str]] = {}
     for number, row in enumerate(rows, start=2):
         source = (row.get("file") or "").strip()
         if not source:
             raise UsageError(f"--metadata {path}: line {number} names no file")
         cells = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str | None)}
-        values = {k: v for k, v in cells.items() if k in FIELDS and v}
+        values = {k: v for k, v in cells.items() if _known_column(k) and k != "file" and v}
         try:
             check_metadata(values)
         except UsageError as exc:

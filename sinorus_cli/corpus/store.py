@@ -136,6 +136,11 @@ def check_metadata(metadata: Mapping[str, str]) -> None:
         raise UsageError(f"--date: {records.date_problem(metadata['date'])}")
     if metadata.get("url") and records.url_problem(metadata["url"]):
         raise UsageError(records.url_problem(metadata["url"]))
+    for name, value in metadata.items():
+        if name.startswith(records.TAG_FIELD):
+            key = name.removeprefix(records.TAG_FIELD)
+            if problem := records.tag_key_problem(key) or records.tag_value_problem(value):
+                raise UsageError(f"--tag: {problem}")
 
 
 def proposed_id(metadata: Mapping[str, str]) -> str:
@@ -239,6 +244,7 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
                 article_id, file_name, confined(folder, file_name), meta.get("title", ""), meta.get("author", ""),
                 meta.get("outlet", ""), meta.get("kind", ""), meta.get("date", ""), meta.get("date_basis", ""),
                 meta.get("date_note", ""), meta.get("notes", ""), sha256=digest, url=meta.get("url", ""),
+                tags=records.tags_of(meta),
             )  # fmt: skip
             bound = tuple(_rebind(t, proposed_id(item.metadata), article_id) for t in item.theses)
             creates[file_name] = item.text.encode("utf-8")
