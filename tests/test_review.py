@@ -13,6 +13,7 @@ import pytest
 from sinorus_cli.analysis.review import Answer, Review, parse_answer
 from sinorus_cli.corpus import load_corpus
 from sinorus_cli.errors import UsageError
+from sinorus_cli.text.claims import claim_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -40,14 +41,14 @@ def test_card_shows_speaker_context_and_confidence(run, corpus):
     assert "saved 0 accepted, 0 rejected" in result.stderr
 
 
-def test_stance_and_theme_changes_rewrite_the_claim(run, corpus):
+def test_stance_and_theme_changes_keep_what_the_sentence_asserts_and_c_rewrites_the_claim(run, corpus):
     proposed = _proposed(corpus)
     run("--corpus", str(corpus), "review", "dove", input="s 1\nt sovereignty\nc My own words\nq\n")
     after = {t.id: t for t in _proposed(corpus)}
     codebook = load_corpus([corpus]).codebook
     first, second, third = (after[t.id] for t in proposed[:3])
-    assert first.stance == 1 and first.claim == codebook.get(first.theme).claim(1)
-    assert second.theme == "sovereignty" and second.claim == codebook.get("sovereignty").claim(second.stance)
+    assert first.stance == 1 and first.claim == proposed[0].claim != codebook.get(first.theme).claim(1)
+    assert second.theme == "sovereignty" and second.claim == proposed[1].claim
     assert third.claim == "My own words"
     assert all("proposed automatically" not in t.claim for t in (first, second, third))
     assert all(t.origin == "curated" and t.confidence is None for t in (first, second, third))
@@ -191,6 +192,24 @@ def test_widening_and_narrowing_keep_the_quote_at_its_offsets(run, quoted):
     assert _text(quoted)[saved.start : saved.end] == saved.quote
     assert saved.start == target.start and saved.end > target.end
     assert saved.quote.startswith(target.quote) and saved.quote.endswith("a partnership of equals.")
+    assert saved.claim == claim_of(saved.quote)  # the claim said what the quote asserts, so it follows the quote
+
+
+def test_a_claim_in_the_coders_words_survives_a_new_quote(run, quoted):
+    target = next(t for t in _theses(quoted).values() if t.quote.startswith("Russian Foreign Minister"))
+    skips = "\n" * list(_theses(quoted)).index(target.id)
+    run("--corpus", str(quoted), "review", "min", input=skips + "c Lavrov calls it a partnership\nb\nw\na\nq\n")
+    saved = _theses(quoted)[target.id]
+    assert saved.end > target.end and saved.claim == "Lavrov calls it a partnership"
+
+
+def test_a_claim_in_the_old_template_wording_is_replaced_on_accepting(run, quoted):
+    path = quoted / "theses.toml"
+    first = next(iter(_theses(quoted).values()))
+    path.write_text(path.read_text("utf-8").replace(first.claim, "No bloc (proposed automatically)", 1), "utf-8")
+    run("--corpus", str(quoted), "review", "min", input="a\nq\n")
+    saved = _theses(quoted)[first.id]
+    assert saved.claim == claim_of(saved.quote) and "proposed automatically" not in saved.claim
 
 
 def test_narrowing_to_a_clause_and_widening_backwards(run, quoted):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..model import STANCES, Article, Codebook, Thesis
+from ..text.claims import claim_of
 from ..text.quotes import Found, find_quote
 from .resolve import resolve_theme
 from .review import Source, resolve_speaker
@@ -32,7 +33,8 @@ def code_thesis(
     """The curated thesis `article` makes, anchored at `quote` in its text (exactly, else one near match).
 
     The theme may be a near miss and the speaker a surname the article completes ('-' or the author's
-    name: the author's own view); the claim defaults to the codebook's wording for the theme and stance.
+    name: the author's own view); the claim defaults to what the quote asserts (its main clause, as a
+    proposal's is), never the codebook's wording, which would say the same of every thesis on the theme.
     UsageError when the stance is out of range or the quote is absent or ambiguous.
     """
     if stance not in STANCES:
@@ -52,7 +54,7 @@ def code_thesis(
         article=article.id,
         theme=resolved.id,
         stance=stance,
-        claim=claim.strip() or resolved.claim(stance),
+        claim=claim.strip() or claim_of(found.span.quote),
         quote=found.span.quote,
         start=found.span.start,
         end=found.span.end,

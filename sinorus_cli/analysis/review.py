@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import STANCES, Codebook, Span, Theme, Thesis
+from ..text.claims import claim_of
 from ..text.quotes import Quote, narrow_to_clause, widen_next, widen_previous
 from .resolve import resolve_theme
 from .stance import signed
@@ -67,17 +68,29 @@ def parse_answer(line: str) -> Answer:
     return Answer(verb, rest.strip())
 
 
-def curated(thesis: Thesis, codebook: Codebook, **changes: object) -> Thesis:
-    """The thesis as a coder accepted it: curated, no confidence, and a claim that matches its theme and stance.
+# What the extractor once appended to every claim it wrote; a corpus proposed then may still hold it.
+LEGACY_PROPOSAL_MARK = "(proposed automatically)"
 
-    The claim is rewritten from the codebook unless the coder wrote their own, so
-    no accepted thesis keeps the "proposed automatically" wording.
+
+def curated(thesis: Thesis, codebook: Codebook, **changes: object) -> Thesis:
+    """The thesis as a coder accepted it: curated, no confidence, and the claim the coder wrote, else its own.
+
+    A proposal's claim is what its sentence asserts, which a new stance or theme does not change, so it
+    is kept; only a claim in the extractor's old template wording is replaced by what the quote asserts.
     """
     changed = replace(thesis, **changes, origin="curated", confidence=None)  # type: ignore[arg-type]
-    if "claim" in changes:
+    if "claim" in changes or LEGACY_PROPOSAL_MARK not in changed.claim:
         return changed
-    theme = codebook.get(changed.theme)
-    return replace(changed, claim=theme.claim(changed.stance)) if theme else changed
+    return replace(changed, claim=claim_of(changed.quote))
+
+
+def requoted(thesis: Thesis, quote: Quote) -> Thesis:
+    """The thesis on a widened or narrowed quote; a claim that said what the old quote asserts follows the new one.
+
+    A claim the coder wrote in their own words is theirs, and stays.
+    """
+    claim = claim_of(quote.quote) if thesis.claim == claim_of(thesis.quote) else thesis.claim
+    return replace(thesis, quote=quote.quote, start=quote.start, end=quote.end, claim=claim)
 
 
 @dataclass(frozen=True)
@@ -220,7 +233,7 @@ class Review:
             message = f"{ARROW} speaker: {speaker.name or self._author()}{speaker.note}"
         else:
             span = self._span(thesis.id, before, answer)
-            edited = replace(before, quote=span.quote, start=span.start, end=span.end)
+            edited = requoted(before, span)
             message = f"{ARROW} quote ({span.start}-{span.end}): »{' '.join(span.quote.split())}«"
         self.drafts[thesis.id] = edited
         if self.decisions.get(thesis.id) is not None:

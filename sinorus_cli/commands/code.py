@@ -34,7 +34,7 @@ def code_command(
         str, typer.Option("--speaker", "-p", help="Who says it, when not the author ('-' for the author).")
     ] = "",
     claim: Annotated[
-        str, typer.Option("--claim", "-c", help="The claim in your words (default: the codebook's).")
+        str, typer.Option("--claim", "-c", help="The claim in your words (default: the quote's main clause).")
     ] = "",
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Save a near match without asking.")] = False,
     fmt: FormatOption = None,

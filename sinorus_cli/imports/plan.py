@@ -18,6 +18,7 @@ from ..corpus.naming import id_for, taken_ids, unique
 from ..corpus.store import NewArticle, next_thesis_id
 from ..errors import UsageError
 from ..model import Codebook, Thesis
+from ..text.claims import claim_of
 from .mapping import Target
 
 
@@ -136,11 +137,10 @@ def _metadata(source: Source, notes: list[str]) -> dict[str, str]:
 
 
 def _thesis(text: str, coding: Coding, target: Target, thesis_id: str, article_id: str, codebook: Codebook) -> Thesis:
-    """The curated thesis of one coding; with no words of the coder's, the claim is the codebook's (as `code`'s)."""
+    """The curated thesis of one coding; with no words of the coder's, its claim is what the quote asserts."""
     stance = target.stance if target.stance is not None else 0
-    theme = codebook.get(target.theme)
-    claim = coding.claim or (theme.claim(stance) if theme else "")
     quote = text[coding.start : coding.end]
+    claim = coding.claim or claim_of(quote)
     return Thesis(
         thesis_id, article_id, target.theme, stance, claim, quote, coding.start, coding.end, speaker=coding.speaker
     )
