@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..analysis.ties import NetworkKind, Normalize
+from ..analysis.ties import Count, Duplicates, NetworkKind, Normalize
 from ..errors import UsageError
 from .common import Session, complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
@@ -28,6 +28,7 @@ Examples:
   sinorus network --kind cooccurrence --format json | jq '.edges[]'
   sinorus network --format dot | dot -Tsvg > debate.svg
   sinorus network --kind congruence --stats
+  sinorus network --by speaker --count statements -o dna-like.gexf
   sinorus network --tag camp=official --since 2022 -o official.gexf
 
 Kinds: both (default) joins two actors who take a side on a common theme,
@@ -90,6 +91,26 @@ def network_command(
             help="Tie weights of one-mode kinds: none, average (activity) or jaccard.",
         ),
     ] = Normalize.none,
+    count: Annotated[
+        Count,
+        typer.Option(
+            "--count",
+            case_sensitive=False,
+            metavar="WHAT",
+            help="What a congruence or conflict tie counts: positions (themes, default) or statements "
+            "(pairs of theses, as DNA counts).",
+        ),
+    ] = Count.positions,
+    duplicates: Annotated[
+        Duplicates,
+        typer.Option(
+            "--duplicates",
+            case_sensitive=False,
+            metavar="WHICH",
+            help="With --count statements: include (every thesis, default) or document (one per article of "
+            "each actor, theme and sign, DNA's dialog default).",
+        ),
+    ] = Duplicates.include,
     stats: Annotated[
         bool,
         typer.Option(
@@ -113,7 +134,8 @@ def network_command(
     if stats:
         _check_stats_format(fmt, output)
     file_kind = None if stats else chosen_kind(NetworkFormat, fmt, output, default=NetworkFormat.graphml)
-    network = discourse_network(s.corpus(), [s.theme(t) for t in theme or ()], actors, kind, normalize)
+    themes = [s.theme(t) for t in theme or ()]
+    network = discourse_network(s.corpus(), themes, actors, kind, normalize, count, duplicates)
     if file_kind is None:
         _emit_stats(s, network, fmt)
     else:
