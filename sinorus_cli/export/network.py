@@ -93,6 +93,7 @@ class Network:
     edges: tuple[Edge, ...]
     count: Count = Count.positions
     duplicates: Duplicates = Duplicates.include
+    window: str = ""  # `2017-01-01..2018-12-31` for one window of a network over time
 
 
 @dataclass(frozen=True)
@@ -406,6 +407,7 @@ def to_json(network: Network) -> str:
         "normalize": network.normalize.value,
         "count": network.count.value,
         "duplicates": network.duplicates.value,
+        "window": network.window or None,
         "legend": " ".join(network.legend),
         "nodes": [{"id": n.id, "label": n.label} | dict(n.attributes) for n in network.nodes],
         "edges": [_edge_record(e) for e in network.edges],
@@ -452,12 +454,12 @@ def to_dot(network: Network) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _xml(root: ET.Element) -> str:
+def xml_document(root: ET.Element) -> str:
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _text(value: Any) -> str:
+def xml_value(value: Any) -> str:
     """A value as XML attribute text; booleans as XML Schema spells them."""
     return str(value).lower() if isinstance(value, bool) else str(value)
 
@@ -480,7 +482,7 @@ def to_gexf(network: Network) -> str:
         holder = ET.SubElement(parent, f"{ns}attvalues")
         for name, value in attrs.items():
             if value != "":
-                ET.SubElement(holder, f"{ns}attvalue", {"for": name, "value": _text(value)})
+                ET.SubElement(holder, f"{ns}attvalue", {"for": name, "value": xml_value(value)})
 
     nodes = ET.SubElement(graph, f"{ns}nodes")
     for node in network.nodes:
@@ -490,7 +492,7 @@ def to_gexf(network: Network) -> str:
         ends = {"id": str(n), "source": edge.source, "target": edge.target}
         element = ET.SubElement(edges, f"{ns}edge", ends | {"label": edge.label, "weight": str(edge.weight)})
         values(element, edge.attributes)
-    return _xml(root)
+    return xml_document(root)
 
 
 def to_graphml(network: Network) -> str:
@@ -516,14 +518,14 @@ def to_graphml(network: Network) -> str:
     def data(parent: ET.Element, values: Mapping[str, Any]) -> None:
         for key_id, value in values.items():
             if value != "":
-                ET.SubElement(parent, f"{ns}data", key=key_id).text = _text(value)
+                ET.SubElement(parent, f"{ns}data", key=key_id).text = xml_value(value)
 
     for node in network.nodes:
         data(ET.SubElement(graph, f"{ns}node", id=node.id), {"label": node.label} | dict(node.attributes))
     for edge in network.edges:
         element = ET.SubElement(graph, f"{ns}edge", source=edge.source, target=edge.target)
         data(element, {"edgelabel": edge.label, "weight": edge.weight} | dict(edge.attributes))
-    return _xml(root)
+    return xml_document(root)
 
 
 RENDERERS = {"graphml": to_graphml, "gexf": to_gexf, "dot": to_dot, "json": to_json}
