@@ -34,8 +34,8 @@ Examples:
   sinorus network --format dot | dot -Tsvg > debate.svg
   sinorus network --kind congruence --stats
   sinorus network --by speaker --count statements -o dna-like.gexf
-  sinorus network --window 2y --step 1y -o debate.gexf   (dynamic, Gephi's timeline)
-  sinorus network --window year -o years.graphml   (years-2017-01-01_2017-12-31.graphml, ...)
+  sinorus network --window 2y --step 1y -o debate.gexf
+  sinorus network --window year -o y.graphml
   sinorus network --tag camp=official --since 2022 -o official.gexf
 
 Kinds: both (default) joins two actors who take a side on a common theme,
