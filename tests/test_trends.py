@@ -121,3 +121,12 @@ def test_bar_cells_fill_the_bar_and_show_every_nonzero_count(counts):
     assert all((c > 0) == (n > 0) for c, n in zip(cells, counts, strict=True))
     bigger = [i for i in range(len(counts)) for j in range(len(counts)) if counts[i] > counts[j]]
     assert all(cells[i] >= cells[j] for i in bigger for j in range(len(counts)) if counts[i] > counts[j])
+
+
+@pytest.mark.parametrize(
+    ("period", "names"),
+    [("quarter", ["2017-Q1", "2017-Q2"]), ("6m", ["2017-H1", "2017-H2"]), ("month", ["2017-03", "2017-04"]),
+     ("2y", ["2017–2018", "2019–2020"]), ("10d", ["2017-03-28..2017-04-06", "2017-04-07..2017-04-16"])],
+)  # fmt: skip
+def test_periods_are_named_as_calendars_name_them(run, period, names):
+    assert [p["period"] for p in _json(run, "--period", period)["periods"][:2]] == names

@@ -5,7 +5,8 @@ A length is a whole number of days, weeks, months or years (`10d`, `3w`, `6m`, `
 bound when one is given, else the first day of the unit that holds the earliest dated article (1 January
 for years, the first of the month for months, Monday for weeks), so `--period year` gives calendar years.
 A period is `length` long; the next starts `step` after the start of the one before (step = length when
-not given: periods tile the time). The last period is the first one that reaches the last day (the
+not given: periods tile the time); a number of months that divides a year starts with a calendar
+quarter or half (`6m` from January or July). The last period is the first one that reaches the last day (the
 `--until` bound, else the last day the latest article's date may stand for).
 
 An article belongs to every period that one of the days its date may stand for falls into, by the one
@@ -65,11 +66,13 @@ class Length:
         return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
     def unit_start(self, day: datetime.date) -> datetime.date:
-        """The first day of the calendar unit holding `day`: 1 January, the 1st of the month, Monday."""
+        """The first day of the calendar unit holding `day`: 1 January, the 1st of the month, Monday. Months
+        that divide a year start with it (3m: quarters from January, 6m: halves), so periods are calendar ones."""
         if self.unit == "y":
             return day.replace(month=1, day=1)
         if self.unit == "m":
-            return day.replace(day=1)
+            months = self.amount if 12 % self.amount == 0 else 1
+            return day.replace(month=(day.month - 1) // months * months + 1, day=1)
         if self.unit == "w":
             return day - datetime.timedelta(days=day.weekday())
         return day
@@ -89,12 +92,16 @@ class Period:
 
     @property
     def short(self) -> str:
-        """The shortest name that says it: `2017` for a calendar year, `2017-03` for a month, else `name`."""
+        """The shortest name that says it: `2017` (or `2017–2018`) for calendar years, `2017-03` for a month,
+        `2017-Q2` for a quarter, `2017-H1` for a half-year, else `name`."""
         first, last = self.first, self.last
         if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
             return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
-        if first.day == 1 and last == Length(1, "m").after(first) - datetime.timedelta(days=1):
-            return f"{first.year}-{first.month:02d}"
+        for months, mark in ((1, ""), (3, "Q"), (6, "H")):  # a month, a quarter, a half-year
+            calendar_part = first.day == 1 and (first.month - 1) % months == 0
+            if calendar_part and last == Length(months, "m").after(first) - datetime.timedelta(days=1):
+                part = (first.month - 1) // months + 1
+                return f"{first.year}-{first.month:02d}" if not mark else f"{first.year}-{mark}{part}"
         return self.name
 
     def selection(self) -> ArticleSelection:
