@@ -4,6 +4,7 @@ their statistics."""
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -162,12 +163,13 @@ def network_command(
     if stats:
         _check_stats_format(fmt, output)
     file_kind = None if stats else chosen_kind(NetworkFormat, fmt, output, default=NetworkFormat.graphml)
-    if lengths is not None and file_kind is not None:
-        themes = [s.theme(t) for t in theme or ()]
-        _write_windows(s, lengths, file_kind, output, lambda c, w: windowed_networks(
-            c, w, *lengths, themes, actors, kind, normalize, count, duplicates))
-        return
     themes = [s.theme(t) for t in theme or ()]
+    if lengths is not None and file_kind is not None:
+        length, every = lengths
+        build = partial(windowed_networks, length=length, step=every, themes=themes, by=actors, kind=kind,
+                        normalize=normalize, count=count, duplicates=duplicates)  # fmt: skip
+        _write_windows(s, lengths, file_kind, output, build)
+        return
     network = discourse_network(s.corpus(), themes, actors, kind, normalize, count, duplicates)
     if file_kind is None:
         _emit_stats(s, network, fmt)
