@@ -146,3 +146,13 @@ def test_windows_no_longer_apart_than_long_cover_every_article(days, amount, uni
     assert all(any(p.first <= d <= p.last for p in cut) for d in days)
     assert all(a.first < b.first for a, b in pairwise(cut))
     assert cut[-1].last >= max(days) and cut[0].first <= min(days)
+
+
+def test_a_speaker_named_like_markup_is_text_in_the_dynamic_gexf(run, tmp_path, schemas, annotate):
+    name = '<b>Q&A "Speaker"</b>'
+    corpus = annotate("korolev-2017:3", speaker=name)
+    path = tmp_path / "d.gexf"
+    assert run("-C", str(corpus), "network", "--by", "speaker", "--window", "4y", "-o", str(path)).exit_code == 0
+    _valid(schemas, "gexf-1.2draft/gexf.xsd", path)
+    labels = {n.get("label") for n in etree.parse(str(path)).getroot().iter(f"{GEXF}node")}
+    assert name in labels and "<b>" not in path.read_text(encoding="utf-8")
