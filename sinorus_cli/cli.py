@@ -65,6 +65,7 @@ COMMANDS = (
     "matrix",
     "diff",
     "timeline",
+    "trends",
     "search",
     "network",
     "export",

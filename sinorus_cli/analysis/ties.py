@@ -8,11 +8,26 @@ network), or actors arguing both themes (co-occurrence). Normalised:
 
 - average activity: count / ((|A| + |B|) / 2), the mean of the two sets' sizes;
 - Jaccard: count / |A ∪ B|.
+
+Counted by statements (`Count.statements`), ties follow the Discourse Network
+Analyzer's one-mode congruence and conflict networks with a binary qualifier:
+every thesis is a statement, its theme the concept and the sign of its stance
+the agreement. On each theme two actors' congruence is the number of pairs of
+their statements with the same sign (pro × pro + contra × contra), their
+conflict the number with opposite signs (pro × contra + contra × pro), summed
+over the themes. A balanced thesis (stance 0) is neither pro nor contra and
+takes part in no pair. DNA's normalisations then run over an actor's
+statement counts per (theme, sign) cell: average activity divides by the mean
+of the two actors' numbers of statements; Jaccard by the statements of each in
+the cells the other leaves empty plus the products of the cells both fill.
+With `Duplicates.document` an actor's theses of one sign on one theme in one
+article count once, as DNA's "ignore per document" keeps one of a document's
+statements with the same actor, concept and agreement.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from enum import StrEnum
 
 
@@ -29,6 +44,27 @@ class NetworkKind(StrEnum):
     def one_mode(self) -> bool:
         """Whether every node is the same sort of thing (affiliation ties actors to themes)."""
         return self is not NetworkKind.affiliation
+
+    @property
+    def signed(self) -> bool:
+        """Whether its ties are congruence and conflict between actors."""
+        return self in (NetworkKind.both, NetworkKind.congruence, NetworkKind.conflict)
+
+
+class Count(StrEnum):
+    """What a signed tie counts: themes on which two actors' positions agree or contradict, or DNA's pairs of
+    statements with the same or opposite signs."""
+
+    positions = "positions"
+    statements = "statements"
+
+
+class Duplicates(StrEnum):
+    """Which statements DNA counts: all of them, or one per article of each actor, theme and sign (DNA's
+    "ignore per document", the default of its network export dialog)."""
+
+    include = "include"
+    document = "document"
 
 
 class Normalize(StrEnum):
@@ -70,10 +106,47 @@ def weight(count: int, a: Set[str], b: Set[str], how: Normalize) -> float:
     return round(count / denominator, 6) if denominator else 0.0
 
 
+# An actor's signed statements: (theme, sign) -> how many of its theses on the theme have that sign (+1 or -1).
+Statements = Mapping[tuple[str, int], int]
+
+
+def statement_pairs(a: Statements, b: Statements, theme: str) -> tuple[int, int]:
+    """DNA's congruence and conflict of two actors on one concept: the pairs of their statements with the same
+    sign, and with opposite signs."""
+    pro_a, contra_a = a.get((theme, 1), 0), a.get((theme, -1), 0)
+    pro_b, contra_b = b.get((theme, 1), 0), b.get((theme, -1), 0)
+    return pro_a * pro_b + contra_a * contra_b, pro_a * contra_b + contra_a * pro_b
+
+
+def statement_weight(count: int, a: Statements, b: Statements, how: Normalize) -> float:
+    """A statement-counted tie's weight, normalised as DNA normalises a one-mode network (see the module's text).
+
+    Rounded to 6 places, as `weight` is."""
+    if how is Normalize.none:
+        return count
+    if how is Normalize.average:
+        denominator = (sum(a.values()) + sum(b.values())) / 2
+    else:
+        denominator = sum(a[c] * b[c] if c in a and c in b else a.get(c, 0) + b.get(c, 0) for c in a.keys() | b.keys())
+    return round(count / denominator, 6) if denominator else 0.0
+
+
 def normalisation_text(how: Normalize, sets: str) -> str:
     """One line of legend saying how `weight` was computed; `sets` names what the ends' sets hold."""
     if how is Normalize.average:
         return f"weight normalised by average activity: count / mean number of {sets} of the two ends."
     if how is Normalize.jaccard:
         return f"weight normalised by Jaccard: count / number of {sets} of either end."
+    return ""
+
+
+def statement_normalisation_text(how: Normalize) -> str:
+    """The legend's line for `statement_weight`."""
+    if how is Normalize.average:
+        return "weight normalised by average activity (DNA): count / mean number of signed theses of the two ends."
+    if how is Normalize.jaccard:
+        return (
+            "weight normalised by Jaccard (DNA): count / (each end's signed theses on a (theme, sign) the other "
+            "has none on + the products of the two ends' numbers on the (theme, sign)s both have)."
+        )
     return ""

@@ -4,17 +4,23 @@ their statistics."""
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..analysis.ties import NetworkKind, Normalize
-from ..errors import UsageError
+from ..analysis.ties import Count, Duplicates, NetworkKind, Normalize
+from ..errors import NoMatch, UsageError
 from .common import Session, complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..analysis.periods import Length, Period
+    from ..export.dynamic import Windowed
     from ..export.network import Network
+    from ..model import Corpus
 
 ARTICLE_FILTERS = True
 SECTIONS = ("nodes", "network")  # of --stats
@@ -28,6 +34,9 @@ Examples:
   sinorus network --kind cooccurrence --format json | jq '.edges[]'
   sinorus network --format dot | dot -Tsvg > debate.svg
   sinorus network --kind congruence --stats
+  sinorus network --by speaker --count statements -o dna-like.gexf
+  sinorus network --window 2y --step 1y -o debate.gexf
+  sinorus network --window year -o y.graphml
   sinorus network --tag camp=official --since 2022 -o official.gexf
 
 Kinds: both (default) joins two actors who take a side on a common theme,
@@ -90,6 +99,45 @@ def network_command(
             help="Tie weights of one-mode kinds: none, average (activity) or jaccard.",
         ),
     ] = Normalize.none,
+    count: Annotated[
+        Count,
+        typer.Option(
+            "--count",
+            case_sensitive=False,
+            metavar="WHAT",
+            help="What a congruence or conflict tie counts: positions (themes, default) or statements "
+            "(pairs of theses, as DNA counts).",
+        ),
+    ] = Count.positions,
+    duplicates: Annotated[
+        Duplicates,
+        typer.Option(
+            "--duplicates",
+            case_sensitive=False,
+            metavar="WHICH",
+            help="With --count statements: include (every thesis, default) or document (one per article of "
+            "each actor, theme and sign, DNA's dialog default).",
+        ),
+    ] = Duplicates.include,
+    window: Annotated[
+        str | None,
+        typer.Option(
+            "--window",
+            metavar="LENGTH",
+            help="One network per window of LENGTH (2y, 6m, 3w, 10d, year, ...): a dynamic GEXF, or one "
+            "GraphML/JSON/DOT file per window (FILE-START_END.EXT).",
+            show_default=False,
+        ),
+    ] = None,
+    step: Annotated[
+        str | None,
+        typer.Option(
+            "--step",
+            metavar="LENGTH",
+            help="With --window: how far apart the windows start (default: the window's length).",
+            show_default=False,
+        ),
+    ] = None,
     stats: Annotated[
         bool,
         typer.Option(
@@ -104,20 +152,70 @@ def network_command(
     """Write a discourse network: congruence and conflict ties as discourse network analysis defines them,
     actor × theme affiliation, or theme co-occurrence."""
     from ..export.actors import Actors
+    from ..export.dynamic import windowed_networks
     from ..export.network import discourse_network
 
     if normalize is not Normalize.none and not kind.one_mode:
         raise UsageError("--normalize weighs one-mode ties: an affiliation network is not normalised")
     actors = Actors.parse(by)
+    lengths = _window_lengths(window, step, stats)
     s = session(ctx)
     if stats:
         _check_stats_format(fmt, output)
     file_kind = None if stats else chosen_kind(NetworkFormat, fmt, output, default=NetworkFormat.graphml)
-    network = discourse_network(s.corpus(), [s.theme(t) for t in theme or ()], actors, kind, normalize)
+    themes = [s.theme(t) for t in theme or ()]
+    if lengths is not None and file_kind is not None:
+        length, every = lengths
+        build = partial(windowed_networks, length=length, step=every, themes=themes, by=actors, kind=kind,
+                        normalize=normalize, count=count, duplicates=duplicates)  # fmt: skip
+        _write_windows(s, lengths, file_kind, output, build)
+        return
+    network = discourse_network(s.corpus(), themes, actors, kind, normalize, count, duplicates)
     if file_kind is None:
         _emit_stats(s, network, fmt)
     else:
         _write_graph(s, network, file_kind, output)
+
+def _window_lengths(window: str | None, step: str | None, stats: bool) -> tuple[Length, Length] | None:
+    """--window and --step as lengths (checked before the corpus is read), None without --window."""
+    from ..analysis.periods import Length
+
+    if window is None:
+        if step is not None:
+            raise UsageError("--step says how far apart --window's windows start: give --window too")
+        return None
+    if stats:
+        raise UsageError("--window writes a network per window; --stats measures one network")
+    length = Length.parse(window, "--window")
+    return length, Length.parse(step, "--step") if step is not None else length
+
+
+def _write_windows(s: Session, lengths: tuple[Length, Length], kind: NetworkFormat, output: str | None,
+                   build: Callable[[Corpus, list[Period]], Windowed]) -> None:
+    """A dynamic GEXF to the output, or one file per window of the other formats."""
+    from ..analysis.periods import periods
+    from ..export.dynamic import to_dynamic_gexf, window_path
+    from ..export.network import render
+    from ..output.text import counted
+
+    if kind.value not in GRAPH_FORMATS:
+        raise UsageError(f"a network is written as {', '.join(GRAPH_FORMATS)}; {kind.value} is for --stats")
+    if kind is not NetworkFormat.gexf and output in (None, "-"):
+        raise UsageError(f"--window writes one {kind.value} file per window: give --output FILE (or --format gexf)")
+    corpus = s.corpus()
+    windows = periods(corpus.articles, *lengths, since=s.selection.since, until=s.selection.until)
+    if not windows:
+        raise NoMatch("no dated article to cut into windows")
+    windowed = build(corpus, windows)
+    if kind is NetworkFormat.gexf:
+        deliver(s, output, to_dynamic_gexf(windowed), f"{counted(len(windows), 'window')}")
+        return
+    assert output is not None  # checked above: one file per window needs a name
+    for frame in windowed.frames:
+        network = frame.network
+        summary = f"{counted(len(network.nodes), 'node')}, {counted(len(network.edges), 'edge')}"
+        deliver(s, window_path(output, frame.window), render(network, kind.value), summary)
+
 
 def _check_stats_format(fmt: NetworkFormat | None, output: str | None) -> None:
     """--stats prints a table or records to stdout, as the listing commands do."""

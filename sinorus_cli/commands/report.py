@@ -20,6 +20,7 @@ Examples:
   sinorus report --format md | less
   sinorus report --limit 3 -o brief.html    (a brief: the 3 strongest per side)
   sinorus report --since 2022 --kind op-ed -o recent.html
+  sinorus report --period 4y -o debate.html
 """
 
 
@@ -54,10 +55,16 @@ def report_command(
         ),
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Every thesis and pair, however many articles.")] = False,
+    period: Annotated[
+        str,
+        typer.Option("--period", metavar="LENGTH", help="The chart over time: one bar per year (default), 2y, 6m..."),
+    ] = "year",
 ) -> None:
     """Write a report: summary, stance matrix, each theme's positions and pairs with quotes, the sources."""
+    from ..analysis.periods import Length
     from ..export.report import build_report, to_html, to_markdown
 
+    length = Length.parse(period, "--period")
     s = session(ctx)
     kind = chosen_kind(ReportFormat, fmt, output, default=ReportFormat.html)
     if every and limit is not None:
@@ -66,7 +73,8 @@ def report_command(
     if limit is None and not every and len(corpus.articles) > BRIEF_ABOVE:
         limit = BRIEF_LIMIT
         s.note(f"{len(corpus.articles)} articles: a brief, the {limit} strongest per side of each theme (--all: all)")
-    report = build_report(corpus, [s.theme(t) for t in themes or ()], _iso_date(date), title or "", limit)
+    chosen = [s.theme(t) for t in themes or ()]
+    report = build_report(corpus, chosen, _iso_date(date), title or "", limit, length)
     deliver(s, output, to_html(report) if kind is ReportFormat.html else to_markdown(report))
 
 

@@ -17,16 +17,32 @@ format's reserved fields, and the same corpus always gives the same bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import combinations
 from typing import Any
 from xml.etree import ElementTree as ET
 
 from .. import __version__
 from ..analysis.compare import chronological
-from ..analysis.stance import Position, Relation, Speakers, position, relation, signed
-from ..analysis.ties import TIES, NetworkKind, Normalize, normalisation_text, tie_kind, weight
+from ..analysis.stance import Position, Relation, Speakers, position, relation, sign, signed
+from ..analysis.ties import (
+    TIES,
+    Count,
+    Duplicates,
+    NetworkKind,
+    Normalize,
+    Statements,
+    normalisation_text,
+    statement_normalisation_text,
+    statement_pairs,
+    statement_weight,
+    tie_kind,
+    weight,
+)
+from ..errors import UsageError
 from ..escapes import xml_text
 from ..model import Article, Corpus, Theme, Thesis
 from ..output.text import json_one_line
@@ -77,6 +93,9 @@ class Network:
     edge_keys: Mapping[str, str]
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    count: Count = Count.positions
+    duplicates: Duplicates = Duplicates.include
+    window: str = ""  # `2017-01-01..2018-12-31` for one window of a network over time
 
 
 @dataclass(frozen=True)
@@ -91,6 +110,15 @@ class Actor:
     def sided(self) -> frozenset[str]:
         """The themes this actor takes a side on (non-zero stance)."""
         return frozenset(theme for theme, p in self.positions.items() if p.stance)
+
+    def statements(self, duplicates: Duplicates = Duplicates.include) -> Statements:
+        """Its signed theses by (theme, sign): the statements DNA would count (a balanced thesis is neither);
+        with `Duplicates.document` one per article of each theme and sign."""
+        cells = [(theme, sign(t.stance), t.article) for theme, p in self.positions.items() for t in p.theses]
+        cells = [cell for cell in cells if cell[1]]
+        if duplicates is Duplicates.document:
+            cells = list(dict.fromkeys(cells))
+        return Counter((theme, side) for theme, side, _ in cells)
 
 
 def _joined(values: Sequence[str]) -> str:
@@ -153,40 +181,61 @@ def _actor_node(actor: Actor, extra: Mapping[str, Any] | None = None) -> Node:
     return Node(actor.id, actor.label, attributes)
 
 
-Counts = dict[tuple[str, str], tuple[list[str], list[str]]]
+# Per pair of actors: how much they agree on each theme, and how much they contradict on each (theme -> count).
+Counts = dict[tuple[str, str], tuple[dict[str, int], dict[str, int]]]
 
 
-def _signed_counts(found: Sequence[Actor], themes: Sequence[Theme]) -> Counts:
-    """Per pair of actors who both take a side on a theme: the themes they agree on and those they contradict on."""
+def _position_counts(found: Sequence[Actor], themes: Sequence[Theme]) -> Counts:
+    """Per pair of actors who both take a side on a theme: 1 for each theme they agree on, 1 for each they
+    contradict on."""
     ties: Counts = {}
     for theme in themes:
         sided = [(a.id, a.positions[theme.id].stance) for a in found if theme.id in a.positions]
         for (a, stance_a), (b, stance_b) in combinations(sided, 2):
             kind = relation(stance_a, stance_b)
             if kind is not Relation.QUALIFIED:
-                agree, contradict = ties.setdefault((a, b), ([], []))
-                (agree if kind is Relation.AGREE else contradict).append(theme.id)
+                agree, contradict = ties.setdefault((a, b), ({}, {}))
+                (agree if kind is Relation.AGREE else contradict)[theme.id] = 1
     return ties
 
 
-def _signed_edge(kind: NetworkKind, ends: tuple[Actor, Actor], agree: list[str], contradict: list[str],
-                 how: Normalize) -> Edge | None:
+def _statement_counts(found: Sequence[Actor], themes: Sequence[Theme], tallies: Mapping[str, Statements]) -> Counts:
+    """Per pair of actors with signed theses on a common theme: DNA's pairs of statements with the same and with
+    opposite signs, theme by theme."""
+    ties: Counts = {}
+    for theme in themes:
+        present = [a.id for a in found if (theme.id, 1) in tallies[a.id] or (theme.id, -1) in tallies[a.id]]
+        for a, b in combinations(present, 2):
+            same, opposite = statement_pairs(tallies[a], tallies[b], theme.id)
+            agree, contradict = ties.setdefault((a, b), ({}, {}))
+            for counted, n in ((agree, same), (contradict, opposite)):
+                if n:
+                    counted[theme.id] = n
+    return ties
+
+
+def _signed_edge(kind: NetworkKind, ends: tuple[str, str], agree: Mapping[str, int], contradict: Mapping[str, int],
+                 weigh: Callable[[int], float]) -> Edge | None:
     """The edge of a pair in a `both`, `congruence` or `conflict` network, None when that kind has no tie."""
-    a, b = ends
+    agreed, contradicted = sum(agree.values()), sum(contradict.values())
     if kind is NetworkKind.both:
-        count = len(agree) + len(contradict)
-        attributes = {"tie": tie_kind(len(agree), len(contradict)), "agree": len(agree),
-                      "contradict": len(contradict), "agree_themes": ";".join(agree),
-                      "contradict_themes": ";".join(contradict)}
-        label, colour = f"agree {len(agree)} · contradict {len(contradict)}", TIES[str(attributes["tie"])][1]
+        count = agreed + contradicted
+        attributes = {"tie": tie_kind(agreed, contradicted), "agree": agreed, "contradict": contradicted,
+                      "agree_themes": ";".join(agree), "contradict_themes": ";".join(contradict)}
+        label, colour = f"agree {agreed} · contradict {contradicted}", TIES[str(attributes["tie"])][1]
     else:
         side, themes = ("agree", agree) if kind is NetworkKind.congruence else ("contradict", contradict)
-        if not themes:
+        count = agreed if kind is NetworkKind.congruence else contradicted
+        if not count:
             return None
-        count, label = len(themes), f"{side} {len(themes)}"
+        label = f"{side} {count}"
         attributes = {side: count, f"{side}_themes": ";".join(themes)}
         colour = TIES[kind.value][1]
-    return Edge(a.id, b.id, label, weight(count, a.sided(), b.sided(), how), attributes, colour, count)
+    # DOT draws the count as the line's width: capped, so that statement counts stay drawable.
+    return Edge(*ends, label, weigh(count), attributes, colour, min(count, MAX_WIDTH))
+
+
+MAX_WIDTH = 8
 
 
 SIGNED_EDGE_KEYS = {
@@ -197,14 +246,21 @@ SIGNED_EDGE_KEYS = {
 }  # fmt: skip
 
 
-def _signed(kind: NetworkKind, found: Sequence[Actor], themes: Sequence[Theme], how: Normalize) -> Network:
+def _signed(kind: NetworkKind, found: Sequence[Actor], themes: Sequence[Theme], how: Normalize,
+            count: Count, duplicates: Duplicates) -> Network:
     by_id = {a.id: a for a in found}
+    tallies = {a.id: a.statements(duplicates) for a in found}
+    counts = _position_counts(found, themes) if count is Count.positions else _statement_counts(found, themes, tallies)
     edges = []
-    for (a, b), (agree, contradict) in _signed_counts(found, themes).items():
-        if edge := _signed_edge(kind, (by_id[a], by_id[b]), agree, contradict, how):
+    for (a, b), (agree, contradict) in counts.items():
+        if count is Count.positions:
+            weigh: Callable[[int], float] = partial(weight, a=by_id[a].sided(), b=by_id[b].sided(), how=how)
+        else:
+            weigh = partial(statement_weight, a=tallies[a], b=tallies[b], how=how)
+        if edge := _signed_edge(kind, (a, b), agree, contradict, weigh):
             edges.append(edge)
     nodes = tuple(_actor_node(a) for a in found)
-    return Network(kind, "", how, (), ACTOR_KEYS, SIGNED_EDGE_KEYS[kind], nodes, tuple(edges))
+    return Network(kind, "", how, (), ACTOR_KEYS, SIGNED_EDGE_KEYS[kind], nodes, tuple(edges), count, duplicates)
 
 
 def _theme_node(theme: Theme, argued_by: int, node_id: str, extra: Mapping[str, Any] | None = None) -> Node:
@@ -253,8 +309,27 @@ def _cooccurrence(found: Sequence[Actor], themes: Sequence[Theme], how: Normaliz
     return Network(NetworkKind.cooccurrence, "", how, (), THEME_KEYS, edge_keys, nodes, tuple(edges))
 
 
-def _legend(kind: NetworkKind, by: Actors, how: Normalize) -> tuple[str, ...]:
+def _statement_legend(kind: NetworkKind, by: Actors, how: Normalize, duplicates: Duplicates) -> tuple[str, ...]:
+    """The legend of a signed network counted by statements (DNA's rule)."""
+    weighted = statement_normalisation_text(how)
+    per_article = duplicates is Duplicates.document
+    side = "agree" if kind is NetworkKind.congruence else "contradict"
+    counted = ("agree A · contradict C", "A + C") if kind is NetworkKind.both else (f"{side} N", "N")
+    return (
+        f"Nodes are actors (by {by.name}); an edge joins two actors with signed theses on a common theme.",
+        f"Edge label '{counted[0]}': counted as the Discourse Network Analyzer counts statements, over the themes, "
+        "the pairs of one thesis of each with the same sign (agree) or opposite signs (contradict); a balanced "
+        "thesis counts for neither"
+        + ("; an actor's theses of one sign on one theme in one article count once." if per_article else "."),
+        weighted or f"weight = {counted[1]}.",
+    )
+
+
+def _legend(kind: NetworkKind, by: Actors, how: Normalize, count: Count = Count.positions,
+            duplicates: Duplicates = Duplicates.include) -> tuple[str, ...]:
     """The legend's lines: what nodes and edges are, what the label and weight count."""
+    if count is Count.statements:
+        return _statement_legend(kind, by, how, duplicates)
     actors_are = f"actors (by {by.name})"
     last = list(TIES)[-1]
     sets = "actors with a position on it" if kind is NetworkKind.cooccurrence else "themes it takes a side on"
@@ -297,10 +372,18 @@ def discourse_network(
     by: Actors = BY_ARTICLE,
     kind: NetworkKind = NetworkKind.both,
     normalize: Normalize = Normalize.none,
+    count: Count = Count.positions,
+    duplicates: Duplicates = Duplicates.include,
 ) -> Network:
     """The network of one kind over the given themes (default: all), between articles, speakers or tag values.
 
-    `normalize` weighs the ties of the one-mode kinds (an affiliation network is never normalised)."""
+    `normalize` weighs the ties of the one-mode kinds (an affiliation network is never normalised); `count`
+    chooses what a signed tie counts: themes (positions) or DNA's pairs of statements, all of them or
+    (`duplicates`) one per article of each actor, theme and sign."""
+    if count is Count.statements and not kind.signed:
+        raise UsageError(f"--count statements counts congruence and conflict ties, not {kind.value} edges")
+    if duplicates is not Duplicates.include and count is not Count.statements:
+        raise UsageError("--duplicates chooses which statements --count statements counts")
     themes = list(themes or corpus.codebook.themes)
     found = actors(corpus, themes, by)
     if kind is NetworkKind.affiliation:
@@ -308,8 +391,8 @@ def discourse_network(
     elif kind is NetworkKind.cooccurrence:
         network = _cooccurrence(found, themes, normalize)
     else:
-        network = _signed(kind, found, themes, normalize)
-    return replace(network, by=by.name, legend=_legend(kind, by, network.normalize))
+        network = _signed(kind, found, themes, normalize, count, duplicates)
+    return replace(network, by=by.name, legend=_legend(kind, by, network.normalize, count, duplicates))
 
 
 def _edge_record(edge: Edge) -> dict[str, Any]:
@@ -324,6 +407,9 @@ def to_json(network: Network) -> str:
         "kind": network.kind.value,
         "by": network.by,
         "normalize": network.normalize.value,
+        "count": network.count.value,
+        "duplicates": network.duplicates.value,
+        "window": network.window or None,
         "legend": " ".join(network.legend),
         "nodes": [{"id": n.id, "label": n.label} | dict(n.attributes) for n in network.nodes],
         "edges": [_edge_record(e) for e in network.edges],
@@ -374,12 +460,12 @@ def to_dot(network: Network) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _xml(root: ET.Element) -> str:
+def xml_document(root: ET.Element) -> str:
     ET.indent(root)
     return ET.tostring(made_safe(root), encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _text(value: Any) -> str:
+def xml_value(value: Any) -> str:
     """A value as XML attribute text; booleans as XML Schema spells them."""
     return str(value).lower() if isinstance(value, bool) else str(value)
 
@@ -402,7 +488,7 @@ def to_gexf(network: Network) -> str:
         holder = ET.SubElement(parent, f"{ns}attvalues")
         for name, value in attrs.items():
             if value != "":
-                ET.SubElement(holder, f"{ns}attvalue", {"for": name, "value": _text(value)})
+                ET.SubElement(holder, f"{ns}attvalue", {"for": name, "value": xml_value(value)})
 
     nodes = ET.SubElement(graph, f"{ns}nodes")
     for node in network.nodes:
@@ -412,7 +498,7 @@ def to_gexf(network: Network) -> str:
         ends = {"id": str(n), "source": edge.source, "target": edge.target}
         element = ET.SubElement(edges, f"{ns}edge", ends | {"label": edge.label, "weight": str(edge.weight)})
         values(element, edge.attributes)
-    return _xml(root)
+    return xml_document(root)
 
 
 def to_graphml(network: Network) -> str:
@@ -438,14 +524,14 @@ def to_graphml(network: Network) -> str:
     def data(parent: ET.Element, values: Mapping[str, Any]) -> None:
         for key_id, value in values.items():
             if value != "":
-                ET.SubElement(parent, f"{ns}data", key=key_id).text = _text(value)
+                ET.SubElement(parent, f"{ns}data", key=key_id).text = xml_value(value)
 
     for node in network.nodes:
         data(ET.SubElement(graph, f"{ns}node", id=node.id), {"label": node.label} | dict(node.attributes))
     for edge in network.edges:
         element = ET.SubElement(graph, f"{ns}edge", source=edge.source, target=edge.target)
         data(element, {"edgelabel": edge.label, "weight": edge.weight} | dict(edge.attributes))
-    return _xml(root)
+    return xml_document(root)
 
 
 RENDERERS = {"graphml": to_graphml, "gexf": to_gexf, "dot": to_dot, "json": to_json}

@@ -20,19 +20,23 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..analysis.compare import Comparison, Pair, chronological, compare_theme
 from ..analysis.debate import Matrix, Polarization, stance_matrix
+from ..analysis.periods import Length
 from ..analysis.stance import Position, Relation, sign, signed
+from ..analysis.trends import theme_trends
 from ..corpus.locations import seeds_folder
 from ..model import Article, Corpus, Theme, Thesis
 from ..output.text import markdown_text as inert_markdown
 from ..output.text import printable
 from ..present.cells import symbol
 from ..present.records import article_record
+from .chart import TrendChart, trend_chart
 
 if TYPE_CHECKING:
     import jinja2
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUMMARY_THEMES = 5  # how many of the most divided themes the summary names
+CHART_PERIOD = Length(1, "y")  # the chart over time: one bar per calendar year unless asked otherwise
 NOT_ADDRESSED = "·"
 MIXED = "*"
 
@@ -117,6 +121,7 @@ class Report:
     sections: tuple[ThemeSection, ...]
     sources: tuple[dict[str, Any], ...]
     limit: int | None = None  # the strongest examples per side of each theme, when the report is a brief
+    chart: TrendChart | None = None  # stances and polarization by period; None without a dated article
     version: str = __version__
 
 
@@ -182,10 +187,16 @@ def matrix_legend(rows: Sequence[MatrixRow]) -> tuple[tuple[str, str], ...]:
 
 
 def build_report(
-    corpus: Corpus, themes: Sequence[Theme] = (), date: str = "", title: str = "", limit: int | None = None
+    corpus: Corpus,
+    themes: Sequence[Theme] = (),
+    date: str = "",
+    title: str = "",
+    limit: int | None = None,
+    period: Length = CHART_PERIOD,
 ) -> Report:
     """Gather what the report shows for the given themes (default: all); with `limit`, each theme shows
-    only its strongest `limit` articles per side, one thesis each, and the pairs among them."""
+    only its strongest `limit` articles per side, one thesis each, and the pairs among them. The chart over
+    time has one bar per `period`."""
     matrix = stance_matrix(corpus, themes)
     short = abbreviations([m.theme.id for m in matrix.themes])
     sections = []
@@ -215,6 +226,7 @@ def build_report(
         sections=tuple(sections),
         sources=tuple(article_record(a, corpus) | {"link": safe_link(a.url)} for a in articles),
         limit=limit,
+        chart=trend_chart(theme_trends(corpus, period, [s.divide.theme for s in sections])) if sections else None,
     )
 
 
