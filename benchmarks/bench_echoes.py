@@ -1,0 +1,144 @@
+"""Echoes benchmark: how well each similarity finds theses that make the same claim, on labelled pairs.
+
+Run from the repository root with the project installed:
+
+    python benchmarks/bench_echoes.py [--pairs benchmarks/echo_pairs.tsv]
+
+`echo_pairs.tsv` holds pairs of the seeds' theses (by id), each labelled same claim (1) or not (0) by
+reading both quotes, and split into halves A and B. For each method the threshold is chosen on one half
+(the one with the best F1 there) and precision and recall are reported on the other, both ways round,
+with counts and 95% Wilson intervals. A pair counts as found when `sinorus echoes` puts both theses in
+one group over the whole seed corpus (so a link through a third thesis counts, as the user sees it).
+Besides the shipped methods (`meaning`, `wording`), it prints the variants tried: embeddings of the
+curated claims instead of the quotes, embeddings not centred, RapidFuzz on the claims, and the rule
+alone (every pair on one theme that does not take opposite sides).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sinorus_cli.analysis.echoes import (
+    DEFAULT_THRESHOLD,
+    MeaningScorer,
+    Method,
+    Scorer,
+    WordingScorer,
+    embed,
+    linked_pairs,
+    similarities,
+)
+from sinorus_cli.analysis.evaluation import Rate
+from sinorus_cli.corpus import load_corpus
+from sinorus_cli.model import Thesis
+
+PAIRS = Path(__file__).with_name("echo_pairs.tsv")
+FLOOR = -1.0  # below every similarity: all pairs the rule allows, with their scores
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: str
+    b: str
+    same: bool
+    half: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    scorer: Callable[[Sequence[Thesis]], Scorer]
+    shipped: Method | None = None
+
+
+VARIANTS = (
+    Variant("meaning: centred quote embeddings (shipped)", lambda t: similarities(t, Method.meaning), Method.meaning),
+    Variant("wording: RapidFuzz token-set ratio of quotes", lambda t: similarities(t, Method.wording), Method.wording),
+    Variant("centred claim embeddings", lambda t: MeaningScorer(embed([x.claim for x in t]))),
+    Variant("quote embeddings, not centred", lambda t: MeaningScorer(embed([x.quote for x in t], centre=False))),
+    Variant("RapidFuzz token-set ratio of claims", lambda t: WordingScorer(tuple(x.claim for x in t))),
+)
+
+
+def read_pairs(path: Path) -> list[Pair]:
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return [Pair(r["a"], r["b"], r["same"] == "1", r["half"]) for r in rows]
+
+
+def groups_at(theses: Sequence[Thesis], links: list[tuple[int, int, float]], threshold: float) -> list[int]:
+    """Each thesis's group (a root index) when pairs at or above `threshold` are linked."""
+    parent = list(range(len(theses)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j, score in links:
+        if score >= threshold:
+            parent[root(i)] = root(j)
+    return [root(i) for i in range(len(theses))]
+
+
+def counts(pairs: Sequence[Pair], found: Callable[[Pair], bool]) -> tuple[Rate, Rate]:
+    """Precision and recall of `found` on labelled pairs."""
+    flagged = [p for p in pairs if found(p)]
+    hits = sum(p.same for p in flagged)
+    return Rate(hits, len(flagged)), Rate(hits, sum(p.same for p in pairs))
+
+
+def f1(precision: Rate, recall: Rate) -> float:
+    total = precision.total + recall.total
+    return 2 * precision.hits / total if total else 0.0
+
+
+def rate_text(rate: Rate) -> str:
+    low, high = rate.interval
+    return f"{rate.hits}/{rate.total} = {rate.value:.2f} [{low:.2f}-{high:.2f}]"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    args = parser.parse_args(argv)
+    pairs = read_pairs(args.pairs)
+    theses = load_corpus().theses
+    index = {t.id: i for i, t in enumerate(theses)}
+    halves = {h: [p for p in pairs if p.half == h] for h in "AB"}
+    print(f"{len(pairs)} labelled pairs ({sum(p.same for p in pairs)} same claim), "
+          f"half A {len(halves['A'])}, half B {len(halves['B'])}; {len(theses)} seed theses")  # fmt: skip
+    for variant in VARIANTS:
+        links = list(linked_pairs(theses, variant.scorer(theses), FLOOR))
+        candidates = sorted({round(score, 3) for _, _, score in links})
+
+        def finder(threshold: float) -> Callable[[Pair], bool]:
+            group = groups_at(theses, links, threshold)
+            return lambda p: group[index[p.a]] == group[index[p.b]]
+
+        print(f"\n{variant.name}")
+        for tune, test in (("A", "B"), ("B", "A")):
+            best = max(candidates, key=lambda t: (f1(*counts(halves[tune], finder(t))), t))
+            precision, recall = counts(halves[test], finder(best))
+            print(f"  threshold {best:.3f} chosen on {tune}, on {test}: precision {rate_text(precision)}, "
+                  f"recall {rate_text(recall)}")  # fmt: skip
+        if variant.shipped is not None:
+            shipped = DEFAULT_THRESHOLD[variant.shipped]
+            group = groups_at(theses, links, shipped)
+            linked = sum(score >= shipped for _, _, score in links)
+            sizes = [group.count(g) for g in set(group)]
+            print(f"  shipped default {shipped}: on the whole seed corpus {linked} pairs linked, "
+                  f"{sum(s > 1 for s in sizes)} groups of {sum(s for s in sizes if s > 1)} theses")  # fmt: skip
+    allowed = {frozenset((i, j)) for i, j, _ in linked_pairs(theses, similarities(theses, Method.wording), FLOOR)}
+    rule_alone = counts(pairs, lambda p: frozenset((index[p.a], index[p.b])) in allowed)
+    print(f"\nthe rule alone (same theme, not opposite sides, two voices), all pairs: precision "
+          f"{rate_text(rule_alone[0])}, recall {rate_text(rule_alone[1])}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
