@@ -3,16 +3,17 @@
 Two theses may echo each other when they are on the same theme, do not take opposite sides of its
 proposition (a balanced stance goes with either side), and come from different voices (another article,
 or another speaker in the same one: an author restating their own point is not an echo). Among such
-pairs, those whose similarity reaches the threshold are linked, and each connected set of linked theses
-is one group, listed in date order: the first is where the claim was first seen, the rest repeat it.
+pairs, those whose similarity reaches the threshold are linked. Theses are then taken in date order, and
+each joins the group of the earlier thesis it is linked to most closely among those that opened a group
+(or opens one): the first of a group is where the claim was first seen, the rest repeat it.
 
-Similarity, by the chosen method:
+Similarity of two quotes (the quote, not the claim: every thesis has one, and a proposed thesis's claim
+is only the reader's cut of it), by the chosen method:
 
-- `meaning` (the default): the cosine of the reader's sentence embeddings of the two quotes, each taken
-  from the mean of the theses compared, so what every thesis shares (China, Russia, cooperation) does
-  not make two of them alike. The quote, not the claim: a proposed thesis's claim is the reader's own
-  cut of its quote, and the quote is what every thesis has.
-- `wording`: RapidFuzz's token-set ratio of the two quotes (0..1): shared words in any order.
+- `meaning`: the cosine of the reader's sentence embeddings, each taken from the mean of the theses
+  compared, so what every thesis shares (China, Russia, cooperation) does not make two of them alike;
+- `wording`: RapidFuzz's token-set ratio (0..1): shared words in any order;
+- `both` (the default): the mean of the two.
 
 `benchmarks/bench_echoes.py` measures both on hand-labelled pairs of the seeds' theses and chose the
 method and the default threshold (see the README's echoes section).
@@ -36,27 +37,25 @@ if TYPE_CHECKING:
 class Method(StrEnum):
     """How the similarity of two theses is measured."""
 
+    both = "both"
     meaning = "meaning"
     wording = "wording"
 
 
-# Chosen on half A of benchmarks/echo_pairs.tsv (the threshold with the best F1), reported on half B.
-DEFAULT_THRESHOLD = {Method.meaning: 0.2, Method.wording: 0.5}
+# Chosen on half A of benchmarks/echo_pairs.tsv (the threshold with the best F0.5 there), reported on half B.
+DEFAULT_THRESHOLD = {Method.both: 0.35, Method.meaning: 0.2, Method.wording: 0.55}
 BLOCK = 2048  # rows of a similarity matrix computed at once, so a theme with many theses needs little memory
 
 
 @dataclass(frozen=True)
 class Echo:
-    """One member of a group: a thesis, where and by whom, and how close it is to what came before.
-
-    `similarity` and `echoes` are its closest link to an earlier member (None and "" for the first).
-    """
+    """One member of a group: a thesis, where and by whom, and its similarity to the group's first (None
+    for the first itself)."""
 
     thesis: Thesis
     date: str
     voice: str  # the speaker, else the article's author, else the article id
     similarity: float | None = None
-    echoes: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,9 +95,11 @@ def embed(texts: Sequence[str], centre: bool = True) -> np.ndarray:
 
 def similarities(theses: Sequence[Thesis], method: Method) -> Scorer:
     """A scorer of pairs among `theses` (by their index) with the chosen method."""
-    if method is Method.meaning:
-        return MeaningScorer(embed([t.quote for t in theses]))
-    return WordingScorer(tuple(t.quote for t in theses))
+    quotes = tuple(t.quote for t in theses)
+    if method is Method.wording:
+        return WordingScorer(quotes)
+    meaning = MeaningScorer(embed(quotes))
+    return meaning if method is Method.meaning else MeanScorer((meaning, WordingScorer(quotes)))
 
 
 class Scorer(Protocol):
@@ -139,6 +140,20 @@ class WordingScorer:
         return scores / 100.0
 
 
+@dataclass(frozen=True)
+class MeanScorer:
+    """The mean of several scorers' similarities."""
+
+    parts: tuple[Scorer, ...]
+
+    def block(self, rows: Sequence[int], columns: Sequence[int]) -> np.ndarray:
+        total = self.parts[0].block(rows, columns)
+        for part in self.parts[1:]:
+            total = total + part.block(rows, columns)
+        mean: np.ndarray = total / len(self.parts)
+        return mean
+
+
 def linked_pairs(
     theses: Sequence[Thesis], scorer: Scorer, threshold: float
 ) -> Iterator[tuple[int, int, float]]:
@@ -159,7 +174,7 @@ def linked_pairs(
 def find_echoes(
     corpus: Corpus,
     threshold: float | None = None,
-    method: Method = Method.meaning,
+    method: Method = Method.both,
     theme: str | None = None,
 ) -> list[EchoGroup]:
     """The groups of theses that echo one another, each in date order, groups by their first member.
@@ -172,40 +187,39 @@ def find_echoes(
     if not any(theme is None or t.theme == theme for t in theses):
         return []
     links: dict[int, dict[int, float]] = {}
-    parent = list(range(len(theses)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i, j, score in linked_pairs(theses, similarities(theses, method), limit):
         links.setdefault(i, {})[j] = links.setdefault(j, {})[i] = score
-        parent[root(i)] = root(j)
-    sets: dict[int, list[int]] = {}
-    for i in links:
-        if theme is None or theses[i].theme == theme:
-            sets.setdefault(root(i), []).append(i)
     # Every view orders articles alike (compare.chronological); within one, theses by their place in it.
     place = {a.id: n for n, a in enumerate(chronological(corpus.articles))}
-    ordered = [sorted(members, key=lambda i: (place.get(theses[i].article, len(place)), theses[i].start))
-               for members in sets.values()]  # fmt: skip
-    ordered.sort(key=lambda members: (place.get(theses[members[0]].article, len(place)), theses[members[0]].start))
-    return [EchoGroup(n, _members(theses, members, links, corpus)) for n, members in enumerate(ordered, 1)]
+    order = sorted(links, key=lambda i: (place.get(theses[i].article, len(place)), theses[i].start))
+    groups = [g for g in lead(order, links) if len(g) > 1 and (theme is None or theses[g[0]].theme == theme)]
+    return [EchoGroup(n, _members(theses, g, links, corpus)) for n, g in enumerate(groups, 1)]
+
+
+def lead(order: Sequence[int], links: dict[int, dict[int, float]]) -> list[list[int]]:
+    """Groups in `order`: each thesis joins the earlier group whose first member it is closest to, or
+    starts one. Measuring against the first member, not any member, keeps a chain of small steps (A like
+    B, B like C) from joining claims that are not alike (A and C)."""
+    groups: dict[int, list[int]] = {}
+    for i in order:
+        firsts = [(score, first) for first, score in links[i].items() if first in groups]
+        if firsts:
+            groups[max(firsts)[1]].append(i)
+        else:
+            groups[i] = [i]
+    return list(groups.values())
 
 
 def _members(
     theses: Sequence[Thesis], order: list[int], links: dict[int, dict[int, float]], corpus: Corpus
 ) -> tuple[Echo, ...]:
-    """A group's members in the order given, each with its closest link to one before it."""
+    """A group's members in the order given, each with its similarity to the first."""
     echoes: list[Echo] = []
-    for n, i in enumerate(order):
-        earlier = [(links[i][j], theses[j].id) for j in order[:n] if j in links[i]]
-        similarity, echoed = max(earlier, default=(None, ""))
+    for i in order:
         article = corpus.article(theses[i].article)
         voice = actor(theses[i], article) if article else theses[i].speaker or theses[i].article
-        echoes.append(Echo(theses[i], article.date if article else "", voice, similarity, echoed))
+        similarity = links[i][order[0]] if i != order[0] else None
+        echoes.append(Echo(theses[i], article.date if article else "", voice, similarity))
     return tuple(echoes)
 
 
