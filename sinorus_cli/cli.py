@@ -66,6 +66,7 @@ COMMANDS = (
     "diff",
     "timeline",
     "search",
+    "echoes",
     "network",
     "export",
     "agreement",
