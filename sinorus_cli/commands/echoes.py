@@ -18,7 +18,7 @@ Examples:
   sinorus echoes --theme alliance
   sinorus echoes zhao-2024:14                 (what echoes this thesis)
   sinorus echoes --threshold 0.3 --format csv
-  sinorus echoes --format jsonl | jq -r '[.group,.thesis,.speaker] | @tsv'
+  sinorus echoes --format csv --fields group,thesis,speaker
 
 Two theses can echo each other when they are on one theme, do not take
 opposite sides, and come from different articles or speakers. Exit 1 when

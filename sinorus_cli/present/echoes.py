@@ -30,6 +30,14 @@ def _group_cell(row: Row) -> Text:
     return bold_and_dim(f"#{row['group']}", role)
 
 
+def _thesis_cell(row: Row) -> Text:
+    """The thesis id over its date (as an article's are shown), then who said it."""
+    text = bold_and_dim(row["thesis"], row["date"])
+    text.append("\n")
+    text.append_text(plain(row["speaker"]))
+    return text
+
+
 def _quote_cell(row: Row) -> Text:
     """The quote, and the proposed mark of a thesis the reader proposed."""
     text = plain(row["quote"])
@@ -40,8 +48,7 @@ def _quote_cell(row: Row) -> Text:
 
 ECHO_COLUMNS = (
     Column("group", "Group", render=_group_cell, no_wrap=True),
-    Column("thesis", "Thesis", render=lambda r: bold_and_dim(r["thesis"], r["date"]), no_wrap=True),
-    Column("speaker", "Said by", ratio=2),
+    Column("thesis", "Thesis, said by", render=_thesis_cell, ratio=1),
     STANCE,
     Column("quote", "Quote", render=_quote_cell, ratio=6),
 )
@@ -76,5 +83,6 @@ def echoes_view(groups: Sequence[EchoGroup], codebook: Codebook, threshold: floa
         ],
     }
     section = Section("echoes", "", ECHO_COLUMNS, records, fields=ECHO_FIELDS, empty="no echoes")
-    heading = f"{len(groups)} groups of theses making one claim (method {method}, threshold {threshold:g})"
+    count = f"{len(groups)} group" + ("" if len(groups) == 1 else "s")
+    heading = f"{count} of theses making one claim (method {method}, threshold {threshold:g})"
     return View([section], document=document, heading=heading)
