@@ -10,9 +10,10 @@ reading both quotes, and split into halves A and B. For each method the threshol
 other, both ways round, with counts and 95% Wilson intervals; the shipped default is the one chosen on A.
 A pair counts as found when `sinorus echoes` puts both theses in one group over the whole seed corpus,
 as the user sees them.
-Besides the shipped methods (`meaning`, `wording`), it prints the variants tried: embeddings of the
-curated claims instead of the quotes, embeddings not centred, RapidFuzz on the claims, and the rule
-alone (every pair on one theme that does not take opposite sides).
+Besides the three methods `sinorus echoes --method` offers (`both`, `meaning`, `wording`), it prints
+the variants tried: embeddings of the curated claims instead of the quotes, embeddings not centred,
+RapidFuzz on the claims, two mixes, and the rule alone (every pair on one theme that does not take
+opposite sides, from two voices) with no threshold.
 """
 
 from __future__ import annotations
