@@ -2,7 +2,7 @@
 
 Run from the repository root with the project installed:
 
-    python benchmarks/bench_echoes.py [--pairs benchmarks/echo_pairs.tsv]
+    python benchmarks/bench_echoes.py [--pairs benchmarks/echo_pairs.tsv] [--devset ../shared/devset]
 
 `echo_pairs.tsv` holds pairs of the seeds' theses (by id), each labelled same claim (1) or not (0) by
 reading both quotes, and split into halves A and B. For each method the threshold is chosen on one half
@@ -14,6 +14,10 @@ Besides the three methods `sinorus echoes --method` offers (`both`, `meaning`, `
 the variants tried: embeddings of the curated claims instead of the quotes, embeddings not centred,
 RapidFuzz on the claims, two mixes, and the rule alone (every pair on one theme that does not take
 opposite sides, from two voices) with no threshold.
+
+With the development set beside the repository, it then scores `echo_devpairs.tsv`: a labelled sentence of
+the development set (by file and offsets, read from there at run time) against a seed thesis, each
+method at its shipped threshold, with nothing chosen on these pairs.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from sinorus_cli.analysis.echoes import (
     embed,
     lead,
     linked_pairs,
+    pair_similarity,
+    sides_meet,
     similarities,
 )
 from sinorus_cli.analysis.evaluation import Rate
@@ -42,6 +48,7 @@ from sinorus_cli.corpus import load_corpus
 from sinorus_cli.model import Corpus, Thesis
 
 PAIRS = Path(__file__).with_name("echo_pairs.tsv")
+DEVPAIRS = Path(__file__).with_name("echo_devpairs.tsv")
 # Thresholds are chosen for the best F0.5, which weighs precision twice: an echo shown should more likely
 # than not be one, and the rule alone already finds nine in ten (at a precision of 0.31).
 BETA = 0.5
@@ -121,6 +128,7 @@ def rate_text(rate: Rate) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--devset", type=Path, default=Path("../shared/devset"), help="its texts/ folder is read")
     args = parser.parse_args(argv)
     pairs = read_pairs(args.pairs)
     corpus = load_corpus()
@@ -135,6 +143,37 @@ def main(argv: Sequence[str] | None = None) -> None:
     rule_alone = counts(pairs, lambda p: frozenset((index[p.a], index[p.b])) in allowed)
     print(f"\nthe rule alone (same theme, not opposite sides, two voices), all pairs: precision "
           f"{rate_text(rule_alone[0])}, recall {rate_text(rule_alone[1])}")  # fmt: skip
+    if (args.devset / "texts").is_dir():
+        report_devset(args.devset / "texts", corpus)
+    else:
+        print(f"\n{args.devset}: no texts/ there, the development-set pairs are skipped (pass --devset)")
+
+
+def report_devset(texts: Path, corpus: Corpus) -> None:
+    """Each shipped method at its default threshold on pairs of a development-set sentence and a seed thesis."""
+    with DEVPAIRS.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    sentences: dict[str, Thesis] = {}
+    for row in rows:
+        key = f"{row['file']}:{row['start']}-{row['end']}"
+        if key not in sentences:
+            start, end = int(row["start"]), int(row["end"])
+            quote = (texts / row["file"]).read_text(encoding="utf-8")[start:end]
+            sentences[key] = Thesis(key, row["file"], row["theme"], int(row["stance"]), quote, quote, start, end)
+    theses = [*corpus.theses, *sentences.values()]
+    index = {t.id: i for i, t in enumerate(theses)}
+    pairs = [Pair(f"{r['file']}:{r['start']}-{r['end']}", r["thesis"], r["same"] == "1", "") for r in rows]
+    print(f"\n{len(pairs)} development-set pairs ({sum(p.same for p in pairs)} same claim), shipped thresholds:")
+    for method in Method:
+        scorer = similarities(theses, method)
+        threshold = DEFAULT_THRESHOLD[method]
+
+        def linked(p: Pair, scorer: Scorer = scorer, threshold: float = threshold) -> bool:
+            a, b = index[p.a], index[p.b]
+            return sides_meet(theses[a], theses[b]) and pair_similarity(scorer, a, b) >= threshold
+
+        precision, recall = counts(pairs, linked)
+        print(f"  {method} at {threshold}: precision {rate_text(precision)}, recall {rate_text(recall)}")
 
 
 def report(variant: Variant, corpus: Corpus, halves: dict[str, list[Pair]]) -> None:
