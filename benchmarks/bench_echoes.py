@@ -77,10 +77,14 @@ VARIANTS = (
     Variant("centred claim embeddings", lambda t: MeaningScorer(embed([x.claim for x in t]))),
     Variant("quote embeddings, not centred", lambda t: MeaningScorer(embed([x.quote for x in t], centre=False))),
     Variant("RapidFuzz token-set ratio of claims", lambda t: WordingScorer(tuple(x.claim for x in t))),
-    Variant("mean of centred embeddings of quote and of claim", lambda t: MeanScorer(
-        (MeaningScorer(embed([x.quote for x in t])), MeaningScorer(embed([x.claim for x in t]))))),
-    Variant("mean of centred claim embeddings and RapidFuzz on claims", lambda t: MeanScorer(
-        (MeaningScorer(embed([x.claim for x in t])), WordingScorer(tuple(x.claim for x in t))))),
+    Variant(
+        "mean of centred embeddings of quote and of claim",
+        lambda t: MeanScorer((MeaningScorer(embed([x.quote for x in t])), MeaningScorer(embed([x.claim for x in t])))),
+    ),
+    Variant(
+        "mean of centred claim embeddings and RapidFuzz on claims",
+        lambda t: MeanScorer((MeaningScorer(embed([x.claim for x in t])), WordingScorer(tuple(x.claim for x in t)))),
+    ),
 )
 
 

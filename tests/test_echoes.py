@@ -9,6 +9,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sinorus_cli.analysis.compare import chronological
 from sinorus_cli.analysis.echoes import DEFAULT_THRESHOLD, Method, find_echoes, lead
@@ -157,3 +159,24 @@ def test_only_echoes_loads_the_encoder():
     assert loaded("echoes") == "True True"
     for args in (("themes",), ("theses", "--theme", "alliance"), ("search", "alliance"), ("echoes", "--help")):
         assert loaded(*args) == "False False", args
+
+
+def _links(n: int) -> st.SearchStrategy[tuple[int, set[tuple[int, int, float]]]]:
+    return st.tuples(st.just(n), st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.floats(0, 1))))
+
+
+@given(st.integers(2, 12).flatmap(_links))
+def test_every_member_is_linked_to_its_first_and_every_first_to_no_earlier_first(drawn):
+    n, edges = drawn
+    links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for a, b, score in edges:
+        if a != b:
+            links[a][b] = links[b][a] = score
+    groups = lead(range(n), links)
+    assert sorted(i for g in groups for i in g) == list(range(n))
+    firsts = [g[0] for g in groups]
+    for group in groups:
+        assert group == sorted(group)
+        assert all(group[0] in links[i] for i in group[1:])
+        earlier = [f for f in firsts if f < group[0]]
+        assert not any(f in links[group[0]] for f in earlier)

@@ -15,8 +15,8 @@ is only the reader's cut of it), by the chosen method:
 - `wording`: RapidFuzz's token-set ratio (0..1): shared words in any order;
 - `both` (the default): the mean of the two.
 
-`benchmarks/bench_echoes.py` measures both on hand-labelled pairs of the seeds' theses and chose the
-method and the default threshold (see the README's echoes section).
+`benchmarks/bench_echoes.py` measures each on hand-labelled pairs of the seeds' theses; it chose the
+method and the default thresholds (see the README's echoes section).
 """
 
 from __future__ import annotations
@@ -154,9 +154,7 @@ class MeanScorer:
         return mean
 
 
-def linked_pairs(
-    theses: Sequence[Thesis], scorer: Scorer, threshold: float
-) -> Iterator[tuple[int, int, float]]:
+def linked_pairs(theses: Sequence[Thesis], scorer: Scorer, threshold: float) -> Iterator[tuple[int, int, float]]:
     """Every pair (i < j) of theses that may echo each other and reach the threshold, theme by theme."""
     by_theme: dict[str, list[int]] = {}
     for i, thesis in enumerate(theses):
@@ -235,4 +233,3 @@ def find_thesis(corpus: Corpus, thesis_id: str) -> Thesis:
     if found is None:
         raise UsageError(f"unknown thesis {thesis_id!r}", hint="ids look like korolev-2017:3; see 'sinorus theses'")
     return found
-

@@ -73,13 +73,14 @@ def echo_record(group: EchoGroup, order: int, codebook: Codebook) -> dict[str, A
 
 def echoes_view(groups: Sequence[EchoGroup], codebook: Codebook, threshold: float, method: str) -> View:
     """Every group's members in order; JSON nests the members under each group."""
-    records = [echo_record(g, n, codebook) for g in groups for n in range(1, len(g.members) + 1)]
+    members = [[echo_record(g, n, codebook) for n in range(1, len(g.members) + 1)] for g in groups]
+    records = [record for group in members for record in group]
     document = {
         "method": method,
         "threshold": threshold,
         "groups": [
-            {"group": g.number, "theme": g.first.thesis.theme, "members": [r for r in records if r["group"] == n]}
-            for n, g in ((g.number, g) for g in groups)
+            {"group": g.number, "theme": g.first.thesis.theme, "members": m}
+            for g, m in zip(groups, members, strict=True)
         ],
     }
     section = Section("echoes", "", ECHO_COLUMNS, records, fields=ECHO_FIELDS, empty="no echoes")
