@@ -131,7 +131,7 @@ class WordingScorer:
     quotes: tuple[str, ...]
 
     def block(self, rows: Sequence[int], columns: Sequence[int]) -> np.ndarray:
-        from rapidfuzz import fuzz, process, utils
+        from rapidfuzz import fuzz, process, utils  # RapidFuzz: only when wording is measured
 
         scores = process.cdist(
             [self.quotes[i] for i in rows], [self.quotes[j] for j in columns], scorer=fuzz.token_set_ratio,

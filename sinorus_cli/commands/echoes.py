@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..analysis.echoes import DEFAULT_THRESHOLD, Method
+from ..analysis.echoes import DEFAULT_THRESHOLD, Method, find_echoes, find_thesis, group_of
 from ..errors import NoMatch, UsageError
 from .common import FormatOption, session
 
@@ -60,8 +60,7 @@ def echoes_command(
 ) -> None:  # fmt: skip
     """Group theses that make the same claim in other words, in date order: where and by whom a claim was
     first seen, then who repeated it, with which stance."""
-    from ..analysis.echoes import find_echoes, find_thesis, group_of
-    from ..present.echoes import echoes_view
+    from ..present.echoes import echoes_view  # with Rich's cells: only when the command runs, not for --help
 
     s = session(ctx)
     corpus = s.corpus()
