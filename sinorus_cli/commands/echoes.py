@@ -60,7 +60,7 @@ def echoes_command(
 ) -> None:  # fmt: skip
     """Group theses that make the same claim in other words, in date order: where and by whom a claim was
     first seen, then who repeated it, with which stance."""
-    from ..present.echoes import echoes_view  # with Rich's cells: only when the command runs, not for --help
+    from ..present.echoes import echoes_view  # the view and its cells: loaded when the command runs, not for --help
 
     s = session(ctx)
     corpus = s.corpus()
