@@ -43,6 +43,7 @@ _API = {
     "resolve_theme": "analysis.resolve",
     "resolve_article": "analysis.resolve",
     "search": "analysis.search",
+    "find_echoes": "analysis.echoes",
     "check_corpus": "analysis.check",
     "reliability": "analysis.reliability",
     "read_article": "text.ingest",

@@ -67,6 +67,7 @@ COMMANDS = (
     "timeline",
     "trends",
     "search",
+    "echoes",
     "network",
     "export",
     "agreement",

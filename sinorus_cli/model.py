@@ -150,6 +150,15 @@ class Thesis:
     speaker: str = ""
 
 
+def actor(thesis: Thesis, article: Article) -> str:
+    """The person or body a thesis belongs to.
+
+    An empty `speaker` means the author. An article whose author is not named
+    stands for itself (its id), so two anonymous articles never merge into one actor.
+    """
+    return thesis.speaker or article.author or article.id
+
+
 @dataclass(frozen=True)
 class Corpus:
     """Articles, their theses and the codebook, as loaded from one or more folders."""

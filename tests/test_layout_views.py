@@ -50,6 +50,7 @@ VIEWS = {
     "themes": ("themes",),
     "show": ("show", "gvs-2022", "--text"),
     "search": ("search", "sovereignty"),
+    "echoes": ("echoes",),
 }
 
 

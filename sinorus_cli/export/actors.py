@@ -1,5 +1,5 @@
-"""Who holds a thesis: the quoted speaker, else the article's author, else the article itself; and which
-actors a network groups theses by (articles, speakers, or a tag's values)."""
+"""Which actors a network groups theses by: articles, speakers (who holds a thesis: `model.actor`), or a
+tag's values."""
 
 from __future__ import annotations
 
@@ -7,16 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..errors import UsageError
-from ..model import Article, Thesis
-
-
-def actor(thesis: Thesis, article: Article) -> str:
-    """The person or body a thesis belongs to.
-
-    An empty `speaker` means the author. An article whose author is not named
-    stands for itself (its id), so two anonymous articles never merge into one actor.
-    """
-    return thesis.speaker or article.author or article.id
+from ..model import Article, Thesis, actor
 
 
 class ActorKind(StrEnum):

@@ -27,8 +27,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..model import Article, Corpus, Theme, Thesis
-from .actors import actor
+from ..model import Article, Corpus, Theme, Thesis, actor
 
 DNA_VERSION = ("3.0.7", "2022-06-10")  # the release whose table layout this writes
 ADMIN_PASSWORD = "sinorus"
