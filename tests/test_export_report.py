@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import html5lib
@@ -9,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.export.report import NOT_ADDRESSED, PALETTE, abbreviations, markdown_text
+from sinorus_cli.export.report import NOT_ADDRESSED, PALETTE, markdown_text
 
 
 def _html(run, *args: str) -> str:
@@ -64,19 +65,37 @@ def test_contents_link_to_every_section(run):
 def test_matrix_legend_names_exactly_the_marks_the_cells_show(run):
     root = lxml_html.fromstring(_html(run))
     cells = {td.text_content() for td in root.find_class("matrix")[0].iter("td")}
-    shown = {re.sub(r"\*$", "", c) for c in cells} | ({"*"} if any(c.endswith("*") for c in cells) else set())
+    shown = {c.rstrip("*◇") for c in cells} | {mark for mark in "*◇" if any(mark in c for c in cells)}
     legend = {dt.text_content() for dt in root.find_class("marks")[0].iter("dt")}
     assert legend == shown
     assert "*" in legend and NOT_ADDRESSED in legend  # the seeds have mixed and unaddressed cells
+    assert "◇" not in legend  # the seeds are all curated
     headers = [th.text_content() for th in root.find_class("matrix")[0].find("thead").iter("th")][1:]
-    assert headers == [dt.text_content() for dt in root.find_class("themes")[0].iter("dt")]
+    labels = {theme.label for theme in load_corpus().codebook.themes}
+    assert headers and set(headers) <= labels  # the labels as written, not shortened ids
 
 
-def test_abbreviations_are_unique_prefixes():
-    ids = load_corpus().codebook.ids
-    short = abbreviations(ids)
-    assert len(set(short.values())) == len(ids)
-    assert all((theme_id.startswith(a) and len(a) >= 4) or a == theme_id for theme_id, a in short.items())
+def test_the_report_matrix_marks_cells_resting_on_proposals_as_the_terminal_does(run, annotate, tmp_path):
+    corpus = annotate("korolev-2017:1", origin="auto", confidence=0.62)
+    cells = json.loads(run("--corpus", str(corpus), "matrix", "--format", "json").stdout)["cells"]
+    proposed = {(c["article"], c["theme"]) for c in cells if c["origin"] != "curated"}
+    assert proposed, "a cell of korolev-2017 rests on the proposal"
+    html = tmp_path / "r.html"
+    assert run("--corpus", str(corpus), "report", "-o", str(html)).exit_code == 0
+    root = lxml_html.fromstring(html.read_text(encoding="utf-8"))
+    table = root.find_class("matrix")[0]
+    labels = [th.text_content() for th in table.find("thead").iter("th")][1:]
+    theme_of = {t.label: t.id for t in load_corpus([corpus]).codebook.themes}
+    marked = set()
+    for row in table.find("tbody").iter("tr"):
+        article = row.find("th").text.strip()
+        shown = zip(labels, row.iter("td"), strict=True)
+        marked |= {(article, theme_of[label]) for label, cell in shown if "◇" in cell.text_content()}
+    assert marked == proposed
+    marks = root.find_class("marks")[0]
+    meanings = (dd.text_content() for dd in marks.iter("dd"))
+    legend = dict(zip((dt.text_content() for dt in marks.iter("dt")), meanings, strict=True))
+    assert "proposed" in legend["◇"]
 
 
 def test_summary_names_the_most_divided_themes_one_line_each(run):
@@ -148,7 +167,7 @@ def test_markdown_and_html_tell_the_same_story(run, tmp_path):
     assert run("report", "alliance", "-o", str(md_path)).exit_code == 0
     assert run("report", "alliance", "-o", str(html_path)).exit_code == 0
     md = md_path.read_text(encoding="utf-8")
-    assert md.startswith("# ") and "| Article | alli |" in md
+    assert md.startswith("# ") and "| Article | Formal alliance |" in md
     assert "## Themes\n\n### Formal alliance" in md and "Contradictions (opposite sides): 4" in md
     assert "Contradictions (opposite sides) on formal alliance: 4" in html_path.read_text(encoding="utf-8")
 

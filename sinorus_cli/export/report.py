@@ -27,7 +27,7 @@ from ..corpus.locations import seeds_folder
 from ..model import Article, Corpus, Theme, Thesis
 from ..output.text import markdown_text as inert_markdown
 from ..output.text import printable
-from ..present.cells import symbol
+from ..present.cells import PROPOSED, symbol
 from ..present.records import article_record
 from .chart import TrendChart, trend_chart
 
@@ -59,11 +59,14 @@ PALETTE = {
 STANCE_WORDS = {2: "strongly affirms", 1: "affirms", 0: "balanced", -1: "denies", -2: "strongly denies"}
 
 
-def stance_mark(stance: int | None, mixed: bool = False) -> str:
-    """A stance as a glyph and a signed number ("++ +2", "− -1*"), readable without colour."""
+def stance_mark(stance: int | None, mixed: bool = False, proposed: bool = False) -> str:
+    """A stance as a glyph and a signed number ("++ +2", "− -1*", "+ +1◇"), readable without colour.
+
+    The marks are the terminal matrix's: `*` mixed, `◇` resting on proposed theses not yet reviewed.
+    """
     if stance is None:
         return NOT_ADDRESSED
-    return f"{symbol(stance)} {signed(stance)}" + (MIXED if mixed else "")
+    return f"{symbol(stance)} {signed(stance)}" + (MIXED if mixed else "") + (PROPOSED if proposed else "")
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,6 @@ class Divide:
     """How one theme splits the articles, for the summary and the theme's own section."""
 
     theme: Theme
-    abbreviation: str
     measured: Polarization
     affirm: tuple[str, ...]
     deny: tuple[str, ...]
@@ -132,18 +134,6 @@ PAIR_HEADINGS = {
 }
 
 
-def abbreviations(theme_ids: Sequence[str]) -> dict[str, str]:
-    """The shortest prefix of at least four characters that tells each theme id from all the others."""
-    found = {}
-    for theme_id in theme_ids:
-        others = [t for t in theme_ids if t != theme_id]
-        size = 4
-        while size < len(theme_id) and any(o.startswith(theme_id[:size]) for o in others):
-            size += 1
-        found[theme_id] = theme_id[:size]
-    return found
-
-
 def corpus_name(corpus: Corpus) -> str:
     """The folders a corpus was read from, as a reader would name them."""
     seeds = seeds_folder().resolve()
@@ -151,11 +141,11 @@ def corpus_name(corpus: Corpus) -> str:
     return " + ".join(names) or "corpus"
 
 
-def _divide(theme: Theme, abbreviation: str, measured: Polarization, positions: Sequence[Position]) -> Divide:
+def _divide(theme: Theme, measured: Polarization, positions: Sequence[Position]) -> Divide:
     def side(which: int) -> tuple[str, ...]:
         return tuple(p.article for p in positions if sign(p.stance) == which)
 
-    return Divide(theme, abbreviation, measured, side(1), side(-1), side(0))
+    return Divide(theme, measured, side(1), side(-1), side(0))
 
 
 def matrix_rows(matrix: Matrix, theme_ids: Sequence[str], articles: Sequence[Article]) -> tuple[MatrixRow, ...]:
@@ -168,7 +158,7 @@ def matrix_rows(matrix: Matrix, theme_ids: Sequence[str], articles: Sequence[Art
         stance = row.stances[column[theme_id]] if row else None
         if row is None or stance is None:
             return NOT_ADDRESSED, None
-        return stance_mark(stance, theme_id in row.mixed), stance
+        return stance_mark(stance, theme_id in row.mixed, theme_id in row.proposed), stance
 
     return tuple(MatrixRow(a, tuple(cell(a.id, t) for t in theme_ids)) for a in articles)
 
@@ -176,11 +166,12 @@ def matrix_rows(matrix: Matrix, theme_ids: Sequence[str], articles: Sequence[Art
 def matrix_legend(rows: Sequence[MatrixRow]) -> tuple[tuple[str, str], ...]:
     """(mark, meaning) for exactly the marks the cells use, so the legend never promises what is not there."""
     used = {mark for row in rows for mark, _ in row.cells}
-    legend = [
-        (stance_mark(s), word) for s, word in STANCE_WORDS.items() if {stance_mark(s), stance_mark(s, True)} & used
-    ]
-    if any(m.endswith(MIXED) for m in used):
+    plain = {mark.rstrip(MIXED + PROPOSED) for mark in used}
+    legend = [(stance_mark(s), word) for s, word in STANCE_WORDS.items() if stance_mark(s) in plain]
+    if any(MIXED in m for m in used):
         legend.append((MIXED, "mixed: the article has theses on both sides; the mark is their mean"))
+    if any(PROPOSED in m for m in used):
+        legend.append((PROPOSED, "rests on proposed theses, not yet reviewed"))
     if NOT_ADDRESSED in used:
         legend.append((NOT_ADDRESSED, "not addressed"))
     return tuple(legend)
@@ -198,12 +189,11 @@ def build_report(
     only its strongest `limit` articles per side, one thesis each, and the pairs among them. The chart over
     time has one bar per `period`."""
     matrix = stance_matrix(corpus, themes)
-    short = abbreviations([m.theme.id for m in matrix.themes])
     sections = []
     for measured in matrix.themes:
         comparison = compare_theme(corpus, measured.theme)
         if comparison.articles:  # a theme nobody addresses gets no column and no section
-            divide = _divide(measured.theme, short[measured.theme.id], measured, comparison.positions)
+            divide = _divide(measured.theme, measured, comparison.positions)
             section = _section(divide, comparison)
             sections.append(section if limit is None else _brief(section, corpus, comparison, limit))
     divides = tuple(s.divide for s in sections)
