@@ -8,6 +8,7 @@ from functools import cached_property
 from itertools import combinations
 
 from ..model import Article, Corpus, Theme, Thesis
+from .resolve import ArticleLike, ThemeLike, articles_of, theme_of
 from .stance import Position, Relation, Speakers, position, relation
 
 
@@ -160,12 +161,15 @@ def chronological(articles: Sequence[Article]) -> list[Article]:
 
 
 def compare_theme(
-    corpus: Corpus, theme: Theme, only: Sequence[Article] = (), speakers: Speakers = Speakers.AUTHORS
+    corpus: Corpus, theme: ThemeLike, only: Sequence[ArticleLike] = (), speakers: Speakers = Speakers.AUTHORS
 ) -> Comparison:
     """Compare every article (or only the given ones) that addresses `theme`.
 
-    Stances rest on the authors' own theses unless `speakers` is `Speakers.ALL`.
+    The theme and the articles are objects or their ids. Stances rest on the authors' own theses unless
+    `speakers` is `Speakers.ALL`.
     """
+    theme = theme_of(corpus.codebook, theme)
+    only = articles_of(corpus, only)
     positions: list[Position] = []
     quoted: list[Thesis] = []
     addressed = []
