@@ -179,7 +179,7 @@ STANCE_PAIR_COLUMNS = (
 
 def stance_pairs_section(comparison: Comparison, table: bool = True) -> Section:
     """The pairs of a comparison by their two stances: one row per pair of stances, with the articles on each side."""
-    from ..analysis.compare import stance_pairs
+    from ..analysis.compare import stance_pairs  # here: as for the types above, only compare's views need it
 
     rows = [
         {"relation": g.relation.value, "a_stance": g.a_stance, "b_stance": g.b_stance, "pairs": g.pairs,
