@@ -28,7 +28,7 @@ from pdfmaker import make_pdf
 from qdpxmaker import Passage, Project, Text, qdpx
 from typer.testing import CliRunner
 
-from sinorus_cli.cli import COMMANDS, app
+from sinorus_cli.cli import app
 from sinorus_cli.corpus import seeds_folder
 from sinorus_cli.env import Environment
 from sinorus_cli.text import fetch as fetching
@@ -102,7 +102,7 @@ def help_scripts() -> Iterator[Script]:
     group = typer.main.get_command(app)
     context = group.make_context("sinorus", [], resilient_parsing=True)
     helps = {"sinorus": app.info.help or ""}
-    for name in COMMANDS:
+    for name in group.list_commands(context):
         command = group.get_command(context, name)
         assert command is not None
         helps[name] = f"{command.help or ''}\n{command.epilog or ''}"
