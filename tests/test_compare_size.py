@@ -96,3 +96,9 @@ def test_stance_pairs_count_every_pair_once_under_the_agreement_rule(stances):
     for g in groups:
         assert g.relation is relation(g.a_stance, g.b_stance) and g.a_stance >= g.b_stance
         assert {positions[int(a[1:])].stance for a in g.a} == {g.a_stance}
+
+
+def test_a_section_asked_for_is_shown_on_a_terminal_even_where_the_full_view_leaves_it_out(run, many):
+    assert "A says" in _table(run, many, "--section", "contradictions")
+    pairs = run("diff", "korolev-2017", "gvs-2022", "--section", "pairs", "--no-pager", tty=True, width=100)
+    assert "korolev-2017 says" in ANSI.sub("", pairs.stdout)
