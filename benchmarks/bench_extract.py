@@ -24,7 +24,7 @@ from sinorus_cli.text.extract import extract_theses
 
 def cpu_ms_per_thousand_words(texts: list[str], repeat: int) -> float:
     """Median over `repeat` rounds of the CPU time to extract all `texts`, per 1,000 words."""
-    codebook = load_corpus().codebook
+    codebook = load_corpus(["seeds"]).codebook
     words = sum(len(t.split()) for t in texts)
     extract_theses(texts[0], codebook, "warm-up")  # loads the weights and compiles patterns once, as a long run would
     rounds = []
@@ -42,9 +42,10 @@ def main() -> None:
     parser.add_argument("--devset", type=Path, default=Path("../shared/devset"), help="labels.tsv and texts/")
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    texts = [a.text() for a in load_corpus().articles]
+    texts = [a.text() for a in load_corpus(["seeds"]).articles]
     if (args.devset / "labels.tsv").is_file():
-        result = evaluate_labels(load_labels(args.devset / "labels.tsv"), args.devset / "texts", load_corpus().codebook)
+        codebook = load_corpus(["seeds"]).codebook
+        result = evaluate_labels(load_labels(args.devset / "labels.tsv"), args.devset / "texts", codebook)
         headers = ("sign right", "found", "precision", "evidence", "always +", "majority")
         print(f"{'theme':14} " + " ".join(f"{h:>12}" for h in headers))
         for row in result.themes:

@@ -47,7 +47,7 @@ def seed_sentences() -> list[str]:
     from sinorus_cli.text.sentences import sentences
 
     found = []
-    for article in load_corpus().articles:
+    for article in load_corpus(["seeds"]).articles:
         found += [s.text for s in sentences(article.text(), article.skip) if len(s.text) > 40]
     return found
 

@@ -4,9 +4,8 @@ Everything a command does is a library call, importable from here::
 
     import sinorus_cli as sr
 
-    corpus = sr.load_corpus()                       # the built-in seeds; or load_corpus([folder, ...])
-    theme, _ = sr.resolve_theme(corpus.codebook, "alliance")
-    comparison = sr.compare_theme(corpus, theme)
+    corpus = sr.load_corpus()                       # what `sinorus` reads; or load_corpus(["seeds", folder])
+    comparison = sr.compare_theme(corpus, "alliance")  # a theme or article: the object or its id
     for pair in comparison.pairs_with(sr.Relation.CONTRADICT):
         print(pair.a.article, pair.b.article)
 

@@ -8,6 +8,7 @@ from functools import cached_property
 from itertools import combinations
 
 from ..model import Article, Corpus, Theme, Thesis
+from .resolve import ArticleLike, ThemeLike, articles_of, theme_of
 from .stance import Position, Relation, Speakers, position, relation
 
 
@@ -92,6 +93,40 @@ def counts_of(positions: Sequence[Position]) -> Counts:
 
 
 @dataclass(frozen=True)
+class StancePair:
+    """Every pair of articles that take two given stances on a theme: each article of `a` with each of `b`
+    (every two of `a` when the stances are the same). How many articles' pairs relate this way is the
+    product of two counts, so a large theme's pairs are read in a few lines."""
+
+    a_stance: int
+    b_stance: int
+    relation: Relation
+    a: tuple[str, ...]  # article ids, in date order
+    b: tuple[str, ...]
+
+    @property
+    def pairs(self) -> int:
+        same = self.a_stance == self.b_stance
+        return len(self.a) * (len(self.a) - 1) // 2 if same else len(self.a) * len(self.b)
+
+
+def stance_pairs(positions: Sequence[Position]) -> list[StancePair]:
+    """The pairs of `positions` grouped by their two stances, higher stance first; groups of no pair left out.
+    Ordered as the pair sections are (agreements, contradictions, qualified), then from the highest stances."""
+    by_stance: dict[int, list[str]] = {}
+    for pos in positions:
+        by_stance.setdefault(pos.stance, []).append(pos.article)
+    stances = sorted(by_stance, reverse=True)
+    groups = [
+        StancePair(a, b, relation(a, b), tuple(by_stance[a]), tuple(by_stance[b]))
+        for i, a in enumerate(stances)
+        for b in stances[i:]
+    ]
+    order = list(Relation)
+    return sorted((g for g in groups if g.pairs), key=lambda g: order.index(g.relation))
+
+
+@dataclass(frozen=True)
 class Comparison(Pairs):
     """Everything `sinorus compare THEME` shows.
 
@@ -126,12 +161,15 @@ def chronological(articles: Sequence[Article]) -> list[Article]:
 
 
 def compare_theme(
-    corpus: Corpus, theme: Theme, only: Sequence[Article] = (), speakers: Speakers = Speakers.AUTHORS
+    corpus: Corpus, theme: ThemeLike, only: Sequence[ArticleLike] = (), speakers: Speakers = Speakers.AUTHORS
 ) -> Comparison:
     """Compare every article (or only the given ones) that addresses `theme`.
 
-    Stances rest on the authors' own theses unless `speakers` is `Speakers.ALL`.
+    The theme and the articles are objects or their ids. Stances rest on the authors' own theses unless
+    `speakers` is `Speakers.ALL`.
     """
+    theme = theme_of(corpus.codebook, theme)
+    only = articles_of(corpus, only)
     positions: list[Position] = []
     quoted: list[Thesis] = []
     addressed = []

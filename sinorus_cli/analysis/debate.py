@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..model import Article, Corpus, Theme
 from .compare import Counts, Pair, Pairs, chronological, compare_theme
+from .resolve import ArticleLike, ThemeLike, article_of, articles_of, themes_of
 from .stance import Position, Relation, relation
 
 
@@ -55,9 +56,14 @@ def ranked(polarizations: Sequence[Polarization]) -> list[Polarization]:
     return sorted(polarizations, key=lambda p: (-p.share, -p.variance, -p.articles))
 
 
-def by_controversy(corpus: Corpus, themes: Sequence[Theme] = (), only: Sequence[Article] = ()) -> list[Polarization]:
-    """Themes from most to least divided (share of contradicting pairs, then variance)."""
-    return ranked([polarization(corpus, t, only) for t in themes or corpus.codebook.themes])
+def by_controversy(
+    corpus: Corpus, themes: Sequence[ThemeLike] = (), only: Sequence[ArticleLike] = ()
+) -> list[Polarization]:
+    """Themes (objects or ids; default all) from most to least divided (share of contradicting pairs, then
+    variance), over `only` these articles (objects or ids; default all)."""
+    chosen = articles_of(corpus, only)
+    measured = themes_of(corpus.codebook, themes or corpus.codebook.themes)
+    return ranked([polarization(corpus, t, chosen) for t in measured])
 
 
 class Dated(NamedTuple):
@@ -105,9 +111,9 @@ class Matrix:
     cells: Callable[[], Sequence[Cell]]
 
 
-def stance_matrix(corpus: Corpus, themes: Sequence[Theme] = (), articles: Sequence[Article] = ()) -> Matrix:
-    """The article-by-theme stance matrix of discourse network analysis."""
-    chosen = chronological(articles or corpus.articles)
+def stance_matrix(corpus: Corpus, themes: Sequence[ThemeLike] = (), articles: Sequence[ArticleLike] = ()) -> Matrix:
+    """The article-by-theme stance matrix of discourse network analysis (themes and articles: objects or ids)."""
+    chosen = chronological(articles_of(corpus, articles) or corpus.articles)
     ranked = by_controversy(corpus, themes, chosen)
     cells = tuple(
         Cell(p.article, p.theme, p.stance, p.mixed, p.proposed, p.confidence)
@@ -144,8 +150,9 @@ class Diff(Pairs):
         return iter(self.pairs)
 
 
-def diff_articles(corpus: Corpus, a: Article, b: Article) -> Diff:
-    """Compare two articles theme by theme, in codebook order."""
+def diff_articles(corpus: Corpus, a: ArticleLike, b: ArticleLike) -> Diff:
+    """Compare two articles (objects or ids) theme by theme, in codebook order."""
+    a, b = article_of(corpus, a), article_of(corpus, b)
     pairs, only_a, only_b = [], [], []
     for theme in corpus.codebook.themes:
         found = {p.article: p for p in compare_theme(corpus, theme, (a, b)).positions}

@@ -19,7 +19,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..corpus.load import load_corpus
 from ..model import Corpus
 from .stance import Position, position, sign
 
@@ -111,22 +113,24 @@ def _position(corpus: Corpus, article: str, theme: str) -> Position | None:
     return position(article, theme, corpus.theses_of(article, theme))
 
 
-def reliability(*codings: Corpus) -> list[Reliability]:
-    """Per-theme results for the themes of the first coding's codebook, then an 'all' row.
+def reliability(*codings: Corpus | str | Path) -> list[Reliability]:
+    """Per-theme results for the themes of the first coding's codebook, then an 'all' row. A coding is a
+    corpus, or its folder ("seeds" for the built-in seeds).
 
     Empty when fewer than two codings share an article.
     """
     if len(codings) < 2:
         raise ValueError("reliability needs two or more codings")
-    held = [{x.id for x in c.articles} for c in codings]
+    corpora = tuple(c if isinstance(c, Corpus) else load_corpus([c]) for c in codings)
+    held = [{x.id for x in c.articles} for c in corpora]
     shared = sorted(a for a in set().union(*held) if sum(a in h for h in held) >= 2)
     if not shared:
         return []
-    rows = [_theme_result(codings, held, shared, theme) for theme in codings[0].codebook.ids]
+    rows = [_theme_result(corpora, held, shared, theme) for theme in corpora[0].codebook.ids]
     counted = [r for r in rows if r.addressed]
-    units = [v for theme in (r.theme for r in counted) for v in _values(codings, held, shared, theme)[0]]
+    units = [v for theme in (r.theme for r in counted) for v in _values(corpora, held, shared, theme)[0]]
     disagreements = tuple(d for r in counted for d in r.disagreements)
-    return [*rows, _result(OVERALL, len(codings), units, disagreements, addressed=bool(counted))]
+    return [*rows, _result(OVERALL, len(corpora), units, disagreements, addressed=bool(counted))]
 
 
 def _values(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -77,3 +78,44 @@ def resolve_article(corpus: Corpus, query: str) -> tuple[Article, str]:
     article = corpus.article(found.id)
     assert article is not None
     return article, found.note
+
+
+# What the library's functions take for a theme or an article: the object, or a name of it.
+ThemeLike = Theme | str
+ArticleLike = Article | str
+
+
+def theme_of(codebook: Codebook, theme: ThemeLike) -> Theme:
+    """A theme given as itself or by a name, taken as the command line takes one (id, alias or near miss;
+    a near miss with a warning)."""
+    if isinstance(theme, Theme):
+        return theme
+    found = codebook.get(theme)
+    if found is None:
+        found, note = resolve_theme(codebook, theme)
+        _warn(note)
+    return found
+
+
+def article_of(corpus: Corpus, article: ArticleLike) -> Article:
+    """An article given as itself or by a name (its id, its file name, or a near miss with a warning)."""
+    if isinstance(article, Article):
+        return article
+    found = corpus.article(article)
+    if found is None:
+        found, note = resolve_article(corpus, article)
+        _warn(note)
+    return found
+
+
+def themes_of(codebook: Codebook, themes: Iterable[ThemeLike]) -> tuple[Theme, ...]:
+    return tuple(theme_of(codebook, t) for t in themes)
+
+
+def articles_of(corpus: Corpus, articles: Iterable[ArticleLike]) -> tuple[Article, ...]:
+    return tuple(article_of(corpus, a) for a in articles)
+
+
+def _warn(note: str) -> None:
+    if note:
+        warnings.warn(note, stacklevel=3)

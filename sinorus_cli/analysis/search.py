@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Corpus, Thesis, overlaps
 from ..text.sentences import sentences
+from .resolve import ArticleLike, ThemeLike, articles_of, theme_of
 
 if TYPE_CHECKING:
     from ..corpus.db import Store
@@ -94,13 +95,16 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def search(
     corpus: Corpus,
     query: str,
-    articles: Sequence[Article] = (),
-    theme: str | None = None,
+    articles: Sequence[ArticleLike] = (),
+    theme: ThemeLike | None = None,
     limit: int = 10,
     min_score: float = 75.0,
 ) -> list[Hit]:
-    """The best hits for `query`, best first, at most `limit`, none below `min_score` (0-100)."""
-    return rank(query, _candidates(corpus, articles or corpus.articles, theme), limit, min_score)
+    """The best hits for `query`, best first, at most `limit`, none below `min_score` (0-100); in `articles`
+    and on `theme` (objects or ids) when given."""
+    chosen = articles_of(corpus, articles) or corpus.articles
+    theme_id = None if theme is None else theme_of(corpus.codebook, theme).id
+    return rank(query, _candidates(corpus, chosen, theme_id), limit, min_score)
 
 
 def stored_candidates(

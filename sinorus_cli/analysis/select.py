@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..errors import UsageError
-from ..model import STANCES, Article, Corpus, Thesis
+from ..model import STANCES, Article, Corpus, Theme, Thesis
 
 # A tag filter: a key and the value it must have (None: any value).
 TagFilter = tuple[str, str | None]
@@ -45,11 +45,14 @@ def _stance(text: str) -> int:
 
 def select_theses(
     corpus: Corpus,
-    articles: Collection[str] = (),
-    themes: Collection[str] = (),
+    articles: Collection[str | Article] = (),
+    themes: Collection[str | Theme] = (),
     stances: Collection[int] = STANCES,
 ) -> list[Thesis]:
-    """Theses in corpus order on any of the given articles and themes (all when none given) and stances."""
+    """Theses in corpus order on any of the given articles and themes (objects or ids; all when none given)
+    and stances."""
+    articles = {a if isinstance(a, str) else a.id for a in articles}
+    themes = {t if isinstance(t, str) else t.id for t in themes}
     return [
         t
         for t in corpus.theses

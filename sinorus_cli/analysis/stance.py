@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..model import Thesis
+from ..model import Article, Theme, Thesis
 
 
 class Speakers(StrEnum):
@@ -61,14 +61,17 @@ def round_half_away(value: float) -> int:
 
 
 def position(
-    article: str, theme: str, theses: Sequence[Thesis], speakers: Speakers = Speakers.AUTHORS
+    article: Article | str, theme: Theme | str, theses: Sequence[Thesis], speakers: Speakers = Speakers.AUTHORS
 ) -> Position | None:
-    """Derive an article's stance on a theme from its theses on it, or None when none of them counts.
+    """Derive an article's stance on a theme (each an object or its id) from its theses on it, or None when
+    none of them counts.
 
     With `Speakers.AUTHORS` the stance rests on the author's own theses (empty
     speaker) and quoted speakers' theses ride along in `quoted`; an article that
     only quotes others on the theme takes no position of its own.
     """
+    article = article if isinstance(article, str) else article.id
+    theme = theme if isinstance(theme, str) else theme.id
     authors_only = speakers is Speakers.AUTHORS
     counted = [t for t in theses if not (authors_only and t.speaker)]
     if not counted:

@@ -262,16 +262,11 @@ class Session:
         return article
 
 
-SEEDS = "seeds"  # the name --corpus gives the built-in seed corpus
-
-
 def corpus_folder(value: str) -> Path:
     """A --corpus value as a folder: `seeds` names the built-in seeds (write ./seeds for a folder of that name)."""
-    if value == SEEDS:
-        from ..corpus.locations import seeds_folder
+    from ..corpus.locations import folder_named
 
-        return seeds_folder()
-    return Path(value).expanduser()
+    return folder_named(value)
 
 
 def _add_corpus(ctx: click.Context, _: click.Parameter, values: tuple[str, ...] | None) -> None:

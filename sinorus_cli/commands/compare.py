@@ -28,9 +28,13 @@ Examples:
   sinorus compare alliance --all --section contradictions --format jsonl > pairs.jsonl
 
 In a pipe, records are the positions (one per thesis); --section picks the pairs.
-When more than 50 articles address the theme, positions are grouped by stance
-(--section stances) with the strongest examples as positions, and 10 pairs of
-each kind are shown; --all shows everything (JSON Lines are then streamed).
+When more than 10 articles address the theme, the table opens with one short
+line per article and shows the pairs by stances (--section pairs_by_stance:
+one row per two stances, naming the articles on each side) instead of one
+box per pair; --all shows every pair with both quotes. When more than 50
+articles address the theme, positions are grouped by stance (--section
+stances) with the strongest examples as positions, and 10 pairs of each kind
+are shown; --all shows everything (JSON Lines are then streamed).
 """
 
 
@@ -81,7 +85,7 @@ def compare_command(
         s.note(f"{shown:,} articles: stance groups, their strongest examples and some pairs (--all for every one)")
         s.emit(grouped_comparison_view(comparison, DEFAULT_LIMIT if limit is None else limit), fmt)
     else:
-        s.emit(comparison_view(comparison), fmt)
+        s.emit(comparison_view(comparison, every_pair=every), fmt)
 
 
 def register(app: typer.Typer) -> None:

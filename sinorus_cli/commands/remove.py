@@ -12,7 +12,7 @@ from .common import ArticleArgument, session
 
 EPILOG = """\b
 Examples:
-  sinorus remove doe-2024
+  sinorus remove doe-2024                     (asks first)
   sinorus --corpus my-corpus remove doe-2024 --yes
 """
 

@@ -23,7 +23,7 @@ from . import records
 from .guard import guard_folder
 from .index import Parsed, codebook_with_index, load_with_index, signature
 from .journal import TOML_BYTES, InvalidJournal, Journal, committed, journal_path, read_journal
-from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, seeds_folder
+from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, chosen_folders, seeds_folder
 from .records import Problem
 
 _ATTEMPTS = 5  # re-reads when a writer changed the files while they were being read
@@ -37,9 +37,12 @@ class Loaded:
     problems: tuple[Problem, ...]
 
 
-def load_corpus(folders: Iterable[Path] | None = None) -> Corpus:
-    """Load a corpus from one or more folders (default: the built-in seeds); raise on any problem.
+def load_corpus(folders: Iterable[str | Path] | None = None) -> Corpus:
+    """Load a corpus from one or more folders; raise on any problem.
 
+    A folder is a path or "seeds" (the built-in seeds). Without folders, what the command line reads
+    without --corpus: the folders of $SINORUS_CORPUS when it is set, else the seeds plus your own
+    corpus (the one the current folder lies in, else the user's corpus) when it exists.
     Folders are layered in order: the codebook comes from the last folder that
     has one, and an article defined again in a later folder (with its theses)
     replaces the earlier one, so a user's copy of a seed article wins.
@@ -61,9 +64,9 @@ def require_folder(folder: Path) -> Path:
     return folder
 
 
-def read_corpus(folders: Iterable[Path] | None = None) -> Loaded:
-    """The valid part of the corpus in `folders`, and every problem found, in file order."""
-    folders = tuple(Path(f) for f in (folders or (seeds_folder(),)))
+def read_corpus(folders: Iterable[str | Path] | None = None) -> Loaded:
+    """The valid part of the corpus in `folders` (named as for load_corpus), and every problem found, in file order."""
+    folders = chosen_folders(folders)
     for folder in folders:
         require_folder(folder)
         guard_folder(folder)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -77,6 +78,25 @@ def default_folders() -> tuple[Path, ...]:
     if not own.is_dir() or _same(own, seeds):
         return (seeds,)
     return (seeds, own)
+
+
+SEEDS = "seeds"  # the name that stands for the built-in seed corpus (write ./seeds for a folder of that name)
+CORPUS_ENV = "SINORUS_CORPUS"  # folders to read instead of the default, as --corpus gives them
+
+
+def folder_named(value: str | Path) -> Path:
+    """A corpus folder as a person names it: `seeds` is the built-in seeds, anything else a path (~ expanded)."""
+    if isinstance(value, str) and value == SEEDS:
+        return seeds_folder()
+    return Path(value).expanduser()
+
+
+def chosen_folders(values: Iterable[str | Path] | None = None) -> tuple[Path, ...]:
+    """The folders to read: those named, else those of $SINORUS_CORPUS (separated by white space, as the
+    command line splits it), else the default (the seeds, plus the corpus the current folder lies in or
+    the user's corpus)."""
+    named: Sequence[str | Path] = list(values or ()) or os.environ.get(CORPUS_ENV, "").split()
+    return tuple(folder_named(v) for v in named) if named else default_folders()
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -100,6 +100,8 @@ class View:
     def only(self, name: str) -> View:
         """This view reduced to one section (for --section): its document is that section's records."""
         chosen = self.section(name)
+        if not chosen.table and chosen.columns:  # a section the full view leaves out is shown when asked for
+            chosen = replace(chosen, table=True)
         return View([chosen], document=list(chosen.rows), heading=self.heading, primary=name)
 
     @property

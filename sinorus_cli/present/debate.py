@@ -78,6 +78,26 @@ SUMMARY_COLUMNS = (
 )
 
 
+def _short_stance(row: Row) -> Any:
+    """The stance without its scale name, `mixed` spelled out and a proposed mark: the one-line summary's cell."""
+    if row["stance"] is None:
+        return plain("quotes only", style="italic")
+    text = stance_text(row["stance"], mixed=row["mixed"])
+    if row["origin"] == "auto":
+        text.append(f" {PROPOSED}")
+    return text
+
+
+# The summary of a theme with many articles: one line per article at 80 columns (the date is the order).
+SHORT_SUMMARY_COLUMNS = (
+    Column("article", "Article", no_wrap=True),
+    Column("stance", "Stance", render=_short_stance, no_wrap=True),
+    Column("theses", "Own", justify="right"),
+    Column("quoted", "Quoted", justify="right"),
+    SUMMARY_COLUMNS[-1],
+)
+
+
 def summary_rows(comparison: Comparison) -> list[dict[str, Any]]:
     """One row per article on the theme, in date order: its stance (None when it only quotes others),
     mixed or not, how many of its own and quoted theses, and whom it quotes."""
@@ -104,7 +124,10 @@ def summary_rows(comparison: Comparison) -> list[dict[str, Any]]:
 
 # The parts of `compare` (for --section); record formats carry the first unless told otherwise.
 # A large comparison (see present.grouped) shows its strongest examples as positions, plus stances.
-COMPARE_SECTIONS = ("positions", "summary", "agreements", "contradictions", "qualified", "stances")
+COMPARE_SECTIONS = ("positions", "summary", "agreements", "contradictions", "qualified", "pairs_by_stance", "stances")
+# Above this many articles on a theme, the pairs are shown grouped by their two stances (one row per pair of
+# stances, naming the articles on each side) instead of one box per pair: 38 articles make 703 pairs.
+PAIRS_GROUPED_ABOVE = 10
 PAIR_TITLES = {
     Relation.AGREE: ("agreements", "Agreements (same side of the proposition)", "no two articles agree"),
     Relation.CONTRADICT: ("contradictions", "Contradictions (opposite sides)", "no two articles contradict"),
@@ -132,9 +155,47 @@ def _thesis_brief(thesis: Thesis, comparison: Comparison) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in ("article", "theme")}
 
 
-def comparison_view(comparison: Comparison) -> View:
-    """The tables and the JSON document of a comparison."""
+def _stance_pair_stances(row: Row) -> Any:
+    from rich.text import Text
+
+    return Text.assemble(stance_text(row["a_stance"]), " with ", stance_text(row["b_stance"]))
+
+
+def _stance_pair_articles(row: Row) -> Any:
+    if row["a_stance"] == row["b_stance"]:
+        return plain("every two of: " + ", ".join(row["a_articles"]))
+    sides = (f"{signed(row[f'{side}_stance'])}: {', '.join(row[f'{side}_articles'])}" for side in ("a", "b"))
+    return plain("\n".join(sides))
+
+
+STANCE_PAIR_FIELDS = ("relation", "a_stance", "b_stance", "pairs", "a_articles", "b_articles")
+STANCE_PAIR_COLUMNS = (
+    Column("relation", "Relation", no_wrap=True),
+    Column("a_stance", "Stances", render=_stance_pair_stances, no_wrap=True),
+    Column("pairs", "Pairs", justify="right", no_wrap=True),
+    Column("a_articles", "Articles", render=_stance_pair_articles, ratio=1),
+)
+
+
+def stance_pairs_section(comparison: Comparison, table: bool = True) -> Section:
+    """The pairs of a comparison by their two stances: one row per pair of stances, with the articles on each side."""
+    from ..analysis.compare import stance_pairs  # here: as for the types above, only compare's views need it
+
+    rows = [
+        {"relation": g.relation.value, "a_stance": g.a_stance, "b_stance": g.b_stance, "pairs": g.pairs,
+         "a_articles": list(g.a), "b_articles": list(g.b)}
+        for g in stance_pairs(comparison.positions)
+    ]  # fmt: skip
+    title = "Pairs by stances (each article of one stance with each of the other; --all lists every pair)"
+    return Section("pairs_by_stance", title, STANCE_PAIR_COLUMNS, rows, empty="no two articles take a position",
+                   fields=STANCE_PAIR_FIELDS, table=table)  # fmt: skip
+
+
+def comparison_view(comparison: Comparison, every_pair: bool = False) -> View:
+    """The tables and the JSON document of a comparison. Above PAIRS_GROUPED_ABOVE articles the tables show the
+    pairs by stances unless `every_pair`; the records and the document always hold every pair."""
     theme = comparison.theme
+    grouped = not every_pair and len(comparison.positions) > PAIRS_GROUPED_ABOVE
     pair_sections = []
     document: dict[str, Any] = {
         "theme": theme.id,
@@ -149,7 +210,10 @@ def comparison_view(comparison: Comparison) -> View:
         dates = {a.id: a.date for a in comparison.articles}
         records = [pair_record(p, dates) for p in comparison.pairs_with(kind)]
         document[name] = records
-        pair_sections.append(Section(name, title, PAIR_COLUMNS, records, empty=empty, fields=PAIR_FIELDS))
+        pair_sections.append(
+            Section(name, title, PAIR_COLUMNS, records, empty=empty, fields=PAIR_FIELDS, table=not grouped)
+        )
+    pair_sections.append(stance_pairs_section(comparison, table=grouped))
     positions = Section(
         "positions", "Positions", POSITION_COLUMNS, position_rows(comparison), fields=POSITION_FIELDS,
         empty=f"no article addresses theme {theme.id!r}",
@@ -157,7 +221,9 @@ def comparison_view(comparison: Comparison) -> View:
     summary = summary_rows(comparison)
     document["summary"] = summary
     # The summary opens the tables (one line per article before the evidence); records stay the positions.
-    articles = Section("summary", "Articles (one line each)", SUMMARY_COLUMNS, summary, fields=SUMMARY_FIELDS)
+    title, columns = ("Articles (date order; theses of their own and quoted)", SHORT_SUMMARY_COLUMNS) if grouped \
+        else ("Articles (one line each)", SUMMARY_COLUMNS)  # fmt: skip
+    articles = Section("summary", title, columns, summary, fields=SUMMARY_FIELDS)
     heading = f"{theme.id} ({theme.label}): {theme.proposition}"
     return View([articles, positions, *pair_sections], document=document, heading=heading, primary="positions")
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 from ..output.view import Column, Section, View
 from .columns import STANCE
-from .debate import PAIR_COLUMNS, PAIR_TITLES, POSITION_COLUMNS, POSITION_FIELDS
+from .debate import PAIR_COLUMNS, PAIR_TITLES, POSITION_COLUMNS, POSITION_FIELDS, stance_pairs_section
 from .records import PAIR_FIELDS, pair_record, position_rows, thesis_record
 
 if TYPE_CHECKING:
@@ -86,6 +86,8 @@ def grouped_comparison_view(comparison: Comparison, limit: int = DEFAULT_LIMIT) 
         document[name] = records
         shown = f"{title}: {len(records):,} of {counts.of(kind):,}"
         sections.append(Section(name, shown, PAIR_COLUMNS, records, empty=empty, fields=PAIR_FIELDS))
+    # Records on request only: each row names every article of its two stances, thousands of ids here.
+    sections.append(stance_pairs_section(comparison, table=False))
     heading = (
         f"{theme.id} ({theme.label}): {theme.proposition}\n"
         f"{counts.articles:,} articles, {counts.pairs:,} pairs; --limit N or --all for more pairs"

@@ -23,6 +23,7 @@ class NameLists:
     honorifics: frozenset[str]
     suffixes: frozenset[str]
     placeholders: frozenset[str]
+    roles: frozenset[str]
     not_names: frozenset[str]
     stopwords: frozenset[str]
     offices: frozenset[str]
@@ -44,6 +45,7 @@ def lists() -> NameLists:
         honorifics=words(person["honorifics"]),
         suffixes=words(person["suffixes"]),
         placeholders=words(person["placeholders"]),
+        roles=words(person["roles"]),
         not_names=words(person["not_names"]),
         stopwords=words(title["stopwords"]),
         offices=words(title["offices"]),

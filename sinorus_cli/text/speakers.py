@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import UNNAMED_OTHERS
+from .names import lists
 from .sentences import Sentence
 
 Kind = Literal["author", "named", "others"]
@@ -410,7 +411,7 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     lowered = [w.lower().strip(".") for w in words]
-    bad = INSTITUTION_WORDS | PUBLICATION_WORDS | PLACES | TITLE_WORDS
+    bad = INSTITUTION_WORDS | PUBLICATION_WORDS | PLACES | TITLE_WORDS | lists().roles
     if any(w in bad or ("-" in w and w.split("-")[0] in bad) for w in lowered):
         return False
     shouted = [w for w in words if w.isupper() and len(w) > 1]
@@ -609,6 +610,8 @@ def label_of(sentence: Sentence) -> str | None:
     words = match.group("name").split()
     if any(w.lower().strip(".") in NOT_LABELS or w.lower() in INSTITUTION_WORDS for w in words):
         return None
+    if words[-1].lower() in lists().roles:
+        return None  # "Kremlin Insider: ..." is a headline's kicker: a role with no name
     if any(re.search(r"['’]s$", w) for w in words):
         return None  # "Europe’s Dilemma: ..." is a headline
     name = clean_name(match.group("name"))

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     examples = load_examples(args.trainset, args.out)
     from ..corpus import load_corpus
 
-    codebook = load_corpus().codebook
+    codebook = load_corpus(["seeds"]).codebook
     if args.crossval:
         cross_validate(examples, codebook)
         return 0

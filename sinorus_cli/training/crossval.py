@@ -30,7 +30,7 @@ def load_examples(trainset: Path, model: Path) -> list[Example]:
     """
     from ..corpus import load_corpus
 
-    codebook = load_corpus().codebook
+    codebook = load_corpus(["seeds"]).codebook
     encoder = StaticEncoder.load(model)
     themes = ThemeVectors.of(codebook, encoder)
     examples = []

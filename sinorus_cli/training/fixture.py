@@ -25,7 +25,7 @@ def compute() -> dict[str, Any]:
 
     vectors = default_encoder().encode(list(SENTENCES))
     text = "\n\n".join(SENTENCES) + "\n"
-    theses = extract_theses(text, load_corpus().codebook, "fixture")
+    theses = extract_theses(text, load_corpus(["seeds"]).codebook, "fixture")
     return {
         "embedding_prefixes": [[round(float(v), 4) for v in row[:8]] for row in vectors],
         "proposals": [[t.theme, t.stance, t.start, round(t.confidence or 0.0, 3)] for t in theses],
