@@ -149,6 +149,10 @@ class Thesis:
     # Who makes the claim: empty for the article's author, else the quoted person or body.
     speaker: str = ""
 
+    def worded(self, theme: Theme | None) -> str:
+        """The claim, else (none written, or only blanks) the codebook's words for its stance on its theme."""
+        return self.claim if self.claim.strip() else theme.claim(self.stance) if theme else self.claim
+
 
 @dataclass(frozen=True)
 class Corpus:

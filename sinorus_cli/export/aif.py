@@ -94,9 +94,9 @@ def numbered(keys: Iterable[Key]) -> dict[Key, str]:
 
 
 def _claim(thesis: Thesis, corpus: Corpus) -> str:
-    """The I-node's text: the claim, else the codebook's words for the thesis's stance on its theme."""
-    theme = corpus.codebook.get(thesis.theme)
-    return thesis.claim or (theme.claim(thesis.stance) if theme else "") or thesis.quote or thesis.id
+    """The I-node's text: the claim, else the codebook's words for the thesis's stance on its theme (a corpus
+    holds no thesis on a theme its codebook lacks, so an I-node always has words)."""
+    return thesis.worded(corpus.codebook.get(thesis.theme))
 
 
 def _thesis_nodes(thesis: Thesis, article: Article, corpus: Corpus) -> tuple[list[Node], Said]:

@@ -39,10 +39,11 @@ def statement_title(thesis_id: str) -> str:
 
 
 def unique_titles(theses: Sequence[Thesis]) -> dict[str, str]:
-    """Each thesis id's statement title, a number added to one that another thesis already has."""
+    """Each thesis id's statement title, a number added to one that another thesis already has (in id order,
+    so a title does not depend on the order the theses are written in)."""
     titles: dict[str, str] = {}
     taken: set[str] = set()
-    for thesis in theses:
+    for thesis in sorted(theses, key=lambda t: t.id):
         title, n = statement_title(thesis.id), 1
         while title in taken:
             n += 1
@@ -61,9 +62,8 @@ def source_note(article: Article) -> str:
 
 def statement_text(thesis: Thesis, article: Article, theme: Theme) -> str:
     """The statement's plain text: claim, speaker, source, stance and quote (escaped later, as a whole)."""
-    claim = thesis.claim or theme.claim(thesis.stance)
-    return (f"{claim} — {actor(thesis, article)}, in {source_note(article)}; stance {signed(thesis.stance)}. "
-            f"Quote: “{thesis.quote}”")  # fmt: skip
+    who, stance = actor(thesis, article), signed(thesis.stance)
+    return f"{thesis.worded(theme)} — {who}, in {source_note(article)}; stance {stance}. Quote: “{thesis.quote}”"
 
 
 def _statement(thesis: Thesis, article: Article, theme: Theme, title: str, answered: Sequence[Exchange],
@@ -90,7 +90,7 @@ def _sections(corpus: Corpus) -> Iterator[str]:
     for theme in corpus.codebook.themes:
         on = [t for t in ordered if t.theme == theme.id]
         if on:
-            blocks = [f"# {argdown_text(theme.label or theme.id)}"]
+            blocks = [f"# {argdown_text(theme.label) or argdown_text(theme.id)}"]
             blocks += [_statement(t, articles[t.article], theme, titles[t.id], answering.get(t.id, ()), titles)
                        for t in on]  # fmt: skip
             yield "\n\n".join(blocks)
