@@ -6,7 +6,7 @@ cached and turned into JSON without surprises.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -185,6 +185,11 @@ class Corpus:
             for t in self.theses
             if t.origin == "curated" or (not curated_only and (t.confidence or 0.0) >= min_confidence)
         )
+        return self if len(kept) == len(self.theses) else replace(self, theses=kept)
+
+    def on_themes(self, theme_ids: Collection[str]) -> Corpus:
+        """The corpus with only the theses on these themes (every article and the whole codebook stay)."""
+        kept = tuple(t for t in self.theses if t.theme in theme_ids)
         return self if len(kept) == len(self.theses) else replace(self, theses=kept)
 
     def theses_of(self, article_id: str | None = None, theme_id: str | None = None) -> list[Thesis]:

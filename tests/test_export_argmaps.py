@@ -93,9 +93,9 @@ def read_aif(document: dict) -> AifGraph:
     return graph
 
 
-def _aif(run, tmp_path, *corpus: str) -> dict:
+def _aif(run, tmp_path, *options: str) -> dict:
     path = tmp_path / "debate.json"
-    result = run(*corpus, "export", "-o", str(path), "--format", "aif")
+    result = run("export", "-o", str(path), "--format", "aif", *options)
     assert result.exit_code == 0, result.output
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -372,3 +372,20 @@ def test_hostile_text_stays_inert_in_both_formats(tmp_path):
     assert statements == _expected_statements(corpus)
     assert relations == _expected_relations(corpus)
     assert [s["title"] for s in data["sections"]] == [_flat(HOSTILE)]
+
+
+def test_theme_and_article_filters_narrow_both_maps(run, tmp_path):
+    path = tmp_path / "alliance.argdown"
+    result = run("export", "-o", str(path), "--theme", "Formal alliance", "--since", "2020")
+    assert result.exit_code == 0, result.output
+    read = read_argdown_lines(path.read_text(encoding="utf-8"))
+    corpus = load_corpus()
+    kept = [t for t in corpus.theses if t.theme == "alliance" and not t.article.startswith("korolev")]
+    assert read.headings == ["Formal alliance"] and set(read.statements) == {t.id for t in kept}
+    only = replace(corpus, articles=tuple(a for a in corpus.articles if a.date >= "2020"), theses=tuple(kept))
+    assert sorted(read.relations) == _expected_relations(only) and read.relations
+    graph = read_aif(_aif(run, tmp_path, "--theme", "alliance", "--theme", "us_factor"))
+    assert {n["sinorus"]["theme"] for n in graph.of_type("I")} == {"alliance", "us_factor"}
+    counts = [compare_theme(corpus, corpus.codebook.get(t)).counts for t in ("alliance", "us_factor")]
+    assert len(graph.of_type("CA")) == sum(c.of(Relation.CONTRADICT) for c in counts) == 7
+    assert run("export", "--format", "aif", "--theme", "no-such-theme").exit_code == 2

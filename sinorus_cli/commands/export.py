@@ -9,8 +9,10 @@ from typing import Annotated
 import typer
 
 from ..model import Corpus
-from .common import Session, session
+from .common import Session, complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
+
+ARTICLE_FILTERS = True
 
 EPILOG = """\b
 Examples:
@@ -19,6 +21,7 @@ Examples:
   sinorus export --format qdpx > debate.qdpx
   sinorus export -o debate.json --format aif   (AIF, as AIFdb's JSON: OVA, AIFdb)
   sinorus export -o debate.argdown             (Argdown: its editor, VS Code, the argdown CLI)
+  sinorus export -o alliance.argdown --theme alliance --since 2020
 
 For a plain table of the theses: sinorus theses --format csv.
 """
@@ -38,6 +41,16 @@ def export_command(
         format_option("dna (DNA 3 database), qdpx (REFI-QDA project), aif (AIF argument graph, JSON) or argdown"),
     ] = None,
     output: OutputOption = None,
+    themes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--theme",
+            "-t",
+            metavar="THEME",
+            help="Only the theses on these themes (repeatable; default: all).",
+            autocompletion=complete_theme,
+        ),
+    ] = None,
 ) -> None:
     """Export the corpus as a DNA database, a REFI-QDA project, or an argument map (AIF, Argdown)."""
     from ..output.text import counted
@@ -45,6 +58,8 @@ def export_command(
     s = session(ctx)
     kind = chosen_kind(Target, fmt, output)
     corpus = s.corpus()
+    if themes:
+        corpus = corpus.on_themes({s.theme(t).id for t in themes})
     data = _written(kind, corpus, s)
     theses, articles = counted(len(corpus.theses), "thesis", "theses"), counted(len(corpus.articles), "article")
     deliver(s, output, data, f"{theses} from {articles}")

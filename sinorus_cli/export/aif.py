@@ -173,5 +173,12 @@ def aif_document(corpus: Corpus) -> dict[str, Any]:
 
 
 def aif_json(corpus: Corpus) -> str:
-    """The AIF document as JSON text (UTF-8, two-space indent, line separators escaped)."""
-    return json_one_line(json.dumps(aif_document(corpus), ensure_ascii=False, indent=2)) + "\n"
+    """The AIF document as JSON text: one node, edge, locution or participant a line (UTF-8, line separators
+    escaped). A line per record keeps a large map fast to write (the standard library's C encoder) and easy
+    to grep or diff, where an indented document would take each record apart."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for the many records
+    sections = []
+    for name, records in aif_document(corpus).items():
+        lines = ",\n".join(map(encode, records))
+        sections.append(f"{json.dumps(name)}: [\n{lines}\n]" if lines else f"{json.dumps(name)}: []")
+    return json_one_line("{\n" + ",\n".join(sections) + "\n}") + "\n"
