@@ -389,3 +389,10 @@ def test_theme_and_article_filters_narrow_both_maps(run, tmp_path):
     counts = [compare_theme(corpus, corpus.codebook.get(t)).counts for t in ("alliance", "us_factor")]
     assert len(graph.of_type("CA")) == sum(c.of(Relation.CONTRADICT) for c in counts) == 7
     assert run("export", "--format", "aif", "--theme", "no-such-theme").exit_code == 2
+
+
+@pytest.mark.parametrize("suffix", ["dna", "qdpx"])
+def test_every_export_kind_takes_the_theme_option(run, tmp_path, suffix):
+    result = run("export", "-o", str(tmp_path / f"x.{suffix}"), "--theme", "alliance")
+    alliance = sum(t.theme == "alliance" for t in load_corpus().theses)
+    assert result.exit_code == 0 and f": {alliance} theses from 5 articles" in result.output
