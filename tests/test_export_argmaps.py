@@ -396,3 +396,13 @@ def test_every_export_kind_takes_the_theme_option(run, tmp_path, suffix):
     result = run("export", "-o", str(tmp_path / f"x.{suffix}"), "--theme", "alliance")
     alliance = sum(t.theme == "alliance" for t in load_corpus().theses)
     assert result.exit_code == 0 and f": {alliance} theses from 5 articles" in result.output
+
+
+def test_node_ids_stay_distinct_and_order_free_when_hashes_collide(monkeypatch):
+    from sinorus_cli.export import aif
+
+    monkeypatch.setattr(aif, "ID_BITS", 8)  # 256 numbers for 200 keys: many share their hash bits
+    keys = [("I", f"article:{n}") for n in range(200)]
+    ids = aif.numbered(keys)
+    assert len(set(ids.values())) == 200 and all(0 <= int(i) < 256 for i in ids.values())
+    assert aif.numbered(reversed(keys)) == ids

@@ -30,7 +30,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ..analysis.compare import chronological
 from ..analysis.debate import Exchange, exchanges
@@ -47,6 +47,7 @@ SCHEMES = {Relation.AGREE: ("RA", "Default Inference", "Arguing"), Relation.CONT
 UNDATED = "1970-01-01"
 ID_BITS = 48  # ids stay well below 2**53, so JavaScript reads them as exact numbers
 Key = tuple[str, ...]  # what a node stands for: its kind and the thesis id or the theme and pair of thesis ids
+Numbered = TypeVar("Numbered", Key, tuple[Key, Key])  # a node's key, or an edge's: the keys of its two ends
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,10 @@ def timestamp(article: Article) -> str:
     return f"{article.date}{padding} 00:00:00" if padding is not None else f"{UNDATED} 00:00:00"
 
 
-def number(key: Iterable[str], taken: set[int]) -> int:
-    """A stable number for a key: the first bits of its hash, moved on by one while already taken."""
-    digest = hashlib.sha256("\x1f".join(key).encode("utf-8", "surrogatepass")).digest()
+def number(key: Key | tuple[Key, Key], taken: set[int]) -> int:
+    """A stable number for a key: the first bits of the hash of its JSON (which tells any two keys apart, in
+    plain ASCII whatever the Python or Unicode version), moved on by one while already taken."""
+    digest = hashlib.sha256(json.dumps(key).encode("ascii")).digest()
     found = int.from_bytes(digest[: ID_BITS // 8], "big")
     while found in taken:  # two keys with the same hash bits: astronomically rare, settled in key order
         found = (found + 1) % (1 << ID_BITS)
@@ -86,7 +88,7 @@ def number(key: Iterable[str], taken: set[int]) -> int:
     return found
 
 
-def numbered(keys: Iterable[Key]) -> dict[Key, str]:
+def numbered(keys: Iterable[Numbered]) -> dict[Numbered, str]:
     """Each key's id as AIFdb writes ids (a decimal string); keys are numbered in sorted order, so the same
     set of keys always gets the same ids."""
     taken: set[int] = set()
@@ -150,20 +152,16 @@ def _graph(corpus: Corpus) -> tuple[list[Node], list[tuple[Key, Key]], list[Said
     return nodes, edges, said
 
 
-def _edge_key(start: Key, end: Key) -> Key:
-    return (*start, "->", *end)
-
-
 def aif_document(corpus: Corpus) -> dict[str, Any]:
     """The corpus's argument graph as AIFdb's JSON object: nodes, edges, locutions and participants."""
     nodes, edges, said = _graph(corpus)
     ids = numbered(n.key for n in nodes)
     people = numbered((s.person,) for s in said)
-    edge_ids = numbered(_edge_key(a, b) for a, b in edges)
+    edge_ids = numbered(edges)
     return {
         "nodes": [{"nodeID": ids[n.key], "text": n.text, "type": n.type, "timestamp": n.timestamp} | dict(n.extra)
                   for n in nodes],
-        "edges": [{"edgeID": edge_ids[_edge_key(a, b)], "fromID": ids[a], "toID": ids[b], "formEdgeID": None}
+        "edges": [{"edgeID": edge_ids[(a, b)], "fromID": ids[a], "toID": ids[b], "formEdgeID": None}
                   for a, b in edges],
         "locutions": [{"nodeID": ids[s.node], "personID": people[(s.person,)], "timestamp": s.timestamp,
                        "source": s.source} for s in said],
