@@ -332,11 +332,16 @@ def _check_aif(corpus: Corpus) -> None:
     document = json.loads(aif_json(corpus))
     graph = read_aif(document)
     theses = {x.id: x for x in corpus.theses}
+    articles = {a.id: a for a in corpus.articles}
     for node in graph.of_type("I"):
         thesis = theses[node["sinorus"]["thesis"]]
         worded = thesis.claim if thesis.claim.strip() else corpus.codebook.themes[0].claim(thesis.stance)
         assert node["text"] == worded
         assert node["sinorus"]["quote"] == thesis.quote
+        said = [graph.nodes[y] for y in graph.into[node["nodeID"]] if graph.nodes[y]["text"] == "Asserting"]
+        (locution,) = [graph.nodes[n] for y in said for n in graph.into[y["nodeID"]]]
+        assert locution["text"] == f"{node['sinorus']['speaker']}: {thesis.quote}"
+        assert node["sinorus"]["speaker"] == (thesis.speaker or articles[thesis.article].author or thesis.article)
     assert len(graph.of_type("RA")) == 1 and len(graph.of_type("CA")) == 2
 
 
