@@ -377,6 +377,7 @@ def test_hostile_text_stays_inert_in_both_formats(tmp_path):
     assert statements == _expected_statements(corpus)
     assert relations == _expected_relations(corpus)
     assert [s["title"] for s in data["sections"]] == [_flat(HOSTILE)]
+    assert not data["arguments"] and not data["tags"]  # no `<name>:` became an argument, no `#tag` a tag
 
 
 def test_theme_and_article_filters_narrow_both_maps(run, tmp_path):
