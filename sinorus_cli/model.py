@@ -6,7 +6,7 @@ cached and turned into JSON without surprises.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -149,6 +149,10 @@ class Thesis:
     # Who makes the claim: empty for the article's author, else the quoted person or body.
     speaker: str = ""
 
+    def worded(self, theme: Theme | None) -> str:
+        """The claim, else (none written, or only blanks) the codebook's words for its stance on its theme."""
+        return self.claim if self.claim.strip() else theme.claim(self.stance) if theme else self.claim
+
 
 def actor(thesis: Thesis, article: Article) -> str:
     """The person or body a thesis belongs to.
@@ -190,6 +194,11 @@ class Corpus:
             for t in self.theses
             if t.origin == "curated" or (not curated_only and (t.confidence or 0.0) >= min_confidence)
         )
+        return self if len(kept) == len(self.theses) else replace(self, theses=kept)
+
+    def on_themes(self, theme_ids: Collection[str]) -> Corpus:
+        """The corpus with only the theses on these themes (every article and the whole codebook stay)."""
+        kept = tuple(t for t in self.theses if t.theme in theme_ids)
         return self if len(kept) == len(self.theses) else replace(self, theses=kept)
 
     def theses_of(self, article_id: str | None = None, theme_id: str | None = None) -> list[Thesis]:

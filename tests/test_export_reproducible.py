@@ -10,6 +10,8 @@ import pytest
     [
         ("export", "-o", "{}/x.qdpx"),
         ("export", "-o", "{}/x.dna"),
+        ("export", "--format", "aif", "-o", "{}/x.json"),
+        ("export", "-o", "{}/x.argdown"),
         ("network", "-o", "{}/x.gexf"),
         ("network", "-o", "{}/x.graphml"),
         ("network", "--by", "speaker", "-o", "{}/x.graphml"),

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..model import Article, Corpus, Theme
+from ..model import Article, Corpus, Theme, Thesis
 from .compare import Counts, Pair, Pairs, chronological, compare_theme
 from .resolve import ArticleLike, ThemeLike, article_of, articles_of, themes_of
 from .stance import Position, Relation, relation
@@ -164,3 +164,32 @@ def diff_articles(corpus: Corpus, a: ArticleLike, b: ArticleLike) -> Diff:
         elif right:
             only_b.append(right)
     return Diff(a, b, tuple(pairs), tuple(only_a), tuple(only_b))
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """Two articles meeting on a theme, thesis to thesis: each article's representative thesis there, the
+    earlier article's first (publication order, as `compare` lists the pair), and whether they agree or contradict.
+
+    An argument map draws it as the later thesis supporting or attacking the earlier one.
+    """
+
+    theme: str
+    earlier: Thesis
+    later: Thesis
+    relation: Relation
+
+
+def exchanges(corpus: Corpus, themes: Sequence[Theme] = ()) -> list[Exchange]:
+    """Every agreeing and contradicting pair of articles on each theme (codebook order), as their theses meet.
+
+    These are exactly the pairs `compare` counts (positions rest on the authors' own theses); a qualified pair
+    (a balanced stance) relates nothing and is left out. A position's representative thesis takes its side,
+    so the two theses relate as their articles do.
+    """
+    found = []
+    for theme in themes or corpus.codebook.themes:
+        for pair in compare_theme(corpus, theme).every_pair():
+            if pair.relation is not Relation.QUALIFIED:
+                found.append(Exchange(theme.id, pair.a.representative, pair.b.representative, pair.relation))
+    return found

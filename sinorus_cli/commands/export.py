@@ -1,4 +1,5 @@
-"""`sinorus export --format dna|qdpx --output FILE`: hand the corpus to DNA, QualCoder, MAXQDA, ATLAS.ti, NVivo."""
+"""`sinorus export --format dna|qdpx|aif|argdown --output FILE`: hand the corpus to DNA, QualCoder, MAXQDA,
+ATLAS.ti, NVivo, or as an argument map to AIFdb/OVA (AIF JSON) and Argdown."""
 
 from __future__ import annotations
 
@@ -7,14 +8,20 @@ from typing import Annotated
 
 import typer
 
-from .common import session
+from ..model import Corpus
+from .common import Session, complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
+
+ARTICLE_FILTERS = True
 
 EPILOG = """\b
 Examples:
   sinorus export -o debate.dna        (Discourse Network Analyzer: coder Admin, password sinorus)
   sinorus export -o debate.qdpx       (QualCoder, MAXQDA, ATLAS.ti, NVivo)
   sinorus export --format qdpx > debate.qdpx
+  sinorus export -o debate.json --format aif   (AIF, as AIFdb's JSON: OVA, AIFdb)
+  sinorus export -o debate.argdown             (Argdown: its editor, VS Code, the argdown CLI)
+  sinorus export -o alliance.argdown --theme alliance --since 2020
 
 For a plain table of the theses: sinorus theses --format csv.
 """
@@ -23,25 +30,59 @@ For a plain table of the theses: sinorus theses --format csv.
 class Target(StrEnum):
     dna = "dna"
     qdpx = "qdpx"
+    aif = "aif"
+    argdown = "argdown"
 
 
 def export_command(
     ctx: typer.Context,
-    fmt: Annotated[Target | None, format_option("dna (DNA 3 database) or qdpx (REFI-QDA project)")] = None,
+    fmt: Annotated[
+        Target | None,
+        format_option("dna (DNA 3 database), qdpx (REFI-QDA project), aif (AIF argument graph, JSON) or argdown"),
+    ] = None,
     output: OutputOption = None,
+    themes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--theme",
+            "-t",
+            metavar="THEME",
+            help="Only the theses on these themes (repeatable; default: all).",
+            autocompletion=complete_theme,
+        ),
+    ] = None,
 ) -> None:
-    """Export the corpus as a DNA database or a REFI-QDA project."""
-    from ..corpus.memos import read_memos
-    from ..export.dna import dna_bytes
-    from ..export.qdpx import qdpx_bytes
+    """Export the corpus as a DNA database, a REFI-QDA project, or an argument map (AIF, Argdown)."""
     from ..output.text import counted
 
     s = session(ctx)
     kind = chosen_kind(Target, fmt, output)
     corpus = s.corpus()
-    data = dna_bytes(corpus) if kind is Target.dna else qdpx_bytes(corpus, read_memos(s.folders)[0])
+    if themes:
+        corpus = corpus.on_themes({s.theme(t).id for t in themes})
+    data = _written(kind, corpus, s)
     theses, articles = counted(len(corpus.theses), "thesis", "theses"), counted(len(corpus.articles), "article")
     deliver(s, output, data, f"{theses} from {articles}")
+
+
+def _written(kind: Target, corpus: Corpus, s: Session) -> str | bytes:
+    """The file of one kind; each writer is imported only when its kind is asked for."""
+    if kind is Target.dna:
+        from ..export.dna import dna_bytes
+
+        return dna_bytes(corpus)
+    if kind is Target.qdpx:
+        from ..corpus.memos import read_memos
+        from ..export.qdpx import qdpx_bytes
+
+        return qdpx_bytes(corpus, read_memos(s.folders)[0])
+    if kind is Target.aif:
+        from ..export.aif import aif_json
+
+        return aif_json(corpus)
+    from ..export.argdown import argdown_document
+
+    return argdown_document(corpus)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,8 +3,8 @@
 Article text comes from the open web. On a terminal every character that is
 not printable text is shown as a visible escape (`printable`, in escapes.py,
 where env.py's one-line messages find it too). In TSV, tabs, line breaks and
-controls are escaped so a record stays on one line; in Markdown, markup
-characters are escaped so no link or emphasis comes out of a value. In CSV, a
+controls are escaped so a record stays on one line; in Markdown and Argdown, markup
+characters are escaped so no link, emphasis or relation comes out of a value. In CSV, a
 cell that a spreadsheet would run as a formula gets a leading apostrophe (the
 convention OWASP documents for CSV injection).
 """
@@ -87,6 +87,20 @@ def markdown_text(text: str, line_start: bool = False) -> str:
     )
     escaped = re.sub(_MD_AUTOLINK, lambda m: "\\" + m.group(), escaped)
     return re.sub(_MD_LINE_START, "\\\\", escaped) if line_start else escaped
+
+
+# Argdown gives a meaning to most ASCII punctuation (statement and argument brackets, relation arrows, headings,
+# tags, emphasis, links, comments, YAML data, shortcodes such as `:x:`) and lets a backslash escape any character.
+# All of it is escaped but the four marks prose is full of and no Argdown token uses: ! " ' ?
+_ARGDOWN_SPECIAL = r"[#-&(-/:->@\[-`{-~]"
+
+
+def argdown_text(text: str) -> str:
+    """Text as inert Argdown on one line: every control or format character shown as an escape (as on a
+    terminal), every run of whitespace (line breaks too) one space, and ASCII punctuation backslash-escaped,
+    so that Argdown reads the text back exactly and finds no markup or relation in it."""
+    flat = re.sub(r"\s+", " ", printable(text)).strip()
+    return re.sub(_ARGDOWN_SPECIAL, lambda m: "\\" + m.group(), flat)
 
 
 def cell_texts(values: Iterable[Any]) -> list[str]:
