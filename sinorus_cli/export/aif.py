@@ -35,9 +35,8 @@ from typing import Any, TypeVar
 from ..analysis.compare import chronological
 from ..analysis.debate import Exchange, exchanges
 from ..analysis.stance import Relation
-from ..model import Article, Corpus, Thesis
+from ..model import Article, Corpus, Thesis, actor
 from ..output.text import json_one_line
-from .actors import actor
 
 # The texts IAT gives its default schemes and illocutions.
 ASSERTING = "Asserting"

@@ -22,9 +22,8 @@ from ..analysis.compare import chronological
 from ..analysis.debate import Exchange, exchanges
 from ..analysis.stance import Relation, signed
 from ..escapes import printable
-from ..model import Article, Corpus, Theme, Thesis
+from ..model import Article, Corpus, Theme, Thesis, actor
 from ..output.text import argdown_text
-from .actors import actor
 
 ARROWS = {Relation.AGREE: "+>", Relation.CONTRADICT: "->"}
 INDENT = "  "
