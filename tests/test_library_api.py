@@ -148,11 +148,15 @@ def test_selection_search_position_and_reliability_take_ids_or_objects(seeds, se
     assert sr.reliability("seeds", seed_copy) == sr.reliability(seeds, sr.load_corpus([seed_copy]))
 
 
-def test_the_readme_python_example_runs(capsys):
+def test_the_readme_python_examples_run(capsys):
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Using sinorus from Python\n", 1)[1].split("\n## ", 1)[0]
-    (block,) = section.split("```python\n")[1:]
-    exec(block.split("```")[0], {})  # our own README's example
-    assert "korolev-2017 2 vs llp-2020 -1" in capsys.readouterr().out
+    blocks = [block.split("```")[0] for block in section.split("```python\n")[1:]]
+    assert len(blocks) >= 2
+    for block in blocks:
+        exec(block, {})  # our own README's examples, each on its own
+    out = capsys.readouterr().out
+    assert "korolev-2017 2 vs llp-2020 -1" in out
+    assert "2017–2020 5 2 0.4" in out  # the trends example: pairs, contradictions, polarization

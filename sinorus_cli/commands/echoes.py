@@ -16,7 +16,7 @@ EPILOG = """\b
 Examples:
   sinorus echoes
   sinorus echoes --theme alliance
-  sinorus echoes zhao-2024:14                 (what echoes this thesis)
+  sinorus echoes llp-2020:3                   (what echoes this thesis)
   sinorus echoes --threshold 0.3 --format csv
   sinorus echoes --format csv --fields group,thesis,speaker
 
