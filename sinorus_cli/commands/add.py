@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import Session, session
 from ..errors import EXIT_INTERRUPTED, UsageError
 from ..output.progress import progress
 from ..present.listing import added_view
-from .common import FormatOption, Session, session
 
 if TYPE_CHECKING:
     from ..corpus.store import NewArticle

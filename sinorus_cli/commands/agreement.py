@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import FormatOption, corpus_folder
+from ..cli.session import session
 from ..errors import UsageError
-from .common import FormatOption, corpus_folder, session
 
 SECTIONS = ("themes", "disagreements")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from .common import FormatOption, session
+from ..cli.options import FormatOption
+from ..cli.session import session
 
 ARTICLE_FILTERS = True
 

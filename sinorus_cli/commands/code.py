@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import ArticleArgument, FormatOption
+from ..cli.session import session
 from ..errors import UsageError
-from .common import ArticleArgument, FormatOption, session
 
 EPILOG = """\b
 Examples:

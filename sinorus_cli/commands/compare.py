@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from ..analysis.stance import Speakers
+from ..cli.options import FormatOption, ThemeArgument
+from ..cli.session import session
 from ..errors import UsageError
 from ..output.view import Format
 from ..present.debate import COMPARE_SECTIONS
-from .common import FormatOption, ThemeArgument, session
 
 SECTIONS = COMPARE_SECTIONS
 ARTICLE_FILTERS = True

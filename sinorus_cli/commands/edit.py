@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .common import ArticleArgument, session
+from ..cli.options import ArticleArgument
+from ..cli.session import session
 
 EPILOG = """\b
 Examples:

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import session
 from ..errors import UsageError
-from .common import FormatOption, session
 
 SECTIONS = ("themes", "calibration")  # with --labels
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import session
+from ..cli.session import session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
 EPILOG = """\b

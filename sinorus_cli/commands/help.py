@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
+from ..cli.typer_compat import TyperGroup
 from ..errors import UsageError
 
 EPILOG = """\b

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import session
+from ..cli.session import session
 
 EPILOG = """\b
 Examples:

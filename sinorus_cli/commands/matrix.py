@@ -6,9 +6,10 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import session
 from ..errors import NoMatch
 from ..output.view import Format
-from .common import FormatOption, session
 
 ARTICLE_FILTERS = True
 

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..analysis.ties import NetworkKind, Normalize
+from ..cli.completion import complete_theme
+from ..cli.session import Session, session
 from ..errors import UsageError
-from .common import Session, complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
 if TYPE_CHECKING:

@@ -6,9 +6,10 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import ArticleArgument
+from ..cli.session import session
 from ..errors import UsageError
 from ..output.text import counted
-from .common import ArticleArgument, session
 
 EPILOG = """\b
 Examples:

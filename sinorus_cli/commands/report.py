@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
+from ..cli.completion import complete_theme
+from ..cli.session import session
 from ..errors import UsageError
-from .common import complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
 ARTICLE_FILTERS = True

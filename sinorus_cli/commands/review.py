@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from ..cli.options import ArticleArgument
+from ..cli.session import session
 from ..errors import CorpusError, NoMatch, UsageError
 from ..model import Article, Corpus
-from .common import ArticleArgument, session
 
 if TYPE_CHECKING:
     from ..analysis.review import Review

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import Session, session
 from ..errors import UsageError
-from .common import FormatOption, Session, session
 
 if TYPE_CHECKING:
     from ..analysis.search import Hit

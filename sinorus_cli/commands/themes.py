@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .common import FormatOption, session
+from ..cli.options import FormatOption
+from ..cli.session import session
 
 EPILOG = """\b
 Examples:

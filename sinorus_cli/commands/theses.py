@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import session
 from ..model import STANCES
-from .common import FormatOption, session
 
 ARTICLE_FILTERS = True
 

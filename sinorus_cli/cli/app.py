@@ -1,4 +1,5 @@
-"""The command line: parse arguments, dispatch to a command, turn errors into one line and an exit code."""
+"""The Typer app: parses the command line, builds the invoked command, turns every error into one line and
+an exit code. Commands are found by name and imported only when invoked."""
 
 from __future__ import annotations
 
@@ -7,17 +8,13 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-import typer._click as click
-from typer.core import TyperGroup
 
-from . import __version__
-from .commands.common import CORPUS_HELP, Session, finite_confidence
-from .env import Environment
-from .errors import (
+from .. import __version__
+from ..env import Environment
+from ..errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -28,6 +25,11 @@ from .errors import (
     PipeClosed,
     SinorusError,
 )
+from .completion import COMPLETE_VAR, COMPLETERS, PROG, Shell, completion_option
+from .help_layout import SinorusContext
+from .options import CORPUS_HELP, ColorChoice, corpus_folder, finite_confidence, shared_options, upper_metavar
+from .session import Session
+from .typer_compat import Command, Context, TyperGroup, build_command, prepare_completion, set_completer
 
 HELP = """Compare what articles claim about China-Russia strategic cooperation.
 
@@ -51,6 +53,8 @@ pipe closed.
 """
 
 
+# The package of the commands, imported by name: the app knows their names, not their modules.
+COMMANDS_PACKAGE = __package__.rsplit(".", 1)[0] + ".commands"
 # A command whose name is a Python keyword lives in a module named with a trailing underscore.
 MODULES = {"import": "import_"}
 
@@ -84,110 +88,37 @@ COMMANDS = (
 )
 
 
-class HelpFormatter(click.HelpFormatter):
-    """Click's help layout, with an option's help under the option where beside it would split words."""
-
-    BESIDE = 30  # the narrowest help column that reads well beside the option names
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        """The usage line with required arguments bare (THEME), as man pages write them, not typer's {THEME}."""
-        import re
-
-        super().write_usage(prog, re.sub(r"\{([A-Z_]+)\}", r"\1", args), prefix)
-
-    def write_text(self, text: str) -> None:
-        """Paragraphs as click wraps them; an example command too long for the terminal is continued
-        with ` \\` between shell words, and its note in parentheses goes on a line of its own."""
-        start = len(self.buffer)
-        super().write_text(text)
-        written = "".join(self.buffer[start:])
-        del self.buffer[start:]
-        self.write("\n".join(_fit_example(line, self.width) for line in written.split("\n")))
-
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = list(rows)
-        names = min(max((len(name) for name, _ in rows), default=0), col_max) + col_spacing
-        if self.width - self.current_indent - names >= self.BESIDE:
-            super().write_dl(rows, col_max, col_spacing)
-            return
-        import textwrap
-
-        for name, text in rows:
-            self.write(f"{'':>{self.current_indent}}{name}\n")
-            indent = " " * (self.current_indent + 4)
-            for line in textwrap.wrap(text, self.width - len(indent), break_long_words=False, break_on_hyphens=False):
-                self.write(f"{indent}{line}\n")
-
-
-def _fit_example(line: str, width: int) -> str:
-    """`line` itself when it fits or is not an example command; else the command broken between shell
-    words (never inside quotes) with ` \\` continuations, then its parenthesised note wrapped below it."""
-    import re
-    import textwrap
-
-    example = re.match(r"( +)(\S.*?)(?: {2,}(\(.*\)))?$", line)
-    if len(line) <= width or not example or "sinorus" not in example[2]:
-        return line
-    indent, command, note = example[1], example[2], example[3]
-    words = re.findall(r"(?:'[^']*'|\"[^\"]*\"|\S)+", command)
-    lines = [indent + words[0]]
-    for word in words[1:]:
-        if len(lines[-1]) + 1 + len(word) + 2 > width:  # room for the word and the ` \` after it
-            lines[-1] += " \\"
-            lines.append(f"{indent}    {word}")
-        else:
-            lines[-1] += f" {word}"
-    if note:
-        aside = indent + "  "  # set in from the command, so it does not read as one
-        lines += textwrap.wrap(note, width, initial_indent=aside, subsequent_indent=aside, break_long_words=False)
-    return "\n".join(lines)
-
-
-class SinorusContext(click.Context):
-    """A context whose help fits the terminal however narrow (click stops shrinking it at 50 columns)."""
-
-    def make_formatter(self) -> click.HelpFormatter:
-        found = self.find_root().obj
-        env = found.env if isinstance(found, Session) else found if isinstance(found, Environment) else Environment()
-        widest = self.max_content_width or 80
-        return HelpFormatter(width=max(min(env.columns, widest) - 2, 20), max_width=widest)
-
-
 class SinorusGroup(TyperGroup):
     """The top-level group: builds only the invoked command, and turns every error into one line."""
 
     context_class = SinorusContext
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Context) -> list[str]:
         return list(COMMANDS)
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             # Typer turns a Ctrl-C into a silent exit 130; an Abort reaches _run, which says "interrupted".
             raise typer.Abort() from None
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
         """Import and build one command on demand, so a run pays only for the command it invokes."""
         if cmd_name not in COMMANDS:
             return None
-        from .commands.common import COMPLETERS, shared_options
-
-        module = importlib.import_module(f"{__package__}.commands.{MODULES.get(cmd_name, cmd_name)}")
+        module = importlib.import_module(f"{COMMANDS_PACKAGE}.{MODULES.get(cmd_name, cmd_name)}")
         holder = typer.Typer(rich_markup_mode=None)
         module.register(holder)
-        command = typer.main.get_command_from_info(
-            holder.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
-        )
+        command = build_command(holder)
         command.context_class = SinorusContext
         command.params += shared_options(
             command, getattr(module, "SECTIONS", ()), getattr(module, "ARTICLE_FILTERS", False)
         )
         for param in command.params:
-            _upper_metavar(param)
+            upper_metavar(param)
             if param.name in COMPLETERS:
-                param._custom_shell_complete = _completer(COMPLETERS[param.name])
+                set_completer(param, COMPLETERS[param.name])
         return command
 
     def main(  # type: ignore[override]
@@ -198,17 +129,14 @@ class SinorusGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        code = self._run(args, prog_name or "sinorus", complete_var, extra)
+        code = self._run(args, prog_name or PROG, complete_var, extra)
         if standalone_mode:
             sys.exit(code)
         return code
 
     def _run(self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, extra: Any) -> int:
-        if os.environ.get(complete_var or "_SINORUS_COMPLETE"):
-            # Only a completion request pays for typer's completion classes (bash, zsh, fish, powershell).
-            from typer._completion_classes import completion_init
-
-            completion_init()
+        if os.environ.get(complete_var or COMPLETE_VAR):
+            prepare_completion()  # only a completion request pays for typer's completion classes
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             return result if isinstance(result, int) else 0
@@ -220,7 +148,7 @@ class SinorusGroup(TyperGroup):
                 _silence_stdout()  # so the final flush of what could not be written fails no more
             return _fail(exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
         except typer.TyperException as exc:
-            failed: click.Context | None = getattr(exc, "ctx", None)  # usage errors carry the command they concern
+            failed: Context | None = getattr(exc, "ctx", None)  # usage errors carry the command they concern
             where = f" (see '{failed.command_path} --help')" if failed else ""
             return _fail(exc.format_message() + where, EXIT_USAGE)
         except (typer.Abort, KeyboardInterrupt):
@@ -238,39 +166,6 @@ class SinorusGroup(TyperGroup):
                 f"internal error: {type(exc).__name__}: {exc} (set SINORUS_DEBUG=1 for details)",
                 EXIT_INTERNAL,
             )
-
-
-def _upper_metavar(param: click.Parameter) -> None:
-    """Upper-case metavars that say what goes there (THEME, FLOAT, DIR), not click's <str> or <float range>."""
-    from typer._click.types import FloatParamType, IntParamType
-    from typer.core import TyperArgument, TyperOption
-    from typer.models import TyperPath
-
-    if isinstance(param, TyperArgument) and param.name and not param.metavar:
-        name = param.name.upper()
-        if param.nargs != 1:  # several values: THEME... when required, [THEME]... when not
-            name = f"{name}..." if param.required else f"[{name}]..."
-        param.metavar = name
-    if not isinstance(param, TyperOption) or param.is_flag or param.metavar:
-        return
-    kind = param.type
-    if isinstance(kind, FloatParamType):
-        param.metavar = "FLOAT"
-    elif isinstance(kind, IntParamType):
-        param.metavar = "N"
-    elif isinstance(kind, TyperPath):
-        param.metavar = "DIR" if not kind.file_okay else "FILE"
-    else:
-        param.metavar = max(param.opts, key=len).lstrip("-").upper().replace("-", "_")
-
-
-def _completer(ids: Any) -> Any:
-    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
-        from typer._click.shell_completion import CompletionItem
-
-        return [CompletionItem(value) for value in ids(ctx, incomplete)]
-
-    return complete
 
 
 def _fail(message: str, code: int) -> int:
@@ -304,49 +199,6 @@ def _version(value: bool) -> None:
     if value:
         typer.echo(f"sinorus {__version__}")
         raise typer.Exit()
-
-
-def _completion(install: bool) -> Any:
-    def callback(ctx: click.Context, _: click.Parameter, shell: str | None) -> None:
-        if shell is None or ctx.resilient_parsing:
-            return
-        from typer._completion_shared import get_completion_script
-        from typer._completion_shared import install as install_script
-
-        shell = "powershell" if shell == "pwsh" else shell
-        if install:
-            path = install_script(shell=shell, prog_name="sinorus", complete_var="_SINORUS_COMPLETE")[1]
-            Environment().note(f"{shell} completion installed in {path}; it takes effect in a new shell")
-        else:
-            typer.echo(get_completion_script(prog_name="sinorus", complete_var="_SINORUS_COMPLETE", shell=shell))
-        raise typer.Exit()
-
-    return callback
-
-
-class Shell(StrEnum):
-    """Shells sinorus writes completion scripts for."""
-
-    bash = "bash"
-    zsh = "zsh"
-    fish = "fish"
-    powershell = "powershell"
-
-
-def _completion_option(flag: str, help: str) -> Any:
-    """`--install-completion SHELL` or `--show-completion SHELL`: acts at once, then exits."""
-    return typer.Option(
-        flag, metavar="SHELL", callback=_completion(install=flag.startswith("--install")), is_eager=True,
-        expose_value=False, help=help,
-    )  # fmt: skip
-
-
-class ColorChoice(StrEnum):
-    """When tables are coloured."""
-
-    auto = "auto"
-    always = "always"
-    never = "never"
 
 
 @app.callback()
@@ -399,18 +251,16 @@ def main(
     ] = False,
     install_completion: Annotated[
         Shell | None,
-        _completion_option("--install-completion", "Install completion for SHELL (bash, zsh, fish, powershell)."),
+        completion_option("--install-completion", "Install completion for SHELL (bash, zsh, fish, powershell)."),
     ] = None,
     show_completion: Annotated[
         Shell | None,
-        _completion_option("--show-completion", "Print the completion script for SHELL, to install yourself."),
+        completion_option("--show-completion", "Print the completion script for SHELL, to install yourself."),
     ] = None,
 ) -> None:
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
-    from .commands.common import corpus_folder
-
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment()
     if color is not ColorChoice.auto:
         env = dataclasses.replace(env, color=color is ColorChoice.always)
@@ -420,4 +270,4 @@ def main(
 
 def run() -> None:
     """Console-script entry point."""
-    app(prog_name="sinorus")
+    app(prog_name=PROG)

@@ -1,0 +1,80 @@
+"""Every use of Typer's internals, in one place: a Typer release that moves them changes this file only.
+
+Typer 0.28 vendors Click as `typer._click` and keeps its shell-completion scripts, its choice type and the
+builder of a command from its function in private modules. sinorus needs them for its help layout, its
+lazily built commands, its shared options and its completion scripts; nothing else imports `typer._*`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from typer._click import Command, Context, HelpFormatter, Parameter
+from typer._click.types import FloatParamType, FloatRange, IntParamType
+from typer._types import TyperChoice
+from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.models import TyperPath
+
+__all__ = [
+    "Command",
+    "Context",
+    "FloatParamType",
+    "FloatRange",
+    "HelpFormatter",
+    "IntParamType",
+    "Parameter",
+    "TyperArgument",
+    "TyperChoice",
+    "TyperGroup",
+    "TyperOption",
+    "TyperPath",
+    "build_command",
+    "completion_script",
+    "install_completion",
+    "prepare_completion",
+    "set_completer",
+]
+
+Completer = Callable[[Context, str], list[str]]
+
+
+def build_command(app: Any) -> Command:
+    """The Click command of the one function registered on the Typer `app`, laid out without Rich."""
+    import typer.main
+
+    return typer.main.get_command_from_info(
+        app.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
+    )
+
+
+def set_completer(param: Parameter, ids: Completer) -> None:
+    """Complete `param`'s values on the shell with `ids(ctx, incomplete)`."""
+
+    def complete(ctx: Context, _: Parameter, incomplete: str) -> list[Any]:
+        from typer._click.shell_completion import CompletionItem
+
+        return [CompletionItem(value) for value in ids(ctx, incomplete)]
+
+    param._custom_shell_complete = complete
+
+
+def prepare_completion() -> None:
+    """Register Typer's completion classes (bash, zsh, fish, powershell); only a completion request needs them."""
+    from typer._completion_classes import completion_init
+
+    completion_init()
+
+
+def completion_script(shell: str, prog_name: str, complete_var: str) -> str:
+    """The script that makes `shell` complete `prog_name`."""
+    from typer._completion_shared import get_completion_script
+
+    return get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
+
+
+def install_completion(shell: str, prog_name: str, complete_var: str) -> str:
+    """Install the completion script in `shell`'s start-up files; the path written."""
+    from typer._completion_shared import install
+
+    return str(install(shell=shell, prog_name=prog_name, complete_var=complete_var)[1])
