@@ -137,39 +137,42 @@ class SinorusGroup(TyperGroup):
     def _run(self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, extra: Any) -> int:
         if os.environ.get(complete_var or COMPLETE_VAR):
             prepare_completion()  # only a completion request pays for typer's completion classes
+        given = extra.get("obj")
+        env = given if isinstance(given, Environment) else Environment()  # notes and errors go where it says
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             return result if isinstance(result, int) else 0
         except NoMatch as exc:
-            Environment().note(exc.message)
+            env.note(exc.message)
             return exc.exit_code
         except SinorusError as exc:
             if isinstance(exc, OutputError):
                 _silence_stdout()  # so the final flush of what could not be written fails no more
-            return _fail(exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
+            return _fail(env, exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
         except typer.TyperException as exc:
             failed: Context | None = getattr(exc, "ctx", None)  # usage errors carry the command they concern
             where = f" (see '{failed.command_path} --help')" if failed else ""
-            return _fail(exc.format_message() + where, EXIT_USAGE)
+            return _fail(env, exc.format_message() + where, EXIT_USAGE)
         except (typer.Abort, KeyboardInterrupt):
-            return _fail("interrupted", EXIT_INTERRUPTED)
+            return _fail(env, "interrupted", EXIT_INTERRUPTED)
         except (PipeClosed, BrokenPipeError):
             _silence_stdout()
             return EXIT_BROKEN_PIPE
         except OSError as exc:  # a file that vanished or cannot be read: name it, no traceback
             where = f"{exc.filename}: " if exc.filename else ""
-            return _fail(f"{where}{exc.strerror or exc}", EXIT_IO)
+            return _fail(env, f"{where}{exc.strerror or exc}", EXIT_IO)
         except Exception as exc:
             if os.environ.get("SINORUS_DEBUG"):
                 raise
             return _fail(
+                env,
                 f"internal error: {type(exc).__name__}: {exc} (set SINORUS_DEBUG=1 for details)",
                 EXIT_INTERNAL,
             )
 
 
-def _fail(message: str, code: int) -> int:
-    Environment().error(message)
+def _fail(env: Environment, message: str, code: int) -> int:
+    env.error(message)
     return code
 
 

@@ -10,7 +10,7 @@ import typer
 from ..env import Environment
 from ..model import Corpus
 from .options import corpus_folder
-from .session import Session
+from .session import Session, environment
 from .typer_compat import Context, Parameter, completion_script, install_completion
 
 PROG = "sinorus"
@@ -49,7 +49,7 @@ def _completion(install: bool) -> Any:
         shell = "powershell" if shell == "pwsh" else shell
         if install:
             path = install_completion(shell, PROG, COMPLETE_VAR)
-            Environment().note(f"{shell} completion installed in {path}; it takes effect in a new shell")
+            environment(ctx).note(f"{shell} completion installed in {path}; it takes effect in a new shell")
         else:
             typer.echo(completion_script(shell, PROG, COMPLETE_VAR))
         raise typer.Exit()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..env import Environment
-from .session import Session
+from .session import environment
 from .typer_compat import Context, HelpFormatter
 
 
@@ -72,7 +71,6 @@ class SinorusContext(Context):
     """A context whose help fits the terminal however narrow (click stops shrinking it at 50 columns)."""
 
     def make_formatter(self) -> HelpFormatter:
-        found = self.find_root().obj
-        env = found.env if isinstance(found, Session) else found if isinstance(found, Environment) else Environment()
+        env = environment(self)
         widest = self.max_content_width or 80
         return SinorusHelpFormatter(width=max(min(env.columns, widest) - 2, 20), max_width=widest)

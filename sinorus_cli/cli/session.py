@@ -183,7 +183,7 @@ class Session:
     def _paging(self) -> bool:
         from ..output.pager import should_page
 
-        return self.env.is_terminal and should_page(self.no_pager)
+        return self.env.is_terminal and should_page(self.no_pager, self.env.stdout)
 
     def _page(self, view: View, choices: Choices) -> None:
         import io
@@ -194,7 +194,7 @@ class Session:
 
         buffer = io.StringIO()
         write_tables(shape(view, choices), self.env, file=buffer)
-        page(buffer.getvalue())
+        page(buffer.getvalue(), self.env.stdout)
 
     @property
     def section(self) -> str:
@@ -264,6 +264,12 @@ def _no_selection() -> ArticleSelection:
     from ..analysis.select import ArticleSelection
 
     return ArticleSelection()
+
+
+def environment(ctx: Context) -> Environment:
+    """The environment of this run: the Session's, else the one the caller handed the app, else the process's."""
+    found = ctx.find_root().obj
+    return found.env if isinstance(found, Session) else found if isinstance(found, Environment) else Environment()
 
 
 def session(ctx: Context) -> Session:

@@ -11,6 +11,7 @@ import typer
 
 from ..cli.options import FormatOption
 from ..cli.session import Session, session
+from ..env import Environment
 from ..errors import EXIT_INTERRUPTED, UsageError
 from ..output.progress import progress
 from ..present.listing import added_view
@@ -33,16 +34,15 @@ which every command reads together with the seeds.
 """
 
 
-def _sources(files: list[str], files_from: str | None, listed: Sequence[str] = ()) -> list[str]:
+def _sources(env: Environment, files: list[str], files_from: str | None, listed: Sequence[str] = ()) -> list[str]:
     """The files and links named on the command line, then those listed one a line in --files-from
     ('-': stdin); with neither, those a --metadata file names (`listed`)."""
-    import sys
     from pathlib import Path
 
     sources = list(files)
     if files_from is not None:
         try:
-            listing = sys.stdin.read() if files_from == "-" else Path(files_from).read_text(encoding="utf-8")
+            listing = env.stdin.read() if files_from == "-" else Path(files_from).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"--files-from {files_from}: {exc}") from None
         sources += [line.strip() for line in listing.splitlines() if line.strip()]
@@ -94,7 +94,7 @@ def add_command(
 
     s = session(ctx)
     rows_by_source = read_metadata_file(metadata_file) if metadata_file else {}
-    files = _sources(files or [], files_from, list(rows_by_source))
+    files = _sources(s.env, files or [], files_from, list(rows_by_source))
     if len(files) > 1 and (article_id or title):
         raise UsageError("--id and --title apply to a single file")
     fields = {"id": article_id, "title": title, "author": author, "outlet": outlet, "date": date, "kind": kind}

@@ -8,6 +8,7 @@ import typer
 
 from ..cli.options import ArticleArgument, FormatOption
 from ..cli.session import session
+from ..env import Environment
 from ..errors import UsageError
 
 EPILOG = """\b
@@ -56,22 +57,20 @@ def code_command(
         span = coded.found.span
         s.note(f"the quote is not in the text as typed; closest ({coded.found.score:.0f}%): "
                f"»{span.quote}« ({span.start}-{span.end})")  # fmt: skip
-        _confirm(yes)
+        _confirm(s.env, yes)
     saved = add_thesis(folder, coded.thesis)
     s.refresh_store()
     s.note(f"saved {saved.id} ({saved.start}-{saved.end})")
     s.emit(theses_view([saved], corpus), fmt)
 
 
-def _confirm(yes: bool) -> None:
+def _confirm(env: Environment, yes: bool) -> None:
     """Go on when --yes was given or a person on a terminal agrees; refuse when no one can be asked."""
-    import sys
-
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not env.stdin_is_terminal:
         raise UsageError("a near match needs confirmation: run it on a terminal or pass --yes")
-    if not typer.confirm("Save the thesis with this quote?"):
+    if not env.confirm("Save the thesis with this quote?"):
         raise typer.Abort()
 
 

@@ -29,11 +29,9 @@ def remove_command(
     s = session(ctx)
     folder = s.write_folder
     if not yes:
-        import sys
-
-        if not sys.stdin.isatty():
+        if not s.env.stdin_is_terminal:
             raise UsageError("removing needs confirmation: run it on a terminal or pass --yes")
-        if not typer.confirm(f"Remove {article} and its theses from {folder}?"):
+        if not s.env.confirm(f"Remove {article} and its theses from {folder}?"):
             raise typer.Abort()
     removed = remove_article(folder, article)
     s.refresh_store()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
@@ -56,18 +55,18 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     interrupted = False
     try:
         while (thesis := review.current) is not None:
-            _show(review, found, corpus, reasons, width)
+            _show(out, review, found, corpus, reasons, width)
             while review.current is thesis:
                 out.write(prompt)
                 out.flush()
-                line = _answer()
+                line = s.env.read_line()
                 try:
                     if line is None:
                         raise UsageError("that answer is not UTF-8 text; type it again")
                     message = review.apply(parse_answer(line if line else "q"))
                 except UsageError as exc:
                     message = exc.message
-                _say(message, width)
+                _say(out, message, width)
     except KeyboardInterrupt:
         interrupted = True
         out.write("\n")
@@ -82,7 +81,9 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     s.note(("interrupted; saved " if interrupted else "saved ") + review.summary())
 
 
-def _show(review: Review, article: Article, corpus: Corpus, reasons: Mapping[Key, str], width: int) -> None:
+def _show(
+    out: TextIO, review: Review, article: Article, corpus: Corpus, reasons: Mapping[Key, str], width: int
+) -> None:
     """The card of the current proposal, as the coder last left it."""
     from ..present.coding import review_card
     from ..text.sentences import context_of
@@ -95,16 +96,16 @@ def _show(review: Review, article: Article, corpus: Corpus, reasons: Mapping[Key
         thesis, review.at + 1, len(review.pending), corpus.codebook.get(thesis.theme), article, context, why,
         width=width, decided=review.decided,
     )  # fmt: skip
-    sys.stdout.write("\n" + card)
+    out.write("\n" + card)
 
 
-def _say(message: str, width: int) -> None:
+def _say(out: TextIO, message: str, width: int) -> None:
     """A reply to an answer, each line wrapped between words at the terminal's width."""
     from ..output.text import printable
     from ..present.coding import wrapped
 
     if message:
-        sys.stdout.write("".join(wrapped(printable(line), width) for line in message.splitlines()))
+        out.write("".join(wrapped(printable(line), width) for line in message.splitlines()))
 
 
 def _reasons(text: str, article: Article, corpus: Corpus) -> dict[Key, str]:
@@ -117,17 +118,6 @@ def _reasons(text: str, article: Article, corpus: Corpus) -> dict[Key, str]:
 
     pairs = explained_theses(text, corpus.codebook, article.id, article.skip, min_confidence=0.0, author=article.author)
     return {(t.start, t.end, t.theme): why_text(why) for t, why in pairs}
-
-
-def _answer() -> str | None:
-    """One typed line ('' at the end of input), or None when it is not UTF-8 (a stray byte loses nothing)."""
-    raw = getattr(sys.stdin, "buffer", None)
-    if raw is None:  # a text-only stdin (a notebook, a test's StringIO): already decoded
-        return sys.stdin.readline()
-    try:
-        return bytes(raw.readline()).decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 def _keep_decisions(article_id: str, decisions: Mapping[str, Thesis | None]) -> str:
