@@ -113,7 +113,11 @@ class SinorusGroup(TyperGroup):
         command = build_command(holder)
         command.context_class = SinorusContext
         command.params += shared_options(
-            command, getattr(module, "SECTIONS", ()), getattr(module, "ARTICLE_FILTERS", False)
+            command,
+            sections=getattr(module, "SECTIONS", ()),
+            article_filters=getattr(module, "ARTICLE_FILTERS", False),
+            thesis_filters=getattr(module, "THESIS_FILTERS", False),
+            corpus=getattr(module, "READS_CORPUS", True),
         )
         for param in command.params:
             upper_metavar(param)

@@ -105,31 +105,46 @@ def _field_list(value: str) -> tuple[str, ...]:
 CORPUS_HELP = "Corpus folder (repeatable); the name 'seeds' means the seeds that ship with sinorus."
 
 
-def shared_options(command: Command, sections: tuple[str, ...] = (), article_filters: bool = False) -> list[Parameter]:
-    """The options every command accepts after its name too, merged into the Session.
+def shared_options(
+    command: Command,
+    sections: tuple[str, ...] = (),
+    article_filters: bool = False,
+    thesis_filters: bool = False,
+    corpus: bool = True,
+) -> list[Parameter]:
+    """The options a command accepts after its name too, merged into the Session; each is offered only
+    where it does something, so a command's help lists no option it would ignore.
 
-    Corpus selection and thesis filters work on every command; paging, --fields, --header
-    and --raw on those that show a view (--format but no --output: a command that writes a
-    document has none of them to honour); --section on those whose output has several;
-    the article filters (--since, --until, --author, --outlet, --kind, --tag) on those whose
-    module says ARTICLE_FILTERS = True (listings, debate views, networks, the report).
+    --corpus on every command that reads or writes a corpus (all but those whose module says
+    READS_CORPUS = False); the thesis filters (--curated-only, --min-confidence) on those whose module
+    says THESIS_FILTERS = True (the views of theses: a command that writes, or reads a new text,
+    has nothing for them to hide); paging, --fields, --header and --raw on those that show a view
+    (--format but no --output: a command that writes a document has none of them to honour);
+    --section on those whose output has several; the article filters (--since, --until, --author,
+    --outlet, --kind, --tag) on those whose module says ARTICLE_FILTERS = True (listings, debate
+    views, networks, the report).
     """
 
     def option(*names: str, **settings: Any) -> TyperOption:
         return TyperOption(param_decls=list(names), expose_value=False, **settings)
 
     taken = {name for p in command.params for name in p.opts}
-    options = [
-        option("-C", "--corpus", multiple=True, metavar="DIR", callback=_add_corpus, help=CORPUS_HELP),
-        option("--curated-only", is_flag=True, callback=_curated_only, help="Ignore automatically proposed theses."),
-        option(
-            "--min-confidence",
-            type=FloatRange(0.0, 1.0),
-            metavar="FLOAT",
-            callback=_min_confidence,
-            help="Ignore proposed theses below this confidence (0..1).",
-        ),
-    ]
+    options = []
+    if corpus:
+        options.append(option("-C", "--corpus", multiple=True, metavar="DIR", callback=_add_corpus, help=CORPUS_HELP))
+    if thesis_filters:
+        options += [
+            option(
+                "--curated-only", is_flag=True, callback=_curated_only, help="Ignore automatically proposed theses."
+            ),
+            option(
+                "--min-confidence",
+                type=FloatRange(0.0, 1.0),
+                metavar="FLOAT",
+                callback=_min_confidence,
+                help="Ignore proposed theses below this confidence (0..1).",
+            ),
+        ]
     if "--format" in taken and "--output" not in taken:
         options += [
             option(

@@ -11,6 +11,7 @@ from ..cli.session import session
 from ..errors import UsageError
 
 SECTIONS = ("themes", "disagreements")
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

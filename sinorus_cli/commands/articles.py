@@ -8,6 +8,7 @@ from ..cli.options import FormatOption
 from ..cli.session import session
 
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

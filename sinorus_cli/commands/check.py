@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from ..corpus.records import Problem as FileProblem
     from ..model import Corpus
 
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
+
 EPILOG = """\b
 Examples:
   sinorus check

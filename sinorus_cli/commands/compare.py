@@ -15,6 +15,7 @@ from ..present.debate import COMPARE_SECTIONS
 
 SECTIONS = COMPARE_SECTIONS
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

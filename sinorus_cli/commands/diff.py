@@ -10,6 +10,7 @@ from ..errors import UsageError
 from ..present.debate import DIFF_SECTION_NAMES
 
 SECTIONS = DIFF_SECTION_NAMES
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -12,6 +12,7 @@ from ..cli.session import session
 from ..errors import UsageError
 
 SECTIONS = ("themes", "calibration")  # with --labels
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -10,6 +10,8 @@ import typer
 from ..cli.session import session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
+
 EPILOG = """\b
 Examples:
   sinorus export -o debate.dna        (Discourse Network Analyzer: coder Admin, password sinorus)

@@ -9,6 +9,8 @@ import typer
 from ..cli.typer_compat import TyperGroup
 from ..errors import UsageError
 
+READS_CORPUS = False  # no --corpus: it reads none
+
 EPILOG = """\b
 Examples:
   sinorus help

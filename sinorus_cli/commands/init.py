@@ -9,6 +9,8 @@ import typer
 
 from ..cli.session import session
 
+READS_CORPUS = False  # no --corpus: it reads none
+
 EPILOG = """\b
 Examples:
   sinorus init ~/reading/china-russia

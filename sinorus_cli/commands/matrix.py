@@ -12,6 +12,7 @@ from ..errors import NoMatch
 from ..output.view import Format
 
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 ARTICLE_FILTERS = True
 SECTIONS = ("nodes", "network")  # of --stats
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

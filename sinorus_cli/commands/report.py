@@ -13,6 +13,7 @@ from ..errors import UsageError
 from .files import OutputOption, chosen_kind, deliver, format_option
 
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

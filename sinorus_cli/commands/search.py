@@ -13,6 +13,8 @@ from ..errors import UsageError
 if TYPE_CHECKING:
     from ..analysis.search import Hit
 
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
+
 EPILOG = """\b
 Examples:
   sinorus search "balance of interests"

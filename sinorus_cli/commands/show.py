@@ -11,6 +11,7 @@ from ..cli.session import session
 from ..present.listing import SHOW_SECTIONS
 
 SECTIONS = SHOW_SECTIONS
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -10,6 +10,8 @@ import typer
 from ..cli.options import FormatOption
 from ..cli.session import session
 
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
+
 EPILOG = """\b
 Examples:
   sinorus themes

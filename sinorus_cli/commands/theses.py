@@ -11,6 +11,7 @@ from ..cli.session import session
 from ..model import STANCES
 
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:
