@@ -45,6 +45,11 @@ _API = {
     "search": "analysis.search",
     "check_corpus": "analysis.check",
     "reliability": "analysis.reliability",
+    "init_corpus": "corpus.store",
+    "read_sources": "corpus.ops",
+    "add_articles": "corpus.ops",
+    "remove_articles": "corpus.ops",
+    "save_review": "corpus.ops",
     "read_article": "text.ingest",
     "extract_theses": "text.extract",
 }

@@ -24,7 +24,7 @@ def remove_command(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove an article from the corpus you write to (your own corpus, or --corpus)."""
-    from ..corpus.store import remove_article
+    from ..corpus.ops import remove_articles
 
     s = session(ctx)
     folder = s.write_folder
@@ -33,8 +33,7 @@ def remove_command(
             raise UsageError("removing needs confirmation: run it on a terminal or pass --yes")
         if not s.env.confirm(f"Remove {article} and its theses from {folder}?"):
             raise typer.Abort()
-    removed = remove_article(folder, article)
-    s.refresh_store()
+    removed = remove_articles(folder, [article], s.write_context)
     s.note(f"removed {article} and {counted(removed, 'thesis', 'theses')} from {folder}")
 
 

@@ -38,7 +38,8 @@ SHORT_PROMPT = "a s t c p w W n r k b q ? > "  # on a terminal too narrow for th
 def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     """Walk through an article's proposed theses and accept, correct or reject each."""
     from ..analysis.review import Review, Source, parse_answer
-    from ..corpus.store import ArticleGone, replace_theses
+    from ..corpus.ops import save_review
+    from ..corpus.store import ArticleGone
 
     s = session(ctx)
     folder = s.write_folder  # before any question: a corpus that cannot be written is refused at once
@@ -73,11 +74,10 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     if review.decisions:
         accepted = review.accepted
         try:
-            replace_theses(folder, found.id, accepted, set(review.decisions))
+            save_review(folder, found.id, accepted, review.decisions, s.write_context)
         except ArticleGone as exc:
             kept = _keep_decisions(found.id, review.decisions)
             raise CorpusError(f"{exc.message}; nothing was saved; your decisions are kept in {kept}") from None
-        s.refresh_store()
     s.note(("interrupted; saved " if interrupted else "saved ") + review.summary())
 
 
