@@ -12,18 +12,7 @@ import typer
 from ..errors import UsageError
 from ..output.view import Format
 from .session import session
-from .typer_compat import (
-    Command,
-    Context,
-    FloatParamType,
-    FloatRange,
-    IntParamType,
-    Parameter,
-    TyperArgument,
-    TyperChoice,
-    TyperOption,
-    TyperPath,
-)
+from .typer_compat import Command, Context, Parameter, TyperArgument, TyperOption, hidden_option, value_kind
 
 FormatOption = Annotated[
     Format | None,
@@ -125,21 +114,20 @@ def shared_options(
     views, networks, the report).
     """
 
-    def option(*names: str, **settings: Any) -> TyperOption:
-        return TyperOption(param_decls=list(names), expose_value=False, **settings)
-
     taken = {name for p in command.params for name in p.opts}
     options = []
     if corpus:
-        options.append(option("-C", "--corpus", multiple=True, metavar="DIR", callback=_add_corpus, help=CORPUS_HELP))
+        options.append(
+            hidden_option("-C", "--corpus", multiple=True, metavar="DIR", callback=_add_corpus, help=CORPUS_HELP)
+        )
     if thesis_filters:
         options += [
-            option(
+            hidden_option(
                 "--curated-only", is_flag=True, callback=_curated_only, help="Ignore automatically proposed theses."
             ),
-            option(
+            hidden_option(
                 "--min-confidence",
-                type=FloatRange(0.0, 1.0),
+                number_range=(0.0, 1.0),
                 metavar="FLOAT",
                 callback=_min_confidence,
                 help="Ignore proposed theses below this confidence (0..1).",
@@ -147,36 +135,38 @@ def shared_options(
         ]
     if "--format" in taken and "--output" not in taken:
         options += [
-            option(
+            hidden_option(
                 "--fields",
                 metavar="A,B,...",
                 callback=_choice(fields=_field_list),
                 help="Only these record fields, in this order (machine formats); --fields '' lists them.",
             ),
-            option("--header", is_flag=True, callback=_choice(header=bool), help="Start TSV output with a header."),
-            option(
+            hidden_option(
+                "--header", is_flag=True, callback=_choice(header=bool), help="Start TSV output with a header."
+            ),
+            hidden_option(
                 "--bom",
                 is_flag=True,
                 callback=_choice(bom=bool),
                 help="Start CSV with a UTF-8 byte-order mark (Excel reads UTF-8 only with one).",
             ),
-            option("--no-pager", is_flag=True, callback=_no_pager, help="Do not page long tables."),
-            option(
+            hidden_option("--no-pager", is_flag=True, callback=_no_pager, help="Do not page long tables."),
+            hidden_option(
                 "--raw", is_flag=True, callback=_raw, help="In CSV, keep cells a spreadsheet would run as formulas."
             ),
         ]
     if sections:
         options.append(
-            option(
+            hidden_option(
                 "--section",
-                type=TyperChoice(sections),
+                choices=sections,
                 metavar="SECTION",
                 callback=_choice(section=str),
                 help=f"Only this part of the output: {', '.join(sections)}.",
             )
         )
     if article_filters:
-        options += [option(*names, **settings) for names, settings in ARTICLE_FILTER_OPTIONS]
+        options += [hidden_option(*names, **settings) for names, settings in ARTICLE_FILTER_OPTIONS]
     return [o for o in options if not taken & set(o.opts)]
 
 
@@ -240,15 +230,8 @@ def upper_metavar(param: Parameter) -> None:
         param.metavar = name
     if not isinstance(param, TyperOption) or param.is_flag or param.metavar:
         return
-    kind = param.type
-    if isinstance(kind, FloatParamType):
-        param.metavar = "FLOAT"
-    elif isinstance(kind, IntParamType):
-        param.metavar = "N"
-    elif isinstance(kind, TyperPath):
-        param.metavar = "DIR" if not kind.file_okay else "FILE"
-    else:
-        param.metavar = max(param.opts, key=len).lstrip("-").upper().replace("-", "_")
+    named = {"float": "FLOAT", "int": "N", "dir": "DIR", "file": "FILE"}
+    param.metavar = named.get(value_kind(param)) or max(param.opts, key=len).lstrip("-").upper().replace("-", "_")
 
 
 class ColorChoice(StrEnum):

@@ -7,33 +7,27 @@ lazily built commands, its shared options and its completion scripts; nothing el
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from typer._click import Command, Context, HelpFormatter, Parameter
-from typer._click.types import FloatParamType, FloatRange, IntParamType
-from typer._types import TyperChoice
 from typer.core import TyperArgument, TyperGroup, TyperOption
-from typer.models import TyperPath
 
 __all__ = [
     "Command",
     "Context",
-    "FloatParamType",
-    "FloatRange",
     "HelpFormatter",
-    "IntParamType",
     "Parameter",
     "TyperArgument",
-    "TyperChoice",
     "TyperGroup",
     "TyperOption",
-    "TyperPath",
     "build_command",
     "completion_script",
+    "hidden_option",
     "install_completion",
     "prepare_completion",
     "set_completer",
+    "value_kind",
 ]
 
 Completer = Callable[[Context, str], list[str]]
@@ -46,6 +40,36 @@ def build_command(app: Any) -> Command:
     return typer.main.get_command_from_info(
         app.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
     )
+
+
+def hidden_option(
+    *names: str, number_range: tuple[float, float] | None = None, choices: Sequence[str] = (), **settings: Any
+) -> TyperOption:
+    """An option whose value only its callback sees (the command's function never gets it): a number within
+    `number_range`, one of `choices`, or text; `settings` are click's (is_flag, multiple, metavar, help...)."""
+    from typer._click.types import FloatRange
+    from typer._types import TyperChoice
+
+    if number_range is not None:
+        settings["type"] = FloatRange(*number_range)
+    elif choices:
+        settings["type"] = TyperChoice(tuple(choices))
+    return TyperOption(param_decls=list(names), expose_value=False, **settings)
+
+
+def value_kind(param: Parameter) -> str:
+    """What a parameter's value is: "float", "int", "dir", "file", or "" (text, a choice, a flag)."""
+    from typer._click.types import FloatParamType, IntParamType
+    from typer.models import TyperPath
+
+    kind = param.type
+    if isinstance(kind, FloatParamType):
+        return "float"
+    if isinstance(kind, IntParamType):
+        return "int"
+    if isinstance(kind, TyperPath):
+        return "file" if kind.file_okay else "dir"
+    return ""
 
 
 def set_completer(param: Parameter, ids: Completer) -> None:
