@@ -37,7 +37,7 @@ def complete_article(ctx: Context, incomplete: str) -> list[str]:
     return [a.id for a in (corpus.articles if corpus else ()) if a.id.startswith(incomplete)]
 
 
-# Parameters completed with ids, whichever command they belong to (set up in cli.SinorusGroup).
+# Parameters completed with ids, whichever command they belong to (set up by app.SinorusGroup.get_command).
 COMPLETERS = {"theme": complete_theme, "themes": complete_theme, "article": complete_article,
               "articles": complete_article, "a": complete_article, "b": complete_article}  # fmt: skip
 

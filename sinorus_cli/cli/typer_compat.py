@@ -2,7 +2,8 @@
 
 Typer 0.28 vendors Click as `typer._click` and keeps its shell-completion scripts, its choice type and the
 builder of a command from its function in private modules. sinorus needs them for its help layout, its
-lazily built commands, its shared options and its completion scripts; nothing else imports `typer._*`.
+lazily built commands, its shared options and its completion scripts; nothing else imports `typer._*`
+(tests/test_layers.py checks it). `import typer` loads every module named here, so this costs nothing.
 """
 
 from __future__ import annotations
@@ -10,8 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import typer.main
 from typer._click import Command, Context, HelpFormatter, Parameter
+from typer._click.shell_completion import CompletionItem
+from typer._click.types import FloatParamType, FloatRange, IntParamType
+from typer._completion_classes import completion_init
+from typer._completion_shared import get_completion_script, install
+from typer._types import TyperChoice
 from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.models import TyperPath
 
 __all__ = [
     "Command",
@@ -35,8 +43,6 @@ Completer = Callable[[Context, str], list[str]]
 
 def build_command(app: Any) -> Command:
     """The Click command of the one function registered on the Typer `app`, laid out without Rich."""
-    import typer.main
-
     return typer.main.get_command_from_info(
         app.registered_commands[0], pretty_exceptions_short=True, rich_markup_mode=None
     )
@@ -47,9 +53,6 @@ def hidden_option(
 ) -> TyperOption:
     """An option whose value only its callback sees (the command's function never gets it): a number within
     `number_range`, one of `choices`, or text; `settings` are click's (is_flag, multiple, metavar, help...)."""
-    from typer._click.types import FloatRange
-    from typer._types import TyperChoice
-
     if number_range is not None:
         settings["type"] = FloatRange(*number_range)
     elif choices:
@@ -59,9 +62,6 @@ def hidden_option(
 
 def value_kind(param: Parameter) -> str:
     """What a parameter's value is: "float", "int", "dir", "file", or "" (text, a choice, a flag)."""
-    from typer._click.types import FloatParamType, IntParamType
-    from typer.models import TyperPath
-
     kind = param.type
     if isinstance(kind, FloatParamType):
         return "float"
@@ -76,8 +76,6 @@ def set_completer(param: Parameter, ids: Completer) -> None:
     """Complete `param`'s values on the shell with `ids(ctx, incomplete)`."""
 
     def complete(ctx: Context, _: Parameter, incomplete: str) -> list[Any]:
-        from typer._click.shell_completion import CompletionItem
-
         return [CompletionItem(value) for value in ids(ctx, incomplete)]
 
     param._custom_shell_complete = complete
@@ -85,20 +83,14 @@ def set_completer(param: Parameter, ids: Completer) -> None:
 
 def prepare_completion() -> None:
     """Register Typer's completion classes (bash, zsh, fish, powershell); only a completion request needs them."""
-    from typer._completion_classes import completion_init
-
     completion_init()
 
 
 def completion_script(shell: str, prog_name: str, complete_var: str) -> str:
     """The script that makes `shell` complete `prog_name`."""
-    from typer._completion_shared import get_completion_script
-
     return get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
 
 
 def install_completion(shell: str, prog_name: str, complete_var: str) -> str:
     """Install the completion script in `shell`'s start-up files; the path written."""
-    from typer._completion_shared import install
-
     return str(install(shell=shell, prog_name=prog_name, complete_var=complete_var)[1])
