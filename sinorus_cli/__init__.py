@@ -48,6 +48,8 @@ _API = {
     "init_corpus": "corpus.store",
     "read_sources": "corpus.ops",
     "add_articles": "corpus.ops",
+    "edit_article": "corpus.ops",
+    "add_thesis": "corpus.ops",
     "remove_articles": "corpus.ops",
     "save_review": "corpus.ops",
     "read_article": "text.ingest",

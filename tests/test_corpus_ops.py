@@ -59,6 +59,18 @@ def test_an_unreadable_source_is_refused_before_anything_is_written(seed_copy):
     assert (seed_copy / "articles.toml").read_bytes() == before
 
 
+def test_an_edit_and_a_coded_thesis_are_one_call_each(seed_copy):
+    _with_store(seed_copy)
+    edited = ops.edit_article(seed_copy, "korolev-2017", store.ArticleEdit(fields={"title": "New title"}))
+    assert edited.title == "New title" == load_corpus([seed_copy]).article("korolev-2017").title
+    assert "korolev-2017" in _stored_ids(seed_copy)  # the store read articles.toml as it is now
+    before = load_corpus([seed_copy]).theses_of("korolev-2017")
+    saved = ops.add_thesis(seed_copy, replace(before[0], id="", claim="My words"))
+    assert saved.id.startswith("korolev-2017:") and saved.id not in {t.id for t in before}
+    after = {t.id: t for t in load_corpus([seed_copy]).theses_of("korolev-2017")}
+    assert after[saved.id].claim == "My words" and len(after) == len(before) + 1
+
+
 def test_several_articles_go_in_one_write_with_their_files_theses_and_memos(run, seed_copy):
     _with_store(seed_copy)
     assert run("-C", str(seed_copy), "memo", "korolev-2017", "A note.").exit_code == 0

@@ -67,12 +67,6 @@ class Session:
 
         return () if self.corpus_dirs else (seeds_folder(),)
 
-    def refresh_store(self) -> None:
-        """Bring the write folder's derived store up to date after a committed write."""
-        from ..corpus.db import refresh
-
-        refresh(self.write_folder, self.write_context)
-
     def corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
         """The selected corpus, with the global thesis filters and the article selection (--since,
         --author, --tag, ...) applied, loaded on first use.

@@ -43,7 +43,7 @@ def code_command(
 ) -> None:
     """Record a thesis by hand: its quote is found in the article's text and its offsets kept."""
     from ..analysis.coding import code_thesis
-    from ..corpus.store import add_thesis
+    from ..corpus.ops import add_thesis
     from ..present.listing import theses_view
 
     s = session(ctx)
@@ -58,8 +58,7 @@ def code_command(
         s.note(f"the quote is not in the text as typed; closest ({coded.found.score:.0f}%): "
                f"»{span.quote}« ({span.start}-{span.end})")  # fmt: skip
         _confirm(s.env, yes)
-    saved = add_thesis(folder, coded.thesis)
-    s.refresh_store()
+    saved = add_thesis(folder, coded.thesis, s.write_context)
     s.note(f"saved {saved.id} ({saved.start}-{saved.end})")
     s.emit(theses_view([saved], corpus), fmt)
 

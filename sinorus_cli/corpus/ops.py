@@ -1,10 +1,12 @@
-"""Writes to a corpus as library operations: adding, removing and saving a review, one call each.
+"""Writes to a corpus as library operations: adding, editing, coding, removing and saving a review, one call
+each.
 
 Each call takes the corpus lock, writes through the intent journal (whole or not at all, finished or
 undone after a crash by whoever next takes the lock) and then brings the derived store up to date, so a
-notebook that calls them gets what `sinorus add`, `remove` and `review` get. The folder written is a
-corpus folder (the lock refuses the seeds); `context` names the folders read together with it, such as the seeds,
-whose ids and texts count when checking for duplicates and whose codebook proposes the theses.
+notebook that calls them gets what `sinorus add`, `import`, `edit`, `code`, `remove` and `review` get.
+The folder written is a corpus folder (the lock refuses the seeds); `context` names the folders read
+together with it, such as the seeds, whose ids and texts count when checking for duplicates and whose
+codebook proposes the theses.
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import UsageError
-from ..model import Thesis
-from . import bulk
+from ..model import Article, Thesis
+from . import bulk, store
 from .bulk import Prepared
-from .store import Additions, NewArticle, replace_theses
-from .store import add_articles as append_articles
-from .store import remove_articles as cut_articles
+from .load import load_codebook
+from .store import Additions, ArticleEdit, NewArticle
 
 
 def read_sources(
@@ -34,8 +35,6 @@ def read_sources(
     in order; nothing is written. Many sources are read in a pool of processes; stopping the iteration
     early cancels the ones not yet started. `metadata` applies to every source and wins over its row
     in `per_source` (a `--metadata` file's rows by source)."""
-    from .load import load_codebook
-
     codebook = load_codebook((*context, folder))
     return bulk.prepare(sources, metadata or {}, encoding, codebook, per_source)
 
@@ -61,7 +60,7 @@ def add_articles(
             raise UsageError(item.error or f"{item.source}: could not be read")
         else:
             articles.append(item.article)
-    additions = append_articles(folder, articles, context)
+    additions = store.add_articles(folder, articles, context)
     if on_written is not None:
         on_written()
     # The store indexes the new articles' sentences as they were split when read, not splitting them again.
@@ -74,10 +73,25 @@ def add_articles(
     return additions
 
 
+def edit_article(folder: Path, article_id: str, change: ArticleEdit, context: Sequence[Path] = ()) -> Article:
+    """Change an article's metadata (fields and tags) in one write; the article as it now reads."""
+    edited = store.edit_article(folder, article_id, change, context)
+    _refresh(folder, context)
+    return edited
+
+
+def add_thesis(folder: Path, thesis: Thesis, context: Sequence[Path] = ()) -> Thesis:
+    """Add one thesis (coded by hand) to its article under the next free id, chosen under the lock; the
+    thesis as saved."""
+    saved = store.add_thesis(folder, thesis)
+    _refresh(folder, context)
+    return saved
+
+
 def remove_articles(folder: Path, article_ids: Sequence[str], context: Sequence[Path] = ()) -> int:
     """Remove articles with their files, theses and memos in one write; the number of theses removed.
     An id the corpus does not hold removes nothing (UsageError)."""
-    removed = cut_articles(folder, article_ids)
+    removed = store.remove_articles(folder, article_ids)
     _refresh(folder, context)
     return removed
 
@@ -88,7 +102,7 @@ def save_review(
     """Save a review of an article's proposals in one write: the theses with ids in `decided` are replaced
     by `accepted` (a rejected one is decided and not accepted). ArticleGone, with nothing written, when
     the article was removed meanwhile."""
-    replace_theses(folder, article_id, accepted, set(decided))
+    store.replace_theses(folder, article_id, accepted, set(decided))
     _refresh(folder, context)
 
 
