@@ -45,6 +45,13 @@ _API = {
     "find_echoes": "analysis.echoes",
     "check_corpus": "analysis.check",
     "reliability": "analysis.reliability",
+    "init_corpus": "corpus.store",
+    "read_sources": "corpus.ops",
+    "add_articles": "corpus.ops",
+    "edit_article": "corpus.ops",
+    "add_thesis": "corpus.ops",
+    "remove_articles": "corpus.ops",
+    "save_review": "corpus.ops",
     "read_article": "text.ingest",
     "extract_theses": "text.extract",
 }

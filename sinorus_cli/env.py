@@ -1,4 +1,5 @@
-"""Facts about the terminal, gathered in one object so tests can run both as a terminal and as a pipe."""
+"""The terminal a run talks to: its streams and the facts about them, gathered in one object so tests can
+run as a terminal or as a pipe and type answers without a terminal."""
 
 from __future__ import annotations
 
@@ -15,30 +16,45 @@ PROGRAM = "sinorus"
 
 @dataclass(frozen=True)
 class Environment:
-    """Where output goes and what it looks like there.
+    """Where input comes from and output goes, and what it looks like there.
 
     Fields left as None are read from the running process when asked, so an
     Environment made before a test harness swaps sys.stdout still writes to
-    the swapped stream.
+    the swapped stream. A stream given here (a test's typed answers, say) is
+    used instead of the process's, and its own isatty() says whether it is a
+    terminal unless a `*_isatty` field says otherwise.
     """
 
     stdout_isatty: bool | None = None
     stderr_isatty: bool | None = None
     width: int | None = None
     color: bool | None = None  # --color always (True) or never (False); None: decide as `use_color` says
+    stdin_isatty: bool | None = None
+    stdin_stream: TextIO | None = None
+    stdout_stream: TextIO | None = None
+    stderr_stream: TextIO | None = None
+
+    @property
+    def stdin(self) -> TextIO:
+        return self.stdin_stream or sys.stdin
 
     @property
     def stdout(self) -> TextIO:
-        return sys.stdout
+        return self.stdout_stream or sys.stdout
 
     @property
     def stderr(self) -> TextIO:
-        return sys.stderr
+        return self.stderr_stream or sys.stderr
 
     @property
     def is_terminal(self) -> bool:
         """Whether stdout is a terminal a person reads (tables) rather than a pipe (records)."""
-        return _isatty(sys.stdout) if self.stdout_isatty is None else self.stdout_isatty
+        return _isatty(self.stdout) if self.stdout_isatty is None else self.stdout_isatty
+
+    @property
+    def stdin_is_terminal(self) -> bool:
+        """Whether a person at a terminal can answer a question (rather than a pipe or a file feeding stdin)."""
+        return _isatty(self.stdin) if self.stdin_isatty is None else self.stdin_isatty
 
     @property
     def columns(self) -> int:
@@ -47,7 +63,34 @@ class Environment:
 
     @property
     def stderr_is_terminal(self) -> bool:
-        return _isatty(sys.stderr) if self.stderr_isatty is None else self.stderr_isatty
+        return _isatty(self.stderr) if self.stderr_isatty is None else self.stderr_isatty
+
+    def read_line(self) -> str | None:
+        """One typed line ('' at the end of input), or None when it is not UTF-8 (a stray byte loses nothing)."""
+        raw = getattr(self.stdin, "buffer", None)
+        if raw is None:  # a text-only stdin (a notebook, a test's StringIO): already decoded
+            return self.stdin.readline()
+        try:
+            return bytes(raw.readline()).decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def confirm(self, question: str) -> bool:
+        """Ask `question` on stdout and read the answer from stdin: yes for y or yes; no for n, no, an empty
+        answer or the end of input; anything else asks again. Laid out as click's confirm (`[y/N]: `),
+        which can read only the process's own stdin."""
+        while True:
+            self.stdout.write(f"{question} [y/N]: ")
+            self.stdout.flush()
+            line = self.read_line()
+            if line == "":  # the end of input: no one is there to answer
+                return False
+            answer = (line or "").strip().lower()  # None: not UTF-8, so not an answer
+            if answer in ("y", "yes"):
+                return True
+            if answer in ("n", "no") or (line and not answer):
+                return False
+            self.stdout.write("Error: invalid input\n")
 
     def note(self, message: str) -> None:
         """A one-line remark on stderr (never on stdout, so pipes stay clean)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from terminal import Keyboard
 from typer.testing import CliRunner, Result
 
 from sinorus_cli.cli import app
@@ -38,10 +39,17 @@ def isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 
 @pytest.fixture
 def run() -> Run:
-    """Invoke `sinorus ARGS...`; stdout is a pipe unless tty=True (then a terminal of `width`)."""
+    """Invoke `sinorus ARGS...`; stdout is a pipe unless tty=True (then a terminal of `width`).
 
-    def invoke(*args: str, tty: bool = False, width: int = 120, input: str | None = None) -> Result:
-        env = Environment(stdout_isatty=tty, stderr_isatty=False, width=width, color=False)
+    `input` is stdin as a pipe or file gives it; `typed` is stdin as a person at a terminal types it
+    (the Keyboard double, handed to the command through its Environment).
+    """
+
+    def invoke(
+        *args: str, tty: bool = False, width: int = 120, input: str | None = None, typed: str | bytes | None = None
+    ) -> Result:
+        keyboard = Keyboard(typed) if typed is not None else None
+        env = Environment(stdout_isatty=tty, stderr_isatty=False, width=width, color=False, stdin_stream=keyboard)
         return CliRunner().invoke(app, list(args), obj=env, input=input)
 
     return invoke

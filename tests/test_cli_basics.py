@@ -229,3 +229,31 @@ def test_metavars_are_upper_case(run):
     assert "--theme THEME" in shown and "--min-confidence FLOAT" in shown and "THEME" in shown
     assert not re.search(r"<[a-z ]+>|\{[A-Za-z_]+\}", shown)
     assert "compare [OPTIONS] THEME [ARTICLES]...\n" in shown
+
+
+# The commands whose output the thesis filters change, and those that read no corpus at all.
+THESIS_VIEWS = {"compare", "themes", "articles", "theses", "show", "check", "matrix", "diff", "timeline", "search",
+                "echoes", "trends", "network", "export", "agreement", "report", "eval"}  # fmt: skip
+NO_CORPUS = {"init", "help"}
+
+
+def _options_listed(help_text: str) -> set[str]:
+    """The long option names a help's Options section lists (not those its text or examples mention)."""
+    return set(re.findall(r"^ {2,4}(?:-\w, )?(--[a-z-]+)", help_text, flags=re.MULTILINE))
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_commands_help_offers_only_the_shared_options_it_honours(run, command):
+    result = run(command, "--help")
+    assert result.exit_code == 0, result.output
+    listed = _options_listed(result.stdout)
+    assert "--help" in listed  # the pattern finds the options section at all
+    assert ("--curated-only" in listed) == (command in THESIS_VIEWS)
+    assert ("--min-confidence" in listed) == (command in THESIS_VIEWS | {"extract"})  # extract's own threshold
+    assert ("--corpus" in listed) == (command not in NO_CORPUS)
+
+
+@pytest.mark.parametrize("command", [("remove", "korolev-2017"), ("init", "x"), ("memo", "korolev-2017")])
+def test_a_thesis_filter_after_a_command_it_does_not_apply_to_is_a_usage_error(run, command):
+    result = run(*command, "--curated-only")
+    assert result.exit_code == 2 and "No such option: --curated-only" in result.stderr

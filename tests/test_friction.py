@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from terminal import Keyboard
 
 from sinorus_cli.corpus.locations import default_folders, discovered_corpus, seeds_folder
 from sinorus_cli.env import Environment
@@ -80,12 +82,17 @@ def test_color_always_writes_escapes_into_a_pipe_and_never_writes_none(run):
 
 
 def test_no_pager_on_a_dumb_terminal_or_without_the_program(monkeypatch):
-    monkeypatch.setattr(pager.sys.stdout, "isatty", lambda: True, raising=False)
+    terminal = Keyboard("")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("PAGER", "sh")
+    assert pager.should_page(no_pager=False, stdout=terminal)  # so each refusal below can fail
+    assert not pager.should_page(no_pager=True, stdout=terminal)
+    assert not pager.should_page(no_pager=False, stdout=io.StringIO())  # a pipe
     monkeypatch.setenv("PAGER", "cat-that-is-not-installed-anywhere")
-    assert not pager.should_page(no_pager=False)
+    assert not pager.should_page(no_pager=False, stdout=terminal)
     monkeypatch.setenv("PAGER", "sh")
     monkeypatch.setenv("TERM", "dumb")
-    assert not pager.should_page(no_pager=False)
+    assert not pager.should_page(no_pager=False, stdout=terminal)
 
 
 def test_discovery_needs_both_corpus_files(tmp_path):

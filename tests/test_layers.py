@@ -44,3 +44,22 @@ def test_ci_runs_lint_imports():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     setup = readme.split("<!-- setup:start -->", 1)[1].split("<!-- setup:end -->", 1)[0]
     assert "lint-imports" in setup.split()
+
+
+def _typer_internals(path: Path) -> list[str]:
+    """The modules of Typer's own machinery (`typer._*`, typer.core, typer.main, typer.models) `path` imports."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        found += [n for n in names if re.match(r"typer\.(_|core\b|main\b|models\b)", n)]
+    return found
+
+
+def test_only_the_typer_adapter_imports_typers_internals():
+    adapter = PACKAGE / "cli" / "typer_compat.py"
+    assert _typer_internals(adapter), "the adapter no longer imports Typer's internals: update this test"
+    elsewhere = {str(p.relative_to(ROOT)): _typer_internals(p) for p in PACKAGE.rglob("*.py") if p != adapter}
+    assert not {path: names for path, names in elsewhere.items() if names}

@@ -5,17 +5,20 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import Session, session
+from ..env import Environment
 from ..errors import EXIT_INTERRUPTED, UsageError
 from ..output.progress import progress
 from ..present.listing import added_view
-from .common import FormatOption, Session, session
 
 if TYPE_CHECKING:
-    from ..corpus.store import NewArticle
+    from ..corpus.bulk import Prepared
 
 EPILOG = """\b
 Examples:
@@ -35,16 +38,15 @@ which every command reads together with the seeds.
 """
 
 
-def _sources(files: list[str], files_from: str | None, listed: Sequence[str] = ()) -> list[str]:
+def _sources(env: Environment, files: list[str], files_from: str | None, listed: Sequence[str] = ()) -> list[str]:
     """The files and links named on the command line, then those listed one a line in --files-from
     ('-': stdin); with neither, those a --metadata file names (`listed`)."""
-    import sys
     from pathlib import Path
 
     sources = list(files)
     if files_from is not None:
         try:
-            listing = sys.stdin.read() if files_from == "-" else Path(files_from).read_text(encoding="utf-8")
+            listing = env.stdin.read() if files_from == "-" else Path(files_from).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"--files-from {files_from}: {exc}") from None
         sources += [line.strip() for line in listing.splitlines() if line.strip()]
@@ -92,17 +94,15 @@ def add_command(
     the ones read so far are added. Sources that cannot be read are reported and skipped; the others
     are added, all in one write.
     """
-    from ..corpus.bulk import prepare
-    from ..corpus.db import refresh
-    from ..corpus.load import load_codebook
+    from ..corpus.ops import add_articles, read_sources
     from ..corpus.records import parse_tag, tag_field
     from ..corpus.sources import read_metadata_file, with_ids
-    from ..corpus.store import add_articles, check_metadata
+    from ..corpus.store import check_metadata
     from ..text.ingest import check_encoding
 
     s = session(ctx)
     rows_by_source = read_metadata_file(metadata_file) if metadata_file else {}
-    files = _sources(files or [], files_from, list(rows_by_source))
+    files = _sources(s.env, files or [], files_from, list(rows_by_source))
     if len(files) > 1 and (article_id or title or url):
         raise UsageError("--id, --title and --url apply to a single file")
     fields = {"id": article_id, "title": title, "author": author, "outlet": outlet, "date": date, "kind": kind}
@@ -112,11 +112,11 @@ def add_command(
     check_encoding(encoding)
     folder = s.write_folder
     context = () if s.corpus_dirs else s.folders[:1]
-    codebook = load_codebook((*context, folder))
-    prepared: list[tuple[str, NewArticle, tuple[tuple[int, int], ...]]] = []
+    prepared: list[Prepared] = []
     failed: list[dict[str, Any]] = []
+    read = read_sources(folder, files, metadata, encoding=encoding, per_source=rows_by_source, context=context)
     with progress(s.env, len(files), "adding") as advance, _StopAfterCurrent(s) as stop:
-        for result in prepare(files, metadata, encoding, codebook, rows_by_source):
+        for result in read:
             s.note(result.note)
             if result.article is None:
                 if len(files) == 1:
@@ -124,32 +124,26 @@ def add_command(
                 s.env.error(result.error)
                 failed.append({"article": "", "file": result.source, "theses": 0, "status": "not added: unreadable"})
             else:
-                prepared.append((result.source, result.article, result.sentences))
+                prepared.append(result)
             advance()
             if stop.requested:  # checked after the article in hand is kept, so Ctrl-C never drops a finished read
                 break
-        named = with_ids([item for _, item, _ in prepared], (*context, folder), folder)
-        prepared = [(source, item, spans) for (source, _, spans), item in zip(prepared, named, strict=True)]
+        named = with_ids([result.article for result in prepared if result.article], (*context, folder), folder)
+        prepared = [replace(result, article=item) for result, item in zip(prepared, named, strict=True)]
         if dry_run:
             _show_dry_run(s, prepared, failed, fmt)
             return
         # Still under the handler: a Ctrl-C during the write (held until it is done) or the indexing
         # only asks to stop, so the summary below still says what was added.
-        additions = add_articles(folder, [item for _, item, _ in prepared], context)
-        added = additions.outcomes
-        stop.committed = True
-        # The derived store reads just the appended blocks, takes their records as written (no TOML is
-        # parsed again), and indexes the new articles' sentences as the extractor split them.
-        split = {o.article.id: list(spans) for (_, _, spans), o in zip(prepared, added, strict=True) if o.article}
-        refresh(folder, context, split, additions.grown, additions.written)
+        added = add_articles(folder, prepared, context, on_written=stop.written).outcomes
     rows = [
         {
             "article": outcome.article_id,
-            "file": "stdin" if source == "-" else source,
+            "file": "stdin" if result.source == "-" else result.source,
             "theses": len(outcome.theses),
             "status": f"already in the corpus as {outcome.duplicate_of}" if outcome.duplicate_of else "added",
         }
-        for (source, _, _), outcome in zip(prepared, added, strict=True)
+        for result, outcome in zip(prepared, added, strict=True)
     ] + failed
     for row in rows:
         if row["status"] not in ("added", "not added: unreadable"):
@@ -163,16 +157,14 @@ def add_command(
         raise UsageError(f"{len(failed)} of {len(files)} files could not be read; the other {done} were added")
 
 
-def _show_dry_run(
-    s: Session, prepared: Sequence[tuple[str, NewArticle, Any]], failed: list[dict[str, Any]], fmt: Any
-) -> None:
+def _show_dry_run(s: Session, prepared: Sequence[Prepared], failed: list[dict[str, Any]], fmt: Any) -> None:
     """List what each source would be recorded as; nothing is written. An unreadable source makes exit 2."""
     from ..present.listing import would_add_view
 
     rows = [
         {
             "article": item.metadata["id"],
-            "file": "stdin" if source == "-" else source,
+            "file": "stdin" if result.source == "-" else result.source,
             **{key: item.metadata.get(key, "") for key in ("title", "author", "outlet", "date")},
             "kind": item.metadata.get("kind") or None,  # unknown, not assumed to be an op-ed
             "url": item.metadata.get("url", ""),
@@ -180,7 +172,8 @@ def _show_dry_run(
             "theses": len(item.theses),
             "status": "would be added",
         }
-        for source, item, _ in prepared
+        for result in prepared
+        if (item := result.article) is not None
     ] + [{**row, "status": "not readable"} for row in failed]
     s.emit(would_add_view(rows), fmt, empty_ok=True)
     if failed:
@@ -206,6 +199,10 @@ class _StopAfterCurrent:
         if not self.requested:
             self.requested = True
             self.session.note("stopping after this article (Ctrl-C again to stop at once, adding nothing)")
+
+    def written(self) -> None:
+        """The articles are written: from now on a Ctrl-C only asks to stop, so the summary is still shown."""
+        self.committed = True
 
     def __enter__(self) -> _StopAfterCurrent:
         if threading.current_thread() is threading.main_thread():

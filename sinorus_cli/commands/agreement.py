@@ -6,10 +6,12 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import FormatOption, corpus_folder
+from ..cli.session import session
 from ..errors import UsageError
-from .common import FormatOption, corpus_folder, session
 
 SECTIONS = ("themes", "disagreements")
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from .common import FormatOption, session
+from ..cli.options import FormatOption
+from ..cli.session import session
 
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

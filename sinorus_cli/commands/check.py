@@ -7,15 +7,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import Session, session
 from ..errors import CorpusError
 from ..output.text import counted
 from ..output.view import Format
-from .common import FormatOption, Session, session
 
 if TYPE_CHECKING:
     from ..analysis.check import Problem
     from ..corpus.records import Problem as FileProblem
     from ..model import Corpus
+
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

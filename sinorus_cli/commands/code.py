@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import ArticleArgument, FormatOption
+from ..cli.session import session
+from ..env import Environment
 from ..errors import UsageError
-from .common import ArticleArgument, FormatOption, session
 
 EPILOG = """\b
 Examples:
@@ -41,7 +43,7 @@ def code_command(
 ) -> None:
     """Record a thesis by hand: its quote is found in the article's text and its offsets kept."""
     from ..analysis.coding import code_thesis
-    from ..corpus.store import add_thesis
+    from ..corpus.ops import add_thesis
     from ..present.listing import theses_view
 
     s = session(ctx)
@@ -55,22 +57,19 @@ def code_command(
         span = coded.found.span
         s.note(f"the quote is not in the text as typed; closest ({coded.found.score:.0f}%): "
                f"»{span.quote}« ({span.start}-{span.end})")  # fmt: skip
-        _confirm(yes)
-    saved = add_thesis(folder, coded.thesis)
-    s.refresh_store()
+        _confirm(s.env, yes)
+    saved = add_thesis(folder, coded.thesis, s.write_context)
     s.note(f"saved {saved.id} ({saved.start}-{saved.end})")
     s.emit(theses_view([saved], corpus), fmt)
 
 
-def _confirm(yes: bool) -> None:
+def _confirm(env: Environment, yes: bool) -> None:
     """Go on when --yes was given or a person on a terminal agrees; refuse when no one can be asked."""
-    import sys
-
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not env.stdin_is_terminal:
         raise UsageError("a near match needs confirmation: run it on a terminal or pass --yes")
-    if not typer.confirm("Save the thesis with this quote?"):
+    if not env.confirm("Save the thesis with this quote?"):
         raise typer.Abort()
 
 

@@ -7,13 +7,15 @@ from typing import Annotated
 import typer
 
 from ..analysis.stance import Speakers
+from ..cli.options import FormatOption, ThemeArgument
+from ..cli.session import session
 from ..errors import UsageError
 from ..output.view import Format
 from ..present.debate import COMPARE_SECTIONS
-from .common import FormatOption, ThemeArgument, session
 
 SECTIONS = COMPARE_SECTIONS
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

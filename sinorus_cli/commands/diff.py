@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import typer
 
+from ..cli.options import ArticleArgument, FormatOption
+from ..cli.session import session
 from ..errors import UsageError
 from ..present.debate import DIFF_SECTION_NAMES
-from .common import ArticleArgument, FormatOption, session
 
 SECTIONS = DIFF_SECTION_NAMES
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -7,10 +7,12 @@ from typing import Annotated
 import typer
 
 from ..analysis.echoes import DEFAULT_THRESHOLD, Method, find_echoes, find_thesis, group_of
+from ..cli.options import FormatOption
+from ..cli.session import session
 from ..errors import NoMatch, UsageError
-from .common import FormatOption, session
 
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

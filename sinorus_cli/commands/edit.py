@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .common import ArticleArgument, session
+from ..cli.options import ArticleArgument
+from ..cli.session import session
 
 EPILOG = """\b
 Examples:
@@ -39,8 +40,9 @@ def edit_command(
     untag: Annotated[list[str] | None, typer.Option("--untag", help="Remove the tag KEY (repeatable).")] = None,
 ) -> None:
     """Change an article's metadata in the corpus you write to, in one write (whole or not at all)."""
+    from ..corpus.ops import edit_article
     from ..corpus.records import parse_tag
-    from ..corpus.store import ArticleEdit, edit_article
+    from ..corpus.store import ArticleEdit
 
     s = session(ctx)
     given = {"title": title, "author": author, "date": date, "outlet": outlet, "kind": kind, "url": url}
@@ -51,7 +53,6 @@ def edit_command(
     )
     folder = s.write_folder
     edited = edit_article(folder, article, change, s.write_context)
-    s.refresh_store()
     changed = [*change.fields, *(f"tag {key}" for key, _ in change.tags), *(f"untag {key}" for key in change.untag)]
     s.note(f"edited {edited.id} in {folder}: {', '.join(changed)}")
 

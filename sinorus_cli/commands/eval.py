@@ -7,10 +7,12 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import session
 from ..errors import UsageError
-from .common import FormatOption, session
 
 SECTIONS = ("themes", "calibration")  # with --labels
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

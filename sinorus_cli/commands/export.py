@@ -8,11 +8,13 @@ from typing import Annotated
 
 import typer
 
+from ..cli.completion import complete_theme
+from ..cli.session import Session, session
 from ..model import Corpus
-from .common import Session, complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import session
 from ..errors import NoMatch
-from .common import FormatOption, session
 
 EPILOG = """\b
 Examples:

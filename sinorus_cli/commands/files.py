@@ -13,8 +13,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from ..cli.session import Session
 from ..errors import UsageError
-from .common import Session
 
 OutputOption = Annotated[
     str | None,

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
+from ..cli.typer_compat import TyperGroup
 from ..errors import UsageError
+
+READS_CORPUS = False  # no --corpus: it reads none
 
 EPILOG = """\b
 Examples:

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import Session, session
 from ..errors import UsageError
-from .common import FormatOption, Session, session
 
 if TYPE_CHECKING:
     from ..imports.plan import Plan
@@ -87,11 +88,9 @@ def _is_dna(path: Path) -> bool:
 
 def _write(s: Session, folder: Path, context: tuple[Path, ...], planned: Plan, fmt: Format | None) -> None:
     """Add the planned articles in one write (whole or not at all) and list what each source became."""
-    from ..corpus.db import refresh
-    from ..corpus.store import add_articles
+    from ..corpus.ops import add_articles
 
     additions = add_articles(folder, list(planned.items), context)
-    refresh(folder, context, None, additions.grown, additions.written)
     rows = []
     for outcome in additions.outcomes:
         same = outcome.duplicate_of

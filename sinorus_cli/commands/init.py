@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .common import session
+from ..cli.session import session
+
+READS_CORPUS = False  # no --corpus: it reads none
 
 EPILOG = """\b
 Examples:

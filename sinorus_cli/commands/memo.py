@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .common import FormatOption, session
+from ..cli.options import FormatOption
+from ..cli.session import session
 
 EPILOG = """\b
 Examples:

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..analysis.ties import Count, Duplicates, NetworkKind, Normalize
+from ..cli.completion import complete_theme
+from ..cli.session import Session, session
 from ..errors import NoMatch, UsageError
-from .common import Session, complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 ARTICLE_FILTERS = True
 SECTIONS = ("nodes", "network")  # of --stats
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -6,9 +6,10 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import ArticleArgument
+from ..cli.session import session
 from ..errors import UsageError
 from ..output.text import counted
-from .common import ArticleArgument, session
 
 EPILOG = """\b
 Examples:
@@ -23,19 +24,16 @@ def remove_command(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Remove an article from the corpus you write to (your own corpus, or --corpus)."""
-    from ..corpus.store import remove_article
+    from ..corpus.ops import remove_articles
 
     s = session(ctx)
     folder = s.write_folder
     if not yes:
-        import sys
-
-        if not sys.stdin.isatty():
+        if not s.env.stdin_is_terminal:
             raise UsageError("removing needs confirmation: run it on a terminal or pass --yes")
-        if not typer.confirm(f"Remove {article} and its theses from {folder}?"):
+        if not s.env.confirm(f"Remove {article} and its theses from {folder}?"):
             raise typer.Abort()
-    removed = remove_article(folder, article)
-    s.refresh_store()
+    removed = remove_articles(folder, [article], s.write_context)
     s.note(f"removed {article} and {counted(removed, 'thesis', 'theses')} from {folder}")
 
 

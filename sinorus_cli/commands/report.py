@@ -7,11 +7,13 @@ from typing import Annotated
 
 import typer
 
+from ..cli.completion import complete_theme
+from ..cli.session import session
 from ..errors import UsageError
-from .common import complete_theme, session
 from .files import OutputOption, chosen_kind, deliver, format_option
 
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
+from ..cli.options import ArticleArgument
+from ..cli.session import session
 from ..errors import CorpusError, NoMatch, UsageError
 from ..model import Article, Corpus
-from .common import ArticleArgument, session
 
 if TYPE_CHECKING:
     from ..analysis.review import Review
@@ -38,7 +38,8 @@ SHORT_PROMPT = "a s t c p w W n r k b q ? > "  # on a terminal too narrow for th
 def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     """Walk through an article's proposed theses and accept, correct or reject each."""
     from ..analysis.review import Review, Source, parse_answer
-    from ..corpus.store import ArticleGone, replace_theses
+    from ..corpus.ops import save_review
+    from ..corpus.store import ArticleGone
 
     s = session(ctx)
     folder = s.write_folder  # before any question: a corpus that cannot be written is refused at once
@@ -55,33 +56,34 @@ def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     interrupted = False
     try:
         while (thesis := review.current) is not None:
-            _show(review, found, corpus, reasons, width)
+            _show(out, review, found, corpus, reasons, width)
             while review.current is thesis:
                 out.write(prompt)
                 out.flush()
-                line = _answer()
+                line = s.env.read_line()
                 try:
                     if line is None:
                         raise UsageError("that answer is not UTF-8 text; type it again")
                     message = review.apply(parse_answer(line if line else "q"))
                 except UsageError as exc:
                     message = exc.message
-                _say(message, width)
+                _say(out, message, width)
     except KeyboardInterrupt:
         interrupted = True
         out.write("\n")
     if review.decisions:
         accepted = review.accepted
         try:
-            replace_theses(folder, found.id, accepted, set(review.decisions))
+            save_review(folder, found.id, accepted, review.decisions, s.write_context)
         except ArticleGone as exc:
             kept = _keep_decisions(found.id, review.decisions)
             raise CorpusError(f"{exc.message}; nothing was saved; your decisions are kept in {kept}") from None
-        s.refresh_store()
     s.note(("interrupted; saved " if interrupted else "saved ") + review.summary())
 
 
-def _show(review: Review, article: Article, corpus: Corpus, reasons: Mapping[Key, str], width: int) -> None:
+def _show(
+    out: TextIO, review: Review, article: Article, corpus: Corpus, reasons: Mapping[Key, str], width: int
+) -> None:
     """The card of the current proposal, as the coder last left it."""
     from ..present.coding import review_card
     from ..text.sentences import context_of
@@ -94,16 +96,16 @@ def _show(review: Review, article: Article, corpus: Corpus, reasons: Mapping[Key
         thesis, review.at + 1, len(review.pending), corpus.codebook.get(thesis.theme), article, context, why,
         width=width, decided=review.decided,
     )  # fmt: skip
-    sys.stdout.write("\n" + card)
+    out.write("\n" + card)
 
 
-def _say(message: str, width: int) -> None:
+def _say(out: TextIO, message: str, width: int) -> None:
     """A reply to an answer, each line wrapped between words at the terminal's width."""
     from ..output.text import printable
     from ..present.coding import wrapped
 
     if message:
-        sys.stdout.write("".join(wrapped(printable(line), width) for line in message.splitlines()))
+        out.write("".join(wrapped(printable(line), width) for line in message.splitlines()))
 
 
 def _reasons(text: str, article: Article, corpus: Corpus) -> dict[Key, str]:
@@ -116,17 +118,6 @@ def _reasons(text: str, article: Article, corpus: Corpus) -> dict[Key, str]:
 
     pairs = explained_theses(text, corpus.codebook, article.id, article.skip, min_confidence=0.0, author=article.author)
     return {(t.start, t.end, t.theme): why_text(why) for t, why in pairs}
-
-
-def _answer() -> str | None:
-    """One typed line ('' at the end of input), or None when it is not UTF-8 (a stray byte loses nothing)."""
-    raw = getattr(sys.stdin, "buffer", None)
-    if raw is None:  # a text-only stdin (a notebook, a test's StringIO): already decoded
-        return sys.stdin.readline()
-    try:
-        return bytes(raw.readline()).decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 def _keep_decisions(article_id: str, decisions: Mapping[str, Thesis | None]) -> str:

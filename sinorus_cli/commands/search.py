@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..cli.options import FormatOption
+from ..cli.session import Session, session
 from ..errors import UsageError
-from .common import FormatOption, Session, session
 
 if TYPE_CHECKING:
     from ..analysis.search import Hit
+
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -6,10 +6,12 @@ from typing import Annotated
 
 import typer
 
+from ..cli.options import ArticleArgument, FormatOption
+from ..cli.session import session
 from ..present.listing import SHOW_SECTIONS
-from .common import ArticleArgument, FormatOption, session
 
 SECTIONS = SHOW_SECTIONS
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

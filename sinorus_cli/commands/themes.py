@@ -7,7 +7,10 @@ from typing import Annotated
 
 import typer
 
-from .common import FormatOption, session
+from ..cli.options import FormatOption
+from ..cli.session import session
+
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b
 Examples:

@@ -6,9 +6,12 @@ from typing import Annotated
 
 import typer
 
-from .common import FormatOption, complete_theme, session
+from ..cli.completion import complete_theme
+from ..cli.options import FormatOption
+from ..cli.session import session
 
 ARTICLE_FILTERS = True
+THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 SECTIONS = ("themes", "periods")
 
 EPILOG = """\b

@@ -354,35 +354,51 @@ def _read(path: Path) -> str:
 
 
 def remove_article(folder: Path, article_id: str) -> int:
-    """Remove an article, its file and its theses from the corpus in `folder`; return theses removed.
+    """Remove an article, its file and its theses from the corpus in `folder`; return theses removed."""
+    return remove_articles(folder, [article_id])
 
-    The article's file is deleted only when no other entry still names it.
+
+def remove_articles(folder: Path, article_ids: Sequence[str]) -> int:
+    """Remove articles, their files, theses and memos from the corpus in `folder` in one write (whole or
+    not at all: an id it does not hold removes nothing); return the theses removed.
+
+    An article's file is deleted only when no other entry still names it.
     """
+    wanted = list(dict.fromkeys(article_ids))
+    if not wanted:
+        return 0
     if not (folder / ARTICLES_FILE).is_file():
-        raise UsageError(f"no article {article_id!r} in {folder} (it holds no corpus)")
+        raise UsageError(f"no article {wanted[0]!r} in {folder} (it holds no corpus)")
+    # Only blocks holding the quoted id are parsed (fast on a large file); several ids: every block.
+    quoted = f'"{wanted[0]}"' if len(wanted) == 1 else ""
     with locked(folder):
-        removed: list[Mapping[str, object]] = []
+        removed: dict[str, Mapping[str, object]] = {}
 
         def matches(entry: Mapping[str, object]) -> bool:
-            if entry.get("id") == article_id:
-                removed.append(entry)
+            if entry.get("id") in wanted:
+                removed.setdefault(str(entry.get("id")), entry)
                 return True
             return False
 
-        quoted = f'"{article_id}"'
         articles, _ = _cut(folder / ARTICLES_FILE, "article", matches, quoted)
-        if not removed:
-            raise UsageError(f"no article {article_id!r} in {folder}")
-        theses, count = _cut(folder / THESES_FILE, "thesis", lambda e: e.get("article") == article_id, quoted)
-        file_name = str(removed[0].get("file", ""))
-        shared = f'"{file_name}"' in articles  # another entry names the same file (check reports it): keep it
-        doomed = [file_name] if _deletable(folder, file_name) and not shared else []
+        missing = [article_id for article_id in wanted if article_id not in removed]
+        if missing:
+            raise UsageError(f"no article {missing[0]!r} in {folder}")
+        theses, count = _cut(folder / THESES_FILE, "thesis", lambda e: e.get("article") in wanted, quoted)
+        doomed = []
+        for entry in removed.values():
+            file_name = str(entry.get("file", ""))
+            shared = f'"{file_name}"' in articles  # another entry names the same file (check reports it): keep it
+            if _deletable(folder, file_name) and not shared and file_name not in doomed:
+                doomed.append(file_name)
         changed = {ARTICLES_FILE: articles.encode("utf-8")}
         if count:
             changed[THESES_FILE] = theses.encode("utf-8")
-        if (folder / MEMOS_FILE).is_file():  # its memos go with it: a note on nothing would only mislead
-            on_it = f'"{article_id}'  # the target opens so, whether the article's id or one of its theses'
-            memos, dropped = _cut(folder / MEMOS_FILE, "memo", lambda e: _on_article(e, article_id), on_it)
+        if (folder / MEMOS_FILE).is_file():  # their memos go with them: a note on nothing would only mislead
+            on_them = f'"{wanted[0]}' if len(wanted) == 1 else ""  # a target opens so: the id or a thesis's
+            memos, dropped = _cut(
+                folder / MEMOS_FILE, "memo", lambda e: any(_on_article(e, a) for a in wanted), on_them
+            )
             if dropped:
                 changed[MEMOS_FILE] = memos.encode("utf-8")
         replace_change(folder, changed, doomed)

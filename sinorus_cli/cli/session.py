@@ -1,4 +1,5 @@
-"""What every command shares: the session (environment + corpus), the output option, emitting views."""
+"""The session of one run: the environment, the corpus it reads (loaded once), which theses count, and
+how a view reaches stdout."""
 
 from __future__ import annotations
 
@@ -7,10 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
-
-import typer
-import typer._click as click
+from typing import TYPE_CHECKING, Any
 
 from ..env import Environment
 from ..errors import NoMatch, OutputError, PipeClosed, UsageError
@@ -21,18 +19,7 @@ if TYPE_CHECKING:
     from ..analysis.select import ArticleSelection
     from ..corpus.db import Store
     from ..output.writers import Choices
-
-FormatOption = Annotated[
-    Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        help="table, json, jsonl, csv, tsv or md. Default: table on a terminal, tsv (no header) in a pipe.",
-        show_default=False,
-    ),
-]
-
+    from .typer_compat import Context
 
 SKIPPED_SHOWN = 5  # corpus problems named on stderr before the rest are only counted
 
@@ -79,12 +66,6 @@ class Session:
         from ..corpus.locations import seeds_folder
 
         return () if self.corpus_dirs else (seeds_folder(),)
-
-    def refresh_store(self) -> None:
-        """Bring the write folder's derived store up to date after a committed write."""
-        from ..corpus.db import refresh
-
-        refresh(self.write_folder, self.write_context)
 
     def corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
         """The selected corpus, with the global thesis filters and the article selection (--since,
@@ -196,7 +177,7 @@ class Session:
     def _paging(self) -> bool:
         from ..output.pager import should_page
 
-        return self.env.is_terminal and should_page(self.no_pager)
+        return self.env.is_terminal and should_page(self.no_pager, self.env.stdout)
 
     def _page(self, view: View, choices: Choices) -> None:
         import io
@@ -207,7 +188,7 @@ class Session:
 
         buffer = io.StringIO()
         write_tables(shape(view, choices), self.env, file=buffer)
-        page(buffer.getvalue())
+        page(buffer.getvalue(), self.env.stdout)
 
     @property
     def section(self) -> str:
@@ -262,214 +243,6 @@ class Session:
         return article
 
 
-def corpus_folder(value: str) -> Path:
-    """A --corpus value as a folder: `seeds` names the built-in seeds (write ./seeds for a folder of that name)."""
-    from ..corpus.locations import folder_named
-
-    return folder_named(value)
-
-
-def _add_corpus(ctx: click.Context, _: click.Parameter, values: tuple[str, ...] | None) -> None:
-    if values and not ctx.resilient_parsing:
-        s = session(ctx)
-        s.corpus_dirs = (*s.corpus_dirs, *(corpus_folder(v) for v in values))
-
-
-def _curated_only(ctx: click.Context, _: click.Parameter, value: bool) -> None:
-    if value:
-        session(ctx).curated_only = True
-
-
-def finite_confidence(value: float | None) -> float | None:
-    """A --min-confidence value, refused when it is not a number (nan compares false with both bounds)."""
-    if value is not None and value != value:
-        raise typer.BadParameter("must be a number from 0 to 1, not nan", param_hint="'--min-confidence'")
-    return value
-
-
-def _min_confidence(ctx: click.Context, _: click.Parameter, value: float | None) -> None:
-    if finite_confidence(value) is not None:
-        session(ctx).min_confidence = value  # type: ignore[assignment]
-
-
-def _no_pager(ctx: click.Context, _: click.Parameter, value: bool) -> None:
-    if value:
-        session(ctx).no_pager = True
-
-
-def _raw(ctx: click.Context, _: click.Parameter, value: bool) -> None:
-    if value:
-        session(ctx).raw = True
-
-
-def _choice(**change: Any) -> Any:
-    def callback(ctx: click.Context, _: click.Parameter, value: Any) -> None:
-        from ..output.writers import Choices
-
-        if value is not None and value is not False:
-            s = session(ctx)
-            name, convert = next(iter(change.items()))
-            s.choices = replace(s.choices or Choices(), **{name: convert(value)})
-
-    return callback
-
-
-def _field_list(value: str) -> tuple[str, ...]:
-    return tuple(f.strip() for f in value.split(",")) if value.strip() else ("",)
-
-
-CORPUS_HELP = "Corpus folder (repeatable); the name 'seeds' means the seeds that ship with sinorus."
-
-
-def shared_options(
-    command: click.Command, sections: tuple[str, ...] = (), article_filters: bool = False
-) -> list[click.Parameter]:
-    """The options every command accepts after its name too, merged into the Session.
-
-    Corpus selection and thesis filters work on every command; paging, --fields, --header
-    and --raw on those that show a view (--format but no --output: a command that writes a
-    document has none of them to honour); --section on those whose output has several;
-    the article filters (--since, --until, --author, --outlet, --kind, --tag) on those whose
-    module says ARTICLE_FILTERS = True (listings, debate views, networks, the report).
-    """
-    from typer._click.types import FloatRange
-    from typer._types import TyperChoice
-    from typer.core import TyperOption
-
-    def option(*names: str, **settings: Any) -> TyperOption:
-        return TyperOption(param_decls=list(names), expose_value=False, **settings)
-
-    taken = {name for p in command.params for name in p.opts}
-    options = [
-        option("-C", "--corpus", multiple=True, metavar="DIR", callback=_add_corpus, help=CORPUS_HELP),
-        option("--curated-only", is_flag=True, callback=_curated_only, help="Ignore automatically proposed theses."),
-        option(
-            "--min-confidence",
-            type=FloatRange(0.0, 1.0),
-            metavar="FLOAT",
-            callback=_min_confidence,
-            help="Ignore proposed theses below this confidence (0..1).",
-        ),
-    ]
-    if "--format" in taken and "--output" not in taken:
-        options += [
-            option(
-                "--fields",
-                metavar="A,B,...",
-                callback=_choice(fields=_field_list),
-                help="Only these record fields, in this order (machine formats); --fields '' lists them.",
-            ),
-            option("--header", is_flag=True, callback=_choice(header=bool), help="Start TSV output with a header."),
-            option(
-                "--bom",
-                is_flag=True,
-                callback=_choice(bom=bool),
-                help="Start CSV with a UTF-8 byte-order mark (Excel reads UTF-8 only with one).",
-            ),
-            option("--no-pager", is_flag=True, callback=_no_pager, help="Do not page long tables."),
-            option(
-                "--raw", is_flag=True, callback=_raw, help="In CSV, keep cells a spreadsheet would run as formulas."
-            ),
-        ]
-    if sections:
-        options.append(
-            option(
-                "--section",
-                type=TyperChoice(sections),
-                metavar="SECTION",
-                callback=_choice(section=str),
-                help=f"Only this part of the output: {', '.join(sections)}.",
-            )
-        )
-    if article_filters:
-        options += [option(*names, **settings) for names, settings in ARTICLE_FILTER_OPTIONS]
-    return [o for o in options if not taken & set(o.opts)]
-
-
-def _no_selection() -> ArticleSelection:
-    from ..analysis.select import ArticleSelection
-
-    return ArticleSelection()
-
-
-def _select(name: str, convert: Any = None) -> Any:
-    """Callback of an article filter: the value (a list for a repeatable one) into the Session's selection."""
-
-    def callback(ctx: click.Context, _: click.Parameter, value: Any) -> None:
-        if value and not ctx.resilient_parsing:
-            s = session(ctx)
-            given: Any = tuple(value) if isinstance(value, list | tuple) else value
-            changes: dict[str, Any] = {name: convert(given) if convert else given}
-            s.selection = replace(s.selection, **changes)
-            s.selection.check()
-
-    return callback
-
-
-def _date_bound(option: str) -> Any:
-    def convert(value: str) -> str:
-        from ..analysis.select import date_span
-
-        try:
-            date_span(value)
-        except UsageError as exc:
-            raise UsageError(f"{option}: {exc.message}") from None
-        return value
-
-    return convert
-
-
-def _tag_filters(specs: tuple[str, ...]) -> tuple[Any, ...]:
-    from ..analysis.select import parse_tag_filters
-
-    return tuple(parse_tag_filters(specs))
-
-
-# The article filters, defined once: (option names, settings), turned into options by shared_options.
-ARTICLE_FILTER_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
-    (("--since",), {"metavar": "DATE", "callback": _select("since", _date_bound("--since")),
-                    "help": "Only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; a date of "
-                            "lower precision counts when it may fall inside)."}),
-    (("--until",), {"metavar": "DATE", "callback": _select("until", _date_bound("--until")),
-                    "help": "Only articles dated on or before DATE (--until 2023: through 2023-12-31)."}),
-    (("--author",), {"metavar": "NAME", "multiple": True, "callback": _select("authors"),
-                     "help": "Only articles whose author contains NAME, in any case (repeatable: any)."}),
-    (("--outlet",), {"metavar": "NAME", "multiple": True, "callback": _select("outlets"),
-                     "help": "Only articles whose outlet contains NAME, in any case (repeatable: any)."}),
-    (("--kind",), {"metavar": "KIND", "multiple": True, "callback": _select("kinds"),
-                   "help": "Only articles of this kind, e.g. op-ed, interview (repeatable: any)."}),
-    (("--tag",), {"metavar": "KEY=VALUE", "multiple": True, "callback": _select("tags", _tag_filters),
-                  "help": "Only articles tagged key=value, or with tag key (repeatable: all)."}),
-)  # fmt: skip
-
-
-def _completion_corpus(ctx: click.Context) -> Corpus | None:
-    try:
-        folders = tuple(corpus_folder(c) for c in ctx.find_root().params.get("corpus") or ())
-        return Session(Environment(), folders).corpus()
-    except Exception:  # a shell completion must never print an error
-        return None
-
-
-def complete_theme(ctx: click.Context, incomplete: str) -> list[str]:
-    """Theme ids for shell completion."""
-    corpus = _completion_corpus(ctx)
-    return [t for t in (corpus.codebook.ids if corpus else ()) if t.startswith(incomplete)]
-
-
-def complete_article(ctx: click.Context, incomplete: str) -> list[str]:
-    """Article ids for shell completion."""
-    corpus = _completion_corpus(ctx)
-    return [a.id for a in (corpus.articles if corpus else ()) if a.id.startswith(incomplete)]
-
-
-ThemeArgument = Annotated[str, typer.Argument(help="Theme id, alias or near miss (see 'sinorus themes').")]
-ArticleArgument = Annotated[str, typer.Argument(help="Article id or file name (see 'sinorus articles').")]
-# Parameters completed with ids, whichever command they belong to (set up in cli.SinorusGroup).
-COMPLETERS = {"theme": complete_theme, "themes": complete_theme, "article": complete_article,
-              "articles": complete_article, "a": complete_article, "b": complete_article}  # fmt: skip
-
-
 @contextmanager
 def _stdout_closing_quietly() -> Iterator[None]:
     """A closed pipe stops quietly (exit 141); any other write failure (a full disk) is one line."""
@@ -481,7 +254,19 @@ def _stdout_closing_quietly() -> Iterator[None]:
         raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
-def session(ctx: click.Context) -> Session:
+def _no_selection() -> ArticleSelection:
+    from ..analysis.select import ArticleSelection
+
+    return ArticleSelection()
+
+
+def environment(ctx: Context) -> Environment:
+    """The environment of this run: the Session's, else the one the caller handed the app, else the process's."""
+    found = ctx.find_root().obj
+    return found.env if isinstance(found, Session) else found if isinstance(found, Environment) else Environment()
+
+
+def session(ctx: Context) -> Session:
     """The Session the top-level callback stored on the context."""
     root = ctx.find_root()
     if not isinstance(root.obj, Session):
