@@ -234,3 +234,24 @@ def test_no_word_is_split_at_40_or_80_columns(run, big, theme, width):
     layout = re.compile(r"-\[|\d+|\]-|─+")  # the stacked records' numbers, a table's rule
     pieces = {word for word in shown.split() if word not in whole and not layout.fullmatch(word)}
     assert not pieces, f"split words at {width} columns: {sorted(pieces)[:20]}"
+
+
+@given(st.lists(st.tuples(st.integers(-2, 2), st.booleans()), min_size=1, max_size=8))
+def test_the_leading_thesis_is_the_strongest_on_the_articles_side_or_its_representative(theses):
+    from sinorus_cli.analysis.compare import leading_thesis
+    from sinorus_cli.analysis.stance import position
+    from sinorus_cli.model import Thesis
+
+    made = [Thesis(f"x:{n}", "x", "t", s, "", "", 10 * n, 10 * n + 5, speaker="Someone" if quoted else "")
+            for n, (s, quoted) in enumerate(theses)]  # fmt: skip
+    pos = position("x", "t", made)
+    chosen = leading_thesis(pos, [t for t in made if t.speaker])
+    if pos is None:  # quotes only: the strongest quoted, the first among equals
+        strongest = max(abs(t.stance) for t in made)
+        assert chosen == next(t for t in made if abs(t.stance) == strongest)
+        return
+    side = [t for t in pos.theses if _sign(t.stance) == _sign(pos.stance)]
+    if not side:
+        assert chosen == pos.representative and pos.stance == 0 and pos.mixed
+        return
+    assert chosen == next(t for t in side if abs(t.stance) == max(abs(s.stance) for s in side))
