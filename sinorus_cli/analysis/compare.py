@@ -9,7 +9,7 @@ from itertools import combinations
 
 from ..model import Article, Corpus, Theme, Thesis
 from .resolve import ArticleLike, ThemeLike, articles_of, theme_of
-from .stance import Position, Relation, Speakers, position, relation
+from .stance import Position, Relation, Speakers, position, relation, sign
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,23 @@ class Comparison(Pairs):
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)
+
+
+def leading_thesis(pos: Position | None, quoted: Sequence[Thesis] = ()) -> Thesis:
+    """The one thesis that best stands for an article on a theme, where a view has room for only one.
+
+    For an article with a position: the strongest of its own theses on its side of the proposition (same
+    sign; for a stance of 0, a balanced thesis), or its representative when none is on that side (a balanced
+    article of strong theses both ways). For an article that only quotes others (`pos` None): the strongest
+    of the `quoted` theses. Among equals, the first in the text.
+    """
+    if pos is None:
+        candidates = list(quoted)
+    else:
+        candidates = [t for t in pos.theses if sign(t.stance) == sign(pos.stance)]
+        if not candidates:
+            return pos.representative
+    return max(sorted(candidates, key=lambda t: t.start), key=lambda t: abs(t.stance))  # max keeps the first
 
 
 def chronological(articles: Sequence[Article]) -> list[Article]:

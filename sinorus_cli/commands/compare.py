@@ -31,9 +31,12 @@ Examples:
 
 In a pipe, records are the positions (one per thesis); --section picks the pairs.
 When more than 10 articles address the theme, the table opens with one short
-line per article and shows the pairs by stances (--section pairs_by_stance:
-one row per two stances, naming the articles on each side) instead of one
-box per pair; --all shows every pair with both quotes. When more than 50
+line per article, shows one thesis per article (the strongest on its side,
+with how many more it has: sinorus theses --article ARTICLE --theme THEME
+lists them) and the pairs by stances (--section pairs_by_stance: one row per
+two stances, naming the articles on each side) instead of one box per pair;
+--all shows every thesis and every pair with both quotes; records are the
+same either way. When more than 50
 articles address the theme, positions are grouped by stance (--section
 stances) with the strongest examples as positions, and 10 pairs of each kind
 are shown; --all shows everything (JSON Lines are then streamed).

@@ -72,10 +72,10 @@ def write_tables(view: View, env: Environment, file: TextIO | None = None) -> No
             continue
         if section.title:
             console.print(plain(section.title, style="bold"))
-        if not section.rows:
+        if not section.table_rows:
             console.print(plain(section.empty, style="dim italic"))
             continue
-        cells = [[cell(c, row) for c in section.columns] for row in section.rows]
+        cells = [[cell(c, row) for c in section.columns] for row in section.table_rows]
         widths = column_widths(section, cells, console.width)
         console.print(_table(section, cells, widths) if widths else _stacked(section, cells, console.width))
         console.print()

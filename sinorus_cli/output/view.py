@@ -46,6 +46,8 @@ class Section:
     `fields` names the record fields in order, so an empty section still has a
     CSV header and `--fields` can list what exists; without it they are read
     off the rows. A section with `table=False` is a record stream only (no table).
+    `shown`, when given, is what the table and Markdown show instead of the rows (a table cut down for
+    reading at a terminal); the records are always `rows`, whatever the table shows.
     """
 
     name: str
@@ -57,6 +59,12 @@ class Section:
     fields: Sequence[str] = ()
     table: bool = True
     keyed: bool = False  # two columns, a field's name and its value: narrow terminals list them as `name value`
+    shown: Sequence[Row] | None = None
+
+    @property
+    def table_rows(self) -> Sequence[Row]:
+        """The rows the table shows: `shown` when given, else the records."""
+        return self.rows if self.shown is None else self.shown
 
     def field_names(self) -> list[str]:
         """The record fields of this section, in order."""

@@ -146,11 +146,11 @@ def write_markdown(out: TextIO, view: View) -> None:
             continue
         if section.title:
             out.write(f"### {_md_cell(section.title)}\n\n")
-        if not section.rows:
+        if not section.table_rows:
             out.write(f"_{_md_cell(section.empty)}_\n\n")
             continue
         out.write("| " + " | ".join(_md_cell(c.header) for c in section.columns) + " |\n")
         out.write("|" + "".join("---:|" if c.justify == "right" else "---|" for c in section.columns) + "\n")
-        for row in section.rows:
+        for row in section.table_rows:
             out.write("| " + " | ".join(_md_cell(cell(c, row).plain) for c in section.columns) + " |\n")
         out.write("\n")

@@ -8,6 +8,7 @@ the terminal always agree. Nothing here parses arguments or touches a terminal.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.stance import Relation, signed
@@ -48,6 +49,21 @@ POSITION_COLUMNS = (
     QUOTE,
 )
 POSITION_FIELDS = (*THESIS_FIELDS, "date", "article_stance", "mixed", "counted")
+
+
+def _article_and_more(row: Row) -> Any:
+    """The article and its date, then how many of its theses on the theme the row leaves out."""
+    text = bold_and_dim(row["article"], row["date"])
+    if row["more"]:
+        text.append(f"\n+{row['more']} more", style="dim italic")
+    return text
+
+
+# The positions of a theme with many articles: one row per article, its leading thesis (see leading_rows).
+LEADING_COLUMNS = (
+    Column("article", "Article", render=_article_and_more, no_wrap=True),
+    *POSITION_COLUMNS[1:],
+)
 PAIR_COLUMNS = (
     Column("a", "A", render=lambda r: _side(r, "a"), no_wrap=True),
     Column("a_quote", "A says", render=annotated("quote", "a_"), ratio=1),
@@ -135,6 +151,25 @@ PAIR_TITLES = {
 }
 
 
+def leading_rows(comparison: Comparison, rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """Of the position `rows` (one per thesis), one per article: the thesis that best stands for it
+    (analysis.compare.leading_thesis), with `more`, how many other theses it has on the theme."""
+    from ..analysis.compare import leading_thesis  # here: as for the types above, only compare's views need it
+
+    found = {p.article: p for p in comparison.positions}
+    quoted: dict[str, list[Thesis]] = {}
+    for thesis in comparison.quoted:
+        quoted.setdefault(thesis.article, []).append(thesis)
+    by_article: dict[str, list[Row]] = {}
+    for row in rows:
+        by_article.setdefault(row["article"], []).append(row)
+    shown = []
+    for article, theirs in by_article.items():
+        chosen = leading_thesis(found.get(article), quoted.get(article, ())).id
+        shown.append({**next(r for r in theirs if r["id"] == chosen), "more": len(theirs) - 1})
+    return shown
+
+
 def _position_document(pos: Position, comparison: Comparison) -> dict[str, Any]:
     article = comparison.article(pos.article)
     return {
@@ -214,10 +249,17 @@ def comparison_view(comparison: Comparison, every_pair: bool = False) -> View:
             Section(name, title, PAIR_COLUMNS, records, empty=empty, fields=PAIR_FIELDS, table=not grouped)
         )
     pair_sections.append(stance_pairs_section(comparison, table=grouped))
+    rows = position_rows(comparison)
     positions = Section(
-        "positions", "Positions", POSITION_COLUMNS, position_rows(comparison), fields=POSITION_FIELDS,
+        "positions", "Positions", POSITION_COLUMNS, rows, fields=POSITION_FIELDS,
         empty=f"no article addresses theme {theme.id!r}",
     )  # fmt: skip
+    if grouped:  # one thesis per article on the table; the records stay one per thesis
+        title = (
+            "Positions (each article's strongest thesis on its side, or its strongest quoted one; "
+            f"+N more: sinorus theses --article ARTICLE --theme {theme.id}; --all for every thesis)"
+        )
+        positions = replace(positions, title=title, columns=LEADING_COLUMNS, shown=leading_rows(comparison, rows))
     summary = summary_rows(comparison)
     document["summary"] = summary
     # The summary opens the tables (one line per article before the evidence); records stay the positions.
