@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError
 from ..output.view import Column, Section, View
 from .columns import STANCE
-from .debate import PAIR_COLUMNS, PAIR_TITLES, POSITION_COLUMNS, POSITION_FIELDS, stance_pairs_section
+from .debate import (
+    PAIR_COLUMNS,
+    PAIR_TITLES,
+    POSITION_COLUMNS,
+    POSITION_FIELDS,
+    stance_pairs_section,
+    summary_rows,
+)
 from .records import PAIR_FIELDS, pair_record, position_rows, thesis_record
 
 if TYPE_CHECKING:
@@ -96,15 +103,23 @@ def grouped_comparison_view(comparison: Comparison, limit: int = DEFAULT_LIMIT) 
 
 
 def stream_comparison(comparison: Comparison, section: str) -> Iterator[dict[str, Any]]:
-    """Every record of one section of the full comparison (`positions` or a kind of pair), one at a time."""
+    """Every record of one section of the full comparison, one at a time: the pairs, which grow with the
+    square of the articles, are generated as they are written; the other sections are one record per
+    article or per pair of stances, and come from the views that show them."""
     if section == "positions":
         yield from position_rows(comparison)
         return
+    if section == "summary":
+        yield from summary_rows(comparison)
+        return
+    if section == "pairs_by_stance":
+        yield from stance_pairs_section(comparison).rows
+        return
     kind = next((k for k, (name, _, _) in PAIR_TITLES.items() if name == section), None)
     if kind is None:
-        raise UsageError(
-            f"unknown section {section!r}; choose from: positions, {', '.join(n for n, _, _ in PAIR_TITLES.values())}"
-        )
+        pairs = ", ".join(n for n, _, _ in PAIR_TITLES.values())
+        choices = f"positions, summary, {pairs}, pairs_by_stance"
+        raise UsageError(f"--all --format jsonl has no section {section!r}; choose from: {choices}")
     dates = {a.id: a.date for a in comparison.articles}
     for pair in comparison.every_pair():
         if pair.relation is kind:
