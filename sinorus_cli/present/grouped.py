@@ -113,7 +113,7 @@ def stream_comparison(comparison: Comparison, section: str) -> Iterator[dict[str
         yield from summary_rows(comparison)
         return
     if section == "pairs_by_stance":
-        yield from stance_pairs_section(comparison).rows
+        yield from (dict(row) for row in stance_pairs_section(comparison).rows)
         return
     kind = next((k for k, (name, _, _) in PAIR_TITLES.items() if name == section), None)
     if kind is None:
