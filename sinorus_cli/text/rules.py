@@ -23,7 +23,7 @@ Stance of a sentence on a theme, as a linguist would read it:
   unless the author endorses them ("rightly") or rejects them in the same
   sentence (then the author's stance is the reverse);
 Who holds a sentence's view (the author, a named speaker, unnamed others) is read
-by `speakers.py`.
+by the `speakers` package.
 """
 
 from __future__ import annotations

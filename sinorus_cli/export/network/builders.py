@@ -1,101 +1,41 @@
-"""Discourse networks, for Gephi (GEXF, GraphML), Graphviz (DOT) and scripts (JSON).
+"""Building a discourse network from a corpus: the actors, their positions, and the ties of each kind.
 
-Actors are articles (the default), speakers (a thesis belongs to its quoted
-speaker, else to the article's author: see actors.py) or the values of an
-article tag. An actor's position on a theme is derived from its theses by the
-rules of stance.py. Kinds (analysis/ties.py): `both` ties two actors who take
-a side on a common theme and counts the themes they *agree* on (same sign) and
-*contradict* on (opposite signs); `congruence` and `conflict` keep one of the
-two; `affiliation` ties actors to the themes they take a position on, with the
-stance on the edge; `cooccurrence` ties two themes by the actors arguing both.
-
-The files are written here rather than by networkx so that every attribute
-has a readable name Gephi shows as a column, the tie kind never lands in a
-format's reserved fields, and the same corpus always gives the same bytes.
+An actor's position on a theme is derived from its theses by the rules of stance.py; the tie counts and
+normalisations are analysis/ties.py's. What the network's legend says of it is legends.py's.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import combinations
 from typing import Any
-from xml.etree import ElementTree as ET
 
-from .. import __version__
-from ..analysis.compare import chronological
-from ..analysis.stance import Position, Relation, Speakers, position, relation, sign, signed
-from ..analysis.ties import (
+from ...analysis.compare import chronological
+from ...analysis.stance import Position, Relation, Speakers, position, relation, sign, signed
+from ...analysis.ties import (
     TIES,
     Count,
     Duplicates,
     NetworkKind,
     Normalize,
     Statements,
-    normalisation_text,
-    statement_normalisation_text,
     statement_pairs,
     statement_weight,
     tie_kind,
     weight,
 )
-from ..errors import UsageError
-from ..escapes import xml_text
-from ..model import Article, Corpus, Theme, Thesis
-from ..output.text import json_one_line
-from .actors import ActorKind, Actors
-from .xmlfile import made_safe
-
-GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
-GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
+from ...errors import UsageError
+from ...model import Article, Corpus, Theme, Thesis
+from ..actors import ActorKind, Actors
+from .legends import legend_lines
+from .model import Edge, Network, Node
 
 # Attribute types as GEXF names them; GraphML spells `integer` as `int`.
 ACTOR_KEYS = dict.fromkeys(("articles", "title", "author", "outlet", "date", "kind"), "string")
 THEME_KEYS = {"name": "string", "proposition": "string", "argued_by": "integer"}
-
-
-@dataclass(frozen=True)
-class Node:
-    """A node: its id (an XML name token), its label, and its attributes by name."""
-
-    id: str
-    label: str
-    attributes: Mapping[str, Any]
-    shape: str = "box"  # how DOT draws it
-
-
-@dataclass(frozen=True)
-class Edge:
-    """An undirected edge: its ends, label, weight, attributes by name, and how DOT draws it."""
-
-    source: str
-    target: str
-    label: str
-    weight: float
-    attributes: Mapping[str, Any]
-    colour: str = "black"
-    width: int = 1
-
-
-@dataclass(frozen=True)
-class Network:
-    """A network of one kind, ready for any file: nodes, edges, the attributes they declare, and its legend."""
-
-    kind: NetworkKind
-    by: str
-    normalize: Normalize
-    legend: tuple[str, ...]
-    node_keys: Mapping[str, str]
-    edge_keys: Mapping[str, str]
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
-    count: Count = Count.positions
-    duplicates: Duplicates = Duplicates.include
-    window: str = ""  # `2017-01-01..2018-12-31` for one window of a network over time
 
 
 @dataclass(frozen=True)
@@ -308,61 +248,6 @@ def _cooccurrence(found: Sequence[Actor], themes: Sequence[Theme], how: Normaliz
     edge_keys = {"actors": "integer", "actor_names": "string"}
     return Network(NetworkKind.cooccurrence, "", how, (), THEME_KEYS, edge_keys, nodes, tuple(edges))
 
-
-def _statement_legend(kind: NetworkKind, by: Actors, how: Normalize, duplicates: Duplicates) -> tuple[str, ...]:
-    """The legend of a signed network counted by statements (DNA's rule)."""
-    weighted = statement_normalisation_text(how)
-    per_article = duplicates is Duplicates.document
-    side = "agree" if kind is NetworkKind.congruence else "contradict"
-    counted = ("agree A · contradict C", "A + C") if kind is NetworkKind.both else (f"{side} N", "N")
-    return (
-        f"Nodes are actors (by {by.name}); an edge joins two actors with signed theses on a common theme.",
-        f"Edge label '{counted[0]}': counted as the Discourse Network Analyzer counts statements, over the themes, "
-        "the pairs of one thesis of each with the same sign (agree) or opposite signs (contradict); a balanced "
-        "thesis counts for neither"
-        + ("; an actor's theses of one sign on one theme in one article count once." if per_article else "."),
-        weighted or f"weight = {counted[1]}.",
-    )
-
-
-def _legend(kind: NetworkKind, by: Actors, how: Normalize, count: Count = Count.positions,
-            duplicates: Duplicates = Duplicates.include) -> tuple[str, ...]:
-    """The legend's lines: what nodes and edges are, what the label and weight count."""
-    if count is Count.statements:
-        return _statement_legend(kind, by, how, duplicates)
-    actors_are = f"actors (by {by.name})"
-    last = list(TIES)[-1]
-    sets = "actors with a position on it" if kind is NetworkKind.cooccurrence else "themes it takes a side on"
-    weighted = normalisation_text(how, sets)
-    if kind is NetworkKind.affiliation:
-        return (
-            f"Nodes are {actors_are}, mode actor, and themes, mode theme; an edge joins an actor to a theme it "
-            "takes a position on.",
-            "Edge label and stance: the actor's position, -2..+2 (the rounded mean of its theses' stances); "
-            "weight = theses = how many theses it rests on; mixed = they take both sides.",
-        )
-    if kind is NetworkKind.cooccurrence:
-        return (
-            f"Nodes are themes (argued_by = how many {actors_are} take a position on it); an edge joins two themes "
-            "on which at least one actor takes a position.",
-            "Edge label 'N actors': N actors take a position on both (actor_names).",
-            weighted or "weight = N.",
-        )
-    if kind is NetworkKind.both:
-        return (
-            f"Nodes are {actors_are}; an edge joins two actors who take a side on at least one common theme.",
-            "Edge label 'agree A · contradict C': on A themes their stances have the same sign, on C opposite signs.",
-            weighted or "weight = A + C.",
-            *(f"{tie}: {meaning}{'.' if tie == last else ';'}" for tie, (meaning, _) in TIES.items()),
-        )
-    side, sign = ("agree", "the same sign") if kind is NetworkKind.congruence else ("contradict", "opposite signs")
-    return (
-        f"Nodes are {actors_are}; an edge joins two actors who {side} on at least one theme.",
-        f"Edge label '{side} N': on N themes their stances have {sign} ({side}_themes).",
-        weighted or "weight = N.",
-    )
-
-
 BY_ARTICLE = Actors()
 
 
@@ -392,151 +277,4 @@ def discourse_network(
         network = _cooccurrence(found, themes, normalize)
     else:
         network = _signed(kind, found, themes, normalize, count, duplicates)
-    return replace(network, by=by.name, legend=_legend(kind, by, network.normalize, count, duplicates))
-
-
-def _edge_record(edge: Edge) -> dict[str, Any]:
-    return {"source": edge.source, "target": edge.target, "label": edge.label, "weight": edge.weight} | dict(
-        edge.attributes
-    )
-
-
-def to_json(network: Network) -> str:
-    """Nodes and edges as JSON, with the kind, the actors, the normalisation and the legend."""
-    document = {
-        "kind": network.kind.value,
-        "by": network.by,
-        "normalize": network.normalize.value,
-        "count": network.count.value,
-        "duplicates": network.duplicates.value,
-        "window": network.window or None,
-        "legend": " ".join(network.legend),
-        "nodes": [{"id": n.id, "label": n.label} | dict(n.attributes) for n in network.nodes],
-        "edges": [_edge_record(e) for e in network.edges],
-    }
-    return json_one_line(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
-
-
-def _dot_escaped(value: str) -> str:
-    """Text inside a quoted DOT string: backslash and quote escaped, a newline as DOT's centred line break.
-
-    Graphviz writes labels into SVG, which is XML: a character XML forbids would make the picture
-    unreadable, so the XML rule applies first.
-    """
-    return xml_text(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-
-
-def _dot_id(value: str) -> str:
-    return f'"{_dot_escaped(value)}"'
-
-
-def dot_lines(lines: Sequence[str]) -> str:
-    """A quoted DOT label of left-justified lines: each line escaped, then ended by DOT's `\\l`.
-
-    The `\\l` is added after escaping: escaped with the text, it would reach Graphviz as a literal
-    backslash and letter, and the legend would render as one long line.
-    """
-    return '"' + "".join(_dot_escaped(line) + "\\l" for line in lines) + '"'
-
-
-def to_dot(network: Network) -> str:
-    """Graphviz DOT: edges coloured by kind (a signed tie from green to red), as wide as their count."""
-    lines = [
-        "graph sinorus {",
-        f"  graph [labelloc=b, labeljust=l, fontname=Helvetica, label={dot_lines(network.legend)}];",
-        "  node [shape=box, fontname=Helvetica];",
-        "  edge [fontname=Helvetica, fontsize=10];",
-    ]
-    for node in network.nodes:
-        label = node.label + (f"\n{node.attributes['date']}" if node.attributes.get("date") else "")
-        shape = f", shape={node.shape}" if node.shape != "box" else ""
-        lines.append(f"  {_dot_id(node.id)} [label={_dot_id(label)}{shape}];")
-    for edge in network.edges:
-        lines.append(
-            f"  {_dot_id(edge.source)} -- {_dot_id(edge.target)} "
-            f"[color={edge.colour}, penwidth={edge.width}, label={_dot_id(edge.label)}];"
-        )
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def xml_document(root: ET.Element) -> str:
-    ET.indent(root)
-    return ET.tostring(made_safe(root), encoding="unicode", xml_declaration=True) + "\n"
-
-
-def xml_value(value: Any) -> str:
-    """A value as XML attribute text; booleans as XML Schema spells them."""
-    return str(value).lower() if isinstance(value, bool) else str(value)
-
-
-def to_gexf(network: Network) -> str:
-    """GEXF 1.2draft: label and weight as GEXF's own fields, the rest as declared attributes (Gephi columns)."""
-    ns = f"{{{GEXF_NAMESPACE}}}"
-    ET.register_namespace("", GEXF_NAMESPACE)
-    root = ET.Element(f"{ns}gexf", version="1.2")
-    meta = ET.SubElement(root, f"{ns}meta")
-    ET.SubElement(meta, f"{ns}creator").text = f"sinorus {__version__}"
-    ET.SubElement(meta, f"{ns}description").text = " ".join(network.legend)
-    graph = ET.SubElement(root, f"{ns}graph", defaultedgetype="undirected", mode="static")
-    for cls, keys in (("node", network.node_keys), ("edge", network.edge_keys)):
-        attributes = ET.SubElement(graph, f"{ns}attributes", {"class": cls})
-        for name, kind in keys.items():
-            ET.SubElement(attributes, f"{ns}attribute", id=name, title=name, type=kind)
-
-    def values(parent: ET.Element, attrs: Mapping[str, Any]) -> None:
-        holder = ET.SubElement(parent, f"{ns}attvalues")
-        for name, value in attrs.items():
-            if value != "":
-                ET.SubElement(holder, f"{ns}attvalue", {"for": name, "value": xml_value(value)})
-
-    nodes = ET.SubElement(graph, f"{ns}nodes")
-    for node in network.nodes:
-        values(ET.SubElement(nodes, f"{ns}node", id=node.id, label=node.label), node.attributes)
-    edges = ET.SubElement(graph, f"{ns}edges")
-    for n, edge in enumerate(network.edges):
-        ends = {"id": str(n), "source": edge.source, "target": edge.target}
-        element = ET.SubElement(edges, f"{ns}edge", ends | {"label": edge.label, "weight": str(edge.weight)})
-        values(element, edge.attributes)
-    return xml_document(root)
-
-
-def to_graphml(network: Network) -> str:
-    """GraphML with keys named after what they hold, so Gephi takes `label` as the label and the rest as columns."""
-    ns = f"{{{GRAPHML_NAMESPACE}}}"
-    ET.register_namespace("", GRAPHML_NAMESPACE)
-    ET.register_namespace("xsi", XSI)
-    root = ET.Element(
-        f"{ns}graphml",
-        {f"{{{XSI}}}schemaLocation": f"{GRAPHML_NAMESPACE} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"},
-    )
-    ET.SubElement(root, f"{ns}desc").text = " ".join(network.legend)
-    # Key ids are unique across the file: the edge label's id is `edgelabel`, which Gephi also reads as a label.
-    keys = [("label", "node", "label", "string")]
-    keys += [(name, "node", name, kind) for name, kind in network.node_keys.items()]
-    keys += [("edgelabel", "edge", "label", "string"), ("weight", "edge", "weight", "double")]
-    keys += [(name, "edge", name, kind) for name, kind in network.edge_keys.items()]
-    for key_id, scope, name, kind in keys:
-        kind = kind.replace("integer", "int")
-        ET.SubElement(root, f"{ns}key", {"id": key_id, "for": scope, "attr.name": name, "attr.type": kind})
-    graph = ET.SubElement(root, f"{ns}graph", id="sinorus", edgedefault="undirected")
-
-    def data(parent: ET.Element, values: Mapping[str, Any]) -> None:
-        for key_id, value in values.items():
-            if value != "":
-                ET.SubElement(parent, f"{ns}data", key=key_id).text = xml_value(value)
-
-    for node in network.nodes:
-        data(ET.SubElement(graph, f"{ns}node", id=node.id), {"label": node.label} | dict(node.attributes))
-    for edge in network.edges:
-        element = ET.SubElement(graph, f"{ns}edge", source=edge.source, target=edge.target)
-        data(element, {"edgelabel": edge.label, "weight": edge.weight} | dict(edge.attributes))
-    return xml_document(root)
-
-
-RENDERERS = {"graphml": to_graphml, "gexf": to_gexf, "dot": to_dot, "json": to_json}
-
-
-def render(network: Network, fmt: str) -> str:
-    """The network in one of graphml, gexf, dot or json."""
-    return RENDERERS[fmt](network)
+    return replace(network, by=by.name, legend=legend_lines(kind, by, network.normalize, count, duplicates))

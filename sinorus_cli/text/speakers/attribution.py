@@ -1,0 +1,214 @@
+"""Who holds each sentence's view across an article: the rules applied in order, the speaker carried on.
+
+A sentence's own cue (cues.py) names its speaker, resolved to the fullest form the article gives
+(name_resolution.py); else "he said" carries the speaker last named shortly before; else an interview's
+turn (labels.py) speaks; else a sentence mostly inside quotation marks is its paragraph's speaker's;
+else a view of unnamed others (others.py); else the author's own voice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ...model import UNNAMED_OTHERS
+from ..sentences import Sentence
+from .cues import CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
+from .labels import label_of, mentioned_elsewhere, transcript_turns
+from .name_resolution import Names
+from .others import reported_others
+from .person_names import is_author
+from .wordforms import word_list
+
+Kind = Literal["author", "named", "others"]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who holds a sentence's view, and why the rules think so."""
+
+    name: str  # '' for the author, 'others' for unnamed others, else the speaker's full name as the article gives it
+    kind: Kind
+    evidence: str  # a short human-readable reason, e.g. 'said-verb: "Lavrov said"'
+
+
+AUTHOR = Attribution("", "author", "the author's own voice")
+
+# Bodies that are a text: "the newspaper" is the publication named before; "the article" with none
+# named before is the page itself.
+PUBLISHED_NOUNS = frozenset(
+    word_list("article paper editorial newspaper publication outlet magazine daily study essay")
+)
+
+CARRY_WINDOW = 600  # characters: a speaker named further back is not carried to a quotation or "he said"
+QUOTED_SHARE = 0.6  # a sentence this much inside quotation marks is a quotation
+
+QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
+
+
+def _quoted_ranges(sentence: Sentence, paragraph: str, paragraph_start: int) -> list[tuple[int, int]]:
+    """The parts of the sentence inside quotation marks of its paragraph, as offsets in the sentence."""
+    lo = sentence.start - paragraph_start
+    ranges = []
+    for match in QUOTED.finditer(paragraph):
+        start, end = max(0, match.start() - lo), min(len(sentence.text), match.end() - lo)
+        if start < end:
+            ranges.append((start, end))
+    return ranges
+
+
+def quoted_share(ranges: Sequence[tuple[int, int]], length: int) -> float:
+    """How much of a sentence of `length` characters its quoted `ranges` cover."""
+    return sum(end - start for start, end in ranges) / max(1, length)
+
+
+# --- The article -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What attribution needs of the whole article."""
+
+    text: str
+    names: Names
+    author: str
+    labels: tuple[str | None, ...]  # each sentence's label, None where it has none
+    transcript: frozenset[str]  # labels of an interview transcript: repeated, or beside Q/A labels
+
+    def speaker(self, said: Said, at: int, recent: Attribution | None) -> Attribution:
+        """A named attribution resolved to the article's fullest form; the author under any name is the author."""
+        name = said.name
+        if said.role:
+            # A description stands for the person last named so, else for the speaker just named.
+            name = self.names.by_role(said.name, said.role, at) or (recent.name if recent else "") or said.name
+        elif said.name.split()[-1].lower() in PUBLISHED_NOUNS:
+            # "The article reads": the publication named before, else the page itself.
+            name = self.names.publication(at)
+            if not name or said.name.split()[0].lower() == "this":
+                return Attribution("", "author", f"the page itself: {said.evidence}")
+        name = self.names.full(name, at)
+        if self.author and is_author(name, self.author):
+            return Attribution("", "author", f"the author named as speaker: {said.evidence}")
+        return Attribution(name, "named", said.evidence)
+
+
+def _paragraphs(found: Sequence[Sentence]) -> list[list[int]]:
+    """Indices of the sentences of each paragraph, in order."""
+    groups: dict[int, list[int]] = {}
+    for i, sentence in enumerate(found):
+        groups.setdefault(sentence.paragraph, []).append(i)
+    return list(groups.values())
+
+
+def attribute(text: str, found: Sequence[Sentence], author: str = "") -> list[Attribution]:
+    """Who holds the view each of `found` (sentences of `text`) expresses, one attribution per sentence, in order.
+
+    `author` is the author's name as the page's metadata gives it (several separated by commas or
+    "and"), '' when unknown: under any form of their name they are the author, not a speaker.
+    """
+    labels = tuple(label_of(s) for s in found)
+    article = _Article(text, Names.of(text, found), author, labels, transcript_turns(labels))
+    out: list[Attribution] = []
+    last: tuple[int, Attribution] | None = None  # the last named speaker and where
+    turn: Attribution | None = None  # the current speaker of an interview transcript
+    for paragraph in _paragraphs(found):
+        body_start = found[paragraph[0]].start
+        body = text[body_start : found[paragraph[-1]].end]
+        quoted = [_quoted_ranges(found[i], body, body_start) for i in paragraph]
+        own: list[Attribution | None] = []
+        for i, ranges in zip(paragraph, quoted, strict=True):
+            recent = last[1] if last and found[i].start - last[0] <= CARRY_WINDOW else None
+            said = said_in(found[i].text, ranges)
+            attributed = article.speaker(said, found[i].start, recent) if said else None
+            own.append(attributed)
+            if attributed is not None and attributed.kind == "named":
+                last = (found[i].start, attributed)
+        for n, i in enumerate(paragraph):
+            sentence = found[i]
+            if labels[i] is not None:
+                turn = _labelled(article, labels[i] or "", sentence.start)
+            elif n == 0 and not article.transcript:
+                turn = None
+            recent = _recent(out, found, i) or _person(article, sentence)
+            result = _one(sentence, own, n, quoted[n], recent, turn)
+            out.append(result)
+    return out
+
+
+def _recent(done: Sequence[Attribution], found: Sequence[Sentence], i: int) -> Attribution | None:
+    """The speaker named last before sentence `i`, within the carrying window."""
+    for j in range(i - 1, -1, -1):
+        if found[i].start - found[j].start > CARRY_WINDOW:
+            return None
+        if done[j].kind == "named":
+            return done[j]
+    return None
+
+
+def _person(article: _Article, sentence: Sentence) -> Attribution | None:
+    """For "he said" with no speaker just before: the person last named in full within the window."""
+    match = PRONOUN_SAID.search(sentence.text)
+    if not match or not re.search(r"\b(?:he|she|him|his|her)\b", match.group(), re.IGNORECASE):
+        return None
+    name = article.names.last_before(sentence.start, CARRY_WINDOW)
+    if not name:
+        return None
+    if article.author and is_author(name, article.author):
+        return Attribution("", "author", f'pronoun standing for the author: "{shown(match.group())}"')
+    return Attribution(name, "named", f"the person last named: {name}")
+
+
+def _one(
+    sentence: Sentence,
+    own: Sequence[Attribution | None],
+    n: int,
+    quoted: Sequence[tuple[int, int]],
+    recent: Attribution | None,
+    turn: Attribution | None,
+) -> Attribution:
+    """One sentence's attribution, given what its paragraph names and who spoke before it."""
+    text = sentence.text
+    result = own[n]
+    if result is None and recent is not None and PRONOUN_SAID.search(text):
+        result = Attribution(recent.name, "named", f'pronoun carrying {recent.name}: "{_pronoun(text)}"')
+    if result is None and turn is not None:
+        result = turn
+    if result is None and quoted_share(quoted, len(text)) > QUOTED_SHARE:
+        result = _quotation(own, n, recent)
+    if result is not None and result.kind == "named":
+        endorsed = ENDORSEMENT.search(text) or CITATION.search(text)
+        if endorsed:
+            return Attribution("", "author", f'endorsed: "{shown(endorsed.group())}"')
+    if result is not None:
+        return result
+    others = reported_others(text)
+    return Attribution(UNNAMED_OTHERS, "others", f'reported view: "{shown(others)}"') if others else AUTHOR
+
+
+def _pronoun(sentence: str) -> str:
+    match = PRONOUN_SAID.search(sentence)
+    return shown(match.group()) if match else ""
+
+
+def _labelled(article: _Article, label: str, at: int) -> Attribution | None:
+    """The speaker of a labelled paragraph: an interview's turns are the page's voice."""
+    if label in article.transcript:
+        return Attribution("", "author", "interview Q/A label")
+    name = article.names.full(label, at)
+    if article.author and is_author(name, article.author):
+        return Attribution("", "author", f'interview label of the author: "{label}:"')
+    if not mentioned_elsewhere(article.text, label, at):
+        return None  # a headline's kicker
+    return Attribution(name, "named", f'interview label: "{label}:"')
+
+
+def _quotation(own: Sequence[Attribution | None], index: int, recent: Attribution | None) -> Attribution | None:
+    """A quotation's speaker: the nearest speaker its paragraph names (before it first), else the recent one."""
+    before = [a for a in own[:index] if a is not None and a.kind == "named"]
+    after = [a for a in own[index + 1 :] if a is not None and a.kind == "named"]
+    speaker = before[-1] if before else after[0] if after else recent
+    if speaker is None:
+        return None
+    return Attribution(speaker.name, "named", f"quotation in a paragraph naming {speaker.name}")

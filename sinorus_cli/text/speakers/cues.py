@@ -1,0 +1,202 @@
+"""The words that name who holds a sentence's view: attribution cues.
+
+A speech verb with its subject or after a quotation ("Lavrov said", "said Lavrov"), a verb of opinion
+before what is held ("Lavrov believes that"), "according to X", a document or body that speaks ("the
+joint statement says"), a description standing for a person ("the minister added"), a pronoun that
+carries the speaker named before ("he said"), and the author taking up what they cite ("as Lavrov
+rightly said"). Words inside quotation marks never name the speaker of their own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .person_names import CAP, NAME, PLACES, clean_name
+from .wordforms import alternatives, inflections, word_list
+
+# Verbs that attribute what follows to their subject wherever they stand ("Lavrov stressed").
+# Base forms; the -s and -ed forms are derived. '_' joins a particle ("point out").
+SPEECH_VERBS = word_list("""
+    add note stress emphasise emphasize state argue insist explain remark warn assert observe underline
+    underscore announce recall contend reiterate affirm comment reply respond opine reckon complain allege
+    point_out clarify concede lament caution urge stress write_in report comment reaffirm reason
+    lambaste slam accuse attack criticise criticize condemn hail blame call_for call_on pledge vow propose
+    promise liken dismiss
+""")
+# Verbs of opinion or report that attribute only what they introduce: a that-clause, a quotation or
+# a colon ("Lavrov believes that ...", not "Russia agreed to sell ...", "China denies providing ...").
+THAT_VERBS = word_list("""
+    believe suggest claim maintain predict acknowledge admit deny confirm declare proclaim conclude hope
+    expect consider fear mention signal describe estimate assure highlight indicate insist reveal argue
+    agree recall recognise recognize call
+""")
+# Irregular forms, listed in full.
+IRREGULAR_SPEECH = word_list("""
+    say says said tell tells told write writes wrote
+    сказал сказала заявил заявила отметил отметила подчеркнул подчеркнула добавил добавила сообщил сообщила
+    disse afirmou declarou
+""")
+IRREGULAR_THAT = word_list("think thinks thought see sees saw find finds found hold holds held")
+# Forms that report speech in the passive or with an auxiliary ("was quoted as saying").
+PASSIVE_SPEECH = (
+    r"(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:quoted|cited|reported)\s+(?:as\s+)?(?:saying|telling|stating)"
+)
+# Speech reported with a noun ("expressed the hope that") or an opening ("began by saying").
+PHRASED_SPEECH = (
+    r"(?:expressed|voiced|reiterated|conveyed)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:belief|hope|view|concern|confidence|conviction|opinion|position)"
+    r"|cast\s+doubt|raised\s+(?:\w+\s+)?concerns?"
+    r"|(?:began|opened|ended|concluded|closed)\s+(?:\w+\s+){0,3}?by\s+(?:saying|declaring|stating|noting|arguing|stressing)"
+)
+# Words between a subject and its verb that keep the attribution ("Lavrov has also said").
+AUXILIARIES = (
+    r"(?:(?:has|have|had|also|then|later|once|again|further|repeatedly|recently|previously|"
+    r"on\s+\w+day|(?-i:[a-z]+ly))\s+)*"
+)
+# Verbs after a quotation that name its speaker after them ("..., said Lavrov"): not "told", whose
+# object is the listener.
+NOT_INVERTED = frozenset(word_list("tell tells told"))
+# Nouns that stand for a person named before ("the minister said").
+ROLE_NOUNS = word_list("""
+    president premier minister spokesman spokeswoman spokesperson ambassador chairman envoy diplomat
+    general commander secretary professor expert analyst scholar researcher leader official director chief
+    head senator governor economist historian politician lawmaker diplomat academic scientist journalist
+""")
+# Documents and bodies that speak for themselves ("the joint statement says").
+BODIES = word_list("""
+    joint_statement statement declaration communique communiqué treaty white_paper report editorial
+    ministry kremlin government resolution memo memorandum survey document charter study paper article
+    authors_of_the_report authors_of_the_study newspaper agency magazine weekly daily administration
+    leadership side sides communist_party two_nations two_countries two_leaders two_sides heads_of_state
+    publications
+""")
+
+APPOSITIVE = 160  # characters: "Lavrov, <at most this>, said"
+
+# The verb forms the patterns below read.
+_SPEECH_FORMS = [f for b in SPEECH_VERBS for f in inflections(b)] + IRREGULAR_SPEECH
+_SPEECH = alternatives(_SPEECH_FORMS)
+_INVERTED = alternatives([*(f for f in _SPEECH_FORMS if f not in NOT_INVERTED), "reads", "asked", "continued"])
+_THAT = alternatives([f for b in THAT_VERBS for f in inflections(b)] + IRREGULAR_THAT)
+# A verb that attributes: speech anywhere, opinion before what is held.
+ATTRIBUTING = rf"(?:{PASSIVE_SPEECH}|{PHRASED_SPEECH}|{_SPEECH}\b|{_THAT}\s+(?:[\w’'-]+\s+){{0,3}}?(?:that\b|[“\"‘:]))"
+# Participles of a view's verbs after which "by" names its holder ("as noted by Anna Petrova").
+_PARTICIPLES = alternatives(
+    [f for b in SPEECH_VERBS + THAT_VERBS for f in inflections(b) if f.endswith("ed")] + ["said", "written", "held"]
+)
+
+_OPENING = r"(?:^|[,;:”\"“(—–]\s*|\b(?:as|and|but|while|when|that|because|where|whereas|though|although)\s+)"
+
+ACCORDING = re.compile(
+    rf"(?i:\baccording\s+to|\bin\s+the\s+(?:view|words|opinion)\s+of|(?<!\w)по\s+словам)\s+(?:the\s+)?{NAME}"
+)
+SUBJECT_SAID = re.compile(
+    rf"{_OPENING}(?:the\s+)?{NAME}(?:(?:,[^,]{{1,{APPOSITIVE}}}){{1,2}},)?\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
+)
+SAID_SUBJECT = re.compile(rf"[,”\"]\s*(?:[-–—]\s*)?{_INVERTED}\s+(?:the\s+)?{NAME}")
+# A subject anywhere before "said" or "told" (", the bloc's foreign policy chief Jan Novak said").
+LOOSE_SAID = re.compile(rf"\b{NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells|wrote|writes)\b")
+# A view's holder as the agent of a passive ("as noted by Anna Petrova", "quoted Li as saying").
+# Not "quoted by the Daily Tribune" or "citing a news agency": an outlet that relays a speaker is not the speaker.
+BY_AGENT = re.compile(
+    rf"\b(?:{_PARTICIPLES}\s+by\s+(?:the\s+)?|(?:quoted|quoting)\s+(?={CAP}[^,.;]{{0,60}}\bas\s+saying)){NAME}"
+)
+_BODY = rf"(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(BODIES)}"
+BODY_SAID = re.compile(
+    rf"\b(?P<name>{_BODY})(?:\s+(?:\w+\s+){{0,3}}?)?\s*{AUXILIARIES}(?P<verb>{ATTRIBUTING}|reads\b)", re.IGNORECASE
+)
+SAID_BODY = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?P<name>{_BODY})\b", re.IGNORECASE)
+ACCORDING_BODY = re.compile(rf"\baccording\s+to\s+(?P<name>{_BODY})\b", re.IGNORECASE)
+_ROLE = rf"the\s+(?:[\w'’-]+\s+){{0,3}}?(?P<role>{alternatives(ROLE_NOUNS)})"
+ROLE_SAID = re.compile(rf"\b(?P<name>{_ROLE})\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})", re.IGNORECASE)
+ACCORDING_ROLE = re.compile(rf"\baccording\s+to\s+(?P<name>{_ROLE})\b", re.IGNORECASE)
+SAID_ROLE = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?P<name>{_ROLE})\b", re.IGNORECASE)
+PRONOUN_SAID = re.compile(
+    rf"(?:^|[,;:”\"(—–]\s*|\b(?:and|but|as)\s+)(?:he|she)\s+{AUXILIARIES}{ATTRIBUTING}"
+    rf"|[,”\"]\s*{_INVERTED}\s+(?:he|she)\b"
+    # "It said", "they added" stand for a body or several speakers just named.
+    rf"|(?:^|[,;:”\"(—–]\s*)(?:it|they)\s+{AUXILIARIES}{_SPEECH}\b"
+    r"|\baccording\s+to\s+(?:him|her)\b|\bin\s+(?:his|her)\s+(?:view|words|opinion)\b",
+    re.IGNORECASE,
+)
+# The author taking up what they quote: an adverb of approval, or a citation opening the sentence.
+ENDORSEMENT = re.compile(
+    r"\b(?:rightly|correctly|aptly|accurately|wisely|is right (?:that|to|when)|are right (?:that|to|when)|"
+    r"i agree|we agree|i concur|we concur)\b",
+    re.IGNORECASE,
+)
+CITATION = re.compile(
+    rf"^As\s+(?:the\s+)?{NAME}\s+{AUXILIARIES}(?:writes|wrote|has\s+written|put\s+it|puts\s+it)\b"
+    r"|\bas\s+(?:noted|observed|argued|pointed\s+out|written|announced|predicted)\s+by\b"
+)
+
+
+@dataclass(frozen=True)
+class Said:
+    """A speaker a sentence names, before resolution, with the words that say so."""
+
+    name: str
+    evidence: str
+    role: str = ""  # for a description standing for a person ("the minister"): its role noun
+
+
+def _inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in ranges)
+
+
+def shown(words: str, limit: int = 60) -> str:
+    """A matched phrase for the evidence line: one line, without its leading punctuation, not too long."""
+    one_line = " ".join(words.split()).lstrip(',;:”"“(—– ')
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (ACCORDING, "according to"),
+    (ACCORDING_BODY, "according to"),
+    (ACCORDING_ROLE, "according to"),
+    (SAID_SUBJECT, "said-verb"),
+    (SAID_BODY, "said-verb"),
+    (SAID_ROLE, "said-verb"),
+    (SUBJECT_SAID, "said-verb"),
+    (BODY_SAID, "said-verb"),
+    (ROLE_SAID, "said-verb"),
+    (LOOSE_SAID, "said-verb"),
+    (BY_AGENT, "attributed"),
+)
+
+
+def said_in(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> Said | None:
+    """The person, body or description a sentence attributes its view to, with the words that say so, or None.
+
+    The earliest attribution outside quotation marks wins.
+    """
+    best: tuple[int, Said] | None = None
+    for pattern, how in _RULES:
+        for match in pattern.finditer(sentence):
+            said = _accepted(pattern, match, quoted)
+            if said is None:
+                continue
+            if best is None or match.start() < best[0]:
+                best = (match.start(), Said(said.name, f'{how}: "{shown(match.group())}"', said.role))
+            break
+    return best[1] if best else None
+
+
+def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[tuple[int, int]]) -> Said | None:
+    """The speaker a match names, if it names one outside quotation marks that may hold the view."""
+    if _inside(match.start("name"), quoted):
+        return None
+    raw = match.group("name")
+    if pattern in (BODY_SAID, ACCORDING_BODY, SAID_BODY):
+        return Said(" ".join(raw.split()), "")
+    if pattern in (ROLE_SAID, ACCORDING_ROLE, SAID_ROLE):
+        return Said(" ".join(raw.split()), "", match.group("role").lower())
+    name = clean_name(raw)
+    if not name:
+        return None
+    verb = match.groupdict().get("verb") or ""
+    if name.lower() in PLACES and verb and not re.match(_SPEECH, verb):
+        return None  # a state "believes that" in the author's reading; it "said" in a statement
+    return Said(name, "")

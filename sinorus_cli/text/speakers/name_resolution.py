@@ -1,0 +1,88 @@
+"""A surname or a title resolved to the fullest form of the name the article writes ("Lavrov" -> "Sergey Lavrov")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..sentences import Sentence
+from .person_names import NAME, OPENERS, PLACES, PUBLICATION_WORDS, clean_name, looks_like_person
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A full name written in the article, where, and the lower-case words of the description before it."""
+
+    start: int
+    name: str
+    described: frozenset[str]
+
+
+_FULL_NAME = re.compile(NAME)
+
+
+def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
+    """Every name of two words or more in the sentences, with the role nouns of its description."""
+    mentions = []
+    for sentence in found:
+        for match in _FULL_NAME.finditer(sentence.text):
+            name = clean_name(match.group())
+            if len(name.split()) < 2:
+                continue
+            offset = match.group().rfind(name)
+            described = match.group()[:offset] + " " + sentence.text[max(0, match.start() - 40) : match.start()]
+            words = frozenset(re.findall(r"[\w-]+", described.lower()))
+            mentions.append(_Mention(sentence.start + match.start() + offset, name, words))
+    return mentions
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names an article writes in full, to resolve a surname or a title back to them."""
+
+    mentions: tuple[_Mention, ...]
+
+    @classmethod
+    def of(cls, text: str, found: Sequence[Sentence]) -> Names:
+        return cls(tuple(_mentions(text, found)))
+
+    def full(self, name: str, at: int) -> str:
+        """The fullest form of a one-word `name` the article gives, named before `at` if it can be, else after."""
+        if len(name.split()) != 1 or name.lower() in PLACES:
+            return name
+        key = name.casefold().removeprefix("mr.").removeprefix("ms.")
+
+        def fits(m: _Mention) -> bool:
+            parts = [w.casefold() for w in m.name.split()]
+            # Surname last ("Sergey Lavrov"), or first in a short name ("Xi Jinping", "Wang Yi").
+            return parts[-1] == key or (len(parts) <= 3 and parts[0] == key)
+
+        before = [m for m in self.mentions if m.start < at and fits(m)]
+        after = [m for m in self.mentions if m.start >= at and fits(m)]
+        pick = max(before, key=lambda m: (len(m.name), m.start)) if before else after[0] if after else None
+        return pick.name if pick else name
+
+    def by_role(self, description: str, role: str, at: int) -> str:
+        """The person a description stands for ("the Chinese president"), or ''.
+
+        The person last named before `at` with every word of the description in theirs ("Chinese
+        President Xi Jinping"), else with its role noun, else the first so named after `at`.
+        """
+        words = {w for w in re.findall(r"[\w-]+", description.lower()) if w not in OPENERS}
+        for wanted in (words, {role}):
+            fitting = [m for m in self.mentions if wanted <= m.described]
+            before = [m for m in fitting if m.start < at]
+            if before or fitting:
+                return before[-1].name if before else fitting[0].name
+        return ""
+
+    def last_before(self, at: int, window: int) -> str:
+        """The person named last before `at`, at most `window` characters back, or ''."""
+        before = [m for m in self.mentions if at - window <= m.start < at and looks_like_person(m.name)]
+        return before[-1].name if before else ""
+
+    def publication(self, at: int) -> str:
+        """The publication last named before `at` ("the newspaper" after "the Daily Tribune"), or ''."""
+        before = [m for m in self.mentions if m.start < at and m.name.split()[-1].lower() in PUBLICATION_WORDS]
+        return before[-1].name if before else ""

@@ -1,0 +1,70 @@
+"""Views of unnamed others a sentence reports ("some analysts argue", "critics say", "it is often claimed").
+
+Such a view is 'others', unless the same sentence answers it ("..., but ...") or calls it mistaken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import ENDORSEMENT
+from .wordforms import alternatives, inflections, word_list
+
+# Unnamed others whose view a sentence reports: who they are, and what they do with a view.
+OTHERS_WHO = word_list("""
+    analysts observers experts commentators critics skeptics sceptics pundits scholars hawks media
+    politicians voices people writers strategists officials academics specialists researchers
+    policymakers policy-makers diplomats journalists governments capitals leaders sinologists watchers
+    russia-watchers china-watchers authors historians economists circles sources insiders
+""")
+# Base forms; the -s and -ed forms are derived. States of mind ("are convinced") count as views.
+OTHERS_VERBS = word_list("""
+    believe argue claim presume assume suggest contend insist predict fear worry warn speculate describe
+    portray view call label expect hope allege maintain point note regard consider question doubt wonder
+    dismiss caution characterize characterise equate interpret disagree express raise see_it
+""")
+OTHERS_IRREGULAR = word_list("""
+    think thinks thought see sees saw say says said tell tells told convinced worried concerned afraid
+    split divided
+""")
+
+# Views of unnamed others, reported.
+_WHO = alternatives(OTHERS_WHO)
+_DO = alternatives([f for b in OTHERS_VERBS for f in inflections(b)] + OTHERS_IRREGULAR)
+REPORTED = re.compile(
+    rf"\b(?:some|many|several|most|other|certain|western|american|european|foreign|chinese|russian|indian|"
+    rf"skeptical|sceptical|hawkish|liberal|conservative|numerous|a\s+number\s+of|a\s+few)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{_WHO}\b(?:\s+[\w-]+){{0,3}}?\s+(?:(?:have|had|are|were|[a-z]+ly)\s+)*{_DO}\b"
+    rf"|^(?:[\w-]+,?\s+)?(?:they|others|some|many|critics|skeptics|sceptics|{_WHO})\s+(?:[\w-]+\s+){{0,2}}?{_DO}\b"
+    rf"|\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?:anonymous|unnamed|unidentified|senior|western|"
+    rf"chinese|russian|american|military|government)\s+(?:[\w-]+\s+){{0,2}}?(?:expert|official|diplomat|"
+    rf"source|analyst|observer|insider)\b[^,.]{{0,40}}?\s+(?:said|says|told|added|noted|revealed)\b"
+    r"|^(?:for|to|in the view of) [^,]{0,40}\b(?:many|some|most|western|critics|observers|analysts)\b[^,]*,"
+    r"|\bit\s+is\s+(?:often\s+|widely\s+|commonly\s+|frequently\s+|sometimes\s+|generally\s+|also\s+)?"
+    r"(?:said|argued|claimed|believed|assumed|suggested|thought|feared|alleged|asserted|maintained)\b"
+    r"|\b(?:conventional wisdom|received wisdom|in the eyes of|many in the west|the prevailing view|"
+    r"a common view|a widespread view|the popular view|the dominant narrative|the common narrative|"
+    r"no dearth of opinions|there\s+(?:is|has\s+been)\s+(?:\w+\s+)?(?:a\s+)?talk\s+of)\b"
+    r"|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:often\s+|widely\s+|commonly\s+|frequently\s+|"
+    r"sometimes\s+|being\s+)?(?:portrayed|depicted|painted|described|seen|viewed|regarded|perceived|deemed|"
+    r"characteri[sz]ed|compared)\s+(?:by\s+\w+\s+)?(?:as|to)\b"
+    rf"|\baccording\s+to\s+(?:[\w-]+\s+){{0,2}}?{_WHO}\b"
+    rf"|\b(?:described|seen|viewed|portrayed|called|labell?ed|dubbed|branded)\s+by\s+(?:[\w-]+\s+){{0,2}}?{_WHO}\b"
+    r"|\b(?:has|have|had|’ve|'ve)\s+been\s+(?:widely\s+|often\s+)?(?:called|dubbed|labell?ed|branded)\b"
+    r"|\bthere\s+(?:is|are)\s+(?:a\s+)?(?:growing\s+)?(?:fears?|concerns?|speculation|suspicions?)\b",
+    re.IGNORECASE,
+)
+# A reported view answered in the same sentence is the author's point.
+ANSWERED = re.compile(
+    r"[,;]\s*(?:but|yet|however)\b|\b(?:wrongly|mistakenly|erroneously|falsely|naively|myths?|misread\w*|"
+    r"misunderst\w*|misguided|unfounded|baseless|groundless)\b",
+    re.IGNORECASE,
+)
+
+
+def reported_others(sentence: str) -> str:
+    """The words that report a view of unnamed others the sentence does not answer, or ''."""
+    match = REPORTED.search(sentence)
+    if not match or ENDORSEMENT.search(sentence) or ANSWERED.search(sentence, match.end()):
+        return ""
+    return match.group()
