@@ -6,10 +6,12 @@ cached and turned into JSON without surprises.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 from .filesystem import read_article_file
 
@@ -187,6 +189,57 @@ class Corpus:
         """Theses filtered by article and/or theme, in corpus order."""
         pool = self.theses if article_id is None else self._theses_by_article.get(article_id, [])
         return [t for t in pool if theme_id is None or t.theme == theme_id]
+
+
+def chronological(articles: Sequence[Article]) -> list[Article]:
+    """Articles by publication date (undated last), then id, so every view orders them alike."""
+    return sorted(articles, key=lambda a: (a.date == "", a.date, a.id))
+
+
+class Counted(Protocol):
+    """What the stance rule reads of a thesis: a Thesis, or a stored row with the same fields."""
+
+    @property
+    def stance(self) -> int: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def confidence(self) -> float | None: ...
+
+
+class Standing(NamedTuple):
+    """An article's derived stance on a theme and what it rests on (see `standing`).
+
+    A named tuple rather than a frozen dataclass: the derived store makes one per article and theme.
+    """
+
+    theses: int
+    total: int  # the sum of their stances
+    stance: int
+    mixed: bool
+    proposed: bool  # whether any of them was proposed by the reader, not curated
+    confidence: float | None  # the lowest confidence among the proposed ones
+
+
+def round_half_away(value: float) -> int:
+    """Round to the nearest integer, halves away from zero (Python's round() goes to even)."""
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
+
+
+def standing(theses: Sequence[Counted]) -> Standing:
+    """The stance rule: an article's stance on a theme is the mean of the stances of the theses it rests
+    on (at least one), rounded half away from zero, and `mixed` when they have opposite signs.
+
+    The one place the rule is written: analysis.stance.position applies it to a loaded corpus, and the
+    derived store to its rows when it refreshes its tallies. Which theses an article's stance rests on
+    (its authors' own, by default) is the caller's choice.
+    """
+    stances = [t.stance for t in theses]
+    total = sum(stances)
+    mixed = any(s > 0 for s in stances) and any(s < 0 for s in stances)
+    confidences = [t.confidence or 0.0 for t in theses if t.origin != "curated"]
+    lowest = min(confidences) if confidences else None
+    return Standing(len(stances), total, round_half_away(total / len(stances)), mixed, bool(confidences), lowest)
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -8,6 +8,7 @@ from functools import cached_property
 from itertools import combinations
 
 from ..model import Article, Corpus, Theme, Thesis
+from ..model import chronological as chronological  # the date order every view shares, kept importable here
 from .stance import Position, Relation, Speakers, position, relation
 
 
@@ -118,11 +119,6 @@ class Comparison(Pairs):
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)
-
-
-def chronological(articles: Sequence[Article]) -> list[Article]:
-    """Articles by publication date (undated last), then id, so every view orders them alike."""
-    return sorted(articles, key=lambda a: (a.date == "", a.date, a.id))
 
 
 def compare_theme(

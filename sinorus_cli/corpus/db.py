@@ -35,8 +35,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -44,17 +45,16 @@ if TYPE_CHECKING:
     import sqlite3
 from ..errors import CorpusError
 from ..filesystem import read_regular, signature
-from ..model import PRECISIONS, Article, Codebook, Corpus, Span, Thesis
+from ..model import PRECISIONS, Article, Codebook, Corpus, Span, Standing, Thesis, standing
 from . import load, records
 from .guard import guard_folder
 from .journal import Growth, InvalidJournal, read_journal
 from .locations import ARTICLES_FILE, THESES_FILE, large, seeds_folder
+from .reader import CANDIDATES, SentenceRow, Tallied
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "11"
-# How many full-text candidates a search re-ranks with RapidFuzz.
-CANDIDATES = 1000
+SCHEMA_VERSION = "12"
 # Which of the query's trigrams the full-text search looks for: the rarest ones that occur at all, at
 # most RARE_TRIGRAMS and (beyond the first two) only while the rows they match stay under RANKED_ROWS.
 # Ranking every row that shares a common trigram ("the", "ion") grows with the corpus; rare ones
@@ -84,9 +84,9 @@ CREATE INDEX thesis_theme ON thesis(theme);
 CREATE INDEX thesis_coverage ON thesis(article, theme, akey);  -- per-article counts without a sort
 CREATE INDEX thesis_source ON thesis(source, ord);
 CREATE TABLE tally(article TEXT, theme TEXT, akey INTEGER, theses INTEGER, total INTEGER, stance INTEGER,
-                   any_for INTEGER, any_against INTEGER, proposed INTEGER, confidence REAL);
+                   mixed INTEGER, proposed INTEGER, confidence REAL);
 CREATE INDEX tally_theme ON tally(theme, stance);
-CREATE INDEX tally_cells ON tally(akey, theme, stance, any_for, any_against, proposed, article);  -- the matrix
+CREATE INDEX tally_cells ON tally(akey, theme, stance, mixed, proposed, article);  -- the matrix
 CREATE TABLE sentence(rid INTEGER PRIMARY KEY, source INTEGER, article TEXT, start INTEGER, "end" INTEGER,
                       text TEXT);
 CREATE INDEX sentence_article ON sentence(source, article);
@@ -119,19 +119,11 @@ THESIS_FIELDS = (
 # `thesis.akey` (the article's place in corpus order; NULL when the thesis does not count) and `thesis.tkey`.
 EFFECTIVE = "FROM thesis t WHERE t.akey IS NOT NULL"
 ORDER = "ORDER BY t.akey, t.tkey"
-# Per article and theme: thesis count, stance sum, the derived stance (the mean rounded half away from
-# zero, in integer arithmetic) and whether any thesis is for or against; an article's stance rests on
-# its author's own theses (no speaker), as in stance.position, and whether any of them is proposed (with the
-# lowest confidence among those).
-TALLY = (
-    "SELECT article, theme, akey, n AS theses, total, "
-    "(CASE WHEN total < 0 THEN -1 ELSE 1 END) * ((2 * abs(total) + n) / (2 * n)) AS stance, "
-    "any_for, any_against, proposed, confidence FROM "
-    "(SELECT t.article, t.theme, min(t.akey) AS akey, count(*) AS n, sum(t.stance) AS total, "
-    "max(t.stance > 0) AS any_for, max(t.stance < 0) AS any_against, max(t.origin != 'curated') AS proposed, "
-    "min(CASE WHEN t.origin != 'curated' THEN coalesce(t.confidence, 0.0) END) AS confidence "
-    + EFFECTIVE
-    + " AND t.speaker = ''{where} GROUP BY t.article, t.theme)"
+# What the stance rule (model.standing) reads of the theses an article's stance rests on: its authors' own
+# (no speaker), as in stance.position, grouped by article and theme.
+COUNTED = (
+    f"SELECT t.article, t.theme, t.akey, t.stance, t.origin, t.confidence {EFFECTIVE} AND t.speaker = ''"
+    "{where} ORDER BY t.article, t.theme"
 )
 LIVE_ARTICLES = "FROM article a JOIN source s ON s.id = a.source WHERE a.live"
 # Articles in date order, undated last, then by id: the order of analysis.compare.chronological (SQLite
@@ -141,7 +133,7 @@ CHRONOLOGICAL = "ORDER BY a.date = '', a.date, a.id"
 # when mixed, plus 1 when it rests on proposed theses; 0 where the article takes no stance. A sum per article
 # of each cell shifted to its theme's place builds the row in one aggregate per PACKED themes (60 of SQLite's
 # 64 integer bits), not one per theme.
-CELL = "(((t.stance + 3) << 2) + ((t.any_for AND t.any_against) << 1) + t.proposed)"
+CELL = "(((t.stance + 3) << 2) + (t.mixed << 1) + t.proposed)"
 CELL_BITS = 5
 PACKED = 12
 MIXED_BITS = sum(2 << CELL_BITS * n for n in range(PACKED))
@@ -160,25 +152,6 @@ class Unusable(Exception):
     """The corpus has a problem the tolerant loader would skip and report: commands read the TOML instead."""
 
 
-class Tallied(NamedTuple):
-    """An article's aggregate on one theme: theses, stance sum, derived stance, any for, any against,
-    any proposed and their lowest confidence.
-
-    A named tuple rather than a frozen dataclass: a matrix reads one per cell, and a tuple is built
-    several times faster.
-    """
-
-    article: str
-    theme: str
-    theses: int
-    total: int
-    stance: int
-    any_for: bool
-    any_against: bool
-    proposed: bool
-    confidence: float | None
-
-
 class _Flagged(dict[tuple[int, ...], tuple[str, ...]]):
     """The themes whose cells carry one flag bit (see CELL), from a row's packed flags, named once per pattern."""
 
@@ -189,16 +162,6 @@ class _Flagged(dict[tuple[int, ...], tuple[str, ...]]):
     def __missing__(self, packed: tuple[int, ...]) -> tuple[str, ...]:
         named = self[packed] = tuple(theme for theme, k, bit in self.places if packed[k] & bit)
         return named
-
-
-@dataclass(frozen=True)
-class SentenceRow:
-    """A sentence of an article as stored: its article, offsets and text."""
-
-    article: str
-    start: int
-    end: int
-    text: str
 
 
 def open_store(
@@ -427,6 +390,7 @@ class Store:
             else (" AND (t.origin = 'curated' OR (? AND coalesce(t.confidence, 0) >= ?))")
         )
         self._filter_args: tuple[Any, ...] = () if not self._filter else (not curated_only, min_confidence)
+        self._filtered = False  # whether temp.filtered_tally holds the tallies of the filtered theses
 
     def close(self) -> None:
         """Release the database."""
@@ -755,7 +719,14 @@ class Store:
         )
         self.db.execute("DELETE FROM tally" + only.replace("id IN", "article IN"), args)
         where = f" AND t.article IN ({_marks(articles)})" if articles else ""
-        self.db.execute(f"INSERT INTO tally {TALLY.format(where=where)}", args)
+        self.db.executemany(f"INSERT INTO tally VALUES ({_marks(TALLY_COLUMNS)})", self._standings(where, args))
+
+    def _standings(self, where: str, args: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """A tally row per article and theme, the stance rule applied here in Python (model.standing)."""
+        rows = map(_Counted._make, self.db.execute(COUNTED.format(where=where), args).fetchall())
+        for (article, theme), group in groupby(rows, key=itemgetter(0, 1)):
+            theses = list(group)
+            yield (article, theme, min(t.akey for t in theses), *standing(theses))
 
     def _validate(self, articles: Sequence[str] = ()) -> None:
         """The checks the loader makes across files (of every row, or of the rows of `articles` after an
@@ -905,8 +876,8 @@ class Store:
         """Per article and theme, in corpus order: theses, stance sum, derived stance, any for, any against."""
         source, args = self._tallied(themes, articles)
         return [
-            Tallied(a, th, n, total, stance, p == 1, m == 1, auto == 1, low)
-            for a, th, _, n, total, stance, p, m, auto, low in self.db.execute(f"SELECT * {source} ORDER BY 3", args)
+            Tallied(a, th, n, total, stance, mixed == 1, auto == 1, low)
+            for a, th, _, n, total, stance, mixed, auto, low in self.db.execute(f"SELECT * {source} ORDER BY 3", args)
         ]
 
     def stance_rows(
@@ -946,9 +917,8 @@ class Store:
     def _tallied(self, themes: Iterable[str] | None, articles: Iterable[str] | None) -> tuple[str, list[Any]]:
         """FROM and WHERE over the per-article, per-theme tallies as `t` (of the given themes and articles),
         with their arguments."""
-        source, args = "FROM tally t", []
-        if self._filter:  # the stored aggregates count every thesis: filtered ones are counted afresh
-            source, args = f"FROM ({TALLY.format(where=self._filter)}) t", list(self._filter_args)
+        source = f"FROM {self._tally_table()} t"
+        args: list[Any] = []
         clauses = []
         for column, values in (("t.article", articles), ("t.theme", themes)):
             if values is not None:
@@ -956,6 +926,21 @@ class Store:
                 clauses.append(f"{column} IN ({_marks(chosen)})")
                 args += chosen
         return source + (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+    def _tally_table(self) -> str:
+        """The tallies the global filters leave: the stored ones count every thesis, so with a filter
+        they are counted afresh once, into a temporary table (allowed on a read-only store too)."""
+        if not self._filter:
+            return "tally"
+        if not self._filtered:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS filtered_tally AS SELECT * FROM tally WHERE 0")
+            self.db.execute("DELETE FROM temp.filtered_tally")
+            self.db.executemany(
+                f"INSERT INTO temp.filtered_tally VALUES ({_marks(TALLY_COLUMNS)})",
+                self._standings(self._filter, self._filter_args),
+            )
+            self._filtered = True
+        return "temp.filtered_tally"
 
     def stance_counts(self, articles: Iterable[str] | None = None) -> dict[str, dict[int, int]]:
         """Per theme: how many articles take each derived stance."""
@@ -1053,6 +1038,18 @@ class Store:
 
 
 MISSING = (-1, -1, -1)
+TALLY_COLUMNS = ("article", "theme", "akey", *Standing._fields)
+
+
+class _Counted(NamedTuple):
+    """A thesis as the stance rule reads it (a row of COUNTED)."""
+
+    article: str
+    theme: str
+    akey: int
+    stance: int
+    origin: str
+    confidence: float | None
 
 
 _FILES = {"article": ARTICLES_FILE, "thesis": THESES_FILE}
