@@ -12,11 +12,19 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from ..model import Article, Codebook, Corpus, Thesis, chronological, overlaps, standing
-from ..text.sentences import sentences
 from .records import tags_text
 
 # How many full-text candidates a search re-ranks (a small corpus offers every thesis and sentence).
 CANDIDATES = 1000
+
+
+class StoreFailed(Exception):
+    """A reader failed while answering (the derived store, a full disk while indexing): the command reads
+    the corpus from its TOML files instead."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class Tallied(NamedTuple):
@@ -196,6 +204,8 @@ class MemoryReader:
         self, query: str, articles: Sequence[str] = (), theme: str | None = None, limit: int = CANDIDATES
     ) -> tuple[list[Thesis], list[SentenceRow]]:
         """Every thesis and unquoted sentence of the articles: a small corpus is scored whole."""
+        from ..text.sentences import sentences  # here, not at the top: only a search splits texts
+
         pool = self.articles(articles) if articles else self.whole.articles
         theses: list[Thesis] = []
         found: list[SentenceRow] = []
