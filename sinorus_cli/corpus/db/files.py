@@ -15,7 +15,6 @@ from .layout import Unusable
 
 MISSING = (-1, -1, -1)
 
-
 FILES = {"article": ARTICLES_FILE, "thesis": THESES_FILE}
 
 

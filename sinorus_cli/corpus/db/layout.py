@@ -11,13 +11,8 @@ from typing import Any
 from ...model import Article, Span
 
 DB_DIR = ".sinorus"
-
-
 DB_FILE = "index.sqlite"
-
-
 SCHEMA_VERSION = "12"
-
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -53,13 +48,11 @@ CREATE VIRTUAL TABLE sentence_vocab USING fts5vocab(sentence_fts, 'row');
 CREATE VIRTUAL TABLE thesis_vocab USING fts5vocab(thesis_fts, 'row');
 """
 
-
 ARTICLE_FIELDS = ("id", "file", "title", "author", "outlet", "kind", "date", "date_basis", "date_note", "notes")
 
 
 # What `article_of` builds an Article from, after the folder.
 ARTICLE_COLUMNS = f"a.{', a.'.join(ARTICLE_FIELDS)}, a.skip, a.sha256, a.url, a.tags"
-
 
 THESIS_FIELDS = (
     "id",
@@ -75,20 +68,17 @@ THESIS_FIELDS = (
     "speaker",
 )
 
-
 # The theses that count: those of live articles, from the article's own folder or a later one (a later
 # folder's copy of an article starts it afresh, as in load_corpus). Worked out once per change into
 # `thesis.akey` (the article's place in corpus order; NULL when the thesis does not count) and `thesis.tkey`.
 EFFECTIVE = "FROM thesis t WHERE t.akey IS NOT NULL"
-
 
 ORDER = "ORDER BY t.akey, t.tkey"
 
 
 LIVE_ARTICLES = "FROM article a JOIN source s ON s.id = a.source WHERE a.live"
 
-
-# Articles in date order, undated last, then by id: the order of analysis.compare.chronological (SQLite
+# Articles in date order, undated last, then by id: the order of model.chronological (SQLite
 # compares text as UTF-8 bytes, which orders it by code point, as Python does).
 CHRONOLOGICAL = "ORDER BY a.date = '', a.date, a.id"
 
