@@ -117,7 +117,7 @@ class Session:
             if self._reader is None:
                 from ..corpus.reader import MemoryReader
 
-                self._reader = MemoryReader(self.load(self.folders))
+                self._reader = MemoryReader(self.load(self.folders, derived=False))  # the store was just tried
         return self._reader
 
     def bypass_store(self, why: str) -> None:
@@ -126,7 +126,7 @@ class Session:
 
         if self._reader is not None:
             self._reader.close()
-        self._reader = MemoryReader(self.load(self.folders))
+        self._reader = MemoryReader(self.load(self.folders, derived=False))
         self.note(f"answering from the TOML files: {why}; 'sinorus check --repair' rebuilds the store")
 
     def selected(self) -> set[str] | None:
@@ -140,14 +140,15 @@ class Session:
         """The codebook of the selected corpus."""
         return self.reader().codebook
 
-    def load(self, folders: tuple[Path, ...]) -> Corpus:
+    def load(self, folders: tuple[Path, ...], derived: bool = True) -> Corpus:
         """The valid part of a corpus this command reads, filtered as the global options say.
 
-        Entries with problems are skipped, and said so on stderr ('sinorus check' lists them all).
+        Entries with problems are skipped, and said so on stderr ('sinorus check' lists them all). With
+        `derived` False a large corpus is parsed even so (its store was just found unusable).
         """
         from ..corpus.load import read_corpus
 
-        loaded = read_corpus(folders)
+        loaded = read_corpus(folders, derived)
         for problem in loaded.problems[:SKIPPED_SHOWN]:
             self.note(f"skipped: {problem}")
         if len(loaded.problems) > SKIPPED_SHOWN:

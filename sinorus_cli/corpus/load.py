@@ -61,13 +61,17 @@ def require_folder(folder: Path) -> Path:
     return folder
 
 
-def read_corpus(folders: Iterable[Path] | None = None) -> Loaded:
-    """The valid part of the corpus in `folders`, and every problem found, in file order."""
+def read_corpus(folders: Iterable[Path] | None = None, derived: bool = True) -> Loaded:
+    """The valid part of the corpus in `folders`, and every problem found, in file order.
+
+    A large corpus is read through its derived store unless `derived` is False (its caller has just
+    found the store unusable: trying again would only redo that work).
+    """
     folders = tuple(Path(f) for f in (folders or (seeds_folder(),)))
     for folder in folders:
         require_folder(folder)
         guard_folder(folder)
-    stored = _stored_corpus(folders)
+    stored = _stored_corpus(folders) if derived else None
     if stored is not None:
         return Loaded(stored, ())
     problems: list[Problem] = []
