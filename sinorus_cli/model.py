@@ -178,17 +178,19 @@ class Corpus:
 
     def filtered(self, curated_only: bool = False, min_confidence: float = 0.0) -> Corpus:
         """The corpus without the proposed theses a reader chose to ignore (curated ones always stay)."""
-        kept = tuple(
-            t
-            for t in self.theses
-            if t.origin == "curated" or (not curated_only and (t.confidence or 0.0) >= min_confidence)
-        )
+        kept = tuple(t for t in self.theses if passes_filters(t.origin, t.confidence, curated_only, min_confidence))
         return self if len(kept) == len(self.theses) else replace(self, theses=kept)
 
     def theses_of(self, article_id: str | None = None, theme_id: str | None = None) -> list[Thesis]:
         """Theses filtered by article and/or theme, in corpus order."""
         pool = self.theses if article_id is None else self._theses_by_article.get(article_id, [])
         return [t for t in pool if theme_id is None or t.theme == theme_id]
+
+
+def passes_filters(origin: str, confidence: float | None, curated_only: bool, min_confidence: float) -> bool:
+    """Whether a thesis counts under the global filters: a curated one always, a proposed one unless only
+    curated ones are wanted, and then only at or above the lowest confidence wanted (none counts as 0)."""
+    return origin == "curated" or (not curated_only and (confidence or 0.0) >= min_confidence)
 
 
 def chronological(articles: Sequence[Article]) -> list[Article]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ...model import PRECISIONS, Article, Codebook, Corpus, Thesis
+from ...model import PRECISIONS, Article, Codebook, Corpus, Thesis, passes_filters
 from .. import load, records
 from ..reader import CANDIDATES, SentenceRow, StanceRowTuple, Tallied
 from .files import signature_of
@@ -52,13 +53,13 @@ class Store:
         # Which codebook, as it is now: a theme renamed or removed there changes which theses count.
         path = load.codebook_path(folders)
         self.codebook_key = json.dumps([str(path), *signature_of(path)])
-        # The global filters, as SQL over the thesis alias `t`; curated theses always count.
-        self._filter = (
-            ""
-            if not curated_only and not min_confidence
-            else (" AND (t.origin = 'curated' OR (? AND coalesce(t.confidence, 0) >= ?))")
-        )
-        self._filter_args: tuple[Any, ...] = () if not self._filter else (not curated_only, min_confidence)
+        # The global filters, as SQL over the thesis alias `t`: the model's rule, called from SQLite, so it
+        # is never written again here.
+        self._filter = ""
+        if curated_only or min_confidence:
+            rule = partial(passes_filters, curated_only=curated_only, min_confidence=min_confidence)
+            connection.create_function("passes_filters", 2, rule, deterministic=True)
+            self._filter = " AND passes_filters(t.origin, t.confidence)"
         self._tallies_from = "" if self._filter else "tally"  # filtered tallies are counted on first use
 
     def close(self) -> None:
@@ -143,7 +144,7 @@ class Store:
         """FROM and WHERE over the per-article, per-theme tallies as `t` (of the given themes and articles),
         with their arguments."""
         if not self._tallies_from:
-            self._tallies_from = count_filtered(self.db, self._filter, self._filter_args)
+            self._tallies_from = count_filtered(self.db, self._filter, ())
         source = f"FROM {self._tallies_from} t"
         args: list[Any] = []
         clauses = []
@@ -202,7 +203,7 @@ class Store:
         self, articles: Iterable[str] | None, themes: Iterable[str] | None, stances: Iterable[int] | None
     ) -> tuple[str, tuple[Any, ...]]:
         """WHERE clauses over the thesis alias `t` (after the global filters), with their arguments."""
-        where, args = self._filter, list(self._filter_args)
+        where, args = self._filter, list[Any]()
         for column, values in (("t.article", articles), ("t.theme", themes), ("t.stance", stances)):
             if values is not None:
                 chosen = tuple(values)
