@@ -193,9 +193,16 @@ def passes_filters(origin: str, confidence: float | None, curated_only: bool, mi
     return origin == "curated" or (not curated_only and (confidence or 0.0) >= min_confidence)
 
 
+def date_order(date: str, article_id: str) -> str:
+    """Where an article sorts among others: by publication date (undated last), then id. One string, so
+    the derived store sorts by the same key (a space ends the date: it sorts before any date's
+    character, so a year sorts before the months in it; text compares alike in SQLite and Python)."""
+    return f"{0 if date else 1}{date} {article_id}"
+
+
 def chronological(articles: Sequence[Article]) -> list[Article]:
-    """Articles by publication date (undated last), then id, so every view orders them alike."""
-    return sorted(articles, key=lambda a: (a.date == "", a.date, a.id))
+    """Articles in date order (see date_order), so every view orders them alike."""
+    return sorted(articles, key=lambda a: date_order(a.date, a.id))
 
 
 class Counted(Protocol):

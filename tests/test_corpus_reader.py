@@ -1,16 +1,21 @@
 """One way to read a corpus: the corpus in memory and the derived store answer every CorpusReader
-question alike, with and without the thesis filters."""
+question alike, with and without the thesis filters, and sort articles by one date order."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sinorus_cli.analysis.debate import controversy, matrix
 from sinorus_cli.analysis.search import candidates, rank
 from sinorus_cli.corpus import db, load_corpus
 from sinorus_cli.corpus.reader import CorpusReader, MemoryReader
+from sinorus_cli.corpus.records import ARTICLE_ID
+from sinorus_cli.model import date_order
 
 FILTERS = ((False, 0.0), (True, 0.0), (False, 0.9))
 
@@ -98,3 +103,23 @@ def test_a_filtered_store_counts_afresh_and_leaves_its_stored_tallies_alone(with
     assert again is not None
     assert sorted(again.tallies()) == everyone
     again.close()
+
+
+DATES = st.one_of(
+    st.just(""),
+    st.dates().map(lambda d: d.isoformat()),
+    st.dates().map(lambda d: d.isoformat()[:7]),
+    st.dates().map(lambda d: d.isoformat()[:4]),
+)
+IDS = st.from_regex(ARTICLE_ID, fullmatch=True)
+
+
+@given(st.lists(st.tuples(DATES, IDS), max_size=30))
+def test_date_order_sorts_as_the_rule_says_in_python_and_in_sqlite(articles):
+    by_rule = sorted(articles, key=lambda a: (a[0] == "", a[0], a[1]))  # undated last, then date, then id
+    assert sorted(articles, key=lambda a: date_order(*a)) == by_rule
+    with sqlite3.connect(":memory:") as connection:
+        connection.create_function("date_order", 2, date_order, deterministic=True)
+        connection.execute("CREATE TABLE a(date TEXT, id TEXT)")
+        connection.executemany("INSERT INTO a VALUES (?, ?)", articles)
+        assert connection.execute("SELECT date, id FROM a ORDER BY date_order(date, id)").fetchall() == by_rule

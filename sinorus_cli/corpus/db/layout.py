@@ -78,9 +78,8 @@ ORDER = "ORDER BY t.akey, t.tkey"
 
 LIVE_ARTICLES = "FROM article a JOIN source s ON s.id = a.source WHERE a.live"
 
-# Articles in date order, undated last, then by id: the order of model.chronological (SQLite
-# compares text as UTF-8 bytes, which orders it by code point, as Python does).
-CHRONOLOGICAL = "ORDER BY a.date = '', a.date, a.id"
+# Articles in date order: model.date_order, which every query connection can call (see queries.Store).
+CHRONOLOGICAL = "ORDER BY date_order(a.date, a.id)"
 
 
 class Unusable(Exception):
