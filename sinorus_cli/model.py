@@ -245,7 +245,7 @@ def standing(theses: Sequence[Counted]) -> Standing:
     """
     stances = [t.stance for t in theses]
     total = sum(stances)
-    mixed = any(s > 0 for s in stances) and any(s < 0 for s in stances)
+    mixed = max(stances) > 0 > min(stances)  # some for and some against
     confidences = [t.confidence or 0.0 for t in theses if t.origin != "curated"]
     lowest = min(confidences) if confidences else None
     return Standing(len(stances), total, round_half_away(total / len(stances)), mixed, bool(confidences), lowest)
