@@ -240,15 +240,26 @@ def standing(theses: Sequence[Counted]) -> Standing:
     on (at least one), rounded half away from zero, and `mixed` when they have opposite signs.
 
     The one place the rule is written: analysis.stance.position applies it to a loaded corpus, and the
-    derived store to its rows when it refreshes its tallies. Which theses an article's stance rests on
-    (its authors' own, by default) is the caller's choice.
+    derived store (through `standing_of`) to its rows when it refreshes its tallies. Which theses an
+    article's stance rests on (its authors' own, by default) is the caller's choice.
     """
     stances = [t.stance for t in theses]
-    total = sum(stances)
-    mixed = max(stances) > 0 > min(stances)  # some for and some against
-    confidences = [t.confidence or 0.0 for t in theses if t.origin != "curated"]
-    lowest = min(confidences) if confidences else None
-    return Standing(len(stances), total, round_half_away(total / len(stances)), mixed, bool(confidences), lowest)
+    proposed = [c for t in theses if (c := proposed_confidence(t.origin, t.confidence)) is not None]
+    return standing_of(len(stances), sum(stances), max(stances), min(stances), min(proposed) if proposed else None)
+
+
+def standing_of(theses: int, total: int, highest: int, lowest: int, least_confident: float | None) -> Standing:
+    """The stance rule on what it reads of the theses: how many, the sum, the highest and the lowest of
+    their stances, and the lowest `proposed_confidence` among them (None when all are curated). The
+    derived store aggregates these in SQL, one row per article and theme, and applies the rule here."""
+    mixed = highest > 0 > lowest  # some for and some against
+    stance = round_half_away(total / theses)
+    return Standing(theses, total, stance, mixed, least_confident is not None, least_confident)
+
+
+def proposed_confidence(origin: str, confidence: float | None) -> float | None:
+    """A thesis's confidence when the reader proposed it (none given counts as 0); None when it is curated."""
+    return None if origin == "curated" else (confidence or 0.0)
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ...model import PRECISIONS, Article, Codebook, Corpus, Thesis, date_order, passes_filters
+from ...model import PRECISIONS, Article, Codebook, Corpus, Thesis, date_order, passes_filters, proposed_confidence
 from .. import load, records
 from ..reader import CANDIDATES, SentenceRow, StanceRowTuple, Tallied
 from .files import signature_of
@@ -44,7 +44,9 @@ class Store:
         self, connection: sqlite3.Connection, folders: tuple[Path, ...], curated_only: bool, min_confidence: float
     ) -> None:
         self.db = connection
+        # The model's rules the SQL calls (they are never written again in SQL).
         connection.create_function("date_order", 2, date_order, deterministic=True)
+        connection.create_function("proposed_confidence", 2, proposed_confidence, deterministic=True)
         self.folders = folders
         self.path = folders[-1] / DB_DIR / DB_FILE
         problems: list[records.Problem] = []

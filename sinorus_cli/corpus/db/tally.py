@@ -1,51 +1,39 @@
 """The per-article, per-theme tallies the matrix, controversy and compare counts come from.
 
-Each is the stance rule (model.standing) applied here, in Python, to the theses an article's stance rests
-on: never written again in SQL. The stored tallies count every thesis and are redone for the articles a
-refresh touched; with the thesis filters (--curated-only, --min-confidence) they are counted afresh, once
-per command, into a temporary table.
+SQL only aggregates the theses an article's stance rests on; the stance rule (model.standing_of) is
+applied here, in Python, and never written again in SQL. The stored tallies count every thesis and are
+redone for the articles a refresh touched; with the thesis filters (--curated-only, --min-confidence)
+they are counted afresh, once per command, into a temporary table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import groupby
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from ...model import Standing, standing
+from ...model import Standing, standing_of
 from .layout import EFFECTIVE, marks
 
 if TYPE_CHECKING:
     import sqlite3
 
-# What the stance rule reads of the theses an article's stance rests on: its authors' own (no speaker), as
-# in stance.position, grouped by article and theme.
+# What the stance rule reads of the theses an article's stance rests on (its authors' own, no speaker, as
+# in stance.position), per article and theme: how many, the sum, highest and lowest of their stances, and
+# the lowest confidence of a proposed one. SQL only aggregates; model.standing_of applies the rule, and
+# `proposed_confidence` is the model's, called from SQLite (see queries.Store).
 COUNTED = (
-    f"SELECT t.article, t.theme, t.akey, t.stance, t.origin, t.confidence {EFFECTIVE} AND t.speaker = ''"
-    "{where} ORDER BY t.article, t.theme"
+    "SELECT t.article, t.theme, min(t.akey), count(*), sum(t.stance), max(t.stance), min(t.stance), "
+    f"min(proposed_confidence(t.origin, t.confidence)) {EFFECTIVE} AND t.speaker = ''{{where}} "
+    "GROUP BY t.article, t.theme"
 )
 TALLY_COLUMNS = ("article", "theme", "akey", *Standing._fields)
 FILTERED = "temp.filtered_tally"
 
 
-class CountedRow(NamedTuple):
-    """A thesis as the stance rule reads it (a row of COUNTED)."""
-
-    article: str
-    theme: str
-    akey: int
-    stance: int
-    origin: str
-    confidence: float | None
-
-
 def standings(db: sqlite3.Connection, where: str, args: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
     """A tally row per article and theme of the theses that count (narrowed by `where`)."""
-    rows = map(CountedRow._make, db.execute(COUNTED.format(where=where), args).fetchall())
-    for (article, theme), group in groupby(rows, key=itemgetter(0, 1)):
-        theses = list(group)
-        yield (article, theme, min(t.akey for t in theses), *standing(theses))
+    for article, theme, akey, *read in db.execute(COUNTED.format(where=where), args).fetchall():
+        yield (article, theme, akey, *standing_of(*read))
 
 
 def retally(db: sqlite3.Connection, articles: Sequence[str] = ()) -> None:
