@@ -34,7 +34,7 @@ _API = {
     "position": "analysis.stance",
     "relation": "analysis.stance",
     "compare_theme": "analysis.compare",
-    "chronological": "analysis.compare",
+    "chronological": "model",
     "by_controversy": "analysis.debate",
     "stance_matrix": "analysis.debate",
     "diff_articles": "analysis.debate",

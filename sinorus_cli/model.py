@@ -6,10 +6,12 @@ cached and turned into JSON without surprises.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import math
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 from .filesystem import read_article_file
 
@@ -189,11 +191,7 @@ class Corpus:
 
     def filtered(self, curated_only: bool = False, min_confidence: float = 0.0) -> Corpus:
         """The corpus without the proposed theses a reader chose to ignore (curated ones always stay)."""
-        kept = tuple(
-            t
-            for t in self.theses
-            if t.origin == "curated" or (not curated_only and (t.confidence or 0.0) >= min_confidence)
-        )
+        kept = tuple(t for t in self.theses if passes_filters(t.origin, t.confidence, curated_only, min_confidence))
         return self if len(kept) == len(self.theses) else replace(self, theses=kept)
 
     def on_themes(self, theme_ids: Collection[str]) -> Corpus:
@@ -205,6 +203,81 @@ class Corpus:
         """Theses filtered by article and/or theme, in corpus order."""
         pool = self.theses if article_id is None else self._theses_by_article.get(article_id, [])
         return [t for t in pool if theme_id is None or t.theme == theme_id]
+
+
+def passes_filters(origin: str, confidence: float | None, curated_only: bool, min_confidence: float) -> bool:
+    """Whether a thesis counts under the global filters: a curated one always, a proposed one unless only
+    curated ones are wanted, and then only at or above the lowest confidence wanted (none counts as 0)."""
+    return origin == "curated" or (not curated_only and (confidence or 0.0) >= min_confidence)
+
+
+def date_order(date: str, article_id: str) -> str:
+    """Where an article sorts among others: by publication date (undated last), then id. One string, so
+    the derived store sorts by the same key (a space ends the date: it sorts before any date's
+    character, so a year sorts before the months in it; text compares alike in SQLite and Python)."""
+    return f"{0 if date else 1}{date} {article_id}"
+
+
+def chronological(articles: Sequence[Article]) -> list[Article]:
+    """Articles in date order (see date_order), so every view orders them alike."""
+    return sorted(articles, key=lambda a: date_order(a.date, a.id))
+
+
+class Counted(Protocol):
+    """What the stance rule reads of a thesis: a Thesis, or a stored row with the same fields."""
+
+    @property
+    def stance(self) -> int: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def confidence(self) -> float | None: ...
+
+
+class Standing(NamedTuple):
+    """An article's derived stance on a theme and what it rests on (see `standing`).
+
+    A named tuple rather than a frozen dataclass: the derived store makes one per article and theme.
+    """
+
+    theses: int
+    total: int  # the sum of their stances
+    stance: int
+    mixed: bool
+    proposed: bool  # whether any of them was proposed by the reader, not curated
+    confidence: float | None  # the lowest confidence among the proposed ones
+
+
+def round_half_away(value: float) -> int:
+    """Round to the nearest integer, halves away from zero (Python's round() goes to even)."""
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
+
+
+def standing(theses: Sequence[Counted]) -> Standing:
+    """The stance rule: an article's stance on a theme is the mean of the stances of the theses it rests
+    on (at least one), rounded half away from zero, and `mixed` when they have opposite signs.
+
+    The one place the rule is written: analysis.stance.position applies it to a loaded corpus, and the
+    derived store (through `standing_of`) to its rows when it refreshes its tallies. Which theses an
+    article's stance rests on (its authors' own, by default) is the caller's choice.
+    """
+    stances = [t.stance for t in theses]
+    proposed = [c for t in theses if (c := proposed_confidence(t.origin, t.confidence)) is not None]
+    return standing_of(len(stances), sum(stances), max(stances), min(stances), min(proposed) if proposed else None)
+
+
+def standing_of(theses: int, total: int, highest: int, lowest: int, least_confident: float | None) -> Standing:
+    """The stance rule on what it reads of the theses: how many, the sum, the highest and the lowest of
+    their stances, and the lowest `proposed_confidence` among them (None when all are curated). The
+    derived store aggregates these in SQL, one row per article and theme, and applies the rule here."""
+    mixed = highest > 0 > lowest  # some for and some against
+    stance = round_half_away(total / theses)
+    return Standing(theses, total, stance, mixed, least_confident is not None, least_confident)
+
+
+def proposed_confidence(origin: str, confidence: float | None) -> float | None:
+    """A thesis's confidence when the reader proposed it (none given counts as 0); None when it is curated."""
+    return None if origin == "curated" else (confidence or 0.0)
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

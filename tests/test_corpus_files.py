@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from sinorus_cli.corpus import index, load_corpus, locations
+from sinorus_cli.corpus import db, index, load_corpus, locations
 
 
 def _replace(path, old, new):
@@ -72,22 +72,27 @@ def test_hostile_quote_prints_literally_in_tables(run, seed_copy):
     assert "\x1b[2J" not in result.stdout and "\\x1b[2J" in result.stdout
 
 
-def test_index_is_used_when_current_and_rebuilt_when_files_change(seed_copy, monkeypatch):
+def test_a_large_corpus_is_loaded_through_its_store_its_one_derived_form(seed_copy, monkeypatch):
+    parsed = load_corpus([seed_copy])
     monkeypatch.setattr(locations, "MIN_BYTES", 0)
     first = load_corpus([seed_copy])
-    stored = seed_copy / index.INDEX_DIR / index.INDEX_FILE
-    assert json.loads(stored.read_text(encoding="utf-8"))["signature"]
+    assert first == parsed
+    state = seed_copy / index.INDEX_DIR
+    assert sorted(p.name for p in state.iterdir()) == ["codebook.json", db.DB_FILE, "index.sqlite.checked"]
     assert load_corpus([seed_copy]) == first
     _replace(seed_copy / "theses.toml", "stance = 2", "stance = 1")
     changed = load_corpus([seed_copy])
     assert changed != first
     assert sum(t.stance == 2 for t in changed.theses) == sum(t.stance == 2 for t in first.theses) - 1
+    monkeypatch.setattr(locations, "MIN_BYTES", 10**12)  # parsed from the TOML files again
+    assert load_corpus([seed_copy]) == changed
 
 
-def test_corrupt_index_is_ignored(seed_copy, monkeypatch):
-    monkeypatch.setattr(locations, "MIN_BYTES", 0)
+def test_a_damaged_store_is_never_what_a_large_corpus_loads(seed_copy, monkeypatch):
     expected = load_corpus([seed_copy])
-    (seed_copy / index.INDEX_DIR / index.INDEX_FILE).write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(locations, "MIN_BYTES", 0)
+    assert load_corpus([seed_copy]) == expected
+    (seed_copy / db.DB_DIR / db.DB_FILE).write_bytes(b"not a database" * 100)
     assert load_corpus([seed_copy]) == expected
 
 

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sinorus_cli.corpus import db, journal, locations
+from sinorus_cli.corpus import journal, locations
 from sinorus_cli.corpus import store as corpus_store
+from sinorus_cli.corpus.db import opening
 
 DATA = Path(__file__).parent / "data"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="links and pipes as POSIX has them")
@@ -229,7 +230,7 @@ def test_no_store_is_written_into_the_seeds_when_they_are_read_last(run, seed_co
     seeds = tmp_path / "seeds"
     shutil.copytree(locations.seeds_folder(), seeds)
     monkeypatch.setattr(locations, "seeds_folder", lambda: seeds)
-    monkeypatch.setattr(db, "seeds_folder", lambda: seeds, raising=False)
+    monkeypatch.setattr(opening, "seeds_folder", lambda: seeds)
     monkeypatch.setattr(locations, "MIN_BYTES", 0)  # as if the folders were large
     result = run("-C", str(seed_copy), "-C", "seeds", "articles")
     assert result.exit_code == 0, result.output

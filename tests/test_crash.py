@@ -136,7 +136,8 @@ def _trial(n: int, base: Path, root: Path, outcomes: dict[str, tuple]) -> str:
     files = _files(folder)
     assert files in (files_before, files_after), f"trial {n} ({operation}): files neither before nor after"
     assert not check_corpus(read_corpus([folder]).corpus)
-    assert not [p for p in (folder / STATE_DIR).iterdir() if p.name not in ("index.json", "codebook.json")]
+    derived = ("codebook.json", "index.sqlite", "index.sqlite.checked")  # snapshots and the store, nothing else
+    assert not [p for p in (folder / STATE_DIR).iterdir() if p.name not in derived]
     state = "before" if files == files_before else "after"
     return f"{operation} {state}" + (" repaired" if check.exit_code else "")
 

@@ -17,13 +17,10 @@ CLASS_LINES = 250
 # Being split into smaller modules now; each number is the size today, a ceiling until the split lands.
 # Remove an entry when its module (or class) is back under the limit: the last test below says when.
 ALLOWED_MODULE_LINES = {
-    "corpus/db.py": 1152,
     "corpus/store.py": 636,
     "corpus/records.py": 644,
 }
-ALLOWED_CLASS_LINES = {
-    ("corpus/db.py", "Store"): 646,
-}
+ALLOWED_CLASS_LINES: dict[tuple[str, str], int] = {}
 
 
 def _modules() -> dict[str, str]:

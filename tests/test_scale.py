@@ -13,6 +13,7 @@ import pytest
 from sinorus_cli.analysis.compare import compare_theme
 from sinorus_cli.analysis.stance import Relation
 from sinorus_cli.corpus import db, load_corpus, locations, store
+from sinorus_cli.corpus.db import blocks
 from sinorus_cli.present import grouped
 
 pytestmark = pytest.mark.slow  # CI runs it; `-m 'not slow'` leaves it out while iterating
@@ -91,7 +92,7 @@ def test_an_add_is_read_as_an_append_and_the_store_still_answers_as_the_toml_fil
     _json(run, seed_copy, "themes")  # the store exists before the add
     merged = []
     with monkeypatch.context() as patch:
-        patch.setattr(db.Store, "_merge_blocks", lambda *args: merged.append(args) or False)
+        patch.setattr(blocks.TableSync, "_merge_blocks", lambda *args: merged.append(args) or False)
         piece = seed_copy.parent / "new.txt"
         piece.write_text("A new piece\n\nChina and Russia will not form a military alliance, the author argues.\n")
         assert run("--corpus", str(seed_copy), "add", str(piece), "--id", "new-piece").exit_code == 0
@@ -111,8 +112,8 @@ def test_an_add_reads_only_what_it_appended_and_hand_edits_after_it_are_still_se
     piece.write_text("A new piece\n\nChina and Russia will not form a military alliance, the author argues.\n")
     with monkeypatch.context() as patch:
         whole: list[Path] = []
-        read = db._read
-        patch.setattr(db, "_read", lambda path: whole.append(path) or read(path))
+        read = blocks.read_signed
+        patch.setattr(blocks, "read_signed", lambda path: whole.append(path) or read(path))
         patch.setattr(store, "_scanned", lambda source: pytest.fail(f"{source} scanned: the store knows its ids"))
         assert run("--corpus", str(seed_copy), "add", str(piece), "--id", "new-piece").exit_code == 0
         assert _json(run, seed_copy, "show", "new-piece")["article"]["id"] == "new-piece"
@@ -220,7 +221,7 @@ def test_an_add_hands_the_store_what_it_wrote_and_a_rebuild_finds_the_same(run, 
         path = tmp_path / f"piece-{n}.txt"
         path.write_text(f"Piece {n}\n\nChina and Russia will not form a military alliance, writer {n} argues.\n")
     with monkeypatch.context() as patch:
-        patch.setattr(db.Store, "_parse", staticmethod(lambda *args: pytest.fail("an added block was parsed")))
+        patch.setattr(blocks.TableSync, "_parse", staticmethod(lambda *args: pytest.fail("an added block was parsed")))
         for first, last in ((0, 2), (2, 3)):  # the first add makes the store, the second appends to it
             names = [str(tmp_path / f"piece-{n}.txt") for n in range(first, last)]
             assert run("--corpus", str(corpus), "add", *names).exit_code == 0

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sinorus_cli.corpus import db, load_corpus, locations
+from sinorus_cli.corpus import load_corpus, locations
+from sinorus_cli.corpus.db import blocks, files, opening, sentences, sync
 
 SENTENCE = "Beijing and Moscow"
 
@@ -48,7 +49,7 @@ def test_a_same_length_edit_of_an_article_text_is_seen_by_search(run, tmp_path, 
 def test_an_in_place_save_during_a_read_is_never_recorded_under_the_new_signature(tmp_path, monkeypatch):
     path = tmp_path / "theses.toml"
     path.write_bytes(b"old content\n")
-    real, saved = db.signature, []
+    real, saved = files.signature, []
 
     def save_then_sign(file):  # another program saves in place just as the signature is taken
         if not saved:
@@ -58,8 +59,8 @@ def test_an_in_place_save_during_a_read_is_never_recorded_under_the_new_signatur
             os.utime(path, ns=(1, 10**18))
         return real(file)
 
-    monkeypatch.setattr(db, "signature", save_then_sign)
-    data, signed = db._read(path)
+    monkeypatch.setattr(files, "signature", save_then_sign)
+    data, signed = files.read_signed(path)
     assert (data, signed) == (path.read_bytes(), real(path))
 
 
@@ -104,14 +105,14 @@ def test_a_read_only_corpus_is_answered_from_its_toml(run, seed_copy, always_sto
 def test_a_store_failing_mid_build_is_bypassed_with_one_note(run, seed_copy, always_store, monkeypatch, failure):
     expected = run("-C", str(seed_copy), "articles").stdout
     (seed_copy / ".sinorus" / "index.sqlite").unlink()
-    real = db.Store._sync_sources
+    real = sync.StoreSync._sync_sources
 
     def fail(self):  # SQLite rolls back on its own after some errors: ours must not fail on top of it
         real(self)
         self.db.execute("ROLLBACK")
         raise sqlite3.OperationalError(failure)
 
-    monkeypatch.setattr(db.Store, "_sync_sources", fail)
+    monkeypatch.setattr(sync.StoreSync, "_sync_sources", fail)
     result = run("-C", str(seed_copy), "articles")
     assert result.exit_code == 0 and result.stdout == expected, result.output
     notes = result.stderr.strip().splitlines()
@@ -142,14 +143,14 @@ def test_a_write_between_reading_articles_and_theses_is_never_answered_as_a_mix(
     assert run("-C", str(seed_copy), "articles").exit_code == 0  # the store is built
     with open(seed_copy / "theses.toml", "a", encoding="utf-8") as out:
         out.write("\n# a hand edit, so the next command syncs\n")
-    real, raced = db.Store._sync_file, []
+    real, raced = blocks.TableSync._sync_file, []
 
     def remove_between(self, source, folder, name, table, *rest):  # a remove lands between the two files
         if name == "theses.toml" and not raced:
             raced.append(store.remove_article(seed_copy, "llp-2020"))
         return real(self, source, folder, name, table, *rest)
 
-    monkeypatch.setattr(db.Store, "_sync_file", remove_between)
+    monkeypatch.setattr(blocks.TableSync, "_sync_file", remove_between)
     listed = run("-C", str(seed_copy), "articles", "--format", "json")
     monkeypatch.undo()
     assert raced and listed.exit_code == 0, listed.output
@@ -161,10 +162,10 @@ def test_a_write_between_reading_articles_and_theses_is_never_answered_as_a_mix(
 def test_a_store_failing_while_search_indexes_is_bypassed_with_one_note(run, seed_copy, always_store, monkeypatch):
     assert run("-C", str(seed_copy), "articles").exit_code == 0  # the store is built, no sentence indexed yet
 
-    def full(self, source, article=None):
+    def full(connection, source, article=None):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(db.Store, "_delete_sentences", full)
+    monkeypatch.setattr(sentences, "delete_sentences", full)
     result = run("-C", str(seed_copy), "search", "strong institutional foundations", "--format", "json")
     assert result.exit_code == 0, result.output
     notes = result.stderr.strip().splitlines()
@@ -179,7 +180,7 @@ def test_a_store_that_cannot_be_written_is_read_while_current_and_bypassed_once_
     expected = run("-C", str(seed_copy), "theses", "--format", "json").stdout  # builds the store
     path = seed_copy / ".sinorus" / "index.sqlite"
     before = (path.read_bytes(), path.stat().st_mtime_ns)
-    monkeypatch.setattr(db, "_writable", lambda path: False)  # as on a read-only share (root writes anything)
+    monkeypatch.setattr(opening, "_writable", lambda path: False)  # as on a read-only share (root writes anything)
     current = run("-C", str(seed_copy), "theses", "--format", "json")
     assert current.exit_code == 0 and current.stdout == expected and not current.stderr
     searched = run("-C", str(seed_copy), "search", "strong institutional foundations")  # would index sentences

@@ -8,6 +8,7 @@ from functools import cached_property
 from itertools import combinations
 
 from ..model import Article, Corpus, Theme, Thesis
+from ..model import chronological as chronological  # the date order every view shares, kept importable here
 from .resolve import ArticleLike, ThemeLike, articles_of, theme_of
 from .stance import Position, Relation, Speakers, position, relation, sign
 
@@ -170,11 +171,6 @@ def leading_thesis(pos: Position | None, quoted: Sequence[Thesis] = ()) -> Thesi
         if not candidates:
             return pos.representative
     return max(sorted(candidates, key=lambda t: t.start), key=lambda t: abs(t.stance))  # max keeps the first
-
-
-def chronological(articles: Sequence[Article]) -> list[Article]:
-    """Articles by publication date (undated last), then id, so every view orders them alike."""
-    return sorted(articles, key=lambda a: (a.date == "", a.date, a.id))
 
 
 def compare_theme(

@@ -1,17 +1,21 @@
 """The whole debate at once: how divided each theme is, the article-by-theme matrix, two-article diffs.
 
-Every function here derives stances and relations from stance.py through
-compare.py, so a matrix cell, a diff row and a compare table always agree.
+Controversy and the matrix are read through a CorpusReader (a corpus in memory, or the derived store
+of a large one) from per-article, per-theme standings, never from pairs of articles; every stance
+comes from the one rule (model.standing, applied by stance.position), so a matrix cell, a diff row
+and a compare table always agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
-from ..model import Article, Corpus, Theme, Thesis
-from .compare import Counts, Pair, Pairs, chronological, compare_theme
+from ..corpus.reader import CorpusReader, MemoryReader
+from ..model import Article, Corpus, Theme, Thesis, chronological
+from .compare import Counts, Pair, Pairs, compare_theme
 from .resolve import ArticleLike, ThemeLike, article_of, articles_of, themes_of
 from .stance import Position, Relation, relation
 
@@ -48,7 +52,7 @@ def measured(theme: Theme, counts: Counts) -> Polarization:
 
 def polarization(corpus: Corpus, theme: Theme, only: Sequence[Article] = ()) -> Polarization:
     """The polarization of one theme over the corpus (or the given articles)."""
-    return measured(theme, compare_theme(corpus, theme, only).counts)
+    return controversy(MemoryReader(corpus), [theme], [a.id for a in only] if only else None)[0]
 
 
 def ranked(polarizations: Sequence[Polarization]) -> list[Polarization]:
@@ -62,8 +66,17 @@ def by_controversy(
     """Themes (objects or ids; default all) from most to least divided (share of contradicting pairs, then
     variance), over `only` these articles (objects or ids; default all)."""
     chosen = articles_of(corpus, only)
-    measured = themes_of(corpus.codebook, themes or corpus.codebook.themes)
-    return ranked([polarization(corpus, t, chosen) for t in measured])
+    measured = themes_of(corpus.codebook, themes)
+    return controversy(MemoryReader(corpus), measured, [a.id for a in chosen] if chosen else None)
+
+
+def controversy(
+    reader: CorpusReader, themes: Sequence[Theme] = (), articles: Sequence[str] | None = None
+) -> list[Polarization]:
+    """Themes (all, or those given) from most to least divided over the articles (all, or those given),
+    from how many articles take each stance: no pair of articles is listed."""
+    counts = reader.stance_counts(articles)
+    return ranked([measured(t, Counts(counts.get(t.id, {}))) for t in themes or reader.codebook.themes])
 
 
 class Dated(NamedTuple):
@@ -113,27 +126,33 @@ class Matrix:
 
 def stance_matrix(corpus: Corpus, themes: Sequence[ThemeLike] = (), articles: Sequence[ArticleLike] = ()) -> Matrix:
     """The article-by-theme stance matrix of discourse network analysis (themes and articles: objects or ids)."""
-    chosen = chronological(articles_of(corpus, articles) or corpus.articles)
-    ranked = by_controversy(corpus, themes, chosen)
-    cells = tuple(
-        Cell(p.article, p.theme, p.stance, p.mixed, p.proposed, p.confidence)
-        for measured in ranked
-        for p in compare_theme(corpus, measured.theme, chosen).positions
-    )
-    theme_ids = [m.theme.id for m in ranked]
-    by_article: dict[str, dict[str, Cell]] = {}
-    for cell in cells:
-        by_article.setdefault(cell.article, {})[cell.theme] = cell
-    rows = []
-    for article in chosen:
-        if found := by_article.get(article.id):
-            ordered = [found[t] for t in theme_ids if t in found]
-            stances = tuple(found[t].stance if t in found else None for t in theme_ids)
-            mixed = tuple(c.theme for c in ordered if c.mixed)
-            proposed = tuple(c.theme for c in ordered if c.proposed)
-            rows.append(StanceRow(article.id, article.date, stances, mixed, proposed))
-    listed = tuple(Dated(a.id, a.date) for a in chosen)
-    return Matrix(tuple(ranked), tuple(rows), lambda: listed, lambda: cells)
+    return matrix(MemoryReader(corpus), themes_of(corpus.codebook, themes), articles_of(corpus, articles))
+
+
+def matrix(reader: CorpusReader, themes: Sequence[Theme] = (), articles: Sequence[Article] = ()) -> Matrix:
+    """The matrix as the reader answers it: its rows at once, the list of every article and cell (which
+    only a JSON document or a table's layout needs) when asked for."""
+    ids = [a.id for a in articles] if articles else None
+    order = controversy(reader, themes, ids)
+    theme_ids = [m.theme.id for m in order]
+    rows = tuple(map(StanceRow._make, reader.stance_rows(theme_ids, ids)))
+
+    @cache
+    def listed() -> tuple[Dated, ...]:
+        if articles:
+            return tuple(Dated(a.id, a.date) for a in chronological(articles))
+        return tuple(map(Dated._make, reader.dated()))
+
+    def cells() -> list[Cell]:
+        place = {a.id: n for n, a in enumerate(listed())}
+        rank = {t: n for n, t in enumerate(theme_ids)}
+        found = [
+            Cell(t.article, t.theme, t.stance, t.mixed, t.proposed, t.confidence)
+            for t in reader.tallies(theme_ids if themes else None, ids)
+        ]
+        return sorted(found, key=lambda c: (rank[c.theme], place[c.article]))
+
+    return Matrix(tuple(order), rows, listed, cells)
 
 
 @dataclass(frozen=True)

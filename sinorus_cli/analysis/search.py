@@ -19,14 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from ..corpus.reader import CorpusReader, MemoryReader
 from ..model import Article, Corpus, Thesis, overlaps
-from ..text.sentences import sentences
 from .resolve import ArticleLike, ThemeLike, articles_of, theme_of
-
-if TYPE_CHECKING:
-    from ..corpus.db import Store
 
 
 @dataclass(frozen=True)
@@ -71,18 +67,6 @@ def thesis_candidate(thesis: Thesis) -> Candidate:
     )  # fmt: skip
 
 
-def _candidates(corpus: Corpus, articles: Sequence[Article], theme: str | None) -> Iterable[Candidate]:
-    for article in articles:
-        theses = corpus.theses_of(article.id, theme)
-        quoted = [(t.start, t.end) for t in corpus.theses_of(article.id)]
-        yield from (thesis_candidate(t) for t in theses)
-        if theme is not None:
-            continue
-        for sentence in sentences(article.text(), article.skip):
-            if not any(overlaps(s, e, sentence.start, sentence.end) for s, e in quoted):
-                yield Candidate(article.id, "sentence", sentence.start, sentence.text)
-
-
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen [start, end) to whole words, so 'sco' inside 'moscow' is scored against 'moscow'."""
     while start > 0 and text[start - 1].isalnum():
@@ -102,17 +86,18 @@ def search(
 ) -> list[Hit]:
     """The best hits for `query`, best first, at most `limit`, none below `min_score` (0-100); in `articles`
     and on `theme` (objects or ids) when given."""
-    chosen = articles_of(corpus, articles) or corpus.articles
+    chosen = articles_of(corpus, articles)  # none given: every article
     theme_id = None if theme is None else theme_of(corpus.codebook, theme).id
-    return rank(query, _candidates(corpus, chosen, theme_id), limit, min_score)
+    return rank(query, candidates(MemoryReader(corpus), query, chosen, theme_id), limit, min_score)
 
 
-def stored_candidates(
-    store: Store, query: str, articles: Sequence[Article] = (), theme: str | None = None
+def candidates(
+    reader: CorpusReader, query: str, articles: Sequence[Article] = (), theme: str | None = None
 ) -> list[Candidate]:
-    """The candidates the derived store's full-text index finds for `query` (on a large corpus the
-    scoring then reads these instead of every sentence)."""
-    theses, sentences = store.text_candidates(query, [a.id for a in articles], theme)
+    """What a search for `query` scores: the theses (on `theme`, of `articles`) and, without a theme, the
+    sentences no thesis quotes. A corpus in memory offers all of them; the derived store of a large one
+    those its full-text index finds (so the scoring never reads every sentence)."""
+    theses, sentences = reader.text_candidates(query, [a.id for a in articles], theme)
     found = [thesis_candidate(t) for t in theses]
     return found + [Candidate(s.article, "sentence", s.start, s.text) for s in sentences]
 

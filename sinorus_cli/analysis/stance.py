@@ -12,12 +12,13 @@ Two articles on a theme *agree* when their stances have the same sign,
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..model import Article, Theme, Thesis
+from ..model import Article, Theme, Thesis, round_half_away, standing
+
+__all__ = ["Position", "Relation", "Speakers", "position", "relation", "round_half_away", "sign", "signed"]
 
 
 class Speakers(StrEnum):
@@ -55,11 +56,6 @@ class Position:
         return min(self.theses, key=lambda t: (abs(t.stance - self.stance), -abs(t.stance)))
 
 
-def round_half_away(value: float) -> int:
-    """Round to the nearest integer, halves away from zero (Python's round() goes to even)."""
-    return int(math.copysign(math.floor(abs(value) + 0.5), value))
-
-
 def position(
     article: Article | str, theme: Theme | str, theses: Sequence[Thesis], speakers: Speakers = Speakers.AUTHORS
 ) -> Position | None:
@@ -76,13 +72,11 @@ def position(
     counted = [t for t in theses if not (authors_only and t.speaker)]
     if not counted:
         return None
-    stances = [t.stance for t in counted]
-    mean = sum(stances) / len(stances)
-    mixed = any(s > 0 for s in stances) and any(s < 0 for s in stances)
+    derived = standing(counted)  # the rule itself lives with the data classes, where the store uses it too
     quoted = tuple(t for t in theses if authors_only and t.speaker)
-    confidences = [t.confidence or 0.0 for t in counted if t.origin != "curated"]
-    lowest = min(confidences) if confidences else None
-    return Position(article, theme, round_half_away(mean), mixed, tuple(counted), quoted, bool(confidences), lowest)
+    return Position(
+        article, theme, derived.stance, derived.mixed, tuple(counted), quoted, derived.proposed, derived.confidence
+    )
 
 
 def relation(a: int, b: int) -> Relation:

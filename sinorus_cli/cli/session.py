@@ -17,7 +17,7 @@ from ..output.view import Format, View
 
 if TYPE_CHECKING:
     from ..analysis.select import ArticleSelection
-    from ..corpus.db import Store
+    from ..corpus.reader import CorpusReader
     from ..output.writers import Choices
     from .typer_compat import Context
 
@@ -36,9 +36,7 @@ class Session:
     choices: Choices | None = None
     raw: bool = False  # CSV cells kept exactly, even those a spreadsheet would run as formulas
     selection: ArticleSelection = field(default_factory=lambda: _no_selection())
-    _corpus: Corpus | None = field(default=None, repr=False)
-    _store: Any = field(default=None, repr=False)
-    _store_opened: bool = field(default=False, repr=False)
+    _reader: CorpusReader | None = field(default=None, repr=False)
 
     @cached_property
     def folders(self) -> tuple[Path, ...]:
@@ -76,64 +74,62 @@ class Session:
         """
         from ..analysis.select import select_articles
 
-        if self.selection.active and self.store() is not None:  # the store then reads only the selected
+        if self.selection.active:  # a reader holding the corpus elsewhere then reads only the selected
             chosen = self.selected() or set()
             articles = chosen if articles is None else chosen & set(articles)
         return select_articles(self.whole_corpus(articles, themes), self.selection)
 
     def whole_corpus(self, articles: Iterable[str] | None = None, themes: Iterable[str] | None = None) -> Corpus:
         """The corpus before the article selection: names given on the command line resolve against it."""
-        store = self.store()
-        if store is not None:
-            return store.corpus(articles, themes)
-        if self._corpus is None:
-            self._corpus = self.load(self.folders)
-        return self._corpus
+        return self.reader().corpus(articles, themes)
 
-    def store(self) -> Store | None:
-        """The derived store of a large corpus, refreshed on first use; None for a small one."""
-        if not self._store_opened:
+    def reader(self) -> CorpusReader:
+        """How this command reads the corpus, chosen on first use: the derived store of a large corpus
+        (refreshed), else the corpus loaded from its TOML files. Commands never ask which it is."""
+        if self._reader is None:
             from ..corpus.locations import large
 
             if large(self.folders):  # checked first: a small corpus never imports the store's module
                 from ..corpus.db import open_store
 
-                self._store = open_store(
+                self._reader = open_store(
                     self.folders, self.curated_only, self.min_confidence, force=True, note=self.note
                 )
-            self._store_opened = True
-        store: Store | None = self._store
-        return store
+            if self._reader is None:
+                from ..corpus.reader import MemoryReader
+
+                self._reader = MemoryReader(self.load(self.folders, derived=False))  # the store was just tried
+        return self._reader
 
     def bypass_store(self, why: str) -> None:
         """Stop using the derived store (it failed while answering): the rest of the command reads the TOML."""
-        if self._store is not None:
-            self._store.close()
-        self._store, self._store_opened = None, True
+        from ..corpus.reader import MemoryReader
+
+        if self._reader is not None:
+            self._reader.close()
+        self._reader = MemoryReader(self.load(self.folders, derived=False))
         self.note(f"answering from the TOML files: {why}; 'sinorus check --repair' rebuilds the store")
 
     def selected(self) -> set[str] | None:
         """The ids of the articles the selection (--since, --author, --tag, ...) keeps, or None without one;
-        for commands that answer from the store's own listings rather than from `corpus()`."""
+        for commands that answer from the reader's own listings rather than from `corpus()`."""
         if not self.selection.active:
             return None
-        store = self.store()
-        articles = store.articles() if store is not None else self.whole_corpus().articles
-        return {a.id for a in articles if self.selection.matches(a)}
+        return {a.id for a in self.reader().articles() if self.selection.matches(a)}
 
     def codebook(self) -> Codebook:
         """The codebook of the selected corpus."""
-        store = self.store()
-        return store.codebook if store is not None else self.corpus().codebook
+        return self.reader().codebook
 
-    def load(self, folders: tuple[Path, ...]) -> Corpus:
+    def load(self, folders: tuple[Path, ...], derived: bool = True) -> Corpus:
         """The valid part of a corpus this command reads, filtered as the global options say.
 
-        Entries with problems are skipped, and said so on stderr ('sinorus check' lists them all).
+        Entries with problems are skipped, and said so on stderr ('sinorus check' lists them all). With
+        `derived` False a large corpus is parsed even so (its store was just found unusable).
         """
         from ..corpus.load import read_corpus
 
-        loaded = read_corpus(folders)
+        loaded = read_corpus(folders, derived)
         for problem in loaded.problems[:SKIPPED_SHOWN]:
             self.note(f"skipped: {problem}")
         if len(loaded.problems) > SKIPPED_SHOWN:
@@ -227,20 +223,12 @@ class Session:
 
     def article(self, query: str) -> Article:
         """Resolve an article name, noting on stderr when a near miss was taken."""
-        from ..analysis.resolve import resolve_article, resolve_name
+        from ..analysis.resolve import resolve_name
 
-        store = self.store()
-        if store is None:
-            article, note = resolve_article(self.whole_corpus(), query)
-        else:
-            exact = store.articles([query.strip()])
-            if exact:
-                article, note = exact[0], ""
-            else:
-                resolved = resolve_name(query, store.article_names(), "article")
-                article, note = store.articles([resolved.id])[0], resolved.note
-        self.note(note)
-        return article
+        reader = self.reader()
+        resolved = resolve_name(query, reader.article_names(), "article")
+        self.note(resolved.note)
+        return reader.articles([resolved.id])[0]
 
 
 @contextmanager

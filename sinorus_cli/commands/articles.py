@@ -21,17 +21,11 @@ Examples:
 
 def articles_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List articles: id, date, author, outlet, kind, title, source file and thesis count."""
-    from ..analysis.compare import chronological
     from ..present.listing import articles_view
-    from ..present.records import Listed, listed
+    from ..present.records import Listed
 
     s = session(ctx)
-    store = s.store()
-    if store is None:
-        corpus = s.corpus()
-        articles = [listed(a, corpus) for a in chronological(corpus.articles)]
-    else:  # a large corpus: metadata and counts from the store, no article or thesis loaded
-        articles = list(map(Listed._make, store.listing()))
+    articles = list(map(Listed._make, s.reader().listing()))  # metadata and counts, no thesis built
     chosen = s.selected()
     if chosen is not None:
         articles = [a for a in articles if a.id in chosen]

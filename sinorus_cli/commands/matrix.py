@@ -33,23 +33,19 @@ def matrix_command(
     fmt: FormatOption = None,
 ) -> None:
     """Show every article's stance on every theme, themes ordered by how divided they are."""
-    from ..analysis.debate import stance_matrix
-    from ..analysis.stored import stored_matrix
+    from ..analysis.debate import matrix
     from ..present.debate import matrix_view
 
     s = session(ctx)
     themes = [s.theme(t) for t in theme or ()]
     articles = [s.article(a) for a in article or ()]
-    store = s.store()
     chosen = s.selected()
     if chosen is not None:
-        pool = articles or (store.articles() if store is not None else list(s.corpus().articles))
-        articles = [a for a in pool if a.id in chosen]
+        articles = [a for a in articles or s.reader().articles() if a.id in chosen]
         if not articles:
             raise NoMatch("no article matches the filters given")
-    matrix = stance_matrix(s.corpus(), themes, articles) if store is None else stored_matrix(store, themes, articles)
     on_screen = fmt is Format.table or (fmt is None and s.env.is_terminal)
-    s.emit(matrix_view(matrix, s.env.columns if on_screen else None), fmt)
+    s.emit(matrix_view(matrix(s.reader(), themes, articles), s.env.columns if on_screen else None), fmt)
 
 
 def register(app: typer.Typer) -> None:

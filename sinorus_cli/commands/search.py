@@ -56,20 +56,19 @@ def search_command(
 
 
 def _hits(s: Session, query: str, theme: str | None, article: list[str], limit: int, min_score: float) -> list[Hit]:
-    """The search's hits, from the derived store when there is one and it answers, else from the corpus."""
-    from ..analysis.search import rank, search, stored_candidates
+    """The search's hits; a derived store that fails while indexing sentences is bypassed and the corpus
+    is read from its TOML files instead."""
+    from ..analysis.search import candidates, rank
+    from ..corpus.db import StoreFailed
 
     theme_id = s.theme(theme).id if theme else None
     articles = [s.article(a) for a in article]
-    store = s.store()
-    if store is not None:
-        from ..corpus.db import StoreFailed
-
-        try:
-            return rank(query, stored_candidates(store, query, articles, theme_id), limit, min_score)
-        except StoreFailed as exc:
-            s.bypass_store(exc.message)
-    return search(s.corpus(), query, articles, theme_id, limit, min_score)
+    try:
+        found = candidates(s.reader(), query, articles, theme_id)
+    except StoreFailed as exc:
+        s.bypass_store(exc.message)
+        found = candidates(s.reader(), query, articles, theme_id)
+    return rank(query, found, limit, min_score)
 
 
 def register(app: typer.Typer) -> None:

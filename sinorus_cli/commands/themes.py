@@ -38,17 +38,14 @@ def themes_command(
     fmt: FormatOption = None,
 ) -> None:
     """List the codebook's themes: proposition, coverage, and how divided the articles are."""
-    from ..analysis.debate import by_controversy
-    from ..analysis.stored import stored_controversy
+    from ..analysis.debate import controversy
     from ..model import Corpus
     from ..present.listing import themes_view
 
     s = session(ctx)
-    store = s.store()
-    if store is None:
-        corpus, measured, counted = s.corpus(), by_controversy(s.corpus()), None
-    else:  # a large corpus: counts from the store, records from a corpus without theses
-        corpus, measured, counted = Corpus(store.codebook, (), ()), stored_controversy(store), store.coverage()
+    reader = s.reader()
+    # Counts from the reader; the records from a corpus without theses, so no thesis is loaded for them.
+    corpus, measured, counted = Corpus(reader.codebook, (), ()), controversy(reader), reader.coverage()
     if by is Order.codebook:
         measured.sort(key=lambda m: corpus.codebook.themes.index(m.theme))
     elif by is Order.coverage:

@@ -1,17 +1,15 @@
-"""The derived index: JSON snapshots of parsed TOML, rebuilt when the files change.
+"""JSON snapshots of parsed TOML that every command would otherwise parse again: rebuilt when the files change.
 
-Parsing TOML costs about 0.1 ms per thesis, several seconds for a corpus of ten
-thousand articles; reading the snapshot costs a fraction of that. A folder's articles and theses are
-kept in `<corpus>/.sinorus/index.json` for corpora over 256 kB of TOML, and in the user's cache folder
-for the built-in seeds (read on every run; nothing is written inside the installed package). A
-codebook's themes are kept whatever the corpus's size, in `<corpus>/.sinorus/codebook.json` (the
-seeds': in the user's cache folder): the codebook's long cue lists take longer to parse than the rest
-of a small command's work. A snapshot is
-keyed by the size, modification
-time and inode of each file it was made from, and is written atomically. It is JSON rather
-than pickle so that a corpus shared with others can never carry code. It is
-only an optimisation: when it is stale, unreadable or cannot be written, the
-TOML files are read directly.
+Two are kept. The built-in seeds' articles and theses, in the user's cache folder: every command reads
+the seeds, and the snapshot saves most of start-up's parsing (nothing is written inside the installed
+package). And every codebook's themes, whatever the corpus's size, in `<corpus>/.sinorus/codebook.json`
+(the seeds': in the user's cache folder): the codebook's long cue lists take longer to parse than the
+rest of a small command's work. Another corpus's articles and theses have no snapshot: a small one is
+parsed (quicker than reading any derived form), a large one is read through its derived store
+(corpus.db), its one derived form. A snapshot is keyed by the size, change time and inode of each file
+it was made from, and is written atomically. It is JSON rather than pickle so that a corpus shared with
+others can never carry code. It is only an optimisation: when it is stale, unreadable or cannot be
+written, the TOML files are read directly.
 """
 
 from __future__ import annotations
@@ -27,7 +25,6 @@ from .. import filesystem
 from ..model import Article, Span, Theme, Thesis
 
 INDEX_DIR = ".sinorus"
-INDEX_FILE = "index.json"
 CODEBOOK_SNAPSHOT = "codebook.json"
 FORMAT_VERSION = 6
 
@@ -47,21 +44,15 @@ def signature(folder: Path, names: tuple[str, ...]) -> list[list[Any]]:
 
 
 def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Parsed]) -> Parsed:
-    """The folder's articles and theses, from the index when it is current, else parsed and saved.
-
-    Small corpora are parsed directly: they load fast and need no file beside them. The seeds are the
-    exception: every command reads them, and the snapshot saves most of start-up's parsing.
-    """
+    """The folder's articles and theses: the seeds' from their snapshot when it is current (else parsed
+    and saved), any other folder's parsed."""
     from . import locations
 
-    current = signature(folder, names)
-    seeds = folder == locations.seeds_folder()
-    if sum(entry[1] or 0 for entry in current) < locations.MIN_BYTES and not seeds:
+    if folder != locations.seeds_folder():
         return parse()
-    path = folder / INDEX_DIR / INDEX_FILE
-    if seeds:
-        path = _in_cache("seeds", folder)
-        current.insert(0, [str(folder)])  # as for a codebook: the cache file's name is a hash of the path
+    path = _in_cache("seeds", folder)
+    # As for a codebook: the path is part of the key, as the cache file's name is a hash of it.
+    current = [[str(folder)], *signature(folder, names)]
     data = _read(path, current)
     if data is not None:
         try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import CorpusError, UsageError
@@ -23,7 +23,7 @@ from . import records
 from .guard import guard_folder
 from .index import Parsed, codebook_with_index, load_with_index, signature
 from .journal import TOML_BYTES, InvalidJournal, Journal, committed, journal_path, read_journal
-from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, chosen_folders, seeds_folder
+from .locations import ARTICLES_FILE, CODEBOOK_FILE, THESES_FILE, chosen_folders, large, seeds_folder
 from .records import Problem
 
 _ATTEMPTS = 5  # re-reads when a writer changed the files while they were being read
@@ -64,12 +64,20 @@ def require_folder(folder: Path) -> Path:
     return folder
 
 
-def read_corpus(folders: Iterable[str | Path] | None = None) -> Loaded:
-    """The valid part of the corpus in `folders` (named as for load_corpus), and every problem found, in file order."""
+def read_corpus(folders: Iterable[str | Path] | None = None, derived: bool = True) -> Loaded:
+    """The valid part of the corpus in `folders` (named as for load_corpus), and every problem found, in file
+    order.
+
+    A large corpus is read through its derived store unless `derived` is False (its caller has just
+    found the store unusable: trying again would only redo that work).
+    """
     folders = chosen_folders(folders)
     for folder in folders:
         require_folder(folder)
         guard_folder(folder)
+    stored = _stored_corpus(folders) if derived else None
+    if stored is not None:
+        return Loaded(stored, ())
     problems: list[Problem] = []
     codebook = load_codebook(folders, problems)
     articles: dict[str, Article] = {}
@@ -97,6 +105,27 @@ def read_corpus(folders: Iterable[str | Path] | None = None) -> Loaded:
     everything = [t for group in theses.values() for t in group]
     kept = _cross_check(everything, set(articles), set(codebook.ids), folders, problems)
     return Loaded(Corpus(codebook, tuple(articles.values()), tuple(kept), folders), tuple(problems))
+
+
+def _stored_corpus(folders: tuple[Path, ...]) -> Corpus | None:
+    """A large corpus read whole from its derived store, the one derived form it keeps; None for a small
+    one, or when the store cannot be used (it then steps aside: a corpus with a problem is parsed, and the
+    problem reported with its line)."""
+    if not large(folders):
+        return None
+    from .db import open_store  # here, not at the top: a small corpus never imports the store
+
+    store = open_store(folders)
+    if store is None:
+        return None
+    try:
+        corpus = store.corpus()
+    finally:
+        store.close()
+    # The store names folders resolved; the articles' paths are given as the folders were, as when parsed.
+    given = {f.resolve(): f for f in folders}
+    articles = tuple(replace(a, path=given.get(a.path.parent, a.path.parent) / a.file) for a in corpus.articles)
+    return replace(corpus, articles=articles, folders=folders)
 
 
 def load_codebook(folders: tuple[Path, ...], problems: list[Problem] | None = None) -> Codebook:
