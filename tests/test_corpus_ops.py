@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sinorus_cli.corpus import db, load_corpus, ops, seeds_folder, store
+from sinorus_cli.corpus import adding, db, load_corpus, ops, seeds_folder, store
 from sinorus_cli.corpus.bulk import Prepared
 from sinorus_cli.corpus.journal import journal_path
 from sinorus_cli.errors import UsageError
@@ -114,6 +114,6 @@ def test_a_review_of_an_article_removed_meanwhile_saves_nothing(seed_copy):
 def test_the_seeds_are_never_written():
     with pytest.raises(UsageError, match="read-only"):
         ops.remove_articles(seeds_folder(), ["korolev-2017"])
-    handmade = store.NewArticle("A text.\n", {"id": "mine"})
+    handmade = adding.NewArticle("A text.\n", {"id": "mine"})
     with pytest.raises(UsageError, match="read-only"):
         ops.add_articles(seeds_folder(), [handmade, Prepared("x", handmade)])

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from procs import alive, children, wait_for
 
-from sinorus_cli.corpus import records
+from sinorus_cli.corpus import toml_blocks
 from sinorus_cli.output.text import printable
 
 DATA = Path(__file__).parent / "data"
@@ -48,7 +48,7 @@ def test_an_unclosed_string_is_named_where_it_opens_and_nothing_is_appended_afte
 
 @given(st.text(alphabet="\"'#\n[]a= \\", max_size=60))
 def test_an_unclosed_string_is_found_only_where_the_parser_fails(text):
-    line = records.unclosed_string(text)
+    line = toml_blocks.unclosed_string(text)
     if line is not None:
         with pytest.raises(tomllib.TOMLDecodeError):
             tomllib.loads(text)

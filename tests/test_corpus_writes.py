@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sinorus_cli.analysis import review as review_module
-from sinorus_cli.corpus import journal, load_corpus, records
+from sinorus_cli.corpus import journal, load_corpus, toml_blocks
 from sinorus_cli.corpus import store as corpus_store
 
 DATA = Path(__file__).parent / "data"
@@ -67,7 +67,7 @@ def test_blocks_agree_with_the_parser_on_strings_comments_and_escapes():
         '[[article]]\nid = "a" # """\nn = \'\'\'\n[[article]]\n\'\'\'\nq = "\\""\n'
         '[[article]]\nid = "b"\nm = """x\\"""\n[[article]]\n"""\n'
     )
-    assert [line for name, line, _, _ in records.blocks(text) if name == "article"] == [1, 7]
+    assert [line for name, line, _, _ in toml_blocks.blocks(text) if name == "article"] == [1, 7]
     assert len(tomllib.loads(text)["article"]) == 2
 
 
@@ -179,9 +179,9 @@ def test_a_file_an_interrupted_remove_will_delete_is_no_orphan(run, tmp_path):
 
 def test_blocks_of_a_file_with_windows_line_ends_are_where_toml_begins_them():
     text = '[[article]]\r\nid = "a"\r\n\r\n[[article]] # b\r\nid = "b"\r\nn = """\r\n[[article]]\r\n"""\r\n'
-    assert [line for _, line, _, _ in records.blocks(text)] == [1, 4]
+    assert [line for _, line, _, _ in toml_blocks.blocks(text)] == [1, 4]
     assert len(tomllib.loads(text)["article"]) == 2
-    kept, count = records.cut(text, "article", lambda e: e["id"] == "a", '"a"')
+    kept, count = toml_blocks.cut(text, "article", lambda e: e["id"] == "a", '"a"')
     assert count == 1 and [a["id"] for a in tomllib.loads(kept)["article"]] == ["b"]
 
 
@@ -203,9 +203,9 @@ def test_blocks_and_cuts_agree_with_the_parser_whatever_a_string_holds(notes, mu
     long = "t" * 80  # so the writer makes a [[article]] table, not an inline one
     entries = [{"id": f"a{n}", "file": f"a{n}.txt", "title": long, "notes": text} for n, text in enumerate(notes)]
     text = "".join("\n" + tomli_w.dumps({"article": [e]}, multiline_strings=multiline) for e in entries)
-    assert [name for name, *_ in records.blocks(text)] == ["article"] * len(entries)
+    assert [name for name, *_ in toml_blocks.blocks(text)] == ["article"] * len(entries)
     doomed = f"a{victim % len(entries)}"
-    kept, count = records.cut(text, "article", lambda e: e["id"] == doomed, f'"{doomed}"')
+    kept, count = toml_blocks.cut(text, "article", lambda e: e["id"] == doomed, f'"{doomed}"')
     assert count == 1
     parsed = tomllib.loads(text)["article"]  # as TOML reads them (a CR LF in a multi-line string is one LF)
     assert tomllib.loads(kept).get("article", []) == [e for e in parsed if e["id"] != doomed]

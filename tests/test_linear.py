@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sinorus_cli.corpus import store
+from sinorus_cli.corpus import adding, store
 from sinorus_cli.text.sentences import sentences
 
 ADVERSARIAL = {
@@ -65,21 +65,21 @@ class _CountingSet(set[str]):
 
 
 def test_ids_for_a_bulk_add_sharing_one_prefix_are_found_in_linear_work(tmp_path, monkeypatch):
-    real = store._known
+    real = adding._known
 
     def counted(folder, context):
         known = real(folder, context)
         known.ids = _CountingSet(known.ids)
         return known
 
-    monkeypatch.setattr(store, "_known", counted)
+    monkeypatch.setattr(adding, "_known", counted)
 
     def count(n: int) -> int:
         folder = tmp_path / f"c{n}"
         store.init_corpus(folder)
-        items = [store.NewArticle(f"Text number {k}.\n", {"author": "Jane Doe", "date": "2024"}) for k in range(n)]
+        items = [adding.NewArticle(f"Text number {k}.\n", {"author": "Jane Doe", "date": "2024"}) for k in range(n)]
         _CountingSet.lookups = 0
-        outcomes = store.add_articles(folder, items).outcomes
+        outcomes = adding.add_articles(folder, items).outcomes
         assert len({o.article_id for o in outcomes}) == n
         return _CountingSet.lookups
 
@@ -98,7 +98,7 @@ def test_a_bulk_add_looks_at_each_hand_written_article_once(tmp_path, monkeypatc
     stats = []
     real = os.stat
     monkeypatch.setattr(os, "stat", lambda *args, **kwargs: stats.append(args[0]) or real(*args, **kwargs))
-    items = [store.NewArticle(f"A new text, number {k}.\n", {"id": f"new-{k}"}) for k in range(80)]
-    store.add_articles(folder, items)
+    items = [adding.NewArticle(f"A new text, number {k}.\n", {"id": f"new-{k}"}) for k in range(80)]
+    adding.add_articles(folder, items)
     looked_at = [p for p in stats if "hand-" in str(p)]
     assert len(looked_at) <= hand, f"{len(looked_at)} looks at {hand} hand-written files for 80 new articles"

@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinorus_cli.corpus import records
+from sinorus_cli.corpus import records, toml_blocks
 from sinorus_cli.corpus.memos import read_memos
 from sinorus_cli.model import Memo
 
@@ -70,7 +70,7 @@ def test_memo_text_is_data_in_every_format(run, seed_copy):
 @settings(max_examples=200)
 @given(st.text(min_size=1, max_size=200).filter(lambda t: t.strip() and not records.memo_problem(t)))
 def test_a_memo_entry_reads_back_as_written(text):
-    block = records.render("memo", [records.memo_entry(Memo("doe-2024:3", text, "2024-05-01"))])
+    block = toml_blocks.render("memo", [records.memo_entry(Memo("doe-2024:3", text, "2024-05-01"))])
     problems: list[records.Problem] = []
     import tempfile
     from pathlib import Path

@@ -14,12 +14,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sinorus_cli"
 MODULE_LINES = 500
 CLASS_LINES = 250
 
-# Being split into smaller modules now; each number is the size today, a ceiling until the split lands.
-# Remove an entry when its module (or class) is back under the limit: the last test below says when.
-ALLOWED_MODULE_LINES = {
-    "corpus/store.py": 636,
-    "corpus/records.py": 644,
-}
+# A module or class that must stay over the limit for a while gets an entry here: its size at the time,
+# a ceiling it may not pass. Remove the entry when it is back under the limit: the last test says when.
+ALLOWED_MODULE_LINES: dict[str, int] = {}
 ALLOWED_CLASS_LINES: dict[tuple[str, str], int] = {}
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sinorus_cli.corpus import journal, load_corpus, store
+from sinorus_cli.corpus import adding, journal, load_corpus, store
 from sinorus_cli.model import Thesis
 
 DATA = Path(__file__).parent / "data"
@@ -70,7 +70,8 @@ def test_a_failed_write_leaves_the_corpus_unchanged(seed_copy, monkeypatch):
     monkeypatch.setattr(journal, "append_file", failing_append)
     thesis = Thesis("new-1:a1", "new-1", "alliance", 1, "claim", "alliance", 12, 20, "auto", 0.5)
     with pytest.raises(OSError):
-        store.add_articles(seed_copy, [store.NewArticle("A new text about an alliance.\n", {"id": "new-1"}, (thesis,))])
+        added = adding.NewArticle("A new text about an alliance.\n", {"id": "new-1"}, (thesis,))
+        adding.add_articles(seed_copy, [added])
     assert _snapshot(seed_copy) == before
     assert not journal.leftovers(seed_copy, None) and journal.read_journal(seed_copy) is None
     assert load_corpus([seed_copy]).article("new-1") is None

@@ -94,10 +94,10 @@ def add_command(
     the ones read so far are added. Sources that cannot be read are reported and skipped; the others
     are added, all in one write.
     """
+    from ..corpus.adding import check_metadata
     from ..corpus.ops import add_articles, read_sources
     from ..corpus.records import parse_tag, tag_field
     from ..corpus.sources import read_metadata_file, with_ids
-    from ..corpus.store import check_metadata
     from ..text.ingest import check_encoding
 
     s = session(ctx)

@@ -125,12 +125,12 @@ def _keep_decisions(article_id: str, decisions: Mapping[str, Thesis | None]) -> 
     import os
     import tempfile
 
-    from ..corpus import records
+    from ..corpus import records, toml_blocks
 
     rejected = sorted(i for i, t in decisions.items() if t is None)
     accepted = [records.thesis_entry(t) for t in decisions.values() if t is not None]
     text = f"# Review of {article_id}, not saved: the article was removed meanwhile.\n"
-    text += "".join(f"# rejected: {i}\n" for i in rejected) + records.render("thesis", accepted)
+    text += "".join(f"# rejected: {i}\n" for i in rejected) + toml_blocks.render("thesis", accepted)
     for where in (os.getcwd(), None):
         try:
             fd, name = tempfile.mkstemp(prefix=f"sinorus-review-{article_id}-", suffix=".toml", dir=where)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..model import Codebook
-from .store import NewArticle, proposed_id
+from .adding import NewArticle, proposed_id
 
 # Below this many files, starting worker processes costs more than it saves.
 POOL_FROM = 16

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..errors import CorpusError, UsageError
 from ..filesystem import read_regular
 from ..model import Article, Codebook, Corpus, Theme, Thesis
-from . import records
+from . import records, toml_blocks
 from .guard import guard_folder
 from .index import Parsed, codebook_with_index, load_with_index, signature
 from .journal import TOML_BYTES, InvalidJournal, Journal, committed, journal_path, read_journal
@@ -220,7 +220,7 @@ def _parse_folder(folder: Path, journal: Journal | None) -> Parsed:
 def _located(path: Path, table: str, item_id: str, what: str, first: bool = False) -> Problem:
     """A problem with an entry of `path`, at the line of its second definition (or with `first`, its first)."""
     try:
-        lines = records.locate(path.read_text(encoding="utf-8"), table, "id", item_id)
+        lines = toml_blocks.locate(path.read_text(encoding="utf-8"), table, "id", item_id)
     except (OSError, UnicodeDecodeError):
         lines = []
     line = lines[0] if first and lines else lines[1] if len(lines) > 1 else 0
@@ -265,7 +265,7 @@ def _thesis_problem(thesis: Thesis, folders: tuple[Path, ...], message: str) -> 
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
-        lines = records.locate(text, "thesis", "id", thesis.id)
+        lines = toml_blocks.locate(text, "thesis", "id", thesis.id)
         if lines:
             return Problem(path, lines[-1] if "twice" in message else lines[0], message)
     return Problem(folders[-1] / THESES_FILE, 0, message)

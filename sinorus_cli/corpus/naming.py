@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..text.names import lists, names_nobody
-from . import records
+from . import records, toml_blocks
 
 # Longer than this, an id is cut (at a word's end where it can be); a file name stays short.
 SLUG_LENGTH = 48
@@ -155,7 +155,7 @@ def taken_ids(folders: Iterable[Path]) -> set[str]:
             text = (folder / ARTICLES_FILE).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        entries = records.scan_articles(text)
+        entries = toml_blocks.scan_articles(text)
         if entries is None:
             doc = records.parse(folder / ARTICLES_FILE, text, [])
             entries = [{"id": a.id} for a in records.read_articles(doc, folder, [])] if doc else []

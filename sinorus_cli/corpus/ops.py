@@ -16,10 +16,11 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..model import Article, Thesis
-from . import bulk, store
+from . import adding, bulk, store
+from .adding import Additions, NewArticle
 from .bulk import Prepared
 from .load import load_codebook
-from .store import Additions, ArticleEdit, NewArticle
+from .store import ArticleEdit
 
 
 def read_sources(
@@ -60,7 +61,7 @@ def add_articles(
             raise UsageError(item.error or f"{item.source}: could not be read")
         else:
             articles.append(item.article)
-    additions = store.add_articles(folder, articles, context)
+    additions = adding.add_articles(folder, articles, context)
     if on_written is not None:
         on_written()
     # The store indexes the new articles' sentences as they were split when read, not splitting them again.

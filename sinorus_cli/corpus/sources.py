@@ -17,8 +17,8 @@ from pathlib import Path
 from ..errors import UsageError
 from ..text.ingest import Ingested
 from . import records
+from .adding import NewArticle, proposed_id
 from .naming import id_for, taken_ids, unique
-from .store import NewArticle, proposed_id
 
 FIELDS = ("id", "title", "author", "outlet", "date", "kind", "url")
 # What the text's own top lines may say; its id and kind are never guessed.
@@ -108,7 +108,7 @@ def read_metadata_file(path: str) -> dict[str, dict[str, str]]:
     tag KEY (`tag:country`); others are refused, so a misspelt column is not silently ignored. Each
     row's id, date, url and tags are checked like the flags'.
     """
-    from .store import check_metadata
+    from .adding import check_metadata
 
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:

@@ -14,7 +14,6 @@ get names derived from their ids, inside the corpus folder.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import stat
@@ -24,13 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusError, UsageError
-from ..filesystem import atomic_write, confined, read_article_file
+from ..filesystem import atomic_write
 from ..model import Article, Memo, Thesis
-from . import records
+from . import records, toml_blocks
 from .guard import guard_folder
 from .journal import (
     UNDO_BY_HAND,
-    Growth,
     InvalidJournal,
     append_change,
     committed,
@@ -43,7 +41,6 @@ from .journal import (
 )
 from .load import load_corpus
 from .locations import ARTICLES_FILE, CODEBOOK_FILE, LOCK_FILE, MEMOS_FILE, THESES_FILE, refuse_seeds, seeds_folder
-from .naming import id_for
 from .records import ARTICLES_HEADER, MEMOS_HEADER, THESES_HEADER, Problem
 
 
@@ -123,227 +120,28 @@ def init_corpus(folder: Path, from_seeds: bool = False) -> None:
         atomic_write(folder / THESES_FILE, THESES_HEADER)
 
 
-def text_digest(text: str) -> str:
-    """The identity of an article's stored text, used to refuse adding the same article twice."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def check_metadata(metadata: Mapping[str, str]) -> None:
-    """Refuse, with one line, an id or a date that breaks the rules (before anything is written)."""
-    if metadata.get("id") and records.id_problem(metadata["id"]):
-        raise UsageError(f"--id: {records.id_problem(metadata['id'])}")
-    if metadata.get("date") and records.date_problem(metadata["date"]):
-        raise UsageError(f"--date: {records.date_problem(metadata['date'])}")
-    if metadata.get("url") and records.url_problem(metadata["url"]):
-        raise UsageError(records.url_problem(metadata["url"]))
-    for name, value in metadata.items():
-        if name.startswith(records.TAG_FIELD):
-            key = name.removeprefix(records.TAG_FIELD)
-            if problem := records.tag_key_problem(key) or records.tag_value_problem(value):
-                raise UsageError(f"--tag: {problem}")
-
-
-def proposed_id(metadata: Mapping[str, str]) -> str:
-    """The id an article will get unless it is taken: the given one, else the one a person would choose."""
-    return metadata.get("id") or id_for(metadata)
-
-
-@dataclass(frozen=True)
-class NewArticle:
-    """An article ready to add: its text, its metadata, and theses proposed under `proposed_id(metadata)`."""
-
-    text: str
-    metadata: Mapping[str, str]
-    theses: tuple[Thesis, ...] = ()
-
-
-@dataclass(frozen=True)
-class Added:
-    """The outcome of adding one article: the article and its theses, or the id of the one it duplicates."""
-
-    article: Article | None
-    theses: tuple[Thesis, ...] = ()
-    duplicate_of: str = ""
-
-    @property
-    def article_id(self) -> str:
-        """The id the text is stored under: the new article's, or the one it duplicates."""
-        return self.article.id if self.article else self.duplicate_of
-
-
-@dataclass
-class _Known:
-    """What adding needs to know of a corpus: the ids taken, and the stored texts' digests.
-
-    Articles written by hand may carry no sha256: their files are read only when one has
-    the size of the text being added, which keeps an add into a large corpus fast.
-    """
-
-    ids: set[str] = field(default_factory=set)
-    digests: dict[str, str] = field(default_factory=dict)
-    unhashed: list[tuple[str, str]] = field(default_factory=list)  # (id, path): plain strings stat faster
-    suffixes: dict[str, int] = field(default_factory=dict)  # proposed id -> the last suffix tried for it
-    sizes: dict[int, list[tuple[str, str]]] | None = None  # the unhashed by size, once a text is compared
-
-    def duplicate(self, text: str, digest: str) -> str:
-        """The id of an article whose stored text is `text`, or ''."""
-        if digest in self.digests:
-            return self.digests[digest]
-        for article_id, path in self._by_size().get(len(text.encode("utf-8")), ()):
-            if _digest_of(Path(path)) == digest:
-                return article_id
-        return ""
-
-    def _by_size(self) -> dict[int, list[tuple[str, str]]]:
-        """The unhashed articles by their file's size, each file looked at once however many are added."""
-        if self.sizes is None:
-            self.sizes = {}
-            for article_id, path in self.unhashed:
-                with contextlib.suppress(OSError):
-                    self.sizes.setdefault(os.stat(path).st_size, []).append((article_id, path))
-        return self.sizes
-
-
-@dataclass(frozen=True)
-class Additions:
-    """What an add did: one outcome per item, in order, how each TOML file it appended to grew, and
-    the record each block it wrote holds (by the block's text without its surrounding blank lines),
-    so the derived store need not parse again what was just written."""
-
-    outcomes: tuple[Added, ...]
-    grown: Mapping[str, Growth] = field(default_factory=dict)
-    written: Mapping[str, Article | Thesis] = field(default_factory=dict)
-
-
-def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Path] = ()) -> Additions:
-    """Add articles to the corpus in `folder` in one transaction under one lock; one outcome per item.
-
-    `context` lists other folders (such as the seeds) whose article ids and texts count when
-    checking for duplicates. An item whose text is already stored is not added again.
-    """
-    for item in items:
-        check_metadata(item.metadata)
-    with locked(folder):
-        known = _known(folder, context)
-        outcomes: list[Added] = []
-        creates: dict[str, bytes] = {}
-        articles: list[Article] = []
-        theses: list[Thesis] = []
-        for item in items:
-            digest = text_digest(item.text)
-            dup = known.duplicate(item.text, digest)
-            if dup:
-                outcomes.append(Added(None, duplicate_of=dup))
-                continue
-            article_id = _unique(folder, proposed_id(item.metadata), known)
-            if item.metadata.get("id") and item.metadata["id"] != article_id:
-                raise UsageError(f"--id {item.metadata['id']!r} is already taken")
-            file_name = records.article_file_name(article_id)
-            meta = item.metadata
-            article = Article(
-                article_id, file_name, confined(folder, file_name), meta.get("title", ""), meta.get("author", ""),
-                meta.get("outlet", ""), meta.get("kind", ""), meta.get("date", ""), meta.get("date_basis", ""),
-                meta.get("date_note", ""), meta.get("notes", ""), sha256=digest, url=meta.get("url", ""),
-                tags=records.tags_of(meta),
-            )  # fmt: skip
-            bound = tuple(_rebind(t, proposed_id(item.metadata), article_id) for t in item.theses)
-            creates[file_name] = item.text.encode("utf-8")
-            articles.append(article)
-            theses += bound
-            known.ids.add(article_id)
-            known.digests[digest] = article_id
-            outcomes.append(Added(article, bound))
-        grown: dict[str, Growth] = {}
-        written: dict[str, Article | Thesis] = {}
-        if articles:
-            appends: dict[str, bytes] = {}
-            article_blocks = records.render_blocks("article", [records.article_entry(a) for a in articles])
-            thesis_blocks = records.render_blocks("thesis", [records.thesis_entry(t) for t in theses])
-            pairs: list[tuple[str, Article | Thesis]] = [
-                *zip(article_blocks, articles, strict=True),
-                *zip(thesis_blocks, theses, strict=True),
-            ]
-            written = {block.strip(): record for block, record in pairs}
-            for name, header, blocks in (
-                (ARTICLES_FILE, ARTICLES_HEADER, article_blocks),
-                (THESES_FILE, THESES_HEADER, thesis_blocks),
-            ):
-                _stage(folder / name, header, records.joined(blocks), appends, creates)
-            grown = append_change(folder, appends, creates)
-    return Additions(tuple(outcomes), grown, written)
-
-
-def _stage(path: Path, header: str, blocks: str, appends: dict[str, bytes], creates: dict[str, bytes]) -> None:
+def stage_append(path: Path, header: str, blocks: str, appends: dict[str, bytes], creates: dict[str, bytes]) -> None:
     """Queue `blocks` to append to `path`, or to create it with its header when it does not exist."""
     if not path.exists():
         creates[path.name] = (header + blocks).encode("utf-8")
         return
     data = path.read_bytes()
-    quoted = any(quotes.encode() in data for quotes in records.MULTILINE_QUOTES)  # decoded only when it may matter
-    opened = records.unclosed_string(data.decode("utf-8", errors="replace")) if quoted else None
+    quoted = any(quotes.encode() in data for quotes in toml_blocks.MULTILINE_QUOTES)  # decoded only when it may matter
+    opened = toml_blocks.unclosed_string(data.decode("utf-8", errors="replace")) if quoted else None
     if opened is not None:  # what is appended would become part of that string, and be lost from view
         raise CorpusError(f"{path}:{opened}: {records.UNCLOSED}; close it before adding")
     appends[path.name] = (("\n" if data[-1:] not in (b"", b"\n") else "") + blocks).encode("utf-8")
 
 
-def _known(folder: Path, context: Sequence[Path]) -> _Known:
-    """Ids and digests of the articles in `folder` and `context`, without parsing their theses.
-
-    A large folder's come from its derived store when the store has read its articles.toml as it
-    is now (the same signature, as every command trusts): scanning ten thousand entries takes a
-    tenth of a second.
-    """
-    from .db import stored_articles  # here, not at the top: of the writers, only adding needs it
-
-    known = _Known()
-    for source in (*context, folder):
-        entries = stored_articles(source) if source == folder else None
-        for entry in _scanned(source) if entries is None else entries:
-            known.ids.add(entry["id"])
-            if entry.get("sha256"):
-                known.digests.setdefault(entry["sha256"], entry["id"])
-            else:
-                known.unhashed.append((entry["id"], os.path.join(source, entry["file"])))
-    return known
-
-
-def _scanned(source: Path) -> list[dict[str, str]]:
+def scanned_articles(source: Path) -> list[dict[str, str]]:
     """The id, file and sha256 of each article of a folder, read from its committed articles.toml."""
     data = committed(source, ARTICLES_FILE, read_journal(source))
     text = data.decode("utf-8", errors="replace") if data else ""
-    entries = records.scan_articles(text)
+    entries = toml_blocks.scan_articles(text)
     if entries is None:  # hand-written in a form the quick scan does not read: parse it
         doc = records.parse(source / ARTICLES_FILE, text, [])
         entries = [vars(a) for a in records.read_articles(doc, source, [])] if doc else []
     return entries
-
-
-def _digest_of(path: Path) -> str:
-    try:
-        return text_digest(read_article_file(path))
-    except Exception:  # an unreadable file cannot be a duplicate; `check` reports it
-        return ""
-
-
-def _unique(folder: Path, candidate: str, known: _Known) -> str:
-    """`candidate`, or `candidate-2`, `-3`... : the first id neither taken nor naming an existing file.
-
-    The search for a candidate resumes where the last one ended, so a bulk add of n articles sharing
-    one prefix tries n ids in all, not n²/2.
-    """
-    n = known.suffixes.get(candidate, 1)
-    article_id = candidate if n == 1 else f"{candidate}-{n}"
-    while article_id in known.ids or os.path.lexists(folder / records.article_file_name(article_id)):
-        n += 1
-        article_id = f"{candidate}-{n}"
-    known.suffixes[candidate] = n
-    return article_id
-
-
-def _rebind(thesis: Thesis, old: str, new: str) -> Thesis:
-    """A thesis proposed for article `old`, moved to article `new` (its id follows)."""
-    suffix = thesis.id.removeprefix(f"{old}:")
-    return replace(thesis, id=f"{new}:{suffix}", article=new)
 
 
 def _read(path: Path) -> str:
@@ -411,15 +209,15 @@ def _on_article(entry: Mapping[str, Any], article_id: str) -> bool:
 
 
 def _cut(path: Path, table: str, drop: Callable[[Mapping[str, Any]], bool], hint: str) -> tuple[str, int]:
-    """records.cut of a corpus file, refused with one line naming the block when its bounds are in doubt."""
+    """toml_blocks.cut of a corpus file, refused with one line naming the block when its bounds are in doubt."""
     return _rewrite(path, table, lambda entry: "" if drop(entry) else None, hint)
 
 
 def _rewrite(path: Path, table: str, change: Callable[[Mapping[str, Any]], str | None], hint: str) -> tuple[str, int]:
-    """records.rewrite of a corpus file, refused with one line naming the block when its bounds are in doubt."""
+    """toml_blocks.rewrite of a corpus file, refused with one line naming the block when its bounds are in doubt."""
     try:
-        return records.rewrite(_read(path), table, change, hint)
-    except records.Unsafe as exc:
+        return toml_blocks.rewrite(_read(path), table, change, hint)
+    except toml_blocks.Unsafe as exc:
         raise CorpusError(
             f"{path}:{exc.line}: {exc.why}, so it cannot be cut without risking another entry; "
             "nothing was changed (see 'sinorus check')"
@@ -505,7 +303,7 @@ def edit_article(folder: Path, article_id: str, edit: ArticleEdit, context: Sequ
                 edited.append(records.article_of(entry, folder))
             except ValueError as exc:
                 raise UsageError(f"{article_id}: {exc}; nothing was changed") from None
-            return records.render_blocks("article", [entry])[0]
+            return toml_blocks.render_blocks("article", [entry])[0]
 
         text, count = _rewrite(path, "article", change, f'"{article_id}"')
         if not count:
@@ -520,7 +318,7 @@ def edit_article(folder: Path, article_id: str, edit: ArticleEdit, context: Sequ
 
 def _not_found(folder: Path, article_id: str, context: Sequence[Path], why: str = "") -> UsageError:
     """The error for an article to change that `folder` does not hold; one of the seeds' is read-only."""
-    if any(entry["id"] == article_id for source in context for entry in _scanned(source)):
+    if any(entry["id"] == article_id for source in context for entry in scanned_articles(source)):
         return UsageError(
             f"{article_id} is a seed article, and the seeds are read-only",
             "'sinorus init DIR --from-seeds' makes a copy to change; then pass --corpus DIR",
@@ -539,10 +337,10 @@ def replace_theses(folder: Path, article_id: str, theses: Sequence[Thesis], drop
     and its theses would be orphans (ArticleGone, nothing written).
     """
     with locked(folder):
-        if article_id not in {entry.get("id") for entry in _scanned(folder)}:
+        if article_id not in {entry.get("id") for entry in scanned_articles(folder)}:
             raise ArticleGone(f"{article_id} was removed from {folder} while it was being reviewed")
         kept, _ = _cut(folder / THESES_FILE, "thesis", lambda e: e.get("id") in drop, f'"{article_id}"')
-        text = kept.rstrip("\n") + "\n" + records.render("thesis", [records.thesis_entry(t) for t in theses])
+        text = kept.rstrip("\n") + "\n" + toml_blocks.render("thesis", [records.thesis_entry(t) for t in theses])
         replace_change(folder, {THESES_FILE: text.encode("utf-8")})
 
 
@@ -553,14 +351,14 @@ def add_thesis(folder: Path, thesis: Thesis) -> Thesis:
     not in `folder` (removed, or a seed read beside it) is refused with nothing written.
     """
     with locked(folder):
-        if thesis.article not in {entry.get("id") for entry in _scanned(folder)}:
+        if thesis.article not in {entry.get("id") for entry in scanned_articles(folder)}:
             raise UsageError(f"no article {thesis.article!r} in {folder} to add a thesis to")
         taken = {t.id for t in load_corpus([folder]).theses if t.article == thesis.article}
         saved = replace(thesis, id=next_thesis_id(thesis.article, taken))
         appends: dict[str, bytes] = {}
         creates: dict[str, bytes] = {}
-        blocks = records.joined(records.render_blocks("thesis", [records.thesis_entry(saved)]))
-        _stage(folder / THESES_FILE, THESES_HEADER, blocks, appends, creates)
+        blocks = toml_blocks.joined(toml_blocks.render_blocks("thesis", [records.thesis_entry(saved)]))
+        stage_append(folder / THESES_FILE, THESES_HEADER, blocks, appends, creates)
         append_change(folder, appends, creates)
     return saved
 
@@ -582,8 +380,8 @@ def add_memo(folder: Path, memo: Memo, context: Sequence[Path] = ()) -> Memo:
             raise UsageError(f"no {what} {memo.target!r} to write a memo on")
         appends: dict[str, bytes] = {}
         creates: dict[str, bytes] = {}
-        blocks = records.joined(records.render_blocks("memo", [records.memo_entry(memo)]))
-        _stage(folder / MEMOS_FILE, MEMOS_HEADER, blocks, appends, creates)
+        blocks = toml_blocks.joined(toml_blocks.render_blocks("memo", [records.memo_entry(memo)]))
+        stage_append(folder / MEMOS_FILE, MEMOS_HEADER, blocks, appends, creates)
         append_change(folder, appends, creates)
     return memo
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus import records
+from ..corpus.adding import NewArticle
 from ..corpus.naming import id_for, taken_ids, unique
-from ..corpus.store import NewArticle, next_thesis_id
+from ..corpus.store import next_thesis_id
 from ..errors import UsageError
 from ..model import Codebook, Thesis
 from ..text.claims import claim_of

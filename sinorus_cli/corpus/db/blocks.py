@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import records
+from .. import records, toml_blocks
 from ..journal import Growth
 from .files import FILES, block_digest, digest_bytes, has_data, read_signed, read_tail, signature_of
 from .layout import ARTICLE_FIELDS, THESIS_FIELDS, Unusable, skip_json, tags_json
@@ -75,7 +75,7 @@ class TableSync:
             text = tail.decode("utf-8")
         except UnicodeDecodeError:
             return None
-        found = list(records.blocks(text))
+        found = list(toml_blocks.blocks(text))
         if not found or any(name != table for name, _, _, _ in found) or has_data(text[: found[0][2]]):
             return None
         blocks = [text[start:end] for _, _, start, end in found]
@@ -103,7 +103,7 @@ class TableSync:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return False
-        spans = [(start, end) for name, _, start, end in records.blocks(text) if name == table]
+        spans = [(start, end) for name, _, start, end in toml_blocks.blocks(text) if name == table]
         if has_data(text[: spans[0][0]] if spans else text):
             return False
         blocks = [text[start:end] for start, end in spans]
