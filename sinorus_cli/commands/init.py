@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -25,8 +26,7 @@ def init_command(
     from_seeds: Annotated[bool, typer.Option("--from-seeds", help="Start from a copy of the seeds.")] = False,
 ) -> None:
     """Create a corpus folder with an editable copy of the codebook."""
-    import shlex
-
+    # corpus.store (~30 ms: hashlib, json)
     from ..corpus.store import init_corpus
 
     init_corpus(folder, from_seeds)
