@@ -9,8 +9,8 @@ Each round runs, in turn, `python -c 'import typer'`, `sinorus compare alliance 
 as `python -m sinorus_cli`, this checkout first on the path, output to a pipe; the medians of the rounds
 and each command's ratio to the import are printed. `--python` runs them under another interpreter, such
 as a virtual environment with another Typer. `--against DIR` runs each command from the checkout in DIR
-too, right after this one's, and prints the ratio of the two medians (this checkout's ÷ DIR's): a change
-measured side by side, under the same load.
+too, back to back with this one's (each first in every other round), and prints the ratio of the two
+medians (this checkout's ÷ DIR's): a change measured side by side, under the same load.
 """
 
 from __future__ import annotations
@@ -47,6 +47,13 @@ def timed(python: str, args: list[str], root: Path = ROOT) -> float:
     return elapsed
 
 
+def _pairs_swapped(runs: list[tuple[str, str, Path]]) -> list[tuple[str, str, Path]]:
+    """The runs with each command's two checkouts in the other order (the same runs without --against)."""
+    if len(runs) == len(COMMANDS):
+        return runs
+    return [run for first, second in zip(runs[::2], runs[1::2], strict=True) for run in (second, first)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -61,8 +68,10 @@ def main() -> None:
     for name, _, root in runs:  # a first run fills the caches (bytecode, the seeds' snapshot)
         timed(options.python, COMMANDS[name], root)
     times: dict[tuple[str, str], list[float]] = {(name, label): [] for name, label, _ in runs}
-    for _ in range(options.runs):  # alternating, so a slow moment of the machine falls on every command
-        for name, label, root in runs:
+    for n in range(options.runs):  # alternating, so a slow moment of the machine falls on every command
+        # Each command runs from both checkouts back to back, the first one in turn: the second of the two
+        # finds the files of the first still in the caches and runs faster for it (3-4% here).
+        for name, label, root in runs if n % 2 == 0 else _pairs_swapped(runs):
             times[name, label].append(timed(options.python, COMMANDS[name], root))
     medians = {key: statistics.median(values) for key, values in times.items()}
     print(f"typer {version}, medians of {options.runs} alternating runs")
