@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import textwrap
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -105,8 +106,6 @@ class Environment:
         """Write one line to stderr; a terminal narrower than the line gets it wrapped between words
         (where the terminal itself would cut a word in two), a pipe or log gets it whole."""
         if self.stderr_is_terminal and len(line) > self.columns:
-            import textwrap
-
             line = textwrap.fill(
                 line, self.columns, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
             )

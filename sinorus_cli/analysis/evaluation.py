@@ -23,6 +23,7 @@ figures apply the stance rule (analysis/stance.py) to the reader's proposals.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import re
 from collections import defaultdict
@@ -209,8 +210,6 @@ def read_tsv(path: Path, required: Sequence[str] = (), what: str = "labels") -> 
 
     Blank rows are skipped; every row carries its line number as `_line`.
     """
-    import csv
-
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as error:

@@ -87,6 +87,7 @@ def _rounded(value: float) -> float:
 
 def network_stats(network: Graph) -> NetworkStats:
     """The statistics of `network`, computed by networkx on its nodes and weighted edges."""
+    # networkx (~80 ms): only network --stats needs it
     import networkx as nx
 
     graph = nx.Graph()

@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..corpus.records import date_problem, parse_tag, tag_key_problem
 from ..errors import UsageError
 from ..model import STANCES, Article, Corpus, Theme, Thesis
 
@@ -62,8 +63,6 @@ def select_theses(
 
 def parse_tag_filters(specs: Iterable[str]) -> list[TagFilter]:
     """`--tag` filters: `key=value` (that value) or `key` (any value)."""
-    from ..corpus.records import parse_tag, tag_key_problem
-
     found: list[TagFilter] = []
     for spec in specs:
         if "=" in spec:
@@ -90,8 +89,6 @@ DATE_LIMIT_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 def date_span(date: str) -> tuple[datetime.date, datetime.date]:
     """The days an ISO date of any precision may stand for: '2023' is 2023-01-01..2023-12-31,
     '2023-05' the days of May, '2023-05-03' that day. A UsageError when it is not a real date."""
-    from ..corpus.records import date_problem
-
     problem = date_problem(date)
     if problem:
         raise UsageError(problem)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Sequence
 
 from .session import environment
@@ -15,8 +17,6 @@ class SinorusHelpFormatter(HelpFormatter):
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         """The usage line with required arguments bare (THEME), as man pages write them, not typer's {THEME}."""
-        import re
-
         super().write_usage(prog, re.sub(r"\{([A-Z_]+)\}", r"\1", args), prefix)
 
     def write_text(self, text: str) -> None:
@@ -34,7 +34,6 @@ class SinorusHelpFormatter(HelpFormatter):
         if self.width - self.current_indent - names >= self.BESIDE:
             super().write_dl(rows, col_max, col_spacing)
             return
-        import textwrap
 
         for name, text in rows:
             self.write(f"{'':>{self.current_indent}}{name}\n")
@@ -46,9 +45,6 @@ class SinorusHelpFormatter(HelpFormatter):
 def _fit_example(line: str, width: int) -> str:
     """`line` itself when it fits or is not an example command; else the command broken between shell
     words (never inside quotes) with ` \\` continuations, then its parenthesised note wrapped below it."""
-    import re
-    import textwrap
-
     example = re.match(r"( +)(\S.*?)(?: {2,}(\(.*\)))?$", line)
     if len(line) <= width or not example or "sinorus" not in example[2]:
         return line

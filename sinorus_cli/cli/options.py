@@ -34,6 +34,7 @@ ArticleArgument = Annotated[str, typer.Argument(help="Article id or file name (s
 
 def corpus_folder(value: str) -> Path:
     """A --corpus value as a folder: `seeds` names the built-in seeds (write ./seeds for a folder of that name)."""
+    # corpus package (~1 ms, unused by --help): only a --corpus value needs it
     from ..corpus.locations import folder_named
 
     return folder_named(value)
@@ -74,6 +75,7 @@ def _raw(ctx: Context, _: Parameter, value: bool) -> None:
 
 def _choice(**change: Any) -> Any:
     def callback(ctx: Context, _: Parameter, value: Any) -> None:
+        # output.writers pulls in csv and json (~4 ms), which --help never needs
         from ..output.writers import Choices
 
         if value is not None and value is not False:
@@ -183,6 +185,7 @@ def _select(name: str, convert: Any = None) -> Any:
 
 def _date_bound(option: str) -> Any:
     def convert(value: str) -> str:
+        # analysis.select pulls in calendar (~2 ms): only a date filter given needs it
         from ..analysis.select import date_span
 
         try:
@@ -195,6 +198,7 @@ def _date_bound(option: str) -> Any:
 
 
 def _tag_filters(specs: tuple[str, ...]) -> tuple[Any, ...]:
+    # analysis.select pulls in calendar (~2 ms): only a tag filter given needs it
     from ..analysis.select import parse_tag_filters
 
     return tuple(parse_tag_filters(specs))

@@ -6,6 +6,7 @@ import signal
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -15,7 +16,7 @@ from ..cli.session import Session, session
 from ..env import Environment
 from ..errors import EXIT_INTERRUPTED, UsageError
 from ..output.progress import progress
-from ..present.listing import added_view
+from ..present.listing import added_view, would_add_view
 
 if TYPE_CHECKING:
     from ..corpus.bulk import Prepared
@@ -41,8 +42,6 @@ which every command reads together with the seeds.
 def _sources(env: Environment, files: list[str], files_from: str | None, listed: Sequence[str] = ()) -> list[str]:
     """The files and links named on the command line, then those listed one a line in --files-from
     ('-': stdin); with neither, those a --metadata file names (`listed`)."""
-    from pathlib import Path
-
     sources = list(files)
     if files_from is not None:
         try:
@@ -94,6 +93,7 @@ def add_command(
     the ones read so far are added. Sources that cannot be read are reported and skipped; the others
     are added, all in one write.
     """
+    # the corpus writers and the text reader (~40 ms: hashlib, json, csv, tomllib): only add needs them
     from ..corpus.adding import check_metadata
     from ..corpus.ops import add_articles, read_sources
     from ..corpus.records import parse_tag, tag_field
@@ -159,8 +159,6 @@ def add_command(
 
 def _show_dry_run(s: Session, prepared: Sequence[Prepared], failed: list[dict[str, Any]], fmt: Any) -> None:
     """List what each source would be recorded as; nothing is written. An unreadable source makes exit 2."""
-    from ..present.listing import would_add_view
-
     rows = [
         {
             "article": item.metadata["id"],

@@ -35,6 +35,7 @@ def agreement_command(
 ) -> None:
     """Cohen's kappa and Krippendorff's alpha on stance signs per theme and overall, and each disagreement
     with every coding's quote."""
+    # analysis.reliability (~20 ms: corpus.load, json); numpy and krippendorff load later still
     from ..analysis.reliability import reliability
     from ..present.coding import agreement_view
 

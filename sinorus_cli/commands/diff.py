@@ -7,7 +7,7 @@ import typer
 from ..cli.options import ArticleArgument, FormatOption
 from ..cli.session import session
 from ..errors import UsageError
-from ..present.debate import DIFF_SECTION_NAMES
+from ..present.debate import DIFF_SECTION_NAMES, diff_view
 
 SECTIONS = DIFF_SECTION_NAMES
 THESIS_FILTERS = True  # --curated-only and --min-confidence apply
@@ -30,8 +30,8 @@ def diff_command(
     fmt: FormatOption = None,
 ) -> None:
     """Compare two articles on every theme: contradictions, agreements, qualified, one-sided themes."""
+    # analysis.debate (~4 ms)
     from ..analysis.debate import diff_articles
-    from ..present.debate import diff_view
 
     s = session(ctx)
     first, second = s.article(a), s.article(b)

@@ -68,15 +68,18 @@ def eval_command(
     if (labels is None and sentences is None) != (texts is None):
         raise UsageError("--labels (or --sentences) and --texts go together: a table and the folder of its texts")
     s = session(ctx)
+    # present.evaluation (~1 ms)
     from ..present.evaluation import labels_view, leave_one_out_view, sentences_view
 
     if texts is None:
+        # analysis.evaluation (~250 ms: numpy, tokenizers, the reader)
         from ..analysis.evaluation import evaluate
 
         s.emit(leave_one_out_view(evaluate(s.corpus())), fmt)
         return
     if not texts.is_dir():
         raise UsageError(f"{texts}: not a folder of texts")
+    # analysis.evaluation (~250 ms: numpy, tokenizers, the reader)
     from ..analysis import evaluation
 
     codebook = s.corpus().codebook

@@ -15,6 +15,7 @@ import typer
 
 from ..cli.session import Session
 from ..errors import UsageError
+from ..filesystem import atomic_write, write_through
 
 OutputOption = Annotated[
     str | None,
@@ -73,7 +74,6 @@ def deliver(s: Session, output: str | None, data: str | bytes, summary: str = ""
             raise UsageError("this format is binary: give --output FILE or redirect stdout to a file")
         s.write(data)
         return
-    from ..filesystem import atomic_write, write_through
 
     path = Path(output)
     if not path.parent.is_dir():

@@ -13,6 +13,7 @@ import typer
 from ..cli.options import FormatOption
 from ..cli.session import Session, session
 from ..errors import UsageError
+from ..present.listing import added_view
 
 if TYPE_CHECKING:
     from ..imports.plan import Plan
@@ -47,6 +48,7 @@ def import_command(
     fmt: FormatOption = None,
 ) -> None:
     """Import the sources and codings of a REFI-QDA project or a DNA database as articles and curated theses."""
+    # corpus.load, imports.mapping and imports.plan (~240 ms: text.speakers' patterns, csv, hashlib, json)
     from ..corpus.load import load_codebook
     from ..imports.mapping import parse_maps
     from ..imports.plan import plan
@@ -59,10 +61,12 @@ def import_command(
     is_dna = _is_dna(path)
     mapping = parse_maps(maps or [], map_file, codebook, stance_needed=not is_dna)
     if is_dna:
+        # imports.dna (~150 ms: sqlite3, the corpus writers, text.speakers' patterns)
         from ..imports.dna import read_database
 
         project = read_database(path, codebook)
     else:
+        # imports.qdpx (~180 ms: defusedxml, zipfile, the corpus writers, text.speakers' patterns)
         from ..imports.qdpx import read_project
 
         project = read_project(path)
@@ -88,6 +92,7 @@ def _is_dna(path: Path) -> bool:
 
 def _write(s: Session, folder: Path, context: tuple[Path, ...], planned: Plan, fmt: Format | None) -> None:
     """Add the planned articles in one write (whole or not at all) and list what each source became."""
+    # corpus.ops (~35 ms: hashlib, json)
     from ..corpus.ops import add_articles
 
     additions = add_articles(folder, list(planned.items), context)
@@ -100,8 +105,6 @@ def _write(s: Session, folder: Path, context: tuple[Path, ...], planned: Plan, f
 
 
 def _show(s: Session, names: tuple[str, ...], rows: list[tuple[str, int, str]], fmt: Format | None) -> None:
-    from ..present.listing import added_view
-
     listed = [
         {"article": article, "file": name, "theses": theses, "status": status}
         for name, (article, theses, status) in zip(names, rows, strict=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated
 
 import typer
 
 from ..cli.options import FormatOption
 from ..cli.session import session
+from ..model import Memo
+from ..present.listing import memos_view
 
 EPILOG = """\b
 Examples:
@@ -28,12 +31,9 @@ def memo_command(
     fmt: FormatOption = None,
 ) -> None:
     """Write a memo on an article or a thesis, or list the memos on one."""
-    import datetime
-
+    # corpus.memos and corpus.store (~35 ms: hashlib, json)
     from ..corpus.memos import memos_of, read_memos
     from ..corpus.store import add_memo
-    from ..model import Memo
-    from ..present.listing import memos_view
 
     s = session(ctx)
     if text is not None:

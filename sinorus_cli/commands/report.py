@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -63,6 +64,7 @@ def report_command(
     ] = "year",
 ) -> None:
     """Write a report: summary, stance matrix, each theme's positions and pairs with quotes, the sources."""
+    # analysis.periods and export.report (~20 ms: calendar, analysis.trends); jinja2 loads later still
     from ..analysis.periods import Length
     from ..export.report import build_report, to_html, to_markdown
 
@@ -82,8 +84,6 @@ def report_command(
 
 def _iso_date(value: str | None) -> str:
     """The --date value as an ISO date; 'today' is the only time the clock is read."""
-    import datetime
-
     if not value:
         return ""
     if value == "today":

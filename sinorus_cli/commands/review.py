@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO
 
@@ -11,6 +12,8 @@ from ..cli.options import ArticleArgument
 from ..cli.session import session
 from ..errors import CorpusError, NoMatch, UsageError
 from ..model import Article, Corpus
+from ..output.text import printable
+from ..present.listing import why_text
 
 if TYPE_CHECKING:
     from ..analysis.review import Review
@@ -37,6 +40,7 @@ SHORT_PROMPT = "a s t c p w W n r k b q ? > "  # on a terminal too narrow for th
 
 def review_command(ctx: typer.Context, article: ArticleArgument) -> None:
     """Walk through an article's proposed theses and accept, correct or reject each."""
+    # analysis.review, corpus.ops and corpus.store (~150 ms: text.speakers' patterns, hashlib, json)
     from ..analysis.review import Review, Source, parse_answer
     from ..corpus.ops import save_review
     from ..corpus.store import ArticleGone
@@ -85,6 +89,7 @@ def _show(
     out: TextIO, review: Review, article: Article, corpus: Corpus, reasons: Mapping[Key, str], width: int
 ) -> None:
     """The card of the current proposal, as the coder last left it."""
+    # present.coding and text.sentences (~25 ms: analysis.reliability, corpus.load, json)
     from ..present.coding import review_card
     from ..text.sentences import context_of
 
@@ -101,7 +106,7 @@ def _show(
 
 def _say(out: TextIO, message: str, width: int) -> None:
     """A reply to an answer, each line wrapped between words at the terminal's width."""
-    from ..output.text import printable
+    # present.coding (~20 ms: analysis.reliability, corpus.load, json)
     from ..present.coding import wrapped
 
     if message:
@@ -113,7 +118,7 @@ def _reasons(text: str, article: Article, corpus: Corpus) -> dict[Key, str]:
 
     A thesis the reader would no longer propose (the weights changed since it was added) has no line.
     """
-    from ..present.listing import why_text
+    # text.extract (~270 ms: numpy, tokenizers, the reader)
     from ..text.extract import explained_theses
 
     pairs = explained_theses(text, corpus.codebook, article.id, article.skip, min_confidence=0.0, author=article.author)
@@ -122,7 +127,7 @@ def _reasons(text: str, article: Article, corpus: Corpus) -> dict[Key, str]:
 
 def _keep_decisions(article_id: str, decisions: Mapping[str, Thesis | None]) -> str:
     """Write a review's decisions to a new file (in the current folder, else the temporary one); its name."""
-    import os
+    # tempfile (~1 ms: random) and corpus.records (~6 ms)
     import tempfile
 
     from ..corpus import records, toml_blocks

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import typer
 
+from ..analysis.compare import compare_theme
 from ..cli.options import FormatOption, ThemeArgument
 from ..cli.session import session
+from ..present.debate import timeline_view
 
 ARTICLE_FILTERS = True
 THESIS_FILTERS = True  # --curated-only and --min-confidence apply
@@ -24,9 +26,6 @@ def timeline_command(
     fmt: FormatOption = None,
 ) -> None:
     """Chart each article's stance on a theme in order of publication."""
-    from ..analysis.compare import compare_theme
-    from ..present.debate import timeline_view
-
     s = session(ctx)
     chosen = s.theme(theme)
     s.emit(timeline_view(compare_theme(s.corpus(), chosen)), fmt)

@@ -44,6 +44,7 @@ def trends_command(
 ) -> None:
     """Show how stances moved: per period each theme's balance of stances and mean, and how polarized the
     corpus was (the share of contradicting pairs of articles)."""
+    # analysis.periods, analysis.trends and present.trends (~10 ms: calendar, analysis.select)
     from ..analysis.periods import Length
     from ..analysis.trends import theme_trends
     from ..present.trends import trends_view

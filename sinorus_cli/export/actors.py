@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..corpus.records import tag_key_problem
 from ..errors import UsageError
 from ..model import Article, Thesis, actor
 
@@ -31,8 +32,6 @@ class Actors:
     @classmethod
     def parse(cls, spec: str) -> Actors:
         """`article`, `speaker` or `tag:KEY`; a one-line UsageError otherwise."""
-        from ..corpus.records import tag_key_problem
-
         name, colon, key = spec.strip().partition(":")
         name = name.lower()
         if name == "tag" and colon:

@@ -24,6 +24,7 @@ from ..analysis.periods import Length
 from ..analysis.stance import Position, Relation, sign, signed
 from ..analysis.trends import theme_trends
 from ..corpus.locations import seeds_folder
+from ..corpus.records import url_problem
 from ..model import Article, Corpus, Theme, Thesis
 from ..output.text import markdown_text as inert_markdown
 from ..output.text import printable
@@ -238,6 +239,7 @@ def _brief(section: ThemeSection, corpus: Corpus, comparison: Comparison, limit:
     """A theme's section cut to a brief: per side (affirm, balanced, deny) the `limit` strongest articles
     with the one thesis that best speaks for each, up to `limit` quote-only theses, and at most `limit`
     pairs of each kind among the articles shown (so each pair's sides are above it); the counts stay whole."""
+    # present.grouped (~5 ms with present.debate): only a brief needs it
     from ..present.grouped import strongest
 
     sides: dict[int, list[Position]] = {}
@@ -272,12 +274,11 @@ def markdown_anchor(heading: str) -> str:
 @cache
 def safe_link(url: str) -> str:
     """The url when it may be a link's target (http or https, no space or control character), else ''."""
-    from ..corpus.records import url_problem
-
     return "" if not url or url_problem(url) else url
 
 
 def _environment(markdown: bool) -> jinja2.Environment:
+    # jinja2 (~20 ms): only writing HTML or Markdown needs it, not the report's sections
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(

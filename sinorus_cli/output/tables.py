@@ -28,6 +28,7 @@ MIN_TEXT = 16  # a column of running text (one with a ratio) narrower than this 
 
 def make_console(env: Environment, stderr: bool = False, file: TextIO | None = None) -> Console:
     """A Console bound to the environment: no markup, no highlighting, colour only where wanted."""
+    # rich.console (~25 ms): only a table or a progress bar needs it, never TSV, CSV or JSON
     from rich.console import Console
 
     console = Console(
@@ -51,6 +52,7 @@ def _pipe_closed() -> None:
 
 def plain(value: Any, style: str = "") -> Text:
     """Untrusted text as a Text cell, with control characters made visible; lists read as `a, b`."""
+    # rich.text (~10 ms): only tables need it
     from rich.text import Text
 
     shown = ", ".join(cell_text(v) for v in value) if isinstance(value, list | tuple) else cell_text(value)
@@ -87,6 +89,7 @@ def _lines(text: Text) -> list[str]:
 
 def _measure(column: Column, cells: Sequence[Text]) -> tuple[int, int]:
     """(narrowest width that breaks no word, width that needs no wrapping) of a column."""
+    # rich (~2 ms for cells alone): only tables need it
     from rich.cells import cell_len
 
     header = cell_len(column.header)
@@ -134,6 +137,7 @@ def column_widths(section: Section, cells: Sequence[Sequence[Text]], width: int)
 
 
 def _table(section: Section, cells: Sequence[Sequence[Text]], widths: Sequence[int]) -> Any:
+    # rich.table (~20 ms): only tables need it
     from rich import box
     from rich.table import Table
 
@@ -154,6 +158,7 @@ def _table(section: Section, cells: Sequence[Sequence[Text]], widths: Sequence[i
 
 def _wraps(cells: Sequence[Sequence[Text]], widths: Sequence[int]) -> bool:
     """Whether some row spreads over several lines in two or more columns (then rows need a gap to read apart)."""
+    # rich (~2 ms for cells alone): only tables need it
     from rich.cells import cell_len
 
     def tall(text: Text, width: int) -> bool:
@@ -166,6 +171,7 @@ def _wraps(cells: Sequence[Sequence[Text]], widths: Sequence[int]) -> bool:
 def _stacked(section: Section, cells: Sequence[Sequence[Text]], width: int) -> Any:
     """One block per row: each column's header, then its value wrapped beside it (or below it,
     indented, when the headers leave too little room for the longest word)."""
+    # rich.console and rich.table (~25 ms): only tables need them
     from rich.console import Group
     from rich.table import Table
 
@@ -204,6 +210,7 @@ def _narrowest(columns: Sequence[Column], cells: Sequence[Sequence[Text]]) -> in
 def _keyed(section: Section, cells: Sequence[Sequence[Text]], width: int) -> Any:
     """A field/value listing too narrow for its table: each field's name, then its value beside it
     (or below it, indented, when names leave too little room), with no record separators."""
+    # rich.table (~20 ms): only tables need it
     from rich.cells import cell_len
     from rich.table import Table
 

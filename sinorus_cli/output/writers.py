@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from ..env import Environment
 from ..errors import UsageError
+from .tables import cell, write_tables
 from .text import cell_text, cell_texts, json_one_line, markdown_text, spreadsheet_safe, tsv_line
 from .view import Deferred, Format, Row, View
 
@@ -48,8 +49,6 @@ def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Cho
     out = env.stdout
     view = shape(view, choices)
     if fmt is Format.table:
-        from .tables import write_tables
-
         write_tables(view, env)
     elif fmt is Format.md:
         write_markdown(out, view)
@@ -137,8 +136,6 @@ def _md_cell(value: Any, line_start: bool = False) -> str:
 
 def write_markdown(out: TextIO, view: View) -> None:
     """GitHub-flavoured Markdown: a heading, then one pipe table per section, cells as the terminal shows them."""
-    from .tables import cell
-
     if view.heading:
         out.write(f"{_md_cell(view.heading, line_start=True)}\n\n")
     for section in view.sections:

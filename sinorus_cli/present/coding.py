@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -110,8 +112,6 @@ def wrapped(line: str, width: int, indent: str | None = None) -> str:
     """
     if width <= 0 or len(line) <= width:
         return line + "\n"
-    import re
-    import textwrap
 
     if indent is None:
         gap = re.match(r"\s*\S.*?\s{2,}(?=\S)", line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -113,6 +114,7 @@ SHOW_SECTIONS = ("article", "theses", "memos", "text")
 
 
 def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list[dict[str, Any]]]:
+    # text.cleaning (~2 ms, not loaded by listings): only `show --text` needs it
     from ..text.cleaning import clean_paragraphs
 
     source = article.text()
@@ -157,8 +159,6 @@ HIT_FIELDS = ("article", "kind", "score", "start", "end", "text", "match_start",
 
 def search_view(hits: Sequence[Hit], corpus: Corpus) -> View:
     """Search hits, best first, each with its match highlighted; thesis hits say which thesis and its origin."""
-    import dataclasses
-
     theses = {t.id: t for t in corpus.theses}
     records = []
     for hit in hits:

@@ -36,6 +36,7 @@ class StaticEncoder:
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> StaticEncoder:
+        # tokenizers (~15 ms): only loading the encoder needs it, not the modules that name its type
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))

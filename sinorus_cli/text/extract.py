@@ -22,6 +22,7 @@ import numpy as np
 
 from ..model import Codebook, Span, Theme, Thesis
 from .claims import claim_of
+from .encoder import default_encoder
 from .explain import Why
 from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs
 from .heads import Heads, default_heads
@@ -107,16 +108,12 @@ def read_article(text: str, codebook: Codebook, skip: Sequence[Span] = (), autho
     `author` is the article's author as its metadata names them: under any form of that name they are
     the author, not a quoted speaker.
     """
-    from .encoder import default_encoder
-
     found = sentences(text, skip)
     themes = _theme_vectors(codebook)
     return article_features(text, found, attribute(text, found, author), codebook, default_encoder(), themes)
 
 
 def _theme_vectors(codebook: Codebook) -> ThemeVectors:
-    from .encoder import default_encoder
-
     key = tuple((t.label, t.proposition, t.examples) for t in codebook.themes)
     if key not in _THEME_VECTORS:
         _THEME_VECTORS[key] = ThemeVectors.of(codebook, default_encoder())

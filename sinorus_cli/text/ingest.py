@@ -9,6 +9,7 @@ included, because the output layer, not the store, makes text safe to show.
 from __future__ import annotations
 
 import codecs
+import datetime
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..filesystem import kind_problem, read_regular, size_text
-from .pdf import MAX_PDF_BYTES, PDF_MAGIC
+from .pdf import MAX_PDF_BYTES, PDF_MAGIC, read_pdf
 
 # An op-ed is rarely over 50 kB; a whole report or book chapter may be a few MB. Proposing theses
 # takes under a second per MB of text, so the limit keeps any add to seconds; a larger file is refused
@@ -50,6 +51,7 @@ def read_article(source: str, encoding: str | None = None, max_bytes: int = MAX_
     The file must be a regular file (a link to one is fine: the user named it); a pipe, a
     device or a folder is refused before anything is read.
     """
+    # text.fetch pulls in urllib.request and ssl (~15 ms): only a link needs them
     from .fetch import is_url
 
     if is_url(source):
@@ -60,8 +62,7 @@ def read_article(source: str, encoding: str | None = None, max_bytes: int = MAX_
 
 
 def _from_link(url: str, encoding: str | None) -> Ingested:
-    import datetime
-
+    # text.fetch pulls in urllib.request and ssl (~15 ms): only a link needs them
     from .fetch import fetch
 
     got = fetch(url)
@@ -74,8 +75,6 @@ def _from_bytes(name: str, data: bytes, encoding: str | None, max_bytes: int, se
     if not data.strip():
         raise UsageError(f"{name}: the file is empty")
     if data.startswith(PDF_MAGIC) or served == "pdf":
-        from .pdf import read_pdf
-
         text, found = read_pdf(name, data)
         return Ingested(text, name, "pdf", found)
     if len(data) > max_bytes:
@@ -158,6 +157,7 @@ def _decode(name: str, data: bytes, encoding: str | None) -> str:
 
 def _main_text(name: str, html: str) -> str:
     try:
+        # trafilatura (~100 ms, an optional extra): only an HTML page needs it
         import trafilatura
     except ImportError as exc:
         missing = exc.name or "trafilatura"
@@ -173,6 +173,7 @@ def _main_text(name: str, html: str) -> str:
 
 def _page_metadata(html: str) -> dict[str, str]:
     """Title, author, date, site name and canonical URL of a page (its meta tags, Open Graph, JSON-LD)."""
+    # trafilatura (~100 ms, an optional extra): only an HTML page needs it
     import trafilatura
 
     extract_metadata = getattr(trafilatura, "extract_metadata", None)

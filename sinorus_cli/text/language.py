@@ -19,6 +19,7 @@ NAMES = {
 
 def language_of(text: str) -> str:
     """The language code of a text (langdetect's: 'en', 'ru', 'zh-cn', ...), or '' when it cannot tell."""
+    # langdetect (~5 ms, and its profiles on first use): only an added text's language needs it
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 

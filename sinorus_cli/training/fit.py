@@ -46,6 +46,7 @@ def _fit(
     `emphasis` multiplies standardised columns: a column made larger costs less penalty to use, which is
     how the few hand-made rule features hold their own beside hundreds of embedding dimensions.
     """
+    # scikit-learn (the train extra, not installed to run the tool): only fitting needs it
     from sklearn.linear_model import LogisticRegression
 
     mean = inputs.mean(axis=0)

@@ -19,6 +19,7 @@ SENTENCES = (
 
 def compute() -> dict[str, Any]:
     """Embedding prefixes of the fixture sentences and the proposals for the text they make."""
+    # the corpus and the reader (~250 ms: numpy, tokenizers, text.speakers' patterns): only computing needs them
     from ..corpus import load_corpus
     from ..text.encoder import default_encoder
     from ..text.extract import extract_theses
