@@ -77,3 +77,18 @@ def test_a_memo_entry_reads_back_as_written(text):
 
     doc = records.parse(Path(tempfile.gettempdir()) / "memos.toml", block, problems)
     assert doc is not None and records.read_memos(doc, problems) == [Memo("doe-2024:3", text, "2024-05-01")]
+
+
+def test_the_report_lists_each_sources_memos_as_text(run, seed_copy, tmp_path):
+    corpus = ("--corpus", str(seed_copy))
+    assert run(*corpus, "memo", "korolev-2017", "Check the <b>dateline</b> & the byline").exit_code == 0
+    assert run(*corpus, "memo", "korolev-2017:3", "Quote *cut* short?").exit_code == 0
+    html, md = tmp_path / "r.html", tmp_path / "r.md"
+    assert run(*corpus, "report", "-o", str(html)).exit_code == 0
+    assert run(*corpus, "report", "-o", str(md)).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    source = page[page.index('id="source-korolev-2017"') :].split("</article>")[0]
+    assert "on korolev-2017: Check the &lt;b&gt;dateline&lt;/b&gt; &amp; the byline" in source
+    assert "on korolev-2017:3: Quote *cut* short?" in source
+    assert "Memo" not in page[page.index('id="source-zhao-2024"') :].split("</article>")[0]
+    assert r"Quote \*cut\* short?" in md.read_text(encoding="utf-8")

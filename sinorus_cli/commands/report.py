@@ -66,6 +66,7 @@ def report_command(
     """Write a report: summary, stance matrix, each theme's positions and pairs with quotes, the sources."""
     # analysis.periods and export.report (~20 ms: calendar, analysis.trends); jinja2 loads later still
     from ..analysis.periods import Length
+    from ..corpus.memos import read_memos
     from ..export.report import build_report, to_html, to_markdown
 
     length = Length.parse(period, "--period")
@@ -78,7 +79,8 @@ def report_command(
         limit = BRIEF_LIMIT
         s.note(f"{len(corpus.articles)} articles: a brief, the {limit} strongest per side of each theme (--all: all)")
     chosen = [s.theme(t) for t in themes or ()]
-    report = build_report(corpus, chosen, _iso_date(date), title or "", limit, length)
+    memos, _ = read_memos(s.folders)  # an unreadable memos file is check's to report, not the report's
+    report = build_report(corpus, chosen, _iso_date(date), title or "", limit, length, memos)
     deliver(s, output, to_html(report) if kind is ReportFormat.html else to_markdown(report))
 
 

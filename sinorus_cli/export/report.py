@@ -24,8 +24,9 @@ from ..analysis.periods import Length
 from ..analysis.stance import Position, Relation, sign, signed
 from ..analysis.trends import theme_trends
 from ..corpus.locations import seeds_folder
+from ..corpus.memos import memos_of
 from ..corpus.records import url_problem
-from ..model import Article, Corpus, Theme, Thesis
+from ..model import Article, Corpus, Memo, Theme, Thesis
 from ..output.text import markdown_text as inert_markdown
 from ..output.text import printable
 from ..present.cells import PROPOSED, symbol
@@ -185,10 +186,11 @@ def build_report(
     title: str = "",
     limit: int | None = None,
     period: Length = CHART_PERIOD,
+    memos: Sequence[Memo] = (),
 ) -> Report:
     """Gather what the report shows for the given themes (default: all); with `limit`, each theme shows
     only its strongest `limit` articles per side, one thesis each, and the pairs among them. The chart over
-    time has one bar per `period`."""
+    time has one bar per `period`; each source lists its `memos` (on it or on its theses)."""
     matrix = stance_matrix(corpus, themes)
     sections = []
     for measured in matrix.themes:
@@ -215,7 +217,9 @@ def build_report(
         matrix=rows,
         legend=matrix_legend(rows),
         sections=tuple(sections),
-        sources=tuple(article_record(a, corpus) | {"link": safe_link(a.url)} for a in articles),
+        sources=tuple(
+            article_record(a, corpus) | {"link": safe_link(a.url), "memos": memos_of(memos, a.id)} for a in articles
+        ),
         limit=limit,
         chart=trend_chart(theme_trends(corpus, period, [s.divide.theme for s in sections])) if sections else None,
     )
