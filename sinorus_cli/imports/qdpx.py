@@ -128,7 +128,7 @@ def _project(path: Path, archive: zipfile.ZipFile, root: Element) -> Project:
             left["text sources with no plain text in the project (a rich-text or outside file only)"] += 1
             continue
         sources.append(_source(path, element, text, codes, ours, left))
-    left["notes (memos): the corpus has no place for them"] += len(root.findall(f"{_q('Notes')}/{_q('Note')}"))
+    left["notes (memos): not imported; add them with sinorus memo"] += len(root.findall(f"{_q('Notes')}/{_q('Note')}"))
     return Project(tuple(sources), tuple(f"not imported: {n} {what}" for what, n in left.items() if n))
 
 
