@@ -33,6 +33,7 @@ SENTENCE_MIN = 0.8  # beside a theme's likeliest sentence, others quoted from th
 MAX_PER_THEME = 3
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.0  # every theme the article head passes is proposed; confidence orders them
+NGRAM_SHARE = 0.5  # grouped CV: sentence-level average precision 0.445 embedding heads alone, 0.497 averaged
 STRONG = 0.8  # stance certainty from which an unhedged sentence is proposed at ±2
 
 
@@ -55,12 +56,18 @@ class Reader:
     heads: Heads
 
     def theme_probabilities(self, features: ArticleFeatures, codebook: Codebook) -> np.ndarray:
-        """(sentences, themes): that each sentence speaks to each theme."""
+        """(sentences, themes): that each sentence speaks to each theme.
+
+        A theme with heads of its own is read twice, from the sentence's embedding and rules and from its
+        words, and the two probabilities averaged (NGRAM_SHARE): the two err on different sentences.
+        """
+        words = self.heads.ngrams.probabilities(features.terms)
         columns = []
         for n, theme in enumerate(codebook.themes):
             head = self.heads.theme_head(theme.id)
             if head is not None:
-                columns.append(head.probability(features.theme_inputs(n)))
+                share = NGRAM_SHARE * words[:, self.heads.themes.index(theme.id)]
+                columns.append((1 - NGRAM_SHARE) * head.probability(features.theme_inputs(n)) + share)
             else:
                 columns.append(self.heads.generic.probability(features.generic_inputs(n)))
         return np.column_stack(columns) if columns else np.zeros((len(features.found), 0))

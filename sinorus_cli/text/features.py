@@ -17,6 +17,7 @@ import numpy as np
 
 from ..model import Codebook, Theme
 from .encoder import StaticEncoder
+from .ngrams import NEIGHBOUR_WEIGHT, SparseRows, term_rows
 from .rules import SentenceRules, read_rules
 from .sentences import Sentence
 from .speakers import Attribution
@@ -24,7 +25,6 @@ from .speakers import Attribution
 FACTS = ("rejected", "question", "hedged", "reported", "quoted_speaker")
 RULES = ("presence", "direction", "affirming_cues", "denying_cues")
 SIMILARITY = ("to_proposition", "context_to_proposition", "article_to_proposition", "to_examples")
-NEIGHBOUR_WEIGHT = 0.5  # neighbours and the article inform a sentence's reading; they do not replace it
 
 
 def theme_description(theme: Theme) -> str:
@@ -58,6 +58,7 @@ class ArticleFeatures:
     article: np.ndarray  # the article's mean, on every row
     base: np.ndarray  # (sentences, B): embeddings, context, article, position, facts
     themes: ThemeVectors
+    terms: SparseRows  # each sentence's word n-grams and its neighbours' (`ngrams.py`)
 
     def rule_columns(self, theme: int) -> np.ndarray:
         """The rules' reading of one theme's vocabulary in each sentence, log-scaled with its sign."""
@@ -162,7 +163,8 @@ def article_features(
             _position_and_facts(found, rules, attributions),
         ]
     ).astype(np.float32)
-    return ArticleFeatures(tuple(found), rules, list(attributions), embeddings, context, article, base, themes)
+    terms = term_rows([s.text for s in found])
+    return ArticleFeatures(tuple(found), rules, list(attributions), embeddings, context, article, base, themes, terms)
 
 
 ARTICLE_INPUTS = (

@@ -15,10 +15,11 @@ from typing import Any
 import numpy as np
 
 from .encoder import MODEL_DIR
+from .ngrams import NgramWeights
 
 HEADS = "heads.npz"
 HEAD_NAMES = ("generic", "stance", "article", "calibration", "new_theme_article")  # the single heads, by field
-LAYOUT = 2  # bumped whenever features.py changes what a head reads, or the heads change
+LAYOUT = 3  # bumped whenever features.py changes what a head reads, or the heads change
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Heads:
     # probabilities for every theme: the generic head is less sure, so it gets its own head and threshold.
     new_theme_article: Head
     new_theme_threshold: float
+    ngrams: NgramWeights  # a second reading of whether a sentence is about each theme of `themes`: its words
 
     def theme_head(self, theme_id: str) -> Head | None:
         return self.theme_heads[self.themes.index(theme_id)] if theme_id in self.themes else None
@@ -62,10 +64,18 @@ class Heads:
             "article_threshold": np.array(self.article_threshold),
             "new_theme_threshold": np.array(self.new_theme_threshold),
         }
+        arrays |= {
+            "ngram_columns": self.ngrams.columns,
+            "ngram_idf": self.ngrams.idf,
+            "ngram_unseen_idf": np.array(self.ngrams.unseen_idf),
+            # half precision: a weight's fourth digit changes no probability that matters, and halves the file
+            "ngram_weights": self.ngrams.weights.astype(np.float16),
+            "ngram_biases": self.ngrams.biases,
+        }
         for name in HEAD_NAMES:
             head: Head = getattr(self, name)
             arrays[f"{name}_weights"], arrays[f"{name}_bias"] = head.weights, np.array(head.bias)
-        stored: dict[str, Any] = {k: v.astype(np.float32) if v.dtype.kind == "f" else v for k, v in arrays.items()}
+        stored: dict[str, Any] = {k: v.astype(np.float32) if v.dtype == np.float64 else v for k, v in arrays.items()}
         np.savez_compressed(folder / HEADS, **stored)
 
     @classmethod
@@ -83,8 +93,16 @@ class Heads:
                 Head(w.astype(np.float64), float(b))
                 for w, b in zip(data["theme_weights"], data["theme_biases"], strict=True)
             )
+            ngrams = NgramWeights(
+                columns=data["ngram_columns"],
+                idf=data["ngram_idf"].astype(np.float64),
+                unseen_idf=float(data["ngram_unseen_idf"]),
+                weights=data["ngram_weights"].astype(np.float32),
+                biases=data["ngram_biases"].astype(np.float64),
+            )
             return cls(
                 themes=tuple(json.loads(str(data["themes"]))),
+                ngrams=ngrams,
                 theme_heads=theme_heads,
                 article_threshold=float(data["article_threshold"]),
                 new_theme_threshold=float(data["new_theme_threshold"]),
