@@ -10,6 +10,7 @@ from ..cli.options import FormatOption
 from ..cli.session import session
 from ..errors import NoMatch
 from ..output.view import Format
+from ..present.debate import matrix_view
 
 ARTICLE_FILTERS = True
 THESIS_FILTERS = True  # --curated-only and --min-confidence apply
@@ -33,8 +34,8 @@ def matrix_command(
     fmt: FormatOption = None,
 ) -> None:
     """Show every article's stance on every theme, themes ordered by how divided they are."""
+    # analysis.debate with the corpus reader and record rules (~20 ms): `matrix --help` needs neither
     from ..analysis.debate import matrix
-    from ..present.debate import matrix_view
 
     s = session(ctx)
     themes = [s.theme(t) for t in theme or ()]

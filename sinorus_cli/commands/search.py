@@ -9,6 +9,7 @@ import typer
 from ..cli.options import FormatOption
 from ..cli.session import Session, session
 from ..errors import UsageError
+from ..present.listing import search_view
 
 if TYPE_CHECKING:
     from ..analysis.search import Hit
@@ -40,11 +41,9 @@ def search_command(
     fmt: FormatOption = None,
 ) -> None:
     """Find where something is said: theses first-class, and every sentence of every article."""
-    from ..present.listing import search_view
-
     if not query.strip():
         raise UsageError("the query is empty")
-    from ..corpus.store import still
+    from ..corpus.store import still  # with filelock and the loaders (~40 ms): `search --help` takes no lock
 
     s = session(ctx)
     # Read under the corpus lock, as `check` does: a remove at work must not delete an article's text
@@ -58,6 +57,7 @@ def search_command(
 def _hits(s: Session, query: str, theme: str | None, article: list[str], limit: int, min_score: float) -> list[Hit]:
     """The search's hits; a derived store that fails while indexing sentences is bypassed and the corpus
     is read from its TOML files instead."""
+    # analysis.search (~20 ms) and the SQLite store's package (~50 ms): `search --help` needs neither
     from ..analysis.search import candidates, rank
     from ..corpus.db import StoreFailed
 

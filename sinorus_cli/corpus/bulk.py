@@ -13,12 +13,17 @@ import contextlib
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..model import Codebook
+from ..text.ingest import read_article
+from ..text.sentences import sentences
 from .adding import NewArticle, proposed_id
+from .sources import article_fields, foreign_note
 
 # Below this many files, starting worker processes costs more than it saves.
 POOL_FROM = 16
@@ -38,10 +43,8 @@ class Prepared:
 
 def prepare_one(source: str, metadata: Mapping[str, str], encoding: str | None, codebook: Codebook) -> Prepared:
     """Read one file or link and propose its theses: everything an add needs before taking the lock."""
+    # text.extract loads the learned reader with numpy (~400 ms): imported by the worker that proposes theses
     from ..text.extract import extract_theses
-    from ..text.ingest import read_article
-    from ..text.sentences import sentences
-    from .sources import article_fields, foreign_note
 
     try:
         article = read_article(source, encoding)
@@ -69,7 +72,7 @@ def _start_worker(parent: int) -> None:
 
 def _die_with_parent() -> None:
     """On Linux, ask the kernel to kill this worker when its parent dies: at once, however busy the worker is."""
-    import ctypes
+    import ctypes  # ~6 ms: only a worker on Linux asks the kernel
 
     pr_set_pdeathsig = 1
     with contextlib.suppress(OSError, AttributeError):
@@ -84,9 +87,6 @@ def _exit_with_parent(parent: int, every: float = 0.2) -> None:
     A parent that dies leaves its children to another process, so the parent's id changes; a thread
     looks a few times a second, which costs nothing while the worker extracts.
     """
-    import threading
-    import time
-
     if sys.platform.startswith("linux"):
         _die_with_parent()
     if os.getppid() != parent:  # gone already, before the kernel or the thread could be told to watch
