@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from ..errors import UsageError
 from ..model import Codebook
@@ -41,13 +42,20 @@ class Prepared:
     note: str = ""  # what the user should know of an article that was read (that it is not in English)
 
 
-def prepare_one(source: str, metadata: Mapping[str, str], encoding: str | None, codebook: Codebook) -> Prepared:
-    """Read one file or link and propose its theses: everything an add needs before taking the lock."""
+def prepare_one(
+    source: str,
+    metadata: Mapping[str, str],
+    encoding: str | None,
+    codebook: Codebook,
+    stdin: BinaryIO | None = None,
+) -> Prepared:
+    """Read one file or link (or '-': `stdin`) and propose its theses: everything an add needs before taking
+    the lock."""
     # text.extract loads the learned reader with numpy (~400 ms): imported by the worker that proposes theses
     from ..text.extract import extract_theses
 
     try:
-        article = read_article(source, encoding)
+        article = read_article(source, encoding, stdin=stdin)
     except UsageError as exc:
         return Prepared(source, None, error=exc.message)
     fields = article_fields(article, metadata)
@@ -58,7 +66,7 @@ def prepare_one(source: str, metadata: Mapping[str, str], encoding: str | None, 
     return Prepared(source, NewArticle(article.text, fields, theses), spans, note=note)
 
 
-def _job(job: tuple[str, Mapping[str, str], str | None, Codebook]) -> Prepared:
+def _job(job: tuple[str, Mapping[str, str], str | None, Codebook, BinaryIO | None]) -> Prepared:
     return prepare_one(*job)
 
 
@@ -106,14 +114,19 @@ def prepare(
     encoding: str | None,
     codebook: Codebook,
     per_source: Mapping[str, Mapping[str, str]] | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Prepared]:
     """Every source read and extracted, in order: in a process pool when there are many.
 
     `per_source` holds each source's own metadata (a `--metadata` file's rows); `metadata`, the
-    flags, wins over it. Stopping the iteration early cancels the sources not yet started.
+    flags, wins over it. A source '-' is read from `stdin`. Stopping the iteration early cancels the
+    sources not yet started.
     """
     rows = per_source or {}
-    jobs = [(source, {**rows.get(source, {}), **metadata}, encoding, codebook) for source in sources]
+    jobs = [
+        (source, {**rows.get(source, {}), **metadata}, encoding, codebook, stdin if source == "-" else None)
+        for source in sources
+    ]
     workers = min(os.cpu_count() or 1, len(jobs) // CHUNK)
     if len(jobs) < POOL_FROM or workers < 2 or "-" in sources:
         yield from map(_job, jobs)
