@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from ..cli.options import FormatOption
+from ..cli.options import ArticlesOption, FormatOption, ThemesOption
 from ..cli.session import session
 from ..errors import NoMatch
 from ..output.view import Format
@@ -27,10 +25,8 @@ Examples:
 
 def matrix_command(
     ctx: typer.Context,
-    theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")] = None,
-    article: Annotated[
-        list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")
-    ] = None,
+    theme: ThemesOption = None,
+    article: ArticlesOption = None,
     fmt: FormatOption = None,
 ) -> None:
     """Show every article's stance on every theme, themes ordered by how divided they are."""

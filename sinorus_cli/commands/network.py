@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..analysis.ties import Count, Duplicates, NetworkKind, Normalize
-from ..cli.completion import complete_theme
+from ..cli.options import ThemesOption
 from ..cli.session import Session, session
 from ..errors import NoMatch, UsageError
 from ..output.text import counted
@@ -71,12 +71,7 @@ FORMAT_HELP = "graphml, gexf, dot or json; with --stats table, json, jsonl, csv,
 
 def network_command(
     ctx: typer.Context,
-    theme: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--theme", "-t", metavar="THEME", help="Only these themes (repeatable).", autocompletion=complete_theme
-        ),
-    ] = None,
+    theme: ThemesOption = None,
     kind: Annotated[
         NetworkKind,
         typer.Option(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cli.options import FormatOption
+from ..cli.options import ArticlesOption, FormatOption
 from ..cli.session import Session, session
 from ..errors import UsageError
 from ..present.listing import search_view
@@ -31,9 +31,7 @@ def search_command(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words to look for; misspellings are tolerated.")],
     theme: Annotated[str | None, typer.Option("--theme", "-t", help="Only theses on this theme.")] = None,
-    article: Annotated[
-        list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")
-    ] = None,
+    article: ArticlesOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")] = 10,
     min_score: Annotated[
         float, typer.Option("--min-score", min=0, max=100, help="Drop hits scoring below this.")

@@ -134,6 +134,15 @@ def stage_append(path: Path, header: str, blocks: str, appends: dict[str, bytes]
     appends[path.name] = (("\n" if data[-1:] not in (b"", b"\n") else "") + blocks).encode("utf-8")
 
 
+def _append_entry(folder: Path, file: str, header: str, table: str, entry: Mapping[str, Any]) -> None:
+    """Append one `[[table]]` entry to `folder`'s `file` (created with `header` when it does not exist) in one
+    journaled write; the caller holds the lock."""
+    appends: dict[str, bytes] = {}
+    creates: dict[str, bytes] = {}
+    stage_append(folder / file, header, toml_blocks.joined(toml_blocks.render_blocks(table, [entry])), appends, creates)
+    append_change(folder, appends, creates)
+
+
 def scanned_articles(source: Path) -> list[dict[str, str]]:
     """The id, file and sha256 of each article of a folder, read from its committed articles.toml."""
     data = committed(source, ARTICLES_FILE, read_journal(source))
@@ -356,11 +365,7 @@ def add_thesis(folder: Path, thesis: Thesis) -> Thesis:
             raise UsageError(f"no article {thesis.article!r} in {folder} to add a thesis to")
         taken = {t.id for t in load_corpus([folder]).theses if t.article == thesis.article}
         saved = replace(thesis, id=next_thesis_id(thesis.article, taken))
-        appends: dict[str, bytes] = {}
-        creates: dict[str, bytes] = {}
-        blocks = toml_blocks.joined(toml_blocks.render_blocks("thesis", [records.thesis_entry(saved)]))
-        stage_append(folder / THESES_FILE, THESES_HEADER, blocks, appends, creates)
-        append_change(folder, appends, creates)
+        _append_entry(folder, THESES_FILE, THESES_HEADER, "thesis", records.thesis_entry(saved))
     return saved
 
 
@@ -379,11 +384,7 @@ def add_memo(folder: Path, memo: Memo, context: Sequence[Path] = ()) -> Memo:
         if memo.target not in known:
             what = "thesis" if ":" in memo.target else "article"
             raise UsageError(f"no {what} {memo.target!r} to write a memo on")
-        appends: dict[str, bytes] = {}
-        creates: dict[str, bytes] = {}
-        blocks = toml_blocks.joined(toml_blocks.render_blocks("memo", [records.memo_entry(memo)]))
-        stage_append(folder / MEMOS_FILE, MEMOS_HEADER, blocks, appends, creates)
-        append_change(folder, appends, creates)
+        _append_entry(folder, MEMOS_FILE, MEMOS_HEADER, "memo", records.memo_entry(memo))
     return memo
 
 
