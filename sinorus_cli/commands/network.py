@@ -39,6 +39,8 @@ Examples:
   sinorus network --format dot | dot -Tsvg > debate.svg
   sinorus network --kind congruence --stats
   sinorus network --by speaker --count statements -o dna-like.gexf
+  sinorus network --kind affiliation --count statements -o pro-contra.graphml
+  sinorus network --kind cooccurrence --count statements --normalize cosine --format json
   sinorus network --window 2y --step 1y -o debate.gexf
   sinorus network --window year -o y.graphml
   sinorus network --window 2y --step 1y --stats --format csv
@@ -101,7 +103,7 @@ def network_command(
             "--normalize",
             case_sensitive=False,
             metavar="HOW",
-            help="Tie weights of one-mode kinds: none, average (activity) or jaccard.",
+            help="Tie weights of one-mode kinds: none, average (activity), jaccard or cosine (as DNA).",
         ),
     ] = Normalize.none,
     count: Annotated[
@@ -110,8 +112,8 @@ def network_command(
             "--count",
             case_sensitive=False,
             metavar="WHAT",
-            help="What a congruence or conflict tie counts: positions (themes, default) or statements "
-            "(pairs of theses, as DNA counts).",
+            help="What a tie counts: positions (themes or actors, default) or statements (theses, as DNA "
+            "counts: pairs of them for congruence, conflict and cooccurrence; by sign for affiliation).",
         ),
     ] = Count.positions,
     duplicates: Annotated[
