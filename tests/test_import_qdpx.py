@@ -276,10 +276,12 @@ def test_a_projects_notes_become_memos_on_their_article_and_theses(run, tmp_path
 
 
 def test_a_note_too_long_for_a_memo_is_reported_and_the_rest_imported(run, tmp_path, empty):
-    project = Project(texts=(Text("a.txt", TEXT_A, notes=("x" * 20_001, "fine")),), codes=())
+    uncoded = Passage(0, 45, (), notes=("on a passage with no code",))
+    project = Project(texts=(Text("a.txt", TEXT_A, (uncoded,), notes=("x" * 20_001, "fine")),), codes=())
     path = tmp_path / "p.qdpx"
     path.write_bytes(qdpx(project))
     result = run("-C", str(empty), "import", str(path))
     assert result.exit_code == 0, result.output
     assert [text for _, text, _ in _memos(empty)] == ["fine"]
     assert "not imported: 1 notes refused (a memo is at most 20,000 characters)" in result.stderr
+    assert "not imported: 1 notes on passages with no code but a speaker's" in result.stderr

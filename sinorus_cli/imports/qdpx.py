@@ -220,6 +220,8 @@ def _codings(
     if len(speakers) > 1:
         left["passages with more than one speaker code (their speaker is left empty)"] += 1
     speaker = speakers[0] if len(speakers) == 1 else ""
+    if len(speakers) == len(found):  # nothing here becomes a thesis for the passage's notes to be on
+        left["notes on passages with no code but a speaker's (no thesis to be on)"] += len(shared)
     claim = selection.findtext(_q("Description")) or ""
     for code, on_coding in zip(found, own, strict=True):
         if code.parent != SPEAKER_CODE:
