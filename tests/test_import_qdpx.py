@@ -262,6 +262,9 @@ def test_a_projects_notes_become_memos_on_their_article_and_theses(run, tmp_path
     path = tmp_path / "p.qdpx"
     path.write_bytes(qdpx(NOTED))
     maps = ("--map", "No alliance=alliance:-2", "--map", "Drills=military:1")
+    dry = run("-C", str(empty), "import", str(path), *maps, "--dry-run")
+    assert dry.exit_code == 0 and "would import 3 note(s) as memos" in dry.stderr
+    assert not (empty / "memos.toml").exists()
     result = run("-C", str(empty), "import", str(path), *maps)
     assert result.exit_code == 0, result.output
     article = load_corpus([empty]).articles[0].id

@@ -76,6 +76,8 @@ def import_command(
     for line in planned.left_out:
         s.note(line)
     if dry_run:
+        if memos := sum(len(item.memos) for item in planned.items):
+            s.note(f"would import {memos} note(s) as memos")
         _show(s, planned.names, [(i.metadata["id"], len(i.theses), "would be added") for i in planned.items], fmt)
         return
     _write(s, folder, context, planned, fmt)
