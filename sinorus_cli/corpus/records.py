@@ -27,6 +27,7 @@ ARTICLES_HEADER = "# Article metadata: one [[article]] per source file (see the 
 THESES_HEADER = "# Theses: one [[thesis]] per claim; offsets index the article file (text[start:end] == quote).\n"
 MEMOS_HEADER = "# Memos: one [[memo]] per note; target is an article id or a thesis id (article:n).\n"
 MEMO_BYTES = 20_000  # a memo is a note, not a second article
+MEMO_FORBIDDEN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"  # what XML 1.0 cannot carry, and kin
 
 # An article id names its text file, `<id>.txt`, so it is a safe file name on every platform:
 # no separators, no leading dot, no ':' (thesis ids are `<article>:<n>`), no Windows device name.
@@ -396,9 +397,15 @@ def memo_problem(text: str) -> str:
         return f"a memo is at most {MEMO_BYTES:,} characters"
     if text != text.encode("utf-8", "surrogatepass").decode("utf-8", "replace"):
         return "a memo must be text UTF-8 can encode"
-    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", text):  # what XML 1.0 cannot carry, and kin
+    if re.search(MEMO_FORBIDDEN, text):
         return "a memo must not hold control characters (tab and line breaks are fine)"
     return ""
+
+
+def memo_cleaned(text: str) -> str:
+    """A note written elsewhere made fit to be a memo: each character a memo may not hold becomes U+FFFD,
+    the mark XML writers leave for what XML cannot carry (the rest of the text is kept as it is)."""
+    return re.sub(MEMO_FORBIDDEN, "\ufffd", text)
 
 
 def memo_problem_free(text: str, target: str) -> str:
