@@ -3,12 +3,13 @@ run as a terminal or as a pipe and type answers without a terminal."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
 import textwrap
 from dataclasses import dataclass
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from .escapes import printable
 
@@ -65,6 +66,12 @@ class Environment:
     @property
     def stderr_is_terminal(self) -> bool:
         return _isatty(self.stderr) if self.stderr_isatty is None else self.stderr_isatty
+
+    def binary_stdin(self) -> BinaryIO:
+        """stdin as bytes, for an article read from it: its binary layer, or a text-only stdin (a notebook's,
+        a test's StringIO) encoded as UTF-8."""
+        raw = getattr(self.stdin, "buffer", None)
+        return raw if raw is not None else io.BytesIO(self.stdin.read().encode("utf-8"))
 
     def read_line(self) -> str | None:
         """One typed line ('' at the end of input), or None when it is not UTF-8 (a stray byte loses nothing)."""

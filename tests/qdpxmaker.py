@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 NS = "urn:QDA-XML:project:1.0"
+NOTE_DAY = "2024-03-05T10:00:00Z"  # every Note's creationDateTime
 
 
 def _q(tag: str) -> str:
@@ -26,6 +27,8 @@ class Passage:
     end: int
     codes: tuple[str, ...]
     memo: str = ""  # the selection's Description
+    notes: tuple[str, ...] = ()  # Notes the selection refers to
+    coding_notes: tuple[tuple[str, str], ...] = ()  # (code, note): a Note one coding refers to
 
 
 @dataclass(frozen=True)
@@ -35,13 +38,21 @@ class Text:
     passages: tuple[Passage, ...] = ()
     inline: bool = False  # PlainTextContent instead of a sources/ entry
     description: str = ""
+    notes: tuple[str, ...] = ()  # Notes the source refers to
 
 
 @dataclass(frozen=True)
 class Project:
     texts: tuple[Text, ...]
     codes: tuple[str, ...]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # Notes nothing refers to
+    project_notes: tuple[str, ...] = ()  # Notes the project itself refers to
+
+
+def _note_refs(element: ET.Element, texts: tuple[str, ...], notes: list[str]) -> None:
+    for text in texts:
+        ET.SubElement(element, _q("NoteRef"), targetGUID=_guid("note", str(len(notes))))
+        notes.append(text)
 
 
 def project_xml(project: Project) -> bytes:
@@ -54,6 +65,7 @@ def project_xml(project: Project) -> bytes:
     for name in project.codes:
         ET.SubElement(parent, _q("Code"), guid=_guid("code", name), name=name, isCodable="true")
     sources = ET.SubElement(root, _q("Sources"))
+    notes = list(project.notes)
     for text in project.texts:
         attributes = {"guid": _guid("source", text.name), "name": text.name}
         if not text.inline:
@@ -73,11 +85,18 @@ def project_xml(project: Project) -> bytes:
             for code in passage.codes:
                 coding = ET.SubElement(selection, _q("Coding"), guid=_guid("coding", text.name, str(n), code))
                 ET.SubElement(coding, _q("CodeRef"), targetGUID=_guid("code", code))
-    if project.notes:
-        notes = ET.SubElement(root, _q("Notes"))
-        for n, note in enumerate(project.notes):
-            element = ET.SubElement(notes, _q("Note"), guid=_guid("note", str(n)), name=f"memo {n}")
+                _note_refs(coding, tuple(note for on, note in passage.coding_notes if on == code), notes)
+            _note_refs(selection, passage.notes, notes)
+        _note_refs(source, text.notes, notes)
+    refs = ET.Element(_q("Project"))
+    _note_refs(refs, project.project_notes, notes)
+    if notes:
+        holder = ET.SubElement(root, _q("Notes"))
+        for n, note in enumerate(notes):
+            attributes = {"guid": _guid("note", str(n)), "name": f"memo {n}", "creationDateTime": NOTE_DAY}
+            element = ET.SubElement(holder, _q("Note"), attributes)
             ET.SubElement(element, _q("PlainTextContent")).text = note
+    root.extend(refs)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 

@@ -101,7 +101,7 @@ def test_a_hand_built_project_imports_with_every_coding(run, tmp_path, empty):
     assert by_quote["Beijing 🐉 insists on sovereignty first"].stance == 2  # code points: the dragon is one
     assert by_quote[TEXT_A[:45]].claim == "They rule out an alliance."
     assert {a.title for a in corpus.articles} == {"interview-01", "notes"}
-    assert "not imported: 1 notes" in result.stderr
+    assert "not imported: 1 project notes" in result.stderr
 
 
 def test_unmapped_codes_are_listed_with_counts_and_not_imported(run, tmp_path, empty):
@@ -207,3 +207,84 @@ def test_a_source_file_missing_from_the_archive_is_refused(run, tmp_path, empty)
     result = run("-C", str(empty), "import", str(path))
     assert result.exit_code == 2 and "which the archive lacks" in result.stderr
     assert tomllib.loads((empty / "theses.toml").read_text()) == {}
+
+
+HOSTILE_MEMO = '<script>alert(1)</script> **bold** [x](http://a.example) =HYPERLINK("b")\ttab\nline & \u202eevil'
+
+
+def _memos(folder):
+    from sinorus_cli.corpus.memos import read_memos
+
+    memos, problems = read_memos([folder])
+    assert problems == []
+    return sorted((m.target, m.text, m.written) for m in memos)
+
+
+def test_the_seeds_memos_come_back_from_our_export(run, tmp_path, seed_copy):
+    empty = tmp_path / "empty"
+    init_corpus(empty)
+    for target, text in (("korolev-2017", "Check the date."), ("korolev-2017:2", HOSTILE_MEMO),
+                         ("korolev-2017:2", "A second note on it."), ("zhao-2024", "Ask coder B.")):  # fmt: skip
+        assert run("-C", str(seed_copy), "memo", target, text).exit_code == 0
+    exported = tmp_path / "s.qdpx"
+    assert run("-C", str(seed_copy), "export", "-o", str(exported)).exit_code == 0
+    result = run("-C", str(empty), "import", str(exported))
+    assert result.exit_code == 0, result.output
+    assert "not imported" not in result.stderr and "imported 4 note(s) as memos" in result.stderr
+    assert _memos(empty) == _memos(seed_copy) and len(_memos(empty)) == 4
+    assert run("-C", str(empty), "check").exit_code == 0
+    again = run("-C", str(empty), "import", str(exported))  # the articles are there: their notes too
+    assert again.exit_code == 0 and len(_memos(empty)) == 4
+
+
+NOTED = Project(
+    texts=(
+        Text(
+            "interview-01.txt",
+            TEXT_A,
+            (
+                Passage(0, 45, ("No alliance", "Tone: calm"), notes=("On the passage",),
+                        coding_notes=(("No alliance", "On the <b>coding</b>"), ("Tone: calm", "Tone is unmapped"))),
+                Passage(46, 82, ("Drills",)),
+            ),
+            notes=("On the source\x7f with a DEL and C1 \x85 characters",),
+        ),
+    ),
+    codes=("No alliance", "Drills", "Tone: calm"),
+    notes=("Nobody refers to this one",),
+    project_notes=("The project's own note",),
+)  # fmt: skip
+
+
+def test_a_projects_notes_become_memos_on_their_article_and_theses(run, tmp_path, empty, schemas):
+    schema = etree.XMLSchema(etree.parse(str(schemas / "refi-qda" / "Project-mrt2019.xsd")))
+    assert schema.validate(etree.fromstring(project_xml(NOTED))), schema.error_log
+    path = tmp_path / "p.qdpx"
+    path.write_bytes(qdpx(NOTED))
+    maps = ("--map", "No alliance=alliance:-2", "--map", "Drills=military:1")
+    dry = run("-C", str(empty), "import", str(path), *maps, "--dry-run")
+    assert dry.exit_code == 0 and "would import 3 note(s) as memos" in dry.stderr
+    assert not (empty / "memos.toml").exists()
+    result = run("-C", str(empty), "import", str(path), *maps)
+    assert result.exit_code == 0, result.output
+    article = load_corpus([empty]).articles[0].id
+    assert _memos(empty) == sorted([
+        (article, "On the source\ufffd with a DEL and C1 \x85 characters", "2024-03-05"),  # DEL is refused by memos
+        (f"{article}:1", "On the passage", "2024-03-05"),
+        (f"{article}:1", "On the <b>coding</b>", "2024-03-05"),
+    ])  # fmt: skip
+    assert "not imported: 2 project notes" in result.stderr
+    assert "not imported: 1 notes on codings of unmapped codes" in result.stderr
+    assert "imported 3 note(s) as memos" in result.stderr
+
+
+def test_a_note_too_long_for_a_memo_is_reported_and_the_rest_imported(run, tmp_path, empty):
+    uncoded = Passage(0, 45, (), notes=("on a passage with no code",))
+    project = Project(texts=(Text("a.txt", TEXT_A, (uncoded,), notes=("x" * 20_001, "fine")),), codes=())
+    path = tmp_path / "p.qdpx"
+    path.write_bytes(qdpx(project))
+    result = run("-C", str(empty), "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert [text for _, text, _ in _memos(empty)] == ["fine"]
+    assert "not imported: 1 notes refused (a memo is at most 20,000 characters)" in result.stderr
+    assert "not imported: 1 notes on passages with no code but a speaker's" in result.stderr

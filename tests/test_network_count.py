@@ -123,10 +123,67 @@ def test_the_seed_speaker_network_counts_what_dna_would(run):
     assert any(e["agree"] > 1 for e in document["edges"] if e["agree_themes"].count(";") == 0)
 
 
+# Affiliation by statements, from THESES: per actor and theme its signed theses, pro and contra apart (the balanced
+# 0s count for neither, so c has no edge to t1).
+#   a-t1 pro 2 contra 1 (weight 3, net +1); a-t2 contra 1 (1, -1); b-t1 pro 1 contra 2 (3, -1); b-t2 contra 1 (1, -1);
+#   c-t2 pro 2 (2, +2).
+def test_affiliation_by_statements_counts_each_actors_theses_by_sign():
+    network = discourse_network(_hand_corpus(), (), Actors(), NetworkKind.affiliation, count=Count.statements)
+    edges = {(e.source, e.target): (e.label, e.weight, dict(e.attributes)) for e in network.edges}
+    assert edges == {
+        ("a", "theme:t1"): ("pro 2 · contra 1", 3, {"pro": 2, "contra": 1, "net": 1}),
+        ("a", "theme:t2"): ("pro 0 · contra 1", 1, {"pro": 0, "contra": 1, "net": -1}),
+        ("b", "theme:t1"): ("pro 1 · contra 2", 3, {"pro": 1, "contra": 2, "net": -1}),
+        ("b", "theme:t2"): ("pro 0 · contra 1", 1, {"pro": 0, "contra": 1, "net": -1}),
+        ("c", "theme:t2"): ("pro 2 · contra 0", 2, {"pro": 2, "contra": 0, "net": 2}),
+    }
+    assert network.count is Count.statements and "two-mode" in " ".join(network.legend)
+
+
+# Co-occurrence by statements: per actor, signed theses on t1 times those on t2: a 3·1, b 3·1, c 0·2 -> 6 pairs,
+# 2 actors with both. Each theme's statements by (actor, sign): t1 {a+: 2, a-: 1, b+: 1, b-: 2} (6 in all),
+# t2 {a-: 1, b-: 1, c+: 2} (4 in all).
+#   average: 6 / ((6 + 4) / 2) = 1.2
+#   Jaccard: cells of one only: a+ 2, b+ 1, c+ 2; cells of both: a- 1·1, b- 2·1 -> 2 + 1 + 2 + 1 + 2 = 8; 6 / 8 = 0.75
+#   cosine (DNA's formula): 6 / (6 · 4) = 0.25
+@pytest.mark.parametrize(
+    ("how", "weight"), [(Normalize.none, 6), (Normalize.average, 1.2), (Normalize.jaccard, 0.75),
+                        (Normalize.cosine, 0.25)],
+)  # fmt: skip
+def test_cooccurrence_by_statements_counts_pairs_of_one_actors_statements(how, weight):
+    network = discourse_network(_hand_corpus(), (), Actors(), NetworkKind.cooccurrence, how, Count.statements)
+    (edge,) = network.edges
+    assert (edge.source, edge.target, edge.label, edge.weight) == ("t1", "t2", "6 statement pairs", weight)
+    assert dict(edge.attributes) == {"statement_pairs": 6, "actors": 2, "actor_names": "a; b"}
+
+
+# Cosine as DNA's exporter computes it: count / (statements of one end · statements of the other). Signed statements:
+# a 4, b 4, c 2 -> conflict a-b 5 / 16 = 0.3125, a-c and b-c 2 / 8 = 0.25. By positions the sets are the themes each
+# takes a side on (a {t1, t2}, b {t1, t2}, c {t2}): both a-b 2 / 4, a-c 1 / 2, b-c 1 / 2; co-occurrence by positions
+# ties t1 and t2 by the 3 actors with a position on both (c's balanced t1 counts): 3 / (3 · 3).
+def test_cosine_normalisation_is_dnas_formula():
+    assert _edges(NetworkKind.conflict, Normalize.cosine) == {
+        ("a", "b"): ("contradict 5", 0.3125), ("a", "c"): ("contradict 2", 0.25), ("b", "c"): ("contradict 2", 0.25)}
+    assert _edges(NetworkKind.both, Normalize.cosine, Count.positions) == {
+        ("a", "b"): ("agree 1 · contradict 1", 0.5), ("a", "c"): ("agree 0 · contradict 1", 0.5),
+        ("b", "c"): ("agree 0 · contradict 1", 0.5)}
+    assert _edges(NetworkKind.cooccurrence, Normalize.cosine, Count.positions) == {
+        ("t1", "t2"): ("3 actors", 0.333333)}  # fmt: skip
+
+
 @pytest.mark.parametrize("kind", ["affiliation", "cooccurrence"])
-def test_statement_counting_is_for_signed_ties_only(run, kind):
-    result = run("network", "--kind", kind, "--count", "statements")
-    assert result.exit_code == 2 and "--count statements" in result.stderr and len(result.stderr.splitlines()) == 1
+def test_statement_counting_of_every_kind_writes_valid_files(run, tmp_path, schemas, kind):
+    from lxml import etree
+
+    for suffix, schema in (("gexf", "gexf-1.2draft/gexf.xsd"), ("graphml", "graphml/graphml.xsd")):
+        path = tmp_path / f"n.{suffix}"
+        result = run("network", "--by", "speaker", "--kind", kind, "--count", "statements", "-o", str(path))
+        assert result.exit_code == 0, result.output
+        xsd = etree.XMLSchema(etree.parse(str(schemas / schema)))
+        assert xsd.validate(etree.parse(str(path))), [str(e) for e in xsd.error_log]
+    document = json.loads(run("network", "--by", "speaker", "--kind", kind, "--count", "statements",
+                              "--format", "json").stdout)  # fmt: skip
+    assert document["count"] == "statements" and document["edges"]
 
 
 def test_a_bad_count_is_a_usage_error(run):

@@ -3,11 +3,14 @@ formats with the same networks, ids that hold across windows, and bad lengths re
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import json
 from itertools import pairwise
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -107,7 +110,7 @@ def test_an_article_dated_by_its_year_is_in_every_window_that_meets_it(run, tmp_
         (("--window", ""), "--window ''"),
         (("--window", "1y", "--step", "fortnight"), "--step 'fortnight'"),
         (("--step", "1y"), "give --window too"),
-        (("--window", "1y", "--stats"), "--stats measures one network"),
+        (("--window", "1y", "--stats", "--format", "gexf"), "--stats writes table"),
         (("--window", "1y", "--format", "json"), "give --output FILE"),
         (("--window", "1d", "-o", "x.gexf"), "more than 1000"),
     ],
@@ -156,3 +159,50 @@ def test_a_speaker_named_like_markup_is_text_in_the_dynamic_gexf(run, tmp_path, 
     _valid(schemas, "gexf-1.2draft/gexf.xsd", path)
     labels = {n.get("label") for n in etree.parse(str(path)).getroot().iter(f"{GEXF}node")}
     assert name in labels and "<b>" not in path.read_text(encoding="utf-8")
+
+
+def _window_stats(run, *args):
+    result = run("network", "--by", "speaker", "--window", "2y", "--step", "1y", "--stats", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_window_stats_are_networkx_measures_of_each_windows_network(run, tmp_path):
+    stats = json.loads(_window_stats(run, "--format", "json"))["windows"]
+    written = run("network", "--by", "speaker", "--window", "2y", "--step", "1y", "-o", str(tmp_path / "w.json"))
+    assert written.exit_code == 0, written.output
+    written = sorted(tmp_path.glob("w-*.json"))
+    assert [entry["window"] for entry in stats] == [f"{y}-01-01..{y + 1}-12-31" for y in range(2017, 2024)]
+    assert len(written) == len(stats)
+    for path, entry in zip(written, stats, strict=True):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        assert document["window"] == entry["window"]
+        graph = nx.Graph()
+        graph.add_nodes_from(n["id"] for n in document["nodes"])
+        graph.add_weighted_edges_from((e["source"], e["target"], e["weight"]) for e in document["edges"])
+        whole, nodes = entry["network"], {n["id"]: n for n in entry["nodes"]}
+        assert (whole["nodes"], whole["edges"]) == (graph.number_of_nodes(), graph.number_of_edges())
+        assert whole["density"] == round(nx.density(graph), 6)
+        assert (whole["modularity"] is None) == (graph.number_of_edges() == 0)
+        betweenness = nx.betweenness_centrality(graph)
+        assert set(nodes) == set(graph.nodes)
+        for n in graph.nodes:
+            assert nodes[n]["degree"] == graph.degree(n)
+            assert nodes[n]["weighted_degree"] == pytest.approx(graph.degree(n, weight="weight"), abs=1e-5)
+            assert nodes[n]["betweenness"] == round(betweenness[n], 6)
+    assert any(entry["network"]["edges"] for entry in stats)
+
+
+def test_window_stats_in_every_machine_format_name_their_window(run):
+    stats = json.loads(_window_stats(run, "--format", "json"))["windows"]
+    windows = [entry["window"] for entry in stats]
+    per_node = [(entry["window"], n["id"]) for entry in stats for n in entry["nodes"]]
+    csv_rows = list(csv.DictReader(io.StringIO(_window_stats(run, "--format", "csv"))))
+    assert [(r["window"], r["id"]) for r in csv_rows] == per_node
+    jsonl = [json.loads(line) for line in _window_stats(run, "--format", "jsonl").splitlines()]
+    assert [(r["window"], r["id"]) for r in jsonl] == per_node
+    tsv = [line.split("\t") for line in _window_stats(run, "--section", "network", "--format", "tsv").splitlines()]
+    assert [row[0] for row in tsv] == windows and {len(row) for row in tsv} == {9}  # window and 8 measures
+    assert [int(row[4]) for row in tsv] == [entry["network"]["nodes"] for entry in stats]
+    markdown = _window_stats(run, "--format", "md")
+    assert "| Window |" in markdown.replace("  ", " ") and all(w in markdown for w in windows)

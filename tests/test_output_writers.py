@@ -22,7 +22,7 @@ from sinorus_cli.output.text import (
     tsv_unescape,
 )
 from sinorus_cli.output.view import Column, Format, Section, View
-from sinorus_cli.output.writers import Choices, write_delimited, write_view
+from sinorus_cli.output.writers import Choices, indented_json, nulls, write_delimited, write_view
 
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
 
@@ -104,3 +104,25 @@ def test_csv_with_bom_opens_with_a_byte_order_mark_and_nothing_else_changes(run)
     assert marked.stdout == "\ufeff" + plain.stdout and not plain.stdout.startswith("\ufeff")
     tsv = run("theses", "--theme", "alliance", "--format", "tsv", "--bom")
     assert not tsv.stdout.startswith("\ufeff")  # a pipeline's TSV never gets one
+
+
+_json_keys = st.one_of(st.text(max_size=6), st.integers(-3, 3), st.booleans(), st.none(), st.floats(allow_nan=False))
+_json_plain = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8), st.sampled_from(["", "\n", "\u2028"])
+)
+_json_values = st.recursive(
+    _json_plain,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.tuples(inner, inner),
+        st.dictionaries(_json_keys, inner, max_size=4),
+        # a list of records (dicts of plain values), which is laid out in one piece
+        st.lists(st.dictionaries(_json_keys, _json_plain, min_size=1, max_size=4), min_size=1, max_size=4),
+    ),
+    max_leaves=30,
+)
+
+
+@given(_json_values)
+def test_indented_json_is_the_standard_librarys_indented_json_to_the_byte(value):
+    assert indented_json(value) == json.dumps(nulls(value), ensure_ascii=False, indent=2)

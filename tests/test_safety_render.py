@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -140,3 +142,70 @@ def test_markdown_text_shows_addresses_as_text_not_links(text):
 
     rendered = MarkdownIt("gfm-like", {"linkify": True}).render(markdown_text(text))
     assert "<a" not in rendered and text.replace("&", "&amp;") in rendered
+
+
+# An article whose every field and thesis carries addresses that GitHub-flavoured Markdown (and linkify) would make
+# live with no markup: plain URLs, `www.` names, bare domains and e-mail addresses.
+BAIT_TEXT = (
+    "See www.nato.int and https://example.org/x on ties\n\n"
+    "China and Russia are forming a military alliance, says press@example.org at www.kremlin.ru, and joint exercises "
+    "at http://example.com/a show military cooperation is deep and growing. Read ftp://h.com or nato.int.\n"
+)
+BAIT_ID = "pressexampleorg-2024"
+
+
+@pytest.fixture
+def link_bait(run, seed_copy: Path, tmp_path: Path) -> Path:
+    """The seeds plus the article above, a thesis coded on it by a speaker with an address, and a memo."""
+    source = tmp_path / "bait.txt"
+    source.write_text(BAIT_TEXT, encoding="utf-8")
+    corpus = ("-C", str(seed_copy))
+    added = run(*corpus, "add", str(source), "--author", "press@example.org", "--outlet", "www.globaltimes.cn",
+                "--date", "2024-05-01", "--url", "https://example.org/x", "--id", BAIT_ID)  # fmt: skip
+    assert added.exit_code == 0, added.output
+    coded = run(*corpus, "code", BAIT_ID, "--quote", "Read ftp://h.com or nato.int.", "--theme", "alliance",
+                "--stance", "1", "--speaker", "www.spokesman.ru", "--claim", "mail press@example.org or see "
+                "https://example.org/y", "--yes")  # fmt: skip
+    assert coded.exit_code == 0, coded.output
+    assert run(*corpus, "memo", BAIT_ID, "memo: www.nato.int http://example.org/m press@example.org").exit_code == 0
+    return seed_copy
+
+
+MARKDOWN_OUTPUTS = [
+    ["articles"], ["theses"], ["show", BAIT_ID], ["compare", "alliance"], ["matrix"], ["themes"],
+    ["timeline", "alliance"], ["search", "nato"], ["diff", BAIT_ID, "zhao-2024"], ["trends"],
+    ["echoes", "--theme", "alliance"], ["memo", BAIT_ID], ["network", "--stats", "--by", "speaker"], ["report"],
+]  # fmt: skip
+PANDOC = shutil.which("pandoc")
+
+
+def _links(html: str) -> list[str]:
+    """The `<a` elements of rendered HTML, less the report's own table of contents (links to its headings)."""
+    anchors = re.findall(r"<a\b[^>]*>", html)
+    headings = set(re.findall(r'<h[1-6][^>]* id="([^"]+)"', html))
+    return [a for a in anchors if not (m := re.fullmatch(r'<a href="#([^"]+)">', a)) or m.group(1) not in headings]
+
+
+def _markdown(run, corpus: Path, command: list[str]) -> str:
+    result = run("-C", str(corpus), *command, "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "nato" in result.stdout or "example" in result.stdout or command[0] in ("matrix", "themes", "trends")
+    return result.stdout
+
+
+@pytest.mark.parametrize("command", MARKDOWN_OUTPUTS, ids=lambda c: " ".join(c))
+def test_every_markdown_output_of_link_bait_renders_no_link_under_linkify(run, link_bait, command):
+    from markdown_it import MarkdownIt
+
+    linkified = MarkdownIt("gfm-like", {"linkify": True}).render(_markdown(run, link_bait, command))
+    assert "<a" not in linkified.replace('<a href="#', "")  # markdown-it gives headings no ids: only the report's
+
+
+@pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("command", MARKDOWN_OUTPUTS, ids=lambda c: " ".join(c))
+def test_every_markdown_output_of_link_bait_renders_no_link_under_pandoc_gfm(run, link_bait, command):
+    assert PANDOC is not None
+    markdown = _markdown(run, link_bait, command)
+    pandoc = [PANDOC, "-f", "gfm", "-t", "html", "--wrap=none"]
+    rendered = subprocess.run(pandoc, input=markdown, capture_output=True, text=True, check=True).stdout
+    assert _links(rendered) == [], _links(rendered)

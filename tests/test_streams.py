@@ -6,12 +6,15 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from terminal import Keyboard
 from typer.testing import CliRunner
 
 from sinorus_cli.cli import app
 from sinorus_cli.corpus import load_corpus
 from sinorus_cli.env import Environment
+from sinorus_cli.errors import UsageError
+from sinorus_cli.text.ingest import read_article
 
 DATA = Path(__file__).parent / "data"
 
@@ -102,3 +105,37 @@ def test_a_question_is_laid_out_as_clicks_and_asked_until_answered():
     assert env.stdin_is_terminal and env.confirm("Go on?")
     assert shown.getvalue() == "Go on? [y/N]: Error: invalid input\nGo on? [y/N]: "
     assert not Environment(stdin_stream=Keyboard(b"\xff\n"), stdout_stream=io.StringIO()).confirm("Go on?")
+
+
+ALLIANCE = "China and Russia will not form a military alliance of any kind.\n"
+
+
+def test_extract_reads_the_article_from_the_environments_stdin(run):
+    # `typed` reaches the command only through its Environment: the process's stdin is left empty.
+    result = run("extract", "-", "--format", "tsv", typed=ALLIANCE)
+    assert result.exit_code == 0, result.output
+    assert "alliance" in result.stdout
+
+
+def test_add_reads_the_article_from_the_environments_stdin(run, tmp_path):
+    folder = tmp_path / "c"
+    assert run("init", str(folder)).exit_code == 0
+    text = (DATA / "no-bloc.txt").read_text(encoding="utf-8")
+    result = run("-C", str(folder), "add", "-", "--id", "piped", typed=text)
+    assert result.exit_code == 0, result.output
+    assert load_corpus([folder]).article("piped").text() == text
+
+
+def test_a_text_only_stdin_is_read_as_utf8_bytes(tmp_path):
+    folder = tmp_path / "c"
+    assert CliRunner().invoke(app, ["init", str(folder)]).exit_code == 0
+    env = Environment(stdout_isatty=False, stderr_isatty=False, stdin_stream=io.StringIO("Москва. " + ALLIANCE))
+    result = CliRunner().invoke(app, ["-C", str(folder), "add", "-", "--id", "notebook"], obj=env)
+    assert result.exit_code == 0, result.output
+    assert load_corpus([folder]).article("notebook").text() == "Москва. " + ALLIANCE
+
+
+def test_the_library_reads_dash_only_from_a_stream_it_is_given():
+    with pytest.raises(UsageError, match="no standard input"):
+        read_article("-")
+    assert read_article("-", stdin=io.BytesIO(ALLIANCE.encode())).text == ALLIANCE

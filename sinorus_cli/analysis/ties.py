@@ -7,7 +7,9 @@ themes agreed on (congruence), contradicted on (conflict), both (the signed
 network), or actors arguing both themes (co-occurrence). Normalised:
 
 - average activity: count / ((|A| + |B|) / 2), the mean of the two sets' sizes;
-- Jaccard: count / |A ∪ B|.
+- Jaccard: count / |A ∪ B|;
+- cosine: count / (|A| · |B|), the formula DNA's exporter applies under that name (it multiplies the
+  two ends' totals, not the Euclidean norms of their vectors as a textbook cosine would).
 
 Counted by statements (`Count.statements`), ties follow the Discourse Network
 Analyzer's one-mode congruence and conflict networks with a binary qualifier:
@@ -19,7 +21,15 @@ over the themes. A balanced thesis (stance 0) is neither pro nor contra and
 takes part in no pair. DNA's normalisations then run over an actor's
 statement counts per (theme, sign) cell: average activity divides by the mean
 of the two actors' numbers of statements; Jaccard by the statements of each in
-the cells the other leaves empty plus the products of the cells both fill.
+the cells the other leaves empty plus the products of the cells both fill; cosine by the product of the
+two actors' numbers of statements.
+
+The two other kinds count statements too. Affiliation: an actor's edge to a theme counts its signed
+theses on it, pro and contra apart, as DNA's two-mode network counts a concept's statements by agreement
+(the weight is their sum; `net`, pro minus contra, is DNA's "subtract"). Co-occurrence: as DNA's one-mode
+network of concepts with the qualifier ignored, two themes' tie is the number of pairs of statements on
+them by one actor, summed over the actors (actor by actor, statements on one times statements on the
+other); its normalisations run over each theme's statement counts per (actor, sign) cell.
 With `Duplicates.document` an actor's theses of one sign on one theme in one
 article count once, as DNA's "ignore per document" keeps one of a document's
 statements with the same actor, concept and agreement.
@@ -73,6 +83,7 @@ class Normalize(StrEnum):
     none = "none"
     average = "average"
     jaccard = "jaccard"
+    cosine = "cosine"
 
 
 # The tie kinds of the signed (`both`) network, with the colour DOT draws them in.
@@ -102,11 +113,17 @@ def weight(count: int, a: Set[str], b: Set[str], how: Normalize) -> float:
     Rounded to 6 places so that the same corpus always writes the same bytes."""
     if how is Normalize.none:
         return count
-    denominator = (len(a) + len(b)) / 2 if how is Normalize.average else len(a | b)
+    if how is Normalize.average:
+        denominator: float = (len(a) + len(b)) / 2
+    elif how is Normalize.cosine:
+        denominator = len(a) * len(b)
+    else:
+        denominator = len(a | b)
     return round(count / denominator, 6) if denominator else 0.0
 
 
-# An actor's signed statements: (theme, sign) -> how many of its theses on the theme have that sign (+1 or -1).
+# An actor's signed statements: (theme, sign) -> how many of its theses on the theme have that sign (+1 or -1);
+# for co-occurrence, a theme's: (actor, sign) -> how many of the actor's theses on it have that sign.
 Statements = Mapping[tuple[str, int], int]
 
 
@@ -126,6 +143,8 @@ def statement_weight(count: int, a: Statements, b: Statements, how: Normalize) -
         return count
     if how is Normalize.average:
         denominator = (sum(a.values()) + sum(b.values())) / 2
+    elif how is Normalize.cosine:
+        denominator = sum(a.values()) * sum(b.values())
     else:
         denominator = sum(a[c] * b[c] if c in a and c in b else a.get(c, 0) + b.get(c, 0) for c in a.keys() | b.keys())
     return round(count / denominator, 6) if denominator else 0.0
@@ -137,16 +156,20 @@ def normalisation_text(how: Normalize, sets: str) -> str:
         return f"weight normalised by average activity: count / mean number of {sets} of the two ends."
     if how is Normalize.jaccard:
         return f"weight normalised by Jaccard: count / number of {sets} of either end."
+    if how is Normalize.cosine:
+        return f"weight normalised by cosine as DNA computes it: count / (number of {sets} of one end × of the other)."
     return ""
 
 
-def statement_normalisation_text(how: Normalize) -> str:
-    """The legend's line for `statement_weight`."""
+def statement_normalisation_text(how: Normalize, cell: str = "(theme, sign)") -> str:
+    """The legend's line for `statement_weight`; `cell` names what an end's statements are counted by."""
     if how is Normalize.average:
         return "weight normalised by average activity (DNA): count / mean number of signed theses of the two ends."
     if how is Normalize.jaccard:
         return (
-            "weight normalised by Jaccard (DNA): count / (each end's signed theses on a (theme, sign) the other "
-            "has none on + the products of the two ends' numbers on the (theme, sign)s both have)."
+            f"weight normalised by Jaccard (DNA): count / (each end's signed theses on a {cell} the other "
+            f"has none on + the products of the two ends' numbers on the {cell}s both have)."
         )
+    if how is Normalize.cosine:
+        return "weight normalised by cosine (DNA's formula): count / (signed theses of one end × of the other)."
     return ""

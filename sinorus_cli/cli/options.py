@@ -28,6 +28,11 @@ FormatOption = Annotated[
 
 ThemeArgument = Annotated[str, typer.Argument(help="Theme id, alias or near miss (see 'sinorus themes').")]
 ArticleArgument = Annotated[str, typer.Argument(help="Article id or file name (see 'sinorus articles').")]
+# The repeatable filters of the commands that show some of many; their THEME and ARTICLE metavars and their
+# shell completion come from the app, as for every parameter named theme or article (upper_metavar,
+# completion.COMPLETERS).
+ThemesOption = Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only these themes (repeatable).")]
+ArticlesOption = Annotated[list[str] | None, typer.Option("--article", "-a", help="Only these articles (repeatable).")]
 
 
 

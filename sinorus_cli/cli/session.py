@@ -3,6 +3,7 @@ how a view reaches stdout."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,7 @@ class Session:
     @cached_property
     def folders(self) -> tuple[Path, ...]:
         """--corpus folders as given; otherwise the seeds plus the user's corpus when it exists."""
+        # corpus.locations (~1 ms: it resolves the package's own path): --help and completion locate no corpus
         from ..corpus.locations import default_folders
 
         return self.corpus_dirs or default_folders()
@@ -49,6 +51,7 @@ class Session:
     def write_folder(self) -> Path:
         """Where add, remove and review write: the one --corpus folder, else the corpus the current folder
         lies in, else the user's corpus."""
+        # corpus.load with the snapshots and the journal (~11 ms): only commands that write need them
         from ..corpus.load import require_folder
         from ..corpus.locations import own_corpus_folder, refuse_seeds
 
@@ -61,7 +64,7 @@ class Session:
     @property
     def write_context(self) -> tuple[Path, ...]:
         """The folders read together with the write folder: the seeds, unless --corpus chose the folders."""
-        from ..corpus.locations import seeds_folder
+        from ..corpus.locations import seeds_folder  # ~1 ms, as in `folders`
 
         return () if self.corpus_dirs else (seeds_folder(),)
 
@@ -72,6 +75,7 @@ class Session:
         A command that needs only some articles' or themes' theses says so: on a large corpus it then
         gets just those theses and the articles they belong to, read from the derived store.
         """
+        # analysis.select with the corpus's record rules (~11 ms): --help and completion select no article
         from ..analysis.select import select_articles
 
         if self.selection.active:  # a reader holding the corpus elsewhere then reads only the selected
@@ -87,7 +91,7 @@ class Session:
         """How this command reads the corpus, chosen on first use: the derived store of a large corpus
         (refreshed), else the corpus loaded from its TOML files. Commands never ask which it is."""
         if self._reader is None:
-            from ..corpus.locations import large
+            from ..corpus.locations import large  # ~1 ms, as in `folders`
 
             if large(self.folders):  # checked first: a small corpus never imports the store's module
                 from ..corpus.db import open_store
@@ -96,14 +100,14 @@ class Session:
                     self.folders, self.curated_only, self.min_confidence, force=True, note=self.note
                 )
             if self._reader is None:
-                from ..corpus.reader import MemoryReader
+                from ..corpus.reader import MemoryReader  # with the corpus package (~3 ms): read commands only
 
                 self._reader = MemoryReader(self.load(self.folders, derived=False))  # the store was just tried
         return self._reader
 
     def bypass_store(self, why: str) -> None:
         """Stop using the derived store (it failed while answering): the rest of the command reads the TOML."""
-        from ..corpus.reader import MemoryReader
+        from ..corpus.reader import MemoryReader  # ~3 ms, as in `reader`
 
         if self._reader is not None:
             self._reader.close()
@@ -127,6 +131,7 @@ class Session:
         Entries with problems are skipped, and said so on stderr ('sinorus check' lists them all). With
         `derived` False a large corpus is parsed even so (its store was just found unusable).
         """
+        # corpus.load with the snapshots and the journal (~11 ms): --help and completion load no corpus
         from ..corpus.load import read_corpus
 
         loaded = read_corpus(folders, derived)
@@ -148,6 +153,7 @@ class Session:
         command ends with exit 1 and the note `no_match` (or the section's own),
         unless `empty_ok` (an empty result is the good news, as for `check`).
         """
+        # output.writers with csv and json (~4 ms): --help and completion write no view
         from ..output.writers import RECORD_FORMATS, Choices, shape, write_view
 
         chosen = fmt or (Format.table if self.env.is_terminal else Format.tsv)
@@ -171,13 +177,12 @@ class Session:
                 write_view(view, chosen, self.env, choices)
 
     def _paging(self) -> bool:
-        from ..output.pager import should_page
+        from ..output.pager import should_page  # with shlex (~1 ms): only a table on a terminal pages
 
         return self.env.is_terminal and should_page(self.no_pager, self.env.stdout)
 
     def _page(self, view: View, choices: Choices) -> None:
-        import io
-
+        # output.pager (~1 ms, shlex) and output.writers (~4 ms): only a table on a terminal pages
         from ..output.pager import page
         from ..output.tables import write_tables
         from ..output.writers import shape
@@ -193,7 +198,7 @@ class Session:
 
     def stream(self, records: Iterable[dict[str, Any]]) -> None:
         """Write records as JSON Lines as they are generated, never holding them all; --fields applies."""
-        from ..output.writers import json_text
+        from ..output.writers import json_text  # ~4 ms, as in `emit`
 
         fields = self.choices.fields if self.choices else ()
         with _stdout_closing_quietly():
@@ -215,6 +220,7 @@ class Session:
 
     def theme(self, query: str) -> Theme:
         """Resolve a theme name, noting on stderr when a near miss was taken."""
+        # analysis.resolve (~2 ms, with warnings' filters): only a command given a name resolves one
         from ..analysis.resolve import resolve_theme
 
         theme, note = resolve_theme(self.codebook(), query)
@@ -223,7 +229,7 @@ class Session:
 
     def article(self, query: str) -> Article:
         """Resolve an article name, noting on stderr when a near miss was taken."""
-        from ..analysis.resolve import resolve_name
+        from ..analysis.resolve import resolve_name  # ~2 ms, as in `theme`
 
         reader = self.reader()
         resolved = resolve_name(query, reader.article_names(), "article")
@@ -243,7 +249,7 @@ def _stdout_closing_quietly() -> Iterator[None]:
 
 
 def _no_selection() -> ArticleSelection:
-    from ..analysis.select import ArticleSelection
+    from ..analysis.select import ArticleSelection  # ~11 ms, as in `Session.corpus`
 
     return ArticleSelection()
 

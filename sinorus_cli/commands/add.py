@@ -114,7 +114,10 @@ def add_command(
     context = () if s.corpus_dirs else s.folders[:1]
     prepared: list[Prepared] = []
     failed: list[dict[str, Any]] = []
-    read = read_sources(folder, files, metadata, encoding=encoding, per_source=rows_by_source, context=context)
+    stdin = s.env.binary_stdin() if "-" in files else None  # an article piped in: read as the session's stdin
+    read = read_sources(
+        folder, files, metadata, encoding=encoding, per_source=rows_by_source, context=context, stdin=stdin
+    )
     with progress(s.env, len(files), "adding") as advance, _StopAfterCurrent(s) as stop:
         for result in read:
             s.note(result.note)

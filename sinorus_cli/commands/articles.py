@@ -6,6 +6,8 @@ import typer
 
 from ..cli.options import FormatOption
 from ..cli.session import session
+from ..present.listing import articles_view
+from ..present.records import Listed
 
 ARTICLE_FILTERS = True
 THESIS_FILTERS = True  # --curated-only and --min-confidence apply
@@ -21,9 +23,6 @@ Examples:
 
 def articles_command(ctx: typer.Context, fmt: FormatOption = None) -> None:
     """List articles: id, date, author, outlet, kind, title, source file and thesis count."""
-    from ..present.listing import articles_view
-    from ..present.records import Listed
-
     s = session(ctx)
     articles = list(map(Listed._make, s.reader().listing()))  # metadata and counts, no thesis built
     chosen = s.selected()

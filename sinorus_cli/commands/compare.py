@@ -11,7 +11,7 @@ from ..cli.options import FormatOption, ThemeArgument
 from ..cli.session import session
 from ..errors import UsageError
 from ..output.view import Format
-from ..present.debate import COMPARE_SECTIONS
+from ..present.debate import COMPARE_SECTIONS, comparison_view
 
 SECTIONS = COMPARE_SECTIONS
 ARTICLE_FILTERS = True
@@ -70,8 +70,8 @@ def compare_command(
     An article's stance is the rounded mean of its authors' theses' stances;
     what it quotes others as saying is listed beside, with the speaker.
     """
+    # analysis.compare with analysis.resolve (~3 ms) and present.grouped (~1 ms): `compare --help` needs neither
     from ..analysis.compare import compare_theme
-    from ..present.debate import comparison_view
     from ..present.grouped import DEFAULT_LIMIT, LARGE, grouped_comparison_view, stream_comparison
 
     if every and limit is not None:

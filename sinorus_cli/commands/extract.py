@@ -58,7 +58,7 @@ def extract_command(
     from ..text.ingest import read_article
 
     s = session(ctx)
-    article = read_article(file, encoding)
+    article = read_article(file, encoding, stdin=s.env.binary_stdin() if file == "-" else None)
     corpus = s.corpus()
     pairs = explained_theses(article.text, corpus.codebook, "new", min_confidence=min_confidence, author=author)
     if not pairs:

@@ -76,6 +76,8 @@ def import_command(
     for line in planned.left_out:
         s.note(line)
     if dry_run:
+        if memos := sum(len(item.memos) for item in planned.items):
+            s.note(f"would import {memos} note(s) as memos")
         _show(s, planned.names, [(i.metadata["id"], len(i.theses), "would be added") for i in planned.items], fmt)
         return
     _write(s, folder, context, planned, fmt)
@@ -99,8 +101,11 @@ def _write(s: Session, folder: Path, context: tuple[Path, ...], planned: Plan, f
     rows = []
     for outcome in additions.outcomes:
         same = outcome.duplicate_of
-        status = f"already in the corpus as {same}; its codings not imported" if same else "added"
+        status = f"already in the corpus as {same}; its codings and notes not imported" if same else "added"
         rows.append((outcome.article_id, len(outcome.theses), status))
+    memos = sum(len(outcome.memos) for outcome in additions.outcomes)
+    if memos:
+        s.note(f"imported {memos} note(s) as memos (sinorus memo ARTICLE lists them)")
     _show(s, planned.names, rows, fmt)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..analysis.ties import Count, Duplicates, NetworkKind, Normalize
-from ..cli.completion import complete_theme
+from ..cli.options import ThemesOption
 from ..cli.session import Session, session
 from ..errors import NoMatch, UsageError
 from ..output.text import counted
@@ -39,8 +39,11 @@ Examples:
   sinorus network --format dot | dot -Tsvg > debate.svg
   sinorus network --kind congruence --stats
   sinorus network --by speaker --count statements -o dna-like.gexf
+  sinorus network --kind affiliation --count statements -o pro-contra.graphml
+  sinorus network --kind cooccurrence --count statements --normalize cosine --format json
   sinorus network --window 2y --step 1y -o debate.gexf
   sinorus network --window year -o y.graphml
+  sinorus network --window 2y --step 1y --stats --format csv
   sinorus network --tag camp=official --since 2022 -o official.gexf
 
 Kinds: both (default) joins two actors who take a side on a common theme,
@@ -71,12 +74,7 @@ FORMAT_HELP = "graphml, gexf, dot or json; with --stats table, json, jsonl, csv,
 
 def network_command(
     ctx: typer.Context,
-    theme: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--theme", "-t", metavar="THEME", help="Only these themes (repeatable).", autocompletion=complete_theme
-        ),
-    ] = None,
+    theme: ThemesOption = None,
     kind: Annotated[
         NetworkKind,
         typer.Option(
@@ -100,7 +98,7 @@ def network_command(
             "--normalize",
             case_sensitive=False,
             metavar="HOW",
-            help="Tie weights of one-mode kinds: none, average (activity) or jaccard.",
+            help="Tie weights of one-mode kinds: none, average (activity), jaccard or cosine (as DNA).",
         ),
     ] = Normalize.none,
     count: Annotated[
@@ -109,8 +107,8 @@ def network_command(
             "--count",
             case_sensitive=False,
             metavar="WHAT",
-            help="What a congruence or conflict tie counts: positions (themes, default) or statements "
-            "(pairs of theses, as DNA counts).",
+            help="What a tie counts: positions (themes or actors, default) or statements (theses, as DNA "
+            "counts: pairs of them for congruence, conflict and cooccurrence; by sign for affiliation).",
         ),
     ] = Count.positions,
     duplicates: Annotated[
@@ -147,7 +145,8 @@ def network_command(
         typer.Option(
             "--stats",
             help="Instead of the graph: per node degree, weighted degree, betweenness and community; "
-            "per network density and modularity (table, json, jsonl, csv, tsv or md).",
+            "per network density and modularity (table, json, jsonl, csv, tsv or md); with --window, "
+            "per window.",
         ),
     ] = False,
     fmt: Annotated[NetworkFormat | None, format_option(FORMAT_HELP, "graphml")] = None,
@@ -163,17 +162,20 @@ def network_command(
     if normalize is not Normalize.none and not kind.one_mode:
         raise UsageError("--normalize weighs one-mode ties: an affiliation network is not normalised")
     actors = Actors.parse(by)
-    lengths = _window_lengths(window, step, stats)
+    lengths = _window_lengths(window, step)
     s = session(ctx)
     if stats:
         _check_stats_format(fmt, output)
     file_kind = None if stats else chosen_kind(NetworkFormat, fmt, output, default=NetworkFormat.graphml)
     themes = [s.theme(t) for t in theme or ()]
-    if lengths is not None and file_kind is not None:
+    if lengths is not None:
         length, every = lengths
         build = partial(windowed_networks, length=length, step=every, themes=themes, by=actors, kind=kind,
                         normalize=normalize, count=count, duplicates=duplicates)  # fmt: skip
-        _write_windows(s, lengths, file_kind, output, build)
+        if file_kind is None:
+            _emit_window_stats(s, _windowed(s, lengths, build), fmt)
+        else:
+            _write_windows(s, lengths, file_kind, output, build)
         return
     network = discourse_network(s.corpus(), themes, actors, kind, normalize, count, duplicates)
     if file_kind is None:
@@ -181,7 +183,7 @@ def network_command(
     else:
         _write_graph(s, network, file_kind, output)
 
-def _window_lengths(window: str | None, step: str | None, stats: bool) -> tuple[Length, Length] | None:
+def _window_lengths(window: str | None, step: str | None) -> tuple[Length, Length] | None:
     """--window and --step as lengths (checked before the corpus is read), None without --window."""
     # analysis.periods (~5 ms: calendar, analysis.select)
     from ..analysis.periods import Length
@@ -190,8 +192,6 @@ def _window_lengths(window: str | None, step: str | None, stats: bool) -> tuple[
         if step is not None:
             raise UsageError("--step says how far apart --window's windows start: give --window too")
         return None
-    if stats:
-        raise UsageError("--window writes a network per window; --stats measures one network")
     length = Length.parse(window, "--window")
     return length, Length.parse(step, "--step") if step is not None else length
 
@@ -199,8 +199,7 @@ def _window_lengths(window: str | None, step: str | None, stats: bool) -> tuple[
 def _write_windows(s: Session, lengths: tuple[Length, Length], kind: NetworkFormat, output: str | None,
                    build: Callable[[Corpus, list[Period]], Windowed]) -> None:
     """A dynamic GEXF to the output, or one file per window of the other formats."""
-    # analysis.periods, export.dynamic and export.network (~20 ms: json, xml.etree, calendar)
-    from ..analysis.periods import periods
+    # export.dynamic and export.network (~20 ms: json, xml.etree, calendar)
     from ..export.dynamic import to_dynamic_gexf, window_path
     from ..export.network import render
 
@@ -208,19 +207,39 @@ def _write_windows(s: Session, lengths: tuple[Length, Length], kind: NetworkForm
         raise UsageError(f"a network is written as {', '.join(GRAPH_FORMATS)}; {kind.value} is for --stats")
     if kind is not NetworkFormat.gexf and output in (None, "-"):
         raise UsageError(f"--window writes one {kind.value} file per window: give --output FILE (or --format gexf)")
-    corpus = s.corpus()
-    windows = periods(corpus.articles, *lengths, since=s.selection.since, until=s.selection.until)
-    if not windows:
-        raise NoMatch("no dated article to cut into windows")
-    windowed = build(corpus, windows)
+    windowed = _windowed(s, lengths, build)
     if kind is NetworkFormat.gexf:
-        deliver(s, output, to_dynamic_gexf(windowed), f"{counted(len(windows), 'window')}")
+        deliver(s, output, to_dynamic_gexf(windowed), f"{counted(len(windowed.frames), 'window')}")
         return
     assert output is not None  # checked above: one file per window needs a name
     for frame in windowed.frames:
         network = frame.network
         summary = f"{counted(len(network.nodes), 'node')}, {counted(len(network.edges), 'edge')}"
         deliver(s, window_path(output, frame.window), render(network, kind.value), summary)
+
+
+def _windowed(
+    s: Session, lengths: tuple[Length, Length], build: Callable[[Corpus, list[Period]], Windowed]
+) -> Windowed:
+    """The selected corpus cut into windows (--since/--until bound them), one network each."""
+    # analysis.periods (~5 ms: calendar, analysis.select)
+    from ..analysis.periods import periods
+
+    corpus = s.corpus()
+    windows = periods(corpus.articles, *lengths, since=s.selection.since, until=s.selection.until)
+    if not windows:
+        raise NoMatch("no dated article to cut into windows")
+    return build(corpus, windows)
+
+
+def _emit_window_stats(s: Session, windowed: Windowed, fmt: NetworkFormat | None) -> None:
+    """The statistics of each window's network, every row naming its window."""
+    # analysis.netstats and present.network (~3 ms); networkx itself loads later still
+    from ..analysis.netstats import network_stats
+    from ..present.network import windowed_stats_view
+
+    measured = [(frame.window.name, network_stats(frame.network)) for frame in windowed.frames]
+    s.emit(windowed_stats_view(measured), Format(fmt.value) if fmt else None)
 
 
 def _check_stats_format(fmt: NetworkFormat | None, output: str | None) -> None:

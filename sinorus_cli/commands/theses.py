@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli.options import FormatOption
+from ..cli.options import ArticlesOption, FormatOption, ThemesOption
 from ..cli.session import session
 from ..model import STANCES
 from ..present.listing import theses_view
@@ -26,10 +26,8 @@ Examples:
 
 def theses_command(
     ctx: typer.Context,
-    article: Annotated[
-        list[str] | None, typer.Option("--article", "-a", help="Only this article (repeatable).")
-    ] = None,
-    theme: Annotated[list[str] | None, typer.Option("--theme", "-t", help="Only this theme (repeatable).")] = None,
+    article: ArticlesOption = None,
+    theme: ThemesOption = None,
     stance: Annotated[
         str | None, typer.Option("--stance", "-s", help="Only these stances: '+', '-', '0', '-2,-1', '1..2'.")
     ] = None,

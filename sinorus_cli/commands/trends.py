@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..cli.completion import complete_theme
-from ..cli.options import FormatOption
+from ..cli.options import FormatOption, ThemesOption
 from ..cli.session import session
 
 ARTICLE_FILTERS = True
@@ -26,12 +25,7 @@ Examples:
 
 def trends_command(
     ctx: typer.Context,
-    theme: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--theme", "-t", metavar="THEME", help="Only these themes (repeatable).", autocompletion=complete_theme
-        ),
-    ] = None,
+    theme: ThemesOption = None,
     period: Annotated[
         str,
         typer.Option(

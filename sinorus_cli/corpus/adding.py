@@ -17,15 +17,15 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..filesystem import confined, read_article_file
-from ..model import Article, Thesis
+from ..model import Article, Memo, Thesis
 from . import records, toml_blocks
 from .journal import (
     Growth,
     append_change,
 )
-from .locations import ARTICLES_FILE, THESES_FILE
+from .locations import ARTICLES_FILE, MEMOS_FILE, THESES_FILE
 from .naming import id_for
-from .records import ARTICLES_HEADER, THESES_HEADER
+from .records import ARTICLES_HEADER, MEMOS_HEADER, THESES_HEADER
 from .store import locked, scanned_articles, stage_append
 
 
@@ -56,11 +56,13 @@ def proposed_id(metadata: Mapping[str, str]) -> str:
 
 @dataclass(frozen=True)
 class NewArticle:
-    """An article ready to add: its text, its metadata, and theses proposed under `proposed_id(metadata)`."""
+    """An article ready to add: its text, its metadata, and theses and memos (on the article or on those
+    theses) under `proposed_id(metadata)`."""
 
     text: str
     metadata: Mapping[str, str]
     theses: tuple[Thesis, ...] = ()
+    memos: tuple[Memo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Added:
     article: Article | None
     theses: tuple[Thesis, ...] = ()
     duplicate_of: str = ""
+    memos: tuple[Memo, ...] = ()
 
     @property
     def article_id(self) -> str:
@@ -135,6 +138,7 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
         creates: dict[str, bytes] = {}
         articles: list[Article] = []
         theses: list[Thesis] = []
+        memos: list[Memo] = []
         for item in items:
             digest = text_digest(item.text)
             dup = known.duplicate(item.text, digest)
@@ -153,12 +157,14 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
                 tags=records.tags_of(meta),
             )  # fmt: skip
             bound = tuple(_rebind(t, proposed_id(item.metadata), article_id) for t in item.theses)
+            noted = tuple(_rebind_memo(m, proposed_id(item.metadata), article_id) for m in item.memos)
             creates[file_name] = item.text.encode("utf-8")
             articles.append(article)
             theses += bound
+            memos += noted
             known.ids.add(article_id)
             known.digests[digest] = article_id
-            outcomes.append(Added(article, bound))
+            outcomes.append(Added(article, bound, memos=noted))
         grown: dict[str, Growth] = {}
         written: dict[str, Article | Thesis] = {}
         if articles:
@@ -170,10 +176,14 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
                 *zip(thesis_blocks, theses, strict=True),
             ]
             written = {block.strip(): record for block, record in pairs}
+            memo_blocks = toml_blocks.render_blocks("memo", [records.memo_entry(m) for m in memos])
             for name, header, blocks in (
                 (ARTICLES_FILE, ARTICLES_HEADER, article_blocks),
                 (THESES_FILE, THESES_HEADER, thesis_blocks),
+                (MEMOS_FILE, MEMOS_HEADER, memo_blocks),
             ):
+                if name == MEMOS_FILE and not blocks:
+                    continue  # no memos.toml for a corpus nobody has noted on
                 stage_append(folder / name, header, toml_blocks.joined(blocks), appends, creates)
             grown = append_change(folder, appends, creates)
     return Additions(tuple(outcomes), grown, written)
@@ -226,3 +236,10 @@ def _rebind(thesis: Thesis, old: str, new: str) -> Thesis:
     """A thesis proposed for article `old`, moved to article `new` (its id follows)."""
     suffix = thesis.id.removeprefix(f"{old}:")
     return replace(thesis, id=f"{new}:{suffix}", article=new)
+
+
+def _rebind_memo(memo: Memo, old: str, new: str) -> Memo:
+    """A memo on article `old` or one of its theses, moved to article `new`."""
+    if memo.target == old:
+        return replace(memo, target=new)
+    return replace(memo, target=f"{new}:{memo.target.removeprefix(f'{old}:')}")

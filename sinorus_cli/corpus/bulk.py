@@ -13,12 +13,18 @@ import contextlib
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from ..errors import UsageError
 from ..model import Codebook
+from ..text.ingest import read_article
+from ..text.sentences import sentences
 from .adding import NewArticle, proposed_id
+from .sources import article_fields, foreign_note
 
 # Below this many files, starting worker processes costs more than it saves.
 POOL_FROM = 16
@@ -36,15 +42,20 @@ class Prepared:
     note: str = ""  # what the user should know of an article that was read (that it is not in English)
 
 
-def prepare_one(source: str, metadata: Mapping[str, str], encoding: str | None, codebook: Codebook) -> Prepared:
-    """Read one file or link and propose its theses: everything an add needs before taking the lock."""
+def prepare_one(
+    source: str,
+    metadata: Mapping[str, str],
+    encoding: str | None,
+    codebook: Codebook,
+    stdin: BinaryIO | None = None,
+) -> Prepared:
+    """Read one file or link (or '-': `stdin`) and propose its theses: everything an add needs before taking
+    the lock."""
+    # text.extract loads the learned reader with numpy (~400 ms): imported by the worker that proposes theses
     from ..text.extract import extract_theses
-    from ..text.ingest import read_article
-    from ..text.sentences import sentences
-    from .sources import article_fields, foreign_note
 
     try:
-        article = read_article(source, encoding)
+        article = read_article(source, encoding, stdin=stdin)
     except UsageError as exc:
         return Prepared(source, None, error=exc.message)
     fields = article_fields(article, metadata)
@@ -55,7 +66,7 @@ def prepare_one(source: str, metadata: Mapping[str, str], encoding: str | None, 
     return Prepared(source, NewArticle(article.text, fields, theses), spans, note=note)
 
 
-def _job(job: tuple[str, Mapping[str, str], str | None, Codebook]) -> Prepared:
+def _job(job: tuple[str, Mapping[str, str], str | None, Codebook, BinaryIO | None]) -> Prepared:
     return prepare_one(*job)
 
 
@@ -69,7 +80,7 @@ def _start_worker(parent: int) -> None:
 
 def _die_with_parent() -> None:
     """On Linux, ask the kernel to kill this worker when its parent dies: at once, however busy the worker is."""
-    import ctypes
+    import ctypes  # ~6 ms: only a worker on Linux asks the kernel
 
     pr_set_pdeathsig = 1
     with contextlib.suppress(OSError, AttributeError):
@@ -84,9 +95,6 @@ def _exit_with_parent(parent: int, every: float = 0.2) -> None:
     A parent that dies leaves its children to another process, so the parent's id changes; a thread
     looks a few times a second, which costs nothing while the worker extracts.
     """
-    import threading
-    import time
-
     if sys.platform.startswith("linux"):
         _die_with_parent()
     if os.getppid() != parent:  # gone already, before the kernel or the thread could be told to watch
@@ -106,14 +114,19 @@ def prepare(
     encoding: str | None,
     codebook: Codebook,
     per_source: Mapping[str, Mapping[str, str]] | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Prepared]:
     """Every source read and extracted, in order: in a process pool when there are many.
 
     `per_source` holds each source's own metadata (a `--metadata` file's rows); `metadata`, the
-    flags, wins over it. Stopping the iteration early cancels the sources not yet started.
+    flags, wins over it. A source '-' is read from `stdin`. Stopping the iteration early cancels the
+    sources not yet started.
     """
     rows = per_source or {}
-    jobs = [(source, {**rows.get(source, {}), **metadata}, encoding, codebook) for source in sources]
+    jobs = [
+        (source, {**rows.get(source, {}), **metadata}, encoding, codebook, stdin if source == "-" else None)
+        for source in sources
+    ]
     workers = min(os.cpu_count() or 1, len(jobs) // CHUNK)
     if len(jobs) < POOL_FROM or workers < 2 or "-" in sources:
         yield from map(_job, jobs)

@@ -17,12 +17,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .. import filesystem
 from ..model import Article, Span, Theme, Thesis
+from . import locations
 
 INDEX_DIR = ".sinorus"
 CODEBOOK_SNAPSHOT = "codebook.json"
@@ -46,8 +48,6 @@ def signature(folder: Path, names: tuple[str, ...]) -> list[list[Any]]:
 def load_with_index(folder: Path, names: tuple[str, ...], parse: Callable[[], Parsed]) -> Parsed:
     """The folder's articles and theses: the seeds' from their snapshot when it is current (else parsed
     and saved), any other folder's parsed."""
-    from . import locations
-
     if folder != locations.seeds_folder():
         return parse()
     path = _in_cache("seeds", folder)
@@ -92,11 +92,9 @@ Themes = tuple[list[Theme], list[Any]]  # a codebook's valid themes, and the pro
 def codebook_with_index(path: Path, parse: Callable[[], Themes]) -> Themes:
     """The themes of the codebook at `path` (resolved) and the problems found, from its snapshot when the file
     is unchanged; else parsed by `parse`, and kept when it has no problem."""
-    from .locations import seeds_folder
-
     # The path is part of the key: cache files are named by a hash of it, which two paths may share.
     current = [[str(path)], *signature(path.parent, (path.name,))]
-    beside = path.parent != seeds_folder()  # so a run on a corpus needs no user folder looked up
+    beside = path.parent != locations.seeds_folder()  # so a run on a corpus needs no user folder looked up
     snapshot = path.parent / INDEX_DIR / CODEBOOK_SNAPSHOT if beside else _in_cache("codebook", path)
     data = _read(snapshot, current)
     if data is not None:
@@ -118,9 +116,7 @@ def _theme(fields: dict[str, Any]) -> Theme:
 
 def _in_cache(kind: str, source: Path) -> Path:
     """Where the snapshot of `source` (a folder or a file) is cached: one file per source path."""
-    import zlib
-
-    from platformdirs import user_cache_path
+    from platformdirs import user_cache_path  # ~10 ms: only the seeds and codebooks are cached
 
     return user_cache_path("sinorus") / f"{kind}-{zlib.crc32(str(source).encode()):08x}.json"
 

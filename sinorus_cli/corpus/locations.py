@@ -7,6 +7,8 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..errors import UsageError
+
 PACKAGE = Path(__file__).resolve().parent.parent
 # Below this many bytes of article and thesis TOML, parsing the files is quicker than opening a derived
 # form (the SQLite store of corpus.db, the JSON snapshot of corpus.index); it lives here so a small
@@ -32,8 +34,6 @@ def seeds_folder() -> Path:
 def refuse_seeds(folder: Path) -> None:
     """The seeds that ship with the program are read-only (they may be inside the installed package):
     a change goes to a copy of them."""
-    from ..errors import UsageError
-
     try:
         same = folder.resolve() == seeds_folder().resolve()
     except OSError:
@@ -47,7 +47,7 @@ def refuse_seeds(folder: Path) -> None:
 
 def user_corpus_folder() -> Path:
     """The user's own corpus: in the platform's user data folder."""
-    from platformdirs import user_data_path
+    from platformdirs import user_data_path  # ~10 ms: only a command without --corpus looks for it
 
     return user_data_path("sinorus") / "corpus"
 

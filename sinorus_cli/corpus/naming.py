@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..text.names import lists, names_nobody
 from . import records, toml_blocks
+from .locations import ARTICLES_FILE
 
 # Longer than this, an id is cut (at a word's end where it can be); a file name stays short.
 SLUG_LENGTH = 48
@@ -147,8 +148,6 @@ def id_for(metadata: Mapping[str, str]) -> str:
 
 def taken_ids(folders: Iterable[Path]) -> set[str]:
     """The article ids defined in these corpus folders, read quickly from their articles.toml."""
-    from .locations import ARTICLES_FILE
-
     taken: set[str] = set()
     for folder in folders:
         try:

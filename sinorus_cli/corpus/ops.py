@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import UsageError
 from ..model import Article, Thesis
@@ -31,13 +32,14 @@ def read_sources(
     encoding: str | None = None,
     per_source: Mapping[str, Mapping[str, str]] | None = None,
     context: Sequence[Path] = (),
+    stdin: BinaryIO | None = None,
 ) -> Iterator[Prepared]:
     """Each file or link read and its theses proposed with the codebook of `folder` (read after `context`),
     in order; nothing is written. Many sources are read in a pool of processes; stopping the iteration
     early cancels the ones not yet started. `metadata` applies to every source and wins over its row
-    in `per_source` (a `--metadata` file's rows by source)."""
+    in `per_source` (a `--metadata` file's rows by source). A source '-' is read from `stdin`."""
     codebook = load_codebook((*context, folder))
-    return bulk.prepare(sources, metadata or {}, encoding, codebook, per_source)
+    return bulk.prepare(sources, metadata or {}, encoding, codebook, per_source, stdin)
 
 
 def add_articles(

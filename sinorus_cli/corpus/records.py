@@ -11,12 +11,15 @@ blocks of text, so a person's comments and layout survive every change.
 from __future__ import annotations
 
 # tomllib and datetime are imported where used: a run answered from snapshots never parses TOML.
+import datetime
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
+from ..errors import UsageError
 from ..model import STANCES, Article, Memo, Span, Theme, Thesis
 from .toml_blocks import blocks, unclosed_string
 
@@ -24,6 +27,7 @@ ARTICLES_HEADER = "# Article metadata: one [[article]] per source file (see the 
 THESES_HEADER = "# Theses: one [[thesis]] per claim; offsets index the article file (text[start:end] == quote).\n"
 MEMOS_HEADER = "# Memos: one [[memo]] per note; target is an article id or a thesis id (article:n).\n"
 MEMO_BYTES = 20_000  # a memo is a note, not a second article
+MEMO_FORBIDDEN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"  # what XML 1.0 cannot carry, and kin
 
 # An article id names its text file, `<id>.txt`, so it is a safe file name on every platform:
 # no separators, no leading dot, no ':' (thesis ids are `<article>:<n>`), no Windows device name.
@@ -58,8 +62,6 @@ def article_file_name(article_id: str) -> str:
 
 def date_problem(date: str) -> str:
     """Why `date` is not a real YYYY, YYYY-MM or YYYY-MM-DD date, or '' when it is."""
-    import datetime
-
     shape = DATE_FORMATS.get(len(date))
     try:
         if shape and re.fullmatch(r"\d{4}(-\d{2}){0,2}", date):
@@ -76,8 +78,6 @@ TAG_KEY = r"[A-Za-z0-9_-]{1,64}"
 
 def url_problem(url: str) -> str:
     """Why `url` is not an http or https address of a host, or '' when it is."""
-    from urllib.parse import urlsplit
-
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -106,8 +106,6 @@ def tag_value_problem(value: str) -> str:
 
 def parse_tag(spec: str, option: str = "--tag") -> tuple[str, str]:
     """`key=value` as a (key, value) pair; a one-line UsageError when it is not one."""
-    from ..errors import UsageError
-
     key, equals, value = spec.partition("=")
     if not equals:
         raise UsageError(f"{option} {spec!r} must be written key=value")
@@ -162,7 +160,7 @@ class TomlDoc:
     """One TOML file's text, parsed, able to say on which line each `[[table]]` entry starts."""
 
     def __init__(self, path: Path, source: str) -> None:
-        import tomllib
+        import tomllib  # ~3 ms: a corpus read from its snapshot or its store parses no TOML
 
         self.path = path
         self.source = source
@@ -181,7 +179,7 @@ class TomlDoc:
 
 def parse(path: Path, source: str, problems: list[Problem]) -> TomlDoc | None:
     """The parsed file, or None (and a Problem) when it is not valid TOML."""
-    import tomllib
+    import tomllib  # ~3 ms, as in TomlDoc
 
     try:
         return TomlDoc(path, source)
@@ -399,9 +397,15 @@ def memo_problem(text: str) -> str:
         return f"a memo is at most {MEMO_BYTES:,} characters"
     if text != text.encode("utf-8", "surrogatepass").decode("utf-8", "replace"):
         return "a memo must be text UTF-8 can encode"
-    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", text):  # what XML 1.0 cannot carry, and kin
+    if re.search(MEMO_FORBIDDEN, text):
         return "a memo must not hold control characters (tab and line breaks are fine)"
     return ""
+
+
+def memo_cleaned(text: str) -> str:
+    """A note written elsewhere made fit to be a memo: each character a memo may not hold becomes U+FFFD,
+    the mark XML writers leave for what XML cannot carry (the rest of the text is kept as it is)."""
+    return re.sub(MEMO_FORBIDDEN, "\ufffd", text)
 
 
 def memo_problem_free(text: str, target: str) -> str:

@@ -16,8 +16,10 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..text.ingest import Ingested
+from ..text.language import language_name, language_of
+from ..text.metadata import from_text, parse_date
 from . import records
-from .adding import NewArticle, proposed_id
+from .adding import NewArticle, check_metadata, proposed_id
 from .naming import id_for, taken_ids, unique
 
 FIELDS = ("id", "title", "author", "outlet", "date", "kind", "url")
@@ -27,8 +29,6 @@ READ_OFF = ("title", "author", "date", "outlet")
 
 def article_fields(article: Ingested, metadata: Mapping[str, str]) -> dict[str, str]:
     """The fields to record for a source read: `metadata` over what the source says of itself."""
-    from ..text.metadata import from_text, parse_date
-
     found = article.found
     header = from_text(article.text, metadata.get("outlet") or found.get("outlet", ""))
     if article.kind == "html":  # the extracted text starts with the body, not the headline
@@ -55,8 +55,6 @@ def article_fields(article: Ingested, metadata: Mapping[str, str]) -> dict[str, 
 
 def foreign_note(source: str, text: str, fields: Mapping[str, str]) -> str:
     """A note for a text not in English (the reader would misread it, so it proposes nothing), or ''."""
-    from ..text.language import language_name
-
     language = _language(text)
     if language in ("", "en"):
         return ""
@@ -68,8 +66,6 @@ def foreign_note(source: str, text: str, fields: Mapping[str, str]) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _language(text: str) -> str:
-    from ..text.language import language_of
-
     return language_of(text)
 
 
@@ -108,8 +104,6 @@ def read_metadata_file(path: str) -> dict[str, dict[str, str]]:
     tag KEY (`tag:country`); others are refused, so a misspelt column is not silently ignored. Each
     row's id, date, url and tags are checked like the flags'.
     """
-    from .adding import check_metadata
-
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)

@@ -18,9 +18,18 @@ from ..corpus.adding import NewArticle
 from ..corpus.naming import id_for, taken_ids, unique
 from ..corpus.store import next_thesis_id
 from ..errors import UsageError
-from ..model import Codebook, Thesis
+from ..model import Codebook, Memo, Thesis
 from ..text.claims import claim_of
 from .mapping import Target
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note of the file (a REFI-QDA Note) on a source or a coding: its text and the day it was written."""
+
+    text: str
+    written: str = ""  # YYYY-MM-DD, or '' when the file gives no valid day
+    key: str = ""  # the file's own name for it (a GUID), which tells two notes of the same text apart
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,7 @@ class Coding:
     speaker: str = ""
     label: str = ""
     stance: int | None = None  # the stance the passage carries itself (a DNA statement's), used when the map gives none
+    notes: tuple[Note, ...] = ()  # become memos on the thesis the coding becomes
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class Source:
     text: str
     fields: Mapping[str, str]
     codings: tuple[Coding, ...] = ()
+    notes: tuple[Note, ...] = ()  # become memos on the article
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,7 @@ def plan(
     taken = taken_ids(folders)
     unmapped: Counter[str] = Counter()
     notes = list(left_out)
+    lost: Counter[str] = Counter()
     items = []
     for source in sources:
         for coding in source.codings:
@@ -101,8 +113,25 @@ def plan(
         theses = tuple(
             _thesis(source.text, c, t, i, article_id, codebook) for (c, t), i in zip(mapped, ids, strict=True)
         )
-        items.append(NewArticle(source.text, {**metadata, "id": article_id}, theses))
+        kept = {n.key for c, _ in mapped for n in c.notes}
+        lost["notes on codings of unmapped codes"] += len({n.key for c in source.codings for n in c.notes} - kept)
+        on_article = [(article_id, n) for n in source.notes]
+        on_theses = [(i, n) for (c, _), i in zip(mapped, ids, strict=True) for n in c.notes]
+        memos = tuple(m for target, note in (*on_article, *on_theses) if (m := _memo(target, note, lost)))
+        items.append(NewArticle(source.text, {**metadata, "id": article_id}, theses, memos))
+    notes += [f"not imported: {n} {what}" for what, n in lost.items() if n]
     return Plan(tuple(items), tuple(s.name for s in sources), dict(unmapped), tuple(notes))
+
+
+def _memo(target: str, note: Note, lost: Counter[str]) -> Memo | None:
+    """The memo a note becomes: its text as it is, less the characters a memo may not hold (U+FFFD in
+    their place); an empty or overlong note is counted in `lost` instead."""
+    text = records.memo_cleaned(note.text)
+    problem = records.memo_problem(text)
+    if problem:
+        lost[f"notes refused ({problem})"] += 1
+        return None
+    return Memo(target, text, note.written)
 
 
 def _thesis_ids(labels: Sequence[str], given_id: str, article_id: str) -> list[str]:

@@ -17,11 +17,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
+from ..corpus.records import date_problem
 from ..errors import UsageError
 from ..export.qdpx import QDA_NAMESPACE, SPEAKER_CODE, described_fields, stance_code
 from ..text.ingest import MAX_BYTES
 from .mapping import Target
-from .plan import Coding, Source
+from .plan import Coding, Note, Source
 
 PROJECT_ENTRY = "project.qde"
 MAX_PROJECT = 100_000_000  # bytes of project.qde: thousands of codings are a few MB
@@ -113,8 +114,27 @@ def _codes(root: Element) -> dict[str, Code]:
     return codes
 
 
+def _notes(path: Path, archive: zipfile.ZipFile, root: Element) -> dict[str, Note]:
+    """The project's Notes by GUID: each one's text (inline or from the archive) and the day it was written."""
+    notes = {}
+    for element in root.findall(f"{_q('Notes')}/{_q('Note')}"):
+        day = element.get("creationDateTime", "")[:10]
+        text, key = _text(path, archive, element) or "", element.get("guid", "").upper()
+        notes[key] = Note(text, "" if date_problem(day) else day, key)
+    return notes
+
+
+def _refs(element: Element, notes: dict[str, Note], used: set[str]) -> tuple[Note, ...]:
+    """The notes `element` refers to directly (its NoteRef children); each GUID found goes into `used`."""
+    found = [ref.get("targetGUID", "").upper() for ref in element.findall(_q("NoteRef"))]
+    used.update(g for g in found if g in notes)
+    return tuple(notes[g] for g in found if g in notes)
+
+
 def _project(path: Path, archive: zipfile.ZipFile, root: Element) -> Project:
     codes = _codes(root)
+    notes = _notes(path, archive, root)
+    used: set[str] = set()
     ours = root.get("origin", "").startswith("sinorus")  # our export names each source by its article id
     left: Counter[str] = Counter()
     sources = []
@@ -127,8 +147,15 @@ def _project(path: Path, archive: zipfile.ZipFile, root: Element) -> Project:
         if text is None:
             left["text sources with no plain text in the project (a rich-text or outside file only)"] += 1
             continue
-        sources.append(_source(path, element, text, codes, ours, left))
-    left["notes (memos): not imported; add them with sinorus memo"] += len(root.findall(f"{_q('Notes')}/{_q('Note')}"))
+        sources.append(_source(path, element, text, codes, ours, left, Attached(notes, used)))
+    elsewhere: set[str] = set()
+    for holder in root.iter():
+        if holder.tag != _q("Project"):
+            _refs(holder, notes, elsewhere)
+    left["notes on codes, sets or non-text sources (a memo is on an article or a thesis)"] += len(elsewhere - used)
+    left["project notes (a memo is on an article or a thesis; add one with sinorus memo)"] += len(
+        set(notes) - elsewhere
+    )
     return Project(tuple(sources), tuple(f"not imported: {n} {what}" for what, n in left.items() if n))
 
 
@@ -151,7 +178,20 @@ def _text(path: Path, archive: zipfile.ZipFile, source: Element) -> str | None:
         raise UsageError(f"{path}: source {source.get('name', '')!r} is not UTF-8 text (byte {exc.start})") from None
 
 
-def _source(path: Path, element: Element, text: str, codes: dict[str, Code], ours: bool, left: Counter[str]) -> Source:
+@dataclass(frozen=True)
+class Attached:
+    """The project's notes by GUID, and the GUIDs of those attached to what is imported (filled as read)."""
+
+    notes: dict[str, Note]
+    used: set[str]
+
+    def of(self, element: Element) -> tuple[Note, ...]:
+        return _refs(element, self.notes, self.used)
+
+
+def _source(
+    path: Path, element: Element, text: str, codes: dict[str, Code], ours: bool, left: Counter[str], notes: Attached
+) -> Source:
     name = element.get("name", "") or element.get("guid", "")
     description = element.findtext(_q("Description")) or ""
     fields = described_fields(description)
@@ -160,26 +200,35 @@ def _source(path: Path, element: Element, text: str, codes: dict[str, Code], our
     if ours and name:
         fields = {"id": name, **fields}
     left["codings of a whole source (no passage to quote)"] += len(element.findall(_q("Coding")))
-    codings = tuple(c for s in element.findall(_q("PlainTextSelection")) for c in _codings(path, name, s, codes, left))
-    return Source(name, text, fields, codings)
+    selections = element.findall(_q("PlainTextSelection"))
+    codings = tuple(c for s in selections for c in _codings(path, name, s, codes, left, notes))
+    return Source(name, text, fields, codings, notes.of(element))
 
 
 def _codings(
-    path: Path, source: str, selection: Element, codes: dict[str, Code], left: Counter[str]
+    path: Path, source: str, selection: Element, codes: dict[str, Code], left: Counter[str], notes: Attached
 ) -> Iterator[Coding]:
-    """A passage's codings: the speaker codes (our export's) name the speaker of the others."""
+    """A passage's codings: the speaker codes (our export's) name the speaker of the others. A note on the
+    passage, or on its speaker coding, is a note on each of its other codings."""
     start, end = _position(path, source, selection, "startPosition"), _position(path, source, selection, "endPosition")
-    found = [_code(path, source, c, codes) for c in selection.findall(_q("Coding"))]
+    elements = selection.findall(_q("Coding"))
+    found = [_code(path, source, c, codes) for c in elements]
+    own = [notes.of(c) for c in elements]
+    on_speaker = [n for c, o in zip(found, own, strict=True) if c.parent == SPEAKER_CODE for n in o]
+    shared = notes.of(selection) + tuple(on_speaker)
     speakers = [c.name for c in found if c.parent == SPEAKER_CODE]
     if len(speakers) > 1:
         left["passages with more than one speaker code (their speaker is left empty)"] += 1
     speaker = speakers[0] if len(speakers) == 1 else ""
+    if len(speakers) == len(found):  # nothing here becomes a thesis for the passage's notes to be on
+        left["notes on passages with no code but a speaker's (no thesis to be on)"] += len(shared)
     claim = selection.findtext(_q("Description")) or ""
-    for code in found:
+    for code, on_coding in zip(found, own, strict=True):
         if code.parent != SPEAKER_CODE:
-            own = stance_code(code.name, code.parent)
-            target = Target(*own) if own else None
-            yield Coding(start, end, code.name, target, claim, speaker, selection.get("name", ""))
+            named = stance_code(code.name, code.parent)
+            target = Target(*named) if named else None
+            label = selection.get("name", "")
+            yield Coding(start, end, code.name, target, claim, speaker, label, notes=shared + on_coding)
 
 
 def _code(path: Path, source: str, coding: Element, codes: dict[str, Code]) -> Code:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import codecs
 import datetime
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import UsageError
 from ..filesystem import kind_problem, read_regular, size_text
@@ -44,9 +44,11 @@ class Ingested:
     found: Mapping[str, str] = field(default_factory=dict)
 
 
-def read_article(source: str, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Ingested:
-    """Read a file (or '-' for stdin, or an http(s) link) and return its cleaned-up text, or raise a
-    one-line UsageError.
+def read_article(
+    source: str, encoding: str | None = None, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None
+) -> Ingested:
+    """Read a file (or '-' for `stdin`, the stream the caller reads standard input from, or an http(s) link)
+    and return its cleaned-up text, or raise a one-line UsageError.
 
     The file must be a regular file (a link to one is fine: the user named it); a pipe, a
     device or a folder is refused before anything is read.
@@ -57,7 +59,7 @@ def read_article(source: str, encoding: str | None = None, max_bytes: int = MAX_
     if is_url(source):
         return _from_link(source, encoding)
     is_pdf = Path(source).suffix.lower() == ".pdf"
-    name, data = _read_bytes(source, max(max_bytes, MAX_PDF_BYTES) if is_pdf else max_bytes)
+    name, data = _read_bytes(source, max(max_bytes, MAX_PDF_BYTES) if is_pdf else max_bytes, stdin)
     return _from_bytes(name, data, encoding, max_bytes)
 
 
@@ -106,9 +108,11 @@ def check_encoding(encoding: str | None) -> None:
         raise UsageError(f"--encoding: {encoding!r} is a transformation, not a text encoding")
 
 
-def _read_bytes(source: str, max_bytes: int) -> tuple[str, bytes]:
+def _read_bytes(source: str, max_bytes: int, stdin: BinaryIO | None) -> tuple[str, bytes]:
     if source == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        if stdin is None:
+            raise UsageError("-: no standard input was given to read the article from")
+        data = stdin.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise UsageError(f"stdin: over the {size_text(max_bytes)} limit for one article")
         return "stdin", data

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..guard import guard_folder
 from ..journal import Growth
@@ -17,9 +18,6 @@ from .files import VOUCHED, pending, signature_of, vouch, vouched
 from .layout import DB_DIR, DB_FILE, SCHEMA, SCHEMA_VERSION, Unusable
 from .queries import Store
 from .sync import StoreSync
-
-if TYPE_CHECKING:
-    import sqlite3
 
 
 def open_store(
@@ -38,8 +36,6 @@ def open_store(
     A store that cannot be written, is damaged beyond rebuilding, or fails while being brought up to
     date (a full disk, its folder removed) is bypassed: None, and `note` is told why in one line.
     """
-    import sqlite3
-
     folders = tuple(Path(f).resolve() for f in folders)
     if not force and not large(folders):
         return None
@@ -130,8 +126,6 @@ def refresh(
 def stored_articles(folder: Path) -> list[dict[str, str]] | None:
     """The id, file and sha256 of every `[[article]]` of `folder`'s articles.toml, in file order, as
     its store holds them; None unless the store has read that file as it is now (same signature)."""
-    import sqlite3
-
     folder = Path(folder).resolve()
     path = folder / DB_DIR / DB_FILE
     if not path.is_file():
@@ -161,8 +155,6 @@ def connect(path: Path) -> sqlite3.Connection:
     The check reads every page (a quarter of a second at ten thousand articles), so it is skipped when
     the file is exactly as this program last left it: its signature is in VOUCHED beside it.
     """
-    import sqlite3  # here, not at the top: small corpora never open a database
-
     connection = sqlite3.connect(path, timeout=60, isolation_level=None)
     version = None
     with contextlib.suppress(sqlite3.DatabaseError):  # not a database, a damaged schema: rebuilt below
@@ -185,8 +177,6 @@ def connect(path: Path) -> sqlite3.Connection:
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """The store at `path`, opened read-only: it must exist, have this schema and pass the same check."""
-    import sqlite3
-
     connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=60, isolation_level=None)
     try:
         version = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()

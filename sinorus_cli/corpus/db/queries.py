@@ -139,7 +139,7 @@ class Store:
         """Per article and theme, in corpus order: theses, stance sum, derived stance, any for, any against."""
         source, args = self._tallied(themes, articles)
         return [
-            Tallied(a, th, n, total, stance, mixed == 1, auto == 1, low)
+            Tallied._make((a, th, n, total, stance, mixed == 1, auto == 1, low))  # _make: no Python frame per row
             for a, th, _, n, total, stance, mixed, auto, low in self.db.execute(f"SELECT * {source} ORDER BY 3", args)
         ]
 

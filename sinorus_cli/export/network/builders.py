@@ -233,6 +233,62 @@ def _affiliation(found: Sequence[Actor], themes: Sequence[Theme]) -> Network:
     return Network(NetworkKind.affiliation, "", Normalize.none, (), node_keys, edge_keys, tuple(nodes), tuple(edges))
 
 
+def _statement_affiliation(found: Sequence[Actor], themes: Sequence[Theme], duplicates: Duplicates) -> Network:
+    """Actors and themes as the two modes; an edge per actor and theme it has signed theses on, counting them by
+    sign as DNA's two-mode network counts statements by agreement (weight: pro + contra)."""
+    tallies = {a.id: a.statements(duplicates) for a in found}
+    argued = _argued(found, themes)
+    nodes = [_actor_node(a, {"mode": "actor"}) for a in found]
+    nodes += [_theme_node(t, len(argued[t.id]), f"theme:{t.id}", {"mode": "theme"}) for t in themes]
+    edges = []
+    for a in found:
+        for theme in themes:
+            pro, contra = tallies[a.id].get((theme.id, 1), 0), tallies[a.id].get((theme.id, -1), 0)
+            if pro or contra:
+                side = (pro > contra) - (pro < contra)
+                attributes = {"pro": pro, "contra": contra, "net": pro - contra}
+                label = f"pro {pro} · contra {contra}"
+                edges.append(Edge(a.id, f"theme:{theme.id}", label, pro + contra, attributes, SIDE_COLOURS[side],
+                                  min(pro + contra, MAX_WIDTH)))  # fmt: skip
+    node_keys = {"mode": "string"} | ACTOR_KEYS | THEME_KEYS
+    edge_keys = {"pro": "integer", "contra": "integer", "net": "integer"}
+    return Network(NetworkKind.affiliation, "", Normalize.none, (), node_keys, edge_keys, tuple(nodes), tuple(edges),
+                   Count.statements, duplicates)  # fmt: skip
+
+
+def _statement_cooccurrence(found: Sequence[Actor], themes: Sequence[Theme], how: Normalize,
+                            duplicates: Duplicates) -> Network:  # fmt: skip
+    """Themes as nodes; two are tied by the pairs of statements one actor makes on them, summed over the actors,
+    as DNA's one-mode network of concepts counts them with the qualifier ignored."""
+    tallies = {a.id: a.statements(duplicates) for a in found}
+    # Per theme, its statements by (actor, sign): what DNA's normalisations of this network run over.
+    on: dict[str, Counter[tuple[str, int]]] = {t.id: Counter() for t in themes}
+    for actor, cells in tallies.items():
+        for (theme, side), n in cells.items():
+            on[theme][(actor, side)] = n
+    argued = _argued(found, themes)
+    nodes = tuple(_theme_node(t, len(argued[t.id]), t.id) for t in themes)
+    edges = []
+    for a, b in combinations(themes, 2):
+        per_actor = {x.id: (_signed_count(tallies[x.id], a.id), _signed_count(tallies[x.id], b.id)) for x in found}
+        both = [x for x in found if all(per_actor[x.id])]
+        pairs = sum(m * n for m, n in per_actor.values())
+        if pairs:
+            names = "; ".join(x.label for x in both)
+            attributes = {"statement_pairs": pairs, "actors": len(both), "actor_names": names}
+            edges.append(Edge(a.id, b.id, f"{pairs} statement pair" + ("s" if pairs != 1 else ""),
+                              statement_weight(pairs, on[a.id], on[b.id], how), attributes, "steelblue",
+                              min(pairs, MAX_WIDTH)))  # fmt: skip
+    edge_keys = {"statement_pairs": "integer", "actors": "integer", "actor_names": "string"}
+    return Network(NetworkKind.cooccurrence, "", how, (), THEME_KEYS, edge_keys, nodes, tuple(edges),
+                   Count.statements, duplicates)  # fmt: skip
+
+
+def _signed_count(tally: Statements, theme: str) -> int:
+    """An actor's signed statements on a theme, pro and contra together."""
+    return tally.get((theme, 1), 0) + tally.get((theme, -1), 0)
+
+
 def _cooccurrence(found: Sequence[Actor], themes: Sequence[Theme], how: Normalize) -> Network:
     """Themes as nodes; two are tied by the actors with a position on both."""
     argued = _argued(found, themes)
@@ -265,16 +321,19 @@ def discourse_network(
     `normalize` weighs the ties of the one-mode kinds (an affiliation network is never normalised); `count`
     chooses what a signed tie counts: themes (positions) or DNA's pairs of statements, all of them or
     (`duplicates`) one per article of each actor, theme and sign."""
-    if count is Count.statements and not kind.signed:
-        raise UsageError(f"--count statements counts congruence and conflict ties, not {kind.value} edges")
     if duplicates is not Duplicates.include and count is not Count.statements:
         raise UsageError("--duplicates chooses which statements --count statements counts")
     themes = list(themes or corpus.codebook.themes)
     found = actors(corpus, themes, by)
+    by_statements = count is Count.statements
     if kind is NetworkKind.affiliation:
-        network = _affiliation(found, themes)
+        network = _statement_affiliation(found, themes, duplicates) if by_statements else _affiliation(found, themes)
     elif kind is NetworkKind.cooccurrence:
-        network = _cooccurrence(found, themes, normalize)
+        network = (
+            _statement_cooccurrence(found, themes, normalize, duplicates)
+            if by_statements
+            else _cooccurrence(found, themes, normalize)
+        )
     else:
         network = _signed(kind, found, themes, normalize, count, duplicates)
     return replace(network, by=by.name, legend=legend_lines(kind, by, network.normalize, count, duplicates))

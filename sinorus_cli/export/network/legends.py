@@ -13,11 +13,31 @@ from ...analysis.ties import (
 )
 from ..actors import Actors
 
+PER_ARTICLE = "; an actor's theses of one sign on one theme in one article count once."
+
 
 def _statement_legend(kind: NetworkKind, by: Actors, how: Normalize, duplicates: Duplicates) -> tuple[str, ...]:
-    """The legend of a signed network counted by statements (DNA's rule)."""
-    weighted = statement_normalisation_text(how)
+    """The legend of a network counted by statements (DNA's rule)."""
     per_article = duplicates is Duplicates.document
+    if kind is NetworkKind.affiliation:
+        return (
+            f"Nodes are actors (by {by.name}), mode actor, and themes, mode theme; an edge joins an actor to a theme "
+            "it has signed theses on.",
+            "Edge label 'pro P · contra C': its theses on the theme with a positive and a negative stance, counted as "
+            "the Discourse Network Analyzer's two-mode network counts statements by agreement; weight = P + C; "
+            "net = P - C; a balanced thesis counts for neither" + (PER_ARTICLE if per_article else "."),
+        )
+    if kind is NetworkKind.cooccurrence:
+        return (
+            f"Nodes are themes (argued_by = how many actors, by {by.name}, take a position on it); an edge joins two "
+            "themes on which one actor has signed theses.",
+            "Edge label 'N statement pairs': counted as the Discourse Network Analyzer's concept network with the "
+            "qualifier ignored, per actor its signed theses on one theme times those on the other, summed over the "
+            "actors (actors: how many have both); a balanced thesis counts for neither"
+            + (PER_ARTICLE if per_article else "."),
+            statement_normalisation_text(how, "(actor, sign)") or "weight = N.",
+        )
+    weighted = statement_normalisation_text(how)
     side = "agree" if kind is NetworkKind.congruence else "contradict"
     counted = ("agree A · contradict C", "A + C") if kind is NetworkKind.both else (f"{side} N", "N")
     return (
@@ -25,7 +45,7 @@ def _statement_legend(kind: NetworkKind, by: Actors, how: Normalize, duplicates:
         f"Edge label '{counted[0]}': counted as the Discourse Network Analyzer counts statements, over the themes, "
         "the pairs of one thesis of each with the same sign (agree) or opposite signs (contradict); a balanced "
         "thesis counts for neither"
-        + ("; an actor's theses of one sign on one theme in one article count once." if per_article else "."),
+        + (PER_ARTICLE if per_article else "."),
         weighted or f"weight = {counted[1]}.",
     )
 
