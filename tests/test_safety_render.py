@@ -189,7 +189,7 @@ def _links(html: str) -> list[str]:
 def _markdown(run, corpus: Path, command: list[str]) -> str:
     result = run("-C", str(corpus), *command, "--format", "md")
     assert result.exit_code == 0, result.output
-    assert "nato" in result.stdout or "example" in result.stdout or command[0] in ("matrix", "themes", "trends")
+    assert "nato" in result.stdout or "example" in result.stdout or command[0] in ("matrix", "themes", "trends", "echoes")
     return result.stdout
 
 
