@@ -17,7 +17,7 @@ import numpy as np
 
 from ..model import Codebook, Theme
 from .encoder import StaticEncoder
-from .ngrams import NEIGHBOUR_WEIGHT, SparseRows, term_rows
+from .ngrams import NEIGHBOUR_WEIGHT, SparseRows, neighbours, term_rows
 from .rules import SentenceRules, read_rules
 from .sentences import Sentence
 from .speakers import Attribution
@@ -118,7 +118,7 @@ def _neighbours(embeddings: np.ndarray, found: Sequence[Sentence]) -> np.ndarray
     """The mean embedding of the sentences just before and after each one, within its paragraph run."""
     out = np.zeros_like(embeddings)
     for i in range(len(found)):
-        near = [j for j in (i - 1, i + 1) if 0 <= j < len(found)]
+        near = neighbours(i, len(found))
         if near:
             out[i] = embeddings[near].mean(axis=0)
     return out

@@ -40,6 +40,11 @@ class SparseRows:
         return np.repeat(np.arange(self.rows), np.diff(self.indptr))
 
 
+def neighbours(i: int, count: int) -> list[int]:
+    """The sentences read as sentence i's context: the one just before it and the one just after."""
+    return [j for j in (i - 1, i + 1) if 0 <= j < count]
+
+
 def _term_counts(text: str) -> Counter[int]:
     """Hashed unigrams and bigrams of a text, lower-cased, with their counts."""
     words = WORD.findall(text.lower())
@@ -55,7 +60,7 @@ def term_rows(found: Sequence[str]) -> SparseRows:
     indptr, indices, values = [0], [], []
     for i, text in enumerate(found):
         own = _term_counts(text)
-        near = _term_counts(" ".join(found[j] for j in (i - 1, i + 1) if 0 <= j < len(found)))
+        near = _term_counts(" ".join(found[j] for j in neighbours(i, len(found))))
         for block, counts in ((0, own), (BUCKETS, near)):
             for bucket, count in sorted(counts.items()):
                 indices.append(block + bucket)
@@ -74,11 +79,14 @@ class NgramWeights:
     weights: np.ndarray  # (seen, themes)
     biases: np.ndarray  # (themes,)
 
+    def positions(self, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where each column id stands among the seen columns, and whether it was seen at all."""
+        at = np.minimum(np.searchsorted(self.columns, indices), len(self.columns) - 1)
+        return at, self.columns[at] == indices
+
     def weighted(self, terms: SparseRows) -> SparseRows:
         """TF-IDF: counts times idf, each block of each row scaled to unit length."""
-        at = np.searchsorted(self.columns, terms.indices)
-        at = np.minimum(at, len(self.columns) - 1)
-        seen = self.columns[at] == terms.indices
+        at, seen = self.positions(terms.indices)
         idf = np.where(seen, self.idf[at], self.unseen_idf)
         values = terms.values * idf
         group = terms.row_of_each_value() * 2 + (terms.indices >= BUCKETS)
@@ -91,8 +99,7 @@ class NgramWeights:
     def probabilities(self, terms: SparseRows) -> np.ndarray:
         """(sentences, themes): each n-gram head's probability that the sentence speaks to its theme."""
         tfidf = self.weighted(terms)
-        at = np.minimum(np.searchsorted(self.columns, tfidf.indices), len(self.columns) - 1)
-        seen = self.columns[at] == tfidf.indices
+        at, seen = self.positions(tfidf.indices)
         contributions = self.weights[at] * (tfidf.values * seen)[:, None]
         z = np.zeros((terms.rows, self.weights.shape[1]))
         np.add.at(z, tfidf.row_of_each_value(), contributions)

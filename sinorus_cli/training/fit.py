@@ -98,7 +98,7 @@ def fit_ngram_weights(examples: Sequence[Example], themes: Sequence[str]) -> Ngr
     blocks = []
     for e in examples:
         tfidf = unweighted.weighted(e.features.terms)
-        at = np.searchsorted(columns, tfidf.indices)  # every column is seen: the frequencies came from these rows
+        at, _ = unweighted.positions(tfidf.indices)  # every column is seen: the frequencies came from these rows
         blocks.append(sparse.csr_matrix((tfidf.values, at, tfidf.indptr), shape=(tfidf.rows, len(columns))))
     inputs = sparse.vstack(blocks).tocsr()
     weights, biases = np.zeros((len(columns), len(themes)), np.float32), np.zeros(len(themes))
