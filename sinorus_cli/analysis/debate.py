@@ -152,7 +152,9 @@ def matrix(reader: CorpusReader, themes: Sequence[Theme] = (), articles: Sequenc
         rank = {t: n for n, t in enumerate(theme_ids)}
         # A tally's fields in a cell's order, picked and made a Cell in C: a large matrix has 80,000 of them.
         found = map(Cell._make, map(_CELL_FIELDS, reader.tallies(theme_ids if themes else None, ids)))
-        return sorted(found, key=lambda c: (rank[c.theme], place[c.article]))
+        # One int per cell (theme rank, then article place) sorts three times faster than a tuple.
+        width = len(place)
+        return sorted(found, key=lambda c: rank[c.theme] * width + place[c.article])
 
     return Matrix(tuple(order), rows, listed, cells)
 

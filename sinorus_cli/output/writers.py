@@ -6,6 +6,7 @@ import csv
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 from typing import Any, TextIO
 
@@ -129,7 +130,7 @@ def _records(items: Sequence[Any]) -> bool:
     """Whether every item is a record: a dict, not empty, of plain values (none a container)."""
     if not all(type(item) is dict and item for item in items):
         return False
-    kinds = {type(v) for item in items for v in item.values()}
+    kinds = set(map(type, chain.from_iterable(map(dict.values, items))))  # in C: a matrix has 400,000 values
     return not any(issubclass(kind, _CONTAINERS) for kind in kinds)
 
 

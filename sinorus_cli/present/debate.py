@@ -27,7 +27,7 @@ from .cells import (
     stance_text,
 )
 from .columns import CLAIM, QUOTE, STANCE
-from .records import PAIR_FIELDS, THESIS_FIELDS, pair_record, position_rows, provenance, thesis_record
+from .records import PAIR_FIELDS, THESIS_FIELDS, origin, pair_record, position_rows, provenance, thesis_record
 
 if TYPE_CHECKING:  # types only: each command imports just the analysis it runs
     from ..analysis.compare import Comparison
@@ -349,9 +349,9 @@ def _matrix_document(matrix: Matrix) -> dict[str, Any]:
             for m in matrix.themes
         ],
         "articles": [{"id": a.id, "date": a.date} for a in matrix.articles()],
-        "cells": [
-            {"article": c.article, "theme": c.theme, "stance": c.stance, "mixed": c.mixed, **provenance(c)}
-            for c in matrix.cells()
+        "cells": [  # provenance's fields, unpacked rather than merged: a large matrix has 80,000 cells
+            {"article": a, "theme": t, "stance": s, "mixed": m, "origin": origin(p), "confidence": c}
+            for a, t, s, m, p, c in matrix.cells()
         ],
     }
 

@@ -43,7 +43,12 @@ def thesis_record(thesis: Thesis, theme: Theme | None) -> dict[str, Any]:
 
 def provenance(pos: Position | Cell) -> dict[str, Any]:
     """`origin` auto when a position rests on any proposed thesis, with the lowest such confidence."""
-    return {"origin": "auto" if pos.proposed else "curated", "confidence": pos.confidence}
+    return {"origin": origin(pos.proposed), "confidence": pos.confidence}
+
+
+def origin(proposed: bool) -> str:
+    """What a record's `origin` says of a position that does (auto) or does not rest on a proposed thesis."""
+    return "auto" if proposed else "curated"
 
 
 class Listed(NamedTuple):
