@@ -1,4 +1,4 @@
-"""Speaker benchmark: who holds each labelled sentence's view, before and after `speakers.attribute`.
+"""Speaker benchmark: who holds each labelled sentence's view, as `speakers.attribute` reads it.
 
 Run from the repository root with the project installed:
 
@@ -12,10 +12,9 @@ Every labelled row is aligned to the sentence of `sentences(text)` that overlaps
 a paragraph that cleaning drops has none: it is scored against the author, which is what a
 proposal from it could not contradict). A row is right when the kind (author, named, others) is
 right and, for a named speaker, the name matches: case-insensitively, the last words are equal or
-one name contains the other. "Before" is the old rule extractor's `_speakers` (a name, or the
-author; it never says 'others'); "after" is `sinorus_cli.text.speakers.attribute`.
+one name contains the other.
 
-`--errors FILE` writes the rows the new rules get wrong (for reading, never for the repository:
+`--errors FILE` writes the rows the rules get wrong (for reading, never for the repository:
 the texts belong to third parties).
 """
 
@@ -30,7 +29,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sinorus_cli.text.extract import _speakers
 from sinorus_cli.text.sentences import Sentence, sentences
 from sinorus_cli.text.speakers import attribute
 
@@ -100,11 +98,7 @@ def aligned(found: Sequence[Sentence], start: int, end: int) -> int | None:
     return best
 
 
-def old_speakers(text: str, found: Sequence[Sentence], author: str) -> list[str]:
-    return _speakers(found, text)
-
-
-def new_speakers(text: str, found: Sequence[Sentence], author: str) -> list[str]:
+def attributed(text: str, found: Sequence[Sentence], author: str) -> list[str]:
     return [a.name for a in attribute(text, found, author)]
 
 
@@ -151,20 +145,18 @@ def table(results: dict[str, list[tuple[Row, str, str]]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trainset", type=Path, default=Path("../shared/trainset"))
-    parser.add_argument("--errors", type=Path, help="write the rows the new rules get wrong here")
+    parser.add_argument("--errors", type=Path, help="write the rows the rules get wrong here")
     args = parser.parse_args()
     parts = sorted(p for p in (args.trainset / "parts").iterdir() if (p / "sentences.tsv").is_file())
     if not parts:
         sys.exit(f"{args.trainset}: no parts/*/sentences.tsv")
-    for title, rule in (("before (extract._speakers)", old_speakers), ("after (speakers.attribute)", new_speakers)):
-        print(f"== {title}")
-        results = {p.name: predictions(p, rule) for p in parts}
-        table(results)
-        if args.errors and rule is new_speakers:
-            with args.errors.open("w", encoding="utf-8") as out:
-                for row, said, sentence in (x for rows in results.values() for x in rows):
-                    if not right(said, row.speaker):
-                        out.write(f"{row.file}\t{row.start}\tlabel={row.speaker!r}\tsaid={said!r}\t{sentence}\n")
+    results = {p.name: predictions(p, attributed) for p in parts}
+    table(results)
+    if args.errors:
+        with args.errors.open("w", encoding="utf-8") as out:
+            for row, said, sentence in (x for rows in results.values() for x in rows):
+                if not right(said, row.speaker):
+                    out.write(f"{row.file}\t{row.start}\tlabel={row.speaker!r}\tsaid={said!r}\t{sentence}\n")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,14 @@ BOILERPLATE = tuple(
         r"please see the full article here\b",
         r"(share|tweet|print|email)( this)?( article)?\s*$",
         r"(subscribe|sign up)\b.{0,60}$",
+        # An editor's note speaks for the publication, not the author.
+        r"editor[’'`]?s[’'`]? note\s*:",
+        # Appeals for money or membership ("Agree with us? Upgrade now to support our work.").
+        r".{0,40}\b(upgrade|donate|subscribe)\b.{0,30}\b(support|fund)\b.{0,30}\b(our|independent)\b.{0,30}$",
+        r".{0,60}\bsupport (our|independent) (work|journalism|reporting)\b.{0,40}$",
+        # Endnotes: a note's number, then a reference ending in its address, or a quoted title and a year.
+        r"\[?\d{1,3}[\].]?\s+\S.{0,300}(https?://|\bwww\.)\S+\s*$",
+        r"\[?\d{1,3}[\].]?\s+(?-i:[A-Z]).{0,160}?[‘“'\"][^’”'\"]{3,200}[’”'\"].{0,160}?\b(1[89]|20)\d{2}\b",
     )
 )
 

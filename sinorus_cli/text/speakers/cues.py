@@ -84,8 +84,12 @@ _THAT = alternatives([f for b in THAT_VERBS for f in inflections(b)] + IRREGULAR
 ATTRIBUTING = rf"(?:{PASSIVE_SPEECH}|{PHRASED_SPEECH}|{_SPEECH}\b|{_THAT}\s+(?:[\w’'-]+\s+){{0,3}}?(?:that\b|[“\"‘:]))"
 # Participles of a view's verbs after which "by" names its holder ("as noted by Anna Petrova").
 _PARTICIPLES = alternatives(
-    [f for b in SPEECH_VERBS + THAT_VERBS for f in inflections(b) if f.endswith("ed")] + ["said", "written", "held"]
+    [f for b in SPEECH_VERBS + THAT_VERBS for f in inflections(b) if f.endswith("ed")] + ["said", "written"]
 )
+# Nouns for a view, after which "held by" names its holder ("a view widely held by Chinese scholars");
+# elsewhere "held by" names an organiser, not a speaker ("a drill held by the SCO").
+VIEW_NOUNS = word_list("view views belief beliefs opinion opinions position positions assumption notion idea")
+_VIEW_HELD = rf"\b{alternatives(VIEW_NOUNS)}\s+(?:[\w-]+ly\s+)?held"
 
 _OPENING = r"(?:^|[,;:”\"“(—–]\s*|\b(?:as|and|but|while|when|that|because|where|whereas|though|although)\s+)"
 
@@ -101,7 +105,8 @@ LOOSE_SAID = re.compile(rf"\b{NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells
 # A view's holder as the agent of a passive ("as noted by Anna Petrova", "quoted Li as saying").
 # Not "quoted by the Daily Tribune" or "citing a news agency": an outlet that relays a speaker is not the speaker.
 BY_AGENT = re.compile(
-    rf"\b(?:{_PARTICIPLES}\s+by\s+(?:the\s+)?|(?:quoted|quoting)\s+(?={CAP}[^,.;]{{0,60}}\bas\s+saying)){NAME}"
+    rf"(?:\b{_PARTICIPLES}\s+by\s+(?:the\s+)?|{_VIEW_HELD}\s+by\s+(?:the\s+)?"
+    rf"|\b(?:quoted|quoting)\s+(?={CAP}[^,.;]{{0,60}}\bas\s+saying)){NAME}"
 )
 _BODY = rf"(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(BODIES)}"
 BODY_SAID = re.compile(

@@ -1,0 +1,68 @@
+"""Page furniture is set aside before reading: what a publication adds around the author's writing
+(editor's notes, appeals for money, endnotes) never becomes a thesis, and the writing itself is kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sinorus_cli.text.cleaning import clean_paragraphs, is_boilerplate
+
+FURNITURE = (
+    "Editor's Note: This issue is a special supplement on the Arctic.",
+    "Editor’s note:",
+    "Like what you read? Upgrade today to support our independent reporting.",
+    "Please donate to support our journalism.",
+    "1 A. Author, ‘A Partnership of Equals?’ Some Institute, 2022, https://example.org/report.pdf",
+    "[12] B. Writer and C. Writer, “Pipelines and Power,” Energy Review, 2019.",
+    "3. D. Scholar, 'The Eastern Pivot', in Essays on Eurasia, 2016, pp. 4-19.",
+)
+
+WRITING = (
+    "2 million barrels a day now flow east, and officials in both capitals call it a 'new era', as in 2019.",
+    "Moscow and Beijing do not need our support to deepen their ties.",
+    "1991 was the year the Soviet Union dissolved; the border was settled later.",
+    "Editors of both papers note that the summit produced few agreements.",
+    "The report 'Partners of Convenience' argues the opposite.",
+)
+
+
+@pytest.mark.parametrize("paragraph", FURNITURE)
+def test_furniture_is_set_aside(paragraph):
+    assert is_boilerplate(paragraph)
+
+
+@pytest.mark.parametrize("paragraph", WRITING)
+def test_writing_that_resembles_it_is_kept(paragraph):
+    assert not is_boilerplate(paragraph)
+
+
+@given(st.text(max_size=400))
+def test_classifying_any_paragraph_keeps_every_offset(text):
+    paragraphs = clean_paragraphs(text)
+    for p in paragraphs:
+        assert text[p.start : p.end].strip() == text[p.start : p.end] != ""
+
+
+def test_no_proposal_quotes_furniture(run, tmp_path):
+    article = tmp_path / "arctic.txt"
+    article.write_text(
+        "Partners in the Arctic\n\n"
+        "Editor's Note: This issue is a special supplement on the Arctic.\n"
+        "Like what you read? Upgrade today to support our independent reporting.\n"
+        "China and Russia are forming a military alliance, and joint exercises show that their military "
+        "cooperation is deep and growing.\n"
+        "Their trade in energy has doubled, and payments are now settled in roubles and yuan.\n"
+        "1 A. Author, ‘A Partnership of Equals?’ Some Institute, 2022, https://example.org/report.pdf\n",
+        encoding="utf-8",
+    )
+    run("init", str(tmp_path / "c"))
+    run("-C", str(tmp_path / "c"), "add", str(article), "--author", "Jane Roe", "--date", "2023")
+    theses = json.loads(run("-C", str(tmp_path / "c"), "theses", "--format", "json").stdout)
+    assert theses, "the article's own sentences still give proposals"
+    quoted = " ".join(t["quote"] for t in theses)
+    for furniture in ("Editor's Note", "Upgrade today", "Some Institute"):
+        assert furniture not in quoted
