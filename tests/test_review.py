@@ -95,7 +95,12 @@ def test_ctrl_c_keeps_the_decisions_made_so_far(corpus, tmp_path):
         assert char, f"review ended before its second prompt: {seen[-300:]!r}"
         seen += char
     child.send_signal(signal.SIGINT)
-    _, err = child.communicate(timeout=30)
+    # Standard input stays open until the child has ended, as a terminal's does: closed at once (as
+    # `communicate` would), the end of input could reach the prompt before the signal and read as "quit".
+    child.wait(timeout=30)
+    child.stdin.close()
+    assert child.stderr is not None
+    err = child.stderr.read()
     assert "interrupted; saved 1 accepted" in err
     assert {t.id: t for t in _proposed(corpus)}[proposed[0].id].origin == "curated"
 
