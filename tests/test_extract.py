@@ -54,6 +54,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Although bilateral trade has grown, Russia is now clearly the junior partner.", "equality", -2),
         ("Russia is not China's junior partner in any sense of the word.", "equality", 2),
         ("Talk of an anti-Western axis is a myth repeated by people who never read the treaties.", "alliance", -2),
+        # A rejection reverses its own part of the sentence, not the reason or counterpoint after it.
+        ("Talk of an anti-Western axis is a myth, because joint exercises are routine.", "military", 2),
+        ("Worries about their mutual distrust are groundless; mutual trust runs deep.", "trust", 2),
     ],
 )
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):

@@ -131,7 +131,7 @@ def _position_and_facts(
         (
             s.paragraph == 0,
             s.index_in_paragraph == 0,
-            r.facts.rejected,
+            bool(r.facts.rejected),
             r.facts.question,
             r.facts.hedged,
             r.facts.reported or who.kind == "others",

@@ -73,6 +73,9 @@ REJECTION = re.compile(
     r"overblown|overstat\w*|unfounded|baseless|groundless|fallac\w*|illusions?|fantas(?:y|ies)|fiction|"
     r"hype|biased|simplistic|misguided|falsified|debunk\w*|not understood|fails? to (?:understand|grasp))\b"
 )
+# What a rejection reverses: the part of the sentence it stands in, up to a break that opens the author's
+# own reason or counterpoint ("such worries are groundless; common interests drive relations").
+REJECTION_SCOPE_BREAK = re.compile(r"[;:—–]|\b(?:but|however|yet|because|since|whereas|while|instead)\b")
 ENDORSEMENT = re.compile(r"\b(?:rightly|correctly|aptly|is right (?:that|to)|are right (?:that|to)|i agree|we agree)\b")
 # Views the author reports as others' (unnamed, generic), not their own.
 REPORTED = re.compile(
@@ -260,7 +263,7 @@ class _Facts:
 
     lowered: str
     steps: list[tuple[int, float]]
-    rejected: bool
+    rejected: tuple[tuple[int, int], ...]  # the parts of the sentence a rejection stands in (offsets)
     question: bool
     hedged: bool
     reported: bool  # states what unnamed others think, without endorsing it
@@ -271,17 +274,24 @@ class _Facts:
         return cls(
             lowered,
             _segment_weights(lowered),
-            bool(REJECTION.search(lowered)),
+            _rejected_parts(lowered),
             bool(QUESTION.search(sentence.text)),
             bool(HEDGE.search(lowered)),
             bool(REPORTED.search(lowered)) and not ENDORSEMENT.search(lowered),
         )
 
 
+def _rejected_parts(lowered: str) -> tuple[tuple[int, int], ...]:
+    """The parts of a sentence, between scope breaks, that hold a word calling a view mistaken."""
+    bounds = [0, *(m.start() for m in REJECTION_SCOPE_BREAK.finditer(lowered)), len(lowered)]
+    parts = zip(bounds, bounds[1:])
+    return tuple((a, b) for a, b in parts if REJECTION.search(lowered, a, b))
+
+
 def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) -> _Reading:
     """Direction and presence of a theme in a sentence, from its matches (start, end, polarity) in the sentence."""
     # Calling a view mistaken reverses it, except on a theme whose proposition is that views are mistaken.
-    rejected = facts.rejected and not theme.rejection_is_the_claim
+    rejected = () if theme.rejection_is_the_claim else facts.rejected
     direction = presence = 0.0
     for start, end, polarity in matches:
         weight = _weight_at(facts.steps, start)
@@ -290,7 +300,7 @@ def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) 
         if polarity == 0 or facts.question:
             continue
         sign = -polarity if _negated(facts.lowered, start, end) else polarity
-        direction += weight * (-sign if rejected else sign)
+        direction += weight * (-sign if any(a <= start < b for a, b in rejected) else sign)
     return _Reading(direction, min(presence, MAX_SENTENCE_PRESENCE), facts.hedged)
 
 
