@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from ..model import Codebook, Theme
 from .explain import Cue
@@ -284,7 +285,7 @@ class _Facts:
 def _rejected_parts(lowered: str) -> tuple[tuple[int, int], ...]:
     """The parts of a sentence, between scope breaks, that hold a word calling a view mistaken."""
     bounds = [0, *(m.start() for m in REJECTION_SCOPE_BREAK.finditer(lowered)), len(lowered)]
-    parts = zip(bounds, bounds[1:])
+    parts = pairwise(bounds)
     return tuple((a, b) for a, b in parts if REJECTION.search(lowered, a, b))
 
 
