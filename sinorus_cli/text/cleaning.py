@@ -35,7 +35,7 @@ BOILERPLATE = tuple(
         r"(subscribe|sign up)\b.{0,60}$",
         # An editor's note speaks for the publication, not the author.
         r"editor[’'`]?s[’'`]? note\s*:",
-        # Appeals for money or membership ("Agree with us? Upgrade now to support our work.").
+        # Appeals for money or membership ("Enjoyed this piece? Donate today to support our newsroom.").
         r".{0,40}\b(upgrade|donate|subscribe)\b.{0,30}\b(support|fund)\b.{0,30}\b(our|independent)\b.{0,30}$",
         r".{0,60}\bsupport (our|independent) (work|journalism|reporting)\b.{0,40}$",
         # Endnotes: a note's number, then a reference ending in its address, or a quoted title and a year.

@@ -75,7 +75,7 @@ REJECTION = re.compile(
     r"hype|biased|simplistic|misguided|falsified|debunk\w*|not understood|fails? to (?:understand|grasp))\b"
 )
 # What a rejection reverses: the part of the sentence it stands in, up to a break that opens the author's
-# own reason or counterpoint ("such worries are groundless; common interests drive relations").
+# own reason or counterpoint ("these fears are baseless; shared interests bind them").
 REJECTION_SCOPE_BREAK = re.compile(r"[;:—–]|\b(?:but|however|yet|because|since|whereas|while|instead)\b")
 ENDORSEMENT = re.compile(r"\b(?:rightly|correctly|aptly|is right (?:that|to)|are right (?:that|to)|i agree|we agree)\b")
 # Views the author reports as others' (unnamed, generic), not their own.
