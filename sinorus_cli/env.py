@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import io
 import os
+import select
 import shutil
+import signal
 import sys
 import textwrap
+import threading
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
@@ -78,8 +81,10 @@ class Environment:
         raw = getattr(self.stdin, "buffer", None)
         if raw is None:  # a text-only stdin (a notebook, a test's StringIO): already decoded
             return self.stdin.readline()
+        fd = _file_descriptor(raw)
+        line = bytes(raw.readline()) if fd is None or not _can_watch_signals() else _read_line_from(fd)
         try:
-            return bytes(raw.readline()).decode("utf-8")
+            return line.decode("utf-8")
         except UnicodeDecodeError:
             return None
 
@@ -135,6 +140,48 @@ def _one_line(message: str) -> str:
     """Untrusted text made visible and kept on one line: a line break (from a file's name, say) is shown
     as \\n, so it can neither forge a second message nor hide the rest of this one."""
     return "\\n".join(printable(message).strip().splitlines())
+
+
+def _file_descriptor(stream: BinaryIO) -> int | None:
+    try:
+        return stream.fileno()
+    except (AttributeError, OSError, ValueError):  # a test's BytesIO has none
+        return None
+
+
+def _can_watch_signals() -> bool:
+    """Whether this thread may wait on a signal's wake-up pipe (only the main thread of a POSIX process)."""
+    return os.name == "posix" and threading.current_thread() is threading.main_thread()
+
+
+def _read_line_from(fd: int) -> bytes:
+    """One line read from `fd` a byte at a time, so nothing past the line is taken from the stream, in a
+    wait that Ctrl-C always ends.
+
+    Why not a plain blocking read: the kernel hands SIGINT to any thread of the process, and the model
+    libraries start threads of their own. When one of those gets it, Python only notes the signal, and
+    the main thread would sit in its read until the next keystroke. Waiting in select() on stdin and on
+    the signal's wake-up pipe ends the wait at once; Python then raises KeyboardInterrupt as usual.
+    """
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_write, False)
+    previous = signal.set_wakeup_fd(wake_write, warn_on_full_buffer=False)
+    try:
+        line = bytearray()
+        while not line.endswith(b"\n"):
+            ready, _, _ = select.select([fd, wake_read], [], [])
+            if wake_read in ready:
+                os.read(wake_read, 512)  # Python runs the signal's handler as select returns
+                continue
+            byte = os.read(fd, 1)
+            if not byte:  # the end of input
+                break
+            line += byte
+        return bytes(line)
+    finally:
+        signal.set_wakeup_fd(previous)
+        os.close(wake_read)
+        os.close(wake_write)
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -4,6 +4,9 @@ a person's answers typed at a terminal (the Keyboard double), a listing on stdin
 from __future__ import annotations
 
 import io
+import os
+import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -139,3 +142,52 @@ def test_the_library_reads_dash_only_from_a_stream_it_is_given():
     with pytest.raises(UsageError, match="no standard input"):
         read_article("-")
     assert read_article("-", stdin=io.BytesIO(ALLIANCE.encode())).text == ALLIANCE
+
+
+# --- A typed answer that Ctrl-C interrupts, whichever thread the kernel hands the signal to --------------
+
+
+def _main_thread_is_waiting() -> bool:
+    """Whether the main thread sleeps in a system call (Linux's /proc tells; read, not timed)."""
+    stat = Path(f"/proc/self/task/{threading.main_thread().native_id}/stat").read_text()
+    return stat.rsplit(")", 1)[1].split()[0] == "S"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc to see the main thread wait")
+def test_ctrl_c_delivered_to_another_thread_ends_a_wait_for_a_typed_line():
+    # The model libraries start threads; SIGINT may reach one of them rather than the main thread, whose
+    # plain blocking read would then go on waiting for a keystroke that never comes.
+    read_end, write_end = os.pipe()
+    stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(read_end, "r")), encoding="utf-8")
+    env = Environment(stdin_stream=stdin)
+
+    def interrupt_from_this_thread() -> None:
+        while not _main_thread_is_waiting():
+            pass
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # to this thread, not the main one
+        # A backstop so an unfixed reader fails the test instead of hanging the suite.
+        if not interrupted.wait(30):
+            woken_by_the_backstop.set()
+            os.write(write_end, b"never interrupted\n")
+
+    interrupted, woken_by_the_backstop = threading.Event(), threading.Event()
+    helper = threading.Thread(target=interrupt_from_this_thread)
+    helper.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            env.read_line()
+    finally:
+        interrupted.set()
+        helper.join()
+        stdin.close()
+        os.close(write_end)
+    assert not woken_by_the_backstop.is_set(), "the wait went on after Ctrl-C"
+
+
+def test_a_typed_line_is_read_without_taking_the_next_one(tmp_path):
+    read_end, write_end = os.pipe()
+    os.write(write_end, "a\nné\n".encode())
+    os.close(write_end)
+    with io.TextIOWrapper(io.BufferedReader(io.FileIO(read_end, "r")), encoding="utf-8") as stdin:
+        env = Environment(stdin_stream=stdin)
+        assert [env.read_line(), env.read_line(), env.read_line()] == ["a\n", "né\n", ""]
