@@ -117,15 +117,24 @@ class StanceRow(NamedTuple):
 class Matrix:
     """Articles (date order) by themes (most divided first).
 
-    `rows` are the articles that address any of the themes. `articles()` lists every article chosen and
-    `cells()` every cell, theme by theme, articles in order: both are computed on demand, as on a large
-    corpus only a JSON document (or a table's layout) needs them.
+    `rows` are the articles that address any of the themes. They, `articles()` (every article chosen)
+    and `cells()` (every cell, theme by theme, articles in order) are computed when first asked for, as
+    on a large corpus a JSON document needs only the cells and a table only the rows.
     """
 
     themes: tuple[Polarization, ...]
-    rows: tuple[StanceRow, ...]
+    stance_rows: Callable[[], tuple[StanceRow, ...]]
     articles: Callable[[], Sequence[Dated]]
     cells: Callable[[], Sequence[Cell]]
+
+    @property
+    def rows(self) -> tuple[StanceRow, ...]:
+        return self.stance_rows()
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether no article addresses any of the themes, read off the themes' counts without the rows."""
+        return not any(m.articles for m in self.themes)
 
 
 def stance_matrix(corpus: Corpus, themes: Sequence[ThemeLike] = (), articles: Sequence[ArticleLike] = ()) -> Matrix:
@@ -134,12 +143,15 @@ def stance_matrix(corpus: Corpus, themes: Sequence[ThemeLike] = (), articles: Se
 
 
 def matrix(reader: CorpusReader, themes: Sequence[Theme] = (), articles: Sequence[Article] = ()) -> Matrix:
-    """The matrix as the reader answers it: its rows at once, the list of every article and cell (which
-    only a JSON document or a table's layout needs) when asked for."""
+    """The matrix as the reader answers it: its themes in order at once, its rows, articles and cells when
+    first asked for."""
     ids = [a.id for a in articles] if articles else None
     order = controversy(reader, themes, ids)
     theme_ids = [m.theme.id for m in order]
-    rows = tuple(map(StanceRow._make, reader.stance_rows(theme_ids, ids)))
+
+    @cache
+    def rows() -> tuple[StanceRow, ...]:
+        return tuple(map(StanceRow._make, reader.stance_rows(theme_ids, ids)))
 
     @cache
     def listed() -> tuple[Dated, ...]:
@@ -147,6 +159,7 @@ def matrix(reader: CorpusReader, themes: Sequence[Theme] = (), articles: Sequenc
             return tuple(Dated(a.id, a.date) for a in chronological(articles))
         return tuple(map(Dated._make, reader.dated()))
 
+    @cache
     def cells() -> list[Cell]:
         place = {a.id: n for n, a in enumerate(listed())}
         rank = {t: n for n, t in enumerate(theme_ids)}

@@ -2,12 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 Row = Mapping[str, Any]
+
+
+class LazyRows(Sequence[Row]):
+    """Rows built the first time they are read, for a view whose JSON document needs none of them (a
+    large matrix's rows cost as much as its whole document). `is_empty`, when given, says whether there
+    are rows without building them."""
+
+    def __init__(self, build: Callable[[], Sequence[Row]], is_empty: Callable[[], bool] | None = None) -> None:
+        self._build = build
+        self._is_empty = is_empty
+        self._rows: Sequence[Row] | None = None
+
+    def _built(self) -> Sequence[Row]:
+        if self._rows is None:
+            self._rows = self._build()
+        return self._rows
+
+    def __bool__(self) -> bool:
+        if self._rows is None and self._is_empty is not None:
+            return not self._is_empty()
+        return bool(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        return self._built()[index]
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self._built())
 
 
 class Format(StrEnum):

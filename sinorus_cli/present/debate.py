@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.stance import Relation, signed
 from ..output.tables import plain
-from ..output.view import Column, Deferred, Row, Section, View
+from ..output.view import Column, Deferred, LazyRows, Row, Section, View
 from .cells import (
     PROPOSED,
     annotated,
@@ -31,7 +31,7 @@ from .records import PAIR_FIELDS, THESIS_FIELDS, origin, pair_record, position_r
 
 if TYPE_CHECKING:  # types only: each command imports just the analysis it runs
     from ..analysis.compare import Comparison
-    from ..analysis.debate import Diff, Matrix
+    from ..analysis.debate import Diff, Matrix, StanceRow
     from ..analysis.stance import Position
     from ..model import Corpus, Thesis
 
@@ -289,7 +289,8 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
     """
     theme_ids = [m.theme.id for m in matrix.themes]
     fields = ("article", "date", *theme_ids, "mixed", "proposed")
-    rows = [dict(zip(fields, (r.article, r.date, *r.stances, r.mixed, r.proposed), strict=True)) for r in matrix.rows]
+    is_empty = lambda: matrix.is_empty  # noqa: E731  (asked before the rows, which a JSON document never needs)
+    rows = LazyRows(lambda: [dict(zip(fields, _row_values(r), strict=True)) for r in matrix.rows], is_empty)
     article_ids = [a.id for a in matrix.articles()]
     numbered = False
     if width is not None:
@@ -315,6 +316,10 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
         "matrix", "", columns, rows, compact=True, fields=fields, empty="no article addresses these themes"
     )
     return View([section], document=Deferred(lambda: _matrix_document(matrix)), heading=legend)
+
+
+def _row_values(row: StanceRow) -> tuple[Any, ...]:
+    return (row.article, row.date, *row.stances, row.mixed, row.proposed)
 
 
 def _theme_columns_width(rows: Sequence[Row], theme_ids: Sequence[str], headers: Sequence[str]) -> int:
