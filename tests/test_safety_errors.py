@@ -228,6 +228,7 @@ def test_the_html_extra_error_names_what_is_missing(run, tmp_path, monkeypatch):
 
 
 @posix_only
+@pytest.mark.slow  # worker processes and a signal
 @pytest.mark.skipif(
     not Path("/proc/self/task").is_dir() or (os.cpu_count() or 1) < 2,
     reason="watches the bulk add's worker processes (Linux's /proc, two cores or more)",

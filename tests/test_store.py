@@ -33,6 +33,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != store.LOCK_FILE}
 
 
+@pytest.mark.slow  # concurrency: eight processes
 def test_eight_concurrent_adds_lose_nothing(tmp_path):
     corpus = tmp_path / "corpus"
     store.init_corpus(corpus)
