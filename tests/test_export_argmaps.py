@@ -172,6 +172,25 @@ def test_aif_reader_catches_a_broken_graph():
         read_aif(empty)
 
 
+def test_arguebuf_reads_the_seeds_aif_with_every_statement_and_relation(run, tmp_path):
+    # arguebuf (PyPI), the argument-graph library of ReCAP, loads AIF as its own graph of atoms and schemes;
+    # its lxml<6 pin clashes with trafilatura's lxml>=6, so it is not in the test extra and this skips there.
+    arguebuf = pytest.importorskip("arguebuf")
+    document = _aif(run, tmp_path)
+    graph = arguebuf.load.aif(document)
+    ours = {n["nodeID"]: n for n in document["nodes"]}
+    assert {i: a.plain_text for i, a in graph.atom_nodes.items()} == {
+        i: n["text"] for i, n in ours.items() if n["type"] == "I"
+    }
+    kinds = {"RA": arguebuf.Support, "CA": arguebuf.Attack}
+    schemes = {i: type(s.scheme) for i, s in graph.scheme_nodes.items()}
+    assert schemes == {i: kinds[n["type"]] for i, n in ours.items() if n["type"] in kinds}
+    their_edges = {(e.source.id, e.target.id) for e in graph.edges.values()}
+    argument = {i for i, n in ours.items() if n["type"] in ("I", "RA", "CA")}  # the dialogue (L, YA, TA) aside
+    assert their_edges == {(e["fromID"], e["toID"]) for e in document["edges"] if {e["fromID"], e["toID"]} <= argument}
+    assert (len(graph.atom_nodes), len(graph.scheme_nodes), len(graph.edges)) == (141, 62, 124)
+
+
 # ---------------------------------------------------------------------------------------------------- Argdown
 
 ARGDOWN = shutil.which("argdown")
