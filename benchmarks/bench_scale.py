@@ -9,7 +9,7 @@ from the seed articles, so the extractor finds theses in them) and adds them to
 an empty corpus through the real `sinorus add --files-from -` path, timing the
 whole add (extraction included), then the median of --repeat single adds of one
 more article each (after flushing the bulk add's writes to disk). Then it times, as fresh processes with output
-to a pipe, `compare alliance`, `matrix`, `search`, `diff`, `theses --theme`,
+to a pipe, `compare alliance`, `matrix` (TSV and JSON), `search`, `diff`, `theses --theme`,
 `articles` and `show`:
   cold: the first run after a hand edit of theses.toml (one claim changed in the
         middle of the file), so the derived store re-reads that file;
@@ -120,6 +120,7 @@ def bench_size(count: int, repeat: int, work: Path, env: dict[str, str]) -> dict
     queries = {
         "compare alliance": ["compare", "alliance"],
         "matrix": ["matrix"],
+        "matrix --format json": ["matrix", "--format", "json"],
         f"search {SEARCH!r}": ["search", SEARCH],
         "diff": ["diff", first, second],
         "theses --theme alliance": ["theses", "--theme", "alliance"],
