@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -525,6 +526,20 @@ def test_a_chinese_text_the_detector_hesitates_on_is_still_not_english():
     assert language_of("The phrase 中俄不结盟 (no alliance) appears in every official summary of the talks.") == "en"
     assert language_of("Asked about a treaty, he said «Союза не будет» and moved on to trade.") in ("", "en")
     assert language_of("No alliance, but no limits either.") in ("", "en")
+
+
+def test_plain_english_is_known_without_loading_the_detector_and_other_languages_still_ask_it():
+    # In a fresh process, so that no earlier test has imported langdetect.
+    probe = (
+        "from sinorus_cli.text.language import language_of; import sys; "
+        "english = 'China and Russia have said for years that their partnership is not an alliance, and that it "
+        "is aimed at no third country. Most of the analysts who follow it agree with that reading of the ties. ' * 2; "
+        "french = 'La Chine et la Russie affichent une entente solide, mais aucune alliance militaire ne se dessine "
+        "entre les deux pays, selon les diplomates interrogés à Pékin comme à Moscou cette semaine. ' * 2; "
+        "print(language_of(english), 'langdetect' in sys.modules, language_of(french), 'langdetect' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["en", "False", "fr", "True"]
 
 
 def test_metadata_file_supplies_each_sources_fields(run, corpus, tmp_path):
