@@ -15,33 +15,10 @@ LATIN_END = "\u0250"  # Basic Latin to Latin Extended-B: English, and the letter
 # English's commonest words make up about a quarter of any English prose and next to none of another
 # language's (a German or Polish "in" or "to" apart). Where they are a large share of a text long enough
 # to count, it is English, and the detector (a third of a second to load its profiles) is not asked.
-ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "is",
-        "that",
-        "for",
-        "it",
-        "with",
-        "as",
-        "was",
-        "on",
-        "are",
-        "by",
-        "this",
-        "be",
-        "from",
-        "has",
-        "have",
-        "not",
-        "but",
-        "which",
-    ]
-)
+ENGLISH_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "is", "that", "for", "it", "with", "as", "was", "on", "are", "by", "this",
+    "be", "from", "has", "have", "not", "but", "which",
+})  # fmt: skip
 ENGLISH_SHARE = 0.15  # English prose: 0.18-0.40 (training excerpts); other languages' pages: 0.00-0.06
 ENOUGH_WORDS = 40
 WORD = re.compile(r"[^\W\d_]+")
