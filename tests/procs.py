@@ -7,10 +7,20 @@ line written), never for a stretch of time.
 from __future__ import annotations
 
 import contextlib
+import signal
 import subprocess
 import time
 from pathlib import Path
 from typing import Any
+
+
+def ctrl_c_as_at_a_terminal() -> None:
+    """For `preexec_fn`: the child takes Ctrl-C as a program started at a terminal does.
+
+    A shell starts a background job (`pytest &`, a CI runner's step) with SIGINT ignored, and an ignored
+    signal stays ignored across exec: a test that presses Ctrl-C in a child would test nothing there.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def children(pid: int) -> list[int]:

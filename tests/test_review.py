@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from procs import ctrl_c_as_at_a_terminal
 
 from sinorus_cli.analysis.review import Answer, Review, parse_answer
 from sinorus_cli.corpus import load_corpus
@@ -83,6 +84,7 @@ def test_ctrl_c_keeps_the_decisions_made_so_far(corpus, tmp_path):
     child = subprocess.Popen(
         [sys.executable, "-m", "sinorus_cli", "--corpus", str(corpus), "review", "dove"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        preexec_fn=ctrl_c_as_at_a_terminal,
     )  # fmt: skip
     assert child.stdin is not None and child.stdout is not None
     child.stdin.write("a\n")

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from procs import children, wait_for
+from procs import children, ctrl_c_as_at_a_terminal, wait_for
 
 from sinorus_cli.corpus import load_corpus, store
 from sinorus_cli.corpus.load import read_corpus
@@ -245,6 +245,7 @@ def test_ctrl_c_ends_a_bulk_add_after_the_current_article_and_says_what_was_adde
     proc = subprocess.Popen(
         [sys.executable, "-m", "sinorus_cli", "--corpus", str(corpus), "add", *sources],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, stdin=subprocess.DEVNULL,
+        preexec_fn=ctrl_c_as_at_a_terminal,
     )  # fmt: skip
     # Its reading workers have started: the run is at work (its Ctrl-C handler is in place), which is when
     # a user presses Ctrl-C. Waiting for that, not for a stretch of time.

@@ -267,4 +267,5 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path):
     assert report["startup"][0]["command"] == "compare alliance --format json"
     (size,) = report["sizes"]
     assert size["articles"] == 3
-    assert len(size["queries"]) == 7
+    assert [q["query"] for q in size["queries"]][:3] == ["compare alliance", "matrix", "matrix --format json"]
+    assert len(size["queries"]) == 8 and all(q["warm_s"] > 0 for q in size["queries"])

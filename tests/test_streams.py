@@ -171,6 +171,8 @@ def test_ctrl_c_delivered_to_another_thread_ends_a_wait_for_a_typed_line():
             os.write(write_end, b"never interrupted\n")
 
     interrupted, woken_by_the_backstop = threading.Event(), threading.Event()
+    # Ctrl-C as a program at a terminal takes it, even when this suite was started with SIGINT ignored.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     helper = threading.Thread(target=interrupt_from_this_thread)
     helper.start()
     try:
@@ -179,6 +181,7 @@ def test_ctrl_c_delivered_to_another_thread_ends_a_wait_for_a_typed_line():
     finally:
         interrupted.set()
         helper.join()
+        signal.signal(signal.SIGINT, previous)
         stdin.close()
         os.close(write_end)
     assert not woken_by_the_backstop.is_set(), "the wait went on after Ctrl-C"
