@@ -380,7 +380,9 @@ def test_help_names_the_install_command_that_works_from_a_clone(run, command):
 @pytest.mark.parametrize(
     ("value", "date"),
     [("2021-01-27", "2021-01-27"), ("March 13, 2023", "2023-03-13"), ("3 May 2024", "2024-05-03"),
-     ("May 2024", "2024-05"), ("3 days ago", ""), ("China and Russia in 2023: the view", "")],
+     ("May 2024", "2024-05"), ("3 days ago", ""), ("China and Russia in 2023: the view", ""),
+     ("3 mai 2024", "2024-05-03"), ("12. März 2023", "2023-03-12"), ("21 febrero 2024", "2024-02-21"),
+     ("21 февраля 2024", "2024-02-21"), ("2023年3月22日", "2023-03-22")],
 )  # fmt: skip
 def test_dates_in_common_formats(value, date):
     assert parse_date(value) == date
