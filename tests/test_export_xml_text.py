@@ -2,7 +2,8 @@
 
 Titles, authors, outlets, speakers, claims and memos are arbitrary Unicode here, control characters
 and noncharacters included: the REFI-QDA project and the GEXF and GraphML networks must still validate
-against their published schemas and read back (lxml, networkx, igraph), with each forbidden character
+against their published schemas (lxml, and the `xmllint` command where it is installed) and read back
+(lxml, networkx, igraph), with each forbidden character
 replaced by U+FFFD and everything else kept. Set SINORUS_EXAMPLES to run more examples (the
 interchange figures in the README were measured with 2,000).
 """
@@ -13,6 +14,8 @@ import dataclasses
 import io
 import os
 import re
+import shutil
+import subprocess
 import tempfile
 import zipfile
 from functools import cache
@@ -71,11 +74,18 @@ def _hostile_corpus(title: str, author: str, outlet: str, speaker: str, claim: s
     return dataclasses.replace(seeds, articles=articles, theses=theses)
 
 
+XMLLINT = shutil.which("xmllint")  # libxml2's own checker (Debian: libxml2-utils), where it is installed
+
+
 def _valid(document: bytes, schema: str) -> etree._Element:
     root = etree.fromstring(document)  # raises on any character XML forbids
     checker = _schema(schema)
     if checker is not None:
         assert checker.validate(root), [str(e) for e in checker.error_log][:3]
+    if XMLLINT is not None:
+        against = ["--schema", str(SCHEMAS / schema)] if checker is not None else []
+        done = subprocess.run([XMLLINT, "--noout", *against, "-"], input=document, capture_output=True)
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")[:300]
     return root
 
 
