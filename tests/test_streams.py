@@ -162,6 +162,7 @@ def test_ctrl_c_delivered_to_another_thread_ends_a_wait_for_a_typed_line():
     env = Environment(stdin_stream=stdin)
 
     def interrupt_from_this_thread() -> None:
+        reading.wait()  # the main thread is inside pytest.raises, about to read, so the interrupt lands there
         while not _main_thread_is_waiting():
             pass
         signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # to this thread, not the main one
@@ -170,15 +171,17 @@ def test_ctrl_c_delivered_to_another_thread_ends_a_wait_for_a_typed_line():
             woken_by_the_backstop.set()
             os.write(write_end, b"never interrupted\n")
 
-    interrupted, woken_by_the_backstop = threading.Event(), threading.Event()
+    reading, interrupted, woken_by_the_backstop = threading.Event(), threading.Event(), threading.Event()
     # Ctrl-C as a program at a terminal takes it, even when this suite was started with SIGINT ignored.
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     helper = threading.Thread(target=interrupt_from_this_thread)
     helper.start()
     try:
         with pytest.raises(KeyboardInterrupt):
+            reading.set()
             env.read_line()
     finally:
+        reading.set()  # should starting the helper have failed, it must not wait for ever
         interrupted.set()
         helper.join()
         signal.signal(signal.SIGINT, previous)
