@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..text.names import lists, names_nobody
-from . import records, toml_blocks
-from .locations import ARTICLES_FILE
+from . import records
+from .store import scanned_articles
 
 # Longer than this, an id is cut (at a word's end where it can be); a file name stays short.
 SLUG_LENGTH = 48
@@ -147,18 +147,16 @@ def id_for(metadata: Mapping[str, str]) -> str:
 
 
 def taken_ids(folders: Iterable[Path]) -> set[str]:
-    """The article ids defined in these corpus folders, read quickly from their articles.toml."""
+    """The article ids defined in these corpus folders: from a folder's derived store when it has read
+    articles.toml as it is now (scanning ten thousand entries takes a twentieth of a second), else read
+    quickly from the file."""
+    # the store's reader, with sqlite3 (~5 ms): of what names an article, only this needs it
+    from .db import stored_articles
+
     taken: set[str] = set()
     for folder in folders:
-        try:
-            text = (folder / ARTICLES_FILE).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        entries = toml_blocks.scan_articles(text)
-        if entries is None:
-            doc = records.parse(folder / ARTICLES_FILE, text, [])
-            entries = [{"id": a.id} for a in records.read_articles(doc, folder, [])] if doc else []
-        taken.update(e["id"] for e in entries)
+        entries = stored_articles(folder)
+        taken.update(e["id"] for e in (scanned_articles(folder) if entries is None else entries))
     return taken
 
 
