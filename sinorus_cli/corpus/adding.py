@@ -26,7 +26,7 @@ from .journal import (
 from .locations import ARTICLES_FILE, MEMOS_FILE, THESES_FILE
 from .naming import id_for
 from .records import ARTICLES_HEADER, MEMOS_HEADER, THESES_HEADER
-from .store import locked, scanned_articles, stage_append
+from .store import listed_articles, locked, stage_append
 
 
 def text_digest(text: str) -> str:
@@ -190,18 +190,11 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
 
 
 def _known(folder: Path, context: Sequence[Path]) -> _Known:
-    """Ids and digests of the articles in `folder` and `context`, without parsing their theses.
-
-    A large folder's come from its derived store when the store has read its articles.toml as it
-    is now (the same signature, as every command trusts): scanning ten thousand entries takes a
-    tenth of a second.
-    """
-    from .db import stored_articles  # here, not at the top: of the writers, only adding needs it
-
+    """Ids and digests of the articles in `folder` and `context`, without parsing their theses (a large
+    folder's from its derived store, see store.listed_articles)."""
     known = _Known()
     for source in (*context, folder):
-        entries = stored_articles(source) if source == folder else None
-        for entry in scanned_articles(source) if entries is None else entries:
+        for entry in listed_articles(source):
             known.ids.add(entry["id"])
             if entry.get("sha256"):
                 known.digests.setdefault(entry["sha256"], entry["id"])

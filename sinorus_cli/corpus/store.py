@@ -154,6 +154,17 @@ def scanned_articles(source: Path) -> list[dict[str, str]]:
     return entries
 
 
+def listed_articles(source: Path) -> list[dict[str, str]]:
+    """The id, file and sha256 of each article of a folder: from its derived store when the store has
+    read articles.toml as it is now (scanning ten thousand entries takes a twentieth of a second), else
+    scanned from the file."""
+    # the store's reader, with sqlite3 (~5 ms): of the writers, only adding and naming an article need it
+    from .db import stored_articles
+
+    stored = stored_articles(source)
+    return scanned_articles(source) if stored is None else stored
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
