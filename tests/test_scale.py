@@ -12,7 +12,7 @@ import pytest
 
 from sinorus_cli.analysis.compare import compare_theme
 from sinorus_cli.analysis.stance import Relation
-from sinorus_cli.corpus import adding, db, load_corpus, locations
+from sinorus_cli.corpus import db, load_corpus, locations, store
 from sinorus_cli.corpus.db import blocks
 from sinorus_cli.present import grouped
 
@@ -114,7 +114,7 @@ def test_an_add_reads_only_what_it_appended_and_hand_edits_after_it_are_still_se
         whole: list[Path] = []
         read = blocks.read_signed
         patch.setattr(blocks, "read_signed", lambda path: whole.append(path) or read(path))
-        patch.setattr(adding, "scanned_articles", lambda source: pytest.fail(f"{source} scanned: the store knows ids"))
+        patch.setattr(store, "scanned_articles", lambda source: pytest.fail(f"{source} scanned: the store knows ids"))
         assert run("--corpus", str(seed_copy), "add", str(piece), "--id", "new-piece").exit_code == 0
         assert _json(run, seed_copy, "show", "new-piece")["article"]["id"] == "new-piece"
         again = run("--corpus", str(seed_copy), "add", str(piece))
