@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 
 from sinorus_cli.env import Environment
 from sinorus_cli.errors import UsageError
+from sinorus_cli.output import jsontext
+from sinorus_cli.output.jsontext import indented_json, nulls
 from sinorus_cli.output.text import (
     cell_text,
     cell_texts,
@@ -21,8 +24,8 @@ from sinorus_cli.output.text import (
     tsv_line,
     tsv_unescape,
 )
-from sinorus_cli.output.view import Column, Format, Section, View
-from sinorus_cli.output.writers import Choices, indented_json, nulls, write_delimited, write_view
+from sinorus_cli.output.view import Column, Columns, Format, Section, View
+from sinorus_cli.output.writers import Choices, write_delimited, write_view
 
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
 
@@ -110,8 +113,18 @@ _json_keys = st.one_of(st.text(max_size=6), st.integers(-3, 3), st.booleans(), s
 _json_plain = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8), st.sampled_from(["", "\n", "\u2028"])
 )
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> Columns:
+    """A Columns table: a few fields (keys with quotes, percent signs and line breaks among them) and rows."""
+    fields = draw(st.lists(st.text(max_size=6), max_size=4, unique=True))
+    rows = draw(st.lists(st.tuples(*[_json_plain] * len(fields)), max_size=6)) if fields else []
+    return Columns(tuple(fields), tuple(map(list, zip(*rows, strict=True))) if rows else tuple([] for _ in fields))
+
+
 _json_values = st.recursive(
-    _json_plain,
+    st.one_of(_json_plain, _tables()),
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
         st.tuples(inner, inner),
@@ -126,3 +139,16 @@ _json_values = st.recursive(
 @given(_json_values)
 def test_indented_json_is_the_standard_librarys_indented_json_to_the_byte(value):
     assert indented_json(value) == json.dumps(nulls(value), ensure_ascii=False, indent=2)
+
+
+@given(_tables(), st.integers(1, 4))
+def test_a_table_written_a_few_records_at_a_time_is_the_same_text(table, chunk):
+    with patch.object(jsontext, "CHUNK", chunk):
+        assert indented_json({"cells": table}) == json.dumps(nulls({"cells": table}), ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("nested", [[1, 2], [], ["a"], {"a": 1}, {}, (1,)])
+def test_a_table_refuses_a_container_as_a_value_rather_than_lay_it_out_wrong(nested):
+    table = Columns(("a", "b"), (["x", "y"], [1, nested]))
+    with pytest.raises(TypeError, match="plain values"):
+        indented_json(table)

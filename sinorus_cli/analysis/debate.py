@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import NamedTuple
 
-from ..corpus.reader import CorpusReader, MemoryReader
+from ..corpus.reader import CorpusReader, MemoryReader, TallyColumns
 from ..model import Article, Corpus, Theme, Thesis, chronological
 from .compare import Counts, Pair, Pairs, compare_theme
 from .resolve import ArticleLike, ThemeLike, article_of, articles_of, themes_of
@@ -99,9 +99,6 @@ class Cell(NamedTuple):
     confidence: float | None
 
 
-_CELL_FIELDS = itemgetter(0, 1, 4, 5, 6, 7)  # Tallied's article, theme, stance, mixed, proposed, confidence
-
-
 class StanceRow(NamedTuple):
     """One article's row of the matrix: its stance on each theme in the matrix's order (None where it
     takes none), and the themes where it is mixed or rests on proposed theses, in the same order."""
@@ -118,14 +115,18 @@ class Matrix:
     """Articles (date order) by themes (most divided first).
 
     `rows` are the articles that address any of the themes. They, `articles()` (every article chosen)
-    and `cells()` (every cell, theme by theme, articles in order) are computed when first asked for, as
-    on a large corpus a JSON document needs only the cells and a table only the rows.
+    and `cell_columns()` (every cell, theme by theme, articles in order) are computed when first asked
+    for, as on a large corpus a JSON document needs only the cells and a table only the rows.
     """
 
     themes: tuple[Polarization, ...]
     stance_rows: Callable[[], tuple[StanceRow, ...]]
     articles: Callable[[], Sequence[Dated]]
-    cells: Callable[[], Sequence[Cell]]
+    cell_columns: Callable[[], TallyColumns]
+
+    def cells(self) -> list[Cell]:
+        """Every cell, theme by theme (most divided first), articles in date order within each."""
+        return list(map(Cell._make, zip(*self.cell_columns(), strict=True)))
 
     @property
     def rows(self) -> tuple[StanceRow, ...]:
@@ -160,14 +161,15 @@ def matrix(reader: CorpusReader, themes: Sequence[Theme] = (), articles: Sequenc
         return tuple(map(Dated._make, reader.dated()))
 
     @cache
-    def cells() -> list[Cell]:
+    def cells() -> TallyColumns:
+        found = reader.tally_rows(theme_ids if themes else None, ids)
         place = {a.id: n for n, a in enumerate(listed())}
-        rank = {t: n for n, t in enumerate(theme_ids)}
-        # A tally's fields in a cell's order, picked and made a Cell in C: a large matrix has 80,000 of them.
-        found = map(Cell._make, map(_CELL_FIELDS, reader.tallies(theme_ids if themes else None, ids)))
-        # One int per cell (theme rank, then article place) sorts three times faster than a tuple.
-        width = len(place)
-        return sorted(found, key=lambda c: rank[c.theme] * width + place[c.article])
+        rank = {t: n * len(place) for n, t in enumerate(theme_ids)}
+        # One int per cell (theme rank, then article place), each made in C, and the rows sorted by them in
+        # C: a large matrix has 80,000 cells.
+        ranks = map(rank.__getitem__, map(itemgetter(1), found))
+        keys = list(map(add, ranks, map(place.__getitem__, map(itemgetter(0), found))))
+        return TallyColumns.of(map(found.__getitem__, sorted(range(len(keys)), key=keys.__getitem__)))
 
     return Matrix(tuple(order), rows, listed, cells)
 

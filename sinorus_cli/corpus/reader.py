@@ -8,12 +8,15 @@ same answers, so a view never knows which one it reads.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from ..model import Article, Codebook, Corpus, Thesis, chronological, overlaps, standing
 from .records import tags_text
 
+# A Tallied's fields that TallyColumns holds: article, theme, stance, mixed, proposed, confidence.
+_CELL_FIELDS = itemgetter(0, 1, 4, 5, 6, 7)
 # How many full-text candidates a search re-ranks (a small corpus offers every thesis and sentence).
 CANDIDATES = 1000
 
@@ -42,6 +45,30 @@ class Tallied(NamedTuple):
     mixed: bool
     proposed: bool
     confidence: float | None
+
+
+# What the matrix reads of a tally, as a plain tuple (a large matrix has 80,000): its article and theme, the
+# derived stance, whether mixed and whether it rests on proposed theses (any truth value: 0 and 1 from
+# SQLite), and their lowest confidence.
+TallyRow = tuple[str, str, int, Any, Any, float | None]
+
+
+class TallyColumns(NamedTuple):
+    """Tally rows column by column: a large matrix has 80,000 cells, and its columns are made and written
+    with no Python object per cell."""
+
+    article: Sequence[str]
+    theme: Sequence[str]
+    stance: Sequence[int]
+    mixed: Sequence[bool]
+    proposed: Sequence[bool]
+    confidence: Sequence[float | None]
+
+    @classmethod
+    def of(cls, rows: Iterable[TallyRow]) -> TallyColumns:
+        """The columns of `rows`, mixed and proposed made True or False."""
+        article, theme, stance, mixed, proposed, confidence = tuple(zip(*rows, strict=True)) or ((),) * 6
+        return cls(article, theme, stance, tuple(map(bool, mixed)), tuple(map(bool, proposed)), confidence)
 
 
 class SentenceRow(NamedTuple):
@@ -85,6 +112,9 @@ class CorpusReader(Protocol):
 
     def tallies(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Tallied]:
         """Per article (in corpus order) and theme, the article's standing on it."""
+
+    def tally_rows(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[TallyRow]:
+        """What the matrix reads of `tallies`, in no order."""
 
     def stance_counts(self, articles: Iterable[str] | None = None) -> dict[str, dict[int, int]]:
         """Per theme: how many articles take each derived stance."""
@@ -156,6 +186,9 @@ class MemoryReader:
         place = {a.id: n for n, a in enumerate(self.whole.articles)}
         ordered = sorted(grouped.items(), key=lambda item: place[item[0][0]])
         return [Tallied(article, theme, *standing(group)) for (article, theme), group in ordered]
+
+    def tally_rows(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[TallyRow]:
+        return list(map(_CELL_FIELDS, self.tallies(themes, articles)))
 
     def stance_counts(self, articles: Iterable[str] | None = None) -> dict[str, dict[int, int]]:
         counts: dict[str, dict[int, int]] = {}

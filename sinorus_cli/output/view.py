@@ -110,6 +110,26 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Columns:
+    """Records that share their fields, held column by column (`columns[k]` holds the values of `fields[k]`).
+
+    JSON writes them as the list of records they hold. A document holds its records so where it has tens
+    of thousands of them (a large matrix's cells): JSON then encodes each column in one call, where a dict
+    per record would be built only to be taken apart again.
+    """
+
+    fields: tuple[str, ...]
+    columns: tuple[Sequence[Any], ...]
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def records(self) -> list[dict[str, Any]]:
+        """The records, each a dict of the fields."""
+        return [dict(zip(self.fields, values, strict=True)) for values in zip(*self.columns, strict=True)]
+
+
+@dataclass(frozen=True)
 class Deferred:
     """A JSON document built only when it is written, for a view whose document costs far more than its records."""
 

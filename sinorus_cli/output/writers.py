@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from operator import itemgetter
 from typing import Any, TextIO
 
 from ..env import Environment
 from ..errors import UsageError
+from .jsontext import indented_pieces, json_text
 from .tables import cell, write_tables
-from .text import cell_text, cell_texts, json_one_line, markdown_text, spreadsheet_safe, tsv_line
+from .text import cell_text, cell_texts, markdown_text, spreadsheet_safe, tsv_line
 from .view import Deferred, Format, Row, View
 
 RECORD_FORMATS = (Format.jsonl, Format.csv, Format.tsv)
@@ -55,7 +54,8 @@ def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Cho
         write_markdown(out, view)
     elif fmt is Format.json and not choices.fields:
         document = view.document.build() if isinstance(view.document, Deferred) else view.document
-        out.write(indented_json(document) + "\n")
+        out.writelines(indented_pieces(document))
+        out.write("\n")
     else:
         section = view.section()
         fields = list(choices.fields) or section.field_names()
@@ -73,98 +73,6 @@ def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Cho
 
 
 BOM = "\ufeff"
-
-
-def json_text(value: Any, indent: int | None = None) -> str:
-    """A record or document as JSON: absent values null, text as written, every line break inside it escaped;
-    with `indent` 2, laid out as `indented_json` lays it out."""
-    if indent == 2:
-        return json_one_line(indented_json(value))
-    return json_one_line(json.dumps(nulls(value), ensure_ascii=False, indent=indent))
-
-
-def indented_json(value: Any) -> str:
-    """`json.dumps(nulls(value), ensure_ascii=False, indent=2)`, to the byte, in a fraction of its time.
-
-    Given an indent, the standard library encodes in Python, value by value (half a second for the 80,000
-    cells of a 10,000-article matrix). Here only containers holding containers are laid out in Python; a
-    record (a dict of plain values), and a list of records whole, go to the C encoder with a line break and
-    the indent as the separator between items. That is exact because a line break never stands raw inside a
-    JSON string, and a quote inside one is always escaped: in the encoder's text `},` + a line break + `{`
-    can only be the seam between two records, and `: ""` only an empty string as a value, written null.
-    """
-    return _indented(value, 0)
-
-
-_ENCODERS: dict[int, json.JSONEncoder] = {}
-_CONTAINERS = (dict, list, tuple)
-
-
-def _encoder(level: int) -> json.JSONEncoder:
-    """The C encoder whose items are separated by a line break and the indent of `level`."""
-    if level not in _ENCODERS:
-        _ENCODERS[level] = json.JSONEncoder(ensure_ascii=False, separators=(",\n" + "  " * level, ": "))
-    return _ENCODERS[level]
-
-
-def _indented(value: Any, level: int) -> str:
-    inner = "\n" + "  " * (level + 1)
-    if isinstance(value, dict) and value:
-        if not any(_nested(v) for v in value.values()):
-            return _record(value, level)
-        items = (f"{_key(k)}: {_indented(v, level + 1)}" for k, v in value.items())
-        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
-    if isinstance(value, list | tuple) and value:
-        if _records(value):
-            return _record_list(value, level)
-        return "[" + inner + ("," + inner).join(_indented(v, level + 1) for v in value) + "\n" + "  " * level + "]"
-    return _encoder(0).encode(nulls(value))
-
-
-def _nested(value: Any) -> bool:
-    """Whether `value` is a container that holds something (an empty one is written as `[]` or `{}`)."""
-    return isinstance(value, _CONTAINERS) and bool(value)
-
-
-def _records(items: Sequence[Any]) -> bool:
-    """Whether every item is a record: a dict, not empty, of plain values (none a container)."""
-    if not all(type(item) is dict and item for item in items):
-        return False
-    kinds = set(map(type, chain.from_iterable(map(dict.values, items))))  # in C: a matrix has 400,000 values
-    return not any(issubclass(kind, _CONTAINERS) for kind in kinds)
-
-
-def _record(value: dict[Any, Any], level: int) -> str:
-    """A dict of plain values over lines, encoded by the C encoder."""
-    text = _encoder(level + 1).encode(value).replace(': ""', ": null")
-    return "{\n" + "  " * (level + 1) + text[1:-1] + "\n" + "  " * level + "}"
-
-
-def _record_list(items: Sequence[dict[Any, Any]], level: int) -> str:
-    """A list of records over lines, encoded by the C encoder in one call: its separator is the records'
-    fields', so the seams between records are laid out again after."""
-    outer, field = "  " * (level + 1), "  " * (level + 2)
-    text = _encoder(level + 2).encode(items).replace(': ""', ": null")
-    text = text.replace("},\n" + field + "{", "\n" + outer + "},\n" + outer + "{\n" + field)
-    return "[\n" + outer + "{\n" + field + text[2:-2] + "\n" + outer + "}\n" + "  " * level + "]"
-
-
-def _key(key: Any) -> str:
-    """A dictionary key as JSON writes it: always a string (a number, true, false or null as its JSON text)."""
-    if not isinstance(key, str | int | float | bool) and key is not None:
-        raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
-    return json.dumps(key if isinstance(key, str) else json.dumps(key), ensure_ascii=False)
-
-
-def nulls(value: Any) -> Any:
-    """JSON with null for every absent value: an empty string means 'not known' throughout sinorus."""
-    if value == "":
-        return None
-    if isinstance(value, dict):
-        return {k: nulls(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [nulls(v) for v in value]
-    return value
 
 
 def csv_cell(value: Any, raw: bool = False) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.stance import Relation, signed
 from ..output.tables import plain
-from ..output.view import Column, Deferred, LazyRows, Row, Section, View
+from ..output.view import Column, Columns, Deferred, LazyRows, Row, Section, View
 from .cells import (
     PROPOSED,
     annotated,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # types only: each command imports just the analysis it runs
     from ..analysis.compare import Comparison
     from ..analysis.debate import Diff, Matrix, StanceRow
     from ..analysis.stance import Position
+    from ..corpus.reader import TallyColumns
     from ..model import Corpus, Thesis
 
 
@@ -354,11 +355,17 @@ def _matrix_document(matrix: Matrix) -> dict[str, Any]:
             for m in matrix.themes
         ],
         "articles": [{"id": a.id, "date": a.date} for a in matrix.articles()],
-        "cells": [  # provenance's fields, unpacked rather than merged: a large matrix has 80,000 cells
-            {"article": a, "theme": t, "stance": s, "mixed": m, "origin": origin(p), "confidence": c}
-            for a, t, s, m, p, c in matrix.cells()
-        ],
+        "cells": _cells(matrix.cell_columns()),
     }
+
+
+CELL_FIELDS = ("article", "theme", "stance", "mixed", "origin", "confidence")  # provenance's fields unpacked
+
+
+def _cells(cells: TallyColumns) -> Columns:
+    """The matrix's cells as records, held column by column: a large matrix has 80,000 of them."""
+    origins = list(map({p: origin(p) for p in (False, True)}.__getitem__, cells.proposed))
+    return Columns(CELL_FIELDS, (cells.article, cells.theme, cells.stance, cells.mixed, origins, cells.confidence))
 
 
 DIFF_SECTIONS = (

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import PRECISIONS, Article, Codebook, Corpus, Thesis, date_order, passes_filters, proposed_confidence
 from .. import load, records
-from ..reader import CANDIDATES, SentenceRow, StanceRowTuple, Tallied
+from ..reader import CANDIDATES, SentenceRow, StanceRowTuple, Tallied, TallyRow
 from .files import signature_of
 from .fulltext import matching_sentences, matching_theses, trigrams, unquoted
 from .layout import (
@@ -143,6 +143,13 @@ class Store:
             for a, th, _, n, total, stance, mixed, auto, low in self.db.execute(f"SELECT * {source} ORDER BY 3", args)
         ]
 
+    def tally_rows(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[TallyRow]:
+        """What the matrix reads of `tallies`, in no order."""
+        source, args = self._tallied(themes, articles)
+        columns = "t.article, t.theme, t.stance, t.mixed, t.proposed, t.confidence"
+        rows: list[TallyRow] = self.db.execute(f"SELECT {columns} {source}", args).fetchall()
+        return rows
+
     def _tallied(self, themes: Iterable[str] | None, articles: Iterable[str] | None) -> tuple[str, list[Any]]:
         """FROM and WHERE over the per-article, per-theme tallies as `t` (of the given themes and articles),
         with their arguments."""
@@ -165,7 +172,6 @@ class Store:
             f"SELECT t.theme, count(DISTINCT t.article), count(*) {EFFECTIVE}{where} GROUP BY t.theme", args
         )
         return {theme: {"articles": n, "theses": theses} for theme, n, theses in rows}
-
 
     def stance_rows(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> list[StanceRowTuple]:
         """The matrix's rows, in date order (see packing.packed_rows)."""
