@@ -63,6 +63,7 @@ def _answers(reader: CorpusReader) -> dict[str, object]:
         "controversy": controversy(reader),
         "matrix rows": matrix(reader).rows,
         "matrix cells": matrix(reader).cells(),
+        "matrix cells narrowed": matrix(reader, reader.codebook.themes[:3], reader.articles(some)).cells(),
     }
 
 
@@ -103,6 +104,22 @@ def test_a_filtered_store_counts_afresh_and_leaves_its_stored_tallies_alone(with
     assert again is not None
     assert sorted(again.tallies()) == everyone
     again.close()
+
+
+def test_an_edited_date_moves_the_article_among_the_matrix_cells_the_store_reads(with_proposals):
+    articles = with_proposals / "articles.toml"
+    articles.write_text(
+        articles.read_text(encoding="utf-8").replace('date = "2017-03-28"', 'date = "2030-01-01"'), encoding="utf-8"
+    )
+    memory, store = _readers(with_proposals, False, 0.0)
+    try:
+        cells = matrix(store).cells()
+        assert cells == matrix(memory).cells()
+        on_alliance = [c.article for c in cells if c.theme == "alliance"]
+        assert on_alliance[0] != "korolev-2017"
+        assert on_alliance[-2:] == ["korolev-2017", "doe-2024"]  # the latest date, then the undated one
+    finally:
+        store.close()
 
 
 DATES = st.one_of(

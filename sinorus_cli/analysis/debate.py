@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import add, itemgetter
 from typing import NamedTuple
 
 from ..corpus.reader import CorpusReader, MemoryReader, TallyColumns
@@ -162,14 +161,7 @@ def matrix(reader: CorpusReader, themes: Sequence[Theme] = (), articles: Sequenc
 
     @cache
     def cells() -> TallyColumns:
-        found = reader.tally_rows(theme_ids if themes else None, ids)
-        place = {a.id: n for n, a in enumerate(listed())}
-        rank = {t: n * len(place) for n, t in enumerate(theme_ids)}
-        # One int per cell (theme rank, then article place), each made in C, and the rows sorted by them in
-        # C: a large matrix has 80,000 cells.
-        ranks = map(rank.__getitem__, map(itemgetter(1), found))
-        keys = list(map(add, ranks, map(place.__getitem__, map(itemgetter(0), found))))
-        return TallyColumns.of(map(found.__getitem__, sorted(range(len(keys)), key=keys.__getitem__)))
+        return reader.cell_columns(theme_ids, ids)
 
     return Matrix(tuple(order), rows, listed, cells)
 

@@ -12,11 +12,11 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
-from ..model import Article, Codebook, Corpus, Thesis, chronological, overlaps, standing
+from ..model import Article, Codebook, Corpus, Thesis, chronological, date_order, overlaps, standing
 from .records import tags_text
 
-# A Tallied's fields that TallyColumns holds: article, theme, stance, mixed, proposed, confidence.
-_CELL_FIELDS = itemgetter(0, 1, 4, 5, 6, 7)
+# A Tallied's fields that a CellRow holds: article, stance, mixed, proposed, confidence.
+_CELL_FIELDS = itemgetter(0, 4, 5, 6, 7)
 # How many full-text candidates a search re-ranks (a small corpus offers every thesis and sentence).
 CANDIDATES = 1000
 
@@ -47,15 +47,15 @@ class Tallied(NamedTuple):
     confidence: float | None
 
 
-# What the matrix reads of a tally, as a plain tuple (a large matrix has 80,000): its article and theme, the
-# derived stance, whether mixed and whether it rests on proposed theses (any truth value: 0 and 1 from
-# SQLite), and their lowest confidence.
-TallyRow = tuple[str, str, int, Any, Any, float | None]
+# What the matrix reads of a tally besides its theme, as a plain tuple (a large matrix has 80,000): its
+# article, the derived stance, whether mixed and whether it rests on proposed theses (any truth value: 0
+# and 1 from SQLite), and their lowest confidence.
+CellRow = tuple[str, int, Any, Any, float | None]
 
 
 class TallyColumns(NamedTuple):
-    """Tally rows column by column: a large matrix has 80,000 cells, and its columns are made and written
-    with no Python object per cell."""
+    """The matrix's cells column by column: a large matrix has 80,000 of them, and its columns are made
+    and written with no Python object per cell."""
 
     article: Sequence[str]
     theme: Sequence[str]
@@ -65,9 +65,14 @@ class TallyColumns(NamedTuple):
     confidence: Sequence[float | None]
 
     @classmethod
-    def of(cls, rows: Iterable[TallyRow]) -> TallyColumns:
-        """The columns of `rows`, mixed and proposed made True or False."""
-        article, theme, stance, mixed, proposed, confidence = tuple(zip(*rows, strict=True)) or ((),) * 6
+    def of(cls, themes: Iterable[tuple[str, Sequence[CellRow]]]) -> TallyColumns:
+        """The columns of each theme's rows in turn, mixed and proposed made True or False."""
+        theme: list[str] = []
+        rows: list[CellRow] = []
+        for name, found in themes:
+            theme += [name] * len(found)
+            rows += found
+        article, stance, mixed, proposed, confidence = tuple(zip(*rows, strict=True)) or ((),) * 5
         return cls(article, theme, stance, tuple(map(bool, mixed)), tuple(map(bool, proposed)), confidence)
 
 
@@ -113,8 +118,9 @@ class CorpusReader(Protocol):
     def tallies(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Tallied]:
         """Per article (in corpus order) and theme, the article's standing on it."""
 
-    def tally_rows(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[TallyRow]:
-        """What the matrix reads of `tallies`, in no order."""
+    def cell_columns(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> TallyColumns:
+        """The matrix's cells: the tallies of `themes`, theme by theme as given, each theme's articles in
+        date order."""
 
     def stance_counts(self, articles: Iterable[str] | None = None) -> dict[str, dict[int, int]]:
         """Per theme: how many articles take each derived stance."""
@@ -187,8 +193,10 @@ class MemoryReader:
         ordered = sorted(grouped.items(), key=lambda item: place[item[0][0]])
         return [Tallied(article, theme, *standing(group)) for (article, theme), group in ordered]
 
-    def tally_rows(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[TallyRow]:
-        return list(map(_CELL_FIELDS, self.tallies(themes, articles)))
+    def cell_columns(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> TallyColumns:
+        dated = {a.id: date_order(a.date, a.id) for a in self.whole.articles}
+        tallied = sorted(self.tallies(themes, articles), key=lambda t: dated[t.article])
+        return TallyColumns.of((theme, [_CELL_FIELDS(t) for t in tallied if t.theme == theme]) for theme in themes)
 
     def stance_counts(self, articles: Iterable[str] | None = None) -> dict[str, dict[int, int]]:
         counts: dict[str, dict[int, int]] = {}

@@ -140,8 +140,8 @@ def _encoded(values: Sequence[Any]) -> list[str]:
     """Each value's JSON text, all encoded in one call of the C encoder, its items separated by a comma and
     a line break. A line break never stands raw inside a JSON value, so only a container among the values
     can put one before `[` or `{`, and splitting at the separators is exact where none does."""
-    text = _COLUMN.encode(list(values))
+    text = _COLUMN.encode(values if isinstance(values, list | tuple) else list(values))
     if text.startswith(("[[", "[{")) or "\n[" in text or "\n{" in text:
         raise TypeError("a Columns table holds plain values (text, numbers, truth values, None), not containers")
     encoded = text[1:-1].split(",\n")
-    return ["null" if item == '""' else item for item in encoded] if "" in values else encoded
+    return ["null" if item == '""' else item for item in encoded] if '""' in encoded else encoded

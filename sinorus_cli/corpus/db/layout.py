@@ -12,7 +12,7 @@ from ...model import Article, Span
 
 DB_DIR = ".sinorus"
 DB_FILE = "index.sqlite"
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -35,8 +35,10 @@ CREATE INDEX thesis_theme ON thesis(theme);
 CREATE INDEX thesis_coverage ON thesis(article, theme, akey);  -- per-article counts without a sort
 CREATE INDEX thesis_source ON thesis(source, ord);
 CREATE TABLE tally(article TEXT, theme TEXT, akey INTEGER, theses INTEGER, total INTEGER, stance INTEGER,
-                   mixed INTEGER, proposed INTEGER, confidence REAL);
+                   mixed INTEGER, proposed INTEGER, confidence REAL, chrono TEXT);
 CREATE INDEX tally_theme ON tally(theme, stance);
+-- the matrix's cells: a theme's articles in date order, read off the index alone
+CREATE INDEX tally_dated ON tally(theme, chrono, article, stance, mixed, proposed, confidence);
 CREATE INDEX tally_cells ON tally(akey, theme, stance, mixed, proposed, article);  -- the matrix
 CREATE TABLE sentence(rid INTEGER PRIMARY KEY, source INTEGER, article TEXT, start INTEGER, "end" INTEGER,
                       text TEXT);

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import PRECISIONS, Article, Codebook, Corpus, Thesis, date_order, passes_filters, proposed_confidence
 from .. import load, records
-from ..reader import CANDIDATES, SentenceRow, StanceRowTuple, Tallied, TallyRow
+from ..reader import CANDIDATES, CellRow, SentenceRow, StanceRowTuple, Tallied, TallyColumns
 from .files import signature_of
 from .fulltext import matching_sentences, matching_theses, trigrams, unquoted
 from .layout import (
@@ -138,16 +138,24 @@ class Store:
     def tallies(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Tallied]:
         """Per article and theme, in corpus order: theses, stance sum, derived stance, any for, any against."""
         source, args = self._tallied(themes, articles)
+        columns = "t.article, t.theme, t.theses, t.total, t.stance, t.mixed, t.proposed, t.confidence"
         return [
             Tallied._make((a, th, n, total, stance, mixed == 1, auto == 1, low))  # _make: no Python frame per row
-            for a, th, _, n, total, stance, mixed, auto, low in self.db.execute(f"SELECT * {source} ORDER BY 3", args)
+            for a, th, n, total, stance, mixed, auto, low in self.db.execute(
+                f"SELECT {columns} {source} ORDER BY t.akey", args
+            )
         ]
 
-    def tally_rows(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[TallyRow]:
-        """What the matrix reads of `tallies`, in no order."""
-        source, args = self._tallied(themes, articles)
-        columns = "t.article, t.theme, t.stance, t.mixed, t.proposed, t.confidence"
-        rows: list[TallyRow] = self.db.execute(f"SELECT {columns} {source}", args).fetchall()
+    def cell_columns(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> TallyColumns:
+        """The matrix's cells: the tallies of `themes`, theme by theme as given, each theme's articles in
+        date order (one query a theme, read off the covering index tally_dated with no sort)."""
+        chosen = None if articles is None else tuple(articles)
+        return TallyColumns.of((theme, self._dated_cells(theme, chosen)) for theme in themes)
+
+    def _dated_cells(self, theme: str, articles: Sequence[str] | None) -> list[CellRow]:
+        source, args = self._tallied((theme,), articles)
+        columns = "t.article, t.stance, t.mixed, t.proposed, t.confidence"
+        rows: list[CellRow] = self.db.execute(f"SELECT {columns} {source} ORDER BY t.chrono", args).fetchall()
         return rows
 
     def _tallied(self, themes: Iterable[str] | None, articles: Iterable[str] | None) -> tuple[str, list[Any]]:
