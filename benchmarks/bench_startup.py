@@ -40,7 +40,9 @@ def timed(python: str, args: list[str], root: Path = ROOT) -> float:
     env = {**os.environ, "PYTHONPATH": str(root)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
-    done = subprocess.run([python, *args], env=env, capture_output=True, check=False)
+    # Run in `root`: `python -m` puts the current folder before PYTHONPATH, so run from anywhere else (the
+    # other checkout, say) it would import that folder's sinorus_cli.
+    done = subprocess.run([python, *args], env=env, cwd=root, capture_output=True, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
