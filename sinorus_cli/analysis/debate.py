@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from ..corpus.reader import CorpusReader, MemoryReader, TallyColumns
+from ..corpus.reader import CellColumns, CorpusReader, MemoryReader
 from ..model import Article, Corpus, Theme, Thesis, chronological
 from .compare import Counts, Pair, Pairs, compare_theme
 from .resolve import ArticleLike, ThemeLike, article_of, articles_of, themes_of
@@ -121,7 +121,7 @@ class Matrix:
     themes: tuple[Polarization, ...]
     stance_rows: Callable[[], tuple[StanceRow, ...]]
     articles: Callable[[], Sequence[Dated]]
-    cell_columns: Callable[[], TallyColumns]
+    cell_columns: Callable[[], CellColumns]
 
     def cells(self) -> list[Cell]:
         """Every cell, theme by theme (most divided first), articles in date order within each."""
@@ -160,7 +160,7 @@ def matrix(reader: CorpusReader, themes: Sequence[Theme] = (), articles: Sequenc
         return tuple(map(Dated._make, reader.dated()))
 
     @cache
-    def cells() -> TallyColumns:
+    def cells() -> CellColumns:
         return reader.cell_columns(theme_ids, ids)
 
     return Matrix(tuple(order), rows, listed, cells)

@@ -53,7 +53,7 @@ class Tallied(NamedTuple):
 CellRow = tuple[str, int, Any, Any, float | None]
 
 
-class TallyColumns(NamedTuple):
+class CellColumns(NamedTuple):
     """The matrix's cells column by column: a large matrix has 80,000 of them, and its columns are made
     and written with no Python object per cell."""
 
@@ -65,7 +65,7 @@ class TallyColumns(NamedTuple):
     confidence: Sequence[float | None]
 
     @classmethod
-    def of(cls, themes: Iterable[tuple[str, Sequence[CellRow]]]) -> TallyColumns:
+    def of(cls, themes: Iterable[tuple[str, Sequence[CellRow]]]) -> CellColumns:
         """The columns of each theme's rows in turn, mixed and proposed made True or False."""
         theme: list[str] = []
         rows: list[CellRow] = []
@@ -118,7 +118,7 @@ class CorpusReader(Protocol):
     def tallies(self, themes: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Tallied]:
         """Per article (in corpus order) and theme, the article's standing on it."""
 
-    def cell_columns(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> TallyColumns:
+    def cell_columns(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> CellColumns:
         """The matrix's cells: the tallies of `themes`, theme by theme as given, each theme's articles in
         date order."""
 
@@ -193,10 +193,10 @@ class MemoryReader:
         ordered = sorted(grouped.items(), key=lambda item: place[item[0][0]])
         return [Tallied(article, theme, *standing(group)) for (article, theme), group in ordered]
 
-    def cell_columns(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> TallyColumns:
+    def cell_columns(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> CellColumns:
         dated = {a.id: date_order(a.date, a.id) for a in self.whole.articles}
         tallied = sorted(self.tallies(themes, articles), key=lambda t: dated[t.article])
-        return TallyColumns.of((theme, [_CELL_FIELDS(t) for t in tallied if t.theme == theme]) for theme in themes)
+        return CellColumns.of((theme, [_CELL_FIELDS(t) for t in tallied if t.theme == theme]) for theme in themes)
 
     def stance_counts(self, articles: Iterable[str] | None = None) -> dict[str, dict[int, int]]:
         counts: dict[str, dict[int, int]] = {}

@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # types only: each command imports just the analysis it runs
     from ..analysis.compare import Comparison
     from ..analysis.debate import Diff, Matrix, StanceRow
     from ..analysis.stance import Position
-    from ..corpus.reader import TallyColumns
+    from ..corpus.reader import CellColumns
     from ..model import Corpus, Thesis
 
 
@@ -362,7 +362,7 @@ def _matrix_document(matrix: Matrix) -> dict[str, Any]:
 CELL_FIELDS = ("article", "theme", "stance", "mixed", "origin", "confidence")  # provenance's fields unpacked
 
 
-def _cells(cells: TallyColumns) -> Columns:
+def _cells(cells: CellColumns) -> Columns:
     """The matrix's cells as records, held column by column: a large matrix has 80,000 of them."""
     origins = list(map({p: origin(p) for p in (False, True)}.__getitem__, cells.proposed))
     return Columns(CELL_FIELDS, (cells.article, cells.theme, cells.stance, cells.mixed, origins, cells.confidence))

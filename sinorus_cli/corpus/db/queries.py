@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import PRECISIONS, Article, Codebook, Corpus, Thesis, date_order, passes_filters, proposed_confidence
 from .. import load, records
-from ..reader import CANDIDATES, CellRow, SentenceRow, StanceRowTuple, Tallied, TallyColumns
+from ..reader import CANDIDATES, CellColumns, CellRow, SentenceRow, StanceRowTuple, Tallied
 from .files import signature_of
 from .fulltext import matching_sentences, matching_theses, trigrams, unquoted
 from .layout import (
@@ -146,11 +146,11 @@ class Store:
             )
         ]
 
-    def cell_columns(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> TallyColumns:
+    def cell_columns(self, themes: Sequence[str], articles: Iterable[str] | None = None) -> CellColumns:
         """The matrix's cells: the tallies of `themes`, theme by theme as given, each theme's articles in
         date order (one query a theme, read off the covering index tally_dated with no sort)."""
         chosen = None if articles is None else tuple(articles)
-        return TallyColumns.of((theme, self._dated_cells(theme, chosen)) for theme in themes)
+        return CellColumns.of((theme, self._dated_cells(theme, chosen)) for theme in themes)
 
     def _dated_cells(self, theme: str, articles: Sequence[str] | None) -> list[CellRow]:
         source, args = self._tallied((theme,), articles)
