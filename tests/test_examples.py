@@ -140,6 +140,19 @@ def test_every_help_has_examples():
     assert not empty, f"no examples found in: {', '.join(empty)}"
 
 
+def test_every_example_line_is_a_command():
+    """A line an Examples block holds is a command or a note in parentheses: a note wrapped onto a second
+    line would be taken for a command of a program that is not installed, and its script skipped."""
+    stray = [
+        f"{script.name}: {example.line}"
+        for script in SCRIPTS
+        for example in script.examples
+        for stage in _stages(example.line)
+        if not re.fullmatch(r"[a-z][a-z0-9_.+-]*", stage.split()[0] if stage.split() else "")
+    ]
+    assert not stray, "\n".join(stray)
+
+
 # ---------------------------------------------------------------- the scratch folder
 
 
