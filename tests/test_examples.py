@@ -113,13 +113,16 @@ def help_scripts() -> Iterator[Script]:
 
 def _example_lines(text: str) -> Iterator[str]:
     in_block = False
+    depth = 0  # the parentheses still open of a note in an Examples block (it may run over lines)
     for line in text.splitlines():
         stripped = line.strip()
-        if stripped == "Examples:":
+        if depth or (in_block and stripped.startswith("(")):
+            depth = max(0, depth + stripped.count("(") - stripped.count(")"))
+        elif stripped == "Examples:":
             in_block = True
         elif not stripped:
             in_block = False
-        elif (in_block and not stripped.startswith("(")) or stripped.startswith(("sinorus ", "$ sinorus ")):
+        elif in_block or stripped.startswith(("sinorus ", "$ sinorus ")):
             yield stripped
 
 
@@ -141,8 +144,9 @@ def test_every_help_has_examples():
 
 
 def test_every_example_line_is_a_command():
-    """A line an Examples block holds is a command or a note in parentheses: a note wrapped onto a second
-    line would be taken for a command of a program that is not installed, and its script skipped."""
+    """A line an Examples block holds is a command or part of a note in parentheses (a note may run over
+    lines to fit a narrow terminal): a line read as a command of a program that is not installed would
+    only skip its script."""
     stray = [
         f"{script.name}: {example.line}"
         for script in SCRIPTS

@@ -27,7 +27,8 @@ Examples:
   sinorus add reading/*.txt --tag country=IN --tag camp=academic
   sinorus add https://example.org/x report.pdf --dry-run
   sinorus add --metadata sources.csv
-    (columns: file, id, title, author, outlet, date, kind, url, tag:KEY)
+    (columns: file, id, title, author,
+    outlet, date, kind, url, tag:KEY)
   sinorus add reading/*.txt                       (a progress bar on a terminal)
   find reading -name '*.txt' | sinorus add --files-from -
   sinorus --corpus my-corpus add - --title "Pasted" < text.txt
