@@ -20,9 +20,12 @@ Run = Callable[..., Result]
 
 # Property-based tests: no deadline (a loaded machine makes a first example slow, and a verdict must not depend
 # on speed) and, in CI, the same examples every run.
+# `SINORUS_HYPOTHESIS=thorough` runs twenty times the examples, to look for the rare input a normal run
+# seldom draws (a search, not a check: it finds what the usual profiles then pin with @example).
 settings.register_profile("default", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
-settings.load_profile("ci" if os.environ.get("CI") else "default")
+settings.register_profile("thorough", deadline=None, max_examples=2000, print_blob=True)
+settings.load_profile(os.environ.get("SINORUS_HYPOTHESIS") or ("ci" if os.environ.get("CI") else "default"))
 
 
 @pytest.fixture(autouse=True)
