@@ -21,11 +21,15 @@ from sinorus_cli.text.claims import claim_of
         ("In his view, the treaty changed very little.", "The treaty changed very little."),
         ("Sergey Lavrov, the minister, said that the two nations agree.", "The two nations agree."),
         ("Moreover, in fact, both sides want calm.", "Both sides want calm."),
+        ("First of all, the two are partners.", "The two are partners."),
+        ("For these reasons, Beijing may stay cautious.", "Beijing may stay cautious."),
         # Trailing attributions go.
         ("The two sides will deepen energy cooperation, he said.", "The two sides will deepen energy cooperation."),
         ("Trade grew by a third last year, according to customs data.", "Trade grew by a third last year."),
         ("China is Russia's largest trading partner, said the report.", "China is Russia's largest trading partner."),
         ("“We will never be allies,” the envoy told reporters.", "We will never be allies."),
+        ("“Beijing avoids the look of an axis,” says Ann Lee, director of a programme at a think tank.",
+         "Beijing avoids the look of an axis."),
         # Parentheticals, references and appositives go; quotation marks too, apostrophes stay.
         ("The summit (held in June) produced a joint statement [3] on security.",
          "The summit produced a joint statement on security."),
@@ -57,6 +61,33 @@ def test_a_long_claim_is_cut_at_a_clause_boundary() -> None:
         "of dependence; the trend will likely continue for a decade or more unless prices collapse."
     )
     assert claim_of(sentence, 80) == "Moscow's reliance on the Chinese market has grown since the sanctions of 2014."
+
+
+def test_an_attribution_inside_the_sentence_goes() -> None:
+    sentence = "The two ministers held talks in which, according to the ministry's summary, they agreed to meet again."
+    assert claim_of(sentence) == "The two ministers held talks in which they agreed to meet again."
+    assert claim_of("The ties, he said, are at their best.") == "The ties are at their best."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # A comma before the main verb, after an appositive, is no clause end: the cut is at a word.
+        ("Last week the two defence chiefs, Ivan Petrov and Li Wen, signed a long agreement on joint patrols",
+         "Last week the two defence chiefs, Ivan Petrov and Li Wen, signed a long…"),
+        # Nor is a colon, whose list is the point.
+        ("Observers read the summit in two quite different ways: as an alliance or as a dependency of one side",
+         "Observers read the summit in two quite different ways: as an alliance or…"),
+        # Nor a comma after a word that needs what follows.
+        ("The leaders spoke by telephone for an hour in which, by all accounts, they discussed the war at length",
+         "The leaders spoke by telephone for an hour in which, by all accounts…"),
+        # A participle opens a dependent phrase: the main clause before it is the claim.
+        ("Moscow and Beijing signed a broad pact on energy supply, pledging to double deliveries by the decade's end",
+         "Moscow and Beijing signed a broad pact on energy supply."),
+    ],
+)  # fmt: skip
+def test_a_long_claim_is_cut_only_where_a_main_clause_ends(sentence: str, claim: str) -> None:
+    assert claim_of(sentence, 75) == claim
 
 
 def test_a_long_claim_without_a_boundary_is_cut_at_a_word_with_an_ellipsis() -> None:

@@ -3,10 +3,14 @@
 The claim is the sentence's main clause, trimmed by rules a copy editor would apply, kept as data
 below: leading discourse markers ("However,", "In fact,") and attributions ("According to X,",
 "Lavrov noted that") go, and so do trailing attributions (", he said", ", according to Y"),
-parentheticals, bracketed references and appositives after a name (", a former minister,");
-quotation marks go (an apostrophe stays); the first letter is capitalised and the line ends with a
-period. A line still longer than the limit is cut at the last clause boundary (comma, semicolon,
-dash) that keeps most of it, else at a word boundary with "…". Every character of a claim comes from
+an attribution inside the sentence (", according to Y,", ", he said,"), parentheticals, bracketed
+references and appositives after a name (", a former minister,"); quotation marks go (an apostrophe
+stays); the first letter is capitalised and the line ends with a period. A line still longer than the
+limit is cut where a main clause ends and keeps most of it: before a semicolon or a dash, or before
+a comma that opens a dependent phrase (", which", ", while", ", pledging"), never where the kept part
+ends in a word that needs more ("in which", "the"); else it is cut at a word boundary with "…". A
+comma before a verb ("Putin and his counterpart, Pezeshkian, signed") and a colon (whose list or
+quotation is often the point) are not clause ends. Every character of a claim comes from
 its sentence, but for the capital, the final period and the ellipsis: it is never a template, and
 never empty (where trimming would leave nothing, the trimmed sentence is the claim).
 """
@@ -22,10 +26,11 @@ from .speakers import ATTRIBUTING, AUXILIARIES
 DISCOURSE_MARKERS = (
     "however", "in fact", "indeed", "moreover", "furthermore", "also", "still", "yet", "but", "and", "so",
     "thus", "therefore", "meanwhile", "nevertheless", "nonetheless", "actually", "of course", "in other words",
-    "in short", "in sum", "in summary", "overall", "ultimately", "above all", "first", "second", "third",
-    "firstly", "secondly", "thirdly", "finally", "lastly", "clearly", "notably", "importantly", "at the same time",
-    "on the other hand", "in addition", "additionally", "besides", "instead", "similarly", "likewise",
-    "after all", "as a result", "consequently", "hence", "in particular", "for example", "for instance",
+    "in short", "in sum", "in summary", "overall", "ultimately", "above all", "first of all", "first", "second",
+    "third", "firstly", "secondly", "thirdly", "finally", "lastly", "clearly", "notably", "importantly",
+    "at the same time", "on the other hand", "in addition", "additionally", "besides", "instead", "similarly",
+    "likewise", "for this reason", "for these reasons", "after all", "as a result", "consequently", "hence",
+    "in particular", "for example", "for instance",
     "in the end", "in reality", "in truth", "of note", "that said", "to be sure", "by contrast",
     "in contrast", "on the contrary", "admittedly", "crucially", "significantly", "interestingly",
     "in any case", "anyway", "then", "now", "again", "equally", "specifically", "as such", "even so",
@@ -59,7 +64,7 @@ TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
     rf"(?:he|she|they|it|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?)\s+(?:also\s+|later\s+|then\s+)?"
     rf"\b{_SPEAKING}\b(?:\s+[^,;:]{{0,60}})?"
-    rf"|\b{_SPEAKING}\s+[^,;:]{{1,80}}"
+    rf"|\b{_SPEAKING}\s+[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"  # ", says Yun Sang, director of ..."
     rf"|according\s+to\s+[^,;:]{{1,80}}"
     rf")\s*[.!]?\s*$"
 )
@@ -71,7 +76,22 @@ APPOSITIVE = re.compile(
 DOUBLE_QUOTES = "“”„‟\"«»"
 # A single quotation mark, but not an apostrophe inside a word ("Russia’s").
 SINGLE_QUOTE = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
-CLAUSE_BOUNDARY = re.compile(r"\s*(?:[,;:]|\s[—–-])\s")
+# An attribution inside the sentence, set off by commas: it goes, the sentence closes over it.
+INNER_ATTRIBUTION = re.compile(
+    rf",\s*(?:according\s+to\s+[^,;:]{{1,80}}|(?:he|she|they|it)\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE
+)
+# Words that open a dependent phrase: before one, a comma ends the main clause ("..., which many see").
+DEPENDENT_OPENERS = frozenset(
+    """which who whom whose where when while whereas although though because since as if unless until
+    despite amid including such with without by after before thereby even especially particularly not
+    rather but yet notably mainly largely partly given""".split()  # noqa: SIM905 (a word list reads best as words)
+)
+# Words a kept part cannot end with: they need what was cut ("in which", "of the").
+OPEN_ENDINGS = frozenset(
+    """which that who whom whose where when the a an of in on at to for from with by and or but as than
+    its their his her our this these those""".split()  # noqa: SIM905 (a word list reads best as words)
+)
+CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,(?=\s+(?P<next>[\w’'-]+)))\s")
 ELLIPSIS = "…"
 MIN_KEPT = 0.5  # a clause-boundary cut keeps at least this share of the limit, else the cut is at a word
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
@@ -131,19 +151,36 @@ def _shortened(text: str, max_chars: int) -> str:
     """A finished line of at most `max_chars`: cut at a clause boundary that keeps most of it, else at a word."""
     if len(text) <= max_chars:
         return text
-    # The period that ends a clause takes the place of its comma: a boundary up to the limit will do.
-    cuts = [m.start() for m in CLAUSE_BOUNDARY.finditer(text[: max_chars + 1]) if m.start() >= MIN_KEPT * max_chars]
-    body = text[: max(0, max_chars - 1)]
+    # The period that ends a clause takes the place of its comma: a boundary before the limit will do.
+    cuts = [
+        m.start()
+        for m in CLAUSE_BOUNDARY.finditer(text)
+        if MIN_KEPT * max_chars <= m.start() < max_chars and _ends_main_clause(text[: m.start()], m.group("next"))
+    ]
     if cuts:
-        clause = _finished(body[: cuts[-1]])
+        clause = _finished(text[: cuts[-1]])
         if 0 < len(clause) <= max_chars:
             return clause
-    room = body[: max(0, max_chars - 1)]
+    room = text[: max(0, max_chars - 1)]  # a character is kept for the ellipsis
     space = room.rfind(" ")
     if space >= MIN_KEPT * max_chars:
         room = room[:space]
     room = room.rstrip(" ,;:-–—.…")
     return (room + ELLIPSIS) if room else ELLIPSIS
+
+
+def _ends_main_clause(kept: str, next_word: str | None) -> bool:
+    """Whether a cut after `kept`, before a boundary (a comma before `next_word`), leaves a main clause.
+
+    A comma ends one only before a dependent phrase; a participle (", pledging") opens one too.
+    """
+    last = kept.rsplit(None, 1)[-1].lower() if kept.strip() else ""
+    if last in OPEN_ENDINGS:
+        return False
+    if next_word is None:  # a semicolon or a dash
+        return True
+    word = next_word.lower()
+    return word in DEPENDENT_OPENERS or (word.endswith("ing") and len(word) > 5 and next_word.islower())
 
 
 def claim_of(sentence: str, max_chars: int = 140) -> str:
@@ -152,7 +189,7 @@ def claim_of(sentence: str, max_chars: int = 140) -> str:
     Never empty, never a template: where trimming leaves nothing, the trimmed sentence is the claim.
     """
     whole = _visible(sentence)
-    text = PARENTHETICAL.sub("", whole)
+    text = INNER_ATTRIBUTION.sub(" ", PARENTHETICAL.sub("", whole))
     text = _strip_trailing(_strip_leading(text))
     text = APPOSITIVE.sub("", text)
     claim = _finished(_unquoted(text))
