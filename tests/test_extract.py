@@ -145,6 +145,11 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
         ),
         ("He said “No.” Then he left… Why?", ["He said “No.”", "Then he left…", "Why?"]),
         ("An unfinished excerpt that stops mid", ["An unfinished excerpt that stops mid"]),
+        # A page that lost the space between two sentences; a site's name and a title keep theirs.
+        ("Doubts remained.Moscow’s offer came late.", ["Doubts remained.", "Moscow’s offer came late."]),
+        ("He said “never.”The talks ended.", ["He said “never.”", "The talks ended."]),
+        ("It outweighs Moscow’s.It’s late.", ["It outweighs Moscow’s.", "It’s late."]),
+        ("Read Pravda.Ru or ask Mr.Lee.", ["Read Pravda.Ru or ask Mr.Lee."]),
     ],
 )
 def test_sentence_splitter(paragraph, expected):

@@ -4,7 +4,9 @@ Segmentation is a regular expression, run paragraph by paragraph over the
 paragraphs cleaning keeps, so a sentence never crosses a paragraph and never
 comes from boilerplate or a duplicated copy. A sentence ends at '.', '!', '?'
 or '…' (with any closing quotes or brackets) followed by white space and
-something that can open a sentence: a capital, a digit or an opening quote.
+something that can open a sentence: a capital, a digit or an opening quote
+(or, where a page lost the space, a lower-case word's period right before a
+capitalised word: "remained.Russia’s").
 A period does not end a sentence after a title ("Dr.", "Gen."), an initial
 ("A. Korolev"), a month ("Jan. 16"), or an acronym written with periods
 ("U.S.") unless a word that usually opens a sentence follows ("the U.S. The
@@ -23,7 +25,13 @@ from .cleaning import clean_paragraphs
 
 # Terminal punctuation, matched only from the start of a run ("...!" is one candidate, not four) and with
 # possessive repeats: a run of n dots costs n steps, never n² (re-matching from each dot, backtracking).
-_END = re.compile(r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s++["'“‘(\[]?[\w])""")
+# A page whose markup joined two sentences ("remained.Russia’s attempts") ends one at a period between a
+# lower-case word and a capitalised word of three letters or more ("Russia’s.It’s"), with no space:
+# "Pravda.Ru" stays.
+_END = re.compile(
+    r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s++["'“‘(\[]?[\w])"""
+    r"""|(?<=[a-z’'][a-z])[.!?]["'”’)\]]*+(?=[A-Z][a-z][a-z’'])"""
+)
 _NEXT_WORD = re.compile(r"""\s++["“‘(]?(\w++)""")
 TITLES = frozenset(
     """mr mrs ms dr prof gen col lt sen rep gov st jr sr vs etc fig vol inc ltd co corp dept est approx
