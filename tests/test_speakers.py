@@ -177,6 +177,10 @@ def test_unnamed_others(sentence: str) -> None:
         "Russia agreed to sell two dozen fighters to China.",  # an action, not a view
         "Beijing believes that its interests come first.",  # a state's view as the author reads it
         "China denies providing weapons to Russia.",
+        # A clause between commas is no appositive: the verb after it is not the name's.
+        "Japan, Korea and the United States may decide to arm themselves, announced at a summit last year.",
+        "The Chinese leader, Li Wen, may not welcome the deal, hailed in Moscow as a new era.",
+        "As the Russian leader, Ivan Petrov, and his Chinese counterpart, Li Wen, announced a new era, trade grew.",
     ],
 )
 def test_not_a_speaker(sentence: str) -> None:

@@ -96,8 +96,12 @@ _OPENING = r"(?:^|[,;:”\"“(—–]\s*|\b(?:as|and|but|while|when|that|becaus
 ACCORDING = re.compile(
     rf"(?i:\baccording\s+to|\bin\s+the\s+(?:view|words|opinion)\s+of|(?<!\w)по\s+словам)\s+(?:the\s+)?{NAME}"
 )
+# What an appositive is not: a clause with a modal verb ("Japan, Korea and the US may decide ..., announced")
+# or a second subject joined on ("Putin, and his counterpart, Xi, announced"): the verb after it is not the name's.
+NOT_APPOSITIVE = r"(?!\s*(?:and|or|but)\b)(?![^,]*\b(?:may|might|will|would|can|could|should|must)\b)"
 SUBJECT_SAID = re.compile(
-    rf"{_OPENING}(?:the\s+)?{NAME}(?:(?:,[^,]{{1,{APPOSITIVE}}}){{1,2}},)?\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
+    rf"{_OPENING}(?:the\s+)?{NAME}(?:(?:,{NOT_APPOSITIVE}[^,]{{1,{APPOSITIVE}}}){{1,2}},)?\s+{AUXILIARIES}"
+    rf"(?P<verb>{ATTRIBUTING})"
 )
 SAID_SUBJECT = re.compile(rf"[,”\"]\s*(?:[-–—]\s*)?{_INVERTED}\s+(?:the\s+)?{NAME}")
 # A subject anywhere before "said" or "told" (", the bloc's foreign policy chief Jan Novak said").
