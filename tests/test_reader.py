@@ -73,6 +73,20 @@ def test_extract_explain_gives_the_reasons_in_every_format(run):
     assert "affirms" in table.stdout and "in article" in table.stdout
 
 
+def test_extract_shows_each_proposals_claim_and_who_holds_it(run):
+    text = (
+        "Moscow and Beijing will never form a military alliance, Foreign Minister Ivan Petrov said on Monday. "
+        "Trade between them keeps growing every year.\n"
+    )
+    records = json.loads(run("extract", "-", "--format", "json", input=text).stdout)
+    named = [r for r in records if r["speaker"]]
+    assert named and all(r["speaker"] == "Ivan Petrov" for r in named)
+    table = run("extract", "-", input=text, tty=True, width=100).stdout
+    assert "(said by Ivan Petrov)" in table and "Claim" in table and "◇ proposed" in table
+    for record in records:
+        assert record["claim"].split()[0] in table
+
+
 def test_a_users_own_theme_is_read_from_its_proposition(run, tmp_path):
     corpus = tmp_path / "c"
     assert run("init", str(corpus)).exit_code == 0

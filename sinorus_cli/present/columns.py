@@ -10,7 +10,6 @@ THEME = Column("theme", "Theme", no_wrap=True)
 STANCE = Column("stance", "Stance", render=stance_cell, ratio=2)
 CLAIM = Column("claim", "Claim", render=annotated("claim"), ratio=4)
 QUOTE = Column("quote", "Quote", ratio=6)
-ORIGIN = Column("origin", "Origin", no_wrap=True)
 
 THESIS_COLUMNS = (ID, THEME, STANCE, CLAIM, QUOTE)
 

@@ -10,7 +10,7 @@ from ..model import Article, Corpus, Memo, Thesis
 from ..output.tables import plain
 from ..output.view import Column, Row, Section, View
 from .cells import highlighted, proposed_mark
-from .columns import ARTICLE_COLUMNS, CLAIM, ID, ORIGIN, QUOTE, STANCE, THEME, THESIS_COLUMNS
+from .columns import ARTICLE_COLUMNS, CLAIM, ID, QUOTE, STANCE, THEME, THESIS_COLUMNS
 from .records import THESIS_FIELDS, Listed, article_record, theme_record, thesis_record
 
 if TYPE_CHECKING:
@@ -184,13 +184,9 @@ def problems_view(problems: Sequence[Problem]) -> View:
     return View([section], document=records)
 
 
-PROPOSAL_COLUMNS = (
-    Column("confidence", "Conf.", justify="right", no_wrap=True),
-    THEME,
-    STANCE,
-    QUOTE,
-    ORIGIN,
-)
+# As a thesis is listed, without an id yet: the claim says who holds the view (when not the author) and
+# carries the proposal's mark with its confidence.
+PROPOSAL_COLUMNS = (THEME, STANCE, CLAIM, QUOTE)
 
 
 def proposals_view(theses: Sequence[Thesis], corpus: Corpus) -> View:
