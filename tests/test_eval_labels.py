@@ -106,5 +106,5 @@ def test_dev_set_figures_hold():
     """The figures the README reports, less a small margin."""
     result = evaluate_labels(load_labels(DEVSET / "labels.tsv"), DEVSET / "texts", load_corpus().codebook)
     overall = result.themes[-1]
-    assert overall.sign.hits >= 83 and overall.found.hits >= 93
+    assert overall.sign.hits >= 79 and overall.found.hits >= 90
     assert overall.precision.value >= 0.42
