@@ -60,12 +60,15 @@ _SPEAKING = (
     r"wrote|writes|warned|warns|insisted|insists|observed|observes|continued|concluded|emphasi[sz]ed|"
     r"pointed\s+out|points\s+out|stated|states|declared|reads|claimed|claims|commented|remarked)"
 )
+# The attributions a claim drops at its end and inside it share these parts.
+_PRONOUN = r"(?:he|she|they|it)"
+_ACCORDING_TO = r"according\s+to\s+[^,;:]{1,80}"
 TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
-    rf"(?:he|she|they|it|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?)\s+(?:also\s+|later\s+|then\s+)?"
     rf"\b{_SPEAKING}\b(?:\s+[^,;:]{{0,60}})?"
     rf"|\b{_SPEAKING}\s+[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"  # ", says Yun Sang, director of ..."
-    rf"|according\s+to\s+[^,;:]{{1,80}}"
+    rf"|{_ACCORDING_TO}"
     rf")\s*[.!]?\s*$"
 )
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*\[[^\[\]]{0,200}\]")
@@ -78,7 +81,7 @@ DOUBLE_QUOTES = "“”„‟\"«»"
 SINGLE_QUOTE = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
 # An attribution inside the sentence, set off by commas: it goes, the sentence closes over it.
 INNER_ATTRIBUTION = re.compile(
-    rf",\s*(?:according\s+to\s+[^,;:]{{1,80}}|(?:he|she|they|it)\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE
+    rf",\s*(?:{_ACCORDING_TO}|{_PRONOUN}\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE
 )
 # Words that open a dependent phrase: before one, a comma ends the main clause ("..., which many see").
 DEPENDENT_OPENERS = frozenset(
