@@ -84,6 +84,9 @@ def test_an_attribution_inside_the_sentence_goes() -> None:
         # A participle opens a dependent phrase: the main clause before it is the claim.
         ("Moscow and Beijing signed a broad pact on energy supply, pledging to double deliveries by the decade's end",
          "Moscow and Beijing signed a broad pact on energy supply."),
+        # A cut that would leave a few words after a colon ("...: unlike Spain.") ends at the colon.
+        ("Tired as the north is of its demands, it stands apart: unlike Spain, which has many other buyers of its gas",
+         "Tired as the north is of its demands, it stands apart."),
     ],
 )  # fmt: skip
 def test_a_long_claim_is_cut_only_where_a_main_clause_ends(sentence: str, claim: str) -> None:

@@ -23,6 +23,9 @@ KICKERS = [
     "Moscow Sinologist",
     "Beijing Strategist",
     "PLA Daily Commentator",
+    # a possessive names what a headline is about, never who wrote it
+    "America’s Nightmare",
+    "Putin's Gamble",
 ]
 
 
@@ -55,3 +58,9 @@ def test_add_and_extract_read_the_page_so(run, tmp_path):
     assert proposed and all(t["speaker"] in (None, "") for t in proposed)
     (planned,) = json.loads(run("add", str(page), "--dry-run", "--format", "json").stdout)
     assert planned["author"] is None and planned["title"].startswith("Kremlin Insider:")
+
+
+@pytest.mark.parametrize("crumbs", ["Home » ", "Home › World › ", "Home > Opinion > "])
+def test_a_breadcrumb_before_the_headline_is_not_part_of_the_title(crumbs):
+    found = from_text(f"{crumbs}There Is No Alliance Between Russia And China\n\n{BODY}")
+    assert found["title"] == "There Is No Alliance Between Russia And China"

@@ -164,6 +164,9 @@ def test_words_inside_quotation_marks_do_not_name_the_speaker() -> None:
         "It is widely assumed that Moscow depends on Beijing.",
         "An unnamed official said the deal was close.",
         "The partnership is often portrayed as an axis of autocracies.",
+        # "them" and "their" point back to a group the author reports on, not to the author
+        "According to them, Moscow keeps its freedom of action.",
+        "In their view, the treaty changes nothing.",
     ],
 )
 def test_unnamed_others(sentence: str) -> None:

@@ -98,6 +98,7 @@ CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,(?=\s+(?P<next>[\w’'-]+)))
 ELLIPSIS = "…"
 MIN_KEPT = 0.5  # a clause-boundary cut keeps at least this share of the limit, else the cut is at a word
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
+COLON_TAIL_WORDS = 3  # a cut leaving this few words after a colon ("...: unlike China") ends at the colon
 
 
 def _visible(text: str) -> str:
@@ -161,7 +162,7 @@ def _shortened(text: str, max_chars: int) -> str:
         if MIN_KEPT * max_chars <= m.start() < max_chars and _ends_main_clause(text[: m.start()], m.group("next"))
     ]
     if cuts:
-        clause = _finished(text[: cuts[-1]])
+        clause = _finished(_without_colon_tail(text[: cuts[-1]], max_chars))
         if 0 < len(clause) <= max_chars:
             return clause
     room = text[: max(0, max_chars - 1)]  # a character is kept for the ellipsis
@@ -170,6 +171,14 @@ def _shortened(text: str, max_chars: int) -> str:
         room = room[:space]
     room = room.rstrip(" ,;:-–—.…")
     return (room + ELLIPSIS) if room else ELLIPSIS
+
+
+def _without_colon_tail(kept: str, max_chars: int) -> str:
+    """`kept` up to its last colon, where only a few words follow it: they open a phrase the cut broke off."""
+    head, colon, tail = kept.rpartition(":")
+    if colon and len(tail.split()) <= COLON_TAIL_WORDS and len(head) >= MIN_KEPT * max_chars:
+        return head
+    return kept
 
 
 def _ends_main_clause(kept: str, next_word: str | None) -> bool:

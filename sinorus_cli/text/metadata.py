@@ -37,6 +37,9 @@ FALLBACK_DATE_LANGUAGES = ["fr", "de", "es", "it", "pt", "pl", "nl", "tr", "ar",
 _OPENING_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<date>[^\n]{0,20}?\b(?:19|20)\d\d(?:-\d\d-\d\d)?)\b", re.IGNORECASE)
 # "Jane Doe: Why the partnership holds" - a person's name, a colon, the headline.
 _NAMED_HEADLINE = re.compile(r"^(?P<name>[^:]{3,40}?)\s*:\s*(?P<title>\S.{8,})$")
+# A page's trail of sections before its headline ("Home » World » ..."): dropped, the headline kept. A plain
+# ">" counts only in a trail that starts at "Home", since a headline may compare ("Trade > Aid").
+_BREADCRUMB = re.compile(r"^(?:(?:[^»›\n]{1,40}?\s[»›]\s+)+|home(?:\s>\s[^>\n]{1,40}?)*\s>\s+)", re.IGNORECASE)
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 
 
@@ -177,7 +180,7 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     """
     found: dict[str, str] = {}
     title = fallback = bare = ""
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:HEADER_LINES]
+    lines = [_BREADCRUMB.sub("", line.strip()) for line in text.split("\n") if line.strip()][:HEADER_LINES]
     for number, line in enumerate(lines):
         opening = _OPENING_DATE.match(line)
         if "date" not in found and opening and parse_date(opening.group("date")):

@@ -49,6 +49,7 @@ REPORTED = re.compile(
     r"sometimes\s+|being\s+)?(?:portrayed|depicted|painted|described|seen|viewed|regarded|perceived|deemed|"
     r"characteri[sz]ed|compared)\s+(?:by\s+\w+\s+)?(?:as|to)\b"
     rf"|\baccording\s+to\s+(?:[\w-]+\s+){{0,2}}?{_WHO}\b"
+    r"|\baccording\s+to\s+them\b|\bin\s+their\s+(?:view|words|opinion|eyes)\b"
     rf"|\b(?:described|seen|viewed|portrayed|called|labell?ed|dubbed|branded)\s+by\s+(?:[\w-]+\s+){{0,2}}?{_WHO}\b"
     r"|\b(?:has|have|had|’ve|'ve)\s+been\s+(?:widely\s+|often\s+)?(?:called|dubbed|labell?ed|branded)\b"
     r"|\bthere\s+(?:is|are)\s+(?:a\s+)?(?:growing\s+)?(?:fears?|concerns?|speculation|suspicions?)\b",

@@ -138,10 +138,15 @@ def _without_affiliation(words: list[str]) -> list[str]:
     return words
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def looks_like_person(name: str) -> bool:
     """Whether a name of two to four words can be a person's: no institution, publication, place or title in it."""
     words = name.split()
     if not 2 <= len(words) <= 4:
+        return False
+    if any(_POSSESSIVE.search(w) for w in words):  # "America’s Nightmare", "Putin's Gamble": about someone
         return False
     lowered = [w.lower().strip(".") for w in words]
     bad = INSTITUTION_WORDS | PUBLICATION_WORDS | PLACES | TITLE_WORDS | lists().roles
