@@ -64,3 +64,8 @@ def test_add_and_extract_read_the_page_so(run, tmp_path):
 def test_a_breadcrumb_before_the_headline_is_not_part_of_the_title(crumbs):
     found = from_text(f"{crumbs}There Is No Alliance Between Russia And China\n\n{BODY}")
     assert found["title"] == "There Is No Alliance Between Russia And China"
+
+
+@pytest.mark.parametrize("headline", ["« Une alliance » entre Moscou et Pékin", "Trade > Aid in the New Partnership"])
+def test_a_headline_with_guillemets_or_a_comparison_stays_whole(headline):
+    assert from_text(f"{headline}\n\n{BODY}")["title"] == headline

@@ -38,8 +38,9 @@ _OPENING_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<date>[^\n]{0,20}?\b(?:19|20)\
 # "Jane Doe: Why the partnership holds" - a person's name, a colon, the headline.
 _NAMED_HEADLINE = re.compile(r"^(?P<name>[^:]{3,40}?)\s*:\s*(?P<title>\S.{8,})$")
 # A page's trail of sections before its headline ("Home » World » ..."): dropped, the headline kept. A plain
-# ">" counts only in a trail that starts at "Home", since a headline may compare ("Trade > Aid").
-_BREADCRUMB = re.compile(r"^(?:(?:[^»›\n]{1,40}?\s[»›]\s+)+|home(?:\s>\s[^>\n]{1,40}?)*\s>\s+)", re.IGNORECASE)
+# ">" counts only in a trail that starts at "Home", since a headline may compare ("Trade > Aid"); a "»" that
+# closes a "«" is a quotation mark ("« Une alliance » ..."), not a trail.
+_BREADCRUMB = re.compile(r"^(?:(?:[^«‹»›\n]{1,40}?\s[»›]\s+)+|home(?:\s>\s[^>\n]{1,40}?)*\s>\s+)", re.IGNORECASE)
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 
 
