@@ -561,3 +561,17 @@ def test_metadata_file_supplies_each_sources_fields(run, corpus, tmp_path):
     sheet.write_text("file,writer\nx.txt,Someone\n", encoding="utf-8")
     bad = run("--corpus", str(corpus), "add", "--metadata", str(sheet))
     assert bad.exit_code == 2 and "unknown column(s) writer" in bad.stderr
+
+
+def test_running_text_taken_as_the_title_is_cut_at_a_word_with_an_ellipsis():
+    opening = (
+        "The long delay over the second pipeline between the two capitals, which has dragged on for most of two "
+        "decades now, owes much to the buyer's terms."
+    )
+    title = from_text(f"{opening}\n\nA second paragraph follows here.")["title"]
+    assert len(title) <= 120 and title.endswith("decades now…") and opening.startswith(title[:-1])
+
+
+@given(st.text(min_size=1, max_size=400))
+def test_a_title_never_runs_past_120_characters(line):
+    assert len(from_text(line).get("title", "")) <= 120

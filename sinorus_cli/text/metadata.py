@@ -174,6 +174,20 @@ def _byline_fields(rest: str) -> dict[str, str]:
     return {key: value for key, value in fields.items() if value}
 
 
+TITLE_MAX_CHARS = 120  # a headline fits; running text taken for want of one is cut at a word, with an ellipsis
+
+
+def _clipped(title: str) -> str:
+    """The title, or as much of it as fits at a word's end with an ellipsis ("The impasse at which ... gas…")."""
+    if len(title) <= TITLE_MAX_CHARS:
+        return title
+    room = title[: TITLE_MAX_CHARS - 1]
+    space = room.rfind(" ")
+    if space > TITLE_MAX_CHARS // 2:  # text with spaces; Chinese and Japanese are cut at a character
+        room = room[:space]
+    return room.rstrip(" ,;:-–—") + "…"
+
+
 def from_text(text: str, outlet: str = "") -> dict[str, str]:
     """Title, author, date and outlet found at the top of a text; only the fields it found.
 
@@ -209,5 +223,5 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         found.setdefault("author", bare)
     title = title or fallback
     if title:
-        found["title"] = title[:120]
+        found["title"] = _clipped(title)
     return {k: v for k, v in found.items() if v}
