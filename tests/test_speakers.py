@@ -167,6 +167,9 @@ def test_words_inside_quotation_marks_do_not_name_the_speaker() -> None:
         # "them" and "their" point back to a group the author reports on, not to the author
         "According to them, Moscow keeps its freedom of action.",
         "In their view, the treaty changes nothing.",
+        # one analyst, named nowhere in the sentence, is someone the author reports, not the author
+        "But one analyst said Moscow keeps its leverage over Beijing.",
+        "Moscow will not become Beijing's junior partner, an analyst says.",
     ],
 )
 def test_unnamed_others(sentence: str) -> None:
