@@ -143,6 +143,21 @@ def test_a_surname_resolves_to_the_full_name_named_later() -> None:
     assert by_opening(text)["Putin said the ties"] == ("named", "Vladimir Putin")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The foreign minister, Ivan Petrov, said the talks went well.", "Ivan Petrov"),
+        ("One official, Li Wen, said the deal was close.", "Li Wen"),
+        ("A Chinese scholar, Li Wen, argued that the pact changes little.", "Li Wen"),
+        ("Ivan Petrov, a professor in Moscow, said the pact changes little.", "Ivan Petrov"),
+        ("It echoed the 1950s when Russia's new defence minister, Ivan Petrov, said the two were one.", "Ivan Petrov"),
+        ("For example, the head of the Polish ministry, Jan Nowak, stated that the pact is a threat.", "Jan Nowak"),
+    ],
+)
+def test_a_name_in_apposition_to_its_description_speaks(sentence: str, name: str) -> None:
+    assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
+
+
 def test_documents_and_bodies_speak() -> None:
     text = "The joint statement says the two sides oppose unilateral sanctions. The ties are old, the Kremlin said."
     result = by_opening(text)

@@ -103,6 +103,14 @@ SUBJECT_SAID = re.compile(
     rf"{_OPENING}(?:the\s+)?{NAME}(?:(?:,{NOT_APPOSITIVE}[^,]{{1,{APPOSITIVE}}}){{1,2}},)?\s+{AUXILIARIES}"
     rf"(?P<verb>{ATTRIBUTING})"
 )
+# A description opening a clause, its name in apposition, then the verb ("The foreign minister, Wang Yi,
+# said"; "when China's defence minister, Wei Fenghe, said"): the name between the commas is the speaker.
+# Not after "and" or "his" ("X, and his counterpart, Y, announced": two subjects of an action).
+_DESCRIPTION = r"(?i:the|an?|one|another|[\w-]+['’]s)\s+(?:(?!(?i:and|or)\b)[\w'’-]+\s+){0,5}?[\w'’-]+"
+APPOSED_SAID = re.compile(
+    rf"(?:^|[,;:]\s*|\b(?i:when|as|while|after|because|since|that|but)\s+){_DESCRIPTION},\s*{NAME},\s+"
+    rf"{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
+)
 SAID_SUBJECT = re.compile(rf"[,”\"]\s*(?:[-–—]\s*)?{_INVERTED}\s+(?:the\s+)?{NAME}")
 # A subject anywhere before "said" or "told" (", the bloc's foreign policy chief Jan Novak said").
 LOOSE_SAID = re.compile(rf"\b{NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells|wrote|writes)\b")
@@ -169,6 +177,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (SAID_BODY, "said-verb"),
     (SAID_ROLE, "said-verb"),
     (SUBJECT_SAID, "said-verb"),
+    (APPOSED_SAID, "said-verb"),
     (BODY_SAID, "said-verb"),
     (ROLE_SAID, "said-verb"),
     (LOOSE_SAID, "said-verb"),
