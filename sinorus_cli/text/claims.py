@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .shorten import MIN_KEPT, cut_at_word
 from .speakers import ATTRIBUTING, AUXILIARIES
 
 # Words that open a sentence to link it to the last one, not to say anything of their own.
@@ -95,8 +96,6 @@ OPEN_ENDINGS = frozenset(
     its their his her our this these those""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,(?=\s+(?P<next>[\w’'-]+)))\s")
-ELLIPSIS = "…"
-MIN_KEPT = 0.5  # a clause-boundary cut keeps at least this share of the limit, else the cut is at a word
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
 COLON_TAIL_WORDS = 3  # a cut leaving this few words after a colon ("...: unlike China") ends at the colon
 
@@ -165,12 +164,7 @@ def _shortened(text: str, max_chars: int) -> str:
         clause = _finished(_without_colon_tail(text[: cuts[-1]], max_chars))
         if 0 < len(clause) <= max_chars:
             return clause
-    room = text[: max(0, max_chars - 1)]  # a character is kept for the ellipsis
-    space = room.rfind(" ")
-    if space >= MIN_KEPT * max_chars:
-        room = room[:space]
-    room = room.rstrip(" ,;:-–—.…")
-    return (room + ELLIPSIS) if room else ELLIPSIS
+    return cut_at_word(text, max_chars)
 
 
 def _without_colon_tail(kept: str, max_chars: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .names import lists
+from .shorten import cut_at_word
 
 # Header lines are short; a line over this is running text, and the search stops at the first one.
 HEADER_LINE = 200
@@ -177,17 +178,6 @@ def _byline_fields(rest: str) -> dict[str, str]:
 TITLE_MAX_CHARS = 120  # a headline fits; running text taken for want of one is cut at a word, with an ellipsis
 
 
-def _clipped(title: str) -> str:
-    """The title, or as much of it as fits at a word's end with an ellipsis ("The impasse at which ... gas…")."""
-    if len(title) <= TITLE_MAX_CHARS:
-        return title
-    room = title[: TITLE_MAX_CHARS - 1]
-    space = room.rfind(" ")
-    if space > TITLE_MAX_CHARS // 2:  # text with spaces; Chinese and Japanese are cut at a character
-        room = room[:space]
-    return room.rstrip(" ,;:-–—") + "…"
-
-
 def from_text(text: str, outlet: str = "") -> dict[str, str]:
     """Title, author, date and outlet found at the top of a text; only the fields it found.
 
@@ -223,5 +213,5 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         found.setdefault("author", bare)
     title = title or fallback
     if title:
-        found["title"] = _clipped(title)
+        found["title"] = cut_at_word(title, TITLE_MAX_CHARS)
     return {k: v for k, v in found.items() if v}
