@@ -83,8 +83,9 @@ class _Article:
         if said.role:
             # A description stands for the person last named so, else for the speaker just named.
             name = self.names.by_role(said.name, said.role, at) or (recent.name if recent else "") or said.name
-        elif said.name.split()[-1].lower() in PUBLISHED_NOUNS:
-            # "The article reads": the publication named before, else the page itself.
+        elif said.name.split()[-1].lower() in PUBLISHED_NOUNS and said.name.split()[0].lower() not in ("a", "an"):
+            # "The article reads": the publication named before, else the page itself ("a weekly magazine
+            # said" is another text, named as the page names it).
             name = self.names.publication(at)
             if not name or said.name.split()[0].lower() == "this":
                 return Attribution("", "author", f"the page itself: {said.evidence}")

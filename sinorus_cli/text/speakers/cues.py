@@ -118,7 +118,9 @@ LOOSE_SAID = re.compile(rf"\b{NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells
 # Not "quoted by the Daily Tribune" or "citing a news agency": an outlet that relays a speaker is not the speaker.
 BY_AGENT = re.compile(
     rf"(?:\b{_PARTICIPLES}\s+by\s+(?:the\s+)?|{_VIEW_HELD}\s+by\s+(?:the\s+)?"
-    rf"|\b(?:quoted|quoting)\s+(?={CAP}[^,.;]{{0,60}}\bas\s+saying)){NAME}"
+    rf"|\b(?:quoted|quoting)\s+(?={CAP}[^,.;]{{0,60}}\bas\s+saying)"
+    # after a quotation, its relay then its speaker ('"...," the newspaper quoted Li Yongquan')
+    rf"|[”\"],?\s+(?:[\w'’-]+\s+){{1,5}}?(?:quoted|cited)\s+){NAME}"
 )
 _BODY = rf"(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(BODIES)}"
 BODY_SAID = re.compile(
@@ -202,11 +204,28 @@ def said_in(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> Said | Non
     return best[1] if best else None
 
 
+# Nouns that go on a body's name when they stand right after it ("a leaked US government document said",
+# "a foreign ministry spokesperson said"): the head of the phrase is the last of them.
+_HEAD_NOUNS = frozenset(w.replace("_", " ") for w in BODIES + ROLE_NOUNS if "_" not in w)
+
+
+def _head_continued(gap: str) -> str:
+    """The nouns that go on a body's name before its verb ("a leaked US government | document suggested")."""
+    kept = ""
+    for word in re.findall(r"\s*\S+", gap):
+        if word.strip().lower() not in _HEAD_NOUNS:
+            break
+        kept += word
+    return kept
+
+
 def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[tuple[int, int]]) -> Said | None:
     """The speaker a match names, if it names one outside quotation marks that may hold the view."""
     if _inside(match.start("name"), quoted):
         return None
     raw = match.group("name")
+    if pattern is BODY_SAID:
+        raw += _head_continued(match.string[match.end("name") : match.start("verb")])
     if pattern in (BODY_SAID, ACCORDING_BODY, SAID_BODY):
         return Said(" ".join(raw.split()), "")
     if pattern in (ROLE_SAID, ACCORDING_ROLE, SAID_ROLE):
