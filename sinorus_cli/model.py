@@ -21,6 +21,10 @@ STANCES = (-2, -1, 0, 1, 2)
 # The speaker of a view the author reports from unnamed others ("some analysts argue") without endorsing it.
 UNNAMED_OTHERS = "others"
 
+# How far (in characters) before a quote its speaker may be named and still hold it: the reader carries
+# a speaker this far to a quotation or a "he said", and `check` accepts a speaker named this close.
+SPEAKER_WINDOW = 600
+
 
 @dataclass(frozen=True)
 class Theme:

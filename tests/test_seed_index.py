@@ -13,7 +13,10 @@ from sinorus_cli.analysis.check import check_corpus
 from sinorus_cli.analysis.compare import compare_theme
 from sinorus_cli.analysis.stance import Speakers, position
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.model import Corpus
+from sinorus_cli.model import SPEAKER_WINDOW, Article, Corpus, Thesis
+from sinorus_cli.text.extract import extract_theses
+from sinorus_cli.text.sentences import sentences
+from sinorus_cli.text.speakers import attribute
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +37,35 @@ def test_a_speaker_named_elsewhere_in_the_text_is_reported(corpus):
     lavrov = _thesis_by(corpus, "Sergey Lavrov")
     problems = check_corpus(_with_speaker(corpus, lavrov.id, "Wang Yi"))
     assert [(p.article, p.thesis) for p in problems] == [("korolev-2017", lavrov.id)]
-    assert "speaker 'Wang Yi' is not named in the quote's paragraph or the 400 characters before it" in (
-        problems[0].message
+    window = f"the {SPEAKER_WINDOW} characters before it"
+    assert f"speaker 'Wang Yi' is not named in the quote's paragraph or {window}" in problems[0].message
+
+
+def test_the_readers_speakers_pass_check(corpus):
+    """A speaker the reader carries to a quotation is one `check` accepts: one window for both."""
+    proposed = tuple(
+        thesis
+        for article in corpus.articles
+        for thesis in extract_theses(article.text(), corpus.codebook, article.id, article.skip, author=article.author)
     )
+    assert any(t.speaker for t in proposed)
+    assert check_corpus(replace(corpus, theses=proposed)) == []
+
+
+def test_a_speaker_carried_across_the_window_passes_check(tmp_path, corpus):
+    """A quotation whose speaker is named 500 characters before it: the reader carries the name, check accepts it."""
+    filler = " ".join(["Trade between the two neighbours rose again last year."] * 8)
+    text = (
+        f'Anna Petrova, a scholar in Moscow, said the ties were deep.\n\n{filler}\n\n"The ties are deep and lasting."'
+    )
+    found = sentences(text)
+    quote = found[-1]
+    speaker = attribute(text, found)[-1].name
+    assert speaker == "Anna Petrova" and quote.start - found[0].start > 450
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = Article("a", "a.txt", tmp_path / "a.txt")
+    thesis = Thesis("a:1", "a", "durability", 2, "", quote.text, quote.start, quote.end, "curated", None, speaker)
+    assert check_corpus(Corpus(corpus.codebook, (article,), (thesis,))) == []
 
 
 def test_a_surname_or_the_head_of_a_body_name_is_enough(corpus):

@@ -15,11 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..errors import CorpusError
-from ..model import UNNAMED_OTHERS, Article, Corpus, Thesis, overlaps
+from ..model import SPEAKER_WINDOW, UNNAMED_OTHERS, Article, Corpus, Thesis, overlaps
 from ..text.cleaning import Paragraph, clean_paragraphs, paragraph_spans
-
-# How far before a quote its speaker may be named: a sentence or two of attribution.
-SPEAKER_WINDOW = 400
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ...model import UNNAMED_OTHERS
+from ...model import SPEAKER_WINDOW, UNNAMED_OTHERS
 from ..sentences import Sentence
 from .cues import CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
 from .labels import label_of, mentioned_elsewhere, transcript_turns
@@ -42,7 +42,7 @@ PUBLISHED_NOUNS = frozenset(
     word_list("article paper editorial newspaper publication outlet magazine daily study essay")
 )
 
-CARRY_WINDOW = 600  # characters: a speaker named further back is not carried to a quotation or "he said"
+CARRY_WINDOW = SPEAKER_WINDOW  # a speaker named further back is not carried to a quotation or "he said"
 QUOTED_SHARE = 0.6  # a sentence this much inside quotation marks is a quotation
 
 QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
