@@ -575,3 +575,19 @@ def test_running_text_taken_as_the_title_is_cut_at_a_word_with_an_ellipsis():
 @given(st.text(min_size=1, max_size=400))
 def test_a_title_never_runs_past_120_characters(line):
     assert len(from_text(line).get("title", "")) <= 120
+
+
+def test_dry_run_says_what_add_would_refuse_as_already_stored(run, corpus, tmp_path):
+    seed = next((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(seed.read_bytes())
+    added = run("--corpus", str(corpus), "add", str(copy), "--author", "Jane Doe", "--format", "json")
+    assert added.exit_code == 0, added.stderr
+    [stored] = json.loads(added.stdout)
+    before = _snapshot(corpus)
+    planned = run("--corpus", str(corpus), "add", str(copy), "--dry-run", "--format", "json")
+    again = run("--corpus", str(corpus), "add", str(copy), "--format", "json")
+    [would], [did] = json.loads(planned.stdout), json.loads(again.stdout)
+    assert (would["article"], would["theses"]) == (did["article"], did["theses"]) == (stored["article"], 0)
+    assert would["status"].startswith(did["status"])  # "already in the corpus as ...; would not be added"
+    assert _snapshot(corpus) == before

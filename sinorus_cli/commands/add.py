@@ -94,7 +94,7 @@ def add_command(
     are added, all in one write.
     """
     # the corpus writers and the text reader (~40 ms: hashlib, json, csv, tomllib): only add needs them
-    from ..corpus.adding import check_metadata
+    from ..corpus.adding import check_metadata, stored_duplicates
     from ..corpus.ops import add_articles, read_sources
     from ..corpus.records import parse_tag, tag_field
     from ..corpus.sources import read_metadata_file, with_ids
@@ -134,7 +134,9 @@ def add_command(
         named = with_ids([result.article for result in prepared if result.article], (*context, folder), folder)
         prepared = [replace(result, article=item) for result, item in zip(prepared, named, strict=True)]
         if dry_run:
-            _show_dry_run(s, prepared, failed, fmt)
+            _show_dry_run(
+                s, prepared, failed, fmt, stored_duplicates(folder, [p.article for p in prepared if p.article], context)
+            )
             return
         # Still under the handler: a Ctrl-C during the write (held until it is done) or the indexing
         # only asks to stop, so the summary below still says what was added.
@@ -160,20 +162,25 @@ def add_command(
         raise UsageError(f"{len(failed)} of {len(files)} files could not be read; the other {done} were added")
 
 
-def _show_dry_run(s: Session, prepared: Sequence[Prepared], failed: list[dict[str, Any]], fmt: Any) -> None:
-    """List what each source would be recorded as; nothing is written. An unreadable source makes exit 2."""
+def _show_dry_run(
+    s: Session, prepared: Sequence[Prepared], failed: list[dict[str, Any]], fmt: Any, duplicates: Sequence[str]
+) -> None:
+    """List what each source would be recorded as; nothing is written. An unreadable source makes exit 2.
+
+    `duplicates` holds, per prepared source, the article its text is already stored as ('' for none).
+    """
     rows = [
         {
-            "article": item.metadata["id"],
+            "article": duplicate or item.metadata["id"],  # as `add` lists it: a duplicate under the stored id
             "file": "stdin" if result.source == "-" else result.source,
             **{key: item.metadata.get(key, "") for key in ("title", "author", "outlet", "date")},
             "kind": item.metadata.get("kind") or None,  # unknown, not assumed to be an op-ed
             "url": item.metadata.get("url", ""),
             "notes": item.metadata.get("notes", ""),
-            "theses": len(item.theses),
-            "status": "would be added",
+            "theses": 0 if duplicate else len(item.theses),
+            "status": f"already in the corpus as {duplicate}; would not be added" if duplicate else "would be added",
         }
-        for result in prepared
+        for result, duplicate in zip(prepared, duplicates, strict=True)
         if (item := result.article) is not None
     ] + [{**row, "status": "not readable"} for row in failed]
     s.emit(would_add_view(rows), fmt, empty_ok=True)

@@ -189,6 +189,18 @@ def add_articles(folder: Path, items: Sequence[NewArticle], context: Sequence[Pa
     return Additions(tuple(outcomes), grown, written)
 
 
+def stored_duplicates(folder: Path, items: Sequence[NewArticle], context: Sequence[Path] = ()) -> list[str]:
+    """For each item, the id of the article already storing its text, or of an earlier item with the same
+    text, else '': what `add_articles` would refuse as duplicates, found without writing anything."""
+    known = _known(folder, context)
+    found = []
+    for item in items:
+        digest = text_digest(item.text)
+        found.append(known.duplicate(item.text, digest))
+        known.digests.setdefault(digest, proposed_id(item.metadata))
+    return found
+
+
 def _known(folder: Path, context: Sequence[Path]) -> _Known:
     """Ids and digests of the articles in `folder` and `context`, without parsing their theses (a large
     folder's from its derived store, see store.listed_articles)."""
