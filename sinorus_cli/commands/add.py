@@ -134,13 +134,14 @@ def add_command(
         named = with_ids([result.article for result in prepared if result.article], (*context, folder), folder)
         prepared = [replace(result, article=item) for result, item in zip(prepared, named, strict=True)]
         if dry_run:
-            _show_dry_run(
-                s, prepared, failed, fmt, stored_duplicates(folder, [p.article for p in prepared if p.article], context)
-            )
-            return
-        # Still under the handler: a Ctrl-C during the write (held until it is done) or the indexing
-        # only asks to stop, so the summary below still says what was added.
-        added = add_articles(folder, prepared, context, on_written=stop.written).outcomes
+            duplicates = stored_duplicates(folder, [p.article for p in prepared if p.article], context)
+        else:
+            # Still under the handler: a Ctrl-C during the write (held until it is done) or the indexing
+            # only asks to stop, so the summary below still says what was added.
+            added = add_articles(folder, prepared, context, on_written=stop.written).outcomes
+    if dry_run:  # listed once the progress bar is gone, so no card is drawn over it
+        _show_dry_run(s, prepared, failed, fmt, duplicates)
+        return
     rows = [
         {
             "article": outcome.article_id,

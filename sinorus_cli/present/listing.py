@@ -266,6 +266,7 @@ WOULD_ADD_COLUMNS = (
     Column("date", "Date", no_wrap=True),
     Column("theses", "Theses", justify="right"),
     Column("file", "From", ratio=1),
+    Column("status", "Status", ratio=1),  # "would be added", or the article it is already stored as
 )
 WOULD_ADD_FIELDS = ("article", "file", "title", "author", "outlet", "date", "kind", "url", "notes", "theses", "status")
 
