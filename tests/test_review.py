@@ -182,6 +182,21 @@ def test_a_speaker_the_article_does_not_name_is_taken_as_typed_and_said(run, quo
     assert "→ speaker: The Kremlin (not named in the article; it names: Sergey Lavrov, Wang Yi)" in result.stdout
 
 
+def test_a_name_the_text_gives_in_one_word_is_taken_as_written(run, quoted):
+    first = next(iter(_theses(quoted)))
+    result = run("--corpus", str(quoted), "review", "min", input="p MOSCOW\na\nq\n")
+    assert "→ speaker: Moscow\n" in result.stdout  # as the text spells it, with no note that it is unnamed
+    assert _theses(quoted)[first].speaker == "Moscow"
+
+
+def test_p_others_and_p_question_mark(run, quoted):
+    first = next(iter(_theses(quoted)))
+    result = run("--corpus", str(quoted), "review", "min", input="p ?\np Others\na\nq\n")
+    assert "the article names: Sergey Lavrov, Wang Yi" in result.stdout
+    assert "→ speaker: ?" not in result.stdout
+    assert _theses(quoted)[first].speaker == "others"
+
+
 def test_help_lists_every_key_and_the_articles_names(run, quoted):
     result = run("--corpus", str(quoted), "review", "min", input="?\nq\n")
     lines = [line.rsplit("? > ", 1)[-1] for line in result.stdout.splitlines()]  # an answer is not echoed

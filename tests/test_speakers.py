@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sinorus_cli.text.sentences import sentences
-from sinorus_cli.text.speakers import Attribution, attribute, clean_name, is_author
+from sinorus_cli.text.speakers import Attribution, attribute, clean_name, is_author, looks_like_person
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -266,3 +266,19 @@ def test_seed_articles(seed: Path) -> None:
     assert sum(a.kind == "author" for a in result) > len(result) / 2
     for a in result:
         assert a.name.strip() == a.name and "\n" not in a.name
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        *("D Stanford", "United States’", "Belt and Road Initiative", "S. Therefore", "North Korea"),
+        *("Treaty of Nerchinsk", "Chinese Eastern Railway", "Damansky Island", "World War II"),
+    ],
+)
+def test_phrases_that_name_no_person(phrase: str) -> None:
+    assert not looks_like_person(phrase)
+
+
+@pytest.mark.parametrize("name", ["Sergey Lavrov", "Xi Jinping", "ZHAO Huasheng", "Bobo Lo", "John F. Kennedy"])
+def test_names_of_people(name: str) -> None:
+    assert looks_like_person(name)

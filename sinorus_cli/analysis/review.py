@@ -7,11 +7,12 @@ id: going back and answering again replaces the earlier decision.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from ..model import STANCES, Codebook, Span, Theme, Thesis
+from ..model import STANCES, UNNAMED_OTHERS, Codebook, Span, Theme, Thesis
 from ..text.claims import claim_of
 from ..text.quotes import Quote, narrow_to_clause, widen_next, widen_previous
 from ..text.sentences import Sentence, sentences
@@ -24,7 +25,8 @@ HELP = """\
   s N          accept with stance N (-2..2); the claim is rewritten to match
   t THEME      accept under another theme (a near miss is taken and said); the claim is rewritten to match
   c TEXT       accept with your own claim
-  p NAME       set the speaker and stay (p - : the author's own view); names the article gives: {names}
+  p NAME       set the speaker and stay (p - : the author's own view, p others : unnamed others);
+               names the article gives: {names}
   w            widen the quote to the end of its sentence, else of the next one, and stay
   W            widen the quote to the start of its sentence, else of the previous one, and stay
   n [N]        narrow: undo the last widening, else keep only the longest clause (or clause N)
@@ -285,11 +287,20 @@ def resolve_speaker(source: Source, query: str, at: int) -> Speaker:
     people = source.people
     if not typed:
         raise UsageError(f"write the speaker after p (p - for the author); the article names: {_named(people)}")
+    if typed == "?":
+        raise UsageError(
+            f"p NAME sets the speaker (p - the author, p others unnamed others); the article names: {_named(people)}"
+        )
     if typed == "-" or (source.author and is_author(typed, source.author)):
         return Speaker("")
+    if typed.casefold() in (UNNAMED_OTHERS, f"unnamed {UNNAMED_OTHERS}"):
+        return Speaker(UNNAMED_OTHERS)
     folded = {p.casefold(): p for p in people}
     if typed.casefold() in folded:
         return Speaker(folded[typed.casefold()])
+    written = _as_written(source.text, typed)
+    if written:  # a name the text gives though not as a person's ("Lavrov", "Huanqiu"): as the text spells it
+        return Speaker(source.names.full(written, at) if source.names else written)
     if source.names is not None and len(typed.split()) == 1:
         full = source.names.full(typed, at)
         if full != typed:
@@ -298,6 +309,12 @@ def resolve_speaker(source: Source, query: str, at: int) -> Speaker:
     if best is not None and best[1] >= SPEAKER_SCORE:
         return Speaker(best[0], f" (taken for {typed!r})")
     return Speaker(typed, f" (not named in the article; it names: {_named(people)})")
+
+
+def _as_written(text: str, typed: str) -> str:
+    """`typed` as the text writes it, where the text has it as whole words in any case, else ''."""
+    match = re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", text, re.IGNORECASE)
+    return match.group() if match else ""
 
 
 def _named(people: Sequence[str]) -> str:

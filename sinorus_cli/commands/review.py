@@ -29,7 +29,7 @@ Examples:
 For each proposal answer a (accept), s N (stance N), t THEME (theme),
 c TEXT (your own claim), r (reject), k or Enter (skip), b (back), q (quit),
 ? (help). Before deciding you may change the speaker (p NAME, p - for the
-author) and the quote (w and W widen it by the next or previous sentence,
+author, p others for unnamed others) and the quote (w and W widen it by the next or previous sentence,
 n narrows it back or to a clause). Decisions are saved together when you
 finish, quit or press Ctrl-C.
 """

@@ -40,6 +40,7 @@ OPENERS = frozenset(
     january february march april may june july august september october november december first second
     third fourth finally lastly instead nevertheless nonetheless overall here there what why how both
     neither either each all some many most several few such for from with by to of not no nor
+    therefore accordingly consequently besides otherwise likewise similarly
 """)
 )
 # What a verb's subject can be without naming anyone.
@@ -74,6 +75,17 @@ PLACES = frozenset(
     word_list("""
     china russia beijing moscow washington kremlin us u.s. usa america europe eu nato india iran japan
     ukraine kyiv kiev tokyo delhi new york london paris berlin brussels tehran seoul pyongyang the west
+    korea taiwan syria crimea asia africa eurasia mongolia kazakhstan pakistan vietnam germany france
+    britain turkey israel brazil
+""")
+)
+# Nouns of things a capitalised phrase can name that no person's name holds ("Belt and Road Initiative",
+# "Treaty of Nerchinsk", "Chinese Eastern Railway", "Damansky Island", "World War II").
+THING_WORDS = frozenset(
+    word_list("""
+    initiative treaty railway island war road belt river sea ocean pipeline agreement accord summit forum
+    pact crisis doctrine dialogue bridge canal strait peninsula region province port station highway
+    declaration charter programme program plan project strategy operation exercise exercises games olympics
 """)
 )
 NAME_PARTICLES = frozenset(word_list("of the de da van von bin ibn"))
@@ -148,8 +160,11 @@ def looks_like_person(name: str) -> bool:
         return False
     if any(_POSSESSIVE.search(w) for w in words):  # "America’s Nightmare", "Putin's Gamble": about someone
         return False
-    lowered = [w.lower().strip(".") for w in words]
-    bad = INSTITUTION_WORDS | PUBLICATION_WORDS | PLACES | TITLE_WORDS | lists().roles
+    if any(len(w) == 1 for w in words):  # an initial has its dot ("D Stanford" is a cut "Ph.D Stanford")
+        return False
+    # An initial ("A.") is no word of a list, though "a" opens sentences.
+    lowered = [w.lower().strip(".'’") for w in words if not re.fullmatch(r"\w\.", w)]
+    bad = INSTITUTION_WORDS | PUBLICATION_WORDS | PLACES | TITLE_WORDS | THING_WORDS | OPENERS | lists().roles
     if any(w in bad or ("-" in w and w.split("-")[0] in bad) for w in lowered):
         return False
     shouted = [w for w in words if w.isupper() and len(w) > 1]
