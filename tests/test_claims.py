@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sinorus_cli.text.claims import claim_of
+from sinorus_cli.text.shorten import cut_at_word
 
 
 @pytest.mark.parametrize(
@@ -77,7 +78,7 @@ def test_an_attribution_inside_the_sentence_goes() -> None:
          "Last week the two defence chiefs, Ivan Petrov and Li Wen, signed a long…"),
         # Nor is a colon, whose list is the point.
         ("Observers read the summit in two quite different ways: as an alliance or as a dependency of one side",
-         "Observers read the summit in two quite different ways: as an alliance or…"),
+         "Observers read the summit in two quite different ways: as an alliance…"),
         # Nor a comma after a word that needs what follows.
         ("The leaders spoke by telephone for an hour in which, by all accounts, they discussed the war at length",
          "The leaders spoke by telephone for an hour in which, by all accounts…"),
@@ -135,3 +136,52 @@ def test_sentence_like_text_gives_a_short_clean_claim(sentence: str, max_chars: 
     claim = claim_of(sentence, max_chars)
     assert claim and len(claim) <= max_chars + 1
     assert set(claim) <= _allowed(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # A marker followed by its verb is the subject, not a marker.
+        ("First is that such a bloc would hamper the other powers in the region.",
+         "First is that such a bloc would hamper the other powers in the region."),
+        # A plural's possessive mark is no quotation mark.
+        ("Neither accepts the great powers’ with-us-or-against-us demand.",
+         "Neither accepts the great powers’ with-us-or-against-us demand."),
+        ("He called the pact ‘a marriage of convenience’ again.",
+         "He called the pact a marriage of convenience again."),
+    ],
+)  # fmt: skip
+def test_what_a_trim_must_keep(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
+def test_a_not_only_is_not_cut_from_its_but() -> None:
+    sentence = (
+        "The two have not only been working closely on public health, but also in other strategic areas such as "
+        "energy, finance and the high technology both sides need to develop together for years."
+    )
+    assert "not only" not in claim_of(sentence, 100) or "but" in claim_of(sentence, 100)
+
+
+def test_a_long_relative_aside_goes_before_anything_is_cut() -> None:
+    sentence = (
+        "The country's neutrality on the war, which is described as objective and impartial by its ambassador in "
+        "the capital Anna Petrova, is genuine because both parties to the war are its partners."
+    )
+    assert (
+        claim_of(sentence)
+        == "The country's neutrality on the war is genuine because both parties to the war are its partners."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("The report was written for the minister by the ambassador Anna Maria Petrova in the autumn",
+         "The report was written for the minister by the ambassador…"),
+        ("The report was written for the minister at the request of the council in the autumn",
+         "The report was written for the minister at the request…"),
+    ],
+)  # fmt: skip
+def test_a_cut_at_a_word_leaves_no_word_hanging_and_splits_no_name(text: str, cut: str) -> None:
+    assert cut_at_word(text, 66) == cut

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .shorten import MIN_KEPT, cut_at_word
+from .shorten import MIN_KEPT, OPEN_ENDINGS, cut_at_word
 from .speakers import ATTRIBUTING, AUXILIARIES
 
 # Words that open a sentence to link it to the last one, not to say anything of their own.
@@ -39,7 +39,9 @@ DISCOURSE_MARKERS = (
 # Leading marks of a list item or a dialogue turn.
 BULLET = re.compile(r"^(?:[•·▪◦*>\-–—]+\s*|\d{1,2}[.)]\s+)")
 _MARKERS = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(DISCOURSE_MARKERS, key=len, reverse=True))
-LEADING_MARKER = re.compile(rf"^(?:{_MARKERS})(?:\s*,\s*|\s+(?=\w))", re.IGNORECASE)
+# Without its comma, a marker is the subject when a verb follows it ("First is that ...", "Still was ..."): it stays.
+_VERB_AFTER = r"(?:is|was|are|were|has|had|have|will|would|can|could|must|should|of|to)\b"
+LEADING_MARKER = re.compile(rf"^(?:{_MARKERS})(?:\s*,\s*|\s+(?=\w)(?!{_VERB_AFTER}))", re.IGNORECASE)
 # An attribution opening the sentence: "According to X,", "In his view,", "As X put it,".
 LEADING_ATTRIBUTION = re.compile(
     r"^(?:according\s+to|in\s+the\s+(?:view|words|opinion)\s+of|in\s+the\s+eyes\s+of)\s+[^,]{1,90},\s*"
@@ -77,23 +79,24 @@ PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*\[[^\[\]]{0,200}\]")
 APPOSITIVE = re.compile(
     r"(?<=[A-Z][\w’'.-])\s*,\s+(?:a|an|the|who|which|whose|[\w’'-]+['’]s)\s[^,;:]{1,90},(?=\s+[a-z])"
 )
-DOUBLE_QUOTES = "“”„‟\"«»"
+# A non-restrictive relative clause inside the sentence, its verb resumed after it ("X, which is defined
+# as ... by Y, is genuine"): the sentence reads whole without it.
+RELATIVE_ASIDE = re.compile(
+    r"\s*,\s+(?:which|who|whose)\s[^,;:]{1,160},(?=\s+(?:is|are|was|were|has|have|had|will|would|can|could|remains?|seems?)\b)"
+)
+DOUBLE_QUOTES = '“”„‟"«»'
 # A single quotation mark, but not an apostrophe inside a word ("Russia’s").
 SINGLE_QUOTE = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
+# An opening single quotation mark: without one, a mark after a plural's s is its possessive ("States’ ties").
+OPENING_SINGLE = re.compile(r"(?<!\w)['‘]|‘")
+PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])['’](?=\s)")
 # An attribution inside the sentence, set off by commas: it goes, the sentence closes over it.
-INNER_ATTRIBUTION = re.compile(
-    rf",\s*(?:{_ACCORDING_TO}|{_PRONOUN}\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE
-)
+INNER_ATTRIBUTION = re.compile(rf",\s*(?:{_ACCORDING_TO}|{_PRONOUN}\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE)
 # Words that open a dependent phrase: before one, a comma ends the main clause ("..., which many see").
 DEPENDENT_OPENERS = frozenset(
     """which who whom whose where when while whereas although though because since as if unless until
     despite amid including such with without by after before thereby even especially particularly not
     rather but yet notably mainly largely partly given""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-# Words a kept part cannot end with: they need what was cut ("in which", "of the").
-OPEN_ENDINGS = frozenset(
-    """which that who whom whose where when the a an of in on at to for from with by and or but as than
-    its their his her our this these those""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,(?=\s+(?P<next>[\w’'-]+)))\s")
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
@@ -136,7 +139,10 @@ def _strip_trailing(text: str) -> str:
 def _unquoted(text: str) -> str:
     """Without quotation marks; apostrophes inside words stay."""
     text = "".join(c for c in text if c not in DOUBLE_QUOTES)
-    return " ".join(SINGLE_QUOTE.sub("", text).split())
+    if OPENING_SINGLE.search(text):
+        return " ".join(SINGLE_QUOTE.sub("", text).split())
+    marks = [m.start() for m in SINGLE_QUOTE.finditer(text) if not PLURAL_POSSESSIVE.match(text, m.start())]
+    return " ".join("".join(c for i, c in enumerate(text) if i not in marks).split())
 
 
 def _finished(text: str) -> str:
@@ -175,13 +181,19 @@ def _without_colon_tail(kept: str, max_chars: int) -> str:
     return kept
 
 
+def _awaits_but(kept: str) -> bool:
+    """Whether `kept` opens a "not only" that its "but" has not yet answered (the cut would leave it dangling)."""
+    opened = [m.end() for m in re.finditer(r"\bnot\s+only\b", kept, re.IGNORECASE)]
+    return bool(opened) and not re.search(r"\bbut\b", kept[opened[-1] :], re.IGNORECASE)
+
+
 def _ends_main_clause(kept: str, next_word: str | None) -> bool:
     """Whether a cut after `kept`, before a boundary (a comma before `next_word`), leaves a main clause.
 
     A comma ends one only before a dependent phrase; a participle (", pledging") opens one too.
     """
     last = kept.rsplit(None, 1)[-1].lower() if kept.strip() else ""
-    if last in OPEN_ENDINGS:
+    if last in OPEN_ENDINGS or _awaits_but(kept):
         return False
     if next_word is None:  # a semicolon or a dash
         return True
@@ -198,6 +210,8 @@ def claim_of(sentence: str, max_chars: int = 140) -> str:
     text = INNER_ATTRIBUTION.sub(" ", PARENTHETICAL.sub("", whole))
     text = _strip_trailing(_strip_leading(text))
     text = APPOSITIVE.sub("", text)
+    if len(text) > max_chars:  # an aside the main clause can do without, before anything is cut
+        text = RELATIVE_ASIDE.sub("", text)
     claim = _finished(_unquoted(text))
     if len(claim.split()) < MIN_CLAIM_WORDS or not any(c.isalnum() for c in claim):
         claim = _finished(_unquoted(whole)) or whole or "."

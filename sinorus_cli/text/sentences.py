@@ -41,7 +41,8 @@ NUMBERED = frozenset(("no", "nos", "art", "p", "pp"))  # abbreviations only befo
 # Words that open a sentence after an acronym such as "U.S." rather than continue a name.
 OPENERS = frozenset(
     """the this that these those it its in on at as but and yet however a an we they he she i our their
-    his her so such when while if for after since there what why how who""".split()  # noqa: SIM905 (a word list reads best as words)
+    his her so such when while if for after since there what why how who therefore thus hence moreover
+    furthermore meanwhile nevertheless nonetheless instead indeed""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 
 
