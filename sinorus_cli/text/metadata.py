@@ -16,7 +16,9 @@ from .shorten import cut_at_word
 # Header lines are short; a line over this is running text, and the search stops at the first one.
 HEADER_LINE = 200
 HEADER_LINES = 12
-_BYLINE = re.compile(r"^\s*(?:by|written by|authors?\s*:|author\s*-)\s*(?P<rest>.+)$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^\s*(?:by|written by|(?:original\s+)?authors?\s*:|author\s*-|автор[ы]?\s*:)\s*(?P<rest>.+)$", re.IGNORECASE
+)
 _DATED = re.compile(
     r"^\s*(?:published|posted|updated|date|dated|first published)(?:\s+on)?\s*:?\s*(?P<rest>.+)$", re.IGNORECASE
 )
@@ -110,7 +112,9 @@ def _named_headline(line: str) -> tuple[str, str] | None:
     found = _NAMED_HEADLINE.match(line)
     # Every word of a name is capitalised: "Russia and China: ...", "Россия и Китай: ..." name nobody.
     capitalised = found is not None and all(w[:1].isupper() for w in found.group("name").split())
-    if found and capitalised and looks_like_person(found.group("name")):
+    name = found.group("name") if found else ""
+    # "XING GUANGCHENG: ..." names a person in capitals, as a headline may
+    if found and capitalised and (looks_like_person(name) or (name.isupper() and looks_like_person(name.title()))):
         return found.group("name").strip(), found.group("title").strip()
     return None
 
@@ -143,18 +147,32 @@ BARE_NAME_WORDS = (2, 3)
 
 
 def _bare_name(line: str) -> bool:
-    """Whether a header line is a person's name and nothing else ("KIM Min-jun" under a report's title)."""
+    """Whether a header line is a person's name and nothing else ("KIM Min-jun" under a report's title,
+    "Dr. Anna Berg", "Anna Berg and Li Wen")."""
+    return all(_one_bare_name(name) for name in re.split(r"\s+(?:and|&)\s+", line))
+
+
+def _one_bare_name(name: str) -> str:
+    """The name, without an honorific before it, if `name` is one person's and nothing else; else ''."""
     # text.speakers (~100 ms to import): only a header line that may be a bare name needs it
     from .speakers import NOT_LABELS, looks_like_person
 
-    words = line.split()
+    words = name.split()
+    while words and words[0].casefold() in lists().honorifics and len(words) > BARE_NAME_WORDS[0]:
+        words = words[1:]
     not_names = NOT_LABELS | lists().not_names
-    return (
+    bare = " ".join(words)
+    plain = (
         BARE_NAME_WORDS[0] <= len(words) <= BARE_NAME_WORDS[1]
         and all(_NAME_WORD.fullmatch(w) for w in words)
         and not any(w.casefold().strip(".") in not_names for w in words)
-        and looks_like_person(line)
     )
+    return bare if plain and (looks_like_person(bare) or looks_like_person(bare.title())) else ""
+
+
+def _bare_author(line: str) -> str:
+    """The author a header line names alone, with honorifics dropped ("Dr. Anna Berg" -> "Anna Berg")."""
+    return " and ".join(_one_bare_name(n) for n in re.split(r"\s+(?:and|&)\s+", line))
 
 
 # Labels that may follow the name on one byline ("By Wang Haiyun Source: Global Times Published: 2019/1/15").
@@ -177,6 +195,35 @@ def _byline_fields(rest: str) -> dict[str, str]:
 
 TITLE_MAX_CHARS = 120  # a headline fits; running text taken for want of one is cut at a word, with an ellipsis
 
+# Lines a page puts around an article for acting on it ("Rate this article", "(0 votes)", "Subscribe to
+# our distribution list", "Want to know more about ...?"): never a title, and no line between two others.
+PAGE_CHROME = re.compile(
+    r"^(?:print|share|rate|subscribe|sign\s+up|follow\s+us|download|read\s+more|comments?|like|tweet|email"
+    r"|want\s+to\s+know|click|log\s*in|register|join\s+us)\b.{0,60}$|^\(\s*(?:\d+|no)\s+votes?\s*\)$",
+    re.IGNORECASE,
+)
+# A line that describes the person named on the line before it ("Ph.D. in History, Academic Director of
+# ...", "senior fellow at ..."): a name above such a line is the author's, even before any headline.
+BIO_LINE = re.compile(
+    r"\b(?:ph\.?\s?d\b|dr\.|professor|fellow|director|researcher|analyst|scholar|editor|correspondent"
+    r"|journalist|writer|columnist|member|chair(?:man|woman)?|head\s+of|expert)",
+    re.IGNORECASE,
+)
+
+
+def _described_after_comma(line: str) -> str:
+    """The name of a line that names a person and then describes them after a comma, else ''."""
+    name, comma, description = line.partition(",")
+    if comma and len(line) <= HEADER_LINE // 2 and BIO_LINE.search(description) and _bare_name(name.strip()):
+        return name.strip()
+    return ""
+
+
+def _described_below(lines: list[str], number: int) -> bool:
+    """Whether line `number` is a person's name alone with a description of them on the next line."""
+    following = lines[number + 1] if number + 1 < len(lines) else ""
+    return bool(BIO_LINE.search(following)) and len(following) <= HEADER_LINE and _bare_name(lines[number])
+
 
 def from_text(text: str, outlet: str = "") -> dict[str, str]:
     """Title, author, date and outlet found at the top of a text; only the fields it found.
@@ -186,7 +233,10 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     found: dict[str, str] = {}
     title = fallback = bare = ""
     lines = [_BREADCRUMB.sub("", line.strip()) for line in text.split("\n") if line.strip()][:HEADER_LINES]
+    lines = [line for line in lines if not PAGE_CHROME.match(line)]
     for number, line in enumerate(lines):
+        if bare and number and lines[number - 1] == bare and BIO_LINE.search(line) and len(line) <= HEADER_LINE:
+            continue  # the author's description: neither the title nor running text
         opening = _OPENING_DATE.match(line)
         if "date" not in found and opening and parse_date(opening.group("date")):
             found["date"] = parse_date(opening.group("date"))
@@ -209,8 +259,12 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             title = line
         elif title and number and lines[number - 1] == title and _bare_name(line):
             bare = line  # a name alone right under the headline: the author, unless a byline says otherwise
+        elif not bare and _described_below(lines, number):
+            bare = line  # a name above its description, wherever the headline is
+        elif not bare and (described := _described_after_comma(line)):
+            bare = described  # "ANNA BERG, senior staff writer"
     if bare:
-        found.setdefault("author", bare)
+        found.setdefault("author", _bare_author(bare))
     title = title or fallback
     if title:
         found["title"] = cut_at_word(title, TITLE_MAX_CHARS)
