@@ -298,13 +298,13 @@ def resolve_speaker(source: Source, query: str, at: int) -> Speaker:
     folded = {p.casefold(): p for p in people}
     if typed.casefold() in folded:
         return Speaker(folded[typed.casefold()])
-    written = _as_written(source.text, typed)
-    if written:  # a name the text gives though not as a person's ("Lavrov", "Huanqiu"): as the text spells it
-        return Speaker(source.names.full(written, at) if source.names else written)
     if source.names is not None and len(typed.split()) == 1:
         full = source.names.full(typed, at)
         if full != typed:
             return Speaker(full, f" (taken for {typed!r})")
+    written = _as_written(source.text, typed)
+    if written:  # a name the text gives though not as a person's ("Huanqiu", "the Kremlin"): as the text spells it
+        return Speaker(written)
     best = process.extractOne(typed, people, scorer=fuzz.WRatio, processor=str.casefold) if people else None
     if best is not None and best[1] >= SPEAKER_SCORE:
         return Speaker(best[0], f" (taken for {typed!r})")
