@@ -62,6 +62,8 @@ def test_a_speaker_carried_across_the_window_passes_check(tmp_path, corpus):
     quote = found[-1]
     speaker = attribute(text, found)[-1].name
     assert speaker == "Anna Petrova" and quote.start - found[0].start > 450
+    # the evidence says where the name came from: not this paragraph, which names nobody
+    assert attribute(text, found)[-1].evidence == "quotation after Anna Petrova was named just before"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     article = Article("a", "a.txt", tmp_path / "a.txt")
     thesis = Thesis("a:1", "a", "durability", 2, "", quote.text, quote.start, quote.end, "curated", None, speaker)

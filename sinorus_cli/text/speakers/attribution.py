@@ -209,7 +209,9 @@ def _quotation(own: Sequence[Attribution | None], index: int, recent: Attributio
     """A quotation's speaker: the nearest speaker its paragraph names (before it first), else the recent one."""
     before = [a for a in own[:index] if a is not None and a.kind == "named"]
     after = [a for a in own[index + 1 :] if a is not None and a.kind == "named"]
-    speaker = before[-1] if before else after[0] if after else recent
-    if speaker is None:
+    speaker = before[-1] if before else after[0] if after else None
+    if speaker is not None:
+        return Attribution(speaker.name, "named", f"quotation in a paragraph naming {speaker.name}")
+    if recent is None:
         return None
-    return Attribution(speaker.name, "named", f"quotation in a paragraph naming {speaker.name}")
+    return Attribution(recent.name, "named", f"quotation after {recent.name} was named just before")
