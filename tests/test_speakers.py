@@ -158,6 +158,11 @@ def test_a_name_in_apposition_to_its_description_speaks(sentence: str, name: str
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
 
 
+def test_according_to_closing_the_sentence_reports_all_of_it() -> None:
+    sentence = "Last year Moscow and Beijing noted that their ties were at their best, according to Anna Petrova."
+    assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", "Anna Petrova")
+
+
 def test_the_speaker_a_relay_quotes_after_the_quotation() -> None:
     sentence = '"The partnership forms no bloc," the Daily Courier quoted Anna Petrova, who heads a research centre.'
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", "Anna Petrova")

@@ -198,8 +198,11 @@ def said_in(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> Said | Non
             said = _accepted(pattern, match, quoted)
             if said is None:
                 continue
-            if best is None or match.start() < best[0]:
-                best = (match.start(), Said(said.name, f'{how}: "{shown(match.group())}"', said.role))
+            # ", according to X." closing the sentence reports all of it, whatever it names before
+            closing = how == "according to" and not sentence[match.end() :].strip(" .!?”\"')")
+            at = -1 if closing else match.start()
+            if best is None or at < best[0]:
+                best = (at, Said(said.name, f'{how}: "{shown(match.group())}"', said.role))
             break
     return best[1] if best else None
 
