@@ -158,6 +158,19 @@ def test_a_name_in_apposition_to_its_description_speaks(sentence: str, name: str
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("While Moscow and Beijing insisted that the patrol targeted nobody, jets shadowed the bombers.",
+         "Moscow and Beijing"),
+        ("Anna Petrova and Li Wen said that the ties were at their best.", "Anna Petrova and Li Wen"),
+        ("Trade grew, and Beijing insisted that it would grow more.", "Beijing"),
+    ],
+)  # fmt: skip
+def test_a_joint_subject_speaks_together(sentence: str, name: str) -> None:
+    assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
+
+
 def test_according_to_closing_the_sentence_reports_all_of_it() -> None:
     sentence = "Last year Moscow and Beijing noted that their ties were at their best, according to Anna Petrova."
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", "Anna Petrova")

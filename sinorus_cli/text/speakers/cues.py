@@ -222,6 +222,18 @@ def _head_continued(gap: str) -> str:
     return kept
 
 
+# A name just before "and" with nothing between ("Moscow and Beijing insisted", "Putin and Xi said"): the
+# verb is both names', not the second's alone; "Trade grew, and Beijing said" names one.
+_BEFORE_AND = re.compile(rf"(?<![\w,;:])\s*(?P<name>{CAP}(?:\s+{CAP}){{0,3}})\s+$")
+
+
+def _joint_subject(before: str, second: str) -> str:
+    """`second`, or "<first> and <second>" where `before` (the sentence up to "and") ends with a first name."""
+    found = _BEFORE_AND.search(before)
+    first = clean_name(found.group("name")) if found else ""
+    return f"{first} and {second}" if first else second
+
+
 def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[tuple[int, int]]) -> Said | None:
     """The speaker a match names, if it names one outside quotation marks that may hold the view."""
     if _inside(match.start("name"), quoted):
@@ -236,6 +248,10 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     name = clean_name(raw)
     if not name:
         return None
+    if pattern is SUBJECT_SAID and re.search(
+        r"\band\s+(?:the\s+)?$", match.string[match.start() : match.start("name")]
+    ):
+        name = _joint_subject(match.string[: match.start()], name)
     verb = match.groupdict().get("verb") or ""
     if name.lower() in PLACES and verb and not re.match(_SPEECH, verb):
         return None  # a state "believes that" in the author's reading; it "said" in a statement
