@@ -257,3 +257,10 @@ def test_a_commands_help_offers_only_the_shared_options_it_honours(run, command)
 def test_a_thesis_filter_after_a_command_it_does_not_apply_to_is_a_usage_error(run, command):
     result = run(*command, "--curated-only")
     assert result.exit_code == 2 and "No such option: --curated-only" in result.stderr
+
+
+def test_an_option_of_sinorus_itself_after_a_command_says_where_it_goes(run):
+    result = run("theses", "--color", "never")
+    assert result.exit_code == 2
+    assert "--color is an option of sinorus itself: give it before the command" in result.stderr
+    assert run("--color", "never", "theses", "--format", "tsv").exit_code == 0

@@ -158,7 +158,7 @@ class SinorusGroup(TyperGroup):
         except typer.TyperException as exc:
             failed: Context | None = getattr(exc, "ctx", None)  # usage errors carry the command they concern
             where = f" (see '{failed.command_path} --help')" if failed else ""
-            return _fail(env, exc.format_message() + where, EXIT_USAGE)
+            return _fail(env, _misplaced_option(exc, failed) or exc.format_message() + where, EXIT_USAGE)
         except (typer.Abort, KeyboardInterrupt):
             return _fail(env, "interrupted", EXIT_INTERRUPTED)
         except (PipeClosed, BrokenPipeError):
@@ -180,6 +180,23 @@ class SinorusGroup(TyperGroup):
 def _fail(env: Environment, message: str, code: int) -> int:
     env.error(message)
     return code
+
+
+# Options of sinorus itself that no command repeats (the corpus and thesis filters work after a command
+# too, where they apply): given after one, the error says where they go.
+BEFORE_COMMAND_ONLY = frozenset({"--color"})
+
+
+def _misplaced_option(exc: Exception, failed: Context | None) -> str:
+    """For an option of sinorus itself given after a command ("sinorus theses --color never"), where it goes."""
+    name = getattr(exc, "option_name", "")
+    if failed is None or failed.parent is None or not name:
+        return ""
+    root = failed.find_root()
+    if name not in BEFORE_COMMAND_ONLY:
+        return ""
+    example = f"{root.info_name} {name} ... {failed.info_name} ..."
+    return f"{name} is an option of sinorus itself: give it before the command ('{example}')"
 
 
 def _silence_stdout() -> None:
