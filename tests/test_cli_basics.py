@@ -264,3 +264,19 @@ def test_an_option_of_sinorus_itself_after_a_command_says_where_it_goes(run):
     assert result.exit_code == 2
     assert "--color is an option of sinorus itself: give it before the command" in result.stderr
     assert run("--color", "never", "theses", "--format", "tsv").exit_code == 0
+
+
+def test_the_opening_of_an_article_id_names_it_when_one_id_opens_so(run):
+    result = run("show", "korol", "--format", "tsv")
+    assert result.exit_code == 0 and "article 'korol' taken as 'korolev-2017'" in result.stderr
+    assert result.stdout.startswith("korolev-2017:")
+    several = run("--corpus", "seeds", "show", "gl")  # two letters: a near miss, not an opening
+    assert several.exit_code == 2 and "korolev" not in several.stdout
+
+
+def test_an_opening_several_ids_share_is_ambiguous(run, tmp_path):
+    from sinorus_cli.analysis.resolve import resolve_name
+    from sinorus_cli.errors import UsageError
+
+    with pytest.raises(UsageError, match="'tass-2022' or 'tass-2023'"):
+        resolve_name("tass", {"tass-2022": (), "tass-2023": (), "zhao-2024": ()}, "article")

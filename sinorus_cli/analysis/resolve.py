@@ -22,6 +22,9 @@ class Resolved:
     note: str = ""
 
 
+MIN_PREFIX = 3  # characters: a shorter opening of an id is taken for a near miss, not a prefix
+
+
 def resolve_name(query: str, names: Mapping[str, Iterable[str]], what: str) -> Resolved:
     """Resolve `query` against ids and their other names.
 
@@ -35,6 +38,13 @@ def resolve_name(query: str, names: Mapping[str, Iterable[str]], what: str) -> R
         return Resolved(exact.pop())
     if len(exact) > 1:
         raise UsageError(f"{what} {query!r} is ambiguous: did you mean {_or(sorted(exact))}?")
+    # the opening of an id, as git takes the opening of a hash ("hypocrisy" for "hypocrisy-china-russian")
+    opening = sorted(i for i in names if len(folded) >= MIN_PREFIX and i.casefold().startswith(folded))
+    if len(opening) == 1:
+        return Resolved(opening[0], note=f"{what} {query!r} taken as {opening[0]!r}")
+    if len(opening) > 1:
+        shown = opening[:5] if len(opening) <= 5 else [*opening[:4], f"{len(opening) - 4} more"]
+        raise UsageError(f"{what} {query!r} is ambiguous: did you mean {_or(shown)}?")
     ranked = _rank(folded, names)
     if not ranked:
         raise UsageError(f"unknown {what} {query!r}", hint=f"list them with 'sinorus {what}s'")
