@@ -454,7 +454,13 @@ def test_series_labels_names_under_headlines_labelled_bylines_and_other_scripts(
      # a name above a headline, with nothing to say it is the author's, is a topic label
      ("Anna Berg\nThe visit went well for both sides\nThe text.", {"title": "The visit went well for both sides"}),
      ("Impossible Alliance, Unlikely Breakup, Limited Distance\nThe text.",
-      {"title": "Impossible Alliance, Unlikely Breakup, Limited Distance"})],
+      {"title": "Impossible Alliance, Unlikely Breakup, Limited Distance"}),
+     # a news report's dateline is no part of a title taken from its first sentence; a headline keeps its place
+     ("New Delhi: Oil sales to the region have doubled this year, officials say.\nMore.",
+      {"title": "Oil sales to the region have doubled this year, officials say."}),
+     ("MOSCOW, March 20 (Xinhua) -- The two leaders met for talks on Monday.\nMore.",
+      {"title": "The two leaders met for talks on Monday."}),
+     ("Moscow: The Bear Looks East\nThe text.", {"title": "Moscow: The Bear Looks East"})],
 )  # fmt: skip
 def test_page_chrome_honorifics_descriptions_and_several_authors(top, expected):
     assert from_text(top) == expected

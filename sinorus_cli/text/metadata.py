@@ -211,6 +211,27 @@ BIO_LINE = re.compile(
 )
 
 
+# A news report's dateline before its first sentence: "New Delhi:", "MOSCOW, March 20 (Xinhua) --",
+# "BEIJING (Reuters) -". Its words must be places or capitals (checked in `_without_dateline`).
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^()]{1,30}\))?\s*(?::|-{1,2}|[–—])\s+(?=\S)"
+)
+
+
+def _without_dateline(line: str) -> str:
+    """A title that is running text (a sentence taken for want of a headline), without the dateline it opens
+    with: an id is not made of a city."""
+    # text.speakers (~100 ms to import): only a title taken from running text needs its list of places
+    from .speakers.person_names import PLACES
+
+    found = _DATELINE.match(line)
+    running = line.rstrip().endswith(".") or len(line) > TITLE_MAX_CHARS  # a headline ends with no period
+    if running and found and all(w.isupper() or w.lower() in PLACES for w in found.group("place").split()):
+        return line[found.end() :]
+    return line
+
+
 def _described_after_comma(line: str) -> str:
     """The name of a line that names a person and then describes them after a comma, else ''."""
     name, comma, description = line.partition(",")
@@ -265,7 +286,7 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             bare = described  # "ANNA BERG, senior staff writer"
     if bare:
         found.setdefault("author", _bare_author(bare))
-    title = title or fallback
+    title = _without_dateline(title or fallback)
     if title:
         found["title"] = cut_at_word(title, TITLE_MAX_CHARS)
     return {k: v for k, v in found.items() if v}
