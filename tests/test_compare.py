@@ -138,7 +138,7 @@ def test_compare_opens_with_one_line_per_article(run):
     own = summary["korolev-2017"]["theses"] + summary["korolev-2017"]["quoted"]
     assert own == sum(p["article"] == "korolev-2017" for p in positions)
     table = run("compare", "alliance", tty=True, width=100).stdout
-    assert table.index("Articles (one line each)") < table.index("Positions") < table.index("Contradictions")
+    assert table.index("Articles (one entry each)") < table.index("Positions") < table.index("Contradictions")
     tsv = run("compare", "alliance", "--section", "summary", "--format", "tsv").stdout.splitlines()
     assert len(tsv) == 5 and tsv[0].startswith("korolev-2017\t2017-03-28\t2\t")
 

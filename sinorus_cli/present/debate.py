@@ -265,7 +265,7 @@ def comparison_view(comparison: Comparison, every_pair: bool = False) -> View:
     document["summary"] = summary
     # The summary opens the tables (one line per article before the evidence); records stay the positions.
     title, columns = ("Articles (date order; theses of their own and quoted)", SHORT_SUMMARY_COLUMNS) if grouped \
-        else ("Articles (one line each)", SUMMARY_COLUMNS)  # fmt: skip
+        else ("Articles (one entry each)", SUMMARY_COLUMNS)  # fmt: skip
     articles = Section("summary", title, columns, summary, fields=SUMMARY_FIELDS)
     heading = f"{theme.id} ({theme.label}): {theme.proposition}"
     return View([articles, positions, *pair_sections], document=document, heading=heading, primary="positions")
