@@ -100,3 +100,11 @@ def test_widening_stops_at_the_ends_and_a_single_clause_does_not_narrow():
         narrow_to_clause(text, 0, 17)
     assert narrow_to_clause(text, 18, len(text)).quote == "epsilon."
     assert narrow_to_clause(text, 18, len(text), 1).quote == "Delta"
+
+
+def test_a_clause_keeps_both_marks_of_a_quotation_it_holds_part_of():
+    text = "While both capitals insisted the patrol was “aimed at no third party,” jets shadowed the bombers."
+    first, second = clauses(text, 0, len(text))
+    assert first.quote.endswith("“aimed at no third party,”")
+    assert second.quote == "jets shadowed the bombers."
+    assert all(text[c.start : c.end] == c.quote for c in (first, second))

@@ -15,6 +15,7 @@ from sinorus_cli.analysis.review import Answer, Review, parse_answer
 from sinorus_cli.corpus import load_corpus
 from sinorus_cli.errors import UsageError
 from sinorus_cli.text.claims import claim_of
+from sinorus_cli.text.quotes import clauses
 
 DATA = Path(__file__).parent / "data"
 
@@ -235,14 +236,20 @@ def test_a_claim_in_the_old_template_wording_is_replaced_on_accepting(run, quote
 
 
 def test_narrowing_to_a_clause_and_widening_backwards(run, quoted):
-    target = next(t for t in _theses(quoted).values() if ";" in t.quote)
+    text = _text(quoted)
+    # whichever proposal the reader makes on a sentence of two clauses after another sentence of its paragraph
+    target = next(
+        t for t in _theses(quoted).values() if len(clauses(text, t.start, t.end)) >= 2 and text[t.start - 2] == "."
+    )
+    second = clauses(text, target.start, target.end)[1]
     skips = "\n" * list(_theses(quoted)).index(target.id)
     result = run("--corpus", str(quoted), "review", "min", input=skips + "n 2\nW\nW\na\nq\n")
-    assert "→ quote (" in result.stdout
+    assert f"→ quote ({second.start}-{second.end})" in result.stdout  # n 2: the second clause
     saved = _theses(quoted)[target.id]
-    text = _text(quoted)
     assert text[saved.start : saved.end] == saved.quote
-    assert saved.quote.startswith("The author, for one") and saved.quote.endswith("whatever their ministers say")
+    # W twice: back to the start of its sentence, then of the sentence before it, ending where clause 2 ends
+    assert saved.end == second.end and saved.start < target.start
+    assert text[saved.start - 1] in "\n " and text[saved.start].isupper()  # a sentence's start
 
 
 def test_theme_near_miss_is_echoed_and_an_unknown_one_changes_nothing(run, corpus):

@@ -14,7 +14,8 @@ from ..errors import UsageError
 from .sentences import Sentence
 
 # A clause ends at a comma, semicolon, colon or dash; its mark stays with the clause before it.
-_CLAUSE_END = re.compile(r"[,;:]|\s[—–-]\s|—")
+_CLAUSE_END = re.compile(r"[,;:][”»’\"]?|\s[—–-]\s|—")  # a closing quotation mark goes with its comma
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"))  # a clause keeps both marks of a quotation it holds part of
 _EDGE = " \t\n\"'“”‘’()[]«»,;:—–-"  # what a clause or a fuzzy match sheds at its ends
 _WORD = re.compile(r"\w")
 MATCH_SCORE = 85.0  # the least RapidFuzz score a fuzzy quote match needs
@@ -86,10 +87,18 @@ def narrow_to_clause(text: str, start: int, end: int, number: int = 0) -> Quote:
 
 
 def _trimmed(text: str, start: int, end: int) -> Quote | None:
+    """[start, end) without the punctuation at its edges, but with both marks of a quotation it opens or closes."""
+    lo, hi = start, end
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE:
         end -= 1
+    for opening, closing in _QUOTE_PAIRS:
+        inside = text[start:end]
+        if inside.count(opening) > inside.count(closing) and (at := text.find(closing, end, hi)) >= 0:
+            end = at + 1
+        if inside.count(closing) > inside.count(opening) and (at := text.rfind(opening, lo, start)) >= 0:
+            start = at
     return Quote.of(text, start, end) if start < end else None
 
 
