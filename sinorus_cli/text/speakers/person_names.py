@@ -128,9 +128,12 @@ def clean_name(name: str) -> str:
     words = words[cut:]
     while words and words[0] in NAME_PARTICLES:
         words.pop(0)
-    while len(words) > 2 and words[0].lower() in PLACES:
-        words.pop(0)  # the place of a title: "Ambassador to Russia Wang Hai"
-    while len(words) > 1 and _is_title(words[0]):
+    # A body keeps its country and its qualifiers ("US Department of Defense", "Chinese Foreign Ministry");
+    # a person loses the place and title before the name ("Ambassador to Russia Wang Hai").
+    body = any(w.lower() in INSTITUTION_WORDS for w in words)
+    while not body and len(words) > 2 and words[0].lower() in PLACES:
+        words.pop(0)
+    while not body and len(words) > 1 and _is_title(words[0]):
         words.pop(0)
     words = _without_affiliation(words)
     cleaned = " ".join(words).strip(" ,.:;")
