@@ -155,6 +155,20 @@ def test_what_a_trim_must_keep(sentence: str, claim: str) -> None:
     assert claim_of(sentence) == claim
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("While both capitals insisted that the patrol was “aimed at no third party,” jets shadowed the bombers.",
+         "The patrol was aimed at no third party."),
+        ("Although Anna Petrova said that the talks went well, the two sides signed nothing.", "The talks went well."),
+        ("Anna Petrova said that the talks went well, and the two sides signed a treaty.",
+         "The talks went well, and the two sides signed a treaty."),
+    ],
+)  # fmt: skip
+def test_what_a_subordinate_attribution_reports_ends_at_its_clause(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
 def test_a_not_only_is_not_cut_from_its_but() -> None:
     sentence = (
         "The two have not only been working closely on public health, but also in other strategic areas such as "

@@ -56,6 +56,10 @@ SAID_THAT = re.compile(
     rf"(?:{ATTRIBUTING}|stressing|noting|saying|arguing)\s*",
     re.IGNORECASE,
 )
+# A subordinating word opening the attribution: what is said ends at the clause's comma ("While Moscow
+# insisted that the patrol targeted nobody, jets intercepted it").
+SUBORDINATE = re.compile(r"^(?:while|although|though|even\s+though|whereas|as|because|since|if|when)\b", re.IGNORECASE)
+CLAUSE_COMMA = re.compile(r",[”\"’]?\s")
 THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
 # A trailing attribution: ", he said", ", said Lavrov", ", according to the ministry", '," she added.'
 _SPEAKING = (
@@ -119,6 +123,8 @@ def _strip_leading(text: str) -> str:
         said = SAID_THAT.match(text)
         if said and _rest_is_clause(text[said.end() :]):
             text = THAT_OR_COLON.sub("", text[said.end() :])
+            if SUBORDINATE.match(said.group("subject")):  # "While X said that A, B ...": what X said is A
+                text = CLAUSE_COMMA.split(text, maxsplit=1)[0]
         if text == before:
             return text
 
