@@ -305,3 +305,17 @@ def test_bad_edits_say_why_and_change_nothing(run, corpus):
     assert "write the claim after c" in result.stdout
     assert result.stdout.count("[1/") == 1
     assert {t.id: t for t in _proposed(corpus)}[first.id] == first
+
+
+def test_a_name_the_author_shares_with_someone_quoted_is_asked_again(run, tmp_path):
+    folder = tmp_path / "shared"
+    run("init", str(folder))
+    source = tmp_path / "shared.txt"
+    source.write_text(
+        "Arctic ties\n\nSenator Anna Kowalski said the two navies now patrol together. The patrols are growing.\n",
+        encoding="utf-8",
+    )
+    assert run("--corpus", str(folder), "add", str(source), "--id", "arc", "--author", "Anna Berg").exit_code == 0
+    result = run("--corpus", str(folder), "review", "arc", input="p Anna\np Anna Berg\na\nq\n")
+    assert "'Anna' may be the author (Anna Berg) or Anna Kowalski: write more of the name" in result.stdout
+    assert "→ speaker: the author (Anna Berg)" in result.stdout

@@ -291,7 +291,14 @@ def resolve_speaker(source: Source, query: str, at: int) -> Speaker:
         raise UsageError(
             f"p NAME sets the speaker (p - the author, p others unnamed others); the article names: {_named(people)}"
         )
-    if typed == "-" or (source.author and is_author(typed, source.author)):
+    if typed == "-":
+        return Speaker("")
+    if source.author and is_author(typed, source.author):
+        words = set(typed.casefold().split())
+        also = [p for p in people if not is_author(p, source.author) and words <= set(p.casefold().split())]
+        if also:  # "Lisa" for the author Lisa Murimi, or for Lisa Murkowski whom she quotes
+            named = ", ".join(also)
+            raise UsageError(f"{typed!r} may be the author ({source.author}) or {named}: write more of the name")
         return Speaker("")
     if typed.casefold() in (UNNAMED_OTHERS, f"unnamed {UNNAMED_OTHERS}"):
         return Speaker(UNNAMED_OTHERS)
