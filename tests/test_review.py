@@ -307,6 +307,18 @@ def test_bad_edits_say_why_and_change_nothing(run, corpus):
     assert {t.id: t for t in _proposed(corpus)}[first.id] == first
 
 
+def test_the_speaker_of_an_unsigned_article_is_the_author_not_author_author(run, tmp_path):
+    folder = tmp_path / "unsigned"
+    run("init", str(folder))
+    source = tmp_path / "unsigned.txt"
+    source.write_text(
+        "Arctic ties grow\n\nThe two navies now patrol together, and their drills grow.\n", encoding="utf-8"
+    )
+    assert run("--corpus", str(folder), "add", str(source), "--id", "un").exit_code == 0
+    result = run("--corpus", str(folder), "review", "un", input="q\n")
+    assert "speaker the author\n" in result.stdout and "(author)" not in result.stdout
+
+
 def test_a_name_the_author_shares_with_someone_quoted_is_asked_again(run, tmp_path):
     folder = tmp_path / "shared"
     run("init", str(folder))

@@ -89,7 +89,7 @@ def review_card(
     Lines are wrapped between words at `width` (none when 0): a terminal would cut words in two.
     """
     name = theme.stance_name(thesis.stance) if theme else ""
-    speaker = thesis.speaker or f"{article.author or 'the author'} (author)"
+    speaker = thesis.speaker or (f"{article.author} (author)" if article.author else "the author")
     before, _, after = (" ".join(part.split()) for part in context.partition(thesis.quote))
     quote = " ".join(thesis.quote.split())  # a quote widened across a paragraph break is shown on one line
     confidence = f"confidence {thesis.confidence:.2f}" if thesis.confidence is not None else thesis.origin
