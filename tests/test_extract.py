@@ -212,3 +212,21 @@ def test_phrases_compiled_per_opening_word_match_as_one_pattern_per_theme(codebo
             assert (found and found.span()) == (expected and expected.span())
             if found and expected:
                 assert compiled[n].polarity(found.group()) == whole.polarity(expected.group())
+
+
+ALLIES_IN_ALL_BUT_NAME = """Allies in all but name
+
+Russian Foreign Minister Sergey Lavrov said on Tuesday that Moscow and Beijing will never form a military \
+alliance or a bloc.
+
+I am not convinced. China and Russia hold joint drills every year and coordinate their defence planning; they \
+are drifting into a de facto alliance.
+"""
+
+
+def test_the_authors_own_sentence_speaks_for_the_article_beside_a_quoted_one(codebook):
+    """An article's position is its author's: a quoted minister's denial does not stand in for it."""
+    proposed = extract_theses(ALLIES_IN_ALL_BUT_NAME, codebook, "allies", author="Ann Writer")
+    on_alliance = [t for t in proposed if t.theme == "alliance"]
+    assert {t.speaker for t in on_alliance} >= {"Sergey Lavrov", ""}
+    assert all(t.stance > 0 for t in on_alliance if not t.speaker)
