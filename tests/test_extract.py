@@ -140,6 +140,7 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
         ("The U.S. The partnership is deep.", ["The U.S.", "The partnership is deep."]),
         ("Then the U.S. Navy sailed. It left.", ["Then the U.S. Navy sailed.", "It left."]),
         ("It sided with the U.S. Therefore it lost.", ["It sided with the U.S.", "Therefore it lost."]),
+        ("She holds a Ph.D. in history. She left.", ["She holds a Ph.D. in history.", "She left."]),
         (
             "Dr. Smith and A. Korolev agree. On Jan. 16 they met!",
             ["Dr. Smith and A. Korolev agree.", "On Jan. 16 they met!"],

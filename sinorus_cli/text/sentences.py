@@ -57,8 +57,8 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial
-    if "." in word:  # an acronym with periods: a boundary only before a usual sentence opener
-        return next_word.lower() in OPENERS
+    if "." in word:  # an acronym with periods: a boundary only before a usual sentence opener, capitalised
+        return next_word[:1].isupper() and next_word.lower() in OPENERS  # "a Ph.D. in History" goes on
     return True
 
 
