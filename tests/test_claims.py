@@ -158,8 +158,8 @@ def test_what_a_trim_must_keep(sentence: str, claim: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "claim"),
     [
-        ("While both capitals insisted that the patrol was “aimed at no third party,” jets shadowed the bombers.",
-         "The patrol was aimed at no third party."),
+        ("Although both capitals insisted that the flights were “a routine exercise,” Tokyo scrambled fighters.",
+         "The flights were a routine exercise."),
         ("Although Anna Petrova said that the talks went well, the two sides signed nothing.", "The talks went well."),
         ("Anna Petrova said that the talks went well, and the two sides signed a treaty.",
          "The talks went well, and the two sides signed a treaty."),

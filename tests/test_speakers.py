@@ -161,7 +161,7 @@ def test_a_name_in_apposition_to_its_description_speaks(sentence: str, name: str
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("While Moscow and Beijing insisted that the patrol targeted nobody, jets shadowed the bombers.",
+        ("Although Moscow and Beijing insisted that their flights threatened no one, Tokyo scrambled fighters.",
          "Moscow and Beijing"),
         ("Anna Petrova and Li Wen said that the ties were at their best.", "Anna Petrova and Li Wen"),
         ("Trade grew, and Beijing insisted that it would grow more.", "Beijing"),

@@ -56,8 +56,8 @@ SAID_THAT = re.compile(
     rf"(?:{ATTRIBUTING}|stressing|noting|saying|arguing)\s*",
     re.IGNORECASE,
 )
-# A subordinating word opening the attribution: what is said ends at the clause's comma ("While Moscow
-# insisted that the patrol targeted nobody, jets intercepted it").
+# A subordinating word opening the attribution: what is said ends at the clause's comma ("Although the
+# ministry claimed that the flights threatened no one, fighters were scrambled").
 SUBORDINATE = re.compile(r"^(?:while|although|though|even\s+though|whereas|as|because|since|if|when)\b", re.IGNORECASE)
 CLAUSE_COMMA = re.compile(r",[”\"’]?\s")
 THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
