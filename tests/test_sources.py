@@ -441,6 +441,8 @@ def test_series_labels_names_under_headlines_labelled_bylines_and_other_scripts(
       {"title": "The text of the article runs on here.", "author": "Anna Berg"}),
      ("Ties that hold fast\nWant to know more about world affairs?\nSubscribe to our list\nLi Wen\n\nSenior "
       "fellow at a centre\n\nThe text.", {"title": "Ties that hold fast", "author": "Li Wen"}),
+     ("Anna Maria Berg\nSenior fellow at a centre\nThe text of the article runs on here.",
+      {"title": "The text of the article runs on here.", "author": "Anna Maria Berg"}),
      ("A headline of some length here\nDr. Anna Berg\nThe text.",
       {"title": "A headline of some length here", "author": "Anna Berg"}),
      ("A headline of some length here\nAnna Berg and Li Wen\nThe text.",

@@ -276,12 +276,12 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             found["outlet"] = named.group("rest").strip()
         elif "date" not in found and parse_date(dated.group("rest") if dated else line):
             found["date"] = parse_date(dated.group("rest") if dated else line)
+        elif not bare and _described_below(lines, number):
+            bare = line  # a name above its description, wherever the headline is
         elif not title and _headline(line, outlet):
             title = line
         elif title and number and lines[number - 1] == title and _bare_name(line):
             bare = line  # a name alone right under the headline: the author, unless a byline says otherwise
-        elif not bare and _described_below(lines, number):
-            bare = line  # a name above its description, wherever the headline is
         elif not bare and (described := _described_after_comma(line)):
             bare = described  # "ANNA BERG, senior staff writer"
     if bare:
