@@ -171,6 +171,22 @@ def test_a_joint_subject_speaks_together(sentence: str, name: str) -> None:
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("NATO members recently accused Beijing of enabling the war.", "NATO members"),
+        ("Chinese and Russian officials stressed that the ties target no one.", "Chinese and Russian officials"),
+    ],
+)
+def test_a_group_named_by_who_they_are_speaks(sentence: str, name: str) -> None:
+    assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
+
+
+def test_an_unnamed_group_is_others() -> None:
+    sentence = "Some Western officials said the ties were hollow."
+    assert who(sentence)[sentence].kind == "others"
+
+
 def test_according_to_closing_the_sentence_reports_all_of_it() -> None:
     sentence = "Last year Moscow and Beijing noted that their ties were at their best, according to Anna Petrova."
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", "Anna Petrova")

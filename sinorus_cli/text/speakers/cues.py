@@ -123,6 +123,16 @@ BY_AGENT = re.compile(
     rf"|[”\"],?\s+(?:[\w'’-]+\s+){{1,5}}?(?:quoted|cited)\s+){NAME}"
 )
 _BODY = rf"(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(BODIES)}"
+# Groups named by who they are ("NATO leaders said", "Chinese and Russian officials stressed"): the group speaks.
+GROUP_NOUNS = word_list("""
+    countries governments officials leaders lawmakers members allies diplomats ministers senators
+""")
+GROUP_SAID = re.compile(
+    # not "Some officials said", "Many leaders said": unnamed others (others.py)
+    rf"{_OPENING}(?!(?i:some|many|several|other|most|few|these|those|such|certain|the|all|both)\b)"
+    rf"(?P<name>(?-i:{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}})\s+{alternatives(GROUP_NOUNS)})\s+"
+    rf"{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
+)
 BODY_SAID = re.compile(
     rf"\b(?P<name>{_BODY})(?:\s+(?:\w+\s+){{0,3}}?)?\s*{AUXILIARIES}(?P<verb>{ATTRIBUTING}|reads\b)", re.IGNORECASE
 )
@@ -181,6 +191,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (SUBJECT_SAID, "said-verb"),
     (APPOSED_SAID, "said-verb"),
     (BODY_SAID, "said-verb"),
+    (GROUP_SAID, "said-verb"),
     (ROLE_SAID, "said-verb"),
     (LOOSE_SAID, "said-verb"),
     (BY_AGENT, "attributed"),
@@ -241,7 +252,7 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     raw = match.group("name")
     if pattern is BODY_SAID:
         raw += _head_continued(match.string[match.end("name") : match.start("verb")])
-    if pattern in (BODY_SAID, ACCORDING_BODY, SAID_BODY):
+    if pattern in (BODY_SAID, ACCORDING_BODY, SAID_BODY, GROUP_SAID):
         return Said(" ".join(raw.split()), "")
     if pattern in (ROLE_SAID, ACCORDING_ROLE, SAID_ROLE):
         return Said(" ".join(raw.split()), "", match.group("role").lower())
