@@ -176,8 +176,10 @@ def test_a_joint_subject_speaks_together(sentence: str, name: str) -> None:
     [
         ("NATO members recently accused Beijing of enabling the war.", "NATO members"),
         ("Chinese and Russian officials stressed that the ties target no one.", "Chinese and Russian officials"),
+        ("The European Commission has become increasingly concerned about their energy deals.",
+         "European Commission"),
     ],
-)
+)  # fmt: skip
 def test_a_group_named_by_who_they_are_speaks(sentence: str, name: str) -> None:
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
 

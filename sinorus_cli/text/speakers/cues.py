@@ -49,6 +49,9 @@ PHRASED_SPEECH = (
     r"(?:belief|hope|view|concern|confidence|conviction|opinion|position)"
     r"|cast\s+doubt|raised\s+(?:\w+\s+)?concerns?"
     r"|(?:began|opened|ended|concluded|closed)\s+(?:\w+\s+){0,3}?by\s+(?:saying|declaring|stating|noting|arguing|stressing)"
+    # a concern held ("has become increasingly concerned about", "is worried that")
+    r"|(?:is|are|was|were|has\s+been|have\s+been|has\s+become|have\s+become|became|grew)\s+(?:\w+ly\s+)?"
+    r"(?:concerned|worried|alarmed)\s+(?:about|over|that|by)\b"
 )
 # Words between a subject and its verb that keep the attribution ("Lavrov has also said").
 AUXILIARIES = (
