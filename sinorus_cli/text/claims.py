@@ -147,7 +147,7 @@ def _unquoted(text: str) -> str:
     text = "".join(c for c in text if c not in DOUBLE_QUOTES)
     if OPENING_SINGLE.search(text):
         return " ".join(SINGLE_QUOTE.sub("", text).split())
-    marks = [m.start() for m in SINGLE_QUOTE.finditer(text) if not PLURAL_POSSESSIVE.match(text, m.start())]
+    marks = {m.start() for m in SINGLE_QUOTE.finditer(text) if not PLURAL_POSSESSIVE.match(text, m.start())}
     return " ".join("".join(c for i, c in enumerate(text) if i not in marks).split())
 
 
