@@ -121,3 +121,20 @@ def test_an_article_that_only_quotes_others_stays_on_the_timeline_as_quotes_only
     assert coded.exit_code == 0, coded.output
     rows = {r["article"]: r for r in _json(run, "--corpus", str(folder), "timeline", "alliance")}
     assert rows["talks"]["stance"] == -2
+
+
+def test_matrix_names_an_article_whose_author_takes_no_position_on_its_themes(run, tmp_path):
+    folder = tmp_path / "c"
+    assert run("init", str(folder)).exit_code == 0
+    for name, text in (
+        ("own.txt", "Drills at sea\n\nChina and Russia now hold joint naval drills every year, and they grow.\n"),
+        ("quoted.txt", "Voices\n\nAnna Petrova said that joint naval drills grow every year.\n"),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert run("--corpus", str(folder), "add", str(tmp_path / name), "--id", name[:-4]).exit_code == 0
+    quoted = [t for t in load_corpus([folder]).theses_of("quoted")]
+    assert quoted and all(t.speaker for t in quoted)  # only Anna Petrova's view
+    table = run("--corpus", str(folder), "matrix", tty=True, width=100).stdout
+    assert "No row: quoted (no position of the author's own" in ANSI.sub("", table)
+    records = run("--corpus", str(folder), "matrix", "--format", "tsv").stdout
+    assert "No row" not in records  # a note for people, not a record

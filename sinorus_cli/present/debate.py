@@ -313,10 +313,27 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
         legend += "\n" + "  ".join(f"{h}={t}" for h, t in zip(headers, theme_ids, strict=True))
     if labels:
         legend += "\nArticle: " + "  ".join(f"{labels[a]}={a}" for a in article_ids if a in labels)
+    if width is not None:  # a table: its rows are read anyway, so the articles without one can be named
+        legend += _unshown(article_ids, {r.article for r in matrix.rows})
     section = Section(
         "matrix", "", columns, rows, compact=True, fields=fields, empty="no article addresses these themes"
     )
     return View([section], document=Deferred(lambda: _matrix_document(matrix)), heading=legend)
+
+
+UNSHOWN_NAMED = 5  # articles named in the note on those without a row; more are counted
+
+
+def _unshown(article_ids: Sequence[str], shown: set[str]) -> str:
+    """A line naming the chosen articles whose authors take no position on these themes (quoting only)."""
+    missing = [a for a in article_ids if a not in shown]
+    if not missing:
+        return ""
+    named = ", ".join(missing[:UNSHOWN_NAMED]) + (
+        f" and {len(missing) - UNSHOWN_NAMED} more" if len(missing) > UNSHOWN_NAMED else ""
+    )
+    why = "no position of the author's own on these themes; 'sinorus compare THEME' shows what they quote"
+    return f"\nNo row: {named} ({why})."
 
 
 def _row_values(row: StanceRow) -> tuple[Any, ...]:
