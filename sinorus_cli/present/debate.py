@@ -286,7 +286,8 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
 
     On a terminal of `width` columns too narrow for the theme ids, the table numbers the themes, and an
     article whose id leaves no room for them is shown by its row number; the heading says which number
-    is which. Markdown and the report (no width) always name both in full.
+    is which. Markdown and the report (no width) always name both in full. A table's heading also names
+    the chosen articles it has no row for: their authors take no position on these themes.
     """
     theme_ids = [m.theme.id for m in matrix.themes]
     fields = ("article", "date", *theme_ids, "mixed", "proposed")
