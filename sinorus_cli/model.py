@@ -24,6 +24,16 @@ UNNAMED_OTHERS = "others"
 # How far (in characters) before a quote its speaker may be named and still hold it: the reader carries
 # a speaker this far to a quotation or a "he said", and `check` accepts a speaker named this close.
 SPEAKER_WINDOW = 600
+SHORT_NAME_WORDS = 3  # a name this short may be given by its first word alone ("Xi" for "Xi Jinping")
+
+
+def short_forms(name: str) -> tuple[str, ...]:
+    """The single words a text may give a person named in full by: the last (a surname: "Lavrov" for
+    "Sergey Lavrov"), or the first of a short name (a family name first: "Xi" for "Xi Jinping")."""
+    words = name.split()
+    if not words:
+        return ()
+    return (words[-1], words[0]) if 1 < len(words) <= SHORT_NAME_WORDS else (words[-1],)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,20 @@ def test_the_readers_speakers_pass_check(corpus):
     assert check_corpus(replace(corpus, theses=proposed)) == []
 
 
+def test_a_family_name_given_alone_passes_check(tmp_path, corpus):
+    """"Wang said" far from "Wang Lei": the reader completes the name, check finds the word it was given by."""
+    filler = " ".join(["Trade between the two neighbours rose again last year."] * 14)
+    text = f"Wang Lei arrived in Moscow on Monday.\n\n{filler}\n\nWang said that the ties were deep and lasting."
+    found = sentences(text)
+    said = found[-1]
+    speaker = attribute(text, found)[-1].name
+    assert speaker == "Wang Lei" and said.start > SPEAKER_WINDOW
+    (tmp_path / "w.txt").write_text(text, encoding="utf-8")
+    article = Article("w", "w.txt", tmp_path / "w.txt")
+    thesis = Thesis("w:1", "w", "durability", 2, "", said.text, said.start, said.end, "curated", None, speaker)
+    assert check_corpus(Corpus(corpus.codebook, (article,), (thesis,))) == []
+
+
 def test_a_speaker_carried_across_the_window_passes_check(tmp_path, corpus):
     """A quotation whose speaker is named 500 characters before it: the reader carries the name, check accepts it."""
     filler = " ".join(["Trade between the two neighbours rose again last year."] * 8)

@@ -1,8 +1,9 @@
 """Verifying a corpus: every quote verbatim at its offsets, in the author's own text, by the speaker named.
 
 A thesis that names a speaker (a quoted person, body or document) passes when
-that speaker is recognisable near the quote: the name, or its last word (a
-surname such as "Lavrov", the head of a body's name such as "statement"),
+that speaker is recognisable near the quote: the name, its last word (a
+surname such as "Lavrov", the head of a body's name such as "statement"), or
+the first word of a short name (a family name first: "Xi" for "Xi Jinping"),
 appears as a whole word in the quote's paragraph or in the SPEAKER_WINDOW
 characters before the quote. Words in parentheses qualify a name and are not
 looked for. A speaker that repeats the article's author is flagged: the author's
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import CorpusError
-from ..model import SPEAKER_WINDOW, UNNAMED_OTHERS, Article, Corpus, Thesis, overlaps
+from ..model import SPEAKER_WINDOW, UNNAMED_OTHERS, Article, Corpus, Thesis, overlaps, short_forms
 from ..text.cleaning import Paragraph, clean_paragraphs, paragraph_spans
 
 
@@ -89,7 +90,7 @@ def _speaker_problem(thesis: Thesis, article: Article, text: str, paragraphs: li
         return f"speaker {thesis.speaker!r} is the article's author; leave the speaker empty"
     start, end = next(((a, b) for a, b in paragraphs if a <= thesis.start < b), (thesis.start, thesis.end))
     near = text[max(0, min(start, thesis.start - SPEAKER_WINDOW)) : max(end, thesis.end)]
-    for part in (" ".join(name), name[-1]):
+    for part in (" ".join(name), *short_forms(" ".join(name))):  # the words the reader completes a name from
         if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", near, re.IGNORECASE):
             return ""
     return (

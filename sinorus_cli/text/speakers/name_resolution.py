@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...model import short_forms
 from ..sentences import Sentence
 from .person_names import NAME, OPENERS, PLACES, PUBLICATION_WORDS, clean_name, looks_like_person
 
@@ -54,9 +55,7 @@ class Names:
         key = name.casefold().removeprefix("mr.").removeprefix("ms.")
 
         def fits(m: _Mention) -> bool:
-            parts = [w.casefold() for w in m.name.split()]
-            # Surname last ("Sergey Lavrov"), or first in a short name ("Xi Jinping", "Wang Yi").
-            return parts[-1] == key or (len(parts) <= 3 and parts[0] == key)
+            return key in (w.casefold() for w in short_forms(m.name))
 
         before = [m for m in self.mentions if m.start < at and fits(m)]
         after = [m for m in self.mentions if m.start >= at and fits(m)]
