@@ -7,6 +7,7 @@ cached and turned into JSON without surprises.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -25,6 +26,14 @@ UNNAMED_OTHERS = "others"
 # a speaker this far to a quotation or a "he said", and `check` accepts a speaker named this close.
 SPEAKER_WINDOW = 600
 SHORT_NAME_WORDS = 3  # a name this short may be given by its first word alone ("Xi" for "Xi Jinping")
+
+
+def named_in(text: str, speaker: str) -> bool:
+    """Whether `text` gives `speaker` in full or by a short form, as whole words in any case; words in
+    parentheses qualify a name and are not looked for."""
+    name = " ".join(re.sub(r"\([^)]*\)", " ", speaker).split())
+    forms = (name, *short_forms(name)) if name else ()
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) for form in forms)
 
 
 def short_forms(name: str) -> tuple[str, ...]:

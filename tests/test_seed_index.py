@@ -13,7 +13,7 @@ from sinorus_cli.analysis.check import check_corpus
 from sinorus_cli.analysis.compare import compare_theme
 from sinorus_cli.analysis.stance import Speakers, position
 from sinorus_cli.corpus import load_corpus
-from sinorus_cli.model import SPEAKER_WINDOW, Article, Corpus, Thesis
+from sinorus_cli.model import SPEAKER_WINDOW, Article, Corpus, Thesis, named_in
 from sinorus_cli.text.extract import extract_theses
 from sinorus_cli.text.sentences import sentences
 from sinorus_cli.text.speakers import attribute
@@ -52,8 +52,22 @@ def test_the_readers_speakers_pass_check(corpus):
     assert check_corpus(replace(corpus, theses=proposed)) == []
 
 
+def test_a_speaker_is_carried_from_quotation_to_quotation_only_while_their_name_is_near():
+    topics = ("trade", "energy", "arms", "finance", "space")
+    quotations = [f'"Cooperation in {t} between the two is deep, it grows every year, and it will last for many '
+                  f'years to come, whatever outsiders may say about it."' for t in topics]  # fmt: skip
+    text = "Anna Petrova, a scholar, said the ties were deep.\n\n" + "\n\n".join(quotations)
+    found = sentences(text)
+    said = attribute(text, found)
+    assert said[1].name == "Anna Petrova"  # the quotation after her name
+    for sentence, who in zip(found, said, strict=True):
+        window = text[max(0, sentence.start - SPEAKER_WINDOW) : sentence.end]
+        assert not who.name or named_in(window, who.name)  # what `check` asks of every speaker
+    assert said[-1].name == ""  # five quotations on, her name is out of reach
+
+
 def test_a_family_name_given_alone_passes_check(tmp_path, corpus):
-    """"Wang said" far from "Wang Lei": the reader completes the name, check finds the word it was given by."""
+    """ "Wang said" far from "Wang Lei": the reader completes the name, check finds the word it was given by."""
     filler = " ".join(["Trade between the two neighbours rose again last year."] * 14)
     text = f"Wang Lei arrived in Moscow on Monday.\n\n{filler}\n\nWang said that the ties were deep and lasting."
     found = sentences(text)

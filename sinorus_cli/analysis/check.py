@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import CorpusError
-from ..model import SPEAKER_WINDOW, UNNAMED_OTHERS, Article, Corpus, Thesis, overlaps, short_forms
+from ..model import SPEAKER_WINDOW, UNNAMED_OTHERS, Article, Corpus, Thesis, named_in, overlaps
 from ..text.cleaning import Paragraph, clean_paragraphs, paragraph_spans
 
 
@@ -90,9 +90,8 @@ def _speaker_problem(thesis: Thesis, article: Article, text: str, paragraphs: li
         return f"speaker {thesis.speaker!r} is the article's author; leave the speaker empty"
     start, end = next(((a, b) for a, b in paragraphs if a <= thesis.start < b), (thesis.start, thesis.end))
     near = text[max(0, min(start, thesis.start - SPEAKER_WINDOW)) : max(end, thesis.end)]
-    for part in (" ".join(name), *short_forms(" ".join(name))):  # the words the reader completes a name from
-        if re.search(rf"(?<!\w){re.escape(part)}(?!\w)", near, re.IGNORECASE):
-            return ""
+    if named_in(near, thesis.speaker):  # in full, or by a word the reader completes the name from
+        return ""
     return (
         f"speaker {thesis.speaker!r} is not named in the quote's paragraph or the {SPEAKER_WINDOW} characters before it"
     )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ...model import SPEAKER_WINDOW, UNNAMED_OTHERS
+from ...model import SPEAKER_WINDOW, UNNAMED_OTHERS, named_in
 from ..sentences import Sentence
 from .cues import CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
 from .labels import label_of, mentioned_elsewhere, transcript_turns
@@ -132,19 +132,21 @@ def attribute(text: str, found: Sequence[Sentence], author: str = "") -> list[At
                 turn = _labelled(article, labels[i] or "", sentence.start)
             elif n == 0 and not article.transcript:
                 turn = None
-            recent = _recent(out, found, i) or _person(article, sentence)
+            recent = _recent(text, out, found, i) or _person(article, sentence)
             result = _one(sentence, own, n, quoted[n], recent, turn)
             out.append(result)
     return out
 
 
-def _recent(done: Sequence[Attribution], found: Sequence[Sentence], i: int) -> Attribution | None:
-    """The speaker named last before sentence `i`, within the carrying window."""
+def _recent(text: str, done: Sequence[Attribution], found: Sequence[Sentence], i: int) -> Attribution | None:
+    """The speaker named last before sentence `i`, if the text names them within the carrying window: a
+    speaker carried from sentence to sentence is not carried on past where their name was last given."""
     for j in range(i - 1, -1, -1):
         if found[i].start - found[j].start > CARRY_WINDOW:
             return None
         if done[j].kind == "named":
-            return done[j]
+            near = text[max(0, found[i].start - CARRY_WINDOW) : found[i].end]
+            return done[j] if named_in(near, done[j].name) else None
     return None
 
 

@@ -135,6 +135,8 @@ def clean_name(name: str) -> str:
         words.pop(0)
     while not body and len(words) > 1 and _is_title(words[0]):
         words.pop(0)
+    while words and words[0].lower() in NAME_PARTICLES:  # "Director | of the Institute": what the title left
+        words.pop(0)
     words = _without_affiliation(words)
     cleaned = " ".join(words).strip(" ,.:;")
     lowered = cleaned.lower()
