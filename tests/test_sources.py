@@ -462,7 +462,12 @@ def test_series_labels_names_under_headlines_labelled_bylines_and_other_scripts(
       {"title": "Oil sales to the region have doubled this year, officials say."}),
      ("MOSCOW, March 20 (Xinhua) -- The two leaders met for talks on Monday.\nMore.",
       {"title": "The two leaders met for talks on Monday."}),
-     ("Moscow: The Bear Looks East\nThe text.", {"title": "Moscow: The Bear Looks East"})],
+     ("Moscow: The Bear Looks East\nThe text.", {"title": "Moscow: The Bear Looks East"}),
+     # a date before a trail of sections stays; a journal page's counters are no title
+     ("date 2021-03-02 Home » World\n\nThe two leaders met for talks on Monday.\nMore.",
+      {"date": "2021-03-02", "title": "The two leaders met for talks on Monday."}),
+     ("1,204\nViews\n3\nCrossRef citations to date\n0\nAltmetric\nA pivot that went astray in the east\nText.",
+      {"title": "A pivot that went astray in the east"})],
 )  # fmt: skip
 def test_page_chrome_honorifics_descriptions_and_several_authors(top, expected):
     assert from_text(top) == expected

@@ -199,7 +199,8 @@ TITLE_MAX_CHARS = 120  # a headline fits; running text taken for want of one is 
 # our distribution list", "Want to know more about ...?"): never a title, and no line between two others.
 PAGE_CHROME = re.compile(
     r"^(?:print|share|rate|subscribe|sign\s+up|follow\s+us|download|read\s+more|comments?|like|tweet|email"
-    r"|want\s+to\s+know|click|log\s*in|register|join\s+us)\b.{0,60}$|^\(\s*(?:\d+|no)\s+votes?\s*\)$",
+    r"|want\s+to\s+know|click|log\s*in|register|join\s+us|views|altmetric|crossref\s+citations|citations)\b.{0,60}$"
+    r"|^\(\s*(?:\d+|no)\s+votes?\s*\)$|^[\d.,\s]+$",  # a journal page's counters: "4,692", "Views"
     re.IGNORECASE,
 )
 # A line that describes the person named on the line before it ("Ph.D. in History, Academic Director of
@@ -232,6 +233,15 @@ def _without_dateline(line: str) -> str:
     return line
 
 
+def _without_breadcrumb(line: str) -> str:
+    """A header line without the trail of sections before its headline; a date opening it stays ("date
+    2020-04-17 Home » Nation" keeps its date)."""
+    opening = _OPENING_DATE.match(line)
+    if opening and parse_date(opening.group("date")):
+        return line[: opening.end()] + " " + _BREADCRUMB.sub("", line[opening.end() :].strip())
+    return _BREADCRUMB.sub("", line)
+
+
 def _described_after_comma(line: str) -> str:
     """The name of a line that names a person and then describes them after a comma, else ''."""
     name, comma, description = line.partition(",")
@@ -253,7 +263,7 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     """
     found: dict[str, str] = {}
     title = fallback = bare = ""
-    lines = [_BREADCRUMB.sub("", line.strip()) for line in text.split("\n") if line.strip()][:HEADER_LINES]
+    lines = [_without_breadcrumb(line.strip()) for line in text.split("\n") if line.strip()][:HEADER_LINES]
     lines = [line for line in lines if not PAGE_CHROME.match(line)]
     for number, line in enumerate(lines):
         if bare and number and lines[number - 1] == bare and BIO_LINE.search(line) and len(line) <= HEADER_LINE:
