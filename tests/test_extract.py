@@ -57,6 +57,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         # A rejection reverses its own part of the sentence, not the reason or counterpoint after it.
         ("Talk of an anti-Western axis is a myth, because joint exercises are routine.", "military", 2),
         ("Worries about their mutual distrust are groundless; mutual trust runs deep.", "trust", 2),
+        # Doubting what a sentence names is rejecting it.
+        ("Both sides praise the partnership, yet their mutual trust is open to doubt.", "trust", -2),
+        ("Their professed mutual trust is questionable at best.", "trust", -2),
     ],
 )
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):
