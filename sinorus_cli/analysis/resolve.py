@@ -43,8 +43,8 @@ def resolve_name(query: str, names: Mapping[str, Iterable[str]], what: str) -> R
     if len(opening) == 1:
         return Resolved(opening[0], note=f"{what} {query!r} taken as {opening[0]!r}")
     if len(opening) > 1:
-        shown = opening[:5] if len(opening) <= 5 else [*opening[:4], f"{len(opening) - 4} more"]
-        raise UsageError(f"{what} {query!r} is ambiguous: did you mean {_or(shown)}?")
+        more = f" ({len(opening) - 5} more open so)" if len(opening) > 5 else ""
+        raise UsageError(f"{what} {query!r} is ambiguous: did you mean {_or(opening[:5])}?{more}")
     ranked = _rank(folded, names)
     if not ranked:
         raise UsageError(f"unknown {what} {query!r}", hint=f"list them with 'sinorus {what}s'")

@@ -112,10 +112,10 @@ def _named_headline(line: str) -> tuple[str, str] | None:
     found = _NAMED_HEADLINE.match(line)
     # Every word of a name is capitalised: "Russia and China: ...", "Россия и Китай: ..." name nobody.
     capitalised = found is not None and all(w[:1].isupper() for w in found.group("name").split())
-    name = found.group("name") if found else ""
+    name = found.group("name").strip() if found else ""
     # "XING GUANGCHENG: ..." names a person in capitals, as a headline may
     if found and capitalised and (looks_like_person(name) or (name.isupper() and looks_like_person(name.title()))):
-        return found.group("name").strip(), found.group("title").strip()
+        return name, found.group("title").strip()
     return None
 
 
@@ -146,10 +146,14 @@ _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*\.?")
 BARE_NAME_WORDS = (2, 3)
 
 
+# Authors on one line: "Anna Berg and Li Wen", "Anna Berg & Li Wen".
+_AUTHORS_JOINED = re.compile(r"\s+(?:and|&)\s+")
+
+
 def _bare_name(line: str) -> bool:
     """Whether a header line is a person's name and nothing else ("KIM Min-jun" under a report's title,
     "Dr. Anna Berg", "Anna Berg and Li Wen")."""
-    return all(_one_bare_name(name) for name in re.split(r"\s+(?:and|&)\s+", line))
+    return bool(_bare_author(line))
 
 
 def _one_bare_name(name: str) -> str:
@@ -171,8 +175,10 @@ def _one_bare_name(name: str) -> str:
 
 
 def _bare_author(line: str) -> str:
-    """The author a header line names alone, with honorifics dropped ("Dr. Anna Berg" -> "Anna Berg")."""
-    return " and ".join(_one_bare_name(n) for n in re.split(r"\s+(?:and|&)\s+", line))
+    """The author(s) a header line names and nothing else, honorifics dropped ("Dr. Anna Berg" -> "Anna
+    Berg"), else ''."""
+    names = [_one_bare_name(part) for part in _AUTHORS_JOINED.split(line)]
+    return " and ".join(names) if all(names) else ""
 
 
 # Labels that may follow the name on one byline ("By Wang Haiyun Source: Global Times Published: 2019/1/15").

@@ -223,7 +223,7 @@ def said_in(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> Said | Non
 
 # Nouns that go on a body's name when they stand right after it ("a leaked US government document said",
 # "a foreign ministry spokesperson said"): the head of the phrase is the last of them.
-_HEAD_NOUNS = frozenset(w.replace("_", " ") for w in BODIES + ROLE_NOUNS if "_" not in w)
+_HEAD_NOUNS = frozenset(w for w in BODIES + ROLE_NOUNS if "_" not in w)  # one-word nouns only
 
 
 def _head_continued(gap: str) -> str:
