@@ -199,3 +199,47 @@ def test_a_long_relative_aside_goes_before_anything_is_cut() -> None:
 )  # fmt: skip
 def test_a_cut_at_a_word_leaves_no_word_hanging_and_splits_no_name(text: str, cut: str) -> None:
     assert cut_at_word(text, 66) == cut
+
+
+@pytest.mark.parametrize(
+    ("sentence", "max_chars", "claim"),
+    [
+        # An opening phrase of time goes before anything is cut.
+        ("In the years since the sanctions began, the two governments have signed more agreements on energy, grain "
+         "and payments than ever before.", 110,
+         "The two governments have signed more agreements on energy, grain and payments than ever before."),
+        # A second predicate joined by "and" is where the first one ends.
+        ("The president praised the growing trade between the two neighbours and criticised the sanctions that other "
+         "powers keep imposing on both of them.", 100,
+         "The president praised the growing trade between the two neighbours."),
+        # A paired dash aside goes, and the predicate after it stays.
+        ("The plan to win Moscow away from Beijing – an idea older than the summit itself – is unlikely to work "
+         "because neither capital wants it.", 100,
+         "The plan to win Moscow away from Beijing is unlikely to work because neither capital wants it."),
+        # A subordinating word inside the sentence ends the main clause, with the word that modifies it.
+        ("Beijing keeps buying Russian grain and timber in growing amounts just because its own harvests and forests "
+         "fall short of demand.", 90,
+         "Beijing keeps buying Russian grain and timber in growing amounts."),
+        # The comma after an opening phrase that holds the main clause is no place to cut it off.
+        ("Since the war began Moscow has sold far more oil to Beijing than before, mainly because European buyers "
+         "stopped taking its crude.", 90,
+         "Since the war began Moscow has sold far more oil to Beijing than before."),
+    ],
+)  # fmt: skip
+def test_a_long_claim_keeps_its_main_clause_whole(sentence: str, max_chars: int, claim: str) -> None:
+    assert claim_of(sentence, max_chars) == claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A condition is part of what is claimed: it stays.
+        "Without cheap energy from the north, the factories of the coast would slow down and the trade surplus of "
+        "the country would shrink sharply.",
+        # A comma between two adjectives does not end an opening phrase.
+        "While a formal, lasting tie helps both sides in the eyes of the world, neither of them wants to be drawn "
+        "into the other's wars.",
+    ],
+)
+def test_what_an_opening_phrase_must_keep(sentence: str) -> None:
+    assert claim_of(sentence, 100).startswith(sentence.split(",")[0])

@@ -5,10 +5,14 @@ below: leading discourse markers ("However,", "In fact,") and attributions ("Acc
 "Lavrov noted that") go, and so do trailing attributions (", he said", ", according to Y"),
 an attribution inside the sentence (", according to Y,", ", he said,"), parentheticals, bracketed
 references and appositives after a name (", a former minister,"); quotation marks go (an apostrophe
-stays); the first letter is capitalised and the line ends with a period. A line still longer than the
-limit is cut where a main clause ends and keeps most of it: before a semicolon or a dash, or before
-a comma that opens a dependent phrase (", which", ", while", ", pledging"), never where the kept part
-ends in a word that needs more ("in which", "the"); else it is cut at a word boundary with "…". A
+stays); the first letter is capitalised and the line ends with a period. A line longer than the limit
+first loses what its main clause can do without, one thing at a time, as long as the rest is still too
+long: a relative aside (", which ... ,"), an aside between dashes, an opening phrase of time, place,
+cause or concession ("In the coming years,", "As the West arms Kyiv,"; never a condition such as
+"Without China,"). Still too long, it is cut where a main clause ends and keeps most of it: before a
+semicolon or a dash, before a comma that opens a dependent phrase (", which", ", while", ", pledging"),
+before a second predicate ("and criticised") or a subordinating word ("because"), never where the kept
+part ends in a word that needs more ("in which", "the"); else it is cut at a word boundary with "…". A
 comma before a verb ("Putin and his counterpart, Pezeshkian, signed") and a colon (whose list or
 quotation is often the point) are not clause ends. Every character of a claim comes from
 its sentence, but for the capital, the final period and the ellipsis: it is never a template, and
@@ -17,10 +21,11 @@ never empty (where trimming would leave nothing, the trimmed sentence is the cla
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
-from .shorten import MIN_KEPT, OPEN_ENDINGS, cut_at_word
+from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
 from .speakers import ATTRIBUTING, AUXILIARIES
 
 # Words that open a sentence to link it to the last one, not to say anything of their own.
@@ -100,9 +105,44 @@ INNER_ATTRIBUTION = re.compile(rf",\s*(?:{_ACCORDING_TO}|{_PRONOUN}\s+(?:also\s+
 DEPENDENT_OPENERS = frozenset(
     """which who whom whose where when while whereas although though because since as if unless until
     despite amid including such with without by after before thereby even especially particularly not
-    rather but yet notably mainly largely partly given""".split()  # noqa: SIM905 (a word list reads best as words)
+    rather but yet so then notably mainly largely partly given compared based backed driven coupled""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,(?=\s+(?P<next>[\w’'-]+)))\s")
+# A second predicate or clause joined by "and"/"but": the first one ends there ("X emphasised A and criticised B").
+AUXILIARY_WORDS = frozenset(
+    "has have had is are was were will would can could should must may might does did do".split()  # noqa: SIM905
+)
+CLAUSE_SUBJECTS = frozenset(
+    "the it they this that these those he she we there its their his her our both neither each".split()  # noqa: SIM905
+)
+
+COORDINATION = re.compile(r"(?P<comma>,)?\s+(?:and|but)\s+(?:also\s+|then\s+|now\s+|even\s+)?(?P<word>[\w’'-]+)")
+# A subordinating word inside the sentence opens what the main clause before it can do without.
+INNER_SUBORDINATE = re.compile(
+    r"\s(?:(?:just|only|partly|mainly|largely|simply|precisely|perhaps|probably|not)\s+)?"
+    r"(?=(?:because|while|although|though|whereas|even\s+though|so\s+that)\s)"
+    # "as" opening a clause with its subject ("a success as both leaders agreed"); not "such as", "as well as",
+    # nor "as the ..." ("position itself as the leader"), which is more often a complement than a clause
+    r"|(?<!such)(?<!well)(?<!\bso)\s(?=as\s+(?:both|they|he|she|we)\s)"
+)
+# A paired dash aside ("the idea - that X - is flawed"): the sentence reads whole without it.
+DASH_ASIDE = re.compile(r"\s+[—–-]\s+[^—–;:]{1,160}?\s+[—–-](?=\s)|—[^—;:\s][^—;:]{0,160}?—")
+# An opening phrase the main clause can do without when the line is too long: when, where, despite what
+# ("In the coming years,", "As the West arms Kyiv,", "Dubbed the deal of the century,"). Not a condition
+# ("Without China,", "If", "Unless"), a perspective ("For Moscow,") or a comparison, which the claim needs.
+OPENING_PHRASE_WORDS = frozenset(
+    """in on at after before during since following amid despite under over through throughout beyond across
+    as while although though whereas because once when today now recently currently historically traditionally
+    until""".split()  # noqa: SIM905 (a word list reads best as words)
+)
+OPENING_PHRASE = re.compile(r"^(?P<first>[\w’'-]+)\b[^,;:“”\"]{0,160}?,\s+(?P<rest>.*)$", re.DOTALL)
+# An article and one word before the comma: an adjective whose noun comes after it ("a formal, lasting tie").
+ARTICLE_ENDED = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|such)\s+[\w’'-]+\s*,\s+$", re.IGNORECASE
+)
+PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
+LIST_GOES_ON = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-Z][\w’'-]*)*\s+(?:and|or)\s")
+MIN_REST_WORDS = 5  # what an opening phrase leaves must be a clause of its own
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
 COLON_TAIL_WORDS = 3  # a cut leaving this few words after a colon ("...: unlike China") ends at the colon
 
@@ -167,16 +207,68 @@ def _shortened(text: str, max_chars: int) -> str:
     if len(text) <= max_chars:
         return text
     # The period that ends a clause takes the place of its comma: a boundary before the limit will do.
+    window = range(math.ceil(MIN_KEPT * max_chars), max_chars)
     cuts = [
         m.start()
         for m in CLAUSE_BOUNDARY.finditer(text)
-        if MIN_KEPT * max_chars <= m.start() < max_chars and _ends_main_clause(text[: m.start()], m.group("next"))
+        if m.start() in window and _ends_main_clause(text[: m.start()], m.group("next"))
+    ]
+    cuts += [
+        m.start()
+        for m in (*COORDINATION.finditer(text), *INNER_SUBORDINATE.finditer(text))
+        if m.start() in window and _opens_clause(m) and _ends_main_clause(text[: m.start()], None)
     ]
     if cuts:
-        clause = _finished(_without_colon_tail(text[: cuts[-1]], max_chars))
+        clause = _finished(_without_colon_tail(text[: max(cuts)], max_chars))
         if 0 < len(clause) <= max_chars:
             return clause
     return cut_at_word(text, max_chars)
+
+
+def _opens_clause(match: re.Match[str]) -> bool:
+    """Whether a coordination opens a second predicate or clause (always, for a subordinating word)."""
+    if match.re is INNER_SUBORDINATE:
+        return True
+    word = match.group("word").lower()
+    if match.group("comma") and word in CLAUSE_SUBJECTS:
+        return True
+    return word in AUXILIARY_WORDS or (word.endswith("ed") and len(word) > 4)
+
+
+def _condensations(text: str) -> list[str]:
+    """`text`, then `text` without each thing its main clause can do without, one more at a time."""
+    versions = [text]
+    for reduce in (_without_relative_aside, _without_dash_aside, _without_opening_phrase):
+        shorter = reduce(versions[-1])
+        if shorter != versions[-1] and len(shorter.split()) >= MIN_CLAIM_WORDS:
+            versions.append(shorter)
+    return versions
+
+
+def _without_relative_aside(text: str) -> str:
+    return RELATIVE_ASIDE.sub("", text)
+
+
+def _without_dash_aside(text: str) -> str:
+    return " ".join(DASH_ASIDE.sub(" ", text).split())
+
+
+def _without_opening_phrase(text: str) -> str:
+    """Without an opening phrase of time, place, cause or concession (OPENING_PHRASE_WORDS, or a participle)."""
+    match = OPENING_PHRASE.match(text)
+    if match is None:
+        return text
+    first, rest = match.group("first"), match.group("rest")
+    if first.lower() not in OPENING_PHRASE_WORDS and not PARTICIPLE.match(first):
+        return text
+    if ARTICLE_ENDED.search(match.group(0)[: match.start("rest")]):
+        return text  # the comma was inside the phrase ("While a formal, lasting tie ..."): no clause follows it
+    opening = rest.split(None, 1)[0]
+    if opening in DEPENDENT_OPENERS or opening.endswith("ly"):
+        return text  # a phrase goes on after the comma ("..., mainly due to"): the main clause was in the phrase
+    if len(rest.split()) < MIN_REST_WORDS or LIST_GOES_ON.match(rest):
+        return text  # a clause too short to stand alone, or a list the comma only separated
+    return rest
 
 
 def _without_colon_tail(kept: str, max_chars: int) -> str:
@@ -216,9 +308,20 @@ def claim_of(sentence: str, max_chars: int = 140) -> str:
     text = INNER_ATTRIBUTION.sub(" ", PARENTHETICAL.sub("", whole))
     text = _strip_trailing(_strip_leading(text))
     text = APPOSITIVE.sub("", text)
-    if len(text) > max_chars:  # an aside the main clause can do without, before anything is cut
-        text = RELATIVE_ASIDE.sub("", text)
+    limit = max(1, max_chars)
+    # The least condensed version that fits whole, else the least condensed that a clause end shortens,
+    # else the most condensed cut at a word: what goes first is what the main clause can best do without.
+    versions = [_claim_line(version, whole) for version in _condensations(text)]
+    fitting = [v for v in versions if len(v) <= limit]
+    if fitting:
+        return fitting[0]
+    cut = [_shortened(v, limit) for v in versions]
+    return next((c for c in cut if not c.endswith(ELLIPSIS)), cut[-1])
+
+
+def _claim_line(text: str, whole: str) -> str:
+    """`text` finished as a claim; `whole` (the sentence) finished where trimming left too little."""
     claim = _finished(_unquoted(text))
     if len(claim.split()) < MIN_CLAIM_WORDS or not any(c.isalnum() for c in claim):
         claim = _finished(_unquoted(whole)) or whole or "."
-    return _shortened(claim, max(1, max_chars))
+    return claim
