@@ -19,6 +19,16 @@ FURNITURE = (
     "1 A. Author, ‘A Partnership of Equals?’ Some Institute, 2022, https://example.org/report.pdf",
     "[12] B. Writer and C. Writer, “Pipelines and Power,” Energy Review, 2019.",
     "3. D. Scholar, 'The Eastern Pivot', in Essays on Eurasia, 2016, pp. 4-19.",
+    # The page's frame: a cookie notice, its buttons, a menu, a copyright line, an unfilled placeholder.
+    "We use cookies so that this page can remember your reading settings",
+    "Our website uses cookies. Accept",
+    "More information  .  Close",
+    "menu_open Opinion",
+    "Skip to main content",
+    "© The Weekly Observer",
+    "Copyright 2024 Example Media. All rights reserved.",
+    "page/header.site_title",
+    "https://example.org/p/12AB",
 )
 
 WRITING = (
@@ -27,6 +37,10 @@ WRITING = (
     "1991 was the year the Soviet Union dissolved; the border was settled later.",
     "Editors of both papers note that the summit produced few agreements.",
     "The report 'Partners of Convenience' argues the opposite.",
+    "Menus of options for both sides are long: a treaty, a pact, or nothing at all.",
+    "Copyright law in both countries protects state media from foreign reprints.",
+    "2025/04/03",
+    "Global.",
 )
 
 
@@ -66,3 +80,22 @@ def test_no_proposal_quotes_furniture(run, tmp_path):
     quoted = " ".join(t["quote"] for t in theses)
     for furniture in ("Editor's Note", "Upgrade today", "Some Institute"):
         assert furniture not in quoted
+
+
+def test_the_frame_of_a_page_gives_no_title_and_its_copyright_gives_the_outlet():
+    from sinorus_cli.text.metadata import from_text
+
+    page = (
+        "We use cookies so that this page can remember your reading settings\n"
+        "More information . Close\n"
+        "menu_open Opinion\n"
+        "Why Moscow Will Not Leave Beijing\n"
+        "By Anna Berg\n"
+        "© The Weekly Observer\n"
+        "The idea of winning Moscow over comes back every few years, and it fails every time for the same reasons.\n"
+    )
+    assert from_text(page) == {
+        "title": "Why Moscow Will Not Leave Beijing",
+        "author": "Anna Berg",
+        "outlet": "The Weekly Observer",
+    }

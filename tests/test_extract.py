@@ -234,3 +234,15 @@ def test_the_authors_own_sentence_speaks_for_the_article_beside_a_quoted_one(cod
     on_alliance = [t for t in proposed if t.theme == "alliance"]
     assert {t.speaker for t in on_alliance} >= {"Sergey Lavrov", ""}
     assert all(t.stance > 0 for t in on_alliance if not t.speaker)
+
+
+def test_a_one_word_line_is_never_a_thesis() -> None:
+    # A masthead's fragment ("Multipolarity.") may score high on a theme, but it states nothing.
+    text = (
+        "Espreso. Multipolarity.\n\nMoscow and Beijing call for a world of many poles, not one.\n\n"
+        "Their leaders say the order led by Washington is ending and a multipolar order is rising.\n\n"
+        "Trade between them grew again last year."
+    )
+    theses = extract_theses(text, load_corpus(["seeds"]).codebook, "masthead")
+    assert any(t.theme == "multipolarity" for t in theses)
+    assert all(len(re.findall(r"\w+", t.quote)) >= 2 for t in theses)

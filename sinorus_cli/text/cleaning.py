@@ -13,8 +13,32 @@ from dataclasses import dataclass
 
 from ..model import Span
 
+# Lines of a page's frame that are neither writing nor its header (headline, byline, date): a cookie
+# notice, a copyright line, a menu, a template's unfilled placeholder, a bare address. The metadata reader
+# skips them too, so none is taken for a title.
+PAGE_FURNITURE = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r".{0,80}\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b",
+        r"(?:accept|reject|manage)\s+(?:all\s+)?cookies\b.{0,60}$",
+        r"more\s+information\s*[.:]?\s*close\s*$",
+        r"(?:menu|menu_open|close_menu|skip\s+to\s+(?:main\s+)?content)\b.{0,40}$",
+        r"(?:©|copyright\s+(?:©\s*)?(?:\d{4}|by)\b).{0,100}$",
+        r".{0,100}\ball\s+rights\s+reserved\.?\s*$",
+        # one word of letters, slashes and underscores: "client/title.list_title", a template's placeholder
+        r"(?=\S*[a-z]_[a-z]|\S*[a-z]/[a-z])[\w./-]+\s*$",
+        r"https?://\S+\s*$",
+    )
+)
+
+
+def is_page_furniture(line: str) -> bool:
+    """Whether a line is part of the page's frame (PAGE_FURNITURE), not its text or its header."""
+    return any(p.match(line.strip()) for p in PAGE_FURNITURE)
+
+
 # Whole-paragraph patterns of page furniture seen on news and think-tank sites.
-BOILERPLATE = tuple(
+BOILERPLATE = PAGE_FURNITURE + tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"read more\s*:",

@@ -15,6 +15,7 @@ against any hand coding.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ SENTENCE_MIN = 0.8  # beside a theme's likeliest sentence, others quoted from th
 # author speaks to the theme too (out of fold, signs right 385 of 514 either way).
 AUTHOR_MIN = 0.5
 MAX_PER_THEME = 3
+# A sentence of one word (a masthead's fragment: "Global.") states nothing; a heading of two may ("Shared fears").
+MIN_THESIS_WORDS = 2
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.0  # every theme the article head passes is proposed; confidence orders them
 NGRAM_SHARE = 0.5  # grouped CV: sentence-level average precision 0.445 embedding heads alone, 0.497 averaged
@@ -167,7 +170,9 @@ def _theme_proposals(
     reader: Reader,
 ) -> list[Proposal]:
     """The sentences that speak to a theme most (at least one), each with its stance and calibrated confidence."""
-    order = [int(i) for i in np.argsort(-probability, kind="stable")]
+    order = [int(i) for i in np.argsort(-probability, kind="stable") if _states_something(features.found[i])]
+    if not order:
+        return []
     chosen = [i for i in order if probability[i] >= SENTENCE_MIN][:MAX_PER_THEME] or order[:1]
     authored = [i for i in order if features.authored[i] and probability[i] >= AUTHOR_MIN]
     if authored and not any(features.authored[i] for i in chosen):
@@ -192,6 +197,10 @@ def _theme_proposals(
         )
         out.append(Proposal(features.found[i], theme, stance, round(float(calibration), 3), who.name, why))
     return out
+
+
+def _states_something(sentence: Sentence) -> bool:
+    return len(re.findall(r"\w+", sentence.text)) >= MIN_THESIS_WORDS
 
 
 def select(proposals: Sequence[Proposal], min_confidence: float = MIN_CONFIDENCE) -> list[Proposal]:

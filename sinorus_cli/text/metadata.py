@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .cleaning import is_page_furniture
 from .names import lists
 from .shorten import cut_at_word
 
@@ -23,6 +24,13 @@ _DATED = re.compile(
     r"^\s*(?:published|posted|updated|date|dated|first published)(?:\s+on)?\s*:?\s*(?P<rest>.+)$", re.IGNORECASE
 )
 _OUTLET = re.compile(r"^\s*(?:source|outlet|published in|publication)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+# The owner a copyright line names ("© The Weekly Observer", "Copyright 2024 Example Media. All rights
+# reserved."): the outlet, where no line says so outright.
+_COPYRIGHT = re.compile(
+    r"^(?:©|copyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?,?\s*"
+    r"(?P<owner>[^\W\d][^|©]{1,60}?)[\s.,]*(?:all\s+rights\s+reserved\.?)?\s*$",
+    re.IGNORECASE,
+)
 # A year written out; "2023年3月22日" has no word boundary after its year, so digits are what bound it.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A series' label with its number ("Policy Brief No. 7", "Special Dispatch No. 6512", "Working Paper #12"):
@@ -270,7 +278,8 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     found: dict[str, str] = {}
     title = fallback = bare = ""
     lines = [_without_breadcrumb(line.strip()) for line in text.split("\n") if line.strip()][:HEADER_LINES]
-    lines = [line for line in lines if not PAGE_CHROME.match(line)]
+    owner = next((m.group("owner") for line in lines if (m := _COPYRIGHT.match(line))), "")
+    lines = [line for line in lines if not (PAGE_CHROME.match(line) or is_page_furniture(line))]
     for number, line in enumerate(lines):
         if bare and number and lines[number - 1] == bare and BIO_LINE.search(line) and len(line) <= HEADER_LINE:
             continue  # the author's description: neither the title nor running text
@@ -302,6 +311,8 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             bare = described  # "ANNA BERG, senior staff writer"
     if bare:
         found.setdefault("author", _bare_author(bare))
+    if owner:
+        found.setdefault("outlet", owner)
     title = _without_dateline(title or fallback)
     if title:
         found["title"] = cut_at_word(title, TITLE_MAX_CHARS)
