@@ -257,7 +257,6 @@ def test_unnamed_others(sentence: str) -> None:
         "Some analysts argue that the two will split, but they misread the relationship.",
         "Russia agreed to sell two dozen fighters to China.",  # an action, not a view
         "Beijing believes that its interests come first.",  # a state's view as the author reads it
-        "China denies providing weapons to Russia.",
         # A clause between commas is no appositive: the verb after it is not the name's.
         "Japan, Korea and the United States may decide to arm themselves, announced at a summit last year.",
         "The Chinese leader, Li Wen, may not welcome the deal, hailed in Moscow as a new era.",
@@ -321,3 +320,28 @@ def test_phrases_that_name_no_person(phrase: str) -> None:
 @pytest.mark.parametrize("name", ["Sergey Lavrov", "Xi Jinping", "ZHAO Huasheng", "Bobo Lo", "John F. Kennedy"])
 def test_names_of_people(name: str) -> None:
     assert looks_like_person(name)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # A denial of what others say is the denier's statement, a state's too.
+        ("Despite years of claims, the Chinese government has consistently denied any direct involvement.",
+         "the Chinese government"),
+        ("While Beijing denies supplying lethal aid to Moscow, it has backed it in other ways.", "Beijing"),
+        ("Anna Petrova flatly rejected accusations of double dealing.", "Anna Petrova"),
+        # A view held, and a stance expressed with a noun.
+        ("Both Beijing and Moscow are of the view that the West wants to hem them in.", "Beijing and Moscow"),
+        ("In the statement, the two leaders expressed strong opposition to the new missile shield.", "the two leaders"),
+    ],
+)  # fmt: skip
+def test_denials_and_views_held_are_their_holders(sentence: str, name: str) -> None:
+    assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
+
+
+def test_according_to_this_expert_is_the_expert_just_named() -> None:
+    text = (
+        "Ivan Sokolov, an expert on Asia, has studied the border for years. "
+        "According to this expert, an alliance between the two is unlikely."
+    )
+    assert by_opening(text)["According to this expert,"] == ("named", "Ivan Sokolov")

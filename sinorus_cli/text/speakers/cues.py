@@ -43,10 +43,22 @@ IRREGULAR_THAT = word_list("think thinks thought see sees saw find finds found h
 PASSIVE_SPEECH = (
     r"(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:quoted|cited|reported)\s+(?:as\s+)?(?:saying|telling|stating)"
 )
+# A denial of what others say or report ("rejected accusations", "has denied any involvement", "denies
+# supplying"): a statement, by a state too.
+DENIAL = (
+    r"(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:es|ed|ing)|dismiss(?:es|ed|ing))\s+(?:\w+ly\s+)?"
+    r"(?:(?:any|all|the|these|such|its|their|western|us|u\.s\.)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?|involvement|providing|supplying"
+    r"|sending|selling|helping|arming)\b"
+)
 # Speech reported with a noun ("expressed the hope that") or an opening ("began by saying").
 PHRASED_SPEECH = (
     r"(?:expressed|voiced|reiterated|conveyed)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:\w+\s+)?"
-    r"(?:belief|hope|view|concern|confidence|conviction|opinion|position)"
+    r"(?:belief|hope|view|concern|confidence|conviction|opinion|position|opposition|support|satisfaction"
+    r"|readiness|willingness|determination|regret|gratitude)"
+    # a view held ("are of the view that")
+    r"|(?:is|are|was|were)\s+of\s+the\s+(?:view|opinion)\s+that"
+    rf"|{DENIAL}"
     r"|cast\s+doubt|raised\s+(?:\w+\s+)?concerns?"
     r"|(?:began|opened|ended|concluded|closed)\s+(?:\w+\s+){0,3}?by\s+(?:saying|declaring|stating|noting|arguing|stressing)"
     # a concern held ("has become increasingly concerned about", "is worried that")
@@ -141,7 +153,7 @@ BODY_SAID = re.compile(
 )
 SAID_BODY = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?P<name>{_BODY})\b", re.IGNORECASE)
 ACCORDING_BODY = re.compile(rf"\baccording\s+to\s+(?P<name>{_BODY})\b", re.IGNORECASE)
-_ROLE = rf"the\s+(?:[\w'’-]+\s+){{0,3}}?(?P<role>{alternatives(ROLE_NOUNS)})"
+_ROLE = rf"(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<role>{alternatives(ROLE_NOUNS)})"
 ROLE_SAID = re.compile(rf"\b(?P<name>{_ROLE})\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})", re.IGNORECASE)
 ACCORDING_ROLE = re.compile(rf"\baccording\s+to\s+(?P<name>{_ROLE})\b", re.IGNORECASE)
 SAID_ROLE = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?P<name>{_ROLE})\b", re.IGNORECASE)
@@ -267,6 +279,6 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     ):
         name = _joint_subject(match.string[: match.start()], name)
     verb = match.groupdict().get("verb") or ""
-    if name.lower() in PLACES and verb and not re.match(_SPEECH, verb):
+    if name.lower() in PLACES and verb and not re.match(rf"{_SPEECH}|{DENIAL}", verb, re.IGNORECASE):
         return None  # a state "believes that" in the author's reading; it "said" in a statement
     return Said(name, "")

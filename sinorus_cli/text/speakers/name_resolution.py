@@ -21,10 +21,13 @@ class _Mention:
 
 
 _FULL_NAME = re.compile(NAME)
+# A description in apposition after a name, which a later "this expert" or "the envoy" stands for.
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,;.]{1,40}")
 
 
 def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
-    """Every name of two words or more in the sentences, with the role nouns of its description."""
+    """Every name of two words or more in the sentences, with the words of its description (before it or in
+    apposition after it)."""
     mentions = []
     for sentence in found:
         for match in _FULL_NAME.finditer(sentence.text):
@@ -33,6 +36,8 @@ def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
                 continue
             offset = match.group().rfind(name)
             described = match.group()[:offset] + " " + sentence.text[max(0, match.start() - 40) : match.start()]
+            after = _APPOSITION.match(sentence.text, match.end())  # "Ivan Sokolov, an expert on Asia,"
+            described += " " + (after.group() if after else "")
             words = frozenset(re.findall(r"[\w-]+", described.lower()))
             mentions.append(_Mention(sentence.start + match.start() + offset, name, words))
     return mentions
