@@ -141,6 +141,13 @@ def test_long_examples_continue_between_shell_words(run):
     assert "    sinorus export -o debate.qdpx\n      (QualCoder, MAXQDA, ATLAS.ti,\n      NVivo)\n" in export
 
 
+def test_a_note_under_its_example_wraps_without_a_continuation(run):
+    # A note on its own line is prose, not a command: no ` \` at its line ends.
+    shown = run("help", "extract", tty=True, width=80).stdout
+    note = shown[shown.index("(HTML") : shown.index(")", shown.index("(HTML")) + 1]
+    assert "\\" not in note and "in a clone of" in note
+
+
 def test_a_long_note_wraps_between_words_on_a_narrow_terminal(capsys):
     from sinorus_cli.env import Environment
 

@@ -382,7 +382,7 @@ def test_help_names_the_install_command_that_works_from_a_clone(run, command):
     [("2021-01-27", "2021-01-27"), ("March 13, 2023", "2023-03-13"), ("3 May 2024", "2024-05-03"),
      ("May 2024", "2024-05"), ("3 days ago", ""), ("China and Russia in 2023: the view", ""),
      ("3 mai 2024", "2024-05-03"), ("12. März 2023", "2023-03-12"), ("21 febrero 2024", "2024-02-21"),
-     ("21 февраля 2024", "2024-02-21"), ("2023年3月22日", "2023-03-22")],
+     ("21 февраля 2024", "2024-02-21"), ("2023年3月22日", "2023-03-22"), ("2025-04", "2025-04")],
 )  # fmt: skip
 def test_dates_in_common_formats(value, date):
     assert parse_date(value) == date
@@ -398,6 +398,9 @@ def test_dates_in_common_formats(value, date):
         ("date 2023-03-20 The president begins a state visit today, and he has written an article.\nMore.",
          {"date": "2023-03-20"}),
         ("Senior Foreign Policy Expert: There is no alliance here\nThe text begins.", {}),
+        # a month without its day: the date, and the title without the month's digits
+        ("date 2025-04 Officials in Kyiv said on Thursday that supplies had reached Moscow.\nMore.",
+         {"date": "2025-04", "title": "Officials in Kyiv said on Thursday that supplies had reached Moscow"}),
     ],
 )  # fmt: skip
 def test_a_headline_opened_by_its_author_and_a_date_opening_a_line(top, expected):

@@ -49,6 +49,8 @@ def _fit_example(line: str, width: int) -> str:
     if len(line) <= width or not example or "sinorus" not in example[2]:
         return line
     indent, command, note = example[1], example[2], example[3]
+    if command.startswith("("):  # a note on a line of its own, under its command: wrapped, never continued
+        return "\n".join(textwrap.wrap(command, width, initial_indent=indent, subsequent_indent=indent))
     words = re.findall(r"(?:'[^']*'|\"[^\"]*\"|\S)+", command)
     lines = [indent + words[0]]
     for word in words[1:]:

@@ -45,7 +45,9 @@ OTHER_DATE_LANGUAGES = ["ru", "uk", "zh", "en"]
 FALLBACK_DATE_LANGUAGES = ["fr", "de", "es", "it", "pt", "pl", "nl", "tr", "ar", "fa", "ja", "ko", "kk"]
 # A date that opens a longer line ("March 13, 2023 Special Dispatch No. 5", "date 2023-03-20 President ...") ends
 # at its year: the words up to the first year are given to the date parser, which decides whether they are a date.
-_OPENING_DATE = re.compile(r"^(?:date\s*:?\s*)?(?P<date>[^\n]{0,20}?\b(?:19|20)\d\d(?:-\d\d-\d\d)?)\b", re.IGNORECASE)
+_OPENING_DATE = re.compile(
+    r"^(?:date\s*:?\s*)?(?P<date>[^\n]{0,20}?\b(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?)\b", re.IGNORECASE
+)
 # "Jane Doe: Why the partnership holds" - a person's name, a colon, the headline.
 _NAMED_HEADLINE = re.compile(r"^(?P<name>[^:]{3,40}?)\s*:\s*(?P<title>\S.{8,})$")
 # A page's trail of sections before its headline ("Home » World » ..."): dropped, the headline kept. A plain
@@ -63,7 +65,7 @@ def parse_date(value: str) -> str:
     value = value.strip().strip(".,|·-—").strip()
     if not value or len(value) > 60 or not _YEAR.search(value):
         return ""
-    if re.fullmatch(r"(?:19|20)\d\d", value):
+    if re.fullmatch(r"(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?", value):  # a year, or a year and its month
         return value
     # dateparser (a tenth of a second to import): only a date written in words needs it
     from dateparser.date import DateDataParser
