@@ -35,8 +35,6 @@ ThemesOption = Annotated[list[str] | None, typer.Option("--theme", "-t", help="O
 ArticlesOption = Annotated[list[str] | None, typer.Option("--article", "-a", help="Only these articles (repeatable).")]
 
 
-
-
 def corpus_folder(value: str) -> Path:
     """A --corpus value as a folder: `seeds` names the built-in seeds (write ./seeds for a folder of that name)."""
     # corpus package (~1 ms, unused by --help): only a --corpus value needs it
@@ -91,6 +89,12 @@ def _choice(**change: Any) -> Any:
     return callback
 
 
+def _color(ctx: Context, _: Parameter, value: str | None) -> None:
+    if value is not None and value.lower() != ColorChoice.auto:  # auto keeps what sinorus --color chose
+        s = session(ctx)
+        s.env = replace(s.env, color=value.lower() == ColorChoice.always)
+
+
 def _field_list(value: str) -> tuple[str, ...]:
     return tuple(f.strip() for f in value.split(",")) if value.strip() else ("",)
 
@@ -111,7 +115,7 @@ def shared_options(
     --corpus on every command that reads or writes a corpus (all but those whose module says
     READS_CORPUS = False); the thesis filters (--curated-only, --min-confidence) on those whose module
     says THESIS_FILTERS = True (the views of theses: a command that writes, or reads a new text,
-    has nothing for them to hide); paging, --fields, --header and --raw on those that show a view
+    has nothing for them to hide); paging, colour, --fields, --header and --raw on those that show a view
     (--format but no --output: a command that writes a document has none of them to honour);
     --section on those whose output has several; the article filters (--since, --until, --author,
     --outlet, --kind, --tag) on those whose module says ARTICLE_FILTERS = True (listings, debate
@@ -155,6 +159,14 @@ def shared_options(
                 help="Start CSV with a UTF-8 byte-order mark (Excel reads UTF-8 only with one).",
             ),
             hidden_option("--no-pager", is_flag=True, callback=_no_pager, help="Do not page long tables."),
+            hidden_option(
+                "--color",
+                choices=tuple(ColorChoice),
+                case_sensitive=False,
+                metavar="WHEN",
+                callback=_color,
+                help="Colour in tables: auto, always or never (as sinorus --color).",
+            ),
             hidden_option(
                 "--raw", is_flag=True, callback=_raw, help="In CSV, keep cells a spreadsheet would run as formulas."
             ),

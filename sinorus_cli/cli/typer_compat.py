@@ -49,14 +49,19 @@ def build_command(app: Any) -> Command:
 
 
 def hidden_option(
-    *names: str, number_range: tuple[float, float] | None = None, choices: Sequence[str] = (), **settings: Any
+    *names: str,
+    number_range: tuple[float, float] | None = None,
+    choices: Sequence[str] = (),
+    case_sensitive: bool = True,
+    **settings: Any,
 ) -> TyperOption:
     """An option whose value only its callback sees (the command's function never gets it): a number within
-    `number_range`, one of `choices`, or text; `settings` are click's (is_flag, multiple, metavar, help...)."""
+    `number_range`, one of `choices` (in any case unless `case_sensitive`), or text; `settings` are click's
+    (is_flag, multiple, metavar, help...)."""
     if number_range is not None:
         settings["type"] = FloatRange(*number_range)
     elif choices:
-        settings["type"] = TyperChoice(tuple(choices))
+        settings["type"] = TyperChoice(tuple(choices), case_sensitive=case_sensitive)
     return TyperOption(param_decls=list(names), expose_value=False, **settings)
 
 
