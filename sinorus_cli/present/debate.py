@@ -299,7 +299,8 @@ def matrix_view(matrix: Matrix, width: int | None = None) -> View:
         article_width = max([len("Article"), *(len(a) for a in article_ids)]) + 2
         numbered = article_width + sum(len(t) + 1 for t in theme_ids) > width
     headers = [str(n) for n in range(1, len(theme_ids) + 1)] if numbered else theme_ids
-    labels = _article_labels(article_ids, width - _theme_columns_width(rows, theme_ids, headers)) if width else {}
+    with_rows = [a for a in article_ids if a in {r.article for r in matrix.rows}] if width else []
+    labels = _article_labels(with_rows, width - _theme_columns_width(rows, theme_ids, headers)) if width else {}
     shown = lambda row: plain(labels.get(row["article"], row["article"]))  # noqa: E731  (one use, here)
     columns = [Column("article", "Article", render=shown, no_wrap=True)]
     columns += [
@@ -352,10 +353,16 @@ def _theme_columns_width(rows: Sequence[Row], theme_ids: Sequence[str], headers:
 
 
 def _article_labels(article_ids: Sequence[str], room: int) -> dict[str, str]:
-    """What the matrix shows for an article whose id does not fit in `room` columns: its row number,
-    which the heading's key names in full. Ids are never cut (a cut id is a word no one can search for)."""
+    """What the matrix shows for an article whose id does not fit in `room` columns: a letter (a, b, ...,
+    z, aa, ...), never a number that the numbered theme columns use, which the heading's key names in
+    full. Ids are never cut (a cut id is a word no one can search for)."""
     room = max(room, len("Article"))
-    return {a: str(n) for n, a in enumerate(article_ids, 1) if len(a) > room}
+    return {a: _letters(n) for n, a in enumerate(a for a in article_ids if len(a) > room)}
+
+
+def _letters(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa: a spreadsheet's column names, in lower case."""
+    return (_letters(n // 26 - 1) if n >= 26 else "") + chr(ord("a") + n % 26)
 
 
 def _matrix_document(matrix: Matrix) -> dict[str, Any]:
