@@ -211,3 +211,20 @@ def test_matrix_letters_articles_when_even_cut_ids_do_not_fit(run, long_ids):
     assert result.exit_code == 0, result.output
     shown = ANSI.sub("", result.stdout)
     assert all(len(line) <= 16 for line in shown.splitlines())
+
+
+def test_articles_without_authors_or_outlets_give_their_titles_the_room(run, tmp_path):
+    article = tmp_path / "unsigned.txt"
+    article.write_text(
+        "A long headline about pipelines, grain and payments between two large neighbours in the north\n\n"
+        "Trade between the two neighbours grew again last year, and both governments expect it to keep growing.\n",
+        encoding="utf-8",
+    )
+    corpus = tmp_path / "c"
+    run("init", str(corpus))
+    assert run("-C", str(corpus), "add", str(article)).exit_code == 0
+    shown = ANSI.sub("", run("-C", str(corpus), "articles", tty=True, width=80).stdout)
+    assert "Author / outlet" not in shown and "Title" in shown
+    # machine formats keep every field, empty or not
+    assert "author" in run("-C", str(corpus), "articles", "--format", "json").stdout
+    assert "Author / outlet" in ANSI.sub("", run("articles", tty=True, width=80).stdout)  # the seeds name theirs

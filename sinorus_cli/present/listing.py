@@ -37,7 +37,10 @@ def theses_view(theses: Sequence[Thesis], corpus: Corpus, theme: str = "") -> Vi
 def articles_view(articles: Sequence[Listed]) -> View:
     """Articles with their metadata and thesis counts, in the order given."""
     records = [a._asdict() for a in articles]
-    section = Section("articles", "", ARTICLE_COLUMNS, records, fields=Listed._fields, empty="no articles")
+    # Where no article names its author or outlet, that column would only take room from the titles.
+    named = any(r["author"] or r["outlet"] for r in records)
+    columns = [c for c in ARTICLE_COLUMNS if named or c.key != "author"]
+    section = Section("articles", "", columns, records, fields=Listed._fields, empty="no articles")
     return View([section], document=records)
 
 
@@ -240,9 +243,10 @@ def explained_view(pairs: Sequence[tuple[Thesis, Why]], corpus: Corpus) -> View:
         thesis_record(t, corpus.codebook.get(t.theme)) | why_record(why) | {"why": why_text(why)} for t, why in pairs
     ]
     fields = (*THESIS_FIELDS, *WHY_FIELDS)
-    return View([Section("theses", "", EXPLAINED_COLUMNS, records, fields=fields)], document=[
-        {k: r[k] for k in fields} for r in records
-    ])
+    return View(
+        [Section("theses", "", EXPLAINED_COLUMNS, records, fields=fields)],
+        document=[{k: r[k] for k in fields} for r in records],
+    )
 
 
 ADDED_COLUMNS = (
