@@ -97,12 +97,6 @@ REPORTED = re.compile(
     r"|\b(?:is|are) (?:often |widely |commonly |frequently )?(?:portrayed|depicted|painted|described) as\b"
     r"|\baccording to (?:some|many|critics|western|skeptics|sceptics)\b"
 )
-# A word of the vocabulary that names a third party's thing ("Western dominance", "the US-led alliance",
-# "NATO's unity") says nothing of the pair: it is not read as the theme's.
-THIRD_PARTY = re.compile(
-    r"\b(?:western|the\s+west['’]s|u\.s\.|us|us-led|u\.s\.-led|american|america['’]s|washington['’]s|nato"
-    r"|nato['’]s|european|europe['’]s|eu|japanese|japan['’]s|indian|india['’]s|global|world)\s+(?:[a-z-]+\s+)?$"
-)
 QUESTION = re.compile(r"\?[\"'”’)]*$")
 CONCEDED_WEIGHT = 0.4  # the "although X" part of "although X, Y"
 BEFORE_BUT_WEIGHT = 0.5  # the X of "X, but Y"
@@ -325,7 +319,7 @@ def _matches(lowered: str, found: Sequence[Sentence], scanner: _Scanner) -> list
                 if word.start() < covered[n]:
                     continue
                 match = lexicon.every.match(lowered, word.start(), sentence.end)
-                if match and not THIRD_PARTY.search(lowered, max(sentence.start, match.start() - 40), match.start()):
+                if match:
                     covered[n] = match.end()
                     polarity = lexicon.polarity(match.group())
                     start, end = match.start() - sentence.start, match.end() - sentence.start
