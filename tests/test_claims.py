@@ -31,10 +31,10 @@ from sinorus_cli.text.shorten import cut_at_word
         ("“We will never be allies,” the envoy told reporters.", "We will never be allies."),
         ("“Beijing avoids the look of an axis,” says Ann Lee, director of a programme at a think tank.",
          "Beijing avoids the look of an axis."),
-        # Parentheticals, references and appositives go; quotation marks too, apostrophes stay.
+        # Parentheticals, references and appositives go; a phrase the sentence quotes keeps its marks.
         ("The summit (held in June) produced a joint statement [3] on security.",
          "The summit produced a joint statement on security."),
-        ("Wang Yi, a veteran diplomat, praised the “new era” of ties.", "Wang Yi praised the new era of ties."),
+        ("Wang Yi, a veteran diplomat, praised the “new era” of ties.", "Wang Yi praised the “new era” of ties."),
         ("Xi said: 'The friendship has no limits.'", "The friendship has no limits."),
         ("Moscow’s pivot is real.", "Moscow’s pivot is real."),
         # Capitalised, ending with a period; a bullet's mark goes.
@@ -243,3 +243,24 @@ def test_a_long_claim_keeps_its_main_clause_whole(sentence: str, max_chars: int,
 )
 def test_what_an_opening_phrase_must_keep(sentence: str) -> None:
     assert claim_of(sentence, 100).startswith(sentence.split(",")[0])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "max_chars", "claim"),
+    [
+        # A phrase in quotation marks stays quoted: it is someone's words, not the author's.
+        ("The two call their friendship “without limits” and mean it.", 140,
+         "The two call their friendship “without limits” and mean it."),
+        # A claim that is one quotation loses its marks; the speaker says whose words they are.
+        ("“Our ties have never been better.”", 140, "Our ties have never been better."),
+        # A quotation that closes the sentence ends it: no second stop.
+        ("He called the pact “a marriage of convenience.”", 140, "He called the pact “a marriage of convenience.”"),
+        # A mark the sentence opens and never closes, or a cut that leaves one open, goes.
+        ("The envoy spoke of “a new era of ties, as he put it", 140,
+         "The envoy spoke of a new era of ties, as he put it."),
+        ("Officials call the pipeline deal “a lifeline for the eastern regions and their budgets” in every speech", 60,
+         "Officials call the pipeline deal a lifeline…"),
+    ],
+)  # fmt: skip
+def test_quotation_marks_stay_where_they_pair_up(sentence: str, max_chars: int, claim: str) -> None:
+    assert claim_of(sentence, max_chars) == claim

@@ -1,22 +1,23 @@
 """A proposal's claim: what its sentence asserts, as a short line of its own.
 
-The claim is the sentence's main clause, trimmed by rules a copy editor would apply, kept as data
-below: leading discourse markers ("However,", "In fact,") and attributions ("According to X,",
-"Lavrov noted that") go, and so do trailing attributions (", he said", ", according to Y"),
-an attribution inside the sentence (", according to Y,", ", he said,"), parentheticals, bracketed
-references and appositives after a name (", a former minister,"); quotation marks go (an apostrophe
-stays); the first letter is capitalised and the line ends with a period. A line longer than the limit
-first loses what its main clause can do without, one thing at a time, as long as the rest is still too
-long: a relative aside (", which ... ,"), an aside between dashes, an opening phrase of time, place,
-cause or concession ("In the coming years,", "As the West arms Kyiv,"; never a condition such as
-"Without China,"). Still too long, it is cut where a main clause ends and keeps most of it: before a
-semicolon or a dash, before a comma that opens a dependent phrase (", which", ", while", ", pledging"),
-before a second predicate ("and criticised") or a subordinating word ("because"), never where the kept
-part ends in a word that needs more ("in which", "the"); else it is cut at a word boundary with "…". A
-comma before a verb ("Putin and his counterpart, Pezeshkian, signed") and a colon (whose list or
-quotation is often the point) are not clause ends. Every character of a claim comes from
-its sentence, but for the capital, the final period and the ellipsis: it is never a template, and
-never empty (where trimming would leave nothing, the trimmed sentence is the claim).
+The claim is the sentence's main clause, trimmed by rules a copy editor would apply, kept as data below:
+leading discourse markers ("However,", "In fact,") and attributions ("According to X,", "Lavrov noted
+that") go, and so do trailing attributions (", he said", ", according to Y"), an attribution inside the
+sentence (", according to Y,", ", he said,"), parentheticals, bracketed references and appositives after
+a name (", a former minister,"); double quotation marks stay where they pair up around a phrase
+(someone's words, not the author's) and go where the claim is all one quotation or a mark is left open;
+single ones go (an apostrophe stays); the first letter is capitalised and the line ends with a period. A
+line longer than the limit first loses what its main clause can do without, one thing at a time, as long
+as the rest is still too long: a relative aside (", which ... ,"), an aside between dashes, an opening
+phrase of time, place, cause or concession ("In the coming years,", "As the West arms Kyiv,"; never a
+condition such as "Without China,"). Still too long, it is cut where a main clause ends and keeps most
+of it: before a semicolon or a dash, before a comma that opens a dependent phrase (", which", ", while",
+", pledging"), before a second predicate ("and criticised") or a subordinating word ("because"), never
+where the kept part ends in a word that needs more ("in which", "the"); else it is cut at a word
+boundary with "…". A comma before a verb ("Putin and his counterpart, Pezeshkian, signed") and a colon
+(whose list or quotation is often the point) are not clause ends. Every character of a claim comes from
+its sentence, but for the capital, the final period and the ellipsis: it is never a template, and never
+empty (where trimming would leave nothing, the trimmed sentence is the claim).
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ RELATIVE_ASIDE = re.compile(
     r"\s*,\s+(?:which|who|whose)\s[^,;:]{1,160},(?=\s+(?:is|are|was|were|has|have|had|will|would|can|could|remains?|seems?)\b)"
 )
 DOUBLE_QUOTES = '“”„‟"«»'
+OPENING_DOUBLE, CLOSING_DOUBLE = "“„‟«", "”»"
+CLOSED_QUOTATION = re.compile(r"[.!?][”\"»]$")
 # A single quotation mark, but not an apostrophe inside a word ("Russia’s").
 SINGLE_QUOTE = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
 # An opening single quotation mark: without one, a mark after a plural's s is its possessive ("States’ ties").
@@ -107,7 +110,7 @@ DEPENDENT_OPENERS = frozenset(
     despite amid including such with without by after before thereby even especially particularly not
     rather but yet so then notably mainly largely partly given compared based backed driven coupled""".split()  # noqa: SIM905 (a word list reads best as words)
 )
-CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,(?=\s+(?P<next>[\w’'-]+)))\s")
+CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,[”\"]?(?=\s+[“\"]?(?P<next>[\w’'-]+)))\s")
 # A second predicate or clause joined by "and"/"but": the first one ends there ("X emphasised A and criticised B").
 AUXILIARY_WORDS = frozenset(
     "has have had is are was were will would can could should must may might does did do".split()  # noqa: SIM905
@@ -135,7 +138,7 @@ OPENING_PHRASE_WORDS = frozenset(
     as while although though whereas because once when today now recently currently historically traditionally
     until""".split()  # noqa: SIM905 (a word list reads best as words)
 )
-OPENING_PHRASE = re.compile(r"^(?P<first>[\w’'-]+)\b[^,;:“”\"]{0,160}?,\s+(?P<rest>.*)$", re.DOTALL)
+OPENING_PHRASE = re.compile(r"^(?P<first>[\w’'-]+)\b[^,;:]{0,160}?,[”\"]?\s+(?P<rest>.*)$", re.DOTALL)
 # An article and one word before the comma: an adjective whose noun comes after it ("a formal, lasting tie").
 ARTICLE_ENDED = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|such)\s+[\w’'-]+\s*,\s+$", re.IGNORECASE
@@ -182,9 +185,44 @@ def _strip_trailing(text: str) -> str:
     return trimmed if len(trimmed.split()) >= MIN_CLAIM_WORDS else text
 
 
+def _paired(text: str) -> bool:
+    """Whether every double quotation mark in `text` opens or closes a pair within it."""
+    depth, straight = 0, False
+    for c in text:
+        if c in OPENING_DOUBLE:
+            depth += 1
+        elif c in CLOSING_DOUBLE:
+            if depth == 0:
+                return False
+            depth -= 1
+        elif c == '"':
+            straight = not straight
+    return depth == 0 and not straight
+
+
+def _quoted_whole(text: str) -> bool:
+    """Whether one pair of double quotation marks encloses all of `text` (but a closing stop)."""
+    core = text.strip().rstrip(".!?,;:")
+    return (
+        len(core) > 2
+        and core[0] in OPENING_DOUBLE + '"'
+        and core[-1] in CLOSING_DOUBLE + '"'
+        and sum(c in DOUBLE_QUOTES for c in core) == 2
+    )
+
+
+def _balanced(claim: str) -> str:
+    """`claim` with its double quotation marks where they pair up, else without any (a cut may leave one open)."""
+    return claim if _paired(claim) else "".join(c for c in claim if c not in DOUBLE_QUOTES)
+
+
 def _unquoted(text: str) -> str:
-    """Without quotation marks; apostrophes inside words stay."""
-    text = "".join(c for c in text if c not in DOUBLE_QUOTES)
+    """Without single quotation marks (apostrophes inside words stay), and without double ones unless they
+    pair up inside a line they do not enclose whole: a phrase the sentence quotes ("a “new era” of ties")
+    keeps its marks, so it does not read as the author's own words; a claim that is all one quotation
+    loses them (the speaker says whose words they are)."""
+    if _quoted_whole(text) or not _paired(text):
+        text = "".join(c for c in text if c not in DOUBLE_QUOTES)
     if OPENING_SINGLE.search(text):
         return " ".join(SINGLE_QUOTE.sub("", text).split())
     marks = {m.start() for m in SINGLE_QUOTE.finditer(text) if not PLURAL_POSSESSIVE.match(text, m.start())}
@@ -199,7 +237,9 @@ def _finished(text: str) -> str:
     first = text[0].upper()
     if len(first) == 1:  # some letters capitalise to two ("ß"): they stay as written
         text = first + text[1:]
-    return text if text.endswith("?") else text + "."
+    if text.endswith("?") or CLOSED_QUOTATION.search(text):  # 'the “new era.”' ends already
+        return text
+    return text + "."
 
 
 def _shortened(text: str, max_chars: int) -> str:
@@ -259,13 +299,16 @@ def _without_opening_phrase(text: str) -> str:
     if match is None:
         return text
     first, rest = match.group("first"), match.group("rest")
+    if not _paired(text[: match.start("rest")]):
+        return text  # the comma is inside a quotation the phrase opens
     if first.lower() not in OPENING_PHRASE_WORDS and not PARTICIPLE.match(first):
         return text
     if ARTICLE_ENDED.search(match.group(0)[: match.start("rest")]):
         return text  # the comma was inside the phrase ("While a formal, lasting tie ..."): no clause follows it
     opening = rest.split(None, 1)[0]
-    if opening in DEPENDENT_OPENERS or opening.endswith("ly"):
-        return text  # a phrase goes on after the comma ("..., mainly due to"): the main clause was in the phrase
+    if opening in DEPENDENT_OPENERS or opening.endswith(("ly", "ed", "ing")):
+        # a phrase goes on after the comma ("..., mainly due to", "..., proclaimed in 2010,"): no clause starts
+        return text
     if len(rest.split()) < MIN_REST_WORDS or LIST_GOES_ON.match(rest):
         return text  # a clause too short to stand alone, or a list the comma only separated
     return rest
@@ -315,7 +358,7 @@ def claim_of(sentence: str, max_chars: int = 140) -> str:
     fitting = [v for v in versions if len(v) <= limit]
     if fitting:
         return fitting[0]
-    cut = [_shortened(v, limit) for v in versions]
+    cut = [_balanced(_shortened(v, limit)) for v in versions]
     return next((c for c in cut if not c.endswith(ELLIPSIS)), cut[-1])
 
 
