@@ -220,6 +220,13 @@ def test_a_cut_at_a_word_leaves_no_word_hanging_and_splits_no_name(text: str, cu
         ("Beijing keeps buying Russian grain and timber in growing amounts just because its own harvests and forests "
          "fall short of demand.", 90,
          "Beijing keeps buying Russian grain and timber in growing amounts."),
+        # A comma between two adjectives does not end an opening phrase; the comma after it does.
+        ("While a formal, lasting tie helps both sides in the eyes of the world, neither of them wants to be drawn "
+         "into the other's wars.", 100, "Neither of them wants to be drawn into the other's wars."),
+        # An opening phrase, and not a list of names, ends at a comma before a compound subject.
+        ("Despite these areas of common ground, Russia and China are also pulled apart by old grievances, a power "
+         "gap and rival spheres.", 100,
+         "Russia and China are also pulled apart by old grievances, a power gap and rival spheres."),
         # The comma after an opening phrase that holds the main clause is no place to cut it off.
         ("Since the war began Moscow has sold far more oil to Beijing than before, mainly because European buyers "
          "stopped taking its crude.", 90,
@@ -233,12 +240,12 @@ def test_a_long_claim_keeps_its_main_clause_whole(sentence: str, max_chars: int,
 @pytest.mark.parametrize(
     "sentence",
     [
+        # A leading clause is no claim: its comma is no place to cut.
+        "If some in the capital had hoped to see the two neighbours drift apart, every sign now says they will work "
+        "together for decades.",
         # A condition is part of what is claimed: it stays.
         "Without cheap energy from the north, the factories of the coast would slow down and the trade surplus of "
         "the country would shrink sharply.",
-        # A comma between two adjectives does not end an opening phrase.
-        "While a formal, lasting tie helps both sides in the eyes of the world, neither of them wants to be drawn "
-        "into the other's wars.",
     ],
 )
 def test_what_an_opening_phrase_must_keep(sentence: str) -> None:

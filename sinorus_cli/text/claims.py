@@ -138,13 +138,16 @@ OPENING_PHRASE_WORDS = frozenset(
     as while although though whereas because once when today now recently currently historically traditionally
     until""".split()  # noqa: SIM905 (a word list reads best as words)
 )
-OPENING_PHRASE = re.compile(r"^(?P<first>[\w’'-]+)\b[^,;:]{0,160}?,[”\"]?\s+(?P<rest>.*)$", re.DOTALL)
+OPENING_WORD = re.compile(r"^[\w’'-]+\b")
+OPENING_COMMA = re.compile(r",[”\"]?\s+")
+OPENING_PHRASE_MAX = 160  # characters: an opening phrase longer than this is no aside
 # An article and one word before the comma: an adjective whose noun comes after it ("a formal, lasting tie").
 ARTICLE_ENDED = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|such)\s+[\w’'-]+\s*,\s+$", re.IGNORECASE
 )
 PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
 LIST_GOES_ON = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-Z][\w’'-]*)*\s+(?:and|or)\s")
+PRONOUNS = frozenset("it they he she its their his her this these those".split())  # noqa: SIM905
 MIN_REST_WORDS = 5  # what an opening phrase leaves must be a clause of its own
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
 COLON_TAIL_WORDS = 3  # a cut leaving this few words after a colon ("...: unlike China") ends at the colon
@@ -294,24 +297,38 @@ def _without_dash_aside(text: str) -> str:
 
 
 def _without_opening_phrase(text: str) -> str:
-    """Without an opening phrase of time, place, cause or concession (OPENING_PHRASE_WORDS, or a participle)."""
-    match = OPENING_PHRASE.match(text)
-    if match is None:
+    """Without an opening phrase of time, place, cause or concession (OPENING_PHRASE_WORDS, or a participle).
+
+    The phrase ends at the first of its commas after which a clause starts ("As the West-led, post-war
+    order changes, the building blocks ...": the second).
+    """
+    first = OPENING_WORD.match(text)
+    if first is None or (first.group().lower() not in OPENING_PHRASE_WORDS and not PARTICIPLE.match(first.group())):
         return text
-    first, rest = match.group("first"), match.group("rest")
-    if not _paired(text[: match.start("rest")]):
-        return text  # the comma is inside a quotation the phrase opens
-    if first.lower() not in OPENING_PHRASE_WORDS and not PARTICIPLE.match(first):
-        return text
-    if ARTICLE_ENDED.search(match.group(0)[: match.start("rest")]):
-        return text  # the comma was inside the phrase ("While a formal, lasting tie ..."): no clause follows it
-    opening = rest.split(None, 1)[0]
-    if opening in DEPENDENT_OPENERS or opening.endswith(("ly", "ed", "ing")):
-        # a phrase goes on after the comma ("..., mainly due to", "..., proclaimed in 2010,"): no clause starts
-        return text
-    if len(rest.split()) < MIN_REST_WORDS or LIST_GOES_ON.match(rest):
-        return text  # a clause too short to stand alone, or a list the comma only separated
-    return rest
+    for comma in OPENING_COMMA.finditer(text, 0, OPENING_PHRASE_MAX):
+        phrase, rest = text[: comma.start()], text[comma.end() :]
+        if not _paired(phrase + comma.group()) or _between_adjectives(phrase, rest):
+            continue  # a comma inside the phrase: its end is further on
+        return rest if _starts_clause(phrase, rest) else text
+    return text
+
+
+def _between_adjectives(phrase: str, rest: str) -> bool:
+    """Whether a comma parts two adjectives of one noun ("a formal, lasting tie"), not a phrase from its clause."""
+    following = rest.split(None, 1)[0] if rest.strip() else ""
+    return bool(ARTICLE_ENDED.search(phrase + ", ")) and following.islower() and following not in CLAUSE_SUBJECTS
+
+
+def _starts_clause(phrase: str, rest: str) -> bool:
+    """Whether what follows an opening phrase's comma is a clause that stands alone."""
+    opening = rest.split(None, 1)[0] if rest.strip() else ""
+    if opening in DEPENDENT_OPENERS or opening in AUXILIARY_WORDS or opening.endswith(("ly", "ed", "ing")):
+        return False  # a phrase or a predicate goes on after the comma ("..., mainly due to", "..., has denied")
+    if opening.lower() in PRONOUNS:
+        return False  # "Tired of its demands, it stands apart": the phrase names what the pronoun stands for
+    # "As China, Russia and Iran draw closer, ...": the comma after a name parts a list, not phrase and clause
+    listed = phrase.rsplit(None, 1)[-1][:1].isupper() and LIST_GOES_ON.match(rest)
+    return len(rest.split()) >= MIN_REST_WORDS and not listed
 
 
 def _without_colon_tail(kept: str, max_chars: int) -> str:
@@ -336,6 +353,11 @@ def _ends_main_clause(kept: str, next_word: str | None) -> bool:
     last = kept.rsplit(None, 1)[-1].lower() if kept.strip() else ""
     if last in OPEN_ENDINGS or _awaits_but(kept):
         return False
+    if SUBORDINATE.match(kept) and "," not in kept:
+        return False  # the comma closes a leading "If ...", "While ...": the main clause is still to come
+    aside = kept.rsplit(",", 1)[1].split(None, 1) if "," in kept and next_word else []
+    if aside and (aside[0].lower() in DEPENDENT_OPENERS or aside[0].endswith(("ed", "ing"))):
+        return False  # one aside after another (", centred on X, with Y,"): the verb they put off is to come
     if next_word is None:  # a semicolon or a dash
         return True
     word = next_word.lower()
