@@ -246,3 +246,11 @@ def test_a_one_word_line_is_never_a_thesis() -> None:
     theses = extract_theses(text, load_corpus(["seeds"]).codebook, "masthead")
     assert any(t.theme == "multipolarity" for t in theses)
     assert all(len(re.findall(r"\w+", t.quote)) >= 2 for t in theses)
+
+
+def test_a_news_agencys_tag_is_no_part_of_the_first_sentence() -> None:
+    text = "(Agencia) The tie between the two neighbours rests on shared interests. It has grown for years."
+    found = sentences(text)
+    assert [s.text for s in found] == ["The tie between the two neighbours rests on shared interests.",
+                                        "It has grown for years."]  # fmt: skip
+    assert all(text[s.start : s.end] == s.text for s in found)

@@ -398,6 +398,15 @@ def test_dates_in_common_formats(value, date):
         ("date 2023-03-20 The president begins a state visit today, and he has written an article.\nMore.",
          {"date": "2023-03-20"}),
         ("Senior Foreign Policy Expert: There is no alliance here\nThe text begins.", {}),
+        # a rank and a retired mark around a name alone above the headline: the author
+        ("Col Anna Berg (Retd)\nWhy the two neighbours stay close\nThe text begins here and runs on for a while.",
+         {"author": "Anna Berg", "title": "Why the two neighbours stay close"}),
+        # a byline's closing stop is no part of the name
+        ("The long road east\nby Ivan Petrov-Smirnov.\nThe text begins here and runs on for a while.",
+         {"author": "Ivan Petrov-Smirnov", "title": "The long road east"}),
+        # a news agency's tag opening the text: the outlet, and no part of the title
+        ("(Agencia) The tie between the two neighbours rests on shared interests.\nMore.",
+         {"outlet": "Agencia", "title": "The tie between the two neighbours rests on shared interests."}),
         # a month without its day: the date, and the title without the month's digits
         ("date 2025-04 Officials in Kyiv said on Thursday that supplies had reached Moscow.\nMore.",
          {"date": "2025-04", "title": "Officials in Kyiv said on Thursday that supplies had reached Moscow"}),

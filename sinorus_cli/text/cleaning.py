@@ -32,6 +32,11 @@ PAGE_FURNITURE = tuple(
 )
 
 
+# A news agency's tag opening a paragraph ("(MENAFN) The ...", "(Reuters) The ..."): who distributed the
+# text, not a word of its first sentence.
+AGENCY_TAG = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&-]{1,24})\)\s+(?=[A-Z“\"])")
+
+
 def is_page_furniture(line: str) -> bool:
     """Whether a line is part of the page's frame (PAGE_FURNITURE), not its text or its header."""
     return any(p.match(line.strip()) for p in PAGE_FURNITURE)

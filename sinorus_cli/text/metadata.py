@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cleaning import is_page_furniture
+from .cleaning import AGENCY_TAG, is_page_furniture
 from .names import lists
 from .shorten import cut_at_word
 
@@ -92,7 +92,15 @@ def split_byline(rest: str) -> tuple[str, str]:
             found = parse_date(when)
             if found:
                 return name.strip(), found
-    return author.strip(" ,"), date
+    return _without_stop(author.strip(" ,")), date
+
+
+def _without_stop(name: str) -> str:
+    """A byline's name without the full stop that ends its line ("by Anna Berg."), an initial's kept ("Li J.")."""
+    last = name.rsplit(None, 1)[-1] if name.strip() else ""
+    if name.endswith(".") and len(last.strip(".")) > 1 and last.casefold() not in lists().suffixes:
+        return name[:-1]
+    return name
 
 
 # Section labels a page puts above the headline; never the title.
@@ -172,6 +180,8 @@ def _one_bare_name(name: str) -> str:
     from .speakers import NOT_LABELS, looks_like_person
 
     words = name.split()
+    while words and words[-1].casefold() in lists().retired:
+        words = words[:-1]
     while words and words[0].casefold() in lists().honorifics and len(words) > BARE_NAME_WORDS[0]:
         words = words[1:]
     not_names = NOT_LABELS | lists().not_names
@@ -182,6 +192,13 @@ def _one_bare_name(name: str) -> str:
         and not any(w.casefold().strip(".") in not_names for w in words)
     )
     return bare if plain and (looks_like_person(bare) or looks_like_person(bare.title())) else ""
+
+
+def _titled_name(line: str) -> bool:
+    """Whether a header line is one person's name with a title or rank before it or a retired mark after it."""
+    words = line.casefold().split()
+    marked = len(words) > 2 and (words[0] in lists().honorifics or words[-1] in lists().retired)
+    return marked and _bare_name(line)
 
 
 def _bare_author(line: str) -> str:
@@ -305,6 +322,8 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             found["date"] = parse_date(dated.group("rest") if dated else line)
         elif not bare and _described_below(lines, number):
             bare = line  # a name above its description, wherever the headline is
+        elif not bare and not title and _titled_name(line):
+            bare = line  # "Col Anna Berg (Retd)" above the headline: a rank or title marks a person, not a headline
         elif not title and _headline(line, outlet):
             title = line
         elif title and number and lines[number - 1] == title and _bare_name(line):
@@ -315,7 +334,11 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         found.setdefault("author", _bare_author(bare))
     if owner:
         found.setdefault("outlet", owner)
-    title = _without_dateline(title or fallback)
+    title = title or fallback
+    if tag := AGENCY_TAG.match(title):  # "(MENAFN) The ...": the agency distributed it; the title follows
+        title = title[tag.end() :]
+        found.setdefault("outlet", tag.group("agency"))
+    title = _without_dateline(title)
     if title:
         found["title"] = cut_at_word(title, TITLE_MAX_CHARS)
     return {k: v for k, v in found.items() if v}

@@ -22,6 +22,7 @@ class NameLists:
     generic: frozenset[str]
     honorifics: frozenset[str]
     suffixes: frozenset[str]
+    retired: frozenset[str]
     placeholders: frozenset[str]
     roles: frozenset[str]
     not_names: frozenset[str]
@@ -44,6 +45,7 @@ def lists() -> NameLists:
         generic=words(organisation["generic"]),
         honorifics=words(person["honorifics"]),
         suffixes=words(person["suffixes"]),
+        retired=words(person["retired"]),
         placeholders=words(person["placeholders"]),
         roles=words(person["roles"]),
         not_names=words(person["not_names"]),

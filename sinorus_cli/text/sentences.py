@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Span, overlaps
-from .cleaning import clean_paragraphs
+from .cleaning import AGENCY_TAG, clean_paragraphs
 
 # Terminal punctuation, matched only from the start of a run ("...!" is one candidate, not four) and with
 # possessive repeats: a run of n dots costs n steps, never n² (re-matching from each dot, backtracking).
@@ -83,13 +83,15 @@ def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
             spans.append((start, match.end()))
             start = match.end()
     spans.append((start, len(paragraph)))
-    trimmed = []
+    trimmed: list[tuple[int, int]] = []
     for lo, hi in spans:
         piece = paragraph[lo:hi]
         stripped = piece.strip()
         if stripped:
             lo += len(piece) - len(piece.lstrip())
-            trimmed.append((lo, lo + len(stripped)))
+            if not trimmed and (tag := AGENCY_TAG.match(stripped)) and tag.end() < len(stripped):
+                lo += tag.end()  # the paragraph's agency tag is no part of its first sentence
+            trimmed.append((lo, lo + len(paragraph[lo:hi].strip())))
     return trimmed
 
 
