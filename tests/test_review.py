@@ -331,3 +331,16 @@ def test_a_name_the_author_shares_with_someone_quoted_is_asked_again(run, tmp_pa
     result = run("--corpus", str(folder), "review", "arc", input="p Anna\np Anna Berg\na\nq\n")
     assert "'Anna' may be the author (Anna Berg) or Anna Kowalski: write more of the name" in result.stdout
     assert "→ speaker: the author (Anna Berg)" in result.stdout
+
+
+def test_skipping_says_an_edit_under_way_is_not_kept(run, quoted):
+    first = next(iter(_theses(quoted)))
+    before = _theses(quoted)[first]
+    assert before.speaker, "the reader attributes the first proposal to a minister"
+    result = run("--corpus", str(quoted), "review", "min", input="p -\nk\nq\n")
+    shown = " ".join(result.stdout.split())
+    assert "→ left proposed; its speaker as proposed (your change is kept only with a decision" in shown
+    after = _theses(quoted)[first]
+    assert (after.speaker, after.origin) == (before.speaker, "auto")
+    plain = run("--corpus", str(quoted), "review", "min", input="k\nq\n")
+    assert "→ left proposed\n" in plain.stdout  # nothing under way, nothing to say

@@ -180,8 +180,8 @@ class Review:
             return self._edit(thesis, answer)
         if answer.verb == "skip":
             self.decisions.pop(thesis.id, None)  # skipping after going back undoes the earlier decision
-            self.drafts.pop(thesis.id, None)
-            message = f"{ARROW} left proposed"
+            draft = self.drafts.pop(thesis.id, None)
+            message = f"{ARROW} left proposed{_dropped(thesis, draft)}"
         else:
             decision, message = self._decide(self.shown or thesis, answer)
             self.decisions[thesis.id] = decision
@@ -264,6 +264,21 @@ class Review:
         rejected = sum(t is None for t in self.decisions.values())
         left = len(self.pending) - len(self.decisions)
         return f"{len(self.accepted)} accepted, {rejected} rejected, {left} left proposed"
+
+
+def _dropped(thesis: Thesis, draft: Thesis | None) -> str:
+    """What a skip leaves unsaved of the edits under way: a proposal stays as it was proposed."""
+    changed = [
+        what
+        for what, differs in (
+            ("speaker", draft is not None and draft.speaker != thesis.speaker),
+            ("quote", draft is not None and (draft.start, draft.end) != (thesis.start, thesis.end)),
+        )
+        if differs
+    ]
+    if not changed:
+        return ""
+    return f"; its {' and '.join(changed)} as proposed (your change is kept only with a decision: a, s, t or c)"
 
 
 @dataclass(frozen=True)
