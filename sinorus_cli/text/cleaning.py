@@ -13,22 +13,25 @@ from dataclasses import dataclass
 
 from ..model import Span
 
+
 # Lines of a page's frame that are neither writing nor its header (headline, byline, date): a cookie
 # notice, a copyright line, a menu, a template's unfilled placeholder, a bare address. The metadata reader
 # skips them too, so none is taken for a title.
-PAGE_FURNITURE = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r".{0,80}\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b",
-        r"(?:accept|reject|manage)\s+(?:all\s+)?cookies\b.{0,60}$",
-        r"more\s+information\s*[.:]?\s*close\s*$",
-        r"(?:menu|menu_open|close_menu|skip\s+to\s+(?:main\s+)?content)\b.{0,40}$",
-        r"(?:©|copyright\s+(?:©\s*)?(?:\d{4}|by)\b).{0,100}$",
-        r".{0,100}\ball\s+rights\s+reserved\.?\s*$",
-        # one word of letters, slashes and underscores: "client/title.list_title", a template's placeholder
-        r"(?=\S*[a-z]_[a-z]|\S*[a-z]/[a-z])[\w./-]+\s*$",
-        r"https?://\S+\s*$",
-    )
+def _patterns(*sources: str) -> tuple[re.Pattern[str], ...]:
+    """Whole-line patterns, matched from the line's start, in any case."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in sources)
+
+
+PAGE_FURNITURE = _patterns(
+    r".{0,80}\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b",
+    r"(?:accept|reject|manage)\s+(?:all\s+)?cookies\b.{0,60}$",
+    r"more\s+information\s*[.:]?\s*close\s*$",
+    r"(?:menu|menu_open|close_menu|skip\s+to\s+(?:main\s+)?content)\b.{0,40}$",
+    r"(?:©|copyright\s+(?:©\s*)?(?:\d{4}|by)\b).{0,100}$",
+    r".{0,100}\ball\s+rights\s+reserved\.?\s*$",
+    # one word of letters, slashes and underscores: "client/title.list_title", a template's placeholder
+    r"(?=\S*[a-z]_[a-z]|\S*[a-z]/[a-z])[\w./-]+\s*$",
+    r"https?://\S+\s*$",
 )
 
 
@@ -43,34 +46,31 @@ def is_page_furniture(line: str) -> bool:
 
 
 # Whole-paragraph patterns of page furniture seen on news and think-tank sites.
-BOILERPLATE = PAGE_FURNITURE + tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"read more\s*:",
-        r"leave a (reply|comment)\b",
-        r"your email address will not be published",
-        r"language\s*:",
-        r"you might also like\s*$",
-        r"back to top\s*$",
-        r"photo credit\s*:",
-        r"\|",
-        r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? \w+ \d{1,2},? \d{4}\s*$",
-        r"\w{3}\.? \d{1,2}, \d{4}\s*\|",
-        r"\d+ comments?\s*$",
-        r"(?-i:[Bb]y(?: [A-Z][\w.'’-]*){1,4})\s*$",
-        r"first published (in|by)\b",
-        r"please see the full article here\b",
-        r"(share|tweet|print|email)( this)?( article)?\s*$",
-        r"(subscribe|sign up)\b.{0,60}$",
-        # An editor's note speaks for the publication, not the author.
-        r"editor[’'`]?s[’'`]? note\s*:",
-        # Appeals for money or membership ("Enjoyed this piece? Donate today to support our newsroom.").
-        r".{0,40}\b(upgrade|donate|subscribe)\b.{0,30}\b(support|fund)\b.{0,30}\b(our|independent)\b.{0,30}$",
-        r".{0,60}\bsupport (our|independent) (work|journalism|reporting)\b.{0,40}$",
-        # Endnotes: a note's number, then a reference ending in its address, or a quoted title and a year.
-        r"\[?\d{1,3}[\].]?\s+\S.{0,300}(https?://|\bwww\.)\S+\s*$",
-        r"\[?\d{1,3}[\].]?\s+(?-i:[A-Z]).{0,160}?[‘“'\"][^’”'\"]{3,200}[’”'\"].{0,160}?\b(1[89]|20)\d{2}\b",
-    )
+BOILERPLATE = PAGE_FURNITURE + _patterns(
+    r"read more\s*:",
+    r"leave a (reply|comment)\b",
+    r"your email address will not be published",
+    r"language\s*:",
+    r"you might also like\s*$",
+    r"back to top\s*$",
+    r"photo credit\s*:",
+    r"\|",
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? \w+ \d{1,2},? \d{4}\s*$",
+    r"\w{3}\.? \d{1,2}, \d{4}\s*\|",
+    r"\d+ comments?\s*$",
+    r"(?-i:[Bb]y(?: [A-Z][\w.'’-]*){1,4})\s*$",
+    r"first published (in|by)\b",
+    r"please see the full article here\b",
+    r"(share|tweet|print|email)( this)?( article)?\s*$",
+    r"(subscribe|sign up)\b.{0,60}$",
+    # An editor's note speaks for the publication, not the author.
+    r"editor[’'`]?s[’'`]? note\s*:",
+    # Appeals for money or membership ("Enjoyed this piece? Donate today to support our newsroom.").
+    r".{0,40}\b(upgrade|donate|subscribe)\b.{0,30}\b(support|fund)\b.{0,30}\b(our|independent)\b.{0,30}$",
+    r".{0,60}\bsupport (our|independent) (work|journalism|reporting)\b.{0,40}$",
+    # Endnotes: a note's number, then a reference ending in its address, or a quoted title and a year.
+    r"\[?\d{1,3}[\].]?\s+\S.{0,300}(https?://|\bwww\.)\S+\s*$",
+    r"\[?\d{1,3}[\].]?\s+(?-i:[A-Z]).{0,160}?[‘“'\"][^’”'\"]{3,200}[’”'\"].{0,160}?\b(1[89]|20)\d{2}\b",
 )
 
 DUPLICATE_SCORE = 95.0
