@@ -271,3 +271,32 @@ def test_what_an_opening_phrase_must_keep(sentence: str) -> None:
 )  # fmt: skip
 def test_quotation_marks_stay_where_they_pair_up(sentence: str, max_chars: int, claim: str) -> None:
     assert claim_of(sentence, max_chars) == claim
+
+
+def test_a_sentence_the_excerpt_cuts_off_ends_with_an_ellipsis_not_a_stop() -> None:
+    assert claim_of("The two signed a broad agreement on energy and grain", cut_off=True).endswith("grain…")
+    assert claim_of("The two signed a broad agreement on energy and grain.").endswith("grain.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("That is, the treaty of July has the same weakness.", "The treaty of July has the same weakness."),
+        ("For all that, the pact is mostly symbolic.", "The pact is mostly symbolic."),
+        # an adverb in -ly without its comma qualifies what follows: it stays
+        ("Equally doubtful is the idea of splitting the two.", "Equally doubtful is the idea of splitting the two."),
+        ("Clearly, the two are partners.", "The two are partners."),
+    ],
+)  # fmt: skip
+def test_markers_go_and_an_adverb_without_its_comma_stays(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
+def test_an_opening_phrase_with_a_list_of_names_ends_after_the_list() -> None:
+    sentence = (
+        "Among Iran, Russia, and North Korea, China is the keystone that makes the group of four stronger than any "
+        "one of them."
+    )
+    assert (
+        claim_of(sentence, 100) == "China is the keystone that makes the group of four stronger than any one of them."
+    )

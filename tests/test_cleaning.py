@@ -29,6 +29,9 @@ FURNITURE = (
     "Copyright 2024 Example Media. All rights reserved.",
     "page/header.site_title",
     "https://example.org/p/12AB",
+    "Subscriber Only",
+    "Updated on 3 May 2024, 10:15",
+    "Photographer: Anna Berg/Agencia",
 )
 
 WRITING = (

@@ -254,3 +254,14 @@ def test_a_news_agencys_tag_is_no_part_of_the_first_sentence() -> None:
     assert [s.text for s in found] == ["The tie between the two neighbours rests on shared interests.",
                                         "It has grown for years."]  # fmt: skip
     assert all(text[s.start : s.end] == s.text for s in found)
+
+
+def test_the_claim_of_a_sentence_the_text_cuts_off_says_so() -> None:
+    text = (
+        "Moscow and Beijing are forming a military alliance, and their joint exercises grow every year.\n\n"
+        "Their military cooperation is deep and growing, and the next exercises will be the largest of"
+    )
+    theses = extract_theses(text, load_corpus(["seeds"]).codebook, "cut")
+    last = [t for t in theses if t.end == len(text)]
+    assert last and all(t.claim.endswith("…") for t in last)
+    assert all(t.claim.endswith(".") for t in theses if t.end < len(text))

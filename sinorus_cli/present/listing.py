@@ -129,7 +129,8 @@ def _text_section(article: Article, theses: list[Thesis]) -> tuple[Section, list
         Column("start", "Offset", justify="right", no_wrap=True),
         Column("text", "Text", render=lambda r: highlighted(r["text"], r["start"], quotes), ratio=1),
     )
-    title = f"Text ({len(hidden)} paragraphs hidden: boilerplate, duplicates, text not by the author)"
+    noun = "paragraph" if len(hidden) == 1 else "paragraphs"
+    title = f"Text ({len(hidden)} {noun} hidden: boilerplate, duplicates, text not by the author)"
     return Section("text", title, columns, kept, fields=("start", "end", "text")), hidden
 
 

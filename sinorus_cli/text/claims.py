@@ -41,13 +41,20 @@ DISCOURSE_MARKERS = (
     "in the end", "in reality", "in truth", "of note", "that said", "to be sure", "by contrast",
     "in contrast", "on the contrary", "admittedly", "crucially", "significantly", "interestingly",
     "in any case", "anyway", "then", "now", "again", "equally", "specifically", "as such", "even so",
+    "that is", "for all that", "for all of that", "all in all", "in this context", "in this regard",
+    "in this connection", "put simply", "simply put",
 )  # fmt: skip
 # Leading marks of a list item or a dialogue turn.
 BULLET = re.compile(r"^(?:[•·▪◦*>\-–—]+\s*|\d{1,2}[.)]\s+)")
 _MARKERS = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(DISCOURSE_MARKERS, key=len, reverse=True))
 # Without its comma, a marker is the subject when a verb follows it ("First is that ...", "Still was ..."): it stays.
 _VERB_AFTER = r"(?:is|was|are|were|has|had|have|will|would|can|could|must|should|of|to)\b"
-LEADING_MARKER = re.compile(rf"^(?:{_MARKERS})(?:\s*,\s*|\s+(?=\w)(?!{_VERB_AFTER}))", re.IGNORECASE)
+# An adverb in -ly is a marker only with its comma: without one it qualifies what follows ("Equally
+# inappropriate is the idea ...", "Clearly wrong is ...").
+LEADING_MARKER = re.compile(
+    rf"^(?:{_MARKERS})(?:\s*,\s*|(?<!ly)\s+(?=\w)(?!{_VERB_AFTER}))|^(?:{_MARKERS})(?<=ly)\s*,\s*",
+    re.IGNORECASE,
+)
 # An attribution opening the sentence: "According to X,", "In his view,", "As X put it,".
 LEADING_ATTRIBUTION = re.compile(
     r"^(?:according\s+to|in\s+the\s+(?:view|words|opinion)\s+of|in\s+the\s+eyes\s+of)\s+[^,]{1,90},\s*"
@@ -136,7 +143,7 @@ DASH_ASIDE = re.compile(r"\s+[—–-]\s+[^—–;:]{1,160}?\s+[—–-](?=\s)|�
 OPENING_PHRASE_WORDS = frozenset(
     """in on at after before during since following amid despite under over through throughout beyond across
     as while although though whereas because once when today now recently currently historically traditionally
-    until""".split()  # noqa: SIM905 (a word list reads best as words)
+    until among""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 OPENING_WORD = re.compile(r"^[\w’'-]+\b")
 OPENING_COMMA = re.compile(r",[”\"]?\s+")
@@ -146,7 +153,7 @@ ARTICLE_ENDED = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|such)\s+[\w’'-]+\s*,\s+$", re.IGNORECASE
 )
 PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
-LIST_GOES_ON = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-Z][\w’'-]*)*\s+(?:and|or)\s")
+LIST_GOES_ON = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s")
 PRONOUNS = frozenset("it they he she its their his her this these those".split())  # noqa: SIM905
 MIN_REST_WORDS = 5  # what an opening phrase leaves must be a clause of its own
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
@@ -307,8 +314,8 @@ def _without_opening_phrase(text: str) -> str:
         return text
     for comma in OPENING_COMMA.finditer(text, 0, OPENING_PHRASE_MAX):
         phrase, rest = text[: comma.start()], text[comma.end() :]
-        if not _paired(phrase + comma.group()) or _between_adjectives(phrase, rest):
-            continue  # a comma inside the phrase: its end is further on
+        if not _paired(phrase + comma.group()) or _between_adjectives(phrase, rest) or _listed(phrase, rest):
+            continue  # a comma inside the phrase (a quotation, two adjectives, a list): its end is further on
         return rest if _starts_clause(phrase, rest) else text
     return text
 
@@ -326,9 +333,14 @@ def _starts_clause(phrase: str, rest: str) -> bool:
         return False  # a phrase or a predicate goes on after the comma ("..., mainly due to", "..., has denied")
     if opening.lower() in PRONOUNS:
         return False  # "Tired of its demands, it stands apart": the phrase names what the pronoun stands for
-    # "As China, Russia and Iran draw closer, ...": the comma after a name parts a list, not phrase and clause
-    listed = phrase.rsplit(None, 1)[-1][:1].isupper() and LIST_GOES_ON.match(rest)
-    return len(rest.split()) >= MIN_REST_WORDS and not listed
+    return len(rest.split()) >= MIN_REST_WORDS
+
+
+def _listed(phrase: str, rest: str) -> bool:
+    """Whether the comma after a name parts a list ("As China, Russia and Iran draw closer, ...")."""
+    if re.match(r"(?:and|or)\s", rest):
+        return True  # the list's last item follows
+    return phrase.rsplit(None, 1)[-1][:1].isupper() and bool(LIST_GOES_ON.match(rest))
 
 
 def _without_colon_tail(kept: str, max_chars: int) -> str:
@@ -364,11 +376,18 @@ def _ends_main_clause(kept: str, next_word: str | None) -> bool:
     return word in DEPENDENT_OPENERS or (word.endswith("ing") and len(word) > 5 and next_word.islower())
 
 
-def claim_of(sentence: str, max_chars: int = 140) -> str:
+def claim_of(sentence: str, max_chars: int = 140, cut_off: bool = False) -> str:
     """What `sentence` asserts, on one line of at most `max_chars` characters: its main clause, trimmed.
 
     Never empty, never a template: where trimming leaves nothing, the trimmed sentence is the claim.
+    A sentence `cut_off` by the end of its text (an excerpt that stops mid-sentence) ends with "…", not
+    a full stop that would say it is whole.
     """
+    claim = _claim(sentence, max_chars)
+    return claim[:-1] + ELLIPSIS if cut_off and claim.endswith(".") else claim
+
+
+def _claim(sentence: str, max_chars: int) -> str:
     whole = _visible(sentence)
     text = INNER_ATTRIBUTION.sub(" ", PARENTHETICAL.sub("", whole))
     text = _strip_trailing(_strip_leading(text))

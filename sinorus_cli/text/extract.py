@@ -38,6 +38,9 @@ AUTHOR_MIN = 0.5
 MAX_PER_THEME = 3
 # A sentence of one word (a masthead's fragment: "Global.") states nothing; a heading of two may ("Shared fears").
 MIN_THESIS_WORDS = 2
+# What a whole sentence ends with: a stop, a question or exclamation mark, a colon, or a closing quotation or
+# bracket after one. A text's last sentence without any was cut off by the excerpt.
+SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’)\]]$")
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.0  # every theme the article head passes is proposed; confidence orders them
 NGRAM_SHARE = 0.5  # grouped CV: sentence-level average precision 0.445 embedding heads alone, 0.497 averaged
@@ -203,6 +206,11 @@ def _states_something(sentence: Sentence) -> bool:
     return len(re.findall(r"\w+", sentence.text)) >= MIN_THESIS_WORDS
 
 
+def cut_off(text: str, sentence: Sentence) -> bool:
+    """Whether the end of `text` cuts `sentence` short: its last, with no closing mark (an excerpt's end)."""
+    return sentence.end >= len(text.rstrip()) and not SENTENCE_CLOSE.search(sentence.text)
+
+
 def select(proposals: Sequence[Proposal], min_confidence: float = MIN_CONFIDENCE) -> list[Proposal]:
     """The key proposals: confident enough and at most a few per article, in text order."""
     kept = [p for p in proposals if p.confidence >= min_confidence][:MAX_THESES]
@@ -237,7 +245,7 @@ def explained_theses(
                 article=article_id,
                 theme=p.theme.id,
                 stance=p.stance,
-                claim=claim_of(p.sentence.text),
+                claim=claim_of(p.sentence.text, cut_off=cut_off(text, p.sentence)),
                 quote=p.sentence.text,
                 start=p.sentence.start,
                 end=p.sentence.end,
