@@ -181,6 +181,8 @@ def test_fields_choose_columns_and_list_the_available_ones(run):
     assert result.stdout.splitlines()[0] == "article,stance"
     wrong = run("theses", "--fields", "article,nope")
     assert wrong.exit_code == 2 and "available fields: id,article,theme" in wrong.stderr
+    listed = run("theses", "--fields", "")
+    assert listed.exit_code == 0 and listed.stdout.splitlines()[:3] == ["id", "article", "theme"]
 
 
 def test_absent_values_are_json_null(run):

@@ -84,10 +84,15 @@ def test_fields_choose_and_order_columns_and_tsv_header_is_optional(capsys):
     assert capsys.readouterr().out == "y\tx\n\t1\n"
 
 
-@pytest.mark.parametrize("fields", [("nope",), ("",)])
+@pytest.mark.parametrize("fields", [("nope",), ("x", "")])
 def test_unknown_or_empty_field_lists_the_available_ones(fields):
     with pytest.raises(UsageError, match="available fields: x,y"):
         write_view(TWO_SECTIONS, Format.json, Environment(), Choices(fields=fields))
+
+
+def test_an_empty_fields_option_lists_them_one_a_line(capsys):
+    write_view(TWO_SECTIONS, Format.json, Environment(), Choices(fields=("",)))
+    assert capsys.readouterr().out == "x\ny\n"
 
 
 def test_table_shows_markup_and_escapes_literally(capsys):

@@ -35,7 +35,7 @@ def shape(view: View, choices: Choices) -> View:
         raise UsageError(f"unknown section {choices.section!r}; choose from: {', '.join(view.names)}")
     if choices.section:
         view = view.only(choices.section)
-    if choices.fields:
+    if choices.fields and not listing_fields(choices):
         available = view.section().field_names()
         unknown = [f for f in choices.fields if f not in available]
         if unknown or not all(choices.fields):
@@ -44,10 +44,18 @@ def shape(view: View, choices: Choices) -> View:
     return view
 
 
+def listing_fields(choices: Choices) -> bool:
+    """Whether --fields '' asks for the fields there are, rather than for some of them."""
+    return choices.fields == ("",)
+
+
 def write_view(view: View, fmt: Format, env: Environment, choices: Choices = Choices()) -> None:
     """Render `view` in `fmt` to stdout; record formats and --fields carry one section."""
     out = env.stdout
     view = shape(view, choices)
+    if listing_fields(choices):  # the names, one a line, for a script or a person to choose from
+        out.write("".join(f"{name}\n" for name in view.section().field_names()))
+        return
     if fmt is Format.table:
         write_tables(view, env)
     elif fmt is Format.md:
