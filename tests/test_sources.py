@@ -407,6 +407,9 @@ def test_dates_in_common_formats(value, date):
         # a news agency's tag opening the text: the outlet, and no part of the title
         ("(Agencia) The tie between the two neighbours rests on shared interests.\nMore.",
          {"outlet": "Agencia", "title": "The tie between the two neighbours rests on shared interests."}),
+        # a periodical's volume and issue are no part of the outlet's name
+        ("A HEADLINE ABOUT A TREATY\n\nPublication: Weekly Monitor Volume: 7 Issue: 12\n\nThe text begins here.",
+         {"outlet": "Weekly Monitor"}),
         # a month without its day: the date, and the title without the month's digits
         ("date 2025-04 Officials in Kyiv said on Thursday that supplies had reached Moscow.\nMore.",
          {"date": "2025-04", "title": "Officials in Kyiv said on Thursday that supplies had reached Moscow"}),

@@ -24,6 +24,8 @@ _DATED = re.compile(
     r"^\s*(?:published|posted|updated|date|dated|first published)(?:\s+on)?\s*:?\s*(?P<rest>.+)$", re.IGNORECASE
 )
 _OUTLET = re.compile(r"^\s*(?:source|outlet|published in|publication)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+# A periodical's volume and issue after its name ("Monitor Volume: 7 Issue: 137"): not part of the name.
+_ISSUE = re.compile(r"\s+(?:vol(?:ume)?\.?|issue|no\.|number)\s*:?\s*\d.*$", re.IGNORECASE)
 # The owner a copyright line names ("© The Weekly Observer", "Copyright 2024 Example Media. All rights
 # reserved."): the outlet, where no line says so outright.
 _COPYRIGHT = re.compile(
@@ -317,7 +319,7 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         if byline and "author" not in found:
             found = _byline_fields(byline.group("rest")) | found
         elif named and "outlet" not in found:
-            found["outlet"] = named.group("rest").strip()
+            found["outlet"] = _ISSUE.sub("", named.group("rest")).strip()
         elif "date" not in found and parse_date(dated.group("rest") if dated else line):
             found["date"] = parse_date(dated.group("rest") if dated else line)
         elif not bare and _described_below(lines, number):
