@@ -265,3 +265,18 @@ def test_the_claim_of_a_sentence_the_text_cuts_off_says_so() -> None:
     last = [t for t in theses if t.end == len(text)]
     assert last and all(t.claim.endswith("…") for t in last)
     assert all(t.claim.endswith(".") for t in theses if t.end < len(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talk of a formal military alliance between the two would be inappropriate, to say the least.",
+        "A full military alliance between Moscow and Beijing remains a long way off.",
+    ],
+)
+def test_calling_a_thing_out_of_place_or_out_of_reach_rejects_it(sentence: str) -> None:
+    found = sentences(sentence)
+    rules = read_rules(sentence, found, load_corpus(["seeds"]).codebook)[0]
+    assert rules.facts.rejected
+    alliance = load_corpus(["seeds"]).codebook.ids.index("alliance")
+    assert rules.readings[alliance].direction < 0

@@ -73,7 +73,10 @@ REJECTION = re.compile(
     r"\b(?:myths?|misread\w*|misunderst\w*|misperce\w*|misinterpret\w*|mistaken\w*|wrong\w*|exaggerat\w*|"
     r"overblown|overstat\w*|unfounded|baseless|groundless|fallac\w*|illusions?|fantas(?:y|ies)|fiction|"
     r"hype|biased|simplistic|misguided|falsified|debunk\w*|not understood|fails? to (?:understand|grasp)|"
-    r"open to (?:doubt|question)|questionable|doubtful|dubious|far from (?:the )?(?:reality|truth))\b"
+    r"open to (?:doubt|question)|questionable|doubtful|dubious|far from (?:the )?(?:reality|truth)|"
+    # calling it out of reach or out of place ("an alliance remains a long way off", "talk of one is inappropriate")
+    r"inappropriate|premature|unrealistic|implausible|far-fetched|out of the question|unlikely|"
+    r"(?:a )?long ways? off|far off|remote (?:prospect|possibility))\b"
 )
 # What a rejection reverses: the part of the sentence it stands in, up to a break that opens the author's
 # own reason or counterpoint ("these fears are baseless; shared interests bind them").
