@@ -326,13 +326,13 @@ def test_names_of_people(name: str) -> None:
     ("sentence", "name"),
     [
         # A denial of what others say is the denier's statement, a state's too.
-        ("Despite years of claims, the Chinese government has consistently denied any direct involvement.",
+        ("Despite the reports, the Chinese government has firmly denied any involvement in the fighting.",
          "the Chinese government"),
         ("While Beijing denies supplying lethal aid to Moscow, it has backed it in other ways.", "Beijing"),
         ("Anna Petrova flatly rejected accusations of double dealing.", "Anna Petrova"),
         # A view held, and a stance expressed with a noun.
-        ("Both Beijing and Moscow are of the view that the West wants to hem them in.", "Beijing and Moscow"),
-        ("In the statement, the two leaders expressed strong opposition to the new missile shield.", "the two leaders"),
+        ("Tokyo and Seoul are of the opinion that the summit changed little.", "Tokyo and Seoul"),
+        ("In their communique, the two leaders voiced grave concern about the new missile shield.", "the two leaders"),
     ],
 )  # fmt: skip
 def test_denials_and_views_held_are_their_holders(sentence: str, name: str) -> None:
