@@ -118,14 +118,15 @@ DEPENDENT_OPENERS = frozenset(
     rather but yet so then notably mainly largely partly given compared based backed driven coupled""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,[”\"]?(?=\s+[“\"]?(?P<next>[\w’'-]+)))\s")
-# A second predicate or clause joined by "and"/"but": the first one ends there ("X emphasised A and criticised B").
+# Words that open a predicate of their own after "and" ("... and has pledged"), and words that open a
+# clause's subject after ", and" ("..., and the two signed").
 AUXILIARY_WORDS = frozenset(
     "has have had is are was were will would can could should must may might does did do".split()  # noqa: SIM905
 )
 CLAUSE_SUBJECTS = frozenset(
     "the it they this that these those he she we there its their his her our both neither each".split()  # noqa: SIM905
 )
-
+# A second predicate or clause joined by "and"/"but": the first one ends there ("X emphasised A and criticised B").
 COORDINATION = re.compile(r"(?P<comma>,)?\s+(?:and|but)\s+(?:also\s+|then\s+|now\s+|even\s+)?(?P<word>[\w’'-]+)")
 # A subordinating word inside the sentence opens what the main clause before it can do without.
 INNER_SUBORDINATE = re.compile(
