@@ -55,10 +55,8 @@ def test_proposals_are_exact_spans_with_reasons_and_claims_of_their_own(codebook
             assert text[thesis.start : thesis.end] == thesis.quote
             assert 0 < (thesis.confidence or 0) < 1
             assert 0 <= why.theme_probability <= 1 and 0 <= why.affirm_probability <= 1
-            if "question" in why.facts:  # a question takes no side
-                assert thesis.stance == 0
-            else:
-                assert (thesis.stance > 0) == (why.affirm_probability >= 0.5)
+            assert "question" not in why.facts  # a question takes no side: it is no thesis
+            assert (thesis.stance > 0) == (why.affirm_probability >= 0.5)
             assert "proposed automatically" not in thesis.claim and thesis.claim.strip()
 
 
@@ -168,12 +166,12 @@ def test_same_speaker_reads_names_as_a_reader_would():
     assert same_speaker("joint statement", "the joint statement")
 
 
-def test_a_question_is_proposed_without_a_side(codebook):
+def test_a_question_is_never_a_thesis(codebook):
+    # It takes no side, so it cannot stand for the article's position on a theme.
     text = (
         "Will China and Russia form a military alliance against the West?\n\n"
         "Joint naval exercises and arms sales show that their military cooperation keeps deepening.\n"
     )
     pairs = explained_theses(text, codebook, "q")
-    asked = [(t, why) for t, why in pairs if t.quote.endswith("?")]
-    assert asked and all(t.stance == 0 and "question" in why.facts for t, why in asked)
-    assert all(t.stance != 0 for t, _ in pairs if not t.quote.endswith("?"))
+    assert pairs and not [t for t, _ in pairs if t.quote.endswith("?")]
+    assert all(t.stance != 0 for t, _ in pairs)
