@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,12 @@ def test_eval_table_and_tsv(run, coding):
     assert {"alliance", "military", "us_factor", "sovereignty", "all"} <= {row[0] for row in rows}
     bands = run(*args, "--section", "calibration", "--format", "tsv", "--header").stdout.splitlines()
     assert bands[0].split("\t")[:2] == ["band", "low"] and len(bands) > 1
+    # At 80 columns the measures stay a grid, the baselines in a table of their own, not a card per theme.
+    narrow = re.sub(r"\x1b\[[0-9;]*m", "", run(*args, tty=True, width=80).stdout)
+    assert "-[ 1 ]-" not in narrow and all(len(line) <= 80 for line in narrow.splitlines())
+    assert "Baselines" in narrow and "Usual sign" in narrow
+    baselines = run(*args, "--section", "baselines", "--format", "tsv", "--header").stdout.splitlines()
+    assert baselines[0].split("\t")[:2] == ["theme", "always_plus"]
 
 
 @pytest.mark.parametrize(

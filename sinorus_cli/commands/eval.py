@@ -11,7 +11,7 @@ from ..cli.options import FormatOption
 from ..cli.session import session
 from ..errors import UsageError
 
-SECTIONS = ("themes", "calibration")  # with --labels
+SECTIONS = ("themes", "baselines", "calibration")  # with --labels
 THESIS_FILTERS = True  # --curated-only and --min-confidence apply
 
 EPILOG = """\b

@@ -30,10 +30,14 @@ LOO_COLUMNS = (
 MEASURES = (
     ("sign", "Sign"),
     ("found", "Found"),
-    ("precision", "Precis."),
-    ("evidence", "Evid."),
+    ("precision", "Precision"),
+    ("evidence", "Evidence"),
+)
+# Constant guesses to read the measures against, in a table of their own: six columns of two-line cells
+# beside the theme do not fit 80 columns, and the table then became a card per theme.
+BASELINES = (
     ("always_plus", "Always +"),
-    ("majority", "Major."),
+    ("majority", "Usual sign"),
 )
 
 
@@ -49,10 +53,15 @@ def _rate_cell(key: str) -> Any:
     return render
 
 
-LABEL_COLUMNS = (
-    Column("theme", "Theme", no_wrap=True),
-    *(Column(key, header, render=_rate_cell(key), justify="right", no_wrap=True) for key, header in MEASURES),
-)
+def _rate_columns(measures: Sequence[tuple[str, str]]) -> tuple[Column, ...]:
+    return (
+        Column("theme", "Theme", no_wrap=True),
+        *(Column(key, header, render=_rate_cell(key), justify="right", no_wrap=True) for key, header in measures),
+    )
+
+
+LABEL_COLUMNS = _rate_columns(MEASURES)
+BASELINE_COLUMNS = _rate_columns(BASELINES)
 BAND_COLUMNS = (
     Column("band", "Confidence", no_wrap=True),
     Column("proposals", "Proposals", justify="right"),
@@ -60,9 +69,12 @@ BAND_COLUMNS = (
 )
 
 
+RATE_PARTS = ("hits", "total", "low", "high")  # beside its share, the fields a rate is written as
+
+
 def _rate_fields(key: str, rate: Rate) -> dict[str, Any]:
     record = rate.record()
-    return {key: record["value"], **{f"{key}_{k}": record[k] for k in ("hits", "total", "low", "high")}}
+    return {key: record["value"], **{f"{key}_{k}": record[k] for k in RATE_PARTS}}
 
 
 def leave_one_out_view(scores: Sequence[Score]) -> View:
@@ -76,7 +88,10 @@ def leave_one_out_view(scores: Sequence[Score]) -> View:
 def labels_view(result: LabelEvaluation, labels_name: str) -> View:
     """Per theme and overall, each measure as count, share and interval; then calibration by confidence band."""
     rows = [
-        {"theme": f.theme, **{k: v for key, _ in MEASURES for k, v in _rate_fields(key, getattr(f, key)).items()}}
+        {
+            "theme": f.theme,
+            **{k: v for key, _ in (*MEASURES, *BASELINES) for k, v in _rate_fields(key, getattr(f, key)).items()},
+        }
         for f in result.themes
     ]
     bands = [
@@ -92,8 +107,17 @@ def labels_view(result: LabelEvaluation, labels_name: str) -> View:
     ]
     document = {"themes": rows[:-1], "overall": rows[-1], "calibration": bands}
     title = "Extractor against the labels: count, share, [95% interval]"
+    baseline_fields = ["theme", *(f for key, _ in BASELINES for f in (key, *(f"{key}_{k}" for k in RATE_PARTS)))]
     sections = [
         Section("themes", title, LABEL_COLUMNS, rows, compact=True),
+        Section(
+            "baselines",
+            "Baselines: always +, and each theme's usual sign",
+            BASELINE_COLUMNS,
+            rows,
+            compact=True,
+            fields=baseline_fields,
+        ),
         Section("calibration", "Calibration: proposals by confidence", BAND_COLUMNS, bands),
     ]
     return View(sections, document=document, heading=f"Evaluation against {labels_name}")
