@@ -344,3 +344,17 @@ def test_skipping_says_an_edit_under_way_is_not_kept(run, quoted):
     assert (after.speaker, after.origin) == (before.speaker, "auto")
     plain = run("--corpus", str(quoted), "review", "min", input="k\nq\n")
     assert "→ left proposed\n" in plain.stdout  # nothing under way, nothing to say
+
+
+def test_the_claim_of_a_sentence_the_text_cuts_off_follows_a_new_quote(run, tmp_path):
+    from sinorus_cli.analysis.review import requoted
+    from sinorus_cli.model import Thesis
+    from sinorus_cli.text.claims import claim_at
+    from sinorus_cli.text.quotes import Quote
+
+    text = "The two signed a pact. Trade in grain and oil keeps growing between the two neighbours and"
+    start = text.index("Trade")
+    proposed = Thesis("x:a1", "x", "economy", 1, claim_at(text, start, len(text)), text[start:], start, len(text))
+    assert proposed.claim.endswith("…")
+    widened = requoted(proposed, Quote.of(text, 0, len(text)), text)
+    assert widened.claim == claim_at(text, 0, len(text)) != proposed.claim  # it followed the quote

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..model import STANCES, Article, Codebook, Thesis
-from ..text.claims import claim_of
+from ..text.claims import claim_at
 from ..text.quotes import Found, find_quote
 from .resolve import resolve_theme
 from .review import Source, resolve_speaker
@@ -54,7 +54,7 @@ def code_thesis(
         article=article.id,
         theme=resolved.id,
         stance=stance,
-        claim=claim.strip() or claim_of(found.span.quote),
+        claim=claim.strip() or claim_at(source.text, found.span.start, found.span.end),
         quote=found.span.quote,
         start=found.span.start,
         end=found.span.end,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
 from ..model import STANCES, UNNAMED_OTHERS, Codebook, Span, Theme, Thesis
-from ..text.claims import claim_of
+from ..text.claims import claim_at, claim_of
 from ..text.quotes import Quote, narrow_to_clause, widen_next, widen_previous
 from ..text.sentences import Sentence, sentences
 from ..text.speakers import Names, is_author, looks_like_person
@@ -83,12 +83,14 @@ def curated(thesis: Thesis, codebook: Codebook, **changes: object) -> Thesis:
     return replace(changed, claim=claim_of(changed.quote))
 
 
-def requoted(thesis: Thesis, quote: Quote) -> Thesis:
-    """The thesis on a widened or narrowed quote; a claim that said what the old quote asserts follows the new one.
+def requoted(thesis: Thesis, quote: Quote, text: str) -> Thesis:
+    """The thesis on a widened or narrowed quote of `text`; a claim that said what the old quote asserts
+    follows the new one.
 
     A claim the coder wrote in their own words is theirs, and stays.
     """
-    claim = claim_of(quote.quote) if thesis.claim == claim_of(thesis.quote) else thesis.claim
+    follows = thesis.claim in (claim_of(thesis.quote), claim_at(text, thesis.start, thesis.end))
+    claim = claim_at(text, quote.start, quote.end) if follows else thesis.claim
     return replace(thesis, quote=quote.quote, start=quote.start, end=quote.end, claim=claim)
 
 
@@ -227,7 +229,7 @@ class Review:
             message = f"{ARROW} speaker: {speaker.name or self._author()}{speaker.note}"
         else:
             span = self._span(thesis.id, before, answer)
-            edited = requoted(before, span)
+            edited = requoted(before, span, self.source.text)
             message = f"{ARROW} quote ({span.start}-{span.end}): »{' '.join(span.quote.split())}«"
         self.drafts[thesis.id] = edited
         if self.decisions.get(thesis.id) is not None:

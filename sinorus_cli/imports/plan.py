@@ -19,7 +19,7 @@ from ..corpus.naming import id_for, taken_ids, unique
 from ..corpus.store import next_thesis_id
 from ..errors import UsageError
 from ..model import Codebook, Memo, Thesis
-from ..text.claims import claim_of
+from ..text.claims import claim_at
 from .mapping import Target
 
 
@@ -170,7 +170,7 @@ def _thesis(text: str, coding: Coding, target: Target, thesis_id: str, article_i
     """The curated thesis of one coding; with no words of the coder's, its claim is what the quote asserts."""
     stance = target.stance if target.stance is not None else 0
     quote = text[coding.start : coding.end]
-    claim = coding.claim or claim_of(quote)
+    claim = coding.claim or claim_at(text, coding.start, coding.end)
     return Thesis(
         thesis_id, article_id, target.theme, stance, claim, quote, coding.start, coding.end, speaker=coding.speaker
     )

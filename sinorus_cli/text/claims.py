@@ -158,6 +158,9 @@ LIST_GOES_ON = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-
 PRONOUNS = frozenset("it they he she its their his her this these those".split())  # noqa: SIM905
 MIN_REST_WORDS = 5  # what an opening phrase leaves must be a clause of its own
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
+# What a whole sentence ends with: a stop, a question or exclamation mark, a colon, or a closing quotation or
+# bracket after one. A text's last sentence without any was cut off (an excerpt that stops mid-sentence).
+SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’)\]]$")
 COLON_TAIL_WORDS = 3  # a cut leaving this few words after a colon ("...: unlike China") ends at the colon
 
 
@@ -386,6 +389,12 @@ def claim_of(sentence: str, max_chars: int = 140, cut_off: bool = False) -> str:
     """
     claim = _claim(sentence, max_chars)
     return claim[:-1] + ELLIPSIS if cut_off and claim.endswith(".") else claim
+
+
+def claim_at(text: str, start: int, end: int) -> str:
+    """The claim of the span [start, end) of `text`: "…" closes it where the text's end cuts it short."""
+    quote = text[start:end]
+    return claim_of(quote, cut_off=end >= len(text.rstrip()) and not SENTENCE_CLOSE.search(quote))
 
 
 def _claim(sentence: str, max_chars: int) -> str:
