@@ -66,9 +66,19 @@ def test_extract_explain_gives_the_reasons_in_every_format(run):
     records = json.loads(result.stdout)
     assert records
     for record in records:
-        assert {"p_theme", "p_article", "p_affirm", "cues", "rules", "speaker_evidence"} <= set(record)
+        assert {"p_theme", "p_article", "p_affirm", "p_strong", "cues", "rules", "speaker_evidence"} <= set(record)
     table = run("extract", str(DATA / "no-bloc.txt"), "--explain", tty=True, width=200)
-    assert "affirms" in table.stdout and "in article" in table.stdout
+    assert "affirms" in table.stdout and "article on it" in table.stdout
+
+
+def test_a_cue_the_sentence_repeats_is_shown_once(run):
+    text = "Trade and again trade: bilateral trade between China and Russia set a record, and trade keeps growing.\n"
+    records = json.loads(run("extract", "-", "--explain", "--format", "json", input=text).stdout)
+    economy = [r for r in records if r["theme"] == "economy"]
+    assert economy
+    for record in economy:
+        cues = [c.casefold() for c in record["cues"].split("; ")]
+        assert any(c.startswith("trade") for c in cues) and len(cues) == len(set(cues))
 
 
 def test_extract_shows_each_proposals_claim_and_who_holds_it(run):

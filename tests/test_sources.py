@@ -443,7 +443,15 @@ def test_byline_date_and_title_are_read_off_the_top_of_a_text():
       {"title": "Россия и Китай: партнёрство без союза", "date": "2024-02-21"}),
      ("A headline of some length here\nRecent Features\nThe text.", {"title": "A headline of some length here"}),
      ("A headline of some length here\nAnna Berg\nBy Jane Doe\nThe text.",
-      {"title": "A headline of some length here", "author": "Jane Doe"})],
+      {"title": "A headline of some length here", "author": "Jane Doe"}),
+     # a publication in parentheses after the byline's name is the outlet; a retired mark stays the person's
+     ("Ties that hold the world order\nBy Anna Berg (The Eastern Review)\nThe text.",
+      {"title": "Ties that hold the world order", "author": "Anna Berg", "outlet": "The Eastern Review"}),
+     ("Ties that hold the world order\nBy Col Anna Berg (Retd)\nThe text.",
+      {"title": "Ties that hold the world order", "author": "Col Anna Berg (Retd)"}),
+     # a print edition's page and section after the date is no headline
+     ("Tue, Jun 3, 2008 - Page 5 Asia News\nTwo neighbours settle their last border quarrel\nThe text.",
+      {"title": "Two neighbours settle their last border quarrel", "date": "2008-06-03"})],
 )  # fmt: skip
 def test_series_labels_names_under_headlines_labelled_bylines_and_other_scripts(top, expected):
     assert from_text(top) == expected

@@ -110,8 +110,20 @@ def test_an_interview_transcript_is_the_page_voice() -> None:
         "Kashin: No. We are partners, not allies."
     )
     result = who(text)
-    assert {a.kind for a in result.values()} == {"author"}
+    answers = {s: a for s, a in result.items() if not s.startswith("Q:")}
+    assert {a.kind for a in answers.values()} == {"author"}
     assert result["Both sides gain from it."].evidence == "interview Q/A label"
+
+
+def test_an_interview_question_is_the_interviewers_not_the_interviewees() -> None:
+    # A question may carry a premise ("The two states celebrated their treaty") that the answer never takes up.
+    text = (
+        "Q: Your two states marked the treaty's jubilee with a parade. What comes next?\n"
+        "A: More trade, above all. The border is calm."
+    )
+    result = who(text)
+    assert {result[s].name for s in result if s.startswith("Q:") or s == "What comes next?"} == {"the interviewer"}
+    assert {result[s].kind for s in ("A: More trade, above all.", "The border is calm.")} == {"author"}
 
 
 def test_a_single_label_of_a_speaker_named_in_the_article() -> None:
@@ -345,3 +357,11 @@ def test_according_to_this_expert_is_the_expert_just_named() -> None:
         "According to this expert, an alliance between the two is unlikely."
     )
     assert by_opening(text)["According to this expert,"] == ("named", "Ivan Sokolov")
+
+
+def test_the_leader_a_text_describes_is_the_president_or_premier_named_before() -> None:
+    text = (
+        "Chinese Premier Li Wen flew to Kazan on Tuesday, and Russian President Ivan Sokolov met him there. "
+        "The Chinese leader said the two neighbours would never again be rivals."
+    )
+    assert by_opening(text)["The Chinese leader said"] == ("named", "Li Wen")

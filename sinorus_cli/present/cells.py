@@ -145,6 +145,21 @@ def annotated(key: str, prefix: str = "") -> Any:
     return render
 
 
+SAME_AS_CLAIM = "(as the claim)"
+
+
+def quote_cell(row: Row) -> Text:
+    """Column renderer: the quote, or a dim note where the claim already shows it word for word (a short
+    sentence is its own claim), so a card or row does not print the same sentence twice."""
+    quote, claim = " ".join(str(row.get("quote") or "").split()), " ".join(str(row.get("claim") or "").split())
+    if quote and claim and quote.rstrip(".") == claim.rstrip("."):
+        # rich.text (~10 ms): only tables need it
+        from rich.text import Text
+
+        return Text(SAME_AS_CLAIM, style="dim")
+    return plain(row.get("quote"))
+
+
 def plain_and_dim(first: Any, second: Any) -> Text:
     """Two values stacked in one cell: the first plain (an author), the second dim (the outlet), if any."""
     # rich.text (~10 ms): only tables need it

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ..output.view import Column
-from .cells import annotated, bold_and_dim, plain_and_dim, stance_cell
+from .cells import annotated, bold_and_dim, plain_and_dim, quote_cell, stance_cell
 
 ID = Column("id", "Id", no_wrap=True)
 THEME = Column("theme", "Theme", no_wrap=True)
 STANCE = Column("stance", "Stance", render=stance_cell, ratio=2)
 CLAIM = Column("claim", "Claim", render=annotated("claim"), ratio=4)
-QUOTE = Column("quote", "Quote", ratio=6)
+QUOTE = Column("quote", "Quote", render=quote_cell, ratio=6)
 
 THESIS_COLUMNS = (ID, THEME, STANCE, CLAIM, QUOTE)
 

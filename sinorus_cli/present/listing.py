@@ -199,7 +199,7 @@ def proposals_view(theses: Sequence[Thesis], corpus: Corpus) -> View:
     return View([Section("theses", "", PROPOSAL_COLUMNS, records, fields=THESIS_FIELDS)], document=records)
 
 
-WHY_FIELDS = ("p_theme", "p_article", "p_affirm", "cues", "rules", "speaker_evidence")
+WHY_FIELDS = ("p_theme", "p_article", "p_affirm", "p_strong", "cues", "rules", "speaker_evidence")
 EXPLAINED_COLUMNS = (*PROPOSAL_COLUMNS, Column("why", "Why", ratio=1))
 
 
@@ -216,8 +216,9 @@ def _cue_mark(cue: Cue) -> str:
 def why_text(why: Why) -> str:
     """A proposal's reasons in one line: the model's probabilities, the cue words and rules, the speaker evidence."""
     parts = [
-        f"theme {why.theme_probability:.2f} in sentence, {why.article_probability:.2f} in article",
+        f"sentence on the theme {why.theme_probability:.2f}, article on it {why.article_probability:.2f}",
         f"affirms {why.affirm_probability:.2f} / denies {1 - why.affirm_probability:.2f}",
+        f"strongly {why.strength_probability:.2f}",
     ]
     if why.cues:
         parts.append("cues " + ", ".join(f"{c.words!r}{_cue_mark(c)}" for c in why.cues))
@@ -232,6 +233,7 @@ def why_record(why: Why) -> dict[str, Any]:
         "p_theme": why.theme_probability,
         "p_article": why.article_probability,
         "p_affirm": why.affirm_probability,
+        "p_strong": why.strength_probability,
         "cues": "; ".join(f"{c.words} ({c.polarity:+d}{', negated' if c.negated else ''})" for c in why.cues),
         "rules": ", ".join(why.facts),
         "speaker_evidence": why.speaker_evidence,

@@ -32,6 +32,7 @@ PAGE_FURNITURE = _patterns(
     # one word of letters, slashes and underscores: "client/title.list_title", a template's placeholder
     r"(?=\S*[a-z]_[a-z]|\S*[a-z]/[a-z])[\w./-]+\s*$",
     r"https?://\S+\s*$",
+    r"page\s+\d{1,3}(?:\s+[A-Za-z&]+){0,3}\s*$",  # a print page's number and section: "Page 3 World"
     r"(?:subscribers?\s+only|updated\s+on\b.{0,40}|(?:photographer|photo|image|illustration)\s*:.{0,160})$",
 )
 

@@ -21,6 +21,7 @@ class Why:
     theme_probability: float  # that the sentence speaks to the theme
     article_probability: float  # that the article substantively addresses the theme
     affirm_probability: float  # that the sentence affirms (rather than denies) the proposition
+    strength_probability: float = 0.0  # that it takes its side strongly (±2 rather than ±1)
     cues: tuple[Cue, ...] = ()  # codebook words the rules found, with their polarity
     facts: tuple[str, ...] = ()  # the rules' reading of the wording: hedged, question, rejected, reported
     speaker_evidence: str = ""

@@ -24,7 +24,7 @@ import numpy as np
 from ..model import Codebook, Span, Theme, Thesis
 from .claims import claim_at
 from .encoder import default_encoder
-from .explain import Why
+from .explain import Cue, Why
 from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs
 from .heads import Heads, default_heads
 from .sentences import Sentence, sentences
@@ -41,7 +41,7 @@ MIN_THESIS_WORDS = 2
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.0  # every theme the article head passes is proposed; confidence orders them
 NGRAM_SHARE = 0.5  # grouped CV: sentence-level average precision 0.445 embedding heads alone, 0.497 averaged
-STRONG = 0.8  # stance certainty from which an unhedged sentence is proposed at ±2
+STRONG = 0.5  # the strength head's probability from which a side is proposed at ±2: more likely than ±1
 
 
 @dataclass(frozen=True)
@@ -103,11 +103,22 @@ class Reader:
         """The article probability from which a theme is proposed."""
         return self.heads.article_threshold if theme.id in self.heads.themes else self.heads.new_theme_threshold
 
-    def affirm_probability(self, features: ArticleFeatures, codebook: Codebook, n: int) -> np.ndarray:
-        """(sentences,): that each sentence affirms (rather than denies) the proposition of the codebook's theme n."""
+    def side_probabilities(self, features: ArticleFeatures, codebook: Codebook, n: int) -> Side:
+        """Per sentence, that it affirms (rather than denies) the proposition of the codebook's theme n, and
+        that it takes its side strongly."""
         theme_id = codebook.themes[n].id
         indicator = self.heads.themes.index(theme_id) if theme_id in self.heads.themes else None
-        return self.heads.stance.probability(features.stance_inputs(n, indicator, len(self.heads.themes)))
+        inputs = features.stance_inputs(n, indicator, len(self.heads.themes))
+        return Side(self.heads.stance.probability(inputs), self.heads.strength.probability(inputs))
+
+
+@dataclass(frozen=True)
+class Side:
+    """(sentences,) arrays: that each sentence affirms a theme's proposition, and that it does so (or denies
+    it) strongly, at ±2 rather than ±1."""
+
+    affirm: np.ndarray
+    strong: np.ndarray
 
 
 def logit(p: float) -> float:
@@ -155,8 +166,8 @@ def proposals_from(features: ArticleFeatures, codebook: Codebook, reader: Reader
     proposals: list[Proposal] = []
     for n, theme in enumerate(codebook.themes):
         if article[n] >= reader.threshold(theme):
-            affirm = reader.affirm_probability(features, codebook, n)
-            proposals += _theme_proposals(features, theme, n, probabilities[:, n], float(article[n]), affirm, reader)
+            side = reader.side_probabilities(features, codebook, n)
+            proposals += _theme_proposals(features, theme, n, probabilities[:, n], float(article[n]), side, reader)
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))
 
 
@@ -166,7 +177,7 @@ def _theme_proposals(
     n: int,
     probability: np.ndarray,
     article: float,
-    affirm: np.ndarray,
+    side: Side,
     reader: Reader,
 ) -> list[Proposal]:
     """The sentences that speak to a theme most (at least one), each with its stance and calibrated confidence."""
@@ -180,21 +191,30 @@ def _theme_proposals(
     out = []
     for i in chosen:
         rules, who = features.rules[i], features.attributions[i]
-        p_affirm = float(affirm[i])
+        p_affirm = float(side.affirm[i])
         certainty = max(p_affirm, 1 - p_affirm)
-        magnitude = 2 if certainty >= STRONG and not rules.facts.hedged else 1
+        magnitude = 2 if side.strong[i] >= STRONG else 1
         stance = magnitude if p_affirm >= 0.5 else -magnitude
         calibration = reader.heads.calibration.probability(np.array([logit(article), logit(certainty)]))
         why = Why(
             theme_probability=round(float(probability[i]), 3),
             article_probability=round(article, 3),
             affirm_probability=round(p_affirm, 3),
-            cues=rules.cues.get(n, ()),
+            strength_probability=round(float(side.strong[i]), 3),
+            cues=_distinct(rules.cues.get(n, ())),
             facts=tuple(name for name in ("hedged", "question", "rejected", "reported") if getattr(rules.facts, name)),
             speaker_evidence=who.evidence,
         )
         out.append(Proposal(features.found[i], theme, stance, round(float(calibration), 3), who.name, why))
     return out
+
+
+def _distinct(cues: Sequence[Cue]) -> tuple[Cue, ...]:
+    """The cues, each once: a word the sentence repeats ("Trade ... trade") is one reason, not two."""
+    seen: dict[tuple[str, int, bool], Cue] = {}
+    for cue in cues:
+        seen.setdefault((cue.words.casefold(), cue.polarity, cue.negated), cue)
+    return tuple(seen.values())
 
 
 def _may_be_thesis(features: ArticleFeatures, i: int) -> bool:

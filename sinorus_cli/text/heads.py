@@ -18,8 +18,8 @@ from .encoder import MODEL_DIR
 from .ngrams import NgramWeights
 
 HEADS = "heads.npz"
-HEAD_NAMES = ("generic", "stance", "article", "calibration", "new_theme_article")  # the single heads, by field
-LAYOUT = 3  # bumped whenever features.py changes what a head reads, or the heads change
+HEAD_NAMES = ("generic", "stance", "strength", "article", "calibration", "new_theme_article")  # single heads, by field
+LAYOUT = 4  # bumped whenever features.py changes what a head reads, or the heads change
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Heads:
     theme_heads: tuple[Head, ...]  # is a sentence about this theme?
     generic: Head  # is a sentence about this theme? for any theme, from its proposition and vocabulary
     stance: Head  # does the sentence affirm (rather than deny) the theme's proposition?
+    strength: Head  # does it take its side strongly (±2) rather than lean (±1)? from the stance head's inputs
     article: Head  # does the article substantively address the theme?
     article_threshold: float
     calibration: Head  # from (logit of article probability, logit of stance certainty) to P(theme and sign right)

@@ -214,11 +214,29 @@ def _bare_author(line: str) -> str:
 _BYLINE_LABELS = re.compile(r"\s+(?=(?:source|published|updated|posted)\s*:)", re.IGNORECASE)
 
 
+_PARENTHESISED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inside>[^()]+)\)$")
+
+
+def _outlet_in_parentheses(author: str) -> tuple[str, str]:
+    """A byline's name and the publication it names in parentheses ("Li Hui (People's Daily)"), else (author, '').
+
+    Only a publication's name goes: "(Retd)" or an initial stays with the person.
+    """
+    found = _PARENTHESISED.match(author)
+    if found is None:
+        return author, ""
+    words = {w.strip(".,'’").casefold() for w in found.group("inside").split()}
+    if not words & lists().organisation:
+        return author, ""
+    return found.group("name"), found.group("inside").strip()
+
+
 def _byline_fields(rest: str) -> dict[str, str]:
     """The author a byline names, and the date and outlet it may go on to give."""
     name, *labelled = _BYLINE_LABELS.split(rest)
     author, date = split_byline(name)
-    fields = {"author": author, "date": date, "outlet": ""}
+    author, outlet = _outlet_in_parentheses(author)
+    fields = {"author": author, "date": date, "outlet": outlet}
     for part in labelled:
         label, _, value = part.partition(":")
         if label.strip().casefold() == "source":
@@ -308,6 +326,8 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         if "date" not in found and opening and parse_date(opening.group("date")):
             found["date"] = parse_date(opening.group("date"))
             line = line[opening.end() :].strip(" .,|:-—")  # what follows the date may still be the headline
+            if is_page_furniture(line):
+                continue  # "Mon, May 5, 2008 - Page 3 World": a print page's number and section
         fallback = fallback or (line if _headline(line, outlet) else "")  # running text, if nothing better
         if len(line) > HEADER_LINE:
             break

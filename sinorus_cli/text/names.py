@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,11 @@ class NameLists:
     not_names: frozenset[str]
     stopwords: frozenset[str]
     offices: frozenset[str]
+    description: Mapping[str, frozenset[str]]  # a description's word -> the words that may stand for it
+
+    def standing_for(self, word: str) -> frozenset[str]:
+        """The words an earlier description may have used where a later one says `word`."""
+        return self.description.get(word, frozenset({word}))
 
 
 @functools.cache
@@ -51,6 +58,7 @@ def lists() -> NameLists:
         not_names=words(person["not_names"]),
         stopwords=words(title["stopwords"]),
         offices=words(title["offices"]),
+        description=MappingProxyType({key: words(value) for key, value in data["description"].items()}),
     )
 
 

@@ -76,6 +76,7 @@ REJECTION = re.compile(
     r"open to (?:doubt|question)|questionable|doubtful|dubious|far from (?:the )?(?:reality|truth)|"
     # calling it out of reach or out of place ("an alliance remains a long way off", "talk of one is inappropriate")
     r"inappropriate|premature|unrealistic|implausible|far-fetched|out of the question|unlikely|"
+    r"irrelevant|pointless|beside the point|moot|"
     r"(?:a )?long ways? off|far off|remote (?:prospect|possibility))\b"
 )
 # What a rejection reverses: the part of the sentence it stands in, up to a break that opens the author's

@@ -16,7 +16,7 @@ from typing import Literal
 from ...model import SPEAKER_WINDOW, UNNAMED_OTHERS, named_in
 from ..sentences import Sentence
 from .cues import CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
-from .labels import label_of, mentioned_elsewhere, transcript_turns
+from .labels import QUESTION_LABELS, label_of, mentioned_elsewhere, transcript_turns
 from .name_resolution import Names
 from .others import reported_others
 from .person_names import is_author
@@ -35,6 +35,7 @@ class Attribution:
 
 
 AUTHOR = Attribution("", "author", "the author's own voice")
+INTERVIEWER = "the interviewer"  # who asks an interview's questions, where the page names nobody
 
 # Bodies that are a text: "the newspaper" is the publication named before; "the article" with none
 # named before is the page itself.
@@ -196,7 +197,10 @@ def _pronoun(sentence: str) -> str:
 
 
 def _labelled(article: _Article, label: str, at: int) -> Attribution | None:
-    """The speaker of a labelled paragraph: an interview's turns are the page's voice."""
+    """The speaker of a labelled paragraph: an interview's answers are the page's voice, its questions the
+    interviewer's (a question's premise is no position of the interviewee's)."""
+    if label in QUESTION_LABELS:
+        return Attribution(INTERVIEWER, "named", f'interview question label: "{label.capitalize()}:"')
     if label in article.transcript:
         return Attribution("", "author", "interview Q/A label")
     name = article.names.full(label, at)

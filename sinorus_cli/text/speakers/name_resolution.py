@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import short_forms
+from ..names import lists
 from ..sentences import Sentence
 from .person_names import NAME, OPENERS, PLACES, PUBLICATION_WORDS, clean_name, looks_like_person
 
@@ -71,11 +72,13 @@ class Names:
         """The person a description stands for ("the Chinese president"), or ''.
 
         The person last named before `at` with every word of the description in theirs ("Chinese
-        President Xi Jinping"), else with its role noun, else the first so named after `at`.
+        President Xi Jinping"), else with its role noun, else the first so named after `at`. A word may stand
+        for another (names.toml's [description]): "the Chinese leader" is a Chinese president named before.
         """
         words = {w for w in re.findall(r"[\w-]+", description.lower()) if w not in OPENERS}
-        for wanted in (words, {role}):
-            fitting = [m for m in self.mentions if wanted <= m.described]
+        named = lists()
+        for wanted in ([named.standing_for(w) for w in words], [named.standing_for(role)]):
+            fitting = [m for m in self.mentions if all(m.described & alternatives for alternatives in wanted)]
             before = [m for m in fitting if m.start < at]
             if before or fitting:
                 return before[-1].name if before else fitting[0].name
