@@ -261,6 +261,22 @@ def test_an_opening_gerund_with_its_verb_is_the_subject_not_a_phrase_to_drop() -
     assert claim_of(sentence).startswith("Speaking of a formal pact between the two capitals is idle")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("The two nations are sliding into a risky embrace, tweeted Li Wen, the co-chair of a panel on Asia.",
+         "The two nations are sliding into a risky embrace."),
+        ("The two nations are sliding into a risky embrace, Anna Berg, a fellow at the institute, said.",
+         "The two nations are sliding into a risky embrace."),
+        # "said" opening a clause of its own is no attribution to drop
+        ("Moscow, the seat of the government, said it would never join a bloc.",
+         "Moscow, the seat of the government, said it would never join a bloc."),
+    ],
+)  # fmt: skip
+def test_a_trailing_attribution_goes_with_the_speakers_description(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
 def test_an_interview_label_is_no_part_of_the_claim() -> None:
     assert claim_of("Q: Your two states marked the jubilee with a parade.") == (
         "Your two states marked the jubilee with a parade."

@@ -80,6 +80,12 @@ def test_unknown_theme_suggests_and_exits_2(run):
     assert "unknown theme 'qqqq'" in result.stderr
 
 
+def test_a_word_that_only_shares_letters_with_themes_gets_no_guesses(run):
+    result = run("compare", "nonsense")
+    assert result.exit_code == 2
+    assert "unknown theme 'nonsense'" in result.stderr and "did you mean" not in result.stderr
+
+
 def test_ambiguous_theme_lists_candidates(run):
     result = run("compare", "west")
     assert result.exit_code == 2

@@ -11,7 +11,7 @@ from ..model import Article, Codebook, Corpus, Theme
 
 ACCEPT_SCORE = 80.0
 CLEAR_MARGIN = 6.0
-SUGGEST_SCORE = 50.0
+SUGGEST_SCORE = 70.0  # typos score 85 or more; a word that merely shares letters ("nonsense": 63) gets no guess
 
 
 @dataclass(frozen=True)

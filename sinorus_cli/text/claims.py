@@ -79,16 +79,19 @@ THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
 _SPEAKING = (
     r"(?:said|says|added|adds|noted|notes|stressed|stresses|argued|argues|explained|explains|told\s+[^,]{1,40}|"
     r"wrote|writes|warned|warns|insisted|insists|observed|observes|continued|concluded|emphasi[sz]ed|"
-    r"pointed\s+out|points\s+out|stated|states|declared|reads|claimed|claims|commented|remarked)"
+    r"pointed\s+out|points\s+out|stated|states|declared|reads|claimed|claims|commented|remarked|tweeted|posted)"
 )
 # The attributions a claim drops at its end and inside it share these parts.
 _PRONOUN = r"(?:he|she|they|it)"
 _ACCORDING_TO = r"according\s+to\s+[^,;:]{1,80}"
+# A name's description in apposition: ", a senior fellow at the institute," in ", Anna Berg, a senior fellow ..., said".
+_DESCRIBED = r"(?:,\s*(?:a|an|the|[\w’'-]+['’]s)\s[^,;:]{1,90},)"
 TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
-    rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?{_DESCRIBED}?)\s+(?:also\s+|later\s+|then\s+)?"
     rf"\b{_SPEAKING}\b(?:\s+[^,;:]{{0,60}})?"
-    rf"|\b{_SPEAKING}\s+[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"  # ", says Yun Sang, director of ..."
+    # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ...", a clause of its own
+    rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"
     rf"|{_ACCORDING_TO}"
     rf")\s*[.!]?\s*$"
 )
