@@ -273,6 +273,22 @@ def test_an_opening_gerund_with_its_verb_is_the_subject_not_a_phrase_to_drop() -
          "Moscow, the seat of the government, said it would never join a bloc."),
     ],
 )  # fmt: skip
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("The two nations, Anna Berg said, are sliding into a risky embrace.",
+         "The two nations are sliding into a risky embrace."),
+        # an aside after the attribution keeps its comma
+        ("Their tie, Lo argues, although close in places, is of second rank.",
+         "Their tie, although close in places, is of second rank."),
+        # a clause that is no attribution stays
+        ("Trade, the figures show, keeps growing.", "Trade, the figures show, keeps growing."),
+    ],
+)  # fmt: skip
+def test_a_named_attribution_inside_the_sentence_goes(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
 def test_a_trailing_attribution_goes_with_the_speakers_description(sentence: str, claim: str) -> None:
     assert claim_of(sentence) == claim
 

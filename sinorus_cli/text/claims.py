@@ -114,7 +114,10 @@ SINGLE_QUOTE = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
 OPENING_SINGLE = re.compile(r"(?<!\w)['‘]|‘")
 PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])['’](?=\s)")
 # An attribution inside the sentence, set off by commas: it goes, the sentence closes over it.
-INNER_ATTRIBUTION = re.compile(rf",\s*(?:{_ACCORDING_TO}|{_PRONOUN}\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE)
+_NAMED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"  # "Anna Berg", "Moscow": who, in ", Anna Berg said,"
+INNER_ATTRIBUTION = re.compile(
+    rf",\s*(?:{_ACCORDING_TO}|(?:{_PRONOUN}|(?-i:{_NAMED}))\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE
+)
 # Words that open a dependent phrase: before one, a comma ends the main clause ("..., which many see").
 DEPENDENT_OPENERS = frozenset(
     """which who whom whose where when while whereas although though because since as if unless until
@@ -151,6 +154,7 @@ OPENING_PHRASE_WORDS = frozenset(
     until among""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 OPENING_WORD = re.compile(r"^[\w’'-]+\b")
+WORD = re.compile(r"[\w’'-]+")
 OPENING_COMMA = re.compile(r",[”\"]?\s+")
 OPENING_PHRASE_MAX = 160  # characters: an opening phrase longer than this is no aside
 # An article and one word before the comma: an adjective whose noun comes after it ("a formal, lasting tie").
@@ -418,7 +422,7 @@ def claim_at(text: str, start: int, end: int) -> str:
 
 def _claim(sentence: str, max_chars: int, longest: int) -> str:
     whole = _visible(sentence)
-    text = INNER_ATTRIBUTION.sub(" ", PARENTHETICAL.sub("", whole))
+    text = _without_inner_attribution(PARENTHETICAL.sub("", whole))
     text = _strip_trailing(_strip_leading(text))
     text = APPOSITIVE.sub("", text)
     limit = max(1, max_chars)
@@ -435,6 +439,17 @@ def _claim(sentence: str, max_chars: int, longest: int) -> str:
         if at_clause_end is not None:
             return at_clause_end
     return cut[-1]
+
+
+def _without_inner_attribution(text: str) -> str:
+    """Without ", he said," or ", Lo argues," inside the sentence; a comma stays where an aside follows
+    ("Their tie, Lo argues, although close, is secondary": "Their tie, although close, is secondary")."""
+
+    def joined(match: re.Match[str]) -> str:
+        following = WORD.match(text, match.end())
+        return ", " if following and following.group().lower() in DEPENDENT_OPENERS else " "
+
+    return INNER_ATTRIBUTION.sub(joined, text)
 
 
 def _claim_line(text: str, whole: str) -> str:
