@@ -264,18 +264,6 @@ def test_an_opening_gerund_with_its_verb_is_the_subject_not_a_phrase_to_drop() -
 @pytest.mark.parametrize(
     ("sentence", "claim"),
     [
-        ("The two nations are sliding into a risky embrace, tweeted Li Wen, the co-chair of a panel on Asia.",
-         "The two nations are sliding into a risky embrace."),
-        ("The two nations are sliding into a risky embrace, Anna Berg, a fellow at the institute, said.",
-         "The two nations are sliding into a risky embrace."),
-        # "said" opening a clause of its own is no attribution to drop
-        ("Moscow, the seat of the government, said it would never join a bloc.",
-         "Moscow, the seat of the government, said it would never join a bloc."),
-    ],
-)  # fmt: skip
-@pytest.mark.parametrize(
-    ("sentence", "claim"),
-    [
         ("The two nations, Anna Berg said, are sliding into a risky embrace.",
          "The two nations are sliding into a risky embrace."),
         # an aside after the attribution keeps its comma
@@ -289,6 +277,18 @@ def test_a_named_attribution_inside_the_sentence_goes(sentence: str, claim: str)
     assert claim_of(sentence) == claim
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("The two nations are sliding into a risky embrace, tweeted Li Wen, the co-chair of a panel on Asia.",
+         "The two nations are sliding into a risky embrace."),
+        ("The two nations are sliding into a risky embrace, Anna Berg, a fellow at the institute, said.",
+         "The two nations are sliding into a risky embrace."),
+        # "said" opening a clause of its own is no attribution to drop
+        ("Moscow, the seat of the government, said it would never join a bloc.",
+         "Moscow, the seat of the government, said it would never join a bloc."),
+    ],
+)  # fmt: skip
 def test_a_trailing_attribution_goes_with_the_speakers_description(sentence: str, claim: str) -> None:
     assert claim_of(sentence) == claim
 
