@@ -253,6 +253,35 @@ def test_what_an_opening_phrase_must_keep(sentence: str) -> None:
     assert claim_of(sentence, 100).startswith(sentence.split(",")[0])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # a leading "Whenever ..." clause is no claim: the cut waits for the main clause
+        ("Whenever the two finance ministers meet, usually twice a year, they agree on new credit lines for firms "
+         "trading across the border, and on more swaps.",
+         "Whenever the two finance ministers meet, usually twice a year, they agree on new credit lines for firms "
+         "trading across the border, and on more swaps."),
+        # a noun after an opening phrase's comma opens the clause, whatever preposition follows it
+        ("After the long and fruitful rounds of talks held by both teams during the summit, trade in grain, timber, "
+         "coal, fertiliser and several other goods between the two is set to grow a great deal in the coming years.",
+         "Trade in grain, timber, coal, fertiliser and several other goods between the two is set to grow a great "
+         "deal in the coming years."),
+        # an aside inside the opening phrase does not end it
+        ("In the spring of that year, as the pandemic spread across the globe, the two governments stepped up "
+         "their contacts, their joint statements and their mutual support in every forum they share.",
+         "The two governments stepped up their contacts, their joint statements and their mutual support in every "
+         "forum they share."),
+        # the commas of a list are no clause ends, though an item ends in -ing
+        ("The deal covers a long list of goods that the two neighbours trade across their shared border in the "
+         "east, from timber, grain, mining and shipping to fertiliser.",
+         "The deal covers a long list of goods that the two neighbours trade across their shared border in the "
+         "east, from timber, grain, mining and shipping to fertiliser."),
+    ],
+)  # fmt: skip
+def test_opening_clauses_asides_and_lists_are_read_before_a_cut(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
 def test_an_opening_gerund_with_its_verb_is_the_subject_not_a_phrase_to_drop() -> None:
     sentence = (
         "Speaking of a formal pact between the two capitals is idle, frankly, yet at the UN the two delegations "

@@ -256,6 +256,14 @@ def test_a_news_agencys_tag_is_no_part_of_the_first_sentence() -> None:
     assert all(text[s.start : s.end] == s.text for s in found)
 
 
+def test_a_list_items_bullet_is_no_part_of_its_sentence_but_a_minus_sign_is() -> None:
+    text = "Main points\n\n• Rail links between the two will double.\n- Trade grew by a fifth.\n-5% was the oil drop.\n"
+    found = sentences(text)
+    assert [s.text for s in found] == ["Main points", "Rail links between the two will double.",
+                                        "Trade grew by a fifth.", "-5% was the oil drop."]  # fmt: skip
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
 def test_the_claim_of_a_sentence_the_text_cuts_off_says_so() -> None:
     text = (
         "Moscow and Beijing are forming a military alliance, and their joint exercises grow every year.\n\n"

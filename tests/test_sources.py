@@ -449,6 +449,13 @@ def test_byline_date_and_title_are_read_off_the_top_of_a_text():
       {"title": "Ties that hold the world order", "author": "Anna Berg", "outlet": "The Eastern Review"}),
      ("Ties that hold the world order\nBy Col Anna Berg (Retd)\nThe text.",
       {"title": "Ties that hold the world order", "author": "Col Anna Berg (Retd)"}),
+     # a reading time before the date is no part of it; a list's item is no headline, though its words may do
+     ("Ties that hold the world order\n3 MINS READ Nov 2, 2020\nThe text.",
+      {"title": "Ties that hold the world order", "date": "2020-11-02"}),
+     ("6 min read · April 9, 2021\nTies that hold the world order\nThe text.",
+      {"title": "Ties that hold the world order", "date": "2021-04-09"}),
+     ("Main points\n• The two neighbours agreed on a long list of new rail links.\n• More.",
+      {"title": "The two neighbours agreed on a long list of new rail links."}),
      # a print edition's page and section after the date is no headline
      ("Tue, Jun 3, 2008 - Page 5 Asia News\nTwo neighbours settle their last border quarrel\nThe text.",
       {"title": "Two neighbours settle their last border quarrel", "date": "2008-06-03"})],

@@ -365,3 +365,16 @@ def test_the_leader_a_text_describes_is_the_president_or_premier_named_before() 
         "The Chinese leader said the two neighbours would never again be rivals."
     )
     assert by_opening(text)["The Chinese leader said"] == ("named", "Li Wen")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The meeting closed with a joint declaration, which proclaimed that their bond has no limits.",
+         "a joint declaration"),
+        # the body is the noun phrase before the verb, not the clause that names it
+        ("The talks produced a communique which stated that trade between them would double.", "a communique"),
+    ],
+)  # fmt: skip
+def test_a_body_that_speaks_in_a_relative_clause_holds_the_view(text: str, name: str) -> None:
+    assert (who(text)[text].kind, who(text)[text].name) == ("named", name)

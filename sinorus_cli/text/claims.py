@@ -26,6 +26,17 @@ import math
 import re
 import unicodedata
 
+from .clause_words import (
+    AFTER_A_NOUN,
+    ARTICLES,
+    ASIDE_OPENERS,
+    AUXILIARY_WORDS,
+    CLAUSE_SUBJECTS,
+    DEPENDENT_OPENERS,
+    OPENING_PHRASE_WORDS,
+    PRONOUNS,
+)
+from .cleaning import BULLET
 from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
 from .speakers import ATTRIBUTING, AUXILIARIES
 from .speakers.labels import SHORT_LABEL
@@ -46,7 +57,6 @@ DISCOURSE_MARKERS = (
     "in this connection", "put simply", "simply put",
 )  # fmt: skip
 # Leading marks of a list item or a dialogue turn.
-BULLET = re.compile(r"^(?:[•·▪◦*>\-–—]+\s*|\d{1,2}[.)]\s+)")
 _MARKERS = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(DISCOURSE_MARKERS, key=len, reverse=True))
 # Without its comma, a marker is the subject when a verb follows it ("First is that ...", "Still was ..."): it stays.
 _VERB_AFTER = r"(?:is|was|are|were|has|had|have|will|would|can|could|must|should|of|to)\b"
@@ -72,7 +82,11 @@ SAID_THAT = re.compile(
 )
 # A subordinating word opening the attribution: what is said ends at the clause's comma ("Although the
 # ministry claimed that the flights threatened no one, fighters were scrambled").
-SUBORDINATE = re.compile(r"^(?:while|although|though|even\s+though|whereas|as|because|since|if|when)\b", re.IGNORECASE)
+SUBORDINATE = re.compile(
+    r"^(?:while|although|though|even\s+though|whereas|as|because|since|if|when|whenever|unless|until|once|after|"
+    r"before|given\s+that|now\s+that|as\s+long\s+as|(?:each|every)\s+time)\b",
+    re.IGNORECASE,
+)
 CLAUSE_COMMA = re.compile(r",[”\"’]?\s")
 THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
 # A trailing attribution: ", he said", ", said Lavrov", ", according to the ministry", '," she added.'
@@ -86,10 +100,13 @@ _PRONOUN = r"(?:he|she|they|it)"
 _ACCORDING_TO = r"according\s+to\s+[^,;:]{1,80}"
 # A name's description in apposition: ", a senior fellow at the institute," in ", Anna Berg, a senior fellow ..., said".
 _DESCRIBED = r"(?:,\s*(?:a|an|the|[\w’'-]+['’]s)\s[^,;:]{1,90},)"
+# What may follow a trailing "he said": when, where, to whom ("on Monday", "in a statement", "to reporters").
+# Not a predicate: in ", the two states now share a border" the verb is "share", and "states" a noun.
+_WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|from|with|for|via|yesterday|today)\b"
 TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
     rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?{_DESCRIBED}?)\s+(?:also\s+|later\s+|then\s+)?"
-    rf"\b{_SPEAKING}\b(?:\s+[^,;:]{{0,60}})?"
+    rf"\b{_SPEAKING}\b(?:\s+{_WHEN_OR_WHERE}[^,;:]{{0,60}})?"
     # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ...", a clause of its own
     rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"
     rf"|{_ACCORDING_TO}"
@@ -118,21 +135,7 @@ _NAMED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"  # "Anna Berg", "Moscow
 INNER_ATTRIBUTION = re.compile(
     rf",\s*(?:{_ACCORDING_TO}|(?:{_PRONOUN}|(?-i:{_NAMED}))\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE
 )
-# Words that open a dependent phrase: before one, a comma ends the main clause ("..., which many see").
-DEPENDENT_OPENERS = frozenset(
-    """which who whom whose where when while whereas although though because since as if unless until
-    despite amid including such with without by after before thereby even especially particularly not
-    rather but yet so then notably mainly largely partly given compared based backed driven coupled""".split()  # noqa: SIM905 (a word list reads best as words)
-)
 CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,[”\"]?(?=\s+[“\"]?(?P<next>[\w’'-]+)))\s")
-# Words that open a predicate of their own after "and" ("... and has pledged"), and words that open a
-# clause's subject after ", and" ("..., and the two signed").
-AUXILIARY_WORDS = frozenset(
-    "has have had is are was were will would can could should must may might does did do".split()  # noqa: SIM905
-)
-CLAUSE_SUBJECTS = frozenset(
-    "the it they this that these those he she we there its their his her our both neither each".split()  # noqa: SIM905
-)
 # A second predicate or clause joined by "and"/"but": the first one ends there ("X emphasised A and criticised B").
 COORDINATION = re.compile(r"(?P<comma>,)?\s+(?:and|but)\s+(?:also\s+|then\s+|now\s+|even\s+)?(?P<word>[\w’'-]+)")
 # A subordinating word inside the sentence opens what the main clause before it can do without.
@@ -145,14 +148,6 @@ INNER_SUBORDINATE = re.compile(
 )
 # A paired dash aside ("the idea - that X - is flawed"): the sentence reads whole without it.
 DASH_ASIDE = re.compile(r"\s+[—–-]\s+[^—–;:]{1,160}?\s+[—–-](?=\s)|—[^—;:\s][^—;:]{0,160}?—")
-# An opening phrase the main clause can do without when the line is too long: when, where, despite what
-# ("In the coming years,", "As the West arms Kyiv,", "Dubbed the deal of the century,"). Not a condition
-# ("Without China,", "If", "Unless"), a perspective ("For Moscow,") or a comparison, which the claim needs.
-OPENING_PHRASE_WORDS = frozenset(
-    """in on at after before during since following amid despite under over through throughout beyond across
-    as while although though whereas because once when today now recently currently historically traditionally
-    until among""".split()  # noqa: SIM905 (a word list reads best as words)
-)
 OPENING_WORD = re.compile(r"^[\w’'-]+\b")
 WORD = re.compile(r"[\w’'-]+")
 OPENING_COMMA = re.compile(r",[”\"]?\s+")
@@ -163,7 +158,6 @@ ARTICLE_ENDED = re.compile(
 )
 PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
 LIST_GOES_ON = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s")
-PRONOUNS = frozenset("it they he she its their his her this these those".split())  # noqa: SIM905
 MIN_REST_WORDS = 5  # what an opening phrase leaves must be a clause of its own
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
 # What a whole sentence ends with: a stop, a question or exclamation mark, a colon, or a closing quotation or
@@ -275,7 +269,7 @@ def _shortened(text: str, max_chars: int) -> str:
     cuts = [
         m.start()
         for m in CLAUSE_BOUNDARY.finditer(text)
-        if m.start() in window and _ends_main_clause(text[: m.start()], m.group("next"))
+        if m.start() in window and _ends_main_clause(text[: m.start()], m.group("next")) and not _listed_at(text, m)
     ]
     cuts += [
         m.start()
@@ -287,6 +281,15 @@ def _shortened(text: str, max_chars: int) -> str:
         if 0 < len(clause) <= max_chars:
             return clause
     return cut_at_word(text, max_chars)
+
+
+LIST_ITEM = re.compile(r"\s*[“\"]?[\w’'-]+[”\"]?(?:,|\s+(?:and|or)\s)")
+
+
+def _listed_at(text: str, boundary: re.Match[str]) -> bool:
+    """Whether a comma parts the items of a list ("energy, grain, banking and rail"): the word after it is
+    followed by another comma or by "and"/"or", as a participle opening a phrase ("pledging to") is not."""
+    return bool(boundary.group("next")) and bool(LIST_ITEM.match(text, boundary.end() - 1))
 
 
 def _opens_clause(match: re.Match[str]) -> bool:
@@ -332,8 +335,23 @@ def _without_opening_phrase(text: str) -> str:
             return text
         if not _paired(phrase + comma.group()) or _between_adjectives(phrase, rest) or _listed(phrase, rest):
             continue  # a comma inside the phrase (a quotation, two adjectives, a list): its end is further on
-        return rest if _starts_clause(phrase, rest) else text
+        if _starts_clause(phrase, rest):
+            return rest
+        if not _opens_aside(rest):
+            return text
+        # "At the start of the article, published in X, the goals are ...": an aside inside the phrase
     return text
+
+
+def _opens_aside(rest: str) -> bool:
+    """Whether what follows a comma opens a participle's aside ("published in ...", "trying to ..."), not the
+    main clause: a participle, and a preposition or article after it ("melting seas" is a subject)."""
+    words = rest.split(None, 2)
+    if len(words) < 2 or not words[0].islower():
+        return False
+    if words[0] in ASIDE_OPENERS:
+        return True
+    return words[0].endswith(("ed", "ing")) and words[1].lower() in AFTER_A_NOUN | ARTICLES
 
 
 def _is_subject(phrase: str) -> bool:
@@ -345,7 +363,10 @@ def _is_subject(phrase: str) -> bool:
 
 def _between_adjectives(phrase: str, rest: str) -> bool:
     """Whether a comma parts two adjectives of one noun ("a formal, lasting tie"), not a phrase from its clause."""
-    following = rest.split(None, 1)[0] if rest.strip() else ""
+    words = rest.split(None, 2)
+    following = words[0] if words else ""
+    if len(words) > 1 and (following.endswith(",") or words[1].strip(",.;:").lower() in AFTER_A_NOUN):
+        return False  # "the summit, cooperation in banking ...": a noun, which a preposition or verb follows
     return bool(ARTICLE_ENDED.search(phrase + ", ")) and following.islower() and following not in CLAUSE_SUBJECTS
 
 

@@ -33,9 +33,18 @@ PAGE_FURNITURE = _patterns(
     r"(?=\S*[a-z]_[a-z]|\S*[a-z]/[a-z])[\w./-]+\s*$",
     r"https?://\S+\s*$",
     r"page\s+\d{1,3}(?:\s+[A-Za-z&]+){0,3}\s*$",  # a print page's number and section: "Page 3 World"
+    r"\d{1,3}\s*min(?:ute)?s?\.?\s+read\s*$",  # "5 min read"
     r"(?:subscribers?\s+only|updated\s+on\b.{0,40}|(?:photographer|photo|image|illustration)\s*:.{0,160})$",
 )
 
+
+# A list item's mark opening a line or sentence: "• ", "- ", "1. ".
+BULLET = re.compile(r"^(?:[•·▪◦*>\-–—]+\s*|\d{1,2}[.)]\s+)")
+# A list item's mark with the space after it, as it opens a sentence: never part of the sentence's quote.
+# (The space is required: "-5%" and "*" before a word are text.)
+LIST_MARK = re.compile(r"^(?:[•▪◦‣●]\s*|[*\-–—]\s+|\d{1,2}[.)]\s+(?=[A-Z“\"]))")
+# A reading time opening a header line ("2 MINS READ Oct 4, 2019", "5 min read · March 3, 2021").
+READING_TIME = re.compile(r"^\d{1,3}\s*min(?:ute)?s?\.?\s+read\b\s*[·|•:,\-–—]*\s*", re.IGNORECASE)
 
 # A news agency's tag opening a paragraph ("(MENAFN) The ...", "(Reuters) The ..."): who distributed the
 # text, not a word of its first sentence.

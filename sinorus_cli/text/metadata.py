@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cleaning import AGENCY_TAG, is_page_furniture
+from .cleaning import AGENCY_TAG, BULLET, READING_TIME, is_page_furniture
 from .names import lists
 from .shorten import cut_at_word
 
@@ -316,7 +316,10 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     """
     found: dict[str, str] = {}
     title = fallback = bare = ""
-    lines = [_without_breadcrumb(line.strip()) for line in text.split("\n") if line.strip()][:HEADER_LINES]
+    lines = [
+        _without_breadcrumb(READING_TIME.sub("", line.strip())) for line in text.split("\n") if line.strip()
+    ][:HEADER_LINES]
+    lines = [line for line in lines if line]
     owner = next((m.group("owner") for line in lines if (m := _COPYRIGHT.match(line))), "")
     lines = [line for line in lines if not (PAGE_CHROME.match(line) or is_page_furniture(line))]
     for number, line in enumerate(lines):
@@ -328,7 +331,8 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             line = line[opening.end() :].strip(" .,|:-—")  # what follows the date may still be the headline
             if is_page_furniture(line):
                 continue  # "Mon, May 5, 2008 - Page 3 World": a print page's number and section
-        fallback = fallback or (line if _headline(line, outlet) else "")  # running text, if nothing better
+        item = BULLET.sub("", line)  # a list's item is never the headline; its words may stand in for one
+        fallback = fallback or (item if _headline(item, outlet) else "")  # running text, if nothing better
         if len(line) > HEADER_LINE:
             break
         named_headline = None if title or "author" in found else _named_headline(line)
@@ -346,7 +350,7 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             bare = line  # a name above its description, wherever the headline is
         elif not bare and not title and _titled_name(line):
             bare = line  # "Col Anna Berg (Retd)" above the headline: a rank or title marks a person, not a headline
-        elif not title and _headline(line, outlet):
+        elif not title and item == line and _headline(line, outlet):
             title = line
         elif title and number and lines[number - 1] == title and _bare_name(line):
             bare = line  # a name alone right under the headline: the author, unless a byline says otherwise

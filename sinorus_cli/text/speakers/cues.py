@@ -151,6 +151,9 @@ GROUP_SAID = re.compile(
 BODY_SAID = re.compile(
     rf"\b(?P<name>{_BODY})(?:\s+(?:\w+\s+){{0,3}}?)?\s*{AUXILIARIES}(?P<verb>{ATTRIBUTING}|reads\b)", re.IGNORECASE
 )
+# A body the sentence names and then has speak in a relative clause ("a joint declaration, which proclaimed
+# that ..."): the body holds what follows.
+BODY_WHICH_SAID = re.compile(rf"\b(?P<name>{_BODY}),?\s+which\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})", re.IGNORECASE)
 SAID_BODY = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?P<name>{_BODY})\b", re.IGNORECASE)
 ACCORDING_BODY = re.compile(rf"\baccording\s+to\s+(?P<name>{_BODY})\b", re.IGNORECASE)
 _ROLE = rf"(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<role>{alternatives(ROLE_NOUNS)})"
@@ -206,6 +209,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (SUBJECT_SAID, "said-verb"),
     (APPOSED_SAID, "said-verb"),
     (BODY_SAID, "said-verb"),
+    (BODY_WHICH_SAID, "said-verb"),
     (GROUP_SAID, "said-verb"),
     (ROLE_SAID, "said-verb"),
     (LOOSE_SAID, "said-verb"),
@@ -260,6 +264,16 @@ def _joint_subject(before: str, second: str) -> str:
     return f"{first} and {second}" if first else second
 
 
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that)\s", re.IGNORECASE)
+
+
+def _last_phrase(words: str) -> str:
+    """The noun phrase that ends `words`, from its last determiner: "The talks produced a communique" names
+    "a communique" (what comes before it is another clause)."""
+    starts = [m.start() for m in _DETERMINER.finditer(words)]
+    return words[starts[-1] :] if starts else words
+
+
 def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[tuple[int, int]]) -> Said | None:
     """The speaker a match names, if it names one outside quotation marks that may hold the view."""
     if _inside(match.start("name"), quoted):
@@ -267,7 +281,9 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     raw = match.group("name")
     if pattern is BODY_SAID:
         raw += _head_continued(match.string[match.end("name") : match.start("verb")])
-    if pattern in (BODY_SAID, ACCORDING_BODY, SAID_BODY, GROUP_SAID):
+    if pattern in (BODY_SAID, BODY_WHICH_SAID):
+        raw = _last_phrase(raw)
+    if pattern in (BODY_SAID, BODY_WHICH_SAID, ACCORDING_BODY, SAID_BODY, GROUP_SAID):
         return Said(" ".join(raw.split()), "")
     if pattern in (ROLE_SAID, ACCORDING_ROLE, SAID_ROLE):
         return Said(" ".join(raw.split()), "", match.group("role").lower())
