@@ -378,3 +378,10 @@ def test_the_leader_a_text_describes_is_the_president_or_premier_named_before() 
 )  # fmt: skip
 def test_a_body_that_speaks_in_a_relative_clause_holds_the_view(text: str, name: str) -> None:
     assert (who(text)[text].kind, who(text)[text].name) == ("named", name)
+
+
+def test_fears_that_grow_with_nobody_named_are_others_views() -> None:
+    text = "Whenever the two leaders meet, fears grow in Warsaw that a pact against the West is being drafted."
+    assert who(text)[text].kind == "others"
+    plain = "Trade grew so fast that the border posts could not cope."
+    assert who(plain)[plain].kind == "author"

@@ -52,7 +52,11 @@ REPORTED = re.compile(
     r"|\baccording\s+to\s+them\b|\bin\s+their\s+(?:view|words|opinion|eyes)\b"
     rf"|\b(?:described|seen|viewed|portrayed|called|labell?ed|dubbed|branded)\s+by\s+(?:[\w-]+\s+){{0,2}}?{_WHO}\b"
     r"|\b(?:has|have|had|’ve|'ve)\s+been\s+(?:widely\s+|often\s+)?(?:called|dubbed|labell?ed|branded)\b"
-    r"|\bthere\s+(?:is|are)\s+(?:a\s+)?(?:growing\s+)?(?:fears?|concerns?|speculation|suspicions?)\b",
+    r"|\bthere\s+(?:is|are)\s+(?:a\s+)?(?:growing\s+)?(?:fears?|concerns?|speculation|suspicions?)\b"
+    # fears that grow with nobody named as holding them: "fears grow in Brussels that ..."
+    r"|\b(?:fears?|concerns?|worries|suspicions?|speculation)\s+(?:have\s+|has\s+|are\s+|is\s+)?"
+    r"(?:grow|grows|grew|grown|growing|mount|mounts|mounted|mounting|rise|rises|rose|risen|heighten\w*|"
+    r"deepen\w*|linger\w*|persist\w*)\b[^.;]{0,60}?\bthat\b",
     re.IGNORECASE,
 )
 # A reported view answered in the same sentence is the author's point.
