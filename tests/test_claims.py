@@ -282,6 +282,40 @@ def test_opening_clauses_asides_and_lists_are_read_before_a_cut(sentence: str, c
     assert claim_of(sentence) == claim
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Quite a few pundits believe that the two capitals are drafting a secret pact against the West.",
+         "The two capitals are drafting a secret pact against the West."),
+        # what the sentence itself says of the view stays: doubt, a rebuttal, a relative "that"
+        ("It may wrongly suggest that the two capitals are drafting a secret pact.",
+         "It may wrongly suggest that the two capitals are drafting a secret pact."),
+        ("The essay rebuts recent claims that their ties have never been closer.",
+         "The essay rebuts recent claims that their ties have never been closer."),
+    ],
+)  # fmt: skip
+def test_a_view_held_goes_with_its_that_but_a_view_judged_stays(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # names and a verb after an opening phrase's comma are the main clause, not the rest of a list
+        ("In answer to the sanctions from Brussels, China and Russia will keep trading in their own currencies, "
+         "building new banks and paying each other in gold.",
+         "China and Russia will keep trading in their own currencies, building new banks and paying each other in "
+         "gold."),
+        # a list of names inside the phrase, a preposition after it, is still the phrase
+        ("In long rounds of talks with China, Russia and Iran over the summer, the envoy of the union drew up a "
+         "plan for trade that would avoid the straits entirely.",
+         "The envoy of the union drew up a plan for trade that would avoid the straits entirely."),
+    ],
+)  # fmt: skip
+def test_a_list_of_names_ends_where_a_verb_or_a_comma_says(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
 def test_an_opening_gerund_with_its_verb_is_the_subject_not_a_phrase_to_drop() -> None:
     sentence = (
         "Speaking of a formal pact between the two capitals is idle, frankly, yet at the UN the two delegations "

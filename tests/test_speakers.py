@@ -385,3 +385,8 @@ def test_fears_that_grow_with_nobody_named_are_others_views() -> None:
     assert who(text)[text].kind == "others"
     plain = "Trade grew so fast that the border posts could not cope."
     assert who(plain)[plain].kind == "author"
+
+
+def test_a_body_that_a_phrase_cites_with_as_does_not_speak() -> None:
+    text = "They keep the partnership between the two countries as reiterated in their treaty of 2001."
+    assert who(text)[text].kind == "author"

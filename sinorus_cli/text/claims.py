@@ -27,15 +27,11 @@ import re
 import unicodedata
 
 from .clause_words import (
-    AFTER_A_NOUN,
-    ARTICLES,
-    ASIDE_OPENERS,
     AUXILIARY_WORDS,
     CLAUSE_SUBJECTS,
     DEPENDENT_OPENERS,
-    OPENING_PHRASE_WORDS,
-    PRONOUNS,
 )
+from .clauses import CLOSING_DOUBLE, OPENING_DOUBLE, SUBORDINATE, paired, without_opening_phrase
 from .cleaning import BULLET
 from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
 from .speakers import ATTRIBUTING, AUXILIARIES
@@ -80,11 +76,8 @@ SAID_THAT = re.compile(
     rf"(?:{ATTRIBUTING}|stressing|noting|saying|arguing)\s*",
     re.IGNORECASE,
 )
-# A subordinating word opening the attribution: what is said ends at the clause's comma ("Although the
-# ministry claimed that the flights threatened no one, fighters were scrambled").
-SUBORDINATE = re.compile(
-    r"^(?:while|although|though|even\s+though|whereas|as|because|since|if|when|whenever|unless|until|once|after|"
-    r"before|given\s+that|now\s+that|as\s+long\s+as|(?:each|every)\s+time)\b",
+VIEW_THAT = re.compile(
+    r"(?:^|\s)(?:\w+\s+){0,6}?(?:believe|argue|think|say|insist|contend|hold|maintain|assert)s?\s+that\s*$",
     re.IGNORECASE,
 )
 CLAUSE_COMMA = re.compile(r",[”\"’]?\s")
@@ -123,7 +116,6 @@ RELATIVE_ASIDE = re.compile(
     r"\s*,\s+(?:which|who|whose)\s[^,;:]{1,160},(?=\s+(?:is|are|was|were|has|have|had|will|would|can|could|remains?|seems?)\b)"
 )
 DOUBLE_QUOTES = '“”„‟"«»'
-OPENING_DOUBLE, CLOSING_DOUBLE = "“„‟«", "”»"
 CLOSED_QUOTATION = re.compile(r"[.!?][”\"»]$")
 # A single quotation mark, but not an apostrophe inside a word ("Russia’s").
 SINGLE_QUOTE = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
@@ -148,17 +140,7 @@ INNER_SUBORDINATE = re.compile(
 )
 # A paired dash aside ("the idea - that X - is flawed"): the sentence reads whole without it.
 DASH_ASIDE = re.compile(r"\s+[—–-]\s+[^—–;:]{1,160}?\s+[—–-](?=\s)|—[^—;:\s][^—;:]{0,160}?—")
-OPENING_WORD = re.compile(r"^[\w’'-]+\b")
 WORD = re.compile(r"[\w’'-]+")
-OPENING_COMMA = re.compile(r",[”\"]?\s+")
-OPENING_PHRASE_MAX = 160  # characters: an opening phrase longer than this is no aside
-# An article and one word before the comma: an adjective whose noun comes after it ("a formal, lasting tie").
-ARTICLE_ENDED = re.compile(
-    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|such)\s+[\w’'-]+\s*,\s+$", re.IGNORECASE
-)
-PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
-LIST_GOES_ON = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s")
-MIN_REST_WORDS = 5  # what an opening phrase leaves must be a clause of its own
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
 # What a whole sentence ends with: a stop, a question or exclamation mark, a colon, or a closing quotation or
 # bracket after one. A text's last sentence without any was cut off (an excerpt that stops mid-sentence).
@@ -182,7 +164,7 @@ def _strip_leading(text: str) -> str:
         text = LEADING_MARKER.sub("", text)
         text = LEADING_ATTRIBUTION.sub("", text)
         said = SAID_THAT.match(text)
-        if said and _rest_is_clause(text[said.end() :]):
+        if said and (_rest_is_clause(text[said.end() :]) or _ends_in_that(said.group(), text[said.end() :])):
             text = THAT_OR_COLON.sub("", text[said.end() :])
             if SUBORDINATE.match(said.group("subject")):  # "While X said that A, B ...": what X said is A
                 text = CLAUSE_COMMA.split(text, maxsplit=1)[0]
@@ -197,25 +179,20 @@ def _rest_is_clause(rest: str) -> bool:
     return False
 
 
+def _ends_in_that(attribution: str, rest: str) -> bool:
+    """Whether an attribution took its "that" with it ("Many commentators believe that"), a clause after it.
+
+    Only a view's verb right before "that", held by someone: "It could wrongly suggest that", "It was
+    impossible to predict that" and "to see countries that" say something of their own.
+    """
+    held = VIEW_THAT.search(attribution) and not re.match(r"(?:it|this|that|there)\b", attribution, re.IGNORECASE)
+    return bool(held) and len(rest.split()) > MIN_CLAIM_WORDS
+
+
 def _strip_trailing(text: str) -> str:
     """Without a trailing attribution (", he said", ", according to Y")."""
     trimmed = TRAILING_ATTRIBUTION.sub("", text)
     return trimmed if len(trimmed.split()) >= MIN_CLAIM_WORDS else text
-
-
-def _paired(text: str) -> bool:
-    """Whether every double quotation mark in `text` opens or closes a pair within it."""
-    depth, straight = 0, False
-    for c in text:
-        if c in OPENING_DOUBLE:
-            depth += 1
-        elif c in CLOSING_DOUBLE:
-            if depth == 0:
-                return False
-            depth -= 1
-        elif c == '"':
-            straight = not straight
-    return depth == 0 and not straight
 
 
 def _quoted_whole(text: str) -> bool:
@@ -231,7 +208,7 @@ def _quoted_whole(text: str) -> bool:
 
 def _balanced(claim: str) -> str:
     """`claim` with its double quotation marks where they pair up, else without any (a cut may leave one open)."""
-    return claim if _paired(claim) else "".join(c for c in claim if c not in DOUBLE_QUOTES)
+    return claim if paired(claim) else "".join(c for c in claim if c not in DOUBLE_QUOTES)
 
 
 def _unquoted(text: str) -> str:
@@ -239,7 +216,7 @@ def _unquoted(text: str) -> str:
     pair up inside a line they do not enclose whole: a phrase the sentence quotes ("a “new era” of ties")
     keeps its marks, so it does not read as the author's own words; a claim that is all one quotation
     loses them (the speaker says whose words they are)."""
-    if _quoted_whole(text) or not _paired(text):
+    if _quoted_whole(text) or not paired(text):
         text = "".join(c for c in text if c not in DOUBLE_QUOTES)
     if OPENING_SINGLE.search(text):
         return " ".join(SINGLE_QUOTE.sub("", text).split())
@@ -305,7 +282,7 @@ def _opens_clause(match: re.Match[str]) -> bool:
 def _condensations(text: str) -> list[str]:
     """`text`, then `text` without each thing its main clause can do without, one more at a time."""
     versions = [text]
-    for reduce in (_without_relative_aside, _without_dash_aside, _without_opening_phrase):
+    for reduce in (_without_relative_aside, _without_dash_aside, without_opening_phrase):
         shorter = reduce(versions[-1])
         if shorter != versions[-1] and len(shorter.split()) >= MIN_CLAIM_WORDS:
             versions.append(shorter)
@@ -318,73 +295,6 @@ def _without_relative_aside(text: str) -> str:
 
 def _without_dash_aside(text: str) -> str:
     return " ".join(DASH_ASIDE.sub(" ", text).split())
-
-
-def _without_opening_phrase(text: str) -> str:
-    """Without an opening phrase of time, place, cause or concession (OPENING_PHRASE_WORDS, or a participle).
-
-    The phrase ends at the first of its commas after which a clause starts ("As the West-led, post-war
-    order changes, the building blocks ...": the second).
-    """
-    first = OPENING_WORD.match(text)
-    if first is None or (first.group().lower() not in OPENING_PHRASE_WORDS and not PARTICIPLE.match(first.group())):
-        return text
-    for comma in OPENING_COMMA.finditer(text, 0, OPENING_PHRASE_MAX):
-        phrase, rest = text[: comma.start()], text[comma.end() :]
-        if _is_subject(phrase):
-            return text
-        if not _paired(phrase + comma.group()) or _between_adjectives(phrase, rest) or _listed(phrase, rest):
-            continue  # a comma inside the phrase (a quotation, two adjectives, a list): its end is further on
-        if _starts_clause(phrase, rest):
-            return rest
-        if not _opens_aside(rest):
-            return text
-        # "At the start of the article, published in X, the goals are ...": an aside inside the phrase
-    return text
-
-
-def _opens_aside(rest: str) -> bool:
-    """Whether what follows a comma opens a participle's aside ("published in ...", "trying to ..."), not the
-    main clause: a participle, and a preposition or article after it ("melting seas" is a subject)."""
-    words = rest.split(None, 2)
-    if len(words) < 2 or not words[0].islower():
-        return False
-    if words[0] in ASIDE_OPENERS:
-        return True
-    return words[0].endswith(("ed", "ing")) and words[1].lower() in AFTER_A_NOUN | ARTICLES
-
-
-def _is_subject(phrase: str) -> bool:
-    """Whether an opening "-ing" phrase is the sentence's subject, its verb already in it ("Talking of a bloc
-    is pointless, to be frank, but ..."): what follows its comma is then no clause of its own."""
-    words = phrase.lower().split()
-    return words[0].endswith("ing") and any(w in AUXILIARY_WORDS for w in words[1:])
-
-
-def _between_adjectives(phrase: str, rest: str) -> bool:
-    """Whether a comma parts two adjectives of one noun ("a formal, lasting tie"), not a phrase from its clause."""
-    words = rest.split(None, 2)
-    following = words[0] if words else ""
-    if len(words) > 1 and (following.endswith(",") or words[1].strip(",.;:").lower() in AFTER_A_NOUN):
-        return False  # "the summit, cooperation in banking ...": a noun, which a preposition or verb follows
-    return bool(ARTICLE_ENDED.search(phrase + ", ")) and following.islower() and following not in CLAUSE_SUBJECTS
-
-
-def _starts_clause(phrase: str, rest: str) -> bool:
-    """Whether what follows an opening phrase's comma is a clause that stands alone."""
-    opening = rest.split(None, 1)[0] if rest.strip() else ""
-    if opening in DEPENDENT_OPENERS or opening in AUXILIARY_WORDS or opening.endswith(("ly", "ed", "ing")):
-        return False  # a phrase or a predicate goes on after the comma ("..., mainly due to", "..., has denied")
-    if opening.lower() in PRONOUNS:
-        return False  # "Tired of its demands, it stands apart": the phrase names what the pronoun stands for
-    return len(rest.split()) >= MIN_REST_WORDS
-
-
-def _listed(phrase: str, rest: str) -> bool:
-    """Whether the comma after a name parts a list ("As China, Russia and Iran draw closer, ...")."""
-    if re.match(r"(?:and|or)\s", rest):
-        return True  # the list's last item follows
-    return phrase.rsplit(None, 1)[-1][:1].isupper() and bool(LIST_GOES_ON.match(rest))
 
 
 def _without_colon_tail(kept: str, max_chars: int) -> str:

@@ -45,3 +45,10 @@ ASIDE_OPENERS = frozenset(
     partly even""".split()  # noqa: SIM905
 )
 ARTICLES = frozenset("a an the its their his her this that these those".split())  # noqa: SIM905
+
+# Prepositions: after a list of names inside an opening phrase, one carries the phrase on ("In talks with
+# China, Russia and Iran over the summer, ..."), where a verb would open the main clause.
+PREPOSITIONS = frozenset(
+    """in of on at for with from by to into onto between among across over under during since through
+    throughout against within without about after before around beyond toward towards amid despite""".split()  # noqa: SIM905
+)

@@ -148,8 +148,10 @@ GROUP_SAID = re.compile(
     rf"(?P<name>(?-i:{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}})\s+{alternatives(GROUP_NOUNS)})\s+"
     rf"{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
+# Not across "as" or "than": "ties between the two countries as reiterated in the treaty" cites the treaty.
 BODY_SAID = re.compile(
-    rf"\b(?P<name>{_BODY})(?:\s+(?:\w+\s+){{0,3}}?)?\s*{AUXILIARIES}(?P<verb>{ATTRIBUTING}|reads\b)", re.IGNORECASE
+    rf"\b(?P<name>{_BODY})(?:\s+(?:(?!(?:as|than)\b)\w+\s+){{0,3}}?)?\s*{AUXILIARIES}(?P<verb>{ATTRIBUTING}|reads\b)",
+    re.IGNORECASE,
 )
 # A body the sentence names and then has speak in a relative clause ("a joint declaration, which proclaimed
 # that ..."): the body holds what follows.
