@@ -29,11 +29,16 @@ OPENING_PHRASE_WORDS = frozenset(
     traditionally until among""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 
+# Prepositions: after a list of names inside an opening phrase, one carries the phrase on ("In talks with
+# China, Russia and Iran over the summer, ..."), where a verb would open the main clause.
+PREPOSITIONS = frozenset(
+    """in of on at for with from by to into onto between among across over under during since through
+    throughout against within without about after before around beyond toward towards amid despite""".split()  # noqa: SIM905
+)
+
 # Words that follow a noun, never an adjective before its noun: what tells "the summit, cooperation in ..."
 # (a phrase ended, a noun opening the clause) from "a formal, lasting tie" (two adjectives of one noun).
-AFTER_A_NOUN = AUXILIARY_WORDS | frozenset(
-    "in of on at for with from by to into between among across and or but than".split()  # noqa: SIM905
-)
+AFTER_A_NOUN = AUXILIARY_WORDS | PREPOSITIONS | frozenset({"and", "or", "but", "than"})
 
 # Pronouns: an opening phrase before one names what it stands for ("Tired of its demands, it ...").
 PRONOUNS = frozenset("it they he she its their his her this these those".split())  # noqa: SIM905
@@ -45,10 +50,3 @@ ASIDE_OPENERS = frozenset(
     partly even""".split()  # noqa: SIM905
 )
 ARTICLES = frozenset("a an the its their his her this that these those".split())  # noqa: SIM905
-
-# Prepositions: after a list of names inside an opening phrase, one carries the phrase on ("In talks with
-# China, Russia and Iran over the summer, ..."), where a verb would open the main clause.
-PREPOSITIONS = frozenset(
-    """in of on at for with from by to into onto between among across over under during since through
-    throughout against within without about after before around beyond toward towards amid despite""".split()  # noqa: SIM905
-)
