@@ -29,26 +29,18 @@ SUBORDINATE = re.compile(
 # Double quotation marks that open and that close (the straight one does both).
 OPENING_DOUBLE, CLOSING_DOUBLE = "“„‟«", "”»"
 
-OPENING_WORD = re.compile(r"^[\w’'-]+\b")
-
-OPENING_COMMA = re.compile(r",[”\"]?\s+")
-
+OPENING_WORD = re.compile(r"^[\w’'-]+\b")  # the word that says what kind of opening phrase a sentence has
+OPENING_COMMA = re.compile(r",[”\"]?\s+")  # where an opening phrase may end
 OPENING_PHRASE_MAX = 160  # characters: an opening phrase longer than this is no aside
-
 # An article and one word before the comma: an adjective whose noun comes after it ("a formal, lasting tie").
 ARTICLE_ENDED = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|such)\s+[\w’'-]+\s*,\s+$", re.IGNORECASE
 )
-
-PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
-
-LIST_GOES_ON = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s")
-
-LIST_ENDS = re.compile(
-    r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s+[A-Z][\w’'-]*"
-    r"(?:\s+[A-Z][\w’'-]*)*(?P<after>\s*,|\s+\S+)"
-)
-
+PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")  # "Dubbed ...", "Facing ...": a participle's phrase
+# Names in a list up to its "and" ("China, Russia and ..."), and the list with its last name and what follows.
+_NAMES_THEN_AND = r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,\s*[A-Z][\w’'-]*)*,?\s+(?:and|or)\s"
+LIST_GOES_ON = re.compile(_NAMES_THEN_AND)
+LIST_ENDS = re.compile(_NAMES_THEN_AND + r"+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?P<after>\s*,|\s+\S+)")
 MIN_REST_WORDS = 5  # what an opening phrase leaves must be a clause of its own
 
 
