@@ -71,6 +71,20 @@ def test_extract_explain_gives_the_reasons_in_every_format(run):
     assert "affirms" in table.stdout and "article on it" in table.stdout
 
 
+def test_a_table_shows_a_quote_only_where_the_claim_does_not_already(run):
+    short = "China and Russia will never form a military alliance.\n"
+    table = run("extract", "-", input=short, tty=True, width=100).stdout
+    assert "Claim = quote" in table and "Quote" not in table
+    long_one = (
+        "Moscow and Beijing, Ivan Petrov said, will never form a military alliance of any kind, and their "
+        "joint naval drills are routine.\n"
+    )
+    records = json.loads(run("extract", "-", "--format", "json", input=long_one).stdout)
+    assert any(r["claim"].rstrip(".") != r["quote"].rstrip(".") for r in records)
+    table = run("extract", "-", input=long_one, tty=True, width=100).stdout
+    assert "Quote" in table and "Claim = quote" not in table
+
+
 def test_a_cue_the_sentence_repeats_is_shown_once(run):
     text = "Trade and again trade: bilateral trade between China and Russia set a record, and trade keeps growing.\n"
     records = json.loads(run("extract", "-", "--explain", "--format", "json", input=text).stdout)

@@ -148,11 +148,16 @@ def annotated(key: str, prefix: str = "") -> Any:
 SAME_AS_CLAIM = "(as the claim)"
 
 
-def quote_cell(row: Row) -> Text:
-    """Column renderer: the quote, or a dim note where the claim already shows it word for word (a short
-    sentence is its own claim), so a card or row does not print the same sentence twice."""
+def quote_is_claim(row: Row) -> bool:
+    """Whether a thesis's claim shows its quote word for word (a short sentence is its own claim)."""
     quote, claim = " ".join(str(row.get("quote") or "").split()), " ".join(str(row.get("claim") or "").split())
-    if quote and claim and quote.rstrip(".") == claim.rstrip("."):
+    return bool(quote) and quote.rstrip(".") == claim.rstrip(".")
+
+
+def quote_cell(row: Row) -> Text:
+    """Column renderer: the quote, or a dim note where the claim already shows it word for word, so a card
+    or row does not print the same sentence twice."""
+    if quote_is_claim(row):
         # rich.text (~10 ms): only tables need it
         from rich.text import Text
 

@@ -10,7 +10,7 @@ from ..model import Article, Corpus, Memo, Thesis
 from ..output.tables import plain
 from ..output.view import Column, Row, Section, View
 from .cells import highlighted, proposed_mark
-from .columns import ARTICLE_COLUMNS, CLAIM, ID, QUOTE, STANCE, THEME, THESIS_COLUMNS
+from .columns import ARTICLE_COLUMNS, CLAIM, ID, QUOTE, STANCE, THEME, THESIS_COLUMNS, shown_columns
 from .records import THESIS_FIELDS, Listed, article_record, theme_record, thesis_record
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def theses_view(theses: Sequence[Thesis], corpus: Corpus, theme: str = "") -> Vi
     """
     records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
     # The id starts with the article id, so the table needs no separate article column.
-    columns = [c for c in (ID, THEME, STANCE, CLAIM, QUOTE) if not (theme and c is THEME)]
+    columns = [c for c in shown_columns((ID, THEME, STANCE, CLAIM, QUOTE), records) if not (theme and c is THEME)]
     section = Section("theses", "", columns, records, fields=THESIS_FIELDS, empty="no thesis matches these filters")
     return View([section], document=records, heading=f"Theme: {theme}" if theme else "")
 
@@ -99,7 +99,14 @@ def article_view(article: Article, corpus: Corpus, with_text: bool = False, memo
     fields = [{"field": k, "value": v} for k, v in record.items() if v not in ("", [], None)]
     sections = [
         Section("article", article.title or article.id, FIELD_COLUMNS, fields, fields=("field", "value"), keyed=True),
-        Section("theses", "Theses", THESIS_COLUMNS, thesis_records, empty="no theses yet", fields=THESIS_FIELDS),
+        Section(
+            "theses",
+            "Theses",
+            shown_columns(THESIS_COLUMNS, thesis_records),
+            thesis_records,
+            empty="no theses yet",
+            fields=THESIS_FIELDS,
+        ),
     ]
     document: dict[str, Any] = {"article": record, "theses": thesis_records}
     if memos:
@@ -196,7 +203,8 @@ PROPOSAL_COLUMNS = (THEME, STANCE, CLAIM, QUOTE)
 def proposals_view(theses: Sequence[Thesis], corpus: Corpus) -> View:
     """Theses the extractor proposes for a text, with their confidence."""
     records = [thesis_record(t, corpus.codebook.get(t.theme)) for t in theses]
-    return View([Section("theses", "", PROPOSAL_COLUMNS, records, fields=THESIS_FIELDS)], document=records)
+    columns = shown_columns(PROPOSAL_COLUMNS, records)
+    return View([Section("theses", "", columns, records, fields=THESIS_FIELDS)], document=records)
 
 
 WHY_FIELDS = ("p_theme", "p_article", "p_affirm", "p_strong", "cues", "rules", "speaker_evidence")
@@ -247,7 +255,7 @@ def explained_view(pairs: Sequence[tuple[Thesis, Why]], corpus: Corpus) -> View:
     ]
     fields = (*THESIS_FIELDS, *WHY_FIELDS)
     return View(
-        [Section("theses", "", EXPLAINED_COLUMNS, records, fields=fields)],
+        [Section("theses", "", shown_columns(EXPLAINED_COLUMNS, records), records, fields=fields)],
         document=[{k: r[k] for k in fields} for r in records],
     )
 
