@@ -60,8 +60,12 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         # Doubting what a sentence names is rejecting it.
         ("Both sides praise the partnership, yet their mutual trust is open to doubt.", "trust", -2),
         ("Their professed mutual trust is questionable at best.", "trust", -2),
+        # "Without X, ... could never have ..." says X was there; without a counterfactual it denies X.
+        ("Without deep mutual trust between them, the two could never have settled the border so calmly.",
+         "trust", 1),  # "could" hedges
+        ("Without mutual trust, their cooperation stays shallow.", "trust", -2),
     ],
-)
+)  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):
     assert rule_stance(codebook, text, theme) == expected
 

@@ -57,6 +57,13 @@ PREDICATE_NEGATION = re.compile(
     r"|^[^,;:.]{0,25}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:abated|faded|eased|diminished|receded|subsided|dissipated|"
     r"disappeared|been overcome)\b"
 )
+# "Without X, Y could never have ...": a condition contrary to fact says that X was there and that Y
+# happened, so neither its "without" nor its modal's "never" negates ("Without trust, ties stay shallow"
+# still denies the trust: no counterfactual follows).
+COUNTERFACTUAL = re.compile(
+    r"^\W*without\b(?P<condition>[^,;]{1,160}),[^.;]*?\b(?:could|would|might)"
+    r"(?:(?P<negation>n[’']t|\s+not|\s+never|\s+hardly)\b|(?P<negated_have>n[’']t|\s+not|\s+never)?\s+have\b)"
+)
 CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:but|however|yet|whereas|although|though)\b")
 HEDGE = re.compile(
     r"\b(?:may|might|could|perhaps|possibly|probably|likely|unlikely|arguably|seems?|appears?|somewhat|"
@@ -225,7 +232,16 @@ def _negated(lowered: str, start: int, end: int) -> bool:
     words = [w for w in before.split() if any(c.isalpha() for c in w)][-NEGATION_WORDS:]
     flips = len(NEGATION.findall(" ".join(words)))
     flips += bool(PREDICATE_NEGATION.search(lowered[end:]))
+    counterfactual = COUNTERFACTUAL.match(lowered)
+    if counterfactual and start < counterfactual.end("condition"):
+        flips -= 1  # "Without trust, they could never have ...": the trust was there
+    elif counterfactual and start >= counterfactual.end() and _modal_negated(counterfactual):
+        flips -= 1  # "... could never have settled the border": it was settled
     return flips % 2 == 1
+
+
+def _modal_negated(counterfactual: re.Match[str]) -> bool:
+    return bool(counterfactual.group("negation") or counterfactual.group("negated_have"))
 
 
 def _segment_weights(lowered: str) -> list[tuple[int, float]]:
