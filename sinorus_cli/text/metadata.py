@@ -365,6 +365,27 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         title = title[tag.end() :]
         found.setdefault("outlet", tag.group("agency"))
     title = _without_dateline(title)
+    if (dated := _TITLE_DATE.search(title)) and parse_date(dated.group("date")):
+        found.setdefault("date", parse_date(dated.group("date")))  # "Interview ... (October 2, 2024)"
+        title = title[: dated.start()]
     if title:
         found["title"] = cut_at_word(title, TITLE_MAX_CHARS)
+    if found.get("author"):
+        found["author"] = _capitalised(found["author"])
     return {k: v for k, v in found.items() if v}
+
+
+_TITLE_DATE = re.compile(r"\s*[(\[](?P<date>[^()\[\]]{6,30})[)\]]\s*$")  # a date in brackets closing a title
+
+
+def _capitalised(name: str) -> str:
+    """A person's name set in capitals ("ANNA BERG") as it is written in running text ("Anna Berg").
+
+    A name in mixed case stays as written ("ZHAO Huasheng", "KIM Min-jun": the family name in capitals is the
+    author's own convention), and so does an organisation's ("RIAC", "CGTN Staff").
+    """
+    words = name.split()
+    person = 2 <= len(words) <= 4 and not {w.casefold() for w in words} & lists().organisation
+    if person and all(w.isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words):
+        return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in words)
+    return name
