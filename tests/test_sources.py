@@ -463,6 +463,11 @@ def test_byline_date_and_title_are_read_off_the_top_of_a_text():
      ("Why the ties hold (Part 2)\nThe text.", {"title": "Why the ties hold (Part 2)"}),
      ("Ties that hold the world order\nBy KIM Min-jun\nThe text.",
       {"title": "Ties that hold the world order", "author": "KIM Min-jun"}),
+     # a byline's own "Published:" date outranks a date line above it (a repost's)
+     ("January 16, 2019\nTies that hold the world order\nBy Wang Haiyun Source: Eastern Times Published: "
+      "2019/1/15\nThe text.",
+      {"title": "Ties that hold the world order", "author": "Wang Haiyun", "outlet": "Eastern Times",
+       "date": "2019-01-15"}),
      # a print edition's page and section after the date is no headline
      ("Tue, Jun 3, 2008 - Page 5 Asia News\nTwo neighbours settle their last border quarrel\nThe text.",
       {"title": "Two neighbours settle their last border quarrel", "date": "2008-06-03"})],

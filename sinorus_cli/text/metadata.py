@@ -241,9 +241,15 @@ def _byline_fields(rest: str) -> dict[str, str]:
         label, _, value = part.partition(":")
         if label.strip().casefold() == "source":
             fields["outlet"] = fields["outlet"] or value.strip()
+        elif label.strip().casefold() == "published":
+            fields[PUBLISHED] = parse_date(value)
         else:
             fields["date"] = fields["date"] or parse_date(value)
     return {key: value for key, value in fields.items() if value}
+
+
+# A byline's own "Published:" date: it outranks a date line above it, which may be a repost's.
+PUBLISHED = "published"
 
 
 TITLE_MAX_CHARS = 120  # a headline fits; running text taken for want of one is cut at a word, with an ellipsis
@@ -341,7 +347,9 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             continue
         byline, dated, named = _BYLINE.match(line), _DATED.match(line), _OUTLET.match(line)
         if byline and "author" not in found:
-            found = _byline_fields(byline.group("rest")) | found
+            fields = _byline_fields(byline.group("rest"))
+            published = fields.pop(PUBLISHED, "")
+            found = fields | found | ({"date": published} if published else {})
         elif named and "outlet" not in found:
             found["outlet"] = _ISSUE.sub("", named.group("rest")).strip()
         elif "date" not in found and parse_date(dated.group("rest") if dated else line):
