@@ -461,6 +461,10 @@ def test_byline_date_and_title_are_read_off_the_top_of_a_text():
      ("Talk with a deputy minister on the eastern border (March 4, 2019)\nQ: How are ties?\nA: Good.",
       {"title": "Talk with a deputy minister on the eastern border", "date": "2019-03-04"}),
      ("Why the ties hold (Part 2)\nThe text.", {"title": "Why the ties hold (Part 2)"}),
+     # an interview's title names its interviewee, whose voice the page is; an office is no part of the name
+     ("Interview with Deputy Premier Li Wen for a weekly\nQ: How are ties?\nA: Good.",
+      {"title": "Interview with Deputy Premier Li Wen for a weekly", "author": "Li Wen"}),
+     ("An interview with the minister\nQ: How are ties?\nA: Good.", {"title": "An interview with the minister"}),
      ("Ties that hold the world order\nBy KIM Min-jun\nThe text.",
       {"title": "Ties that hold the world order", "author": "KIM Min-jun"}),
      # a byline's own "Published:" date outranks a date line above it (a repost's)

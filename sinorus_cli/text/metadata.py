@@ -378,9 +378,29 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         title = title[: dated.start()]
     if title:
         found["title"] = cut_at_word(title, TITLE_MAX_CHARS)
+        found.setdefault("author", _interviewee(title))  # an interview's page is its interviewee's voice
     if found.get("author"):
         found["author"] = _capitalised(found["author"])
     return {k: v for k, v in found.items() if v}
+
+
+# A title that names an interview's interviewee: "Interview with Foreign Minister Ivan Sokolov to ...".
+_INTERVIEW_TITLE = re.compile(
+    r"^(?:an?\s+)?interview\s+(?:of|with|given\s+by)\s+(?P<who>[^,:;()]+?)(?=\s+(?:to|for|on|about|by|at)\s|[,:;(]|$)",
+    re.IGNORECASE,
+)
+
+
+def _interviewee(title: str) -> str:
+    """The person an interview's title names as interviewed, their office dropped, else ''."""
+    found = _INTERVIEW_TITLE.match(title)
+    words = found.group("who").split() if found else []
+    name: list[str] = []
+    for word in reversed(words):  # the name is the capitalised words at the end: "... Minister Ivan Sokolov"
+        if not word[:1].isupper() or word.casefold() in lists().offices | lists().honorifics:
+            break
+        name.insert(0, word)
+    return " ".join(name) if BARE_NAME_WORDS[0] <= len(name) <= BARE_NAME_WORDS[-1] else ""
 
 
 _TITLE_DATE = re.compile(r"\s*[(\[](?P<date>[^()\[\]]{6,30})[)\]]\s*$")  # a date in brackets closing a title
