@@ -266,6 +266,11 @@ def test_what_an_opening_phrase_must_keep(sentence: str) -> None:
          "coal, fertiliser and several other goods between the two is set to grow a great deal in the coming years.",
          "Trade in grain, timber, coal, fertiliser and several other goods between the two is set to grow a great "
          "deal in the coming years."),
+        # "even" after the comma opens the main clause, not an aside: the claim never becomes the appositive
+        ("In the first weeks of the year, even Moscow and Beijing grew closer in their anger at the fresh "
+         "sanctions on Ivan Petrov, head of the gas firm, on March 9 and after.",
+         "In the first weeks of the year, even Moscow and Beijing grew closer in their anger at the fresh "
+         "sanctions on Ivan Petrov, head of the gas firm, on March 9 and after."),
         # an aside inside the opening phrase does not end it
         ("In the spring of that year, as the pandemic spread across the globe, the two governments stepped up "
          "their contacts, their joint statements and their mutual support in every forum they share.",

@@ -64,6 +64,10 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Without deep mutual trust between them, the two could never have settled the border so calmly.",
          "trust", 1),  # "could" hedges
         ("Without mutual trust, their cooperation stays shallow.", "trust", -2),
+        # ruling a thing out, dismissing or denying it denies it; "not ruled out" keeps it open
+        ("Both governments have ruled out a military alliance.", "alliance", -2),
+        ("Beijing denies any military alliance with Moscow.", "alliance", -2),
+        ("A military alliance between the two is not ruled out.", "alliance", 2),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):
@@ -258,6 +262,12 @@ def test_a_news_agencys_tag_is_no_part_of_the_first_sentence() -> None:
     assert [s.text for s in found] == ["The tie between the two neighbours rests on shared interests.",
                                         "It has grown for years."]  # fmt: skip
     assert all(text[s.start : s.end] == s.text for s in found)
+
+
+def test_the_few_words_an_excerpt_stops_on_are_no_thesis(codebook) -> None:
+    text = "Military ties between Moscow and Beijing keep deepening every year.\n\nDespite all the fine words, the"
+    theses = extract_theses(text, codebook, "x")
+    assert theses and all(t.quote.startswith("Military ties") for t in theses)
 
 
 def test_a_list_items_bullet_is_no_part_of_its_sentence_but_a_minus_sign_is() -> None:

@@ -472,6 +472,9 @@ def test_byline_date_and_title_are_read_off_the_top_of_a_text():
       "2019/1/15\nThe text.",
       {"title": "Ties that hold the world order", "author": "Wang Haiyun", "outlet": "Eastern Times",
        "date": "2019-01-15"}),
+     # a labelled date that goes on to say where it was published
+     ("Ties that hold the world order\nPublished May 2020 in the Eastern Quarterly\nThe text.",
+      {"title": "Ties that hold the world order", "date": "2020-05"}),
      # a print edition's page and section after the date is no headline
      ("Tue, Jun 3, 2008 - Page 5 Asia News\nTwo neighbours settle their last border quarrel\nThe text.",
       {"title": "Two neighbours settle their last border quarrel", "date": "2008-06-03"})],

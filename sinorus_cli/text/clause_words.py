@@ -45,8 +45,9 @@ PRONOUNS = frozenset("it they he she its their his her this these those".split()
 
 # Words that open a clause or phrase set inside an opening phrase (", as COVID raged,", ", especially against
 # ..."); not a relative ("which", "who"), which belongs to the noun before it, subject and all.
+# ("even" and "only" are not among them: they open a main clause as often, "even Moscow drew closer").
 ASIDE_OPENERS = frozenset(
     """as while when whenever although though because since especially particularly notably mainly largely
-    partly even""".split()  # noqa: SIM905
+    partly""".split()  # noqa: SIM905
 )
 ARTICLES = frozenset("a an the its their his her this that these those".split())  # noqa: SIM905

@@ -106,6 +106,8 @@ def _between_adjectives(phrase: str, rest: str) -> bool:
     following = words[0] if words else ""
     if len(words) > 1 and (following.endswith(",") or words[1].strip(",.;:").lower() in AFTER_A_NOUN):
         return False  # "the summit, cooperation in banking ...": a noun, which a preposition or verb follows
+    if len(words) > 1 and words[1][:1].isupper():
+        return False  # "the year, even Moscow ...": a name after it, no noun the two adjectives share
     return bool(ARTICLE_ENDED.search(phrase + ", ")) and following.islower() and following not in CLAUSE_SUBJECTS
 
 

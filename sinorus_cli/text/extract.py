@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Codebook, Span, Theme, Thesis
-from .claims import claim_at
+from .claims import SENTENCE_CLOSE, claim_at
 from .encoder import default_encoder
 from .explain import Cue, Why
 from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs
@@ -38,6 +38,7 @@ AUTHOR_MIN = 0.5
 MAX_PER_THEME = 3
 # A sentence of one word (a masthead's fragment: "Global.") states nothing; a heading of two may ("Shared fears").
 MIN_THESIS_WORDS = 2
+MIN_CUT_OFF_WORDS = 8  # a last sentence the excerpt cuts off needs this many words to say anything
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.0  # every theme the article head passes is proposed; confidence orders them
 NGRAM_SHARE = 0.5  # grouped CV: sentence-level average precision 0.445 embedding heads alone, 0.497 averaged
@@ -221,7 +222,11 @@ def _may_be_thesis(features: ArticleFeatures, i: int) -> bool:
     """Whether sentence i can stand for a position: it has words enough, and is no question, which takes no
     side (a headline's "Is an alliance coming?" read as the article's 0; in 5 folds by article, signs right
     384 against 381 of 514 without questions)."""
-    words = len(re.findall(r"\w+", features.found[i].text))
+    sentence = features.found[i]
+    words = len(re.findall(r"\w+", sentence.text))
+    cut_off = i == len(features.found) - 1 and not SENTENCE_CLOSE.search(sentence.text)
+    if cut_off and words < MIN_CUT_OFF_WORDS:
+        return False  # the few words an excerpt stops on ("Despite the strong rhetoric, the") state nothing
     return words >= MIN_THESIS_WORDS and not features.rules[i].facts.question
 
 

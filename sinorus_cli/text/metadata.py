@@ -315,6 +315,16 @@ def _described_below(lines: list[str], number: int) -> bool:
     return bool(BIO_LINE.search(following)) and len(following) <= HEADER_LINE and _bare_name(lines[number])
 
 
+def _line_date(dated: re.Match[str] | None, line: str) -> str:
+    """The date a header line gives: all of it, or a labelled date that ends at its year and goes on to say
+    where ("Published May 2020 in Comparative Connections")."""
+    if dated is None:
+        return parse_date(line)
+    rest = dated.group("rest")
+    opening = _OPENING_DATE.match(rest)
+    return parse_date(rest) or (parse_date(opening.group("date")) if opening else "")
+
+
 def from_text(text: str, outlet: str = "") -> dict[str, str]:
     """Title, author, date and outlet found at the top of a text; only the fields it found.
 
@@ -352,8 +362,8 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             found = fields | found | ({"date": published} if published else {})
         elif named and "outlet" not in found:
             found["outlet"] = _ISSUE.sub("", named.group("rest")).strip()
-        elif "date" not in found and parse_date(dated.group("rest") if dated else line):
-            found["date"] = parse_date(dated.group("rest") if dated else line)
+        elif "date" not in found and (when := _line_date(dated, line)):
+            found["date"] = when
         elif not bare and _described_below(lines, number):
             bare = line  # a name above its description, wherever the headline is
         elif not bare and not title and _titled_name(line):

@@ -43,6 +43,7 @@ NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|without|cannot|hardly|far from|rather than|instead of|short of|"
     r"lack of|lacks|absence of|nothing like|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
+    r"rul(?:e|es|ed|ing) out|dismiss(?:es|ed|ing)?|den(?:y|ies|ied|ying)|"
     r"mitigat\w*|eas(?:e|ed|es|ing)|reduc\w*|overc[oa]m\w*|alleviat\w*|dispel\w*|defus\w*|"
     # Harming what a cue names denies it: "undermining trust"; "without undermining trust" affirms it.
     r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*)\b"
@@ -54,6 +55,8 @@ PREDICATE_NEGATION = re.compile(
     r"(?:\w+\s+)?(?:not|never|unlikely|improbable|no longer|far from|out of the question|off the table)\b"
     # "... is not directed against X" negates the direction, which a denial phrase reads itself.
     r"(?!\s+(?:directed|aimed|targeted|only|just|merely|simply|limited))"
+    # "... is not ruled out" denies a denial: the possibility stays open
+    r"(?!\s+(?:ruled\s+out|excluded))"
     r"|^[^,;:.]{0,25}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:abated|faded|eased|diminished|receded|subsided|dissipated|"
     r"disappeared|been overcome)\b"
 )
