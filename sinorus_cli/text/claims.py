@@ -32,7 +32,7 @@ from .clause_words import (
     DEPENDENT_OPENERS,
 )
 from .clauses import CLOSING_DOUBLE, OPENING_DOUBLE, SUBORDINATE, paired, without_opening_phrase
-from .cleaning import BULLET
+from .cleaning import LIST_MARK
 from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
 from .speakers import ATTRIBUTING, AUXILIARIES
 from .speakers.labels import SHORT_LABEL
@@ -92,7 +92,8 @@ _SPEAKING = (
 _PRONOUN = r"(?:he|she|they|it)"
 _ACCORDING_TO = r"according\s+to\s+[^,;:]{1,80}"
 # A name's description in apposition: ", a senior fellow at the institute," in ", Anna Berg, a senior fellow ..., said".
-_DESCRIBED = r"(?:,\s*(?:a|an|the|[\w’'-]+['’]s)\s[^,;:]{1,90},)"
+_DESCRIPTION = r"(?:a|an|the|[\w’'-]+['’]s)\s[^,;:]{1,90}"  # "a senior fellow at X", "Russia's foreign minister"
+_DESCRIBED = rf"(?:,\s*{_DESCRIPTION},)"
 # What may follow a trailing "he said": when, where, to whom ("on Monday", "in a statement", "to reporters").
 # Not a predicate: in ", the two states now share a border" the verb is "share", and "states" a noun.
 _WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|from|with|for|via|yesterday|today)\b"
@@ -108,7 +109,7 @@ TRAILING_ATTRIBUTION = re.compile(
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*\[[^\[\]]{0,200}\]")
 # An appositive after a name: "Sergey Lavrov, Russia's foreign minister, said" keeps "Sergey Lavrov said".
 APPOSITIVE = re.compile(
-    r"(?<=[A-Z][\w’'.-])\s*,\s+(?:a|an|the|who|which|whose|[\w’'-]+['’]s)\s[^,;:]{1,90},(?=\s+[a-z])"
+    rf"(?<=[A-Z][\w’'.-])\s*,\s+(?:(?:who|which|whose)\s[^,;:]{{1,90}}|{_DESCRIPTION}),(?=\s+[a-z])"
 )
 # A non-restrictive relative clause inside the sentence, its verb resumed after it ("X, which is defined
 # as ... by Y, is genuine"): the sentence reads whole without it.
@@ -159,7 +160,7 @@ def _strip_leading(text: str) -> str:
     """Without leading bullets, discourse markers and attributions, as many as open the sentence."""
     while True:
         before = text
-        text = BULLET.sub("", text)
+        text = LIST_MARK.sub("", text)
         text = SHORT_LABEL.sub("", text)  # an interview's "Q:" and "A:"
         text = LEADING_MARKER.sub("", text)
         text = LEADING_ATTRIBUTION.sub("", text)

@@ -38,11 +38,9 @@ PAGE_FURNITURE = _patterns(
 )
 
 
-# A list item's mark opening a line or sentence: "• ", "- ", "1. ".
-BULLET = re.compile(r"^(?:[•·▪◦*>\-–—]+\s*|\d{1,2}[.)]\s+)")
-# A list item's mark with the space after it, as it opens a sentence: never part of the sentence's quote.
-# (The space is required: "-5%" and "*" before a word are text.)
-LIST_MARK = re.compile(r"^(?:[•▪◦‣●]\s*|[*\-–—]\s+|\d{1,2}[.)]\s+(?=[A-Z“\"]))")
+# A list item's mark opening a line or sentence ("• ", "- ", "1. "): no part of the sentence's quote, its
+# claim or a title. A dash or star needs the space after it, so "-5%" and "*" before a word are text.
+LIST_MARK = re.compile(r"^(?:[•▪◦‣●]+\s*|[·*>\-–—]+\s+|\d{1,2}[.)]\s+(?=[A-Z“\"]))")
 # A reading time opening a header line ("2 MINS READ Oct 4, 2019", "5 min read · March 3, 2021").
 READING_TIME = re.compile(r"^\d{1,3}\s*min(?:ute)?s?\.?\s+read\b\s*[·|•:,\-–—]*\s*", re.IGNORECASE)
 

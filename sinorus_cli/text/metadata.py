@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cleaning import AGENCY_TAG, BULLET, READING_TIME, is_page_furniture
+from .cleaning import AGENCY_TAG, LIST_MARK, READING_TIME, is_page_furniture
 from .names import lists
 from .shorten import cut_at_word
 
@@ -347,7 +347,7 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             line = line[opening.end() :].strip(" .,|:-—")  # what follows the date may still be the headline
             if is_page_furniture(line):
                 continue  # "Mon, May 5, 2008 - Page 3 World": a print page's number and section
-        item = BULLET.sub("", line)  # a list's item is never the headline; its words may stand in for one
+        item = LIST_MARK.sub("", line)  # a list's item is never the headline; its words may stand in for one
         fallback = fallback or (item if _headline(item, outlet) else "")  # running text, if nothing better
         if len(line) > HEADER_LINE:
             break
