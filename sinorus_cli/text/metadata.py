@@ -383,8 +383,9 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         title = title[tag.end() :]
         found.setdefault("outlet", tag.group("agency"))
     title = _without_dateline(title)
-    if (dated := _TITLE_DATE.search(title)) and parse_date(dated.group("date")):
-        found.setdefault("date", parse_date(dated.group("date")))  # "Interview ... (October 2, 2024)"
+    dated = _TITLE_DATE.search(title)
+    if dated and (when := parse_date(dated.group("date"))):
+        found.setdefault("date", when)  # "Interview ... (October 2, 2024)"
         title = title[: dated.start()]
     if title:
         found["title"] = cut_at_word(title, TITLE_MAX_CHARS)
