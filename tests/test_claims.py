@@ -73,6 +73,21 @@ def test_an_attribution_inside_the_sentence_goes() -> None:
 @pytest.mark.parametrize(
     ("sentence", "claim"),
     [
+        ("Trade will double by 2030, the minister said, adding that energy would lead the way.",
+         "Trade will double by 2030; energy would lead the way."),
+        ("The two will never ally, Ivan Petrov told reporters on Monday, adding that the ties target nobody.",
+         "The two will never ally; the ties target nobody."),
+        # a participle with an object, not a clause: the claim ends before it
+        ("Ties are strong, he said, stressing the importance of trust.", "Ties are strong."),
+    ],
+)  # fmt: skip
+def test_an_attribution_that_goes_on_to_a_second_point_goes(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
         # A comma before the main verb, after an appositive, is no clause end: the cut is at a word.
         ("Last week the two defence chiefs, Ivan Petrov and Li Wen, signed a long agreement on joint patrols",
          "Last week the two defence chiefs, Ivan Petrov and Li Wen, signed a long…"),

@@ -196,6 +196,25 @@ def test_a_group_named_by_who_they_are_speaks(sentence: str, name: str) -> None:
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # an opinion's clause without its "that"
+        ("Anna Berg believes the two sides will never sign an alliance.", "Anna Berg"),
+        ("Ivan Petrov admitted the partnership has limits.", "Ivan Petrov"),
+        # a verb that doubles its last consonant before -ed
+        ("Ivan Petrov slammed the sanctions as theft.", "Ivan Petrov"),
+        # a view's holder as the agent of a passive, after "as", an aside's comma or a noun for what is said
+        ("As noted by Anna Berg, the two are closer than ever.", "Anna Berg"),
+        ("The point stressed by Ivan Petrov was that the ties target nobody.", "Ivan Petrov"),
+        # a fact held up as showing something
+        ("Ivan Petrov pointed to the gas deal as proof that the partnership is deepening.", "Ivan Petrov"),
+    ],
+)
+def test_verb_forms_that_name_a_speaker(sentence: str, name: str) -> None:
+    assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
+
+
 def test_an_unnamed_group_is_others() -> None:
     sentence = "Some Western officials said the ties were hollow."
     assert who(sentence)[sentence].kind == "others"
@@ -273,6 +292,10 @@ def test_unnamed_others(sentence: str) -> None:
         "Japan, Korea and the United States may decide to arm themselves, announced at a summit last year.",
         "The Chinese leader, Li Wen, may not welcome the deal, hailed in Moscow as a new era.",
         "As the Russian leader, Ivan Petrov, and his Chinese counterpart, Li Wen, announced a new era, trade grew.",
+        # the agent of an action, not of a view
+        "The drills announced by Anna Berg last week show how close the two armies are.",
+        # evidence, not a speaker, suggests
+        "Ivan Petrov's silence suggests the two sides are closer than they say.",
     ],
 )
 def test_not_a_speaker(sentence: str) -> None:

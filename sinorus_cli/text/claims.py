@@ -128,6 +128,15 @@ _NAMED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"  # "Anna Berg", "Moscow
 INNER_ATTRIBUTION = re.compile(
     rf",\s*(?:{_ACCORDING_TO}|(?:{_PRONOUN}|(?-i:{_NAMED}))\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE
 )
+# An attribution that goes on to a second point ("..., the minister said, adding that ..."): both points
+# stay, joined as two clauses ("...; ..."), and the attribution goes. Without "that" the participle has
+# an object, not a clause (", he said, stressing the importance of trust"): the claim ends before it.
+_GOING_ON = r"(?:adding|noting|stressing|saying|arguing|insisting|warning|explaining|emphasi[sz]ing|pointing\s+out)"
+ATTRIBUTION_GOING_ON = re.compile(
+    rf",\s*(?:{_ACCORDING_TO}|(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|(?-i:{_NAMED}){_DESCRIBED}?)\s+"
+    rf"(?:also\s+)?{_SPEAKING}(?:\s+{_WHEN_OR_WHERE}[^,;:]{{0,60}})?)\s*,\s*{_GOING_ON}(?P<clause>\s+that\s+|\s*:\s*)?",
+    re.IGNORECASE,
+)
 CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,[”\"]?(?=\s+[“\"]?(?P<next>[\w’'-]+)))\s")
 # A second predicate or clause joined by "and"/"but": the first one ends there ("X emphasised A and criticised B").
 COORDINATION = re.compile(r"(?P<comma>,)?\s+(?:and|but)\s+(?:also\s+|then\s+|now\s+|even\s+)?(?P<word>[\w’'-]+)")
@@ -375,12 +384,17 @@ def _claim(sentence: str, max_chars: int, longest: int) -> str:
 
 def _without_inner_attribution(text: str) -> str:
     """Without ", he said," or ", Lo argues," inside the sentence; a comma stays where an aside follows
-    ("Their tie, Lo argues, although close, is secondary": "Their tie, although close, is secondary")."""
+    ("Their tie, Lo argues, although close, is secondary": "Their tie, although close, is secondary"), and
+    a semicolon where the speaker goes on to a second point (", he said, adding that")."""
 
     def joined(match: re.Match[str]) -> str:
         following = WORD.match(text, match.end())
         return ", " if following and following.group().lower() in DEPENDENT_OPENERS else " "
 
+    going_on = ATTRIBUTION_GOING_ON.search(text)
+    if going_on:
+        rest = text[going_on.end() :] if going_on.group("clause") else "."
+        text = text[: going_on.start()] + ("; " if going_on.group("clause") else "") + rest
     return INNER_ATTRIBUTION.sub(joined, text)
 
 

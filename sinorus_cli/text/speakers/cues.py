@@ -39,6 +39,13 @@ IRREGULAR_SPEECH = word_list("""
     disse afirmou declarou
 """)
 IRREGULAR_THAT = word_list("think thinks thought see sees saw find finds found hold holds held")
+# Verbs of opinion that hold a clause without its "that" ("Lavrov believes the two sides will"). Not verbs
+# whose subject may be evidence rather than a speaker ("the statement suggests China is ...").
+BARE_CLAUSE_VERBS = word_list("""
+    believe claim maintain predict acknowledge admit deny confirm declare conclude hope expect fear assure
+    insist argue agree
+""")
+BARE_CLAUSE_IRREGULAR = word_list("think thinks thought")
 # Forms that report speech in the passive or with an auxiliary ("was quoted as saying").
 PASSIVE_SPEECH = (
     r"(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:quoted|cited|reported)\s+(?:as\s+)?(?:saying|telling|stating)"
@@ -60,6 +67,9 @@ PHRASED_SPEECH = (
     r"|(?:is|are|was|were)\s+of\s+the\s+(?:view|opinion)\s+that"
     rf"|{DENIAL}"
     r"|cast\s+doubt|raised\s+(?:\w+\s+)?concerns?"
+    # a fact held up as showing something ("pointed to the gas deal as proof that")
+    r"|(?:pointed\s+to|points\s+to|point\s+to|cited|cites|cite)\s+[^,;:]{1,80}?\s+as\s+(?:\w+\s+)?"
+    r"(?:proof|evidence|a\s+sign|signs|an\s+example|examples|a\s+signal|a\s+reason|a\s+symbol)\b"
     r"|(?:began|opened|ended|concluded|closed)\s+(?:\w+\s+){0,3}?by\s+(?:saying|declaring|stating|noting|arguing|stressing)"
     # a concern held ("has become increasingly concerned about", "is worried that")
     r"|(?:is|are|was|were|has\s+been|have\s+been|has\s+become|have\s+become|became|grew)\s+(?:\w+ly\s+)?"
@@ -95,8 +105,15 @@ _SPEECH_FORMS = [f for b in SPEECH_VERBS for f in inflections(b)] + IRREGULAR_SP
 _SPEECH = alternatives(_SPEECH_FORMS)
 _INVERTED = alternatives([*(f for f in _SPEECH_FORMS if f not in NOT_INVERTED), "reads", "asked", "continued"])
 _THAT = alternatives([f for b in THAT_VERBS for f in inflections(b)] + IRREGULAR_THAT)
+# A clause held without its "that": a short subject, then a finite verb ("Lavrov believes the two sides will").
+_BARE_CLAUSE_VERB = alternatives([f for b in BARE_CLAUSE_VERBS for f in inflections(b)] + BARE_CLAUSE_IRREGULAR)
+_FINITE = r"(?:will|would|could|should|must|might|may|can|cannot|is|are|was|were|has|have|had)\b"
+_BARE_CLAUSE = rf"(?:[\w’'-]+\s+){{1,3}}?{_FINITE}"
 # A verb that attributes: speech anywhere, opinion before what is held.
-ATTRIBUTING = rf"(?:{PASSIVE_SPEECH}|{PHRASED_SPEECH}|{_SPEECH}\b|{_THAT}\s+(?:[\w’'-]+\s+){{0,3}}?(?:that\b|[“\"‘:]))"
+ATTRIBUTING = (
+    rf"(?:{PASSIVE_SPEECH}|{PHRASED_SPEECH}|{_SPEECH}\b"
+    rf"|{_THAT}\s+(?:[\w’'-]+\s+){{0,3}}?(?:that\b|[“\"‘:])|{_BARE_CLAUSE_VERB}\s+{_BARE_CLAUSE})"
+)
 # Participles of a view's verbs after which "by" names its holder ("as noted by Anna Petrova").
 _PARTICIPLES = alternatives(
     [f for b in SPEECH_VERBS + THAT_VERBS for f in inflections(b) if f.endswith("ed")] + ["said", "written"]
@@ -104,6 +121,15 @@ _PARTICIPLES = alternatives(
 # Nouns for a view, after which "held by" names its holder ("a view widely held by Chinese scholars");
 # elsewhere "held by" names an organiser, not a speaker ("a drill held by the SCO").
 VIEW_NOUNS = word_list("view views belief beliefs opinion opinions position positions assumption notion idea")
+# What stands before such a participle when its agent holds a view: "as" or an aside's comma ("as noted by",
+# ", argued by"), or a noun for what is said ("the point stressed by"); not a thing done ("drills announced
+# by Beijing": Beijing organised the drills and says nothing in the sentence).
+SAID_NOUNS = word_list("""
+    view views belief beliefs opinion opinions position positions point points argument arguments claim claims
+    assessment assessments statement statements remark remarks words warning warnings concern concerns idea
+    ideas notion thesis conclusion conclusions assertion assertions sentiment sentiments line
+""")
+_BEFORE_AGENT = rf"(?:\b(?i:as)\s+|[,(—–]\s*|\b{alternatives(SAID_NOUNS)}\s+)"
 _VIEW_HELD = rf"\b{alternatives(VIEW_NOUNS)}\s+(?:[\w-]+ly\s+)?held"
 
 _OPENING = r"(?:^|[,;:”\"“(—–]\s*|\b(?:as|and|but|while|when|that|because|where|whereas|though|although)\s+)"
@@ -132,7 +158,7 @@ LOOSE_SAID = re.compile(rf"\b{NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells
 # A view's holder as the agent of a passive ("as noted by Anna Petrova", "quoted Li as saying").
 # Not "quoted by the Daily Tribune" or "citing a news agency": an outlet that relays a speaker is not the speaker.
 BY_AGENT = re.compile(
-    rf"(?:\b{_PARTICIPLES}\s+by\s+(?:the\s+)?|{_VIEW_HELD}\s+by\s+(?:the\s+)?"
+    rf"(?:{_BEFORE_AGENT}(?:\w+ly\s+)?{_PARTICIPLES}\s+by\s+(?:the\s+)?|{_VIEW_HELD}\s+by\s+(?:the\s+)?"
     rf"|\b(?:quoted|quoting)\s+(?={CAP}[^,.;]{{0,60}}\bas\s+saying)"
     # after a quotation, its relay then its speaker ('"...," the newspaper quoted Li Yongquan')
     rf"|[”\"],?\s+(?:[\w'’-]+\s+){{1,5}}?(?:quoted|cited)\s+){NAME}"

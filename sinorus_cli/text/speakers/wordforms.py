@@ -11,6 +11,18 @@ def word_list(text: str) -> list[str]:
     return text.split()
 
 
+# A verb whose last syllable is stressed and ends in one vowel and one consonant doubles that consonant
+# before -ed ("slammed", "admitted"). One-syllable verbs are recognised by their spelling; longer ones stressed
+# on the last syllable are listed (the spelling does not say where the stress falls: "visited", "offered").
+ONE_SYLLABLE_DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdglmnprt]$")
+STRESSED_LAST = frozenset(word_list("admit commit omit submit permit regret refer prefer confer deter occur compel"))
+
+
+def _past(verb: str) -> str:
+    doubles = ONE_SYLLABLE_DOUBLING.match(verb) or verb in STRESSED_LAST
+    return verb + verb[-1] + "ed" if doubles else verb + "ed"
+
+
 def inflections(base: str) -> list[str]:
     """A regular verb's base, -s and -ed forms ("argue", "argues", "argued"); '_' joins a particle."""
     verb, _, particle = base.partition("_")
@@ -22,7 +34,7 @@ def inflections(base: str) -> list[str]:
     elif verb.endswith(("s", "sh", "ch", "x", "z")):
         forms = [verb, verb + "es", verb + "ed"]
     else:
-        forms = [verb, verb + "s", verb + "ed"]
+        forms = [verb, verb + "s", _past(verb)]
     return [f + tail for f in forms]
 
 
