@@ -441,3 +441,15 @@ def test_an_opening_phrase_with_a_list_of_names_ends_after_the_list() -> None:
     assert (
         claim_of(sentence, 100) == "China is the keystone that makes the group of four stronger than any one of them."
     )
+
+
+def test_the_dashes_around_an_aside_end_no_clause() -> None:
+    sentence = (
+        "But the idea of a “grand bargain” – aligning the United States with Russia to counterbalance China – is "
+        "fundamentally flawed and lacks the political, economic, and military footing that any lasting success "
+        "would need."
+    )
+    assert claim_of(sentence) == (
+        "The idea of a “grand bargain” is fundamentally flawed and lacks the political, economic, and military "
+        "footing that any lasting success would need."
+    )

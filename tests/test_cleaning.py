@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sinorus_cli.text.cleaning import clean_paragraphs, is_boilerplate
+from sinorus_cli.text.cleaning import clean_paragraphs, is_boilerplate, paragraph_spans
+from sinorus_cli.text.sentences import sentences
 
 FURNITURE = (
     "Editor's Note: This issue is a special supplement on the Arctic.",
@@ -102,3 +104,66 @@ def test_the_frame_of_a_page_gives_no_title_and_its_copyright_gives_the_outlet()
         "author": "Anna Berg",
         "outlet": "The Weekly Observer",
     }
+
+
+WRAPPED = """Partners in the steppe
+
+ASTANA — The two governments signed a statement on Thursday backing
+each other's role in the region but also voicing concern over the
+border clashes and calling for talks between the parties as soon as
+possible.
+
+Officials in both capitals said the wording had been agreed weeks ago
+and reflected a shared view of the region's security needs.
+- a pipeline
+- a railway
+"""
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_in_paragraphs() -> None:
+    spans = paragraph_spans(WRAPPED)
+    paragraphs = [" ".join(WRAPPED[s:e].split()) for s, e in spans]
+    assert paragraphs[0] == "Partners in the steppe"
+    assert paragraphs[1].startswith("ASTANA") and paragraphs[1].endswith("as soon as possible.")
+    assert paragraphs[2].endswith("the region's security needs.")
+    assert paragraphs[3:] == ["- a pipeline", "- a railway"]  # a list item never goes on a paragraph
+    (sentence,) = [s for s in sentences(WRAPPED) if s.text.startswith("ASTANA")]
+    assert WRAPPED[sentence.start : sentence.end] == sentence.text and "\n" in sentence.text
+
+
+def test_a_page_of_one_line_paragraphs_keeps_each_line() -> None:
+    page = "Title of the page\nBy Anna Berg\n" + "\n".join(
+        f"Paragraph {n} says something about the two countries, at a length well over a wrapped line's, "
+        f"so that no one takes it for wrapped text; it ends with a full stop."
+        for n in range(6)
+    )
+    assert len(paragraph_spans(page)) == 8
+
+
+def test_a_line_opening_in_lower_case_goes_on_the_sentence() -> None:
+    transcript = "My argument today is that the two are closer than ever.\nbecause each needs the other."
+    assert paragraph_spans(transcript) == [(0, len(transcript))]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "",
+                "short line",
+                "a much longer line of wrapped text that goes on and on",
+                "- item",
+                "lower case start",
+                "Ends here.",
+                "  ",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_paragraphs_are_ordered_trimmed_and_never_overlap(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    spans = paragraph_spans(text)
+    assert all(text[s:e] == text[s:e].strip() != "" for s, e in spans)
+    assert all(e1 < s2 for (_, e1), (s2, _) in itertools.pairwise(spans))
+    assert all("\n\n" not in text[s:e].replace(" ", "") for s, e in spans)  # never across a blank line

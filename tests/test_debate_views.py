@@ -138,3 +138,15 @@ def test_matrix_names_an_article_whose_author_takes_no_position_on_its_themes(ru
     assert "No row: quoted (no position of the author's own" in ANSI.sub("", table)
     records = run("--corpus", str(folder), "matrix", "--format", "tsv").stdout
     assert "No row" not in records  # a note for people, not a record
+
+
+def test_an_undated_article_leaves_no_empty_line_under_its_id(run, seed_copy):
+    articles = seed_copy / "articles.toml"
+    text = articles.read_text(encoding="utf-8")
+    undated = text.replace('date = "2017-03-28"\ndate_basis = "stated"\n', "", 1)
+    assert undated != text
+    articles.write_text(undated, encoding="utf-8")
+    output = run("-C", str(seed_copy), "compare", "trust", tty=True, width=40).output
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines()
+    rows = [i for i, line in enumerate(shown) if line.split()[-1:] == ["korolev-2017"]]
+    assert rows and all(shown[i + 1].strip() for i in rows)

@@ -68,6 +68,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Both governments have ruled out a military alliance.", "alliance", -2),
         ("Beijing denies any military alliance with Moscow.", "alliance", -2),
         ("A military alliance between the two is not ruled out.", "alliance", 2),
+        # "May" the month is no hedge; "may" the verb is
+        ("Mutual trust was on show at the summit on May 17.", "trust", 2),
+        ("Mutual trust may grow.", "trust", 1),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):
@@ -264,8 +267,12 @@ def test_a_news_agencys_tag_is_no_part_of_the_first_sentence() -> None:
     assert all(text[s.start : s.end] == s.text for s in found)
 
 
-def test_the_few_words_an_excerpt_stops_on_are_no_thesis(codebook) -> None:
-    text = "Military ties between Moscow and Beijing keep deepening every year.\n\nDespite all the fine words, the"
+@pytest.mark.parametrize(
+    "stopped",
+    ["Despite all the fine words, the", "Their military ties, which grow every year, are a threat to the region a"],
+)
+def test_the_few_words_an_excerpt_stops_on_are_no_thesis(codebook, stopped) -> None:
+    text = "Military ties between Moscow and Beijing keep deepening every year.\n\n" + stopped
     theses = extract_theses(text, codebook, "x")
     assert theses and all(t.quote.startswith("Military ties") for t in theses)
 
@@ -281,7 +288,7 @@ def test_a_list_items_bullet_is_no_part_of_its_sentence_but_a_minus_sign_is() ->
 def test_the_claim_of_a_sentence_the_text_cuts_off_says_so() -> None:
     text = (
         "Moscow and Beijing are forming a military alliance, and their joint exercises grow every year.\n\n"
-        "Their military cooperation is deep and growing, and the next exercises will be the largest of"
+        "Their military cooperation is deep, and the next exercises will be the largest ever held by the two"
     )
     theses = extract_theses(text, load_corpus(["seeds"]).codebook, "cut")
     last = [t for t in theses if t.end == len(text)]

@@ -196,6 +196,12 @@ def test_a_group_named_by_who_they_are_speaks(sentence: str, name: str) -> None:
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
 
 
+def test_a_group_named_by_whom_it_stands_for_speaks_whole() -> None:
+    sentence = "In a joint statement, the leaders of China, Russia, Kazakhstan and Uzbekistan said they back the plan."
+    name = "the leaders of China, Russia, Kazakhstan and Uzbekistan"
+    assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
@@ -209,6 +215,14 @@ def test_a_group_named_by_who_they_are_speaks(sentence: str, name: str) -> None:
         ("The point stressed by Ivan Petrov was that the ties target nobody.", "Ivan Petrov"),
         # a fact held up as showing something
         ("Ivan Petrov pointed to the gas deal as proof that the partnership is deepening.", "Ivan Petrov"),
+        ("Ivan Petrov is convinced that the tie will last.", "Ivan Petrov"),
+        # a verb that names what its object is; dissent with no clause after it
+        ("Anna Berg called the joint drills a serious challenge.", "Anna Berg"),
+        ("Anna Berg described the tie as an alliance in all but name.", "Anna Berg"),
+        ("Ivan Petrov, an analyst in Moscow, differed.", "Ivan Petrov"),
+        # the subject speaking in a second predicate, before a speaker named later
+        ("The Kremlin on Monday welcomed the plan but said the time was not right, as Kyiv states.", "Kremlin"),
+        ("Ivan Petrov met the envoy and stressed that the ties are strong.", "Ivan Petrov"),
     ],
 )
 def test_verb_forms_that_name_a_speaker(sentence: str, name: str) -> None:
@@ -294,6 +308,11 @@ def test_unnamed_others(sentence: str) -> None:
         "As the Russian leader, Ivan Petrov, and his Chinese counterpart, Li Wen, announced a new era, trade grew.",
         # the agent of an action, not of a view
         "The drills announced by Anna Berg last week show how close the two armies are.",
+        # a perspective is not a time ("For many years")
+        "For many years, Moscow's main model was Beijing's growth.",
+        # "reasons" a noun, "disagreed over" a fact
+        "On the other hand, the Sino-US war and the pandemic gave more reasons for the two to cooperate.",
+        "China and Russia disagreed over gas prices for a decade.",
         # evidence, not a speaker, suggests
         "Ivan Petrov's silence suggests the two sides are closer than they say.",
     ],

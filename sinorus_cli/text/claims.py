@@ -86,7 +86,8 @@ THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
 _SPEAKING = (
     r"(?:said|says|added|adds|noted|notes|stressed|stresses|argued|argues|explained|explains|told\s+[^,]{1,40}|"
     r"wrote|writes|warned|warns|insisted|insists|observed|observes|continued|concluded|emphasi[sz]ed|"
-    r"pointed\s+out|points\s+out|stated|states|declared|reads|claimed|claims|commented|remarked|tweeted|posted)"
+    r"pointed\s+out|points\s+out|stated|states|declared|reads|claimed|claims|commented|remarked|tweeted|posted|"
+    r"reported|reports)"
 )
 # The attributions a claim drops at its end and inside it share these parts.
 _PRONOUN = r"(?:he|she|they|it)"
@@ -126,7 +127,8 @@ PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])['’](?=\s)")
 # An attribution inside the sentence, set off by commas: it goes, the sentence closes over it.
 _NAMED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"  # "Anna Berg", "Moscow": who, in ", Anna Berg said,"
 INNER_ATTRIBUTION = re.compile(
-    rf",\s*(?:{_ACCORDING_TO}|(?:{_PRONOUN}|(?-i:{_NAMED}))\s+(?:also\s+)?{_SPEAKING})\s*,\s*", re.IGNORECASE
+    rf",\s*(?:{_ACCORDING_TO}|(?:as\s+(?:the\s+)?)?(?:{_PRONOUN}|(?-i:{_NAMED}))\s+(?:also\s+|has\s+)?{_SPEAKING})\s*,\s*",
+    re.IGNORECASE,
 )
 # An attribution that goes on to a second point ("..., the minister said, adding that ..."): both points
 # stay, joined as two clauses ("...; ..."), and the attribution goes. Without "that" the participle has
@@ -253,10 +255,15 @@ def _shortened(text: str, max_chars: int) -> str:
         return text
     # The period that ends a clause takes the place of its comma: a boundary before the limit will do.
     window = range(math.ceil(MIN_KEPT * max_chars), max_chars)
+    # the dashes around an aside ("the idea – aligning X with Y – is flawed") end no clause: the verb comes after
+    asides = [m.span() for m in DASH_ASIDE.finditer(text)]
     cuts = [
         m.start()
         for m in CLAUSE_BOUNDARY.finditer(text)
-        if m.start() in window and _ends_main_clause(text[: m.start()], m.group("next")) and not _listed_at(text, m)
+        if m.start() in window
+        and _ends_main_clause(text[: m.start()], m.group("next"))
+        and not _listed_at(text, m)
+        and not any(start <= m.start() <= end for start, end in asides)
     ]
     cuts += [
         m.start()

@@ -7,6 +7,7 @@ source file.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -99,7 +100,48 @@ class Paragraph:
     dropped: str = ""
 
 
+# A text wrapped at a fixed width (a wire report, an e-mail, a transcript) breaks its paragraphs into lines
+# of about one length. It is recognised by its lines: none much longer than WRAPPED_WIDTH, and at least
+# WRAPPED_BREAKS of them full-length yet broken mid-sentence, the next line following directly. (In a page
+# saved as text each paragraph is one line, most of them far longer.)
+WRAPPED_WIDTH = 100
+WRAPPED_BREAKS = 3
+SHORT_LINE = 0.75  # of a wrapped text's usual full line: a line this short ends its paragraph
+SENTENCE_END = re.compile(r"[.!?:;][\"”’)\]]*$|[\"”’)\]]$")
+
+
+def line_goes_on(previous: str, line: str, short: float) -> bool:
+    """Whether `line` continues the paragraph of the `previous` line (both stripped) in a text wrapped at
+    a fixed width, where a line shorter than `short` characters ends its paragraph (0 if not wrapped).
+
+    A line opening in lower case goes on a sentence, wrapped or not ("... of early 2022 have been" /
+    "disappointed."; a transcript's "... its allies." / "because it ..."). A list item never does.
+    """
+    if not line or LIST_MARK.match(line):
+        return False
+    return line[:1].islower() or (short > 0 and (len(previous) >= short or previous.endswith("-")))
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs as (start, end) spans with surrounding white space trimmed: non-blank lines, where a line
+    that goes on its predecessor's paragraph (`line_goes_on`; never across a blank line) is joined to it."""
+    lines = _line_spans(text)
+    short = _wrapped_line(text, lines)
+    spans: list[tuple[int, int]] = []
+    for (before, after), (start, end) in itertools.pairwise([(0, 0), *lines]):
+        if spans and _next_line(text, after, start) and line_goes_on(text[before:after], text[start:end], short):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _next_line(text: str, end: int, start: int) -> bool:
+    """Whether the line starting at `start` directly follows the one ending at `end` (no blank line between)."""
+    return text.count("\n", end, start) == 1
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as (start, end) spans with surrounding white space trimmed."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
@@ -109,6 +151,23 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             start = match.start() + (len(line) - len(line.lstrip()))
             spans.append((start, start + len(stripped)))
     return spans
+
+
+def _wrapped_line(text: str, lines: Sequence[tuple[int, int]]) -> float:
+    """The length below which a line ends its paragraph, if `text` is wrapped at a fixed width; else 0."""
+    lengths = sorted(end - start for start, end in lines)
+    if len(lengths) < WRAPPED_BREAKS + 1:
+        return 0.0
+    usual = lengths[int(0.9 * (len(lengths) - 1))]
+    if usual > WRAPPED_WIDTH:
+        return 0.0
+    short = SHORT_LINE * usual
+    broken = sum(
+        1
+        for (start, end), (after, _) in itertools.pairwise(lines)
+        if end - start >= short and _next_line(text, end, after) and not SENTENCE_END.search(text[start:end])
+    )
+    return short if broken >= WRAPPED_BREAKS else 0.0
 
 
 def is_boilerplate(paragraph: str) -> bool:

@@ -23,6 +23,7 @@ import numpy as np
 
 from ..model import Codebook, Span, Theme, Thesis
 from .claims import SENTENCE_CLOSE, claim_at
+from .clause_words import AFTER_A_NOUN, ARTICLES
 from .encoder import default_encoder
 from .explain import Cue, Why
 from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs
@@ -39,6 +40,8 @@ MAX_PER_THEME = 3
 # A sentence of one word (a masthead's fragment: "Global.") states nothing; a heading of two may ("Shared fears").
 MIN_THESIS_WORDS = 2
 MIN_CUT_OFF_WORDS = 8  # a last sentence the excerpt cuts off needs this many words to say anything
+# Words a sentence cannot stop on: an article, a preposition, an auxiliary or a conjunction wants what follows.
+DANGLING_WORDS = ARTICLES | AFTER_A_NOUN | frozenset({"that", "which", "who", "whose", "whom", "whether", "if"})
 MAX_THESES = 25
 MIN_CONFIDENCE = 0.0  # every theme the article head passes is proposed; confidence orders them
 NGRAM_SHARE = 0.5  # grouped CV: sentence-level average precision 0.445 embedding heads alone, 0.497 averaged
@@ -225,9 +228,16 @@ def _may_be_thesis(features: ArticleFeatures, i: int) -> bool:
     sentence = features.found[i]
     words = len(re.findall(r"\w+", sentence.text))
     cut_off = i == len(features.found) - 1 and not SENTENCE_CLOSE.search(sentence.text)
-    if cut_off and words < MIN_CUT_OFF_WORDS:
-        return False  # the few words an excerpt stops on ("Despite the strong rhetoric, the") state nothing
+    if cut_off and (words < MIN_CUT_OFF_WORDS or _last_word(sentence.text) in DANGLING_WORDS):
+        # the few words an excerpt stops on ("Despite the strong rhetoric, the") state nothing, and a
+        # sentence stopped on a word that needs what follows ("... a threat to the country a") is no claim
+        return False
     return words >= MIN_THESIS_WORDS and not features.rules[i].facts.question
+
+
+def _last_word(text: str) -> str:
+    words = re.findall(r"[\w’'-]+", text)
+    return words[-1].lower() if words else ""
 
 
 def select(proposals: Sequence[Proposal], min_confidence: float = MIN_CONFIDENCE) -> list[Proposal]:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from ..errors import UsageError
+from .cleaning import line_goes_on
 from .names import names_nobody
 
 PDF_MAGIC = b"%PDF-"
@@ -101,8 +102,8 @@ def running_text(pages: list[str]) -> str:
     short = 0.75 * lengths[len(lengths) // 2] if lengths else 0
     running = _running_lines(page_lines, short)
     paragraphs: list[str] = []
-    current = ""
-    ended = False  # a blank or short line seemed to end the paragraph: the next line tells
+    current = previous = ""
+    ended = False  # a blank line seemed to end the paragraph: the next line tells
     for lines in page_lines:
         for line in lines:
             if not line:
@@ -110,13 +111,12 @@ def running_text(pages: list[str]) -> str:
                 continue
             if _PAGE_NUMBER.match(line) or _shape(line) in running:
                 continue
-            # A line that opens in lower case goes on the sentence: a short line in a narrow column
-            # ("... of early 2022 have been" / "disappointed."), or a column or page break.
-            if ended and not line[:1].islower():
+            # After a blank line only a line opening in lower case goes on (a column or page break)
+            goes_on = line[:1].islower() if ended else line_goes_on(previous, line, short)
+            if current and not goes_on:
                 paragraphs.append(current)
                 current = ""
-            current = _join(current, line)
-            ended = len(line) < short and not line.endswith("-")
+            current, previous, ended = _join(current, line), line, False
     if current:
         paragraphs.append(current)
     return "\n\n".join(paragraphs) + "\n"

@@ -73,6 +73,8 @@ HEDGE = re.compile(
     r"partly|partially|to some extent|relatively|tends? to|potential(?:ly)?|for now|for the time being|"
     r"not yet|so far|some|limited|selective(?:ly)?|cautious(?:ly)?)\b"
 )
+# "May" with a capital inside a sentence, or before a number, is the month (or a name), not a hedge.
+MONTH_MAY = re.compile(r"(?<=\S)(\s+)May\b|\bMay(?=\s+\d)")
 CONCESSION = re.compile(
     r"^(?:although|though|even though|while|whereas|despite|in spite of|notwithstanding|admittedly)\b"
 )
@@ -301,7 +303,7 @@ class _Facts:
             _segment_weights(lowered),
             _rejected_parts(lowered),
             bool(QUESTION.search(sentence.text)),
-            bool(HEDGE.search(lowered)),
+            bool(HEDGE.search(MONTH_MAY.sub(r"\1", sentence.text).lower())),
             bool(REPORTED.search(lowered)) and not ENDORSEMENT.search(lowered),
         )
 

@@ -67,6 +67,7 @@ PHRASED_SPEECH = (
     r"|(?:is|are|was|were)\s+of\s+the\s+(?:view|opinion)\s+that"
     rf"|{DENIAL}"
     r"|cast\s+doubt|raised\s+(?:\w+\s+)?concerns?"
+    r"|(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?convinced\s+that"
     # a fact held up as showing something ("pointed to the gas deal as proof that")
     r"|(?:pointed\s+to|points\s+to|point\s+to|cited|cites|cite)\s+[^,;:]{1,80}?\s+as\s+(?:\w+\s+)?"
     r"(?:proof|evidence|a\s+sign|signs|an\s+example|examples|a\s+signal|a\s+reason|a\s+symbol)\b"
@@ -109,10 +110,18 @@ _THAT = alternatives([f for b in THAT_VERBS for f in inflections(b)] + IRREGULAR
 _BARE_CLAUSE_VERB = alternatives([f for b in BARE_CLAUSE_VERBS for f in inflections(b)] + BARE_CLAUSE_IRREGULAR)
 _FINITE = r"(?:will|would|could|should|must|might|may|can|cannot|is|are|was|were|has|have|had)\b"
 _BARE_CLAUSE = rf"(?:[\w’'-]+\s+){{1,3}}?{_FINITE}"
+# A verb that names what its object is ("called the drills a challenge", "described the tie as an alliance"),
+# and dissent with no clause after it ("Lukyanov, an analyst in Moscow, differed."): a person's view; a
+# state's, as the author reads it, stays the author's (`_accepted`).
+_NAMING = (
+    r"(?:called|calls|termed|terms|dubbed|dubs|labell?ed|branded)\s+(?:[\w’'-]+\s+){1,8}?(?:an?|one)\s"
+    r"|(?:described|describes|portrayed|portrays|characteri[sz]ed|characteri[sz]es)\s+(?:[\w’'-]+\s+){1,8}?as\b"
+    r"|(?:differed|disagreed|dissented|demurred|objected)(?=\s*[.,;:]|\s+(?:with|strongly|sharply)\b)"
+)
 # A verb that attributes: speech anywhere, opinion before what is held.
 ATTRIBUTING = (
     rf"(?:{PASSIVE_SPEECH}|{PHRASED_SPEECH}|{_SPEECH}\b"
-    rf"|{_THAT}\s+(?:[\w’'-]+\s+){{0,3}}?(?:that\b|[“\"‘:])|{_BARE_CLAUSE_VERB}\s+{_BARE_CLAUSE})"
+    rf"|{_THAT}\s+(?:[\w’'-]+\s+){{0,3}}?(?:that\b|[“\"‘:])|{_BARE_CLAUSE_VERB}\s+{_BARE_CLAUSE}|{_NAMING})"
 )
 # Participles of a view's verbs after which "by" names its holder ("as noted by Anna Petrova").
 _PARTICIPLES = alternatives(
@@ -174,6 +183,13 @@ GROUP_SAID = re.compile(
     rf"(?P<name>(?-i:{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}})\s+{alternatives(GROUP_NOUNS)})\s+"
     rf"{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
+# A group named by whom it stands for ("the leaders of China, Russia and Kazakhstan said"): the whole list speaks,
+# not its last names.
+GROUP_OF_SAID = re.compile(
+    rf"{_OPENING}(?P<name>(?i:the)\s+(?:[\w-]+\s+)?{alternatives([*GROUP_NOUNS, 'heads', 'presidents'])}\s+of\s+"
+    rf"(?:the\s+)?{CAP}(?:\s+{CAP})*(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?{CAP}(?:\s+{CAP})*){{0,9}})\s+"
+    rf"{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
+)
 # Not across "as" or "than": "ties between the two countries as reiterated in the treaty" cites the treaty.
 BODY_SAID = re.compile(
     rf"\b(?P<name>{_BODY})(?:\s+(?:(?!(?:as|than)\b)\w+\s+){{0,3}}?)?\s*{AUXILIARIES}(?P<verb>{ATTRIBUTING}|reads\b)",
@@ -182,6 +198,18 @@ BODY_SAID = re.compile(
 # A body the sentence names and then has speak in a relative clause ("a joint declaration, which proclaimed
 # that ..."): the body holds what follows.
 BODY_WHICH_SAID = re.compile(rf"\b(?P<name>{_BODY}),?\s+which\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})", re.IGNORECASE)
+# The sentence's subject speaking in a second predicate ("The Kremlin on Monday welcomed the plan but said
+# ...", "Li Wen met the envoy and stressed that ..."): the subject, opening the sentence or after an opening
+# phrase, holds what it says. Not "and said to be": a passive.
+# Past tenses and "says" only: "and reasons for ..." is a noun.
+_SAID_AGAIN = alternatives(
+    [f for f in _SPEECH_FORMS if f.endswith("ed") or f.endswith("ed out")] + ["said", "says", "told", "wrote"]
+)
+_SECOND_PREDICATE = (
+    rf"\b[^;]{{1,160}}?\s(?:but|and)\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{_SAID_AGAIN})\b(?!\s+to\b)"
+)
+COORDINATED_SAID = re.compile(rf"^(?:[^,;]{{1,60}},\s+)?(?:the\s+)?{NAME}{_SECOND_PREDICATE}")
+COORDINATED_BODY = re.compile(rf"^(?:[^,;]{{1,60}},\s+)?(?P<name>{_BODY}){_SECOND_PREDICATE}", re.IGNORECASE)
 SAID_BODY = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?P<name>{_BODY})\b", re.IGNORECASE)
 ACCORDING_BODY = re.compile(rf"\baccording\s+to\s+(?P<name>{_BODY})\b", re.IGNORECASE)
 _ROLE = rf"(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<role>{alternatives(ROLE_NOUNS)})"
@@ -239,10 +267,14 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (BODY_SAID, "said-verb"),
     (BODY_WHICH_SAID, "said-verb"),
     (GROUP_SAID, "said-verb"),
+    (GROUP_OF_SAID, "said-verb"),
     (ROLE_SAID, "said-verb"),
     (LOOSE_SAID, "said-verb"),
     (BY_AGENT, "attributed"),
+    (COORDINATED_SAID, "said-verb"),
+    (COORDINATED_BODY, "said-verb"),
 )
+SECOND_PREDICATES = (COORDINATED_SAID, COORDINATED_BODY)
 
 
 def said_in(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> Said | None:
@@ -258,7 +290,8 @@ def said_in(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> Said | Non
                 continue
             # ", according to X." closing the sentence reports all of it, whatever it names before
             closing = how == "according to" and not sentence[match.end() :].strip(" .!?”\"')")
-            at = -1 if closing else match.start()
+            # a second predicate's speaker counts from that verb: a speaker named before it speaks first
+            at = -1 if closing else match.start("verb") if pattern in SECOND_PREDICATES else match.start()
             if best is None or at < best[0]:
                 best = (at, Said(said.name, f'{how}: "{shown(match.group())}"', said.role))
             break
@@ -311,7 +344,9 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
         raw += _head_continued(match.string[match.end("name") : match.start("verb")])
     if pattern in (BODY_SAID, BODY_WHICH_SAID):
         raw = _last_phrase(raw)
-    if pattern in (BODY_SAID, BODY_WHICH_SAID, ACCORDING_BODY, SAID_BODY, GROUP_SAID):
+    if pattern is GROUP_OF_SAID:
+        raw = "the" + raw[3:]  # "the leaders of ...", wherever the sentence puts it
+    if pattern in (BODY_SAID, BODY_WHICH_SAID, ACCORDING_BODY, SAID_BODY, GROUP_SAID, GROUP_OF_SAID, COORDINATED_BODY):
         return Said(" ".join(raw.split()), "")
     if pattern in (ROLE_SAID, ACCORDING_ROLE, SAID_ROLE):
         return Said(" ".join(raw.split()), "", match.group("role").lower())

@@ -39,7 +39,10 @@ REPORTED = re.compile(
     rf"|\b(?:an?|one|another)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:anonymous|unnamed|unidentified|senior|western|"
     rf"chinese|russian|american|military|government)\s+(?:[\w-]+\s+){{0,2}}?)?(?:expert|official|diplomat|"
     rf"source|analyst|observer|insider)\b[^,.]{{0,40}}?\s+(?:said|says|told|added|noted|revealed)\b"
-    r"|^(?:for|to|in the view of) [^,]{0,40}\b(?:many|some|most|western|critics|observers|analysts)\b[^,]*,"
+    # a perspective ("For many in the West,", "To some,"); not a time or a count ("For many years,")
+    r"|^(?:for|to|in the view of) [^,]{0,40}\b(?:many|some|most|western|critics|observers|analysts)\b"
+    r"(?!\s+(?:years?|decades?|months?|weeks?|days?|times?|centuries|generations?|reasons?|ways?|of\s+(?:the|its)\b))"
+    r"[^,]*,"
     r"|\bit\s+is\s+(?:often\s+|widely\s+|commonly\s+|frequently\s+|sometimes\s+|generally\s+|also\s+)?"
     r"(?:said|argued|claimed|believed|assumed|suggested|thought|feared|alleged|asserted|maintained)\b"
     r"|\b(?:conventional wisdom|received wisdom|in the eyes of|many in the west|the prevailing view|"
