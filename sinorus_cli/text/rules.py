@@ -21,7 +21,8 @@ Stance of a sentence on a theme, as a linguist would read it:
 - views reported to be discussed ("critics claim", "many in the West
   predict", "they presume ...") are nobody's thesis here and are left out,
   unless the author endorses them ("rightly") or rejects them in the same
-  sentence (then the author's stance is the reverse);
+  sentence (then the author's stance is the reverse): the words that say so are
+  the speakers package's (`speakers.others`), read once for both;
 Who holds a sentence's view (the author, a named speaker, unnamed others) is read
 by the `speakers` package.
 """
@@ -37,6 +38,7 @@ from itertools import pairwise
 from ..model import Codebook, Theme
 from .explain import Cue
 from .sentences import Sentence
+from .speakers.others import reported_others
 
 # A negation scopes over the next few words of its clause.
 NEGATION = re.compile(
@@ -94,25 +96,6 @@ REJECTION = re.compile(
 # What a rejection reverses: the part of the sentence it stands in, up to a break that opens the author's
 # own reason or counterpoint ("these fears are baseless; shared interests bind them").
 REJECTION_SCOPE_BREAK = re.compile(r"[;:—–]|\b(?:but|however|yet|because|since|whereas|while|instead)\b")
-ENDORSEMENT = re.compile(r"\b(?:rightly|correctly|aptly|is right (?:that|to)|are right (?:that|to)|i agree|we agree)\b")
-# Views the author reports as others' (unnamed, generic), not their own.
-REPORTED = re.compile(
-    r"\b(?:some|many|several|most|other|certain|western|american|european|foreign)\s+(?:\w+\s+){0,2}?"
-    r"(?:analysts|observers|experts|commentators|critics|skeptics|sceptics|pundits|scholars|hawks|media|"
-    r"politicians|voices|people|writers|strategists|officials)\b"
-    r"(?:\s+\w+){0,3}?\s+(?:believe|argue|claim|presume|assume|suggest|contend|insist|predict|fear|worry|warn|"
-    r"speculate|think|see|say|describe|portray|view|call|label|expect|hope|allege|maintain)"
-    r"|^(?:\w+,?\s+)?(?:they|others|some|many|critics|skeptics|sceptics)\s+(?:\w+\s+){0,2}?(?:describe|call|"
-    r"label|portray|depict|regard|view|characteri[sz]e|believe|presume|assume|claim|"
-    r"argue|fear|worry|predict|suggest|contend|insist|hope|think|speculate|say|warn|allege|worried|concerned|"
-    r"convinced|afraid|suspect)"
-    r"|^(?:for|to|in the view of) [^,]{0,40}\b(?:many|some|most|western|critics|observers|analysts)\b[^,]*,"
-    r"|\bit is (?:often |widely |commonly |frequently |sometimes |generally )?(?:said|argued|claimed|"
-    r"believed|assumed|suggested|thought|feared)\b"
-    r"|\b(?:conventional wisdom|allegedly|alleged|reportedly|rumou?r\w*|in the eyes of|as many in the west)\b"
-    r"|\b(?:is|are) (?:often |widely |commonly |frequently )?(?:portrayed|depicted|painted|described) as\b"
-    r"|\baccording to (?:some|many|critics|western|skeptics|sceptics)\b"
-)
 QUESTION = re.compile(r"\?[\"'”’)]*$")
 CONCEDED_WEIGHT = 0.4  # the "although X" part of "although X, Y"
 BEFORE_BUT_WEIGHT = 0.5  # the X of "X, but Y"
@@ -304,7 +287,7 @@ class _Facts:
             _rejected_parts(lowered),
             bool(QUESTION.search(sentence.text)),
             bool(HEDGE.search(MONTH_MAY.sub(r"\1", sentence.text).lower())),
-            bool(REPORTED.search(lowered)) and not ENDORSEMENT.search(lowered),
+            bool(reported_others(sentence.text)),
         )
 
 
