@@ -106,6 +106,18 @@ def test_the_frame_of_a_page_gives_no_title_and_its_copyright_gives_the_outlet()
     }
 
 
+
+@pytest.mark.parametrize(
+    ("dateline", "agency"),
+    [("ASTANA, March 20 (Agencia) -- ", "Agencia"), ("ASTANA (AGN) — ", "AGN"), ("NEW DELHI (Wire): ", "Wire")],
+)
+def test_a_datelines_agency_is_the_outlet(dateline: str, agency: str) -> None:
+    from sinorus_cli.text.metadata import from_text
+
+    page = f"Partners in the steppe\n\n{dateline}The two governments signed a statement on Thursday.\n"
+    assert from_text(page) == {"title": "Partners in the steppe", "outlet": agency}
+
+
 WRAPPED = """Partners in the steppe
 
 ASTANA — The two governments signed a statement on Thursday backing
@@ -167,3 +179,9 @@ def test_paragraphs_are_ordered_trimmed_and_never_overlap(lines: list[str]) -> N
     assert all(text[s:e] == text[s:e].strip() != "" for s, e in spans)
     assert all(e1 < s2 for (_, e1), (s2, _) in itertools.pairwise(spans))
     assert all("\n\n" not in text[s:e].replace(" ", "") for s, e in spans)  # never across a blank line
+
+
+def test_a_headline_set_again_in_capitals_is_a_duplicate() -> None:
+    text = "Partners in the steppe again\n\nPARTNERS IN THE STEPPE AGAIN\n\nQ:\n\nThe talks went well.\n\nQ:\n"
+    dropped = [text[p.start : p.end] for p in clean_paragraphs(text) if p.dropped]
+    assert dropped == ["PARTNERS IN THE STEPPE AGAIN"]

@@ -358,3 +358,32 @@ def test_the_claim_of_a_sentence_the_text_cuts_off_follows_a_new_quote(run, tmp_
     assert proposed.claim.endswith("…")
     widened = requoted(proposed, Quote.of(text, 0, len(text)), text)
     assert widened.claim == claim_at(text, 0, len(text)) != proposed.claim  # it followed the quote
+
+
+def test_the_bodies_an_article_has_speak_are_named_and_completed(run, tmp_path):
+    folder = tmp_path / "b"
+    run("init", str(folder))
+    source = tmp_path / "kremlin.txt"
+    source.write_text(
+        "Talks in Moscow\n\nThe Kremlin said on Monday that the partnership with Beijing is not an alliance. "
+        "Russian Foreign Minister Sergey Lavrov added that the two sides target no third country.\n",
+        encoding="utf-8",
+    )
+    assert run("--corpus", str(folder), "add", str(source), "--id", "k").exit_code == 0
+    result = run("--corpus", str(folder), "review", "k", input="p ?\np kreml\na\nq\n")
+    assert "the article names: Sergey Lavrov, Kremlin" in result.stdout
+    assert "→ speaker: Kremlin (taken for 'kreml')" in result.stdout
+
+
+def test_the_context_marks_only_where_its_paragraph_goes_on():
+    from sinorus_cli.text.sentences import context_of
+
+    text = "One opens. Two follows. Three closes.\n\nFour stands alone. Five ends it."
+    two = text.index("Two")
+    context = context_of(text, two, two + len("Two follows."))
+    assert (context.passage, context.more_before, context.more_after) == (text[:37], False, False)
+    five = text.index("Five")
+    assert context_of(text, five, len(text)).more_before is False
+    long = "Ann left. Bo came. Cy sat. Di ran. Ed hid."
+    cy = long.index("Cy")
+    assert context_of(long, cy, cy + len("Cy sat.")) == type(context)("Bo came. Cy sat. Di ran.", True, True)

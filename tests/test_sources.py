@@ -510,7 +510,7 @@ def test_series_labels_names_under_headlines_labelled_bylines_and_other_scripts(
      ("New Delhi: Oil sales to the region have doubled this year, officials say.\nMore.",
       {"title": "Oil sales to the region have doubled this year, officials say."}),
      ("MOSCOW, March 20 (Xinhua) -- The two leaders met for talks on Monday.\nMore.",
-      {"title": "The two leaders met for talks on Monday."}),
+      {"title": "The two leaders met for talks on Monday.", "outlet": "Xinhua"}),  # the agency filed it
      ("Moscow: The Bear Looks East\nThe text.", {"title": "Moscow: The Bear Looks East"}),
      # a date before a trail of sections stays; a journal page's counters are no title
      ("date 2021-03-02 Home » World\n\nThe two leaders met for talks on Monday.\nMore.",

@@ -196,6 +196,14 @@ def test_a_group_named_by_who_they_are_speaks(sentence: str, name: str) -> None:
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
 
 
+def test_a_title_stands_for_the_person_named_with_it_before() -> None:
+    text = (
+        "NATO Secretary-General Anna Berg spoke to reporters in Brussels on Monday.\n"
+        "The NATO Secretary-General called their growing cooperation a serious challenge."
+    )
+    assert list(by_opening(text).values())[1] == ("named", "Anna Berg")
+
+
 def test_a_group_named_by_whom_it_stands_for_speaks_whole() -> None:
     sentence = "In a joint statement, the leaders of China, Russia, Kazakhstan and Uzbekistan said they back the plan."
     name = "the leaders of China, Russia, Kazakhstan and Uzbekistan"

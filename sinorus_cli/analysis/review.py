@@ -16,7 +16,7 @@ from ..model import STANCES, UNNAMED_OTHERS, Codebook, Span, Theme, Thesis
 from ..text.claims import claim_at, claim_of
 from ..text.quotes import Quote, narrow_to_clause, widen_next, widen_previous
 from ..text.sentences import Sentence, sentences
-from ..text.speakers import Names, is_author, looks_like_person
+from ..text.speakers import Names, attribute, is_author, looks_like_person
 from .resolve import resolve_theme
 from .stance import signed
 
@@ -96,17 +96,26 @@ def requoted(thesis: Thesis, quote: Quote, text: str) -> Thesis:
 
 @dataclass(frozen=True)
 class Source:
-    """The article a review edits quotes and speakers in: its text, sentences, the people it names, its author."""
+    """The article a review edits quotes and speakers in: its text, sentences, the people it names, its author,
+    and the bodies it has speak ("the Kremlin", "the joint statement")."""
 
     text: str = ""
     sentences: tuple[Sentence, ...] = ()
     names: Names | None = None
     author: str = ""
+    bodies: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, text: str, skip: Sequence[Span] = (), author: str = "") -> Source:
         found = sentences(text, tuple(skip))
-        return cls(text, found, Names.of(text, found), author)
+        speaking = (a.name for a in attribute(text, found, author) if a.kind == "named")
+        bodies = tuple(dict.fromkeys(n for n in speaking if not looks_like_person(n)))
+        return cls(text, found, Names.of(text, found), author, bodies)
+
+    @property
+    def voices(self) -> tuple[str, ...]:
+        """Whom a coder may name as a speaker: the people the article names, then the bodies it has speak."""
+        return tuple(dict.fromkeys((*self.people, *self.bodies)))
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -160,8 +169,8 @@ class Review:
         return "rejected" if self.decisions[thesis.id] is None else "accepted"
 
     def help(self) -> str:
-        people = self.source.people
-        return HELP.format(names=", ".join(people) if people else "none")
+        voices = self.source.voices
+        return HELP.format(names=", ".join(voices) if voices else "none")
 
     def apply(self, answer: Answer) -> str:
         """Carry out an answer on the current proposal; returns what to tell the coder, or ''."""
@@ -292,6 +301,7 @@ class Speaker:
 
 
 SPEAKER_SCORE = 85.0  # the least RapidFuzz score at which a typed name is taken for one the article gives
+MIN_BEGUN = 4  # letters typed of the start of a word of one name the article gives, to take that name
 
 
 def resolve_speaker(source: Source, query: str, at: int) -> Speaker:
@@ -299,8 +309,8 @@ def resolve_speaker(source: Source, query: str, at: int) -> Speaker:
     name the article gives (a surname or a near miss is completed), else the name as typed, said to be one
     the article does not give."""
     typed = " ".join(query.split())
-    people = source.people
-    return _reserved(source, typed, people) or _in_article(source, typed, people, at)
+    voices = source.voices
+    return _reserved(source, typed, voices) or _in_article(source, typed, voices, at)
 
 
 def _reserved(source: Source, typed: str, people: Sequence[str]) -> Speaker | None:
@@ -342,6 +352,9 @@ def _in_article(source: Source, typed: str, people: Sequence[str], at: int) -> S
     written = _as_written(source.text, typed)
     if written:  # a name the text gives though not as a person's ("Huanqiu", "the Kremlin"): as the text spells it
         return Speaker(written)
+    begun = [p for p in people if any(w.startswith(typed.casefold()) for w in p.casefold().split())]
+    if len(typed) >= MIN_BEGUN and len(begun) == 1:  # the start of one name's word ("kreml", "lavr")
+        return Speaker(begun[0], f" (taken for {typed!r})")
     best = process.extractOne(typed, people, scorer=fuzz.WRatio, processor=str.casefold) if people else None
     if best is not None and best[1] >= SPEAKER_SCORE:
         return Speaker(best[0], f" (taken for {typed!r})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..analysis.reliability import Reliability
 from ..analysis.stance import Position, signed
@@ -13,6 +13,9 @@ from ..model import Article, Theme, Thesis
 from ..output.text import printable
 from ..output.view import Column, Section, View
 from .cells import share_cell
+
+if TYPE_CHECKING:
+    from ..text.sentences import Context
 
 SCORE_COLUMNS = (
     Column("theme", "Theme", no_wrap=True),
@@ -78,7 +81,7 @@ def review_card(
     total: int,
     theme: Theme | None,
     article: Article,
-    context: str,
+    context: Context,
     why: str = "",
     width: int = 0,
     decided: str = "",
@@ -90,7 +93,8 @@ def review_card(
     """
     name = theme.stance_name(thesis.stance) if theme else ""
     speaker = thesis.speaker or (f"{article.author} (author)" if article.author else "the author")
-    before, _, after = (" ".join(part.split()) for part in context.partition(thesis.quote))
+    before, _, after = (" ".join(part.split()) for part in context.passage.partition(thesis.quote))
+    opening, closing = "…" if context.more_before else "", "…" if context.more_after else ""
     quote = " ".join(thesis.quote.split())  # a quote widened across a paragraph break is shown on one line
     confidence = f"confidence {thesis.confidence:.2f}" if thesis.confidence is not None else thesis.origin
     lines = [
@@ -99,7 +103,7 @@ def review_card(
         f"  speaker {speaker}",
         f"  claim   {thesis.claim}",
         *([f"  why     {why}"] if why else []),
-        f"  …{before} »{quote}« {after}…" if context else f"  »{quote}«",
+        "  " + " ".join(part for part in (opening + before, f"»{quote}«", after + closing) if part),
     ]
     return "".join(wrapped(printable(line), width, indent="    ") for line in lines)
 

@@ -86,6 +86,7 @@ BOILERPLATE = PAGE_FURNITURE + _patterns(
 DUPLICATE_SCORE = 95.0
 MIN_DUPLICATE_LENGTH = 80
 OPENING_WORDS = 8
+MIN_COPY_WORDS = 4  # a shorter paragraph said twice ("Q:", "Thank you.") is no copy to drop
 # Distinct paragraphs sharing their opening words compared with each one: bounds the work on
 # hostile input (thousands of variants of one sentence) while a teaser meets its full copy.
 MAX_VERSIONS_COMPARED = 32
@@ -185,9 +186,26 @@ def clean_paragraphs(text: str, skip: Sequence[Span] = ()) -> list[Paragraph]:
             reasons[i] = f"skipped: {region.reason or 'not the author'}"
         elif is_boilerplate(text[start:end]):
             reasons[i] = "boilerplate"
-    for i, j in _duplicates(text, spans, reasons):
+    for i, j in [*_duplicates(text, spans, reasons), *_short_copies(text, spans, reasons)]:
         reasons[i] = f"duplicate of the paragraph at offset {spans[j][0]}"
     return [Paragraph(s, e, r) for (s, e), r in zip(spans, reasons, strict=True)]
+
+
+def _short_copies(text: str, spans: list[tuple[int, int]], reasons: list[str]) -> list[tuple[int, int]]:
+    """Pairs (dropped, kept) of short paragraphs of a few words that repeat an earlier one but for case
+    (a headline set again in capitals): too short for `_duplicates`, and only exact copies are."""
+    first: dict[str, int] = {}
+    pairs = []
+    for i, (start, end) in enumerate(spans):
+        paragraph = text[start:end]
+        if reasons[i] or end - start >= MIN_DUPLICATE_LENGTH or len(paragraph.split()) < MIN_COPY_WORDS:
+            continue
+        key = " ".join(paragraph.casefold().split())
+        if key in first:
+            pairs.append((i, first[key]))
+        else:
+            first[key] = i
+    return pairs
 
 
 def _opening(paragraph: str) -> str:

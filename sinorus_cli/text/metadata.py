@@ -24,6 +24,11 @@ _DATED = re.compile(
     r"^\s*(?:published|posted|updated|date|dated|first published)(?:\s+on)?\s*:?\s*(?P<rest>.+)$", re.IGNORECASE
 )
 _OUTLET = re.compile(r"^\s*(?:source|outlet|published in|publication)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+# A dateline naming the agency that filed the report ("MOSCOW, March 20 (Xinhua) --", "DUSHANBE (AFP) —"):
+# the outlet, where no line names another.
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[^(),]{1,30})?\s*\((?P<agency>[A-Z][A-Za-z.&-]{1,24})\)\s*(?:--|[—–:-])"
+)
 # A periodical's volume and issue after its name ("Monitor Volume: 7 Issue: 137"): not part of the name.
 _ISSUE = re.compile(r"\s+(?:vol(?:ume)?\.?|issue|no\.|number)\s*:?\s*\d.*$", re.IGNORECASE)
 # The owner a copyright line names ("© The Weekly Observer", "Copyright 2024 Example Media. All rights
@@ -338,6 +343,7 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     lines = [line for line in lines if line]
     owner = next((m.group("owner") for line in lines if (m := _COPYRIGHT.match(line))), "")
     lines = [line for line in lines if not (PAGE_CHROME.match(line) or is_page_furniture(line))]
+    agency = next((m.group("agency") for line in lines if (m := _DATELINE_AGENCY.match(line))), "")
     for number, line in enumerate(lines):
         if bare and number and lines[number - 1] == bare and BIO_LINE.search(line) and len(line) <= HEADER_LINE:
             continue  # the author's description: neither the title nor running text
@@ -376,8 +382,8 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             bare = described  # "ANNA BERG, senior staff writer"
     if bare:
         found.setdefault("author", _bare_author(bare))
-    if owner:
-        found.setdefault("outlet", owner)
+    if owner or agency:
+        found.setdefault("outlet", owner or agency)
     title = title or fallback
     if tag := AGENCY_TAG.match(title):  # "(MENAFN) The ...": the agency distributed it; the title follows
         title = title[tag.end() :]

@@ -125,7 +125,16 @@ def sentences(text: str, skip: Sequence[Span] = ()) -> tuple[Sentence, ...]:
     return tuple(found)
 
 
-def context_of(text: str, start: int, end: int, skip: Sequence[Span] = ()) -> str:
+@dataclass(frozen=True)
+class Context:
+    """A passage around a quote, and whether its paragraph goes on before and after it."""
+
+    passage: str
+    more_before: bool
+    more_after: bool
+
+
+def context_of(text: str, start: int, end: int, skip: Sequence[Span] = ()) -> Context:
     """The passage around [start, end): the sentence before it, it, and the sentence after, within its paragraph.
 
     Falls back to the range itself when it does not line up with the sentences.
@@ -133,11 +142,14 @@ def context_of(text: str, start: int, end: int, skip: Sequence[Span] = ()) -> st
     found = sentences(text, skip)
     inside = [i for i, s in enumerate(found) if overlaps(s.start, s.end, start, end)]
     if not inside:
-        return text[start:end]
+        return Context(text[start:end], True, True)
     first, last = inside[0], inside[-1]
     paragraph = found[first].paragraph
-    if first > 0 and found[first - 1].paragraph == paragraph:
-        first -= 1
-    if last + 1 < len(found) and found[last + 1].paragraph == paragraph:
-        last += 1
-    return text[min(found[first].start, start) : max(found[last].end, end)]
+
+    def same_paragraph(i: int) -> bool:
+        return 0 <= i < len(found) and found[i].paragraph == paragraph
+
+    first -= same_paragraph(first - 1)
+    last += same_paragraph(last + 1)
+    passage = text[min(found[first].start, start) : max(found[last].end, end)]
+    return Context(passage, same_paragraph(first - 1), same_paragraph(last + 1))

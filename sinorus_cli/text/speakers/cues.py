@@ -89,6 +89,7 @@ ROLE_NOUNS = word_list("""
     president premier minister spokesman spokeswoman spokesperson ambassador chairman envoy diplomat
     general commander secretary professor expert analyst scholar researcher leader official director chief
     head senator governor economist historian politician lawmaker diplomat academic scientist journalist
+    secretary-general
 """)
 # Documents and bodies that speak for themselves ("the joint statement says").
 BODIES = word_list("""
@@ -360,4 +361,7 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     verb = match.groupdict().get("verb") or ""
     if name.lower() in PLACES and verb and not re.match(rf"{_SPEECH}|{DENIAL}", verb, re.IGNORECASE):
         return None  # a state "believes that" in the author's reading; it "said" in a statement
+    title = raw.split()[-1].lower()
+    if title in ROLE_NOUNS and raw.split()[0][:1].isupper():
+        return Said(" ".join(raw.split()), "", title)  # a title standing for its holder ("NATO Secretary-General")
     return Said(name, "")

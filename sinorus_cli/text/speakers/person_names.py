@@ -86,6 +86,8 @@ THING_WORDS = frozenset(
     initiative treaty railway island war road belt river sea ocean pipeline agreement accord summit forum
     pact crisis doctrine dialogue bridge canal strait peninsula region province port station highway
     declaration charter programme program plan project strategy operation exercise exercises games olympics
+    alliance square street avenue palace hall kingdom east north south peril revolution empire dynasty
+    mountains lake gulf valley desert corridor zone
 """)
 )
 NAME_PARTICLES = frozenset(word_list("of the de da van von bin ibn"))
