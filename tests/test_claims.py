@@ -453,3 +453,17 @@ def test_the_dashes_around_an_aside_end_no_clause() -> None:
         "The idea of a “grand bargain” is fundamentally flawed and lacks the political, economic, and military "
         "footing that any lasting success would need."
     )
+
+
+def test_with_no_clause_end_in_reach_a_colons_clause_is_the_claim() -> None:
+    sentence = (
+        "If Moscow does not diversify its economy and raise its capacity to innovate, its trade with Beijing "
+        "will stay lopsided for decades: Russia will export raw materials, energy resources, timber, grain, "
+        "fertiliser and arms, and import machines."
+    )
+    assert claim_of(sentence) == (
+        "If Moscow does not diversify its economy and raise its capacity to innovate, its trade with Beijing "
+        "will stay lopsided for decades."
+    )
+    short = "The two sides agreed on three aims: trade, energy and security."  # whole when it fits
+    assert claim_of(short) == short

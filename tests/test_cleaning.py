@@ -109,13 +109,23 @@ def test_the_frame_of_a_page_gives_no_title_and_its_copyright_gives_the_outlet()
 
 @pytest.mark.parametrize(
     ("dateline", "agency"),
-    [("ASTANA, March 20 (Agencia) -- ", "Agencia"), ("ASTANA (AGN) — ", "AGN"), ("NEW DELHI (Wire): ", "Wire")],
-)
+    [("ASTANA, March 20 (Agencia) -- ", "Agencia"), ("ASTANA (AGN) — ", "AGN"), ("NEW DELHI (Wire): ", "Wire"),
+     ("ASTANA, January 15. /AGN/. ", "AGN")],
+)  # fmt: skip
 def test_a_datelines_agency_is_the_outlet(dateline: str, agency: str) -> None:
     from sinorus_cli.text.metadata import from_text
 
     page = f"Partners in the steppe\n\n{dateline}The two governments signed a statement on Thursday.\n"
     assert from_text(page) == {"title": "Partners in the steppe", "outlet": agency}
+    running = f"{dateline}The two governments signed a statement on Thursday.\n\nMore.\n"  # no headline
+    assert from_text(running)["title"] == "The two governments signed a statement on Thursday."
+
+
+def test_the_time_after_a_date_line_is_no_headline() -> None:
+    from sinorus_cli.text.metadata import from_text
+
+    page = "May 26, 2014 7:00 pm JST\nNothing inevitable about an alliance\n\nThe two leaders met last week.\n"
+    assert from_text(page) == {"date": "2014-05-26", "title": "Nothing inevitable about an alliance"}
 
 
 WRAPPED = """Partners in the steppe

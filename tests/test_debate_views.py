@@ -150,3 +150,15 @@ def test_an_undated_article_leaves_no_empty_line_under_its_id(run, seed_copy):
     shown = re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines()
     rows = [i for i, line in enumerate(shown) if line.split()[-1:] == ["korolev-2017"]]
     assert rows and all(shown[i + 1].strip() for i in rows)
+
+
+def test_an_empty_sections_message_is_set_off_from_the_next_title(run):
+    empties = ("no two articles agree", "no two articles contradict", "no qualified pairs")
+    seen = 0
+    for theme in ("alliance", "trust", "military", "equality"):
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", run("compare", theme, tty=True, width=100).output).splitlines()
+        for i, line in enumerate(lines[:-1]):
+            if line.strip() in empties:
+                seen += 1
+                assert lines[i + 1].strip() == "", (theme, lines[i : i + 2])
+    assert seen

@@ -365,13 +365,14 @@ def test_the_bodies_an_article_has_speak_are_named_and_completed(run, tmp_path):
     run("init", str(folder))
     source = tmp_path / "kremlin.txt"
     source.write_text(
-        "Talks in Moscow\n\nThe Kremlin said on Monday that the partnership with Beijing is not an alliance. "
+        "Talks in Moscow\n\nAccording to the spokesman, the talks were frank. "
+        "The Kremlin said on Monday that the partnership with Beijing is not an alliance. "
         "Russian Foreign Minister Sergey Lavrov added that the two sides target no third country.\n",
         encoding="utf-8",
     )
     assert run("--corpus", str(folder), "add", str(source), "--id", "k").exit_code == 0
     result = run("--corpus", str(folder), "review", "k", input="p ?\np kreml\na\nq\n")
-    assert "the article names: Sergey Lavrov, Kremlin" in result.stdout
+    assert "the article names: Sergey Lavrov, Kremlin\n" in result.stdout  # not "the spokesman": no one named
     assert "→ speaker: Kremlin (taken for 'kreml')" in result.stdout
 
 

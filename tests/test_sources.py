@@ -212,6 +212,8 @@ def test_links_and_pdfs_get_title_author_date_outlet_and_ids_a_person_would_choo
         "2021-01-27",
     )
     assert (byline["author"], byline["date"], byline["outlet"]) == ("Maria Rossi", "2024-05-03", "Policy Weekly")
+    # where each date came from is recorded, as for the seeds
+    assert (jsonld["date_basis"], jsonld["date_note"]) == ("stated", "Read from the page's own metadata.")
     dated = got["lima-2023"]
     assert (dated["title"], dated["author"], dated["date"], dated["outlet"]) == (
         "Rails across the steppe", "Ana Lima", "2023-03-13", "Continental Affairs"
@@ -225,6 +227,18 @@ def test_links_and_pdfs_get_title_author_date_outlet_and_ids_a_person_would_choo
     text = (corpus / pdf["file"]).read_text(encoding="utf-8")
     assert "their cooperation has limits" in text and "Eastern Institute Report" not in text
     assert "said." not in text and not any(line.strip().isdigit() for line in text.splitlines())
+
+
+def test_a_date_read_from_a_texts_top_lines_is_recorded_as_stated_there(run, corpus, tmp_path):
+    source = tmp_path / "dated.txt"
+    source.write_text("Rails across the steppe\nMarch 13, 2023\n\nThe line will carry grain east.\n", encoding="utf-8")
+    assert run("--corpus", str(corpus), "add", str(source)).exit_code == 0
+    [added] = [a for a in _articles(corpus) if a["date"] == "2023-03-13"]
+    assert (added["date_basis"], added["date_note"]) == ("stated", "Read from the text's top lines.")
+    source.write_text("Rails across the steppe again\nMarch 13, 2023\n\nIt will carry oil.\n", encoding="utf-8")
+    assert run("--corpus", str(corpus), "add", str(source), "--date", "2023-03").exit_code == 0
+    [given] = [a for a in _articles(corpus) if a["date"] == "2023-03"]
+    assert "date_basis" not in given  # the user's date: its basis is theirs to record
 
 
 def test_flags_win_over_what_the_source_says_and_dry_run_writes_nothing(run, corpus, server):
@@ -560,6 +574,12 @@ def test_a_pdf_saved_by_an_account_takes_its_author_and_title_from_its_first_pag
 )  # fmt: skip
 def test_ids_from_names_as_people_write_them(author, expected):
     assert id_for({"author": author, "date": "2023-05-01", "title": "Some title"}) == expected
+
+
+def test_an_undated_articles_id_adds_its_titles_first_key_words_to_the_name():
+    metadata = {"author": "Dr. Anna Berg", "title": "The Dragon and the Bear: A marriage of convenience"}
+    assert id_for(metadata) == "berg-dragon-bear"
+    assert id_for({"author": "Anna Berg", "title": ""}) == "berg"
 
 
 def test_an_id_is_never_digits_alone():

@@ -335,6 +335,10 @@ def test_not_a_speaker(sentence: str) -> None:
         ("Russian Foreign Minister Sergey Lavrov", "Sergey Lavrov"),
         ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
         ("Anna Petrova of the Institute of World Economy", "Anna Petrova"),
+        # a person after the body they head or served ("ex-head of the Security Committee of X Y Z")
+        ("ex-head of the National Security Committee of Kazakhstan Ivan Petrov", "Ivan Petrov"),
+        ("Director of the Institute of Asian and African Countries Anna Berg", "Anna Berg"),
+        ("Iranian Foreign Minister Ali Reza Karimi", "Ali Reza Karimi"),
         ("Bank of China", "Bank of China"),
         ("The US Department of Defense", "US Department of Defense"),
         ("Chinese Foreign Ministry", "Chinese Foreign Ministry"),

@@ -16,7 +16,7 @@ from ..model import STANCES, UNNAMED_OTHERS, Codebook, Span, Theme, Thesis
 from ..text.claims import claim_at, claim_of
 from ..text.quotes import Quote, narrow_to_clause, widen_next, widen_previous
 from ..text.sentences import Sentence, sentences
-from ..text.speakers import Names, attribute, is_author, looks_like_person
+from ..text.speakers import Names, attribute, is_author, looks_like_person, stands_for_person
 from .resolve import resolve_theme
 from .stance import signed
 
@@ -109,7 +109,8 @@ class Source:
     def of(cls, text: str, skip: Sequence[Span] = (), author: str = "") -> Source:
         found = sentences(text, tuple(skip))
         speaking = (a.name for a in attribute(text, found, author) if a.kind == "named")
-        bodies = tuple(dict.fromkeys(n for n in speaking if not looks_like_person(n)))
+        # not a description left unresolved ("the minister"): it stands for a person, who is listed if named
+        bodies = tuple(dict.fromkeys(n for n in speaking if not looks_like_person(n) and not stands_for_person(n)))
         return cls(text, found, Names.of(text, found), author, bodies)
 
     @property

@@ -133,12 +133,17 @@ def title_words(title: str) -> list[str]:
     return [w for w in words if w not in skipped and not w.isdigit()][:TITLE_WORDS]
 
 
+UNDATED_TITLE_WORDS = 2  # after the author's name, in the id of an article with no date
+
+
 def id_for(metadata: Mapping[str, str]) -> str:
     """The id a person would choose: name word and year, else the title's key words; never digits alone."""
     year = metadata.get("date", "")[:4]
     word = name_word(metadata.get("author", ""))
     if not word or word.isdigit():
         word = "-".join(title_words(metadata.get("title", "")))
+    elif not year:  # a name alone ("yi") says little: the title's first key words say which of theirs
+        word = "-".join([word, *title_words(metadata.get("title", ""))[:UNDATED_TITLE_WORDS]])
     candidate = slug(word, year)
     # '2024', '1-2024': a spreadsheet reads a thesis id `2024:1` as a time; 'con': a device name on Windows
     if not re.search(r"[a-z]", candidate) or records.id_problem(candidate):

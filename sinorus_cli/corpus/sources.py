@@ -39,6 +39,10 @@ def article_fields(article: Ingested, metadata: Mapping[str, str]) -> dict[str, 
     if fields.get("date") and records.date_problem(fields["date"]):
         del fields["date"]  # a source's odd date must not fail the add: the user can give --date
     fields = {k: " ".join(v.split())[:200] for k, v in fields.items() if v}
+    if fields.get("date") and not metadata.get("date"):  # where the date came from, as the seeds record it
+        fields["date_basis"] = "stated"
+        where = "the page's own metadata" if found.get("date") else "the text's top lines"
+        fields["date_note"] = f"Read from {where}."
     url = found.get("url", "")
     if url and not records.url_problem(url):
         fields["url"] = url  # the link's address is a field of its own; anything else stays a note

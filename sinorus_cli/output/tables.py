@@ -76,6 +76,7 @@ def write_tables(view: View, env: Environment, file: TextIO | None = None) -> No
             console.print(plain(section.title, style="bold"))
         if not section.table_rows:
             console.print(plain(section.empty, style="dim italic"))
+            console.print()  # a blank line before the next section's title, as after a table
             continue
         cells = [[cell(c, row) for c in section.columns] for row in section.table_rows]
         widths = column_widths(section, cells, console.width)

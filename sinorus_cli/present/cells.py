@@ -126,7 +126,9 @@ PROPOSED = "◇"  # marks what rests on automatically proposed theses, not yet r
 
 def proposed_mark(origin: Any, confidence: Any) -> str:
     """`◇ proposed 0.62` for an unreviewed thesis (or a position resting on one); empty when curated."""
-    return f"{PROPOSED} proposed {cell_text(confidence)}".rstrip() if origin == "auto" else ""
+    # two decimals always, as review's cards give it: "0.125" beside "0.16" reads as more precise than it is
+    shown = f"{confidence:.2f}" if isinstance(confidence, float) else cell_text(confidence)
+    return f"{PROPOSED} proposed {shown}".rstrip() if origin == "auto" else ""
 
 
 def annotated(key: str, prefix: str = "") -> Any:

@@ -158,6 +158,12 @@ MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the s
 # bracket after one. A text's last sentence without any was cut off (an excerpt that stops mid-sentence).
 SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’)\]]$")
 STRETCH = 10 / 7  # a claim aims at max_chars but may run this much longer where only that keeps it whole (200)
+# A clause that announces what its colon lists ("read it in two ways:", "the following aims:"): the list is
+# the point, and the clause says nothing without it.
+ANNOUNCES_LIST = re.compile(
+    r"\b(?:two|three|four|five|six|several|various|following|these|those|both|as\s+follows)\b[^:,;]{0,40}$",
+    re.IGNORECASE,
+)
 COLON_TAIL_WORDS = 3  # a cut leaving this few words after a colon ("...: unlike China") ends at the colon
 
 
@@ -277,6 +283,16 @@ def _shortened(text: str, max_chars: int) -> str:
     return cut_at_word(text, max_chars)
 
 
+def _before_colon(text: str, max_chars: int) -> str:
+    """The clause a colon closes, before the list or detail it announces ("... will remain one-sided: Russia
+    will export raw materials, energy, arms ..."), where it ends a main clause within `max_chars`; else ''."""
+    window = range(math.ceil(MIN_KEPT * max_chars), max_chars)
+    colons = [m.start() for m in re.finditer(r":\s", text) if m.start() in window]
+    if colons and _ends_main_clause(text[: colons[-1]], None) and not ANNOUNCES_LIST.search(text[: colons[-1]]):
+        return _finished(text[: colons[-1]])
+    return ""
+
+
 LIST_ITEM = re.compile(r"\s*[“\"]?[\w’'-]+[”\"]?(?:,|\s+(?:and|or)\s)")
 
 
@@ -386,7 +402,8 @@ def _claim(sentence: str, max_chars: int, longest: int) -> str:
         at_clause_end = next((c for c in cut if not c.endswith(ELLIPSIS)), None)
         if at_clause_end is not None:
             return at_clause_end
-    return cut[-1]
+    # no clause ends within reach, even stretched: a colon's clause is whole, a cut at a word is not
+    return next((c for v in versions if (c := _before_colon(v, max(1, longest)))), cut[-1])
 
 
 def _without_inner_attribution(text: str) -> str:

@@ -27,7 +27,8 @@ _OUTLET = re.compile(r"^\s*(?:source|outlet|published in|publication)\s*:\s*(?P<
 # A dateline naming the agency that filed the report ("MOSCOW, March 20 (Xinhua) --", "DUSHANBE (AFP) —"):
 # the outlet, where no line names another.
 _DATELINE_AGENCY = re.compile(
-    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[^(),]{1,30})?\s*\((?P<agency>[A-Z][A-Za-z.&-]{1,24})\)\s*(?:--|[—–:-])"
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[^(),/]{1,30})?\s*(?:\((?P<agency>[A-Z][A-Za-z.&-]{1,24})\)\s*(?:--|[—–:-])"
+    r"|/(?P<slashed>[A-Z][A-Za-z.&-]{1,24})/\.?)"  # "DUBAI, January 15. /TASS/."
 )
 # A periodical's volume and issue after its name ("Monitor Volume: 7 Issue: 137"): not part of the name.
 _ISSUE = re.compile(r"\s+(?:vol(?:ume)?\.?|issue|no\.|number)\s*:?\s*\d.*$", re.IGNORECASE)
@@ -55,6 +56,8 @@ FALLBACK_DATE_LANGUAGES = ["fr", "de", "es", "it", "pt", "pl", "nl", "tr", "ar",
 _OPENING_DATE = re.compile(
     r"^(?:date\s*:?\s*)?(?P<date>[^\n]{0,20}?\b(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?)\b", re.IGNORECASE
 )
+# A time of day after a date ("May 26, 2014 7:00 pm JST", "12:30 GMT"): no part of any headline.
+_CLOCK_TIME = re.compile(r"^\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?[\s.,|]*", re.I)
 # "Jane Doe: Why the partnership holds" - a person's name, a colon, the headline.
 _NAMED_HEADLINE = re.compile(r"^(?P<name>[^:]{3,40}?)\s*:\s*(?P<title>\S.{8,})$")
 # A page's trail of sections before its headline ("Home » World » ..."): dropped, the headline kept. A plain
@@ -280,7 +283,7 @@ BIO_LINE = re.compile(
 # "BEIJING (Reuters) -". Its words must be places or capitals (checked in `_without_dateline`).
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^()]{1,30}\))?\s*(?::|-{1,2}|[–—])\s+(?=\S)"
+    r"(?:(?:\s*\([^()]{1,30}\))?\s*(?::|-{1,2}|[–—])|\.?\s*/[^/\s]{1,30}/\.?)\s+(?=\S)"
 )
 
 
@@ -343,7 +346,7 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     lines = [line for line in lines if line]
     owner = next((m.group("owner") for line in lines if (m := _COPYRIGHT.match(line))), "")
     lines = [line for line in lines if not (PAGE_CHROME.match(line) or is_page_furniture(line))]
-    agency = next((m.group("agency") for line in lines if (m := _DATELINE_AGENCY.match(line))), "")
+    agency = next((m["agency"] or m["slashed"] for line in lines if (m := _DATELINE_AGENCY.match(line))), "")
     for number, line in enumerate(lines):
         if bare and number and lines[number - 1] == bare and BIO_LINE.search(line) and len(line) <= HEADER_LINE:
             continue  # the author's description: neither the title nor running text
@@ -351,6 +354,7 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         if "date" not in found and opening and parse_date(opening.group("date")):
             found["date"] = parse_date(opening.group("date"))
             line = line[opening.end() :].strip(" .,|:-—")  # what follows the date may still be the headline
+            line = _CLOCK_TIME.sub("", line)  # but not the time of day ("7:00 pm JST")
             if is_page_furniture(line):
                 continue  # "Mon, May 5, 2008 - Page 3 World": a print page's number and section
         item = LIST_MARK.sub("", line)  # a list's item is never the headline; its words may stand in for one

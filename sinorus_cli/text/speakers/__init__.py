@@ -33,7 +33,7 @@ sentence by sentence (`attribution`).
 """
 
 from .attribution import AUTHOR, Attribution, Kind, attribute, quoted_share
-from .cues import ATTRIBUTING, AUXILIARIES, said_in
+from .cues import ATTRIBUTING, AUXILIARIES, said_in, stands_for_person
 from .labels import NOT_LABELS, label_of
 from .name_resolution import Names
 from .others import reported_others
@@ -55,4 +55,5 @@ __all__ = [
     "quoted_share",
     "reported_others",
     "said_in",
+    "stands_for_person",
 ]

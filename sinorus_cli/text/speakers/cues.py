@@ -68,6 +68,9 @@ PHRASED_SPEECH = (
     rf"|{DENIAL}"
     r"|cast\s+doubt|raised\s+(?:\w+\s+)?concerns?"
     r"|(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?convinced\s+that"
+    # a statement put out ("issued a televised statement confirming that")
+    r"|(?:issued|issues|released|releases|put\s+out)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|communiqu[eé]|declaration|warning|denial)\b"
     # a fact held up as showing something ("pointed to the gas deal as proof that")
     r"|(?:pointed\s+to|points\s+to|point\s+to|cited|cites|cite)\s+[^,;:]{1,80}?\s+as\s+(?:\w+\s+)?"
     r"(?:proof|evidence|a\s+sign|signs|an\s+example|examples|a\s+signal|a\s+reason|a\s+symbol)\b"
@@ -244,6 +247,13 @@ class Said:
     name: str
     evidence: str
     role: str = ""  # for a description standing for a person ("the minister"): its role noun
+
+
+def stands_for_person(name: str) -> bool:
+    """Whether a speaker's name is a description of a person by their office ("the minister", "the Chinese
+    leader"), as a description the article left unresolved is."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in ROLE_NOUNS
 
 
 def _inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:

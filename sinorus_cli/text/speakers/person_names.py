@@ -28,6 +28,8 @@ TITLE_WORDS = frozenset(
     national security international affairs economic economist historian lawmaker legislator member
     minister-counselor first second premier-elect president-elect late presidential ministerial military
     navy army parliamentary opposition intelligence trade energy finance industry policy visiting
+    iranian indian japanese korean european british french german turkish kazakh pakistani ukrainian
+    mongolian israeli brazilian australian canadian italian polish belarusian uzbek vietnamese soviet
 """)
 )
 # Capitalised words that open a sentence or clause and are never part of a name.
@@ -87,7 +89,7 @@ THING_WORDS = frozenset(
     pact crisis doctrine dialogue bridge canal strait peninsula region province port station highway
     declaration charter programme program plan project strategy operation exercise exercises games olympics
     alliance square street avenue palace hall kingdom east north south peril revolution empire dynasty
-    mountains lake gulf valley desert corridor zone
+    mountains lake gulf valley desert corridor zone countries nations peoples
 """)
 )
 NAME_PARTICLES = frozenset(word_list("of the de da van von bin ibn"))
@@ -139,12 +141,29 @@ def clean_name(name: str) -> str:
         words.pop(0)
     while words and words[0].lower() in NAME_PARTICLES:  # "Director | of the Institute": what the title left
         words.pop(0)
-    words = _without_affiliation(words)
+    words = _without_affiliation(_person_after_body(words))
     cleaned = " ".join(words).strip(" ,.:;")
     lowered = cleaned.lower()
     if not cleaned or lowered in NOT_SPEAKERS or _is_title(cleaned) or lowered in OPENERS:
         return ""
     return cleaned
+
+
+def _person_after_body(words: list[str]) -> list[str]:
+    """The person a body's name ends with ("National Security Committee of Kazakhstan Alnur Musayev": Alnur
+    Musayev), where its last two or three words are a person's name; else the words as they are."""
+    bodies = INSTITUTION_WORDS | PLACES | THING_WORDS
+    for k in (3, 2):
+        tail = words[-k:]
+        before = words[:-k]
+        if (
+            before
+            and before[-1].lower() not in NAME_PARTICLES | {"and", "&"}  # "Institute of World Economy" is the body's
+            and any(w.lower() in bodies for w in before)
+            and looks_like_person(" ".join(tail))
+        ):
+            return tail
+    return words
 
 
 def _without_affiliation(words: list[str]) -> list[str]:
