@@ -467,3 +467,20 @@ def test_with_no_clause_end_in_reach_a_colons_clause_is_the_claim() -> None:
     )
     short = "The two sides agreed on three aims: trade, energy and security."  # whole when it fits
     assert claim_of(short) == short
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # "said" with a clause after it is no attribution trailing the sentence
+        ("Ivan Petrov, a fellow at the institute, said the ties are strong and will remain so for a decade.",
+         "Ivan Petrov said the ties are strong and will remain so for a decade."),
+        # descriptions after a name, one or several, with or without an article, before the name's verb
+        ("Anna Berg, Director of the Institute of Asian Studies, Doctor of Sciences, said the ties are strong.",
+         "Anna Berg said the ties are strong."),
+        # commas that part a list are no appositive
+        ("China, Republic of Korea, and Japan met in Busan.", "China, Republic of Korea, and Japan met in Busan."),
+    ],
+)  # fmt: skip
+def test_descriptions_after_a_name_go_and_its_verb_stays(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim

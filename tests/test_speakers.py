@@ -444,3 +444,10 @@ def test_fears_that_grow_with_nobody_named_are_others_views() -> None:
 def test_a_body_that_a_phrase_cites_with_as_does_not_speak() -> None:
     text = "They keep the partnership between the two countries as reiterated in their treaty of 2001."
     assert who(text)[text].kind == "author"
+
+
+def test_they_does_not_stand_for_one_person() -> None:
+    text = "Ivan Petrov said the talks went well. They also announced plans to deepen ties in energy."
+    assert list(by_opening(text).values()) == [("named", "Ivan Petrov"), ("author", "")]
+    body = "The Kremlin said the talks went well. They added that ties in energy would deepen."
+    assert list(by_opening(body).values()) == [("named", "Kremlin"), ("named", "Kremlin")]

@@ -34,7 +34,7 @@ from .clause_words import (
 from .clauses import CLOSING_DOUBLE, OPENING_DOUBLE, SUBORDINATE, paired, without_opening_phrase
 from .cleaning import LIST_MARK
 from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
-from .speakers import ATTRIBUTING, AUXILIARIES
+from .speakers import ATTRIBUTING, AUXILIARIES, looks_like_person
 from .speakers.labels import SHORT_LABEL
 
 # Words that open a sentence to link it to the last one, not to say anything of their own.
@@ -97,20 +97,32 @@ _DESCRIPTION = r"(?:a|an|the|[\w’'-]+['’]s)\s[^,;:]{1,90}"  # "a senior fell
 _DESCRIBED = rf"(?:,\s*{_DESCRIPTION},)"
 # What may follow a trailing "he said": when, where, to whom ("on Monday", "in a statement", "to reporters").
 # Not a predicate: in ", the two states now share a border" the verb is "share", and "states" a noun.
+_FINITE_VERB = r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|remains?)\b"
 _WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|from|with|for|via|yesterday|today)\b"
 TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
     rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?{_DESCRIBED}?)\s+(?:also\s+|later\s+|then\s+)?"
     rf"\b{_SPEAKING}\b(?:\s+{_WHEN_OR_WHERE}[^,;:]{{0,60}})?"
-    # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ...", a clause of its own
-    rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"
+    # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ..." or ", said the ties are
+    # strong": a clause of its own, with its verb
+    rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])(?![^,;:]*\b{_FINITE_VERB})[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"
     rf"|{_ACCORDING_TO}"
     rf")\s*[.!]?\s*$"
 )
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*\[[^\[\]]{0,200}\]")
 # An appositive after a name: "Sergey Lavrov, Russia's foreign minister, said" keeps "Sergey Lavrov said".
+# Several may follow one another, and an office may stand without an article ("Anna Berg, Director of the
+# Institute of X, Doctor of Sciences, said").
+_OFFICE = r"(?-i:[A-Z][a-z]+)\s+of\s[^,;:]{1,90}"
 APPOSITIVE = re.compile(
     rf"(?<=[A-Z][\w’'.-])\s*,\s+(?:(?:who|which|whose)\s[^,;:]{{1,90}}|{_DESCRIPTION}),(?=\s+[a-z])"
+)
+# A person's name of two to four words, one to three descriptions, then the person's verb ("Anna Berg, Director
+# of the Institute of X, Doctor of Sciences, said"): the descriptions go.
+PERSON_APPOSITIVE = re.compile(
+    rf"(?P<name>\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{1,3}})"
+    rf"(?:\s*,\s+(?:{_DESCRIPTION}|{_OFFICE})){{1,3}},"
+    rf"(?=\s+(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?(?:{_SPEAKING}|{_FINITE_VERB}|spoke\b|[a-z]{{3,}}ed\b))"
 )
 # A non-restrictive relative clause inside the sentence, its verb resumed after it ("X, which is defined
 # as ... by Y, is genuine"): the sentence reads whole without it.
@@ -388,7 +400,7 @@ def _claim(sentence: str, max_chars: int, longest: int) -> str:
     whole = _visible(sentence)
     text = _without_inner_attribution(PARENTHETICAL.sub("", whole))
     text = _strip_trailing(_strip_leading(text))
-    text = APPOSITIVE.sub("", text)
+    text = APPOSITIVE.sub("", PERSON_APPOSITIVE.sub(_person_kept, text))
     limit = max(1, max_chars)
     # The least condensed version that fits whole, else the least condensed that a clause end shortens,
     # first within `max_chars`, then within `longest`; else the most condensed cut at a word. What goes
@@ -404,6 +416,11 @@ def _claim(sentence: str, max_chars: int, longest: int) -> str:
             return at_clause_end
     # no clause ends within reach, even stretched: a colon's clause is whole, a cut at a word is not
     return next((c for v in versions if (c := _before_colon(v, max(1, longest)))), cut[-1])
+
+
+def _person_kept(match: re.Match[str]) -> str:
+    """A PERSON_APPOSITIVE's name alone, where it is a person's (not "The Shanghai Cooperation Organization")."""
+    return match.group("name") if looks_like_person(match.group("name")) else match.group()
 
 
 def _without_inner_attribution(text: str) -> str:

@@ -19,7 +19,7 @@ from .cues import CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
 from .labels import QUESTION_LABELS, label_of, mentioned_elsewhere, transcript_turns
 from .name_resolution import Names
 from .others import reported_others
-from .person_names import is_author
+from .person_names import is_author, looks_like_person
 from .wordforms import word_list
 
 Kind = Literal["author", "named", "others"]
@@ -175,7 +175,7 @@ def _one(
     """One sentence's attribution, given what its paragraph names and who spoke before it."""
     text = sentence.text
     result = own[n]
-    if result is None and recent is not None and PRONOUN_SAID.search(text):
+    if result is None and recent is not None and PRONOUN_SAID.search(text) and _fits(_pronoun(text), recent.name):
         result = Attribution(recent.name, "named", f'pronoun carrying {recent.name}: "{_pronoun(text)}"')
     if result is None and turn is not None:
         result = turn
@@ -189,6 +189,13 @@ def _one(
         return result
     others = reported_others(text)
     return Attribution(UNNAMED_OTHERS, "others", f'reported view: "{shown(others)}"') if others else AUTHOR
+
+
+def _fits(pronoun: str, name: str) -> bool:
+    """Whether a pronoun can stand for a speaker: "they" for a body or several people, not for one person
+    ("They also announced ..." after Putin spoke is Putin and Xi, or the two states)."""
+    plural = re.search(r"\bthey\b", pronoun, re.IGNORECASE)
+    return not plural or not looks_like_person(name)
 
 
 def _pronoun(sentence: str) -> str:
