@@ -68,6 +68,8 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Both governments have ruled out a military alliance.", "alliance", -2),
         ("Beijing denies any military alliance with Moscow.", "alliance", -2),
         ("A military alliance between the two is not ruled out.", "alliance", 2),
+        # what a "whether" clause asks takes no side, like a question
+        ("He was asked whether mutual distrust is growing, and he said that mutual trust runs deep.", "trust", 2),
         # "May" the month is no hedge; "may" the verb is
         ("Mutual trust was on show at the summit on May 17.", "trust", 2),
         ("Mutual trust may grow.", "trust", 1),

@@ -96,6 +96,7 @@ REJECTION = re.compile(
 # What a rejection reverses: the part of the sentence it stands in, up to a break that opens the author's
 # own reason or counterpoint ("these fears are baseless; shared interests bind them").
 REJECTION_SCOPE_BREAK = re.compile(r"[;:—–]|\b(?:but|however|yet|because|since|whereas|while|instead)\b")
+INDIRECT_QUESTION = re.compile(r"\bwhether\b[^,;:.]*")
 QUESTION = re.compile(r"\?[\"'”’)]*$")
 CONCEDED_WEIGHT = 0.4  # the "although X" part of "although X, Y"
 BEFORE_BUT_WEIGHT = 0.5  # the X of "X, but Y"
@@ -251,6 +252,16 @@ def _segment_weights(lowered: str) -> list[tuple[int, float]]:
         contrast = CONTRAST.search(lowered)
         if contrast and contrast.start() > 0:
             steps = [(0, BEFORE_BUT_WEIGHT), (contrast.start(), 1.0)]
+    return _without_indirect_questions(lowered, steps)
+
+
+def _without_indirect_questions(lowered: str, steps: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Steps with what a "whether" clause asks weighing nothing, up to its clause's end: like a question, it
+    shows the theme and takes no side ("asked whether Russia's dependence on China is possible")."""
+    for asked in INDIRECT_QUESTION.finditer(lowered):
+        end = asked.end()
+        steps = sorted([*(st for st in steps if not asked.start() <= st[0] < end), (asked.start(), 0.0),
+                        (end, _weight_at(steps, end))])  # fmt: skip
     return steps
 
 
