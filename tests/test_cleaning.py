@@ -34,6 +34,10 @@ FURNITURE = (
     "Subscriber Only",
     "Updated on 3 May 2024, 10:15",
     "Photographer: Anna Berg/Agencia",
+    # a skip link numbered as a list, a video's catalogue line
+    "1. Skip to content",
+    "3. Skip to more of our sites",
+    "Leaders meet in Beijing # 05.06.2012 14 Uhr # clip12b # Journal",
 )
 
 WRITING = (
@@ -46,6 +50,8 @@ WRITING = (
     "Copyright law in both countries protects state media from foreign reprints.",
     "2025/04/03",
     "Global.",
+    "1. Trade between the two will double by 2030.",
+    "Skip the summit, and the ties still hold: that is the lesson of 2012.",
 )
 
 
@@ -195,3 +201,22 @@ def test_a_headline_set_again_in_capitals_is_a_duplicate() -> None:
     text = "Partners in the steppe again\n\nPARTNERS IN THE STEPPE AGAIN\n\nQ:\n\nThe talks went well.\n\nQ:\n"
     dropped = [text[p.start : p.end] for p in clean_paragraphs(text) if p.dropped]
     assert dropped == ["PARTNERS IN THE STEPPE AGAIN"]
+
+
+def test_the_paragraph_above_a_pictures_credit_is_its_caption() -> None:
+    text = (
+        "Leaders meet in Beijing\n\nThe two presidents walk together after reviewing an honour guard.\n"
+        "Image: Agencia/Anna Berg\n\nThe two presidents agreed to deepen their partnership in energy.\n"
+    )
+    dropped = {text[p.start : p.end]: p.dropped for p in clean_paragraphs(text) if p.dropped}
+    assert dropped == {
+        "The two presidents walk together after reviewing an honour guard.": "caption of a picture",
+        "Image: Agencia/Anna Berg": "boilerplate",
+    }
+
+
+def test_a_byline_run_into_its_date_gives_both() -> None:
+    from sinorus_cli.text.metadata import from_text
+
+    page = "Leaders affirm their stance\nAnna BergJune 5, 2012\n\nThe two presidents met in Beijing on Tuesday.\n"
+    assert from_text(page) == {"author": "Anna Berg", "date": "2012-06-05", "title": "Leaders affirm their stance"}

@@ -28,6 +28,8 @@ PAGE_FURNITURE = _patterns(
     r"(?:accept|reject|manage)\s+(?:all\s+)?cookies\b.{0,60}$",
     r"more\s+information\s*[.:]?\s*close\s*$",
     r"(?:menu|menu_open|close_menu|skip\s+to\s+(?:main\s+)?content)\b.{0,40}$",
+    r"skip\s+to\s+[\w-]+(?:\s+[\w-]+){0,3}\s*$",  # "Skip to main menu", "Skip to more DW sites"
+    r"[^#\n]{0,80}\s#\s[^#\n]{0,80}\s#\s.{0,80}$",  # a video's catalogue line: "Title # 05.06.2012 14 Uhr # id #"
     r"(?:©|copyright\s+(?:©\s*)?(?:\d{4}|by)\b).{0,100}$",
     r".{0,100}\ball\s+rights\s+reserved\.?\s*$",
     # one word of letters, slashes and underscores: "client/title.list_title", a template's placeholder
@@ -51,8 +53,10 @@ AGENCY_TAG = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&-]{1,24})\)\s+(?=[A-Z“\"]
 
 
 def is_page_furniture(line: str) -> bool:
-    """Whether a line is part of the page's frame (PAGE_FURNITURE), not its text or its header."""
-    return any(p.match(line.strip()) for p in PAGE_FURNITURE)
+    """Whether a line is part of the page's frame (PAGE_FURNITURE), not its text or its header; a list's
+    mark before it does not hide it ("1. Skip to content")."""
+    line = line.strip()
+    return any(p.match(line) or p.match(LIST_MARK.sub("", line)) for p in PAGE_FURNITURE)
 
 
 # Whole-paragraph patterns of page furniture seen on news and think-tank sites.
@@ -172,8 +176,9 @@ def _wrapped_line(text: str, lines: Sequence[tuple[int, int]]) -> float:
 
 
 def is_boilerplate(paragraph: str) -> bool:
-    """Whether a paragraph is page furniture rather than writing."""
-    return any(p.match(paragraph.strip()) for p in BOILERPLATE)
+    """Whether a paragraph is page furniture rather than writing (a list's mark before it aside)."""
+    paragraph = paragraph.strip()
+    return any(p.match(paragraph) or p.match(LIST_MARK.sub("", paragraph)) for p in BOILERPLATE)
 
 
 def clean_paragraphs(text: str, skip: Sequence[Span] = ()) -> list[Paragraph]:
@@ -188,7 +193,20 @@ def clean_paragraphs(text: str, skip: Sequence[Span] = ()) -> list[Paragraph]:
             reasons[i] = "boilerplate"
     for i, j in [*_duplicates(text, spans, reasons), *_short_copies(text, spans, reasons)]:
         reasons[i] = f"duplicate of the paragraph at offset {spans[j][0]}"
+    for i in range(1, len(spans)):
+        if not reasons[i - 1] and _is_caption(text[spans[i - 1][0] : spans[i - 1][1]], text[spans[i][0] : spans[i][1]]):
+            reasons[i - 1] = "caption of a picture"
     return [Paragraph(s, e, r) for (s, e), r in zip(spans, reasons, strict=True)]
+
+
+# A picture's credit ("Image: Agencia", "Photo: Anna Berg/Agencia"): the paragraph just above it is the
+# picture's caption, which describes the picture, not the author's argument.
+CREDIT_LINE = re.compile(r"(?:image|photo|photograph|picture|photographer|credit|illustration)\s*:", re.IGNORECASE)
+MAX_CAPTION_WORDS = 45
+
+
+def _is_caption(paragraph: str, below: str) -> bool:
+    return bool(CREDIT_LINE.match(below)) and len(paragraph.split()) <= MAX_CAPTION_WORDS
 
 
 def _short_copies(text: str, spans: list[tuple[int, int]], reasons: list[str]) -> list[tuple[int, int]]:

@@ -56,6 +56,11 @@ FALLBACK_DATE_LANGUAGES = ["fr", "de", "es", "it", "pt", "pl", "nl", "tr", "ar",
 _OPENING_DATE = re.compile(
     r"^(?:date\s*:?\s*)?(?P<date>[^\n]{0,20}?\b(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?)\b", re.IGNORECASE
 )
+# A byline run into its date with no space between ("Anna BergJune 5, 2012"), as some pages are scraped.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NAME_THEN_DATE = re.compile(
+    rf"^(?P<name>[A-Z][\w'’-]*[a-z](?:\s+[A-Z][\w'’-]*[a-z]){{1,3}}?)(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}})$"
+)
 # A time of day after a date ("May 26, 2014 7:00 pm JST", "12:30 GMT"): no part of any headline.
 _CLOCK_TIME = re.compile(r"^\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?[\s.,|]*", re.I)
 # "Jane Doe: Why the partnership holds" - a person's name, a colon, the headline.
@@ -361,6 +366,11 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         fallback = fallback or (item if _headline(item, outlet) else "")  # running text, if nothing better
         if len(line) > HEADER_LINE:
             break
+        glued = _NAME_THEN_DATE.match(line)
+        if glued and "author" not in found and parse_date(glued.group("date")):
+            found["author"] = glued.group("name")  # "Anna BergJune 5, 2012": a page's byline and date run together
+            found.setdefault("date", parse_date(glued.group("date")))
+            continue
         named_headline = None if title or "author" in found else _named_headline(line)
         if named_headline:
             found["author"], title = named_headline
