@@ -484,3 +484,12 @@ def test_with_no_clause_end_in_reach_a_colons_clause_is_the_claim() -> None:
 )  # fmt: skip
 def test_descriptions_after_a_name_go_and_its_verb_stays(sentence: str, claim: str) -> None:
     assert claim_of(sentence) == claim
+
+
+def test_a_cut_never_ends_on_words_that_lead_on() -> None:
+    sentence = (
+        "Such fears are unfounded, first because the two have long been close partners in trade, but more "
+        "importantly, because neither of them trusts the other and both know it."
+    )
+    kept = "Such fears are unfounded, first because the two have long been close partners in trade."
+    assert claim_of(sentence) == kept

@@ -451,3 +451,10 @@ def test_they_does_not_stand_for_one_person() -> None:
     assert list(by_opening(text).values()) == [("named", "Ivan Petrov"), ("author", "")]
     body = "The Kremlin said the talks went well. They added that ties in energy would deepen."
     assert list(by_opening(body).values()) == [("named", "Kremlin"), ("named", "Kremlin")]
+
+
+def test_the_evidence_names_a_joint_subject_whole() -> None:
+    sentence = "In May, Anna Berg and Ivan Petrov stressed that the ties would deepen."
+    attribution = who(sentence)[sentence]
+    assert attribution.name == "Anna Berg and Ivan Petrov"
+    assert '"Anna Berg and Ivan Petrov stressed' in attribution.evidence

@@ -356,13 +356,22 @@ def _awaits_but(kept: str) -> bool:
     return bool(opened) and not re.search(r"\bbut\b", kept[opened[-1] :], re.IGNORECASE)
 
 
+# Words that lead on to what follows them (", but more importantly, because ..."): a cut after them leaves
+# the sentence hanging.
+LEADS_ON = re.compile(
+    r"(?:,|\b(?:and|but|or|yet))\s+(?:(?:more|most|even\s+more)\s+importantly|above\s+all|in\s+particular|"
+    r"especially|notably|crucially|first(?:ly)?|second(?:ly)?|finally|not\s+least)[\s,]*$",
+    re.IGNORECASE,
+)
+
+
 def _ends_main_clause(kept: str, next_word: str | None) -> bool:
     """Whether a cut after `kept`, before a boundary (a comma before `next_word`), leaves a main clause.
 
     A comma ends one only before a dependent phrase; a participle (", pledging") opens one too.
     """
     last = kept.rsplit(None, 1)[-1].lower() if kept.strip() else ""
-    if last in OPEN_ENDINGS or _awaits_but(kept):
+    if last in OPEN_ENDINGS or _awaits_but(kept) or LEADS_ON.search(kept):
         return False
     if SUBORDINATE.match(kept) and "," not in kept:
         return False  # the comma closes a leading "If ...", "While ...": the main clause is still to come

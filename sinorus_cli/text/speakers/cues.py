@@ -249,6 +249,15 @@ class Said:
     role: str = ""  # for a description standing for a person ("the minister"): its role noun
 
 
+def _evidence(match: re.Match[str], name: str) -> str:
+    """The words that name the speaker: the match, or for a subject joined to one before it ("Russia and China
+    pledged", matched from "and China pledged") the joined name and its verb."""
+    words = match.group()
+    if name.lower() in words.lower() or "name" not in match.re.groupindex or match.start("name") < 0:
+        return words
+    return name + match.string[match.end("name") : match.end()]
+
+
 def stands_for_person(name: str) -> bool:
     """Whether a speaker's name is a description of a person by their office ("the minister", "the Chinese
     leader"), as a description the article left unresolved is."""
@@ -304,7 +313,7 @@ def said_in(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> Said | Non
             # a second predicate's speaker counts from that verb: a speaker named before it speaks first
             at = -1 if closing else match.start("verb") if pattern in SECOND_PREDICATES else match.start()
             if best is None or at < best[0]:
-                best = (at, Said(said.name, f'{how}: "{shown(match.group())}"', said.role))
+                best = (at, Said(said.name, f'{how}: "{shown(_evidence(match, said.name))}"', said.role))
             break
     return best[1] if best else None
 
