@@ -73,6 +73,8 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         # "May" the month is no hedge; "may" the verb is
         ("Mutual trust was on show at the summit on May 17.", "trust", 2),
         ("Mutual trust may grow.", "trust", 1),
+        # a hedge in what the sentence concedes does not hedge its point
+        ("Their ties may look fragile to some, but mutual trust runs deep.", "trust", 2),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):

@@ -292,14 +292,25 @@ class _Facts:
     @classmethod
     def of(cls, sentence: Sentence) -> _Facts:
         lowered = sentence.text.lower()
+        steps = _segment_weights(lowered)
         return cls(
             lowered,
-            _segment_weights(lowered),
+            steps,
             _rejected_parts(lowered),
             bool(QUESTION.search(sentence.text)),
-            bool(HEDGE.search(MONTH_MAY.sub(r"\1", sentence.text).lower())),
+            _hedged(sentence.text, lowered, steps),
             bool(reported_others(sentence.text)),
         )
+
+
+def _hedged(text: str, lowered: str, steps: list[tuple[int, float]]) -> bool:
+    """Whether the sentence's point is hedged: a hedge in the part that weighs fully, not in what it concedes
+    ("They may enjoy a honeymoon, but this is a marriage of convenience" is not hedged), nor "May" the month."""
+    months = {m.end() - 3 for m in MONTH_MAY.finditer(text)}
+    return any(
+        _weight_at(steps, m.start()) >= 1.0 and not (m.group() == "may" and m.start() in months)
+        for m in HEDGE.finditer(lowered)
+    )
 
 
 def _rejected_parts(lowered: str) -> tuple[tuple[int, int], ...]:
