@@ -67,8 +67,11 @@ def test_extract_explain_gives_the_reasons_in_every_format(run):
     assert records
     for record in records:
         assert {"p_theme", "p_article", "p_affirm", "p_strong", "cues", "rules", "speaker_evidence"} <= set(record)
+        assert "article on it" in record["why"]  # the line the table shows, in JSON as in TSV
     table = run("extract", str(DATA / "no-bloc.txt"), "--explain", tty=True, width=200)
     assert "affirms" in table.stdout and "article on it" in table.stdout
+    tsv = run("extract", str(DATA / "no-bloc.txt"), "--explain", "--format", "tsv", "--header").stdout.splitlines()
+    assert tsv[0].split("\t") == list(records[0])  # the same fields, in the same order
 
 
 def test_a_table_shows_a_quote_only_where_the_claim_does_not_already(run):

@@ -253,7 +253,7 @@ def explained_view(pairs: Sequence[tuple[Thesis, Why]], corpus: Corpus) -> View:
     records = [
         thesis_record(t, corpus.codebook.get(t.theme)) | why_record(why) | {"why": why_text(why)} for t, why in pairs
     ]
-    fields = (*THESIS_FIELDS, *WHY_FIELDS)
+    fields = (*THESIS_FIELDS, *WHY_FIELDS, "why")  # "why": the line the table shows, in every format
     return View(
         [Section("theses", "", shown_columns(EXPLAINED_COLUMNS, records), records, fields=fields)],
         document=[{k: r[k] for k in fields} for r in records],
