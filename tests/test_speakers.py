@@ -298,6 +298,8 @@ def test_words_inside_quotation_marks_do_not_name_the_speaker() -> None:
         # one analyst, named nowhere in the sentence, is someone the author reports, not the author
         "But one analyst said Moscow keeps its leverage over Beijing.",
         "Moscow will not become Beijing's junior partner, an analyst says.",
+        # a view stated as a noun that nobody named holds
+        "One of the main criticisms of the sanctions policy is that it drives Moscow and Beijing together.",
     ],
 )
 def test_unnamed_others(sentence: str) -> None:
@@ -316,6 +318,8 @@ def test_unnamed_others(sentence: str) -> None:
         "As the Russian leader, Ivan Petrov, and his Chinese counterpart, Li Wen, announced a new era, trade grew.",
         # the agent of an action, not of a view
         "The drills announced by Anna Berg last week show how close the two armies are.",
+        # the author's own concern
+        "My main concern is that the two are drifting apart.",
         # a perspective is not a time ("For many years")
         "For many years, Moscow's main model was Beijing's growth.",
         # "reasons" a noun, "disagreed over" a fact

@@ -56,6 +56,11 @@ REPORTED = re.compile(
     rf"|\b(?:described|seen|viewed|portrayed|called|labell?ed|dubbed|branded)\s+by\s+(?:[\w-]+\s+){{0,2}}?{_WHO}\b"
     r"|\b(?:has|have|had|’ve|'ve)\s+been\s+(?:widely\s+|often\s+)?(?:called|dubbed|labell?ed|branded)\b"
     r"|\bthere\s+(?:is|are)\s+(?:a\s+)?(?:growing\s+)?(?:fears?|concerns?|speculation|suspicions?)\b"
+    # a view stated as a noun, held by nobody named: "One of the main criticisms of the policy is that ..."
+    # (not "My main concern is that ...": the author's own)
+    r"|(?:^|[,;]\s*)(?:(?:one|some)\s+of\s+the\s+(?:\w+\s+){0,2}|the\s+(?:main|chief|usual|common|standard|"
+    r"most\s+common|familiar|prevailing)\s+)(?:criticisms?|complaints?|concerns?|arguments?|objections?|fears?|"
+    r"claims?|assumptions?|worries)\b[^.;:]{0,160}?\b(?:is|are|was|were)\s+that\b"
     # fears that grow with nobody named as holding them: "fears grow in Brussels that ..."
     r"|\b(?:fears?|concerns?|worries|suspicions?|speculation)\s+(?:have\s+|has\s+|are\s+|is\s+)?"
     r"(?:grow|grows|grew|grown|growing|mount|mounts|mounted|mounting|rise|rises|rose|risen|heighten\w*|"
