@@ -445,13 +445,13 @@ def test_an_opening_phrase_with_a_list_of_names_ends_after_the_list() -> None:
 
 def test_the_dashes_around_an_aside_end_no_clause() -> None:
     sentence = (
-        "But the idea of a “grand bargain” – aligning the United States with Russia to counterbalance China – is "
-        "fundamentally flawed and lacks the political, economic, and military footing that any lasting success "
-        "would need."
+        "But the notion of a “grand bargain” – courting Moscow so as to pull it away from Beijing – is "
+        "deeply misguided and lacks the political, economic, and military footing that any lasting deal "
+        "would need to survive."
     )
     assert claim_of(sentence) == (
-        "The idea of a “grand bargain” is fundamentally flawed and lacks the political, economic, and military "
-        "footing that any lasting success would need."
+        "The notion of a “grand bargain” is deeply misguided and lacks the political, economic, and military "
+        "footing that any lasting deal would need to survive."
     )
 
 

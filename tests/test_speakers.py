@@ -205,8 +205,8 @@ def test_a_title_stands_for_the_person_named_with_it_before() -> None:
 
 
 def test_a_group_named_by_whom_it_stands_for_speaks_whole() -> None:
-    sentence = "In a joint statement, the leaders of China, Russia, Kazakhstan and Uzbekistan said they back the plan."
-    name = "the leaders of China, Russia, Kazakhstan and Uzbekistan"
+    sentence = "After the summit, the leaders of Mongolia, Laos and Nepal said they would back the plan."
+    name = "the leaders of Mongolia, Laos and Nepal"
     assert (who(sentence)[sentence].kind, who(sentence)[sentence].name) == ("named", name)
 
 
@@ -323,7 +323,7 @@ def test_unnamed_others(sentence: str) -> None:
         # a perspective is not a time ("For many years")
         "For many years, Moscow's main model was Beijing's growth.",
         # "reasons" a noun, "disagreed over" a fact
-        "On the other hand, the Sino-US war and the pandemic gave more reasons for the two to cooperate.",
+        "Trade frictions with Washington and Brussels gave the two neighbours more reasons to cooperate.",
         "China and Russia disagreed over gas prices for a decade.",
         # evidence, not a speaker, suggests
         "Ivan Petrov's silence suggests the two sides are closer than they say.",
@@ -340,8 +340,8 @@ def test_not_a_speaker(sentence: str) -> None:
         ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
         ("Anna Petrova of the Institute of World Economy", "Anna Petrova"),
         # a person after the body they head or served ("ex-head of the Security Committee of X Y Z")
-        ("ex-head of the National Security Committee of Kazakhstan Ivan Petrov", "Ivan Petrov"),
-        ("Director of the Institute of Asian and African Countries Anna Berg", "Anna Berg"),
+        ("former chief of the State Audit Committee of Moldova Ivan Petrov", "Ivan Petrov"),
+        ("Director of the Institute for Pacific Island Countries Anna Berg", "Anna Berg"),
         ("Iranian Foreign Minister Ali Reza Karimi", "Ali Reza Karimi"),
         ("Bank of China", "Bank of China"),
         ("The US Department of Defense", "US Department of Defense"),

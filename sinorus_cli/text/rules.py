@@ -305,7 +305,7 @@ class _Facts:
 
 def _hedged(text: str, lowered: str, steps: list[tuple[int, float]]) -> bool:
     """Whether the sentence's point is hedged: a hedge in the part that weighs fully, not in what it concedes
-    ("They may enjoy a honeymoon, but this is a marriage of convenience" is not hedged), nor "May" the month."""
+    ("The pair may look close, but their tie is one of convenience" is not hedged), nor "May" the month."""
     months = {m.end() - 3 for m in MONTH_MAY.finditer(text)}
     return any(
         _weight_at(steps, m.start()) >= 1.0 and not (m.group() == "may" and m.start() in months)
