@@ -323,7 +323,7 @@ def test_unnamed_others(sentence: str) -> None:
         # a perspective is not a time ("For many years")
         "For many years, Moscow's main model was Beijing's growth.",
         # "reasons" a noun, "disagreed over" a fact
-        "Beyond trade, Moscow found more room and reasons to cooperate with its neighbour.",
+        "Beyond trade, Moscow found more room and reasons for closer ties with its neighbour.",
         "China and Russia disagreed over gas prices for a decade.",
         # evidence, not a speaker, suggests
         "Ivan Petrov's silence suggests the two sides are closer than they say.",
