@@ -458,7 +458,7 @@ def test_the_dashes_around_an_aside_end_no_clause() -> None:
 def test_with_no_clause_end_in_reach_a_colons_clause_is_the_claim() -> None:
     sentence = (
         "If Moscow does not diversify its economy and raise its capacity to innovate, its trade with Beijing "
-        "will stay lopsided for decades: Russia will export raw materials, energy resources, timber, grain, "
+        "will stay lopsided for decades: Moscow will sell it oil, gas, coal, timber, grain, "
         "fertiliser and arms, and import machines."
     )
     assert claim_of(sentence) == (

@@ -296,8 +296,8 @@ def _shortened(text: str, max_chars: int) -> str:
 
 
 def _before_colon(text: str, max_chars: int) -> str:
-    """The clause a colon closes, before the list or detail it announces ("... will remain one-sided: Russia
-    will export raw materials, energy, arms ..."), where it ends a main clause within `max_chars`; else ''."""
+    """The clause a colon closes, before the list or detail it announces ("... the trade stays lopsided: Moscow
+    sells oil, gas, timber ..."), where it ends a main clause within `max_chars`; else ''."""
     window = range(math.ceil(MIN_KEPT * max_chars), max_chars)
     colons = [m.start() for m in re.finditer(r":\s", text) if m.start() in window]
     if colons and _ends_main_clause(text[: colons[-1]], None) and not ANNOUNCES_LIST.search(text[: colons[-1]]):
