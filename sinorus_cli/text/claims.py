@@ -32,9 +32,9 @@ from .clause_words import (
     DEPENDENT_OPENERS,
 )
 from .clauses import CLOSING_DOUBLE, OPENING_DOUBLE, SUBORDINATE, paired, without_opening_phrase
-from .cleaning import LIST_MARK
+from .cleaning import LIST_MARK, SENTENCE_CLOSE
 from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
-from .speakers import ATTRIBUTING, AUXILIARIES, looks_like_person
+from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, looks_like_person
 from .speakers.labels import SHORT_LABEL
 
 # Words that open a sentence to link it to the last one, not to say anything of their own.
@@ -97,7 +97,6 @@ _DESCRIPTION = r"(?:a|an|the|[\w’'-]+['’]s)\s[^,;:]{1,90}"  # "a senior fell
 _DESCRIBED = rf"(?:,\s*{_DESCRIPTION},)"
 # What may follow a trailing "he said": when, where, to whom ("on Monday", "in a statement", "to reporters").
 # Not a predicate: in ", the two states now share a border" the verb is "share", and "states" a noun.
-_FINITE_VERB = r"(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|remains?)\b"
 _WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|from|with|for|via|yesterday|today)\b"
 TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
@@ -105,7 +104,7 @@ TRAILING_ATTRIBUTION = re.compile(
     rf"\b{_SPEAKING}\b(?:\s+{_WHEN_OR_WHERE}[^,;:]{{0,60}})?"
     # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ..." or ", said the ties are
     # strong": a clause of its own, with its verb
-    rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])(?![^,;:]*\b{_FINITE_VERB})[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"
+    rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])(?![^,;:]*\b{FINITE_VERB})[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"
     rf"|{_ACCORDING_TO}"
     rf")\s*[.!]?\s*$"
 )
@@ -122,7 +121,7 @@ APPOSITIVE = re.compile(
 PERSON_APPOSITIVE = re.compile(
     rf"(?P<name>\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{1,3}})"
     rf"(?:\s*,\s+(?:{_DESCRIPTION}|{_OFFICE})){{1,3}},"
-    rf"(?=\s+(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?(?:{_SPEAKING}|{_FINITE_VERB}|spoke\b|[a-z]{{3,}}ed\b))"
+    rf"(?=\s+(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?(?:{_SPEAKING}|{FINITE_VERB}|spoke\b|[a-z]{{3,}}ed\b))"
 )
 # A non-restrictive relative clause inside the sentence, its verb resumed after it ("X, which is defined
 # as ... by Y, is genuine"): the sentence reads whole without it.
@@ -166,9 +165,6 @@ INNER_SUBORDINATE = re.compile(
 DASH_ASIDE = re.compile(r"\s+[—–-]\s+[^—–;:]{1,160}?\s+[—–-](?=\s)|—[^—;:\s][^—;:]{0,160}?—")
 WORD = re.compile(r"[\w’'-]+")
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
-# What a whole sentence ends with: a stop, a question or exclamation mark, a colon, or a closing quotation or
-# bracket after one. A text's last sentence without any was cut off (an excerpt that stops mid-sentence).
-SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’)\]]$")
 STRETCH = 10 / 7  # a claim aims at max_chars but may run this much longer where only that keeps it whole (200)
 # A clause that announces what its colon lists ("read it in two ways:", "the following aims:"): the list is
 # the point, and the clause says nothing without it.

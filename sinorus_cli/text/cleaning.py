@@ -23,6 +23,13 @@ def _patterns(*sources: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in sources)
 
 
+# A picture's credit line ("Image: Agencia", "Photo: Anna Berg/Agencia").
+_CREDIT = r"(?:image|photo|photograph|picture|photographer|credit|illustration)\s*:"
+# What a whole sentence ends with: a stop, a question or exclamation mark, a colon, or a closing quotation or
+# bracket after one. A text's last sentence without any was cut off (an excerpt that stops mid-sentence), and
+# a full line of wrapped text without any breaks a sentence.
+SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’)\]]$")
+
 PAGE_FURNITURE = _patterns(
     r".{0,80}\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b",
     r"(?:accept|reject|manage)\s+(?:all\s+)?cookies\b.{0,60}$",
@@ -37,7 +44,7 @@ PAGE_FURNITURE = _patterns(
     r"https?://\S+\s*$",
     r"page\s+\d{1,3}(?:\s+[A-Za-z&]+){0,3}\s*$",  # a print page's number and section: "Page 3 World"
     r"\d{1,3}\s*min(?:ute)?s?\.?\s+read\s*$",  # "5 min read"
-    r"(?:subscribers?\s+only|updated\s+on\b.{0,40}|(?:photographer|photo|image|illustration)\s*:.{0,160})$",
+    rf"(?:subscribers?\s+only|updated\s+on\b.{{0,40}}|{_CREDIT}.{{0,160}})$",
 )
 
 
@@ -112,7 +119,6 @@ class Paragraph:
 WRAPPED_WIDTH = 100
 WRAPPED_BREAKS = 3
 SHORT_LINE = 0.75  # of a wrapped text's usual full line: a line this short ends its paragraph
-SENTENCE_END = re.compile(r"[.!?:;][\"”’)\]]*$|[\"”’)\]]$")
 
 
 def line_goes_on(previous: str, line: str, short: float) -> bool:
@@ -170,7 +176,7 @@ def _wrapped_line(text: str, lines: Sequence[tuple[int, int]]) -> float:
     broken = sum(
         1
         for (start, end), (after, _) in itertools.pairwise(lines)
-        if end - start >= short and _next_line(text, end, after) and not SENTENCE_END.search(text[start:end])
+        if end - start >= short and _next_line(text, end, after) and not SENTENCE_CLOSE.search(text[start:end])
     )
     return short if broken >= WRAPPED_BREAKS else 0.0
 
@@ -199,9 +205,9 @@ def clean_paragraphs(text: str, skip: Sequence[Span] = ()) -> list[Paragraph]:
     return [Paragraph(s, e, r) for (s, e), r in zip(spans, reasons, strict=True)]
 
 
-# A picture's credit ("Image: Agencia", "Photo: Anna Berg/Agencia"): the paragraph just above it is the
-# picture's caption, which describes the picture, not the author's argument.
-CREDIT_LINE = re.compile(r"(?:image|photo|photograph|picture|photographer|credit|illustration)\s*:", re.IGNORECASE)
+# The paragraph just above a picture's credit (CREDIT_LINE) is the picture's caption, which describes the
+# picture, not the author's argument.
+CREDIT_LINE = re.compile(_CREDIT, re.IGNORECASE)
 MAX_CAPTION_WORDS = 45
 
 

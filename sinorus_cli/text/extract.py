@@ -22,8 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Codebook, Span, Theme, Thesis
-from .claims import SENTENCE_CLOSE, claim_at
+from .claims import claim_at
 from .clause_words import AFTER_A_NOUN, ARTICLES
+from .cleaning import SENTENCE_CLOSE
 from .encoder import default_encoder
 from .explain import Cue, Why
 from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs

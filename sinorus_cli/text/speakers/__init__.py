@@ -33,7 +33,7 @@ sentence by sentence (`attribution`).
 """
 
 from .attribution import AUTHOR, Attribution, Kind, attribute, quoted_share
-from .cues import ATTRIBUTING, AUXILIARIES, said_in, stands_for_person
+from .cues import ATTRIBUTING, AUXILIARIES, FINITE_VERB, said_in, stands_for_person
 from .labels import NOT_LABELS, label_of
 from .name_resolution import Names
 from .others import reported_others
@@ -43,6 +43,7 @@ __all__ = [
     "ATTRIBUTING",
     "AUTHOR",
     "AUXILIARIES",
+    "FINITE_VERB",
     "NOT_LABELS",
     "Attribution",
     "Kind",

@@ -112,8 +112,9 @@ _INVERTED = alternatives([*(f for f in _SPEECH_FORMS if f not in NOT_INVERTED), 
 _THAT = alternatives([f for b in THAT_VERBS for f in inflections(b)] + IRREGULAR_THAT)
 # A clause held without its "that": a short subject, then a finite verb ("Lavrov believes the two sides will").
 _BARE_CLAUSE_VERB = alternatives([f for b in BARE_CLAUSE_VERBS for f in inflections(b)] + BARE_CLAUSE_IRREGULAR)
-_FINITE = r"(?:will|would|could|should|must|might|may|can|cannot|is|are|was|were|has|have|had)\b"
-_BARE_CLAUSE = rf"(?:[\w’'-]+\s+){{1,3}}?{_FINITE}"
+# A finite verb that a clause's subject is followed by ("the two sides will", "the ties are").
+FINITE_VERB = r"(?:will|would|could|should|must|might|may|can|cannot|is|are|was|were|has|have|had|remains?)\b"
+_BARE_CLAUSE = rf"(?:[\w’'-]+\s+){{1,3}}?{FINITE_VERB}"
 # A verb that names what its object is ("called the drills a challenge", "described the tie as an alliance"),
 # and dissent with no clause after it ("Lukyanov, an analyst in Moscow, differed."): a person's view; a
 # state's, as the author reads it, stays the author's (`_accepted`).
