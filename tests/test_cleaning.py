@@ -38,6 +38,12 @@ FURNITURE = (
     "1. Skip to content",
     "3. Skip to more of our sites",
     "Leaders meet in Beijing # 05.06.2012 14 Uhr # clip12b # Journal",
+    # a line that only dates the page, a bracketed picture credit, the desk that edited the text
+    "Tue, June 3, 2008 - Page 4 World News",
+    "09:41, March 7, 2011",
+    "April 2, 2019",
+    "[Photo/Example Agency] |",
+    "Edited and translated by the Online Desk",
 )
 
 WRITING = (
@@ -52,6 +58,8 @@ WRITING = (
     "Global.",
     "1. Trade between the two will double by 2030.",
     "Skip the summit, and the ties still hold: that is the lesson of 2012.",
+    "March 7, 2011 was the day the two signed the grain deal.",
+    "Translated into Russian, the phrase reads as a promise.",
 )
 
 

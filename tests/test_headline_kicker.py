@@ -69,3 +69,14 @@ def test_a_breadcrumb_before_the_headline_is_not_part_of_the_title(crumbs):
 @pytest.mark.parametrize("headline", ["« Une alliance » entre Moscou et Pékin", "Trade > Aid in the New Partnership"])
 def test_a_headline_with_guillemets_or_a_comparison_stays_whole(headline):
     assert from_text(f"{headline}\n\n{BODY}")["title"] == headline
+
+
+@pytest.mark.parametrize("path", ["China - Russia", "World / Asia Pacific", "Opinion | Europe"])
+def test_a_section_path_on_its_own_line_is_not_the_title(path):
+    found = from_text(f"{path}\n\nThere Is No Alliance Between Russia And China\n\n{BODY}")
+    assert found["title"] == "There Is No Alliance Between Russia And China"
+
+
+def test_a_title_with_a_dash_and_more_words_stays_the_title():
+    headline = "Russia - China: The Limits of a Partnership"
+    assert from_text(f"{headline}\n\n{BODY}")["title"] == headline

@@ -94,6 +94,8 @@ def test_several_authors() -> None:
         "MOSCOW: The talks went on for a second day.",
         "New York: Trade between the two reached a record.",
         "Country Report: Russia",
+        # a title's topic before its subtitle
+        "Contemporary Eurasian Security Partnership: Challenges and Opportunities",
     ],
 )
 def test_bylines_labels_and_datelines_name_nobody(line: str) -> None:
@@ -268,6 +270,8 @@ def test_documents_and_bodies_speak() -> None:
         ),
         ("The foreign ministry in a statement said that the ties were strong.", "The foreign ministry"),
         ("The ministry has also said that the ties were strong.", "The ministry"),
+        ("The ministry has already declared that the ties were strong.", "The ministry"),
+        ("The ministry has long held that the ties were strong.", "The ministry"),
         (
             "Moscow wants a sharp increase in arms sales, an analytical weekly magazine said.",
             "an analytical weekly magazine",

@@ -117,7 +117,9 @@ def name_word(author: str) -> str:
     latin = re.split(r"\d", latin, maxsplit=1)[0]  # a name has no digits: "Zhang Yuan 08:21, August 27" ends before
     # In brackets: an acronym ("... Council (RIAC)") or where the person writes ("Zhang Yuan (People's Daily)").
     outside = re.sub(r"\(.*?(?:\)|$)", " ", latin)
-    if is_organisation(outside) and not re.search(r"\s(?:and|with)\s", outside):
+    # several people listed ("Anna Berg and Li Wen", "Anna B. Berg, Li K. Wen") are no organisation's long name
+    listed = re.search(r"\s(?:and|with)\s", outside) or ("," in outside and first_author(outside) != outside.strip())
+    if is_organisation(outside) and not listed:
         return short_name(latin)
     person = first_author(outside)
     return short_name(person) if is_organisation(person) else family_name(person)

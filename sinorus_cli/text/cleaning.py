@@ -78,6 +78,12 @@ BOILERPLATE = PAGE_FURNITURE + _patterns(
     r"\|",
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? \w+ \d{1,2},? \d{4}\s*$",
     r"\w{3}\.? \d{1,2}, \d{4}\s*\|",
+    # a line that only dates the page: "Sun, May 25, 2008 - Page 1 News List", "13:16, October 12, 2011"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?"
+    r"[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}(?:,?\s+\d{1,2}:\d{2}\S*)?(?:\s*[-–|]\s*page\s+\d{1,3}\b.{0,40})?\s*$",
+    # a picture's bracketed credit ("[Photo/Agency] |") and the desk that edited or translated the text
+    r"\[(?:photo|image|picture|video)\b[^\]]{0,80}\]\s*\|?\s*$",
+    r"(?:edited|translated|compiled)(?:\s+and\s+(?:edited|translated))?\s+by\b.{0,80}$",
     r"\d+ comments?\s*$",
     r"(?-i:[Bb]y(?: [A-Z][\w.'’-]*){1,4})\s*$",
     r"first published (in|by)\b",

@@ -163,6 +163,13 @@ def word_count(line: str) -> int:
     return len(line.split()) + unspaced // CHARACTERS_PER_WORD
 
 
+# A site's section path: capitalised names of one or two words, parted by dashes, slashes or bars ("China -
+# Russia", "World / Asia Pacific"), a breadcrumb saved without its arrows.
+_SECTION_PATH = re.compile(
+    r"^[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?(?:\s+[-–—/|]\s+[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?){1,3}$"
+)
+
+
 def _headline(line: str, outlet: str) -> bool:
     """Whether a line can be the title: not a section or series label, not the outlet's name, a few words at least."""
     folded = line.casefold()
@@ -170,6 +177,7 @@ def _headline(line: str, outlet: str) -> bool:
         folded not in LABELS
         and folded != outlet.casefold()
         and not _SERIES.match(line)
+        and not _SECTION_PATH.match(line)
         and word_count(line) >= TITLE_MIN_WORDS
     )
 
@@ -345,9 +353,9 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     """
     found: dict[str, str] = {}
     title = fallback = bare = ""
-    lines = [
-        _without_breadcrumb(READING_TIME.sub("", line.strip())) for line in text.split("\n") if line.strip()
-    ][:HEADER_LINES]
+    lines = [_without_breadcrumb(READING_TIME.sub("", line.strip())) for line in text.split("\n") if line.strip()][
+        :HEADER_LINES
+    ]
     lines = [line for line in lines if line]
     owner = next((m.group("owner") for line in lines if (m := _COPYRIGHT.match(line))), "")
     lines = [line for line in lines if not (PAGE_CHROME.match(line) or is_page_furniture(line))]

@@ -6,7 +6,8 @@ comes from boilerplate or a duplicated copy. A sentence ends at '.', '!', '?'
 or '…' (with any closing quotes or brackets) followed by white space and
 something that can open a sentence: a capital, a digit or an opening quote
 (or, where a page lost the space, a lower-case word's period right before a
-capitalised word: "remained.Russia’s").
+capitalised word: "remained.Russia’s"). An ellipsis before a lower-case word marks words left out, not an
+end ("in some regions ... does not help").
 A period does not end a sentence after a title ("Dr.", "Gen."), an initial
 ("A. Korolev"), a month ("Jan. 16"), or an acronym written with periods
 ("U.S.") unless a word that usually opens a sentence follows ("the U.S. The
@@ -32,6 +33,7 @@ _END = re.compile(
     r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s++["'“‘(\[]?[\w])"""
     r"""|(?<=[a-z’'][a-z])[.!?]["'”’)\]]*+(?=[A-Z][a-z][a-z’'])"""
 )
+ELISION = re.compile(r"(?:\.\.|…)")  # an ellipsis: two dots or more, or the one character
 _NEXT_WORD = re.compile(r"""\s++["“‘(]?(\w++)""")
 TITLES = frozenset(
     """mr mrs ms dr prof gen col lt sen rep gov st jr sr vs etc fig vol inc ltd co corp dept est approx
@@ -48,11 +50,13 @@ OPENERS = frozenset(
 
 def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     """Whether the terminal punctuation `match` closes a sentence."""
+    following = _NEXT_WORD.match(paragraph, match.end())
+    next_word = following.group(1) if following else ""
+    if ELISION.match(match.group()) and next_word[:1].islower():
+        return False  # words left out of a quotation ("in some regions ... does not help"): it goes on
     if not match.group().startswith("."):
         return True
     word = _word_before(paragraph, match.start())
-    following = _NEXT_WORD.match(paragraph, match.end())
-    next_word = following.group(1) if following else ""
     if word.lower() in TITLES or (word.lower() in NUMBERED and next_word[:1].isdigit()):
         return False
     if len(word) == 1 and word.isupper():

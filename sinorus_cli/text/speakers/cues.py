@@ -79,10 +79,10 @@ PHRASED_SPEECH = (
     r"|(?:is|are|was|were|has\s+been|have\s+been|has\s+become|have\s+become|became|grew)\s+(?:\w+ly\s+)?"
     r"(?:concerned|worried|alarmed)\s+(?:about|over|that|by)\b"
 )
-# Words between a subject and its verb that keep the attribution ("Lavrov has also said").
+# Words between a subject and its verb that keep the attribution ("Lavrov has also said", "has already declared").
 AUXILIARIES = (
-    r"(?:(?:has|have|had|also|then|later|once|again|further|repeatedly|recently|previously|"
-    r"on\s+\w+day|(?-i:[a-z]+ly))\s+)*"
+    r"(?:(?:has|have|had|also|then|later|once|again|further|repeatedly|recently|previously|already|just|"
+    r"now|often|always|even|still|long|on\s+\w+day|(?-i:[a-z]+ly))\s+)*"
 )
 # Verbs after a quotation that name its speaker after them ("..., said Lavrov"): not "told", whose
 # object is the listener.

@@ -2,7 +2,7 @@
 
 An interview transcript's labels mark the page's own voice; section labels, bylines, datelines and
 headline kickers ("Editor's note:", "Summary:", "MOSCOW:", "Chinese International Affairs Expert:")
-name nobody.
+and a title's topic before its subtitle ("Security Partnership: Challenges and Opportunities") name nobody.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..names import lists
 from ..sentences import Sentence
-from .person_names import CAP, INSTITUTION_WORDS, PLACES, clean_name
+from .person_names import CAP, INSTITUTION_WORDS, PLACES, THING_WORDS, clean_name
 from .wordforms import word_list
 
 # Words that make a paragraph's "X:" opening a section label or a headline's kicker, not a speaker.
@@ -27,6 +27,16 @@ NOT_LABELS = frozenset(
     authors contact email tel phone fax disclaimer copyright share print file attention highlights
     takeaways points point why what how when where who which question questions answer answers part
     chapter section table figure fig see also news id the a an and of on for with report country profile
+""")
+)
+# Words of a title's topic ("Contemporary Security Partnership: Challenges and ..."): a label with one names
+# what a piece is about, not who speaks.
+TOPIC_WORDS = frozenset(
+    word_list("""
+    partnership partnerships relations relationship ties cooperation security policy policies order challenge
+    challenges opportunities opportunity prospects future dilemma dilemmas economy trade energy politics
+    diplomacy perspective perspectives outlook lessons implications assessment overview history rivalry
+    competition strategic geopolitics
 """)
 )
 # Labels of a question and an answer in an interview transcript.
@@ -48,7 +58,9 @@ def label_of(sentence: Sentence) -> str | None:
     if not match:
         return None
     words = match.group("name").split()
-    if any(w.lower().strip(".") in NOT_LABELS or w.lower() in INSTITUTION_WORDS for w in words):
+    if any(
+        w.lower().strip(".") in NOT_LABELS | TOPIC_WORDS | THING_WORDS or w.lower() in INSTITUTION_WORDS for w in words
+    ):
         return None
     if words[-1].lower() in lists().roles:
         return None  # "Kremlin Insider: ..." is a headline's kicker: a role with no name
