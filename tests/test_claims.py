@@ -528,3 +528,24 @@ def test_a_sentence_a_short_tail_past_the_limit_stays_whole() -> None:
 )  # fmt: skip
 def test_a_said_that_frame_goes_only_after_a_verb_and_a_holder(sentence: str, claim: str) -> None:
     assert claim_of(sentence) == claim
+
+
+def test_a_claim_keeps_the_words_that_make_its_sentence_a_thesis() -> None:
+    sentence = (
+        "The autumn summit in the river port went better than most observers had hoped, since the delegations "
+        "signed a pact on fair terms and pledged mutual trust."
+    )
+    assert claim_of(sentence, 60, stretch=1, tail=0) == "The autumn summit in the river port went better than most…"
+    kept = claim_of(sentence, 60, stretch=1, tail=0, keep=("mutual trust",))
+    assert "mutual trust" in kept and sentence.startswith(kept.rstrip(".…"))
+    # words the sentence does not hold change nothing
+    assert claim_of(sentence, 60, stretch=1, tail=0, keep=("alliance",)) == claim_of(sentence, 60, stretch=1, tail=0)
+
+
+def test_a_cut_never_leaves_only_an_opening_phrase() -> None:
+    sentence = (
+        "Against the backdrop of the rising tension on the northern border and the new tariffs on grain, as well "
+        "as the failed talks, the two ministries agreed to meet every month."
+    )
+    claim = claim_of(sentence, 100, stretch=1, tail=0)
+    assert claim != "Against the backdrop of the rising tension on the northern border and the new tariffs on grain."

@@ -26,7 +26,7 @@ CLAUSE_SUBJECTS = frozenset(
 OPENING_PHRASE_WORDS = frozenset(
     """in on at after before during since following amid despite under over through throughout beyond across
     as while although though whereas because once when whenever today now recently currently historically
-    traditionally until among""".split()  # noqa: SIM905 (a word list reads best as words)
+    traditionally until among against""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 
 # Prepositions: after a list of names inside an opening phrase, one carries the phrase on ("In talks with

@@ -78,7 +78,7 @@ BOILERPLATE = PAGE_FURNITURE + _patterns(
     r"\|",
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday),? \w+ \d{1,2},? \d{4}\s*$",
     r"\w{3}\.? \d{1,2}, \d{4}\s*\|",
-    # a line that only dates the page: "Sun, May 25, 2008 - Page 1 News List", "13:16, October 12, 2011"
+    # a line that only dates the page: "Tue, Mar 3, 2015 - Page 4 World", "09:41, June 2, 2019"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?"
     r"[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}(?:,?\s+\d{1,2}:\d{2}\S*)?(?:\s*[-–|]\s*page\s+\d{1,3}\b.{0,40})?\s*$",
     # a picture's bracketed credit ("[Photo/Agency] |") and the desk that edited or translated the text

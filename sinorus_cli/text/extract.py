@@ -214,6 +214,11 @@ def _theme_proposals(
     return out
 
 
+def _said(proposal: Proposal) -> tuple[str, ...]:
+    """The words that took a side on the proposal's theme: what its claim must keep to say why it is one."""
+    return tuple(cue.words for cue in proposal.why.cues if cue.polarity)
+
+
 def _distinct(cues: Sequence[Cue]) -> tuple[Cue, ...]:
     """The cues, each once: a word the sentence repeats ("Trade ... trade") is one reason, not two."""
     seen: dict[tuple[str, int, bool], Cue] = {}
@@ -275,7 +280,7 @@ def explained_theses(
                 article=article_id,
                 theme=p.theme.id,
                 stance=p.stance,
-                claim=claim_at(text, p.sentence.start, p.sentence.end),
+                claim=claim_at(text, p.sentence.start, p.sentence.end, _said(p)),
                 quote=p.sentence.text,
                 start=p.sentence.start,
                 end=p.sentence.end,

@@ -1,0 +1,220 @@
+"""The frames a claim drops from its sentence: discourse markers, attributions and a speaker's descriptions.
+
+A sentence's point often sits inside a frame: "However," or "In fact," linking it to the last one; "According
+to X," or "Lavrov noted that" opening it; ", he said" or ", according to Y" closing it; ", Lo argues," inside
+it; ", a former minister," describing the person who speaks. The speaker column says who holds the view, so
+the claim (`claims.py`) keeps only what is held. Each frame is a pattern below, with the words it reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clause_words import DEPENDENT_OPENERS
+from .clauses import SUBORDINATE
+from .cleaning import LIST_MARK
+from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, looks_like_person
+from .speakers.labels import SHORT_LABEL
+
+WORD = re.compile(r"[\w’'-]+")
+
+# Words that open a sentence to link it to the last one, not to say anything of their own.
+DISCOURSE_MARKERS = (
+    "however", "in fact", "indeed", "moreover", "furthermore", "also", "still", "yet", "but", "and", "so",
+    "thus", "therefore", "meanwhile", "nevertheless", "nonetheless", "actually", "of course", "in other words",
+    "in short", "in sum", "in summary", "overall", "ultimately", "above all", "first of all", "first", "second",
+    "third", "firstly", "secondly", "thirdly", "finally", "lastly", "clearly", "notably", "importantly",
+    "at the same time", "on the other hand", "in addition", "additionally", "besides", "instead", "similarly",
+    "likewise", "for this reason", "for these reasons", "after all", "as a result", "consequently", "hence",
+    "in particular", "for example", "for instance",
+    "in the end", "in reality", "in truth", "of note", "that said", "to be sure", "by contrast",
+    "in contrast", "on the contrary", "admittedly", "crucially", "significantly", "interestingly",
+    "in any case", "anyway", "then", "now", "again", "equally", "specifically", "as such", "even so",
+    "that is", "for all that", "for all of that", "all in all", "in this context", "in this regard",
+    "in this connection", "put simply", "simply put",
+)  # fmt: skip
+
+# Leading marks of a list item or a dialogue turn.
+_MARKERS = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(DISCOURSE_MARKERS, key=len, reverse=True))
+
+# Without its comma, a marker is the subject when a verb follows it ("First is that ...", "Still was ..."): it stays.
+_VERB_AFTER = r"(?:is|was|are|were|has|had|have|will|would|can|could|must|should|of|to)\b"
+
+# An adverb in -ly is a marker only with its comma: without one it qualifies what follows ("Equally
+# inappropriate is the idea ...", "Clearly wrong is ...").
+LEADING_MARKER = re.compile(
+    rf"^(?:{_MARKERS})(?:\s*,\s*|(?<!ly)\s+(?=\w)(?!{_VERB_AFTER}))|^(?:{_MARKERS})(?<=ly)\s*,\s*",
+    re.IGNORECASE,
+)
+
+# An attribution opening the sentence: "According to X,", "In his view,", "As X put it,".
+LEADING_ATTRIBUTION = re.compile(
+    r"^(?:according\s+to|in\s+the\s+(?:view|words|opinion)\s+of|in\s+the\s+eyes\s+of)\s+[^,]{1,90},\s*"
+    r"|^in\s+(?:his|her|their|its|our|my)\s+(?:view|words|opinion|assessment)\s*,\s*"
+    r"|^as\s+[^,]{1,70}?\s+(?:put\s+it|puts\s+it|noted|notes|said|says|wrote|writes|argued|argues|observed|"
+    r"observes|pointed\s+out|points\s+out|explained|explains)\s*,\s*",
+    re.IGNORECASE,
+)
+
+# "X said that ...", "Lavrov, the minister, noted that ...": a short subject, its verb, then what is said.
+SAID_THAT = re.compile(
+    rf"^(?P<subject>[^,;:“”\"]{{1,80}}?|[^,;:“”\"]{{1,60}},[^,;“”\"]{{1,100}},)\s+{AUXILIARIES}"
+    rf"(?:{ATTRIBUTING}|stressing|noting|saying|arguing)\s*",
+    re.IGNORECASE,
+)
+
+VIEW_THAT = re.compile(
+    r"(?:^|\s)(?:\w+\s+){0,6}?(?:believe|argue|think|say|insist|contend|hold|maintain|assert)s?\s+that\s*$",
+    re.IGNORECASE,
+)
+
+# A "that" SAID_THAT took right after a verb in the past ("declared that", "has said that"): the clause after it
+# is what was said. Not after a noun, which the present's -s cannot be told from ("counters recent claims that").
+SAID_THAT_END = re.compile(r"\b(?:\w+ed|said|wrote|thought|held|told\s+\w+)\s+that\s*$", re.IGNORECASE)
+
+# Subjects that hold no view (it, there) or deny the clause they introduce (nobody, no one, few).
+NO_HOLDER = re.compile(r"(?:it|this|that|there|nobody|no\s+one|none|neither|few)\b", re.IGNORECASE)
+
+CLAUSE_COMMA = re.compile(r",[”\"’]?\s")
+
+THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
+
+# A trailing attribution: ", he said", ", said Lavrov", ", according to the ministry", '," she added.'
+_SPEAKING = (
+    r"(?:said|says|added|adds|noted|notes|stressed|stresses|argued|argues|explained|explains|told\s+[^,]{1,40}|"
+    r"wrote|writes|warned|warns|insisted|insists|observed|observes|continued|concluded|emphasi[sz]ed|"
+    r"pointed\s+out|points\s+out|stated|states|declared|reads|claimed|claims|commented|remarked|tweeted|posted|"
+    r"reported|reports)"
+)
+
+# The attributions a claim drops at its end and inside it share these parts.
+_PRONOUN = r"(?:he|she|they|it)"
+
+_ACCORDING_TO = r"according\s+to\s+[^,;:]{1,80}"
+
+# A name's description in apposition: ", a senior fellow at the institute," in ", Anna Berg, a senior fellow ..., said".
+_DESCRIPTION = r"(?:a|an|the|[\w’'-]+['’]s)\s[^,;:]{1,90}"  # "a senior fellow at X", "Russia's foreign minister"
+
+_DESCRIBED = rf"(?:,\s*{_DESCRIPTION},)"
+
+# What may follow a trailing "he said": when, where, to whom ("on Monday", "in a statement", "to reporters").
+# Not a predicate: in ", the two states now share a border" the verb is "share", and "states" a noun.
+_WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|from|with|for|via|yesterday|today)\b"
+
+TRAILING_ATTRIBUTION = re.compile(
+    rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
+    rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?{_DESCRIBED}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"\b{_SPEAKING}\b(?:\s+{_WHEN_OR_WHERE}[^,;:]{{0,60}})?"
+    # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ..." or ", said the ties are
+    # strong": a clause of its own, with its verb
+    rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])(?![^,;:]*\b{FINITE_VERB})[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"
+    rf"|{_ACCORDING_TO}"
+    rf")\s*[.!]?\s*$"
+)
+
+# An appositive after a name: "Sergey Lavrov, Russia's foreign minister, said" keeps "Sergey Lavrov said".
+# Several may follow one another, and an office may stand without an article ("Anna Berg, Director of the
+# Institute of X, Doctor of Sciences, said").
+_OFFICE = r"(?-i:[A-Z][a-z]+)\s+of\s[^,;:]{1,90}"
+
+APPOSITIVE = re.compile(
+    rf"(?<=[A-Z][\w’'.-])\s*,\s+(?:(?:who|which|whose)\s[^,;:]{{1,90}}|{_DESCRIPTION}),(?=\s+[a-z])"
+)
+
+# A person's name of two to four words, one to three descriptions, then the person's verb ("Anna Berg, Director
+# of the Institute of X, Doctor of Sciences, said"): the descriptions go.
+PERSON_APPOSITIVE = re.compile(
+    rf"(?P<name>\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{1,3}})"
+    rf"(?:\s*,\s+(?:{_DESCRIPTION}|{_OFFICE})){{1,3}},"
+    rf"(?=\s+(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?(?:{_SPEAKING}|{FINITE_VERB}|spoke\b|[a-z]{{3,}}ed\b))"
+)
+
+# An attribution inside the sentence, set off by commas: it goes, the sentence closes over it.
+_NAMED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"  # "Anna Berg", "Moscow": who, in ", Anna Berg said,"
+
+INNER_ATTRIBUTION = re.compile(
+    rf",\s*(?:{_ACCORDING_TO}|(?:as\s+(?:the\s+)?)?(?:{_PRONOUN}|(?-i:{_NAMED}))\s+(?:also\s+|has\s+)?{_SPEAKING})\s*,\s*",
+    re.IGNORECASE,
+)
+
+# An attribution that goes on to a second point ("..., the minister said, adding that ..."): both points
+# stay, joined as two clauses ("...; ..."), and the attribution goes. Without "that" the participle has
+# an object, not a clause (", he said, stressing the importance of trust"): the claim ends before it.
+_GOING_ON = r"(?:adding|noting|stressing|saying|arguing|insisting|warning|explaining|emphasi[sz]ing|pointing\s+out)"
+
+ATTRIBUTION_GOING_ON = re.compile(
+    rf",\s*(?:{_ACCORDING_TO}|(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|(?-i:{_NAMED}){_DESCRIBED}?)\s+"
+    rf"(?:also\s+)?{_SPEAKING}(?:\s+{_WHEN_OR_WHERE}[^,;:]{{0,60}})?)\s*,\s*{_GOING_ON}(?P<clause>\s+that\s+|\s*:\s*)?",
+    re.IGNORECASE,
+)
+
+MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
+
+
+def strip_leading(text: str) -> str:
+    """Without leading bullets, discourse markers and attributions, as many as open the sentence."""
+    while True:
+        before = text
+        text = LIST_MARK.sub("", text)
+        text = SHORT_LABEL.sub("", text)  # an interview's "Q:" and "A:"
+        text = LEADING_MARKER.sub("", text)
+        text = LEADING_ATTRIBUTION.sub("", text)
+        said = SAID_THAT.match(text)
+        if said and (_rest_is_clause(text[said.end() :]) or _ends_in_that(said.group(), text[said.end() :])):
+            text = THAT_OR_COLON.sub("", text[said.end() :])
+            if SUBORDINATE.match(said.group("subject")):  # "While X said that A, B ...": what X said is A
+                text = CLAUSE_COMMA.split(text, maxsplit=1)[0]
+        if text == before:
+            return text
+
+
+def _rest_is_clause(rest: str) -> bool:
+    """Whether what follows "X said" is a clause of its own: "that ...", ": ...", or a subject and more."""
+    if THAT_OR_COLON.match(rest):
+        return len(rest.split()) > MIN_CLAIM_WORDS
+    return False
+
+
+def _ends_in_that(attribution: str, rest: str) -> bool:
+    """Whether an attribution took its "that" with it ("Many commentators believe that"), a clause after it.
+
+    Only a view's verb right before "that" (or a speech verb's, "The minister has already declared that"),
+    held by someone: "It could wrongly suggest that", "It was impossible to predict that" and "to see
+    countries that" say something of their own, and "Nobody has declared that" says the opposite of its clause.
+    """
+    took_that = VIEW_THAT.search(attribution) or SAID_THAT_END.search(attribution)
+    held = took_that and not NO_HOLDER.match(attribution)
+    return bool(held) and len(rest.split()) > MIN_CLAIM_WORDS
+
+
+def strip_trailing(text: str) -> str:
+    """Without a trailing attribution (", he said", ", according to Y")."""
+    trimmed = TRAILING_ATTRIBUTION.sub("", text)
+    return trimmed if len(trimmed.split()) >= MIN_CLAIM_WORDS else text
+
+
+def _person_kept(match: re.Match[str]) -> str:
+    """A PERSON_APPOSITIVE's name alone, where it is a person's (not "The Shanghai Cooperation Organization")."""
+    return match.group("name") if looks_like_person(match.group("name")) else match.group()
+
+
+def without_inner_attribution(text: str) -> str:
+    """Without ", he said," or ", Lo argues," inside the sentence; a comma stays where an aside follows
+    ("Their tie, Lo argues, although close, is secondary": "Their tie, although close, is secondary"), and
+    a semicolon where the speaker goes on to a second point (", he said, adding that")."""
+
+    def joined(match: re.Match[str]) -> str:
+        following = WORD.match(text, match.end())
+        return ", " if following and following.group().lower() in DEPENDENT_OPENERS else " "
+
+    going_on = ATTRIBUTION_GOING_ON.search(text)
+    if going_on:
+        rest = text[going_on.end() :] if going_on.group("clause") else "."
+        text = text[: going_on.start()] + ("; " if going_on.group("clause") else "") + rest
+    return INNER_ATTRIBUTION.sub(joined, text)
+
+
+def without_descriptions(text: str) -> str:
+    """Without the descriptions after a name: "Sergey Lavrov, Russia's foreign minister, said" keeps "Sergey
+    Lavrov said"."""
+    return APPOSITIVE.sub("", PERSON_APPOSITIVE.sub(_person_kept, text))
