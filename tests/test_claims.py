@@ -372,6 +372,11 @@ def test_a_named_attribution_inside_the_sentence_goes(sentence: str, claim: str)
          "The two nations are sliding into a risky embrace."),
         ("The two nations are sliding into a risky embrace, Anna Berg, a fellow at the institute, said.",
          "The two nations are sliding into a risky embrace."),
+        # a description over several commas goes with it; a clause with its own verb stays
+        ("Trade will keep growing, said Anna Berg, a fellow at the Institute of Steppe, River and Forest Studies, "
+         "Lakeside University.", "Trade will keep growing."),
+        ("Trade will keep growing, said Anna Berg, who argued that the ties, though close, are fragile.",
+         "Trade will keep growing, said Anna Berg, who argued that the ties, though close, are fragile."),
         # "said" opening a clause of its own is no attribution to drop
         ("Moscow, the seat of the government, said it would never join a bloc.",
          "Moscow, the seat of the government, said it would never join a bloc."),
@@ -515,6 +520,13 @@ def test_a_sentence_a_short_tail_past_the_limit_stays_whole() -> None:
 @pytest.mark.parametrize(
     ("sentence", "claim"),
     [
+        # the listener between "told" and what was told goes with the attribution
+        ("Anna Berg told the weekly on Monday that the gas deal was all but done.", "The gas deal was all but done."),
+        # an occasion before the one who speaks goes with the attribution
+        ("During the press conference, Anna Berg noted that the partnership has never been steadier.",
+         "The partnership has never been steadier."),
+        ("On Monday, the two ministers declared that their talks had cleared the way for a new pipeline.",
+         "Their talks had cleared the way for a new pipeline."),
         # an adverb between the auxiliary and the speech verb keeps the attribution, which goes
         ("The premier has already declared that the two economies are bound together for good.",
          "The two economies are bound together for good."),
@@ -540,6 +552,16 @@ def test_a_claim_keeps_the_words_that_make_its_sentence_a_thesis() -> None:
     assert "mutual trust" in kept and sentence.startswith(kept.rstrip(".…"))
     # words the sentence does not hold change nothing
     assert claim_of(sentence, 60, stretch=1, tail=0, keep=("alliance",)) == claim_of(sentence, 60, stretch=1, tail=0)
+
+
+def test_a_claim_cut_past_its_theme_words_stays_whole_a_short_tail_further() -> None:
+    sentence = (
+        "The long autumn summit in the old river port went on for days and days before the delegations pledged "
+        "mutual trust and a rail link to the northern coast where the grain terminal will stand"
+    )
+    cut = claim_of(sentence, 60, stretch=1, tail=0, keep=("mutual trust",))
+    assert "mutual trust" in cut and cut.endswith("…")
+    assert claim_of(sentence, 60, stretch=1, tail=60, keep=("mutual trust",)) == sentence + "."
 
 
 def test_a_cut_never_leaves_only_an_opening_phrase() -> None:

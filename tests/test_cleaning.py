@@ -41,6 +41,9 @@ FURNITURE = (
     # a line that only dates the page, a bracketed picture credit, the desk that edited the text
     "Tue, June 3, 2008 - Page 4 World News",
     "09:41, March 7, 2011",
+    "date 2019-04-02 World",
+    "10:15 GMT 02.04.2019",
+    "02.04.2019, Agencia International",
     "April 2, 2019",
     "[Photo/Example Agency] |",
     "Edited and translated by the Online Desk",
@@ -60,6 +63,9 @@ WRITING = (
     "Skip the summit, and the ties still hold: that is the lesson of 2012.",
     "March 7, 2011 was the day the two signed the grain deal.",
     "Translated into Russian, the phrase reads as a promise.",
+    "On 02.04.2019 the two sides met in Kazan and signed a grain deal.",
+    "Translate this promise into deeds, the envoy urged his hosts.",
+    "The harbour at dawn, as a visitor from the south saw it [photo essay follows], was quiet.",
 )
 
 
@@ -118,6 +124,19 @@ def test_the_frame_of_a_page_gives_no_title_and_its_copyright_gives_the_outlet()
         "author": "Anna Berg",
         "outlet": "The Weekly Observer",
     }
+
+
+def test_a_translation_widget_and_a_credited_caption_give_no_title() -> None:
+    from sinorus_cli.text.metadata import from_text
+
+    page = (
+        "Translate this page:\n"
+        "A tanker waits at the river mouth on a grey morning in March. [Photo/Agencia]\n"
+        "The Arctic Route Both Capitals Want\n"
+        "By Lyu Hong\n"
+        "The two neighbours signed a new pact on shipping lanes on Monday, officials said.\n"
+    )
+    assert from_text(page) == {"title": "The Arctic Route Both Capitals Want", "author": "Lyu Hong"}
 
 
 

@@ -170,6 +170,7 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
         ("He said “never.”The talks ended.", ["He said “never.”", "The talks ended."]),
         ("It outweighs Moscow’s.It’s late.", ["It outweighs Moscow’s.", "It’s late."]),
         ("Read Pravda.Ru or ask Mr.Lee.", ["Read Pravda.Ru or ask Mr.Lee."]),
+        ("Output fell, the minister said.He left.", ["Output fell, the minister said.", "He left."]),
         # words left out of a quotation: the sentence goes on after the ellipsis
         ("The plan in the north ... does not help. It left.", ["The plan in the north ... does not help.", "It left."]),
         ("The plan in the north … does not help. It left.", ["The plan in the north … does not help.", "It left."]),

@@ -33,6 +33,18 @@ def test_shipped_weights_load_and_agree_with_their_fixture():
     assert [p[3] for p in got["proposals"]] == pytest.approx([p[3] for p in expected["proposals"]], abs=2e-3)
 
 
+def test_training_without_its_libraries_says_what_to_install(monkeypatch, capsys):
+    from sinorus_cli.training import __main__ as training
+
+    def needs_sklearn() -> int:
+        raise ModuleNotFoundError("No module named 'sklearn'", name="sklearn")
+
+    monkeypatch.setattr(training, "main", needs_sklearn)
+    assert training._run() == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert "sklearn" in line and "'.[train]'" in line and "Traceback" not in line
+
+
 def test_plain_statements_get_the_side_they_state(codebook):
     text = (
         "China and Russia will not form a military alliance. They are partners, not allies; neither wants a bloc.\n\n"

@@ -572,7 +572,9 @@ def test_a_pdf_saved_by_an_account_takes_its_author_and_title_from_its_first_pag
      ("China Daily editorial board", "chinadaily-2023"), ("Russian International Affairs Council", "riac-2023"),
      ("O'Brien & <Sons>", "obriensons-2023"), ("Lee Smith", "smith-2023"), ("1234", "some-title-2023"),
      # two people listed with a comma, each with a middle initial: no organisation's six-word name
-     ("Jane K. Doe, John R. Roe", "doe-2023")],
+     ("Jane K. Doe, John R. Roe", "doe-2023"),
+     # family names that are rarer in print, or written without their umlaut
+     ("Lyu Hong", "lyu-2023"), ("Ouyang Ming", "ouyang-2023")],
 )  # fmt: skip
 def test_ids_from_names_as_people_write_them(author, expected):
     assert id_for({"author": author, "date": "2023-05-01", "title": "Some title"}) == expected

@@ -56,9 +56,15 @@ LEADING_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 
+# An opening phrase of time or occasion before the one who speaks ("During the interview,", "On Monday,",
+# "Speaking in Beijing,"): it goes with the attribution it opens.
+_OCCASION = (
+    r"(?:(?:during|on|at|in|last|earlier|later|after|speaking|writing|addressing|this|that)\b[^,;:“”\"]{1,60},\s*)?"
+)
+
 # "X said that ...", "Lavrov, the minister, noted that ...": a short subject, its verb, then what is said.
 SAID_THAT = re.compile(
-    rf"^(?P<subject>[^,;:“”\"]{{1,80}}?|[^,;:“”\"]{{1,60}},[^,;“”\"]{{1,100}},)\s+{AUXILIARIES}"
+    rf"^{_OCCASION}(?P<subject>[^,;:“”\"]{{1,80}}?|[^,;:“”\"]{{1,60}},[^,;“”\"]{{1,100}},)\s+{AUXILIARIES}"
     rf"(?:{ATTRIBUTING}|stressing|noting|saying|arguing)\s*",
     re.IGNORECASE,
 )
@@ -78,6 +84,10 @@ NO_HOLDER = re.compile(r"(?:it|this|that|there|nobody|no\s+one|none|neither|few)
 CLAUSE_COMMA = re.compile(r",[”\"’]?\s")
 
 THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
+
+# The listener between "told" and what was told ("told reporters that", "told the Tribune that").
+TOLD = re.compile(r"\b(?:tell|tells|told)\s*$", re.IGNORECASE)
+LISTENER = re.compile(r"\s*(?:[\w’'-]+\s+){1,4}?(?=that\b)", re.IGNORECASE)
 
 # A trailing attribution: ", he said", ", said Lavrov", ", according to the ministry", '," she added.'
 _SPEAKING = (
@@ -107,7 +117,10 @@ TRAILING_ATTRIBUTION = re.compile(
     rf"\b{_SPEAKING}\b(?:\s+{_WHEN_OR_WHERE}[^,;:]{{0,60}})?"
     # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ..." or ", said the ties are
     # strong": a clause of its own, with its verb
-    rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])(?![^,;:]*\b{FINITE_VERB})[^,;:]{{1,80}}(?:,\s*[^,;:]{{1,120}})?"
+    # (its description may run over several commas, ", a fellow at the Institute of Asian, African and Pacific
+    # Studies, Lakeside University", but a relative clause says more than who they are)
+    rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])(?![^,;:]*\b{FINITE_VERB})[^,;:]{{1,80}}"
+    rf"(?:,(?!\s*(?:who|which|whose)\b)\s*[^,;:]{{1,120}}){{0,3}}"
     rf"|{_ACCORDING_TO}"
     rf")\s*[.!]?\s*$"
 )
@@ -160,6 +173,9 @@ def strip_leading(text: str) -> str:
         text = LEADING_MARKER.sub("", text)
         text = LEADING_ATTRIBUTION.sub("", text)
         said = SAID_THAT.match(text)
+        if said and TOLD.search(said.group()) and (listener := LISTENER.match(text, said.end())):
+            text = text[: said.end()] + text[listener.end() :]
+            continue
         if said and (_rest_is_clause(text[said.end() :]) or _ends_in_that(said.group(), text[said.end() :])):
             text = THAT_OR_COLON.sub("", text[said.end() :])
             if SUBORDINATE.match(said.group("subject")):  # "While X said that A, B ...": what X said is A

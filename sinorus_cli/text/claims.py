@@ -302,7 +302,7 @@ def _claim(sentence: str, max_chars: int, longest: int, tail: int, keep: Sequenc
     # the first trim that still says what made the sentence a thesis ("... based on equality"), else the line
     # cut just past those words
     kept = next((c for c in candidates if any(k in c.casefold() for k in wanted)), "")
-    return kept or _through(versions[0], wanted, longest)
+    return kept or _through(versions[0], wanted, longest, tail)
 
 
 def _candidates(versions: Sequence[str], limit: int, longest: int, tail: int) -> Iterator[str]:
@@ -322,12 +322,13 @@ def _candidates(versions: Sequence[str], limit: int, longest: int, tail: int) ->
     yield cut[-1]
 
 
-def _through(line: str, wanted: Sequence[str], longest: int) -> str:
-    """`line` cut at a word a little past the first of the `wanted` words in it (at least `longest` long)."""
+def _through(line: str, wanted: Sequence[str], longest: int, tail: int) -> str:
+    """`line` cut at a word a little past the first of the `wanted` words in it (at least `longest` long);
+    whole where it runs only a short `tail` past that ("… transcends American…" lost only its last word)."""
     folded = line.casefold()
     ends = [folded.find(k) + len(k) for k in wanted if k in folded]
     reach = max(longest, min(ends, default=0) + THROUGH_MARGIN)
-    return _balanced(cut_at_word(line, reach)) if len(line) > reach else line
+    return _balanced(cut_at_word(line, reach)) if len(line) > reach + tail else line
 
 
 def _claim_line(text: str, whole: str) -> str:

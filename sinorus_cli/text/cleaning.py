@@ -44,6 +44,10 @@ PAGE_FURNITURE = _patterns(
     r"https?://\S+\s*$",
     r"page\s+\d{1,3}(?:\s+[A-Za-z&]+){0,3}\s*$",  # a print page's number and section: "Page 3 World"
     r"\d{1,3}\s*min(?:ute)?s?\.?\s+read\s*$",  # "5 min read"
+    r"(?:translate\s+(?:this\s+)?page|select\s+(?:a\s+)?language)\b.{0,40}$",  # a translation widget
+    # a picture's bracketed credit, alone ("[Photo/Agency] |") or closing its caption ("The harbour at dawn.
+    # [Photo/Agency]"): never the title, never a thesis
+    r".{0,300}?\[(?:photo|image|picture|video)\b[^\]]{0,80}\]\s*\|?\s*$",
     rf"(?:subscribers?\s+only|updated\s+on\b.{{0,40}}|{_CREDIT}.{{0,160}})$",
 )
 
@@ -81,8 +85,11 @@ BOILERPLATE = PAGE_FURNITURE + _patterns(
     # a line that only dates the page: "Tue, Mar 3, 2015 - Page 4 World", "09:41, June 2, 2019"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?,?\s+)?"
     r"[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}(?:,?\s+\d{1,2}:\d{2}\S*)?(?:\s*[-–|]\s*page\s+\d{1,3}\b.{0,40})?\s*$",
-    # a picture's bracketed credit ("[Photo/Agency] |") and the desk that edited or translated the text
-    r"\[(?:photo|image|picture|video)\b[^\]]{0,80}\]\s*\|?\s*$",
+    # and in figures, with a time, a label or a section: "date 2019-04-02 World", "10:15 GMT 02.04.2019",
+    # "02.04.2019, Agencia International"
+    r"(?:(?:date|published|updated)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:gmt|utc|msk|cet)?\s*)?"
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?:,?\s+\d{1,2}:\d{2})?(?:,?\s+[A-Za-z][\w&.-]*){0,3}\s*$",
+    # the desk that edited or translated the text
     r"(?:edited|translated|compiled)(?:\s+and\s+(?:edited|translated))?\s+by\b.{0,80}$",
     r"\d+ comments?\s*$",
     r"(?-i:[Bb]y(?: [A-Z][\w.'’-]*){1,4})\s*$",

@@ -27,11 +27,11 @@ from .cleaning import AGENCY_TAG, LIST_MARK, clean_paragraphs
 # Terminal punctuation, matched only from the start of a run ("...!" is one candidate, not four) and with
 # possessive repeats: a run of n dots costs n steps, never n² (re-matching from each dot, backtracking).
 # A page whose markup joined two sentences ("remained.Russia’s attempts") ends one at a period between a
-# lower-case word and a capitalised word of three letters or more ("Russia’s.It’s"), with no space:
-# "Pravda.Ru" stays.
+# lower-case word and a capitalised word of three letters or more ("Russia’s.It’s"), or a two-letter word
+# that opens sentences ("said.He"), with no space: "Pravda.Ru" stays.
 _END = re.compile(
     r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s++["'“‘(\[]?[\w])"""
-    r"""|(?<=[a-z’'][a-z])[.!?]["'”’)\]]*+(?=[A-Z][a-z][a-z’'])"""
+    r"""|(?<=[a-z’'][a-z])[.!?]["'”’)\]]*+(?=[A-Z][a-z][a-z’']|(?:He|It|In|As|We|So|At|On|If|By|To|An|Or|My)\b)"""
 )
 ELISION = re.compile(r"(?:\.\.|…)")  # an ellipsis: two dots or more, or the one character
 _NEXT_WORD = re.compile(r"""\s++["“‘(]?(\w++)""")

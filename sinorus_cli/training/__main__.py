@@ -61,5 +61,24 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# The packages only training needs, by the module name they import as.
+TRAINING_ONLY = frozenset(("sklearn", "torch", "model2vec", "scipy", "transformers", "sentence_transformers"))
+
+
+def _run() -> int:
+    """`main`, with a missing training dependency named in one line and exit code 2 rather than a traceback."""
+    try:
+        return main()
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] not in TRAINING_ONLY:
+            raise
+        print(
+            f"error: training needs {missing.name}, which is not installed: "
+            "pip install torch==2.13.0 '.[train]'",
+            file=sys.stderr,
+        )
+        return 2
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(_run())

@@ -23,7 +23,7 @@ SPEECH_VERBS = word_list("""
     underscore announce recall contend reiterate affirm comment reply respond opine reckon complain allege
     point_out clarify concede lament caution urge stress write_in report comment reaffirm reason
     lambaste slam accuse attack criticise criticize condemn hail blame call_for call_on pledge vow propose
-    promise liken dismiss
+    promise liken dismiss tweet highlight
 """)
 # Verbs of opinion or report that attribute only what they introduce: a that-clause, a quotation or
 # a colon ("Lavrov believes that ...", not "Russia agreed to sell ...", "China denies providing ...").
@@ -81,12 +81,17 @@ PHRASED_SPEECH = (
 )
 # Words between a subject and its verb that keep the attribution ("Lavrov has also said", "has already declared").
 AUXILIARIES = (
-    r"(?:(?:has|have|had|also|then|later|once|again|further|repeatedly|recently|previously|already|just|"
-    r"now|often|always|even|still|long|on\s+\w+day|(?-i:[a-z]+ly))\s+)*"
+    r"(?:(?:has|have|had|also|both|then|later|once|again|further|repeatedly|recently|previously|already|just|"
+    r"now|often|always|even|still|long|on\s+\w+day|(?-i:[a-z]+ly)|(?:seems|seemed|appears|appeared)\s+to)\s+)*"
 )
 # Verbs after a quotation that name its speaker after them ("..., said Lavrov"): not "told", whose
 # object is the listener.
 NOT_INVERTED = frozenset(word_list("tell tells told"))
+# "tell" with an infinitive is an order, not a statement ("because Washington tells it to", "told them to
+# leave"): its subject says nothing the sentence holds.
+ORDER = re.compile(
+    r"(?i:tell|tells|told)\s+(?:[\w’'-]+\s+){1,3}?to(?:\s+(?!(?:the|a|an|this|that)\b)[a-z]+\b|\s*[.,;:!?]|\s*$)"
+)
 # Nouns that stand for a person named before ("the minister said").
 ROLE_NOUNS = word_list("""
     president premier minister spokesman spokeswoman spokesperson ambassador chairman envoy diplomat
@@ -119,8 +124,13 @@ _BARE_CLAUSE = rf"(?:[\w’'-]+\s+){{1,3}}?{FINITE_VERB}"
 # and dissent with no clause after it ("Lukyanov, an analyst in Moscow, differed."): a person's view; a
 # state's, as the author reads it, stays the author's (`_accepted`).
 _NAMING = (
-    r"(?:called|calls|termed|terms|dubbed|dubs|labell?ed|branded)\s+(?:[\w’'-]+\s+){1,8}?(?:an?|one)\s"
-    r"|(?:described|describes|portrayed|portrays|characteri[sz]ed|characteri[sz]es)\s+(?:[\w’'-]+\s+){1,8}?as\b"
+    r"(?:called|calls|termed|terms|dubbed|dubs|labell?ed|branded)\s+(?:[\w’'-]+\s+){1,8}?"
+    # what it is named: "a ...", "one ...", or "the most ..." ("called the tie the closest undeclared alliance")
+    r"(?:an?|one|the\s+[“\"‘]?(?:most|least|(?!west\b)[a-z]{2,}est))\s"
+    r"|(?:described|describes|portrayed|portrays|characteri[sz]ed|characteri[sz]es|proclaimed|proclaims"
+    # a view of what a thing is ("he sees these trends as a divergence"); a state's, as the author reads it,
+    # stays the author's (`_accepted`)
+    r"|sees|saw|views|viewed|regards|regarded)\s+(?:[\w’'-]+\s+){1,8}?as\b"
     r"|(?:differed|disagreed|dissented|demurred|objected)(?=\s*[.,;:]|\s+(?:with|strongly|sharply)\b)"
 )
 # A verb that attributes: speech anywhere, opinion before what is held.
@@ -151,6 +161,16 @@ _OPENING = r"(?:^|[,;:”\"“(—–]\s*|\b(?:as|and|but|while|when|that|becaus
 ACCORDING = re.compile(
     rf"(?i:\baccording\s+to|\bin\s+the\s+(?:view|words|opinion)\s+of|(?<!\w)по\s+словам)\s+(?:the\s+)?{NAME}"
 )
+# What a named source holds ("according to Izvestia's sources", "according to the Kremlin's own figures"):
+# the source named, not the author.
+_HELD_BY_SOURCE = word_list("""
+    sources source report reports data estimate estimates analysis figures calculations survey findings
+    assessment account
+""")
+ACCORDING_POSSESSIVE = re.compile(
+    rf"\b(?i:according\s+to)\s+(?:the\s+)?(?P<name>{CAP}(?:\s+{CAP}){{0,4}}?)['’]s\s+(?:[\w-]+\s+)?"
+    rf"{alternatives(_HELD_BY_SOURCE)}\b"
+)
 # What an appositive is not: a clause with a modal verb ("Japan, Korea and the US may decide ..., announced")
 # or a second subject joined on ("Putin, and his counterpart, Xi, announced"): the verb after it is not the name's.
 NOT_APPOSITIVE = r"(?!\s*(?:and|or|but)\b)(?![^,]*\b(?:may|might|will|would|can|could|should|must)\b)"
@@ -169,6 +189,9 @@ APPOSED_SAID = re.compile(
 SAID_SUBJECT = re.compile(rf"[,”\"]\s*(?:[-–—]\s*)?{_INVERTED}\s+(?:the\s+)?{NAME}")
 # A subject anywhere before "said" or "told" (", the bloc's foreign policy chief Jan Novak said").
 LOOSE_SAID = re.compile(rf"\b{NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells|wrote|writes)\b")
+# A name closing the sentence after its description, then its verb (", Director of the Institute of X, Li Ming,
+# stated."): the name speaks for all the sentence says before it.
+CLOSING_SAID = re.compile(rf",\s+{NAME},\s+{AUXILIARIES}(?P<verb>{_SPEECH})\s*[.!]?[”\"]?\s*$")
 # A view's holder as the agent of a passive ("as noted by Anna Petrova", "quoted Li as saying").
 # Not "quoted by the Daily Tribune" or "citing a news agency": an outlet that relays a speaker is not the speaker.
 BY_AGENT = re.compile(
@@ -277,6 +300,7 @@ def shown(words: str, limit: int = 60) -> str:
 
 
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (ACCORDING_POSSESSIVE, "according to"),
     (ACCORDING, "according to"),
     (ACCORDING_BODY, "according to"),
     (ACCORDING_ROLE, "according to"),
@@ -291,6 +315,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (GROUP_OF_SAID, "said-verb"),
     (ROLE_SAID, "said-verb"),
     (LOOSE_SAID, "said-verb"),
+    (CLOSING_SAID, "said-verb"),
     (BY_AGENT, "attributed"),
     (COORDINATED_SAID, "said-verb"),
     (COORDINATED_BODY, "said-verb"),
@@ -379,6 +404,8 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     ):
         name = _joint_subject(match.string[: match.start()], name)
     verb = match.groupdict().get("verb") or ""
+    if verb and ORDER.match(match.string, match.start("verb")):
+        return None
     if name.lower() in PLACES and verb and not re.match(rf"{_SPEECH}|{DENIAL}", verb, re.IGNORECASE):
         return None  # a state "believes that" in the author's reading; it "said" in a statement
     title = raw.split()[-1].lower()

@@ -63,8 +63,12 @@ class Names:
         def fits(m: _Mention) -> bool:
             return key in (w.casefold() for w in short_forms(m.name))
 
-        before = [m for m in self.mentions if m.start < at and fits(m)]
-        after = [m for m in self.mentions if m.start >= at and fits(m)]
+        fitting = [m for m in self.mentions if fits(m)]
+        # a person's name before anything else that ends in the word ("Vassily Kashin", not "China Kashin"
+        # from a headline's "Expert On China Kashin")
+        fitting = [m for m in fitting if looks_like_person(m.name)] or fitting
+        before = [m for m in fitting if m.start < at]
+        after = [m for m in fitting if m.start >= at]
         pick = max(before, key=lambda m: (len(m.name), m.start)) if before else after[0] if after else None
         return pick.name if pick else name
 

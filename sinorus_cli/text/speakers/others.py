@@ -39,6 +39,9 @@ REPORTED = re.compile(
     rf"|\b(?:an?|one|another)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:anonymous|unnamed|unidentified|senior|western|"
     rf"chinese|russian|american|military|government)\s+(?:[\w-]+\s+){{0,2}}?)?(?:expert|official|diplomat|"
     rf"source|analyst|observer|insider)\b[^,.]{{0,40}}?\s+(?:said|says|told|added|noted|revealed)\b"
+    # one of them quoted by a publication ("the paper quoted an unnamed analyst as saying")
+    r"|\b(?:quoted|quoting|cited|citing)\s+(?:an?|one|another|several|some)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:experts?|officials?|diplomats?|sources?|analysts?|observers?|insiders?)\s+as\s+(?:saying|stating|arguing)\b"
     # a perspective ("For many in the West,", "To some,"); not a time or a count ("For many years,")
     r"|^(?:for|to|in the view of) [^,]{0,40}\b(?:many|some|most|western|critics|observers|analysts)\b"
     r"(?!\s+(?:years?|decades?|months?|weeks?|days?|times?|centuries|generations?|reasons?|ways?|of\s+(?:the|its)\b))"

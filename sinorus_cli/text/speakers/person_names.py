@@ -68,7 +68,7 @@ PUBLICATION_WORDS = frozenset(
     word_list("""
     times post daily news journal herald gazette review tribune telegraph guardian economist observer
     chronicle monitor weekly magazine interest affairs insider standard express mail star independent
-    izvestia kommersant vedomosti xinhua tass novosti sputnik
+    izvestia izvestiya kommersant vedomosti xinhua tass novosti sputnik gazeta vestnik pravda
 """)
 )
 # Countries and capitals: they speak only with a verb of speech, never hold a view in a that-clause
