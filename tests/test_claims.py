@@ -571,3 +571,20 @@ def test_a_cut_never_leaves_only_an_opening_phrase() -> None:
     )
     claim = claim_of(sentence, 100, stretch=1, tail=0)
     assert claim != "Against the backdrop of the rising tension on the northern border and the new tariffs on grain."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # a speaker's label goes: the speaker column says who speaks
+        ("Petrov: Moscow is now the weaker partner of the two.", "Moscow is now the weaker partner of the two."),
+        # a heading of several words, a title's topic and a dateline stay
+        ("Shared Frontier: a common border of four thousand kilometres.",
+         "Shared Frontier: a common border of four thousand kilometres."),
+        ("Security Partnership: Challenges and Opportunities for the two states",
+         "Security Partnership: Challenges and Opportunities for the two states."),
+        ("MOSCOW: The talks went on for a second day.", "MOSCOW: The talks went on for a second day."),
+    ],
+)  # fmt: skip
+def test_a_speakers_label_goes_from_the_claim_and_a_heading_stays(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim

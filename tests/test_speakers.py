@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sinorus_cli.text.claims import claim_of
 from sinorus_cli.text.sentences import sentences
 from sinorus_cli.text.speakers import Attribution, attribute, clean_name, is_author, looks_like_person
 
@@ -96,11 +97,21 @@ def test_several_authors() -> None:
         "Country Report: Russia",
         # a title's topic before its subtitle
         "Contemporary Eurasian Security Partnership: Challenges and Opportunities",
+        "The Great Grain Pivot: Moscow turns east",
     ],
 )
 def test_bylines_labels_and_datelines_name_nobody(line: str) -> None:
     text = f"{line}\nThe two sides signed nine agreements. Zhao Long wrote the report later on."
     assert who(text)[sentences(text)[0].text].kind == "author"
+
+
+def test_a_headline_kicker_that_ends_in_a_name_the_article_writes_in_full_names_its_bearer() -> None:
+    text = (
+        "Veteran Analyst On Asia Petrov: Moscow Is Now The Weaker Partner\n"
+        "Ivan Petrov has studied the region for three decades."
+    )
+    assert by_opening(text)["Veteran Analyst On Asia"] == ("named", "Ivan Petrov")
+    assert claim_of(sentences(text)[0].text) == "Moscow Is Now The Weaker Partner."
 
 
 def test_an_interview_transcript_is_the_page_voice() -> None:

@@ -14,7 +14,7 @@ from .clause_words import DEPENDENT_OPENERS
 from .clauses import SUBORDINATE
 from .cleaning import LIST_MARK
 from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, looks_like_person
-from .speakers.labels import SHORT_LABEL
+from .speakers.labels import SHORT_LABEL, speaker_label_end
 
 WORD = re.compile(r"[\w’'-]+")
 
@@ -170,6 +170,7 @@ def strip_leading(text: str) -> str:
         before = text
         text = LIST_MARK.sub("", text)
         text = SHORT_LABEL.sub("", text)  # an interview's "Q:" and "A:"
+        text = text[speaker_label_end(text) :]  # a speaker's label ("Kashin:")
         text = LEADING_MARKER.sub("", text)
         text = LEADING_ATTRIBUTION.sub("", text)
         said = SAID_THAT.match(text)

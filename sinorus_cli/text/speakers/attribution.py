@@ -16,7 +16,7 @@ from typing import Literal
 from ...model import SPEAKER_WINDOW, UNNAMED_OTHERS, named_in
 from ..sentences import Sentence
 from .cues import CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
-from .labels import QUESTION_LABELS, label_of, mentioned_elsewhere, transcript_turns
+from .labels import QUESTION_LABELS, kicker_of, label_of, mentioned_elsewhere, transcript_turns
 from .name_resolution import Names
 from .others import reported_others
 from .person_names import is_author, looks_like_person
@@ -132,11 +132,25 @@ def attribute(text: str, found: Sequence[Sentence], author: str = "") -> list[At
             if labels[i] is not None:
                 turn = _labelled(article, labels[i] or "", sentence.start)
             elif n == 0 and not article.transcript:
-                turn = None
+                turn = _kicker(article, sentence)
             recent = _recent(text, out, found, i) or _person(article, sentence)
             result = _one(sentence, own, n, quoted[n], recent, turn)
             out.append(result)
     return out
+
+
+def _kicker(article: _Article, sentence: Sentence) -> Attribution | None:
+    """The person a headline's kicker names after describing them ("Veteran Analyst On Asia Petrov: ..."),
+    where the article gives their name in full; a kicker that only describes names nobody."""
+    name = kicker_of(sentence)
+    full = article.names.full(name, sentence.start) if name else ""
+    # named in full elsewhere: a surname the article writes out, or the whole name again
+    elsewhere = full != name or article.text.count(full) > 1
+    if not name or not elsewhere or len(full.split()) < 2 or not looks_like_person(full):
+        return None
+    if article.author and is_author(full, article.author):
+        return Attribution("", "author", f'headline kicker naming the author: "{name}:"')
+    return Attribution(full, "named", f'headline kicker: "{name}:"')
 
 
 def _recent(text: str, done: Sequence[Attribution], found: Sequence[Sentence], i: int) -> Attribution | None:
