@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinorus_cli.text.claims import SHORT_TAIL, STRETCH, claim_of
+from sinorus_cli.text.claims import SHORT_TAIL, STRETCH, _ends_main_clause, claim_of
 from sinorus_cli.text.shorten import cut_at_word
 
 
@@ -588,3 +588,14 @@ def test_a_cut_never_leaves_only_an_opening_phrase() -> None:
 )  # fmt: skip
 def test_a_speakers_label_goes_from_the_claim_and_a_heading_stays(sentence: str, claim: str) -> None:
     assert claim_of(sentence) == claim
+
+
+def test_a_list_inside_a_leading_clause_is_no_place_to_end_the_claim() -> None:
+    sentence = (
+        "Given that the two states trade oil, gas and grain across a long and thinly guarded border and share a "
+        "deep dislike of the sanctions imposed on them by the West over many years, such close ties come as no "
+        "surprise to anyone who has followed the politics of the region since the end of the Cold War."
+    )
+    assert "such close ties" in claim_of(sentence)
+    # a main clause after the leading one's comma is a place to end
+    assert _ends_main_clause("If Moscow balks at the price, the whole deal is off", "which")

@@ -245,8 +245,9 @@ def _ends_main_clause(kept: str, next_word: str | None) -> bool:
     last = kept.rsplit(None, 1)[-1].lower() if kept.strip() else ""
     if last in OPEN_ENDINGS or _awaits_but(kept) or LEADS_ON.search(kept):
         return False
-    if (SUBORDINATE.match(kept) or _opens_phrase(kept)) and "," not in kept:
-        # the comma closes a leading "If ...", "While ...", "Against the backdrop of ...": the main clause is to come
+    if (SUBORDINATE.match(kept) or _opens_phrase(kept)) and not _clause_after_comma(kept):
+        # the comma closes a leading "If ...", "While ...", "Against the backdrop of ...", or parts a list
+        # inside it ("Given that they trade oil, gas and grain"): the main clause is to come
         return False
     aside = kept.rsplit(",", 1)[1].split(None, 1) if "," in kept and next_word else []
     if aside and (aside[0].lower() in DEPENDENT_OPENERS or aside[0].endswith(("ed", "ing"))):
@@ -255,6 +256,12 @@ def _ends_main_clause(kept: str, next_word: str | None) -> bool:
         return True
     word = next_word.lower()
     return word in DEPENDENT_OPENERS or (word.endswith("ing") and len(word) > 5 and next_word.islower())
+
+
+def _clause_after_comma(kept: str) -> bool:
+    """Whether a comma of `kept` may close a leading clause ("If Moscow balks, the deal is off"): one that
+    parts no list's items ("Given that they trade oil, gas and grain")."""
+    return any(not LIST_ITEM.match(kept, comma.end()) for comma in re.finditer(",", kept))
 
 
 def claim_of(
