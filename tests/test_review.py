@@ -56,6 +56,17 @@ def test_stance_and_theme_changes_keep_what_the_sentence_asserts_and_c_rewrites_
     assert all(t.origin == "curated" and t.confidence is None for t in (first, second, third))
 
 
+def test_accepted_theses_keep_their_place_among_the_corpus_theses(run, corpus):
+    run("--corpus", str(corpus), "add", str(DATA / "no-bloc.txt"), "--id", "hawk", "--author", "Al Hawk")
+    before = [t.id for t in load_corpus([corpus]).theses]
+    result = run("--corpus", str(corpus), "review", "dove", input="\na\nr\na\nq\n")
+    assert "saved 2 accepted, 1 rejected" in result.stderr
+    after = load_corpus([corpus]).theses
+    rejected = before[2]
+    assert [t.id for t in after] == [i for i in before if i != rejected]
+    assert [t.origin for t in after[:2]] == ["auto", "curated"]
+
+
 def test_back_replaces_the_earlier_decision_and_skip_leaves_it_proposed(run, corpus):
     proposed = _proposed(corpus)
     run("--corpus", str(corpus), "review", "dove", input="r\nb\na\n\nq\n")

@@ -352,7 +352,9 @@ class ArticleGone(CorpusError):
 
 
 def replace_theses(folder: Path, article_id: str, theses: Sequence[Thesis], drop: set[str]) -> None:
-    """Drop the theses with ids in `drop` and append `theses` (used by review), in one write.
+    """Drop the theses with ids in `drop` and write `theses` (used by review), in one write: a thesis that
+    replaces one of the same id takes its place in the file (so `theses` lists an article's theses in the
+    order they were proposed, accepted or not), any other is appended.
 
     The article is looked for again under the lock: a remove that ran during the review took it out,
     and its theses would be orphans (ArticleGone, nothing written).
@@ -360,8 +362,19 @@ def replace_theses(folder: Path, article_id: str, theses: Sequence[Thesis], drop
     with locked(folder):
         if article_id not in {entry.get("id") for entry in scanned_articles(folder)}:
             raise ArticleGone(f"{article_id} was removed from {folder} while it was being reviewed")
-        kept, _ = _cut(folder / THESES_FILE, "thesis", lambda e: e.get("id") in drop, f'"{article_id}"')
-        text = kept.rstrip("\n") + "\n" + toml_blocks.render("thesis", [records.thesis_entry(t) for t in theses])
+        waiting = {t.id: t for t in theses}
+
+        def change(entry: Mapping[str, Any]) -> str | None:
+            if entry.get("id") not in drop:
+                return None
+            taking_its_place = waiting.pop(str(entry.get("id")), None)
+            if taking_its_place is None:
+                return ""
+            return toml_blocks.render_blocks("thesis", [records.thesis_entry(taking_its_place)])[0]
+
+        kept, _ = _rewrite(folder / THESES_FILE, "thesis", change, f'"{article_id}"')
+        rest = [records.thesis_entry(t) for t in theses if t.id in waiting]
+        text = kept.rstrip("\n") + "\n" + toml_blocks.render("thesis", rest) if rest else kept
         replace_change(folder, {THESES_FILE: text.encode("utf-8")})
 
 
