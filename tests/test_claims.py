@@ -372,6 +372,7 @@ def test_a_named_attribution_inside_the_sentence_goes(sentence: str, claim: str)
          "The two nations are sliding into a risky embrace."),
         ("The two nations are sliding into a risky embrace, Anna Berg, a fellow at the institute, said.",
          "The two nations are sliding into a risky embrace."),
+        ('"I doubt they can stop it at all," replied Tom Hale.', "I doubt they can stop it at all."),
         # a description over several commas goes with it; a clause with its own verb stays
         ("Trade will keep growing, said Anna Berg, a fellow at the Institute of Steppe, River and Forest Studies, "
          "Lakeside University.", "Trade will keep growing."),
@@ -520,6 +521,10 @@ def test_a_sentence_a_short_tail_past_the_limit_stays_whole() -> None:
 @pytest.mark.parametrize(
     ("sentence", "claim"),
     [
+        # a time between the verb and its "that" goes with the attribution; a "this" that is no time stays
+        ("Anna Berg wrote on Tuesday that the joint patrols mark a new stage.", "The joint patrols mark a new stage."),
+        ("Some analysts say this shows that the ties are deepening.",
+         "Some analysts say this shows that the ties are deepening."),
         # the listener between "told" and what was told goes with the attribution
         ("Anna Berg told the weekly on Monday that the gas deal was all but done.", "The gas deal was all but done."),
         # an occasion before the one who speaks goes with the attribution
@@ -578,12 +583,13 @@ def test_a_cut_never_leaves_only_an_opening_phrase() -> None:
     [
         # a speaker's label goes: the speaker column says who speaks
         ("Petrov: Moscow is now the weaker partner of the two.", "Moscow is now the weaker partner of the two."),
-        # a heading of several words, a title's topic and a dateline stay
+        # a heading of several words and a title's topic stay
         ("Shared Frontier: a common border of four thousand kilometres.",
          "Shared Frontier: a common border of four thousand kilometres."),
         ("Security Partnership: Challenges and Opportunities for the two states",
          "Security Partnership: Challenges and Opportunities for the two states."),
-        ("MOSCOW: The talks went on for a second day.", "MOSCOW: The talks went on for a second day."),
+        # and a dateline goes too
+        ("MOSCOW: The talks went on for a second day.", "The talks went on for a second day."),
     ],
 )  # fmt: skip
 def test_a_speakers_label_goes_from_the_claim_and_a_heading_stays(sentence: str, claim: str) -> None:
@@ -599,3 +605,31 @@ def test_a_list_inside_a_leading_clause_is_no_place_to_end_the_claim() -> None:
     assert "such close ties" in claim_of(sentence)
     # a main clause after the leading one's comma is a place to end
     assert _ends_main_clause("If Moscow balks at the price, the whole deal is off", "which")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # a news dateline goes
+        ("Moscow, AGN - The two navies will hold a joint drill next month.",
+         "The two navies will hold a joint drill next month."),
+        # a discourse marker just inside an opening quotation mark goes
+        ('"However, the two navies now train together far more often," he said.',
+         "The two navies now train together far more often."),
+        # a one-word adverb of time without its comma is part of the main clause
+        ("Today the two armies hold more joint drills than ever before and share a growing list of bases, radars "
+         "and satellites, worrying planners in Tokyo and in Seoul alike.",
+         "Today the two armies hold more joint drills than ever before and share a growing list of bases, radars "
+         "and satellites, worrying planners in Tokyo and in Seoul alike."),
+    ],
+)  # fmt: skip
+def test_a_claim_opens_where_its_main_clause_does(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
+def test_a_lower_case_list_in_an_opening_phrase_is_not_cut_at_its_first_comma() -> None:
+    sentence = (
+        "Drawing on shipping records from port agencies, insurers, and satellite trackers over the last three "
+        "years, this report examines the hidden growth of the tanker fleet that carries crude across the seas."
+    )
+    assert not claim_of(sentence).startswith("Insurers")

@@ -75,6 +75,8 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Mutual trust may grow.", "trust", 1),
         # a hedge in what the sentence concedes does not hedge its point
         ("Their ties may look fragile to some, but mutual trust runs deep.", "trust", 2),
+        # "no-" in a compound negates nothing after it
+        ("Their no-limits partnership rests on deep mutual trust.", "trust", 2),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):

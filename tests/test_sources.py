@@ -687,8 +687,33 @@ def test_running_text_taken_as_the_title_is_cut_at_a_word_with_an_ellipsis():
 
 
 @given(st.text(min_size=1, max_size=400))
-def test_a_title_never_runs_past_120_characters(line):
-    assert len(from_text(line).get("title", "")) <= 120
+def test_a_title_never_runs_past_200_characters_nor_running_text_past_120(line):
+    title = from_text(line).get("title", "")
+    assert len(title) <= 200
+    assert len(title) <= 120 or not title.endswith((".", "…"))
+
+
+def test_a_headline_keeps_all_its_words_and_a_sites_address_goes():
+    headline = (
+        "The Quiet Grain Corridor: How Kazakh wheat, Chinese rail yards and Russian ports are redrawing the trade "
+        "map of inner Eurasia"
+    )
+    body = "The two neighbours signed a new pact on shipping lanes on Monday, officials said, and more will follow."
+    assert from_text(f"{headline}\n\n{body}")["title"] == headline
+    assert from_text(f"Who Gains From the New Pipeline? www.example-news.com\n\n{body}")["title"] == (
+        "Who Gains From the New Pipeline?"
+    )
+
+
+def test_a_byline_a_pages_counters_and_a_year_in_the_text_give_no_title_and_no_date():
+    body = "The two neighbours signed a new pact on shipping lanes on Monday, officials said, and more will follow. "
+    bylined = from_text("Dr. Anna Berg\n\n" + body)
+    assert bylined["author"] == "Anna Berg" and bylined["title"].startswith("The two neighbours")
+    assert from_text("Article ID: 556677\n0 Comments\n\nMoscow and Beijing sign a gas deal\n" + body)["title"] == (
+        "Moscow and Beijing sign a gas deal"
+    )
+    opening = "In 2019, the two countries agreed on a route through the steppe, and the talks went on for years."
+    assert "date" not in from_text(f"Who Gains From the New Pipeline?\n\n{opening}\n{body}")
 
 
 def test_dry_run_says_what_add_would_refuse_as_already_stored(run, corpus, tmp_path):

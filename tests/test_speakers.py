@@ -271,6 +271,9 @@ def test_a_group_named_by_whom_it_stands_for_speaks_whole() -> None:
         ("The two economies fit well together, Head of the Centre for Steppe Studies, Ivan Petrov, stated.",
          "Ivan Petrov"),
         ("Ivan Petrov also highlighted the growing ties in the Arctic.", "Ivan Petrov"),
+        ("Li Wen decried the export curbs as coercion.", "Li Wen"),
+        # a view put after what it holds
+        ("The two navies will train together more often, indicates Defence Secretary Ann Moss.", "Ann Moss"),
     ],
 )  # fmt: skip
 def test_verb_forms_that_name_a_speaker(sentence: str, name: str) -> None:
@@ -342,6 +345,10 @@ def test_words_inside_quotation_marks_do_not_name_the_speaker() -> None:
         "Moscow will not become Beijing's junior partner, an analyst says.",
         # a view stated as a noun that nobody named holds
         "One of the main criticisms of the sanctions policy is that it drives Moscow and Beijing together.",
+        # reports and the media, unnamed
+        "Reports say Beijing has quietly doubled its gas purchases this year.",
+        "The talks will resume next spring, Chinese media reported.",
+        "It has been reported that Beijing has doubled its gas purchases.",
         # one of them quoted by a publication
         "The weekly quoted an unnamed analyst as saying that the ties are now a lifeline for Moscow.",
     ],
@@ -374,6 +381,8 @@ def test_unnamed_others(sentence: str) -> None:
         # a call on the telephone names no view; a state's view of a thing is the author's reading of it
         "Putin called the president of the United States on Monday.",
         "Moscow sees the pipeline as a lifeline.",
+        # a view put after what it holds needs its holder's name to close the aside
+        "The minister's remark, if accurate, suggests China is unworried about its northern border.",
         # "tell" with an infinitive is an order, not a statement
         "Beijing will not cut its trade with Moscow simply because Washington tells it to.",
         "Ivan Petrov told his staff to pack for the summit.",

@@ -62,10 +62,17 @@ _OCCASION = (
     r"(?:(?:during|on|at|in|last|earlier|later|after|speaking|writing|addressing|this|that)\b[^,;:“”\"]{1,60},\s*)?"
 )
 
+# When something was said, between the verb and its "that" ("wrote on Tuesday that", "said in an interview that").
+_WHEN_SAID = (
+    r"(?:on\s+\w+day|(?:last|this)\s+(?:week|month|year|night|morning|spring|summer|autumn|fall|winter|\w+day)"
+    r"|yesterday|today|earlier|later|recently"
+    r"|in\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?)"
+)
+
 # "X said that ...", "Lavrov, the minister, noted that ...": a short subject, its verb, then what is said.
 SAID_THAT = re.compile(
     rf"^{_OCCASION}(?P<subject>[^,;:“”\"]{{1,80}}?|[^,;:“”\"]{{1,60}},[^,;“”\"]{{1,100}},)\s+{AUXILIARIES}"
-    rf"(?:{ATTRIBUTING}|stressing|noting|saying|arguing)\s*",
+    rf"(?:{ATTRIBUTING}|stressing|noting|saying|arguing)\s*(?:{_WHEN_SAID}\s+(?=that\b))?",
     re.IGNORECASE,
 )
 
@@ -94,7 +101,7 @@ _SPEAKING = (
     r"(?:said|says|added|adds|noted|notes|stressed|stresses|argued|argues|explained|explains|told\s+[^,]{1,40}|"
     r"wrote|writes|warned|warns|insisted|insists|observed|observes|continued|concluded|emphasi[sz]ed|"
     r"pointed\s+out|points\s+out|stated|states|declared|reads|claimed|claims|commented|remarked|tweeted|posted|"
-    r"reported|reports)"
+    r"reported|reports|replied|replies|answered|responded|retorted)"
 )
 
 # The attributions a claim drops at its end and inside it share these parts.
@@ -164,6 +171,10 @@ ATTRIBUTION_GOING_ON = re.compile(
 MIN_CLAIM_WORDS = 3  # a trim that leaves fewer words than this loses what the sentence says
 
 
+# A discourse marker just inside an opening quotation mark ('"However, the two navies ...," he said').
+QUOTED_MARKER = re.compile(rf"^(?P<quote>[“\"‘])(?:{_MARKERS})\s*,\s*", re.IGNORECASE)
+
+
 def strip_leading(text: str) -> str:
     """Without leading bullets, discourse markers and attributions, as many as open the sentence."""
     while True:
@@ -171,7 +182,7 @@ def strip_leading(text: str) -> str:
         text = LIST_MARK.sub("", text)
         text = SHORT_LABEL.sub("", text)  # an interview's "Q:" and "A:"
         text = text[speaker_label_end(text) :]  # a speaker's label ("Kashin:")
-        text = LEADING_MARKER.sub("", text)
+        text = QUOTED_MARKER.sub(r"\g<quote>", LEADING_MARKER.sub("", text))
         text = LEADING_ATTRIBUTION.sub("", text)
         said = SAID_THAT.match(text)
         if said and TOLD.search(said.group()) and (listener := LISTENER.match(text, said.end())):

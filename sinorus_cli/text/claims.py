@@ -43,6 +43,7 @@ from .clause_words import (
 )
 from .clauses import CLOSING_DOUBLE, OPENING_DOUBLE, SUBORDINATE, paired, without_opening_phrase
 from .cleaning import SENTENCE_CLOSE
+from .metadata import without_dateline
 from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
 
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*\[[^\[\]]{0,200}\]")
@@ -298,7 +299,7 @@ def claim_at(text: str, start: int, end: int, keep: Sequence[str] = ()) -> str:
 
 
 def _claim(sentence: str, max_chars: int, longest: int, tail: int, keep: Sequence[str] = ()) -> str:
-    whole = _visible(sentence)
+    whole = without_dateline(_visible(sentence))
     text = without_inner_attribution(PARENTHETICAL.sub("", whole))
     text = without_descriptions(strip_trailing(strip_leading(text)))
     versions = [_claim_line(version, whole) for version in _condensations(text)]

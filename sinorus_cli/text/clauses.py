@@ -68,6 +68,8 @@ def without_opening_phrase(text: str) -> str:
     first = OPENING_WORD.match(text)
     if first is None or (first.group().lower() not in OPENING_PHRASE_WORDS and not PARTICIPLE.match(first.group())):
         return text
+    if first.group().lower() in ONE_WORD_OPENERS and not text[first.end() :].lstrip().startswith(","):
+        return text  # "Today the two armies hold ...": an adverb of the main clause, no phrase of its own
     for comma in OPENING_COMMA.finditer(text, 0, OPENING_PHRASE_MAX):
         phrase, rest = text[: comma.start()], text[comma.end() :]
         if _is_subject(phrase):
@@ -121,10 +123,18 @@ def _starts_clause(phrase: str, rest: str) -> bool:
     return len(rest.split()) >= MIN_REST_WORDS
 
 
+# Words that open a sentence as an adverb of time: a phrase of their own only when a comma follows them.
+ONE_WORD_OPENERS = frozenset(("today", "now", "recently", "currently", "historically", "traditionally"))
+# A list's next item in lower case, then a comma and "and" or "or" before its last one.
+LOWER_LIST_GOES_ON = re.compile(r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2},\s+(?:and|or)\s")
+
+
 def _listed(phrase: str, rest: str) -> bool:
     """Whether the comma after a name parts a list ("As China, Russia and Iran draw closer, ...")."""
     if re.match(r"(?:and|or)\s", rest):
         return True  # the list's last item follows
+    if LOWER_LIST_GOES_ON.match(rest):
+        return True  # "from port agencies, insurers, and satellite trackers": a list of things, its last item to come
     if not (phrase.rsplit(None, 1)[-1][:1].isupper() and LIST_GOES_ON.match(rest)):
         return False
     if SUBORDINATE.match(phrase):

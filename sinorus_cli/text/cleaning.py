@@ -45,6 +45,9 @@ PAGE_FURNITURE = _patterns(
     r"page\s+\d{1,3}(?:\s+[A-Za-z&]+){0,3}\s*$",  # a print page's number and section: "Page 3 World"
     r"\d{1,3}\s*min(?:ute)?s?\.?\s+read\s*$",  # "5 min read"
     r"(?:translate\s+(?:this\s+)?page|select\s+(?:a\s+)?language)\b.{0,40}$",  # a translation widget
+    # a page's number and its counters: "News ID: 84624543", "0 Comments", "12 Persons"
+    r"(?:news|article|story|post|content|item)\s+id\s*[:#]?\s*\d+\s*$",
+    r"\d+\s+(?:persons?|people|comments?|views?|shares?|likes?|reads?)\s*$",
     # a picture's bracketed credit, alone ("[Photo/Agency] |") or closing its caption ("The harbour at dawn.
     # [Photo/Agency]"): never the title, never a thesis
     r".{0,300}?\[(?:photo|image|picture|video)\b[^\]]{0,80}\]\s*\|?\s*$",

@@ -17,6 +17,7 @@ from .shorten import cut_at_word
 # Header lines are short; a line over this is running text, and the search stops at the first one.
 HEADER_LINE = 200
 HEADER_LINES = 12
+RUNNING_LINE = 80  # a header line ending in a period and longer than this is running text
 _BYLINE = re.compile(
     r"^\s*(?:by|written by|(?:original\s+)?authors?\s*:|author\s*-|автор[ы]?\s*:)\s*(?P<rest>.+)$", re.IGNORECASE
 )
@@ -273,7 +274,7 @@ def _byline_fields(rest: str) -> dict[str, str]:
 PUBLISHED = "published"
 
 
-TITLE_MAX_CHARS = 120  # a headline fits; running text taken for want of one is cut at a word, with an ellipsis
+TITLE_MAX_CHARS = 120  # running text taken for want of a headline is cut at a word, with an ellipsis
 
 # Lines a page puts around an article for acting on it ("Rate this article", "(0 votes)", "Subscribe to
 # our distribution list", "Want to know more about ...?"): never a title, and no line between two others.
@@ -293,16 +294,16 @@ BIO_LINE = re.compile(
 
 
 # A news report's dateline before its first sentence: "New Delhi:", "MOSCOW, March 20 (Xinhua) --",
-# "BEIJING (Reuters) -". Its words must be places or capitals (checked in `_without_dateline`).
+# "BEIJING (Reuters) -", "Tehran, AGN -". Its words must be places or capitals (checked in `without_dateline`).
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"^(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z]{2,8}))?"
     r"(?:(?:\s*\([^()]{1,30}\))?\s*(?::|-{1,2}|[–—])|\.?\s*/[^/\s]{1,30}/\.?)\s+(?=\S)"
 )
 
 
-def _without_dateline(line: str) -> str:
-    """A title that is running text (a sentence taken for want of a headline), without the dateline it opens
-    with: an id is not made of a city."""
+def without_dateline(line: str) -> str:
+    """Running text (a sentence, or one taken as a title for want of a headline) without the dateline it
+    opens with ("MOSCOW, March 20 (Agencia) --", "Tehran, AGN -"): an id is not made of a city, nor a claim."""
     # text.speakers (~100 ms to import): only a title taken from running text needs its list of places
     from .speakers.person_names import PLACES
 
@@ -320,6 +321,23 @@ def _without_breadcrumb(line: str) -> str:
     if opening and parse_date(opening.group("date")):
         return line[: opening.end()] + " " + _BREADCRUMB.sub("", line[opening.end() :].strip())
     return _BREADCRUMB.sub("", line)
+
+
+# A site's address after a headline ("... for Mongolia? www.example.com"): the page's, not the title's.
+_SITE_ADDRESS = re.compile(r"\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?\s*$")
+
+
+_DATE_LABEL = re.compile(r"(?:date|published|updated)\b", re.IGNORECASE)
+
+
+def _running(line: str, longer_than: int) -> bool:
+    """Whether a line longer than `longer_than` is running text: a sentence ends with a period, a headline not."""
+    return line.rstrip().endswith(".") and len(line) > longer_than
+
+
+def _named_line(line: str) -> bool:
+    """Whether a header line only names a person (a byline without its "By")."""
+    return _bare_name(line) or bool(_titled_name(line))
 
 
 def _described_after_comma(line: str) -> str:
@@ -364,6 +382,8 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         if bare and number and lines[number - 1] == bare and BIO_LINE.search(line) and len(line) <= HEADER_LINE:
             continue  # the author's description: neither the title nor running text
         opening = _OPENING_DATE.match(line)
+        if opening and not _DATE_LABEL.match(line) and _running(line, RUNNING_LINE):
+            opening = None  # "In 2019, the two sides agreed ...": running text, not the page's date
         if "date" not in found and opening and parse_date(opening.group("date")):
             found["date"] = parse_date(opening.group("date"))
             line = line[opening.end() :].strip(" .,|:-—")  # what follows the date may still be the headline
@@ -371,7 +391,8 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
             if is_page_furniture(line):
                 continue  # "Mon, May 5, 2008 - Page 3 World": a print page's number and section
         item = LIST_MARK.sub("", line)  # a list's item is never the headline; its words may stand in for one
-        fallback = fallback or (item if _headline(item, outlet) else "")  # running text, if nothing better
+        # running text, if nothing better; never a byline's name ("Dr. Anna Berg" above the text)
+        fallback = fallback or (item if _headline(item, outlet) and not _named_line(item) else "")
         if len(line) > HEADER_LINE:
             break
         glued = _NAME_THEN_DATE.match(line)
@@ -410,13 +431,16 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
     if tag := AGENCY_TAG.match(title):  # "(MENAFN) The ...": the agency distributed it; the title follows
         title = title[tag.end() :]
         found.setdefault("outlet", tag.group("agency"))
-    title = _without_dateline(title)
+    title = without_dateline(title)
     dated = _TITLE_DATE.search(title)
     if dated and (when := parse_date(dated.group("date"))):
         found.setdefault("date", when)  # "Interview ... (October 2, 2024)"
         title = title[: dated.start()]
+    title = _SITE_ADDRESS.sub("", title)
     if title:
-        found["title"] = cut_at_word(title, TITLE_MAX_CHARS)
+        # a headline keeps all its words; running text taken for want of one is cut
+        # a headline keeps its words; running text taken for want of one is cut
+        found["title"] = cut_at_word(title, TITLE_MAX_CHARS if _running(title, 0) else HEADER_LINE)
         found.setdefault("author", _interviewee(title))  # an interview's page is its interviewee's voice
     if found.get("author"):
         found["author"] = _capitalised(found["author"])

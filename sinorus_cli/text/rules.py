@@ -42,7 +42,8 @@ from .speakers.others import reported_others
 
 # A negation scopes over the next few words of its clause.
 NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|cannot|hardly|far from|rather than|instead of|short of|"
+    # not "no-limits", a compound ("their no-limits partnership" affirms it)
+    r"\b(?:not|no(?!-)|never|neither|nor|without|cannot|hardly|far from|rather than|instead of|short of|"
     r"lack of|lacks|absence of|nothing like|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
     r"rul(?:e|es|ed|ing) out|dismiss(?:es|ed|ing)?|den(?:y|ies|ied|ying)|"

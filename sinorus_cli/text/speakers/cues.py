@@ -23,7 +23,7 @@ SPEECH_VERBS = word_list("""
     underscore announce recall contend reiterate affirm comment reply respond opine reckon complain allege
     point_out clarify concede lament caution urge stress write_in report comment reaffirm reason
     lambaste slam accuse attack criticise criticize condemn hail blame call_for call_on pledge vow propose
-    promise liken dismiss tweet highlight
+    promise liken dismiss tweet highlight decry
 """)
 # Verbs of opinion or report that attribute only what they introduce: a that-clause, a quotation or
 # a colon ("Lavrov believes that ...", not "Russia agreed to sell ...", "China denies providing ...").
@@ -187,6 +187,9 @@ APPOSED_SAID = re.compile(
     rf"{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
 SAID_SUBJECT = re.compile(rf"[,”\"]\s*(?:[-–—]\s*)?{_INVERTED}\s+(?:the\s+)?{NAME}")
+# A view put after what it holds, its holder's name closing the aside ("..., indicates Ann Moss." or ", suggests
+# the minister, ..."); not "..., suggests China is ...", where China opens the clause the view holds.
+VIEW_SUBJECT = re.compile(rf"[,”\"]\s*(?:suggests|indicates)\s+(?:the\s+)?{NAME}(?=\s*[,.;:!?]|\s*$)")
 # A subject anywhere before "said" or "told" (", the bloc's foreign policy chief Jan Novak said").
 LOOSE_SAID = re.compile(rf"\b{NAME}\s+{AUXILIARIES}(?P<verb>said|says|told|tells|wrote|writes)\b")
 # A name closing the sentence after its description, then its verb (", Director of the Institute of X, Li Ming,
@@ -295,7 +298,7 @@ def _inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 def shown(words: str, limit: int = 60) -> str:
     """A matched phrase for the evidence line: one line, without its leading punctuation, not too long."""
-    one_line = " ".join(words.split()).lstrip(',;:”"“(—– ')
+    one_line = " ".join(words.split()).lstrip(',;:”"“(—– ').rstrip('“‘(— ')
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
@@ -305,6 +308,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (ACCORDING_BODY, "according to"),
     (ACCORDING_ROLE, "according to"),
     (SAID_SUBJECT, "said-verb"),
+    (VIEW_SUBJECT, "said-verb"),
     (SAID_BODY, "said-verb"),
     (SAID_ROLE, "said-verb"),
     (SUBJECT_SAID, "said-verb"),

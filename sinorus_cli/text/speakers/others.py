@@ -15,13 +15,13 @@ OTHERS_WHO = word_list("""
     analysts observers experts commentators critics skeptics sceptics pundits scholars hawks media
     politicians voices people writers strategists officials academics specialists researchers
     policymakers policy-makers diplomats journalists governments capitals leaders sinologists watchers
-    russia-watchers china-watchers authors historians economists circles sources insiders
+    russia-watchers china-watchers authors historians economists circles sources insiders reports outlets
 """)
 # Base forms; the -s and -ed forms are derived. States of mind ("are convinced") count as views.
 OTHERS_VERBS = word_list("""
     believe argue claim presume assume suggest contend insist predict fear worry warn speculate describe
     portray view call label expect hope allege maintain point note regard consider question doubt wonder
-    dismiss caution characterize characterise equate interpret disagree express raise see_it
+    dismiss caution characterize characterise equate interpret disagree express raise see_it report
 """)
 OTHERS_IRREGULAR = word_list("""
     think thinks thought see sees saw say says said tell tells told convinced worried concerned afraid
@@ -46,8 +46,9 @@ REPORTED = re.compile(
     r"|^(?:for|to|in the view of) [^,]{0,40}\b(?:many|some|most|western|critics|observers|analysts)\b"
     r"(?!\s+(?:years?|decades?|months?|weeks?|days?|times?|centuries|generations?|reasons?|ways?|of\s+(?:the|its)\b))"
     r"[^,]*,"
-    r"|\bit\s+is\s+(?:often\s+|widely\s+|commonly\s+|frequently\s+|sometimes\s+|generally\s+|also\s+)?"
-    r"(?:said|argued|claimed|believed|assumed|suggested|thought|feared|alleged|asserted|maintained)\b"
+    r"|\bit\s+(?:is|has\s+been|was)\s+(?:often\s+|widely\s+|commonly\s+|frequently\s+|sometimes\s+|generally\s+"
+    r"|also\s+)?(?:said|argued|claimed|believed|assumed|suggested|thought|feared|alleged|asserted|maintained"
+    r"|reported|mentioned|rumou?red)\b"
     r"|\b(?:conventional wisdom|received wisdom|in the eyes of|many in the west|the prevailing view|"
     r"a common view|a widespread view|the popular view|the dominant narrative|the common narrative|"
     r"no dearth of opinions|there\s+(?:is|has\s+been)\s+(?:\w+\s+)?(?:a\s+)?talk\s+of)\b"

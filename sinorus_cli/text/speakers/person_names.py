@@ -52,7 +52,7 @@ NOT_SPEAKERS = frozenset(
     update question answer q a read more others some many most several few critics skeptics sceptics
     observers analysts experts commentators scholars officials people everyone everybody nobody someone
     who which what all both each either neither none author authors writer article paper essay book
-    study chapter abstract excerpt text sources diplomats observers
+    study chapter abstract excerpt text sources diplomats observers media reports report news press
 """)
 )
 # Words of an institution: "X of Y" keeps "of Y" after them ("Bank of China"), not after a person.
