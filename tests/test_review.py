@@ -399,3 +399,16 @@ def test_the_context_marks_only_where_its_paragraph_goes_on():
     long = "Ann left. Bo came. Cy sat. Di ran. Ed hid."
     cy = long.index("Cy")
     assert context_of(long, cy, cy + len("Cy sat.")) == type(context)("Bo came. Cy sat. Di ran.", True, True)
+
+
+def test_a_speaker_named_further_back_than_check_looks_is_said_at_once():
+    from sinorus_cli.analysis.review import Source, resolve_speaker
+
+    filler = " ".join(["Trade between the two neighbours rose again last year."] * 14)
+    text = f"Boris Ivanov, a scholar, spoke first.\n\n{filler}\n\n\"Beijing now sets the terms, and Moscow follows.\""
+    source = Source.of(text)
+    at = text.index('"Beijing')
+    far = resolve_speaker(source, "Ivanov", at)
+    assert far.name == "Boris Ivanov" and "'sinorus check' will list it" in far.note
+    near = resolve_speaker(source, "Ivanov", text.index("spoke"))
+    assert near.name == "Boris Ivanov" and "check" not in near.note

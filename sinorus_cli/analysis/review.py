@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from ..model import STANCES, UNNAMED_OTHERS, Codebook, Span, Theme, Thesis
+from ..model import SPEAKER_WINDOW, STANCES, UNNAMED_OTHERS, Codebook, Span, Theme, Thesis, named_in
 from ..text.claims import claim_at, claim_of
 from ..text.quotes import Quote, narrow_to_clause, widen_next, widen_previous
 from ..text.sentences import Sentence, sentences
@@ -311,7 +311,24 @@ def resolve_speaker(source: Source, query: str, at: int) -> Speaker:
     the article does not give."""
     typed = " ".join(query.split())
     voices = source.voices
-    return _reserved(source, typed, voices) or _in_article(source, typed, voices, at)
+    speaker = _reserved(source, typed, voices) or _in_article(source, typed, voices, at)
+    return _beyond_check(source.text, speaker, at)
+
+
+def _beyond_check(text: str, speaker: Speaker, at: int) -> Speaker:
+    """The speaker, noted where their name is further back than `check` looks for it (the quote's paragraph and
+    the SPEAKER_WINDOW characters before it), so the coder knows before `check` says so."""
+    if not speaker.name or speaker.name == UNNAMED_OTHERS or speaker.note.startswith(" (not named"):
+        return speaker
+    paragraph_end = text.find("\n", at)
+    near = text[max(0, at - SPEAKER_WINDOW) : paragraph_end if paragraph_end >= 0 else len(text)]
+    if named_in(near, speaker.name):
+        return speaker
+    note = (
+        f" (named more than {SPEAKER_WINDOW} characters before the quote: 'sinorus check' will list it; "
+        "W widens the quote back toward the name)"
+    )
+    return replace(speaker, note=speaker.note + note)
 
 
 def _reserved(source: Source, typed: str, people: Sequence[str]) -> Speaker | None:
