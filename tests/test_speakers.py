@@ -521,3 +521,30 @@ def test_the_evidence_names_a_joint_subject_whole() -> None:
     attribution = who(sentence)[sentence]
     assert attribution.name == "Anna Berg and Ivan Petrov"
     assert '"Anna Berg and Ivan Petrov stressed' in attribution.evidence
+
+
+def test_a_paragraph_announced_by_its_speaker_is_theirs() -> None:
+    text = (
+        "The Harbour Gazette said in an editorial on Tuesday:\n"
+        "The joint patrols prove that the two navies now act as one. More will follow.\n\n"
+        "Trade rose again last year."
+    )
+    result = by_opening(text)
+    assert result["The joint patrols prove"] == ("named", "Harbour Gazette")
+    assert result["More will follow."] == ("named", "Harbour Gazette")
+    assert result["Trade rose again last"] == ("author", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announces"),
+    [
+        ("The ministry said in a statement on Tuesday:", True),
+        ("Ivan Petrov was quoted as saying:", True),
+        ("The ministry listed three reasons:", False),
+        ("The ministry said the talks went well: trade is up.", False),
+    ],
+)
+def test_a_sentence_that_only_announces_what_follows(sentence: str, announces: bool) -> None:
+    from sinorus_cli.text.speakers import ANNOUNCING
+
+    assert bool(ANNOUNCING.search(sentence)) == announces

@@ -30,7 +30,7 @@ from .explain import Cue, Why
 from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs
 from .heads import Heads, default_heads
 from .sentences import Sentence, sentences
-from .speakers import attribute
+from .speakers import ANNOUNCING, attribute
 
 SENTENCE_MIN = 0.8  # beside a theme's likeliest sentence, others quoted from this probability (0.6 of them right)
 # Where none of those is the author's own, the author's likeliest sentence from this probability joins them:
@@ -238,6 +238,8 @@ def _may_be_thesis(features: ArticleFeatures, i: int) -> bool:
         # the few words an excerpt stops on ("Despite the strong rhetoric, the") state nothing, and a
         # sentence stopped on a word that needs what follows ("... a threat to the country a") is no claim
         return False
+    if ANNOUNCING.search(sentence.text):
+        return False  # "The ministry said on Tuesday:" holds no view; the paragraph after it does
     return words >= MIN_THESIS_WORDS and not features.rules[i].facts.question
 
 

@@ -33,13 +33,14 @@ sentence by sentence (`attribution`).
 """
 
 from .attribution import AUTHOR, Attribution, Kind, attribute, quoted_share
-from .cues import ATTRIBUTING, AUXILIARIES, FINITE_VERB, said_in, stands_for_person
+from .cues import ANNOUNCING, ATTRIBUTING, AUXILIARIES, FINITE_VERB, said_in, stands_for_person
 from .labels import NOT_LABELS, label_of
 from .name_resolution import Names
 from .others import reported_others
 from .person_names import clean_name, is_author, looks_like_person
 
 __all__ = [
+    "ANNOUNCING",
     "ATTRIBUTING",
     "AUTHOR",
     "AUXILIARIES",

@@ -15,7 +15,7 @@ from typing import Literal
 
 from ...model import SPEAKER_WINDOW, UNNAMED_OTHERS, named_in
 from ..sentences import Sentence
-from .cues import CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
+from .cues import ANNOUNCING, CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
 from .labels import QUESTION_LABELS, kicker_of, label_of, mentioned_elsewhere, transcript_turns
 from .name_resolution import Names
 from .others import reported_others
@@ -115,6 +115,7 @@ def attribute(text: str, found: Sequence[Sentence], author: str = "") -> list[At
     out: list[Attribution] = []
     last: tuple[int, Attribution] | None = None  # the last named speaker and where
     turn: Attribution | None = None  # the current speaker of an interview transcript
+    announced: Attribution | None = None  # a speaker whose words the paragraph before announced ("X said:")
     for paragraph in _paragraphs(found):
         body_start = found[paragraph[0]].start
         body = text[body_start : found[paragraph[-1]].end]
@@ -132,11 +133,20 @@ def attribute(text: str, found: Sequence[Sentence], author: str = "") -> list[At
             if labels[i] is not None:
                 turn = _labelled(article, labels[i] or "", sentence.start)
             elif n == 0 and not article.transcript:
-                turn = _kicker(article, sentence)
+                turn = announced or _kicker(article, sentence)
             recent = _recent(text, out, found, i) or _person(article, sentence)
             result = _one(sentence, own, n, quoted[n], recent, turn)
             out.append(result)
+        announced = _announcing(found[paragraph[-1]], out[-1])
     return out
+
+
+def _announcing(last: Sentence, said: Attribution) -> Attribution | None:
+    """The speaker of the paragraph after one that ends by announcing their words ("The ministry said in a
+    statement:"), or None."""
+    if said.kind != "named" or not ANNOUNCING.search(last.text):
+        return None
+    return Attribution(said.name, "named", f'announced: "{shown(last.text[-60:])}"')
 
 
 def _kicker(article: _Article, sentence: Sentence) -> Attribution | None:
