@@ -168,7 +168,11 @@ def test_sentence_like_text_gives_a_short_clean_claim(sentence: str, max_chars: 
         # A plural's possessive mark is no quotation mark.
         ("Neither accepts the great powers’ with-us-or-against-us demand.",
          "Neither accepts the great powers’ with-us-or-against-us demand."),
+        # a phrase in curly single quotation marks keeps them, as one in double marks does; straight ones go
         ("He called the pact ‘a marriage of convenience’ again.",
+         "He called the pact ‘a marriage of convenience’ again."),
+        ("‘they’ keep their distance from the bloc.", "‘They’ keep their distance from the bloc."),
+        ("He called the pact 'a marriage of convenience' again.",
          "He called the pact a marriage of convenience again."),
     ],
 )  # fmt: skip
@@ -633,3 +637,11 @@ def test_a_lower_case_list_in_an_opening_phrase_is_not_cut_at_its_first_comma() 
         "years, this report examines the hidden growth of the tanker fleet that carries crude across the seas."
     )
     assert not claim_of(sentence).startswith("Insurers")
+
+
+def test_a_claim_never_ends_before_its_but() -> None:
+    sentence = (
+        "The joint bomber flights over the northern sea last week were not seen as a threat by the coastal "
+        "states but did, in the view of Admiral Ann Moss, raise fresh concern about the growing military ties."
+    )
+    assert "but did" in claim_of(sentence)

@@ -5,7 +5,8 @@ frames of `claim_frames.py` go (leading discourse markers and attributions, "How
 that"; trailing and inner ones, ", he said", ", according to Y,"; descriptions after a name, ", a former
 minister,"), and so do parentheticals and bracketed references; double quotation marks stay where they
 pair up around a phrase (someone's words, not the author's) and go where the claim is all one quotation
-or a mark is left open; single ones go (an apostrophe stays); the first letter is capitalised and the
+or a mark is left open; so do curly single ones around a phrase ("the so-called ‘iron friendship’"), where
+straight ones go (an apostrophe stays); the first letter is capitalised and the
 line ends with a period. A line longer than the limit first loses what its main clause can do without,
 one thing at a time, as long as the rest is still too long: a relative aside (", which ... ,"), an aside
 between dashes, an opening phrase of time, place, cause or concession ("In the coming years,", "As the
@@ -59,9 +60,12 @@ SINGLE_QUOTE = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
 # An opening single quotation mark: without one, a mark after a plural's s is its possessive ("States’ ties").
 OPENING_SINGLE = re.compile(r"(?<!\w)['‘]|‘")
 PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])['’](?=\s)")
+# A phrase in curly single quotation marks: its closing mark is no apostrophe (no letter follows it).
+PAIRED_SINGLE = re.compile(r"(?<!\w)‘[^‘’\n]{1,80}?’(?!\w)")
 CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,[”\"]?(?=\s+[“\"]?(?P<next>[\w’'-]+)))\s")
-# A second predicate or clause joined by "and"/"but": the first one ends there ("X emphasised A and criticised B").
-COORDINATION = re.compile(r"(?P<comma>,)?\s+(?:and|but)\s+(?:also\s+|then\s+|now\s+|even\s+)?(?P<word>[\w’'-]+)")
+# A second predicate or clause joined by "and": the first one ends there ("X emphasised A and criticised B").
+# Never before "but": what follows it is the sentence's point ("were not meant as a threat but did raise concern").
+COORDINATION = re.compile(r"(?P<comma>,)?\s+and\s+(?:also\s+|then\s+|now\s+|even\s+)?(?P<word>[\w’'-]+)")
 # A subordinating word inside the sentence opens what the main clause before it can do without.
 INNER_SUBORDINATE = re.compile(
     r"\s(?:(?:just|only|partly|mainly|largely|simply|precisely|perhaps|probably|not)\s+)?"
@@ -109,15 +113,20 @@ def _balanced(claim: str) -> str:
 
 
 def _unquoted(text: str) -> str:
-    """Without single quotation marks (apostrophes inside words stay), and without double ones unless they
+    """Without straight single quotation marks (apostrophes inside words stay), and without double ones unless they
     pair up inside a line they do not enclose whole: a phrase the sentence quotes ("a “new era” of ties")
     keeps its marks, so it does not read as the author's own words; a claim that is all one quotation
     loses them (the speaker says whose words they are)."""
     if _quoted_whole(text) or not paired(text):
         text = "".join(c for c in text if c not in DOUBLE_QUOTES)
+    # a phrase in curly single quotes, as British usage quotes one ("the so-called ‘iron friendship’"), keeps
+    # them as a phrase in double ones does; a line that is all one such quotation does not
+    phrases = [m for m in PAIRED_SINGLE.finditer(text) if len(m.group()) < len(text.strip(" .!?,;:"))]
+    kept = {i for m in phrases for i in (m.start(), m.end() - 1)}
     if OPENING_SINGLE.search(text):
-        return " ".join(SINGLE_QUOTE.sub("", text).split())
-    marks = {m.start() for m in SINGLE_QUOTE.finditer(text) if not PLURAL_POSSESSIVE.match(text, m.start())}
+        marks = {m.start() for m in SINGLE_QUOTE.finditer(text)} - kept
+    else:
+        marks = {m.start() for m in SINGLE_QUOTE.finditer(text) if not PLURAL_POSSESSIVE.match(text, m.start())}
     return " ".join("".join(c for i, c in enumerate(text) if i not in marks).split())
 
 
@@ -126,9 +135,10 @@ def _finished(text: str) -> str:
     text = text.strip(" ,;:-–—.…!")
     if not text:
         return text
-    first = text[0].upper()
+    at = 1 if text[0] in "‘“\"'" and len(text) > 1 else 0  # "‘they’ appear ...": the letter after the mark
+    first = text[at].upper()
     if len(first) == 1:  # some letters capitalise to two ("ß"): they stay as written
-        text = first + text[1:]
+        text = text[:at] + first + text[at + 1 :]
     if text.endswith("?") or CLOSED_QUOTATION.search(text):  # 'the “new era.”' ends already
         return text
     return text + "."
