@@ -548,3 +548,11 @@ def test_a_sentence_that_only_announces_what_follows(sentence: str, announces: b
     from sinorus_cli.text.speakers import ANNOUNCING
 
     assert bool(ANNOUNCING.search(sentence)) == announces
+
+
+def test_a_role_stands_for_the_person_it_described_not_the_body_they_head() -> None:
+    text = (
+        "Trade will keep growing, Director of the Steppe Social Development Research at the Grain Centre, Li Ming, "
+        "stated.\n\nThe institute director emphasized that talk of a bloc is a myth."
+    )
+    assert by_opening(text)["The institute director emphasized"] == ("named", "Li Ming")

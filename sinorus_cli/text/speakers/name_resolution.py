@@ -81,8 +81,9 @@ class Names:
         """
         words = {w for w in re.findall(r"[\w-]+", description.lower()) if w not in OPENERS}
         named = lists()
+        people = [m for m in self.mentions if looks_like_person(m.name)]  # a role stands for a person, not a body
         for wanted in ([named.standing_for(w) for w in words], [named.standing_for(role)]):
-            fitting = [m for m in self.mentions if all(m.described & alternatives for alternatives in wanted)]
+            fitting = [m for m in people if all(m.described & alternatives for alternatives in wanted)]
             before = [m for m in fitting if m.start < at]
             if before or fitting:
                 return before[-1].name if before else fitting[0].name

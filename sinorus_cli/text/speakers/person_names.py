@@ -61,6 +61,7 @@ INSTITUTION_WORDS = frozenset(
     bank ministry institute university council department academy center centre school committee office
     union organization organisation association federation fund agency service commission court
     parliament house republic state states college society foundation corporation company group chamber
+    research
 """)
 )
 # Last words of a publication's name.
