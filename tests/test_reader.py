@@ -110,6 +110,14 @@ def test_a_cue_the_sentence_repeats_is_shown_once(run):
         assert any(c.startswith("trade") for c in cues) and len(cues) == len(set(cues))
 
 
+def test_a_cue_in_a_part_the_sentence_calls_mistaken_is_shown_rejected(run):
+    text = "Talk of an anti-Western axis between Moscow and Beijing is a myth spread by people who never read a treaty.\n"
+    records = json.loads(run("extract", "-", "--explain", "--format", "json", input=text).stdout)
+    alliance = [r for r in records if r["theme"] == "alliance"]
+    assert alliance and "anti-Western axis (+1, rejected)" in alliance[0]["cues"]
+    assert "'anti-Western axis' (affirms, rejected)" in alliance[0]["why"]
+
+
 def test_extract_shows_each_proposals_claim_and_who_holds_it(run):
     text = (
         "Moscow and Beijing will never form a military alliance, Foreign Minister Ivan Petrov said on Monday. "

@@ -214,11 +214,16 @@ EXPLAINED_COLUMNS = (*PROPOSAL_COLUMNS, Column("why", "Why", ratio=1))
 POLARITY_MARK = {1: "affirms", -1: "denies", 0: ""}
 
 
+def _turned(cue: Cue) -> str:
+    """What turns a cue round: ', negated' ("will not form an alliance"), ', rejected' ("an axis is a myth")."""
+    return (", negated" if cue.negated else "") + (", rejected" if cue.rejected else "")
+
+
 def _cue_mark(cue: Cue) -> str:
     """How a cue counts: '(affirms)', '(denies)', '(affirms, negated)'; nothing for a word that only names the theme."""
     if not cue.polarity:
         return ""
-    return f" ({POLARITY_MARK[cue.polarity]}{', negated' if cue.negated else ''})"
+    return f" ({POLARITY_MARK[cue.polarity]}{_turned(cue)})"
 
 
 def why_text(why: Why) -> str:
@@ -242,7 +247,7 @@ def why_record(why: Why) -> dict[str, Any]:
         "p_article": why.article_probability,
         "p_affirm": why.affirm_probability,
         "p_strong": why.strength_probability,
-        "cues": "; ".join(f"{c.words} ({c.polarity:+d}{', negated' if c.negated else ''})" for c in why.cues),
+        "cues": "; ".join(f"{c.words} ({c.polarity:+d}{_turned(c)})" for c in why.cues),
         "rules": ", ".join(why.facts),
         "speaker_evidence": why.speaker_evidence,
     }

@@ -12,6 +12,7 @@ class Cue:
     words: str
     polarity: int
     negated: bool = False  # a negation in its clause turns it round ("will not form a military alliance")
+    rejected: bool = False  # its part of the sentence calls it mistaken ("talk of an axis is a myth")
 
 
 @dataclass(frozen=True)

@@ -221,9 +221,9 @@ def _said(proposal: Proposal) -> tuple[str, ...]:
 
 def _distinct(cues: Sequence[Cue]) -> tuple[Cue, ...]:
     """The cues, each once: a word the sentence repeats ("Trade ... trade") is one reason, not two."""
-    seen: dict[tuple[str, int, bool], Cue] = {}
+    seen: dict[tuple[str, int, bool, bool], Cue] = {}
     for cue in cues:
-        seen.setdefault((cue.words.casefold(), cue.polarity, cue.negated), cue)
+        seen.setdefault((cue.words.casefold(), cue.polarity, cue.negated, cue.rejected), cue)
     return tuple(seen.values())
 
 

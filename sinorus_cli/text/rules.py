@@ -379,9 +379,15 @@ def read_rules(text: str, found: Sequence[Sentence], codebook: Codebook) -> list
         for i, in_sentence in matches.items():
             sentence = found[i]
             out[i].readings[n] = _read(out[i].facts, in_sentence, theme)
-            lowered = out[i].facts.lowered
+            facts = out[i].facts
+            rejected = () if theme.rejection_is_the_claim else facts.rejected
             out[i].cues[n] = tuple(
-                Cue(sentence.text[a:b], polarity, bool(polarity) and _negated(lowered, a, b))
+                Cue(
+                    sentence.text[a:b],
+                    polarity,
+                    bool(polarity) and _negated(facts.lowered, a, b),
+                    bool(polarity) and any(start <= a < end for start, end in rejected),
+                )
                 for a, b, polarity in in_sentence
             )
     return out
