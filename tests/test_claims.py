@@ -506,8 +506,8 @@ def test_a_cut_never_ends_on_words_that_lead_on() -> None:
         "Such fears are unfounded, first because the two have long been close partners in trade, but more "
         "importantly, because neither of them trusts the other and both know it."
     )
-    kept = "Such fears are unfounded, first because the two have long been close partners in trade."
-    assert claim_of(sentence) == kept
+    # nor before its "but": the more important reason follows it
+    assert claim_of(sentence) == sentence
 
 
 def test_a_sentence_a_short_tail_past_the_limit_stays_whole() -> None:
@@ -617,6 +617,16 @@ def test_a_list_inside_a_leading_clause_is_no_place_to_end_the_claim() -> None:
         # a news dateline goes
         ("Moscow, AGN - The two navies will hold a joint drill next month.",
          "The two navies will hold a joint drill next month."),
+        # "That is why" opens a clause of its own; "On the other," and "The fact is that" only lead in
+        ("That is why Moscow keeps its reserves in gold.", "That is why Moscow keeps its reserves in gold."),
+        ("On the other, distrust still runs deep in the east.", "Distrust still runs deep in the east."),
+        ("The fact is that Moscow needs Chinese buyers.", "Moscow needs Chinese buyers."),
+        # "According to X, a description of X, ..." goes whole
+        ("According to Anna Berg, a senior lecturer at Lakeside University, the two navies now train together.",
+         "The two navies now train together."),
+        # a trailing attribution takes its comma, never the closing mark of the quotation before it
+        ("Moscow treats the “no limits” pact as a “marriage of convenience,” Jane Roe said.",
+         "Moscow treats the “no limits” pact as a “marriage of convenience”."),
         # a discourse marker just inside an opening quotation mark goes
         ('"However, the two navies now train together far more often," he said.',
          "The two navies now train together far more often."),
@@ -645,3 +655,18 @@ def test_a_claim_never_ends_before_its_but() -> None:
         "states but did, in the view of Admiral Ann Moss, raise fresh concern about the growing military ties."
     )
     assert "but did" in claim_of(sentence)
+
+
+def test_a_claim_is_not_cut_before_the_point_that_but_brings() -> None:
+    sentence = (
+        "Analysts at the institute expect that Moscow and Beijing will keep buying each other's goods in ever "
+        "larger amounts over the coming decade, but the trade will stay badly lopsided."
+    )
+    assert "lopsided" in claim_of(sentence)
+
+
+def test_a_mark_a_cut_left_without_its_partner_goes_and_the_pairs_stay() -> None:
+    from sinorus_cli.text.clauses import unpaired
+
+    text = "the “no limits” pact, a “marriage of convenience"
+    assert unpaired(text) == {text.index("“marriage")}

@@ -75,6 +75,14 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Mutual trust may grow.", "trust", 1),
         # a hedge in what the sentence concedes does not hedge its point
         ("Their ties may look fragile to some, but mutual trust runs deep.", "trust", 2),
+        # "unlikely" as a cue's predicate denies it once, though it is a rejection's word too
+        ("A formal military alliance between the two is unlikely, since Moscow prizes its freedom of action.",
+         "alliance", -1),
+        # "never been stronger" affirms; "little short of" comes as close as can be
+        ("Their mutual trust has never been stronger.", "trust", 2),
+        ("The pact they signed was little short of a military alliance.", "alliance", 2),
+        # a rejection of a negated cue affirms it
+        ("Talk of no military alliance is a myth.", "alliance", 2),
         # "no-" in a compound negates nothing after it
         ("Their no-limits partnership rests on deep mutual trust.", "trust", 2),
     ],
@@ -173,6 +181,9 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
         ("It outweighs Moscow’s.It’s late.", ["It outweighs Moscow’s.", "It’s late."]),
         ("Read Pravda.Ru or ask Mr.Lee.", ["Read Pravda.Ru or ask Mr.Lee."]),
         ("Output fell, the minister said.He left.", ["Output fell, the minister said.", "He left."]),
+        # a note's number after the stop goes with its sentence
+        ("The bloc drills every year.[5] Its members distrust the West.",
+         ["The bloc drills every year.[5]", "Its members distrust the West."]),
         # words left out of a quotation: the sentence goes on after the ellipsis
         ("The plan in the north ... does not help. It left.", ["The plan in the north ... does not help.", "It left."]),
         ("The plan in the north … does not help. It left.", ["The plan in the north … does not help.", "It left."]),

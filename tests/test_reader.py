@@ -111,7 +111,7 @@ def test_a_cue_the_sentence_repeats_is_shown_once(run):
 
 
 def test_a_cue_in_a_part_the_sentence_calls_mistaken_is_shown_rejected(run):
-    text = "Talk of an anti-Western axis between Moscow and Beijing is a myth spread by people who never read a treaty.\n"
+    text = "Talk of an anti-Western axis between Moscow and Beijing is a myth spread by people who never read one.\n"
     records = json.loads(run("extract", "-", "--explain", "--format", "json", input=text).stdout)
     alliance = [r for r in records if r["theme"] == "alliance"]
     assert alliance and "anti-Western axis (+1, rejected)" in alliance[0]["cues"]

@@ -615,6 +615,23 @@ def test_any_name_and_title_give_a_valid_id_with_a_letter(author, title, date):
     assert records.id_problem(article_id) == "" and any(ch.isalpha() for ch in article_id), article_id
 
 
+def test_extract_proposes_nothing_for_a_non_english_text_as_add_does(run):
+    text = "Россия и Китай не создают военный союз. Их партнёрство опирается на общие интересы в торговле.\n"
+    result = run("extract", "-", input=text)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "in Russian, not English" in result.stderr and "no theses are proposed" in result.stderr
+
+
+def test_a_section_label_before_a_colon_is_no_author_and_a_quoted_sentence_is_running_text():
+    assert "author" not in from_text("Market Update: Yuan gains in Russian trade\n\nThe yuan rose again today.")
+    sentence = (
+        "A new paper, “Red Lines in the Arctic,” says that a formal alliance between the two neighbours is, in its "
+        "own words, “a distant prospect at best.”"
+    )
+    title = from_text(f"{sentence}\n\nThe two neighbours signed a pact on Monday.")["title"]
+    assert len(title) <= 120 and title.endswith("…")
+
+
 def test_a_non_english_text_is_stored_and_searchable_with_no_proposals(run, corpus, tmp_path):
     text = tmp_path / "ru.txt"
     text.write_text(
@@ -690,7 +707,7 @@ def test_running_text_taken_as_the_title_is_cut_at_a_word_with_an_ellipsis():
 def test_a_title_never_runs_past_200_characters_nor_running_text_past_120(line):
     title = from_text(line).get("title", "")
     assert len(title) <= 200
-    assert len(title) <= 120 or not title.endswith((".", "…"))
+    assert len(title) <= 120 or not title.endswith(".")  # running text is cut at 120, a headline at 200
 
 
 def test_a_headline_keeps_all_its_words_and_a_sites_address_goes():

@@ -272,6 +272,10 @@ def test_a_group_named_by_whom_it_stands_for_speaks_whole() -> None:
          "Ivan Petrov"),
         ("Ivan Petrov also highlighted the growing ties in the Arctic.", "Ivan Petrov"),
         ("Li Wen decried the export curbs as coercion.", "Li Wen"),
+        ("Anna Berg mentioned the possibility of forming a military alliance with China.", "Anna Berg"),
+        # a publication keeps its whole name
+        ("The National Interest reports that the summit in Minsk will be short.", "National Interest"),
+        ("The New York Times said the deal was close.", "New York Times"),
         # a view put after what it holds
         ("The two navies will train together more often, indicates Defence Secretary Ann Moss.", "Ann Moss"),
     ],
@@ -349,6 +353,9 @@ def test_words_inside_quotation_marks_do_not_name_the_speaker() -> None:
         "Reports say Beijing has quietly doubled its gas purchases this year.",
         "The talks will resume next spring, Chinese media reported.",
         "It has been reported that Beijing has doubled its gas purchases.",
+        # a bare group after what it holds, as wire copy writes it
+        "The deal will open a new chapter for both economies, bankers said.",
+        "This time the trip matters more, observers say, as Beijing answers the pivot.",
         # one of them quoted by a publication
         "The weekly quoted an unnamed analyst as saying that the ties are now a lifeline for Moscow.",
     ],

@@ -54,11 +54,15 @@ def extract_command(
 ) -> None:
     """Propose theses for an article: sentence, theme, stance, confidence and offsets."""
     # text.extract and text.ingest (~270 ms: numpy, tokenizers, the reader)
+    from ..corpus.sources import foreign_note
     from ..text.extract import explained_theses
     from ..text.ingest import read_article
 
     s = session(ctx)
     article = read_article(file, encoding, stdin=s.env.binary_stdin() if file == "-" else None)
+    foreign = foreign_note(file, article.text, {}, stored=False)
+    if foreign:  # as `add` does: the reader reads English only, and would misread the text
+        raise NoMatch(foreign)
     corpus = s.corpus()
     pairs = explained_theses(article.text, corpus.codebook, "new", min_confidence=min_confidence, author=author)
     if not pairs:

@@ -57,14 +57,16 @@ def article_fields(article: Ingested, metadata: Mapping[str, str]) -> dict[str, 
     return fields | dict(metadata)
 
 
-def foreign_note(source: str, text: str, fields: Mapping[str, str]) -> str:
-    """A note for a text not in English (the reader would misread it, so it proposes nothing), or ''."""
+def foreign_note(source: str, text: str, fields: Mapping[str, str], stored: bool = True) -> str:
+    """A note for a text not in English (the reader would misread it, so it proposes nothing), or ''; `stored`
+    when `add` keeps the text all the same."""
     language = _language(text)
     if language in ("", "en"):
         return ""
+    kept = "it is stored and searchable, and " if stored else ""
     return (
         f"{'stdin' if source == '-' else source}: the text is in {language_name(language)}, not English; "
-        "it is stored and searchable, and no theses are proposed for it (the reader reads English only)"
+        f"{kept}no theses are proposed for it (the reader reads English only)"
     )
 
 

@@ -15,6 +15,8 @@ from .clauses import SUBORDINATE
 from .cleaning import LIST_MARK
 from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, looks_like_person
 from .speakers.labels import SHORT_LABEL, speaker_label_end
+from .speakers.others import OTHERS_WHO
+from .speakers.wordforms import alternatives
 
 WORD = re.compile(r"[\w’'-]+")
 
@@ -31,14 +33,15 @@ DISCOURSE_MARKERS = (
     "in contrast", "on the contrary", "admittedly", "crucially", "significantly", "interestingly",
     "in any case", "anyway", "then", "now", "again", "equally", "specifically", "as such", "even so",
     "that is", "for all that", "for all of that", "all in all", "in this context", "in this regard",
-    "in this connection", "put simply", "simply put",
+    "in this connection", "put simply", "simply put", "on the other", "the fact is that", "the fact is",
 )  # fmt: skip
 
 # Leading marks of a list item or a dialogue turn.
 _MARKERS = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(DISCOURSE_MARKERS, key=len, reverse=True))
 
 # Without its comma, a marker is the subject when a verb follows it ("First is that ...", "Still was ..."): it stays.
-_VERB_AFTER = r"(?:is|was|are|were|has|had|have|will|would|can|could|must|should|of|to)\b"
+# Nor is it one before "why", "because" or "how" ("That is why Moscow ...": "that" is the subject).
+_VERB_AFTER = r"(?:is|was|are|were|has|had|have|will|would|can|could|must|should|of|to|why|because|how|what)\b"
 
 # An adverb in -ly is a marker only with its comma: without one it qualifies what follows ("Equally
 # inappropriate is the idea ...", "Clearly wrong is ...").
@@ -50,6 +53,8 @@ LEADING_MARKER = re.compile(
 # An attribution opening the sentence: "According to X,", "In his view,", "As X put it,".
 LEADING_ATTRIBUTION = re.compile(
     r"^(?:according\s+to|in\s+the\s+(?:view|words|opinion)\s+of|in\s+the\s+eyes\s+of)\s+[^,]{1,90},\s*"
+    # and the description after the name ("According to Anna Berg, a lecturer at Lakeside University, ...")
+    r"(?:(?:a|an|the|[\w’'-]+['’]s)\s[^,]{1,90},\s*)?"
     r"|^in\s+(?:his|her|their|its|our|my)\s+(?:view|words|opinion|assessment)\s*,\s*"
     r"|^as\s+[^,]{1,70}?\s+(?:put\s+it|puts\s+it|noted|notes|said|says|wrote|writes|argued|argues|observed|"
     r"observes|pointed\s+out|points\s+out|explained|explains)\s*,\s*",
@@ -104,6 +109,9 @@ _SPEAKING = (
     r"reported|reports|replied|replies|answered|responded|retorted)"
 )
 
+# An unnamed group that speaks after what it holds (", analysts said", ", Western diplomats say").
+_GROUP = rf"(?:[a-z]+\s+)?(?-i:{alternatives(OTHERS_WHO)})"
+
 # The attributions a claim drops at its end and inside it share these parts.
 _PRONOUN = r"(?:he|she|they|it)"
 
@@ -120,7 +128,8 @@ _WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|fr
 
 TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
-    rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?{_DESCRIBED}?)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?{_DESCRIBED}?|{_GROUP})\s+"
+    rf"(?:also\s+|later\s+|then\s+)?"
     rf"\b{_SPEAKING}\b(?:\s+{_WHEN_OR_WHERE}[^,;:]{{0,60}})?"
     # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ..." or ", said the ties are
     # strong": a clause of its own, with its verb
@@ -153,7 +162,8 @@ PERSON_APPOSITIVE = re.compile(
 _NAMED = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"  # "Anna Berg", "Moscow": who, in ", Anna Berg said,"
 
 INNER_ATTRIBUTION = re.compile(
-    rf",\s*(?:{_ACCORDING_TO}|(?:as\s+(?:the\s+)?)?(?:{_PRONOUN}|(?-i:{_NAMED}))\s+(?:also\s+|has\s+)?{_SPEAKING})\s*,\s*",
+    rf",\s*(?:{_ACCORDING_TO}|(?:as\s+(?:the\s+)?)?(?:{_PRONOUN}|(?-i:{_NAMED})|{_GROUP})\s+(?:also\s+|has\s+)?"
+    rf"(?:{_SPEAKING}|say|believe|argue))\s*,\s*",
     re.IGNORECASE,
 )
 
@@ -217,7 +227,12 @@ def _ends_in_that(attribution: str, rest: str) -> bool:
 
 def strip_trailing(text: str) -> str:
     """Without a trailing attribution (", he said", ", according to Y")."""
-    trimmed = TRAILING_ATTRIBUTION.sub("", text)
+    found = TRAILING_ATTRIBUTION.search(text)
+    if not found:
+        return text
+    # the closing mark of a quotation the attribution follows stays with it ('a “marriage of convenience,” X said')
+    closing = "".join(c for c in found.group()[:3] if c in "”’")
+    trimmed = text[: found.start()] + closing
     return trimmed if len(trimmed.split()) >= MIN_CLAIM_WORDS else text
 
 

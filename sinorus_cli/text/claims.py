@@ -41,8 +41,9 @@ from .clause_words import (
     CLAUSE_SUBJECTS,
     DEPENDENT_OPENERS,
     OPENING_PHRASE_WORDS,
+    POINT_FOLLOWS,
 )
-from .clauses import CLOSING_DOUBLE, OPENING_DOUBLE, SUBORDINATE, paired, without_opening_phrase
+from .clauses import CLOSING_DOUBLE, OPENING_DOUBLE, SUBORDINATE, paired, unpaired, without_opening_phrase
 from .cleaning import SENTENCE_CLOSE
 from .metadata import without_dateline
 from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
@@ -117,8 +118,11 @@ def _unquoted(text: str) -> str:
     pair up inside a line they do not enclose whole: a phrase the sentence quotes ("a “new era” of ties")
     keeps its marks, so it does not read as the author's own words; a claim that is all one quotation
     loses them (the speaker says whose words they are)."""
-    if _quoted_whole(text) or not paired(text):
+    if _quoted_whole(text):
         text = "".join(c for c in text if c not in DOUBLE_QUOTES)
+    elif not paired(text):  # a mark whose partner a cut took goes; the pairs around a phrase stay
+        lone = unpaired(text)
+        text = "".join(c for i, c in enumerate(text) if i not in lone)
     # a phrase in curly single quotes, as British usage quotes one ("the so-called ‘iron friendship’"), keeps
     # them as a phrase in double ones does; a line that is all one such quotation does not
     phrases = [m for m in PAIRED_SINGLE.finditer(text) if len(m.group()) < len(text.strip(" .!?,;:"))]
@@ -254,6 +258,8 @@ def _ends_main_clause(kept: str, next_word: str | None) -> bool:
     A comma ends one only before a dependent phrase; a participle (", pledging") opens one too.
     """
     last = kept.rsplit(None, 1)[-1].lower() if kept.strip() else ""
+    if next_word is not None and next_word.lower() in POINT_FOLLOWS:
+        return False  # "..., but the trade stays lopsided": what follows is the point
     if last in OPEN_ENDINGS or _awaits_but(kept) or LEADS_ON.search(kept):
         return False
     if (SUBORDINATE.match(kept) or _opens_phrase(kept)) and not _clause_after_comma(kept):

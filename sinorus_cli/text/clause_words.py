@@ -11,6 +11,10 @@ DEPENDENT_OPENERS = frozenset(
     rather but yet so then notably mainly largely partly given compared based backed driven coupled""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 
+# Words after which a sentence's point comes ("..., but the trade stays lopsided", "partners, not allies"): a
+# claim never ends before them.
+POINT_FOLLOWS = frozenset(("but", "yet", "rather", "not"))
+
 # Words that open a predicate of their own after "and" ("... and has pledged"), and words that open a
 # clause's subject after ", and" ("..., and the two signed").
 AUXILIARY_WORDS = frozenset(

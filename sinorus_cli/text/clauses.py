@@ -59,6 +59,23 @@ def paired(text: str) -> bool:
     return depth == 0 and not straight
 
 
+def unpaired(text: str) -> set[int]:
+    """The positions of the double quotation marks in `text` that open or close no pair within it: a curly mark
+    without its partner (a cut took it), and every straight one where they do not pair up."""
+    opened: list[int] = []
+    lone: set[int] = set()
+    straight = [i for i, c in enumerate(text) if c == '"']
+    for i, c in enumerate(text):
+        if c in OPENING_DOUBLE:
+            opened.append(i)
+        elif c in CLOSING_DOUBLE:
+            if opened:
+                opened.pop()
+            else:
+                lone.add(i)
+    return lone | set(opened) | (set(straight) if len(straight) % 2 else set())
+
+
 def without_opening_phrase(text: str) -> str:
     """Without an opening phrase of time, place, cause or concession (OPENING_PHRASE_WORDS, or a participle).
 

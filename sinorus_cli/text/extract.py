@@ -215,8 +215,10 @@ def _theme_proposals(
 
 
 def _said(proposal: Proposal) -> tuple[str, ...]:
-    """The words that took a side on the proposal's theme: what its claim must keep to say why it is one."""
-    return tuple(cue.words for cue in proposal.why.cues if cue.polarity)
+    """The words that took a side on the proposal's theme, else those that name it ("the US dollar"): what its
+    claim must keep to say why it is one."""
+    sided = tuple(cue.words for cue in proposal.why.cues if cue.polarity)
+    return sided or tuple(cue.words for cue in proposal.why.cues)
 
 
 def _distinct(cues: Sequence[Cue]) -> tuple[Cue, ...]:

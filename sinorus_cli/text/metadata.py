@@ -141,18 +141,23 @@ LABELS = frozenset(
 def _named_headline(line: str) -> tuple[str, str] | None:
     """(author, title) of a headline opened by its author's name and a colon, where the name is a person's."""
     # text.speakers (~100 ms to import, its word lists and patterns): only a headline opened by a name needs it
-    from .speakers import looks_like_person
+    from .speakers import NOT_LABELS, looks_like_person
 
     found = _NAMED_HEADLINE.match(line)
-    # Every word of a name is capitalised: "Russia and China: ...", "Россия и Китай: ..." name nobody.
+    # Every word of a name is capitalised: "Russia and China: ...", "Россия и Китай: ..." name nobody; nor do
+    # a section's or series' words ("Country Report: ...", "Market Update: ...").
     capitalised = found is not None and all(w[:1].isupper() for w in found.group("name").split())
     name = found.group("name").strip() if found else ""
+    if any(w.lower() in NOT_LABELS | SECTION_WORDS for w in name.split()):
+        return None
     # "XING GUANGCHENG: ..." names a person in capitals, as a headline may
     if found and capitalised and (looks_like_person(name) or (name.isupper() and looks_like_person(name.title()))):
         return name, found.group("title").strip()
     return None
 
 
+# Words of a section's or a series' label before a colon, beside the speakers' NOT_LABELS.
+SECTION_WORDS = frozenset(("update", "updates", "briefing", "digest", "roundup", "review", "focus", "spotlight"))
 TITLE_MIN_WORDS = 3  # "President", "xi's moments": a one- or two-word line atop a page is a label, not a headline
 # Chinese and Japanese leave no space between words, which run to about two characters each.
 CHARACTERS_PER_WORD = 2
@@ -331,8 +336,10 @@ _DATE_LABEL = re.compile(r"(?:date|published|updated)\b", re.IGNORECASE)
 
 
 def _running(line: str, longer_than: int) -> bool:
-    """Whether a line longer than `longer_than` is running text: a sentence ends with a period, a headline not."""
-    return line.rstrip().endswith(".") and len(line) > longer_than
+    """Whether a line longer than `longer_than` is running text: a sentence ends with a period (a closing quotation
+    mark may follow it), a headline not; a question longer than a headline is running text too (an interviewer's)."""
+    ending = line.rstrip().rstrip("”\"’)")
+    return len(line) > longer_than and (ending.endswith(".") or (ending.endswith("?") and len(line) > TITLE_MAX_CHARS))
 
 
 def _named_line(line: str) -> bool:

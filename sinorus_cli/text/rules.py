@@ -43,7 +43,9 @@ from .speakers.others import reported_others
 # A negation scopes over the next few words of its clause.
 NEGATION = re.compile(
     # not "no-limits", a compound ("their no-limits partnership" affirms it)
-    r"\b(?:not|no(?!-)|never|neither|nor|without|cannot|hardly|far from|rather than|instead of|short of|"
+    # not "little short of" or "nothing short of", which come as close as can be
+    r"\b(?:not|no(?!-)|never|neither|nor|without|cannot|hardly|far from|rather than|instead of|"
+    r"(?<!little\s)(?<!nothing\s)short of|"
     r"lack of|lacks|absence of|nothing like|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
     r"rul(?:e|es|ed|ing) out|dismiss(?:es|ed|ing)?|den(?:y|ies|ied|ying)|"
@@ -55,7 +57,9 @@ NEGATION_WORDS = 9
 # A negated or doubted predicate right after the cue: "an alliance is not on the cards".
 PREDICATE_NEGATION = re.compile(
     r"^[^,;:.]{0,40}?\b(?:is|are|was|were|will|would|does|do|did|has|have|remains?|seems?|looks?|be)\s+"
-    r"(?:\w+\s+)?(?:not|never|unlikely|improbable|no longer|far from|out of the question|off the table)\b"
+    r"(?:\w+\s+)?(?:not|never(?!\s+been\s+(?:\w+er|more|better|closer)\b)|unlikely|improbable|no longer|far from"
+    # "has never been stronger" is as strong an affirmation as there is
+    r"|out of the question|off the table)\b"
     # "... is not directed against X" negates the direction, which a denial phrase reads itself.
     r"(?!\s+(?:directed|aimed|targeted|only|just|merely|simply|limited))"
     # "... is not ruled out" denies a denial: the possibility stays open
@@ -333,8 +337,17 @@ def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) 
         if polarity == 0 or facts.question:
             continue
         sign = -polarity if _negated(facts.lowered, start, end) else polarity
-        direction += weight * (-sign if any(a <= start < b for a, b in rejected) else sign)
+        direction += weight * (-sign if _rejected_at(facts.lowered, rejected, start, end) else sign)
     return _Reading(direction, min(presence, MAX_SENTENCE_PRESENCE), facts.hedged)
+
+
+def _rejected_at(lowered: str, rejected: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the cue at [start, end) lies in a part of the sentence a rejection reverses, unless that rejection
+    is the cue's own predicate ("an alliance is unlikely"), which its negation has counted already."""
+    if not any(a <= start < b for a, b in rejected):
+        return False
+    predicate = PREDICATE_NEGATION.search(lowered[end:])
+    return not (predicate and REJECTION.search(predicate.group()))
 
 
 def _matches(lowered: str, found: Sequence[Sentence], scanner: _Scanner) -> list[dict[int, list[tuple[int, int, int]]]]:
@@ -386,7 +399,7 @@ def read_rules(text: str, found: Sequence[Sentence], codebook: Codebook) -> list
                     sentence.text[a:b],
                     polarity,
                     bool(polarity) and _negated(facts.lowered, a, b),
-                    bool(polarity) and any(start <= a < end for start, end in rejected),
+                    bool(polarity) and _rejected_at(facts.lowered, rejected, a, b),
                 )
                 for a, b, polarity in in_sentence
             )

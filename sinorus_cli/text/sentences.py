@@ -30,7 +30,8 @@ from .cleaning import AGENCY_TAG, LIST_MARK, clean_paragraphs
 # lower-case word and a capitalised word of three letters or more ("Russia’s.It’s"), or a two-letter word
 # that opens sentences ("said.He"), with no space: "Pravda.Ru" stays.
 _END = re.compile(
-    r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?=\s++["'“‘(\[]?[\w])"""
+    # a note's number may follow the stop ("every year.[5] Its members ..."): it goes with its sentence
+    r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?:\[\d{1,3}\])?(?=\s++["'“‘(\[]?[\w])"""
     r"""|(?<=[a-z’'][a-z])[.!?]["'”’)\]]*+(?=[A-Z][a-z][a-z’']|(?:He|It|In|As|We|So|At|On|If|By|To|An|Or|My)\b)"""
 )
 ELISION = re.compile(r"(?:\.\.|…)")  # an ellipsis: two dots or more, or the one character

@@ -67,6 +67,8 @@ PHRASED_SPEECH = (
     r"|(?:is|are|was|were)\s+of\s+the\s+(?:view|opinion)\s+that"
     rf"|{DENIAL}"
     r"|cast\s+doubt|raised\s+(?:\w+\s+)?concerns?"
+    # a possibility put forward ("first mentioned the possibility of forming an alliance")
+    r"|(?:mentioned|raised|floated|broached|suggested)\s+(?:the\s+)?(?:possibility|idea|prospect|notion)\s+of"
     r"|(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+)?convinced\s+that"
     # a statement put out ("issued a televised statement confirming that")
     r"|(?:issued|issues|released|releases|put\s+out)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"

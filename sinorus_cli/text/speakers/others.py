@@ -16,6 +16,7 @@ OTHERS_WHO = word_list("""
     politicians voices people writers strategists officials academics specialists researchers
     policymakers policy-makers diplomats journalists governments capitals leaders sinologists watchers
     russia-watchers china-watchers authors historians economists circles sources insiders reports outlets
+    bankers traders investors executives businessmen residents locals
 """)
 # Base forms; the -s and -ed forms are derived. States of mind ("are convinced") count as views.
 OTHERS_VERBS = word_list("""
@@ -39,6 +40,9 @@ REPORTED = re.compile(
     rf"|\b(?:an?|one|another)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:anonymous|unnamed|unidentified|senior|western|"
     rf"chinese|russian|american|military|government)\s+(?:[\w-]+\s+){{0,2}}?)?(?:expert|official|diplomat|"
     rf"source|analyst|observer|insider)\b[^,.]{{0,40}}?\s+(?:said|says|told|added|noted|revealed)\b"
+    # a bare group after what it holds (", analysts said.", ", experts say, as ..."), as wire copy writes it
+    rf"|,\s*(?:[a-z]+\s+)?{_WHO}\s+(?:have\s+|had\s+)?(?:said|say|says|believe|believes|argue|argued|noted|warned"
+    r"|suggest|suggested|told\s+\w+|added|point\s+out|pointed\s+out)\b(?=\s*[,.;]|\s*$)"
     # one of them quoted by a publication ("the paper quoted an unnamed analyst as saying")
     r"|\b(?:quoted|quoting|cited|citing)\s+(?:an?|one|another|several|some)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:experts?|officials?|diplomats?|sources?|analysts?|observers?|insiders?)\s+as\s+(?:saying|stating|arguing)\b"

@@ -69,7 +69,8 @@ PUBLICATION_WORDS = frozenset(
     word_list("""
     times post daily news journal herald gazette review tribune telegraph guardian economist observer
     chronicle monitor weekly magazine interest affairs insider standard express mail star independent
-    izvestia izvestiya kommersant vedomosti xinhua tass novosti sputnik gazeta vestnik pravda
+    izvestia izvestiya kommersant vedomosti xinhua tass novosti sputnik gazeta vestnik pravda outlook courier
+    bulletin
 """)
 )
 # Countries and capitals: they speak only with a verb of speech, never hold a view in a that-clause
@@ -133,8 +134,11 @@ def clean_name(name: str) -> str:
     words = words[cut:]
     while words and words[0] in NAME_PARTICLES:
         words.pop(0)
-    # A body keeps its country and its qualifiers ("US Department of Defense", "Chinese Foreign Ministry");
-    # a person loses the place and title before the name ("Ambassador to Russia Wang Hai").
+    # A body keeps its country and its qualifiers ("US Department of Defense", "Chinese Foreign Ministry"), and
+    # a publication its whole name ("The New York Times", "The National Interest", "The Economist"); a person
+    # loses the place and title before the name ("Ambassador to Russia Wang Hai").
+    if words and words[-1].lower() in PUBLICATION_WORDS and all(w[:1].isupper() for w in words):
+        return " ".join(words).strip(" ,.:;")
     body = any(w.lower() in INSTITUTION_WORDS for w in words)
     while not body and len(words) > 2 and words[0].lower() in PLACES:
         words.pop(0)
