@@ -168,11 +168,13 @@ def proposals_from(features: ArticleFeatures, codebook: Codebook, reader: Reader
         return []
     probabilities = reader.theme_probabilities(features, codebook)
     article = reader.article_probabilities(features, codebook, probabilities)
+    candidates = frozenset(i for i in range(len(features.found)) if _may_be_thesis(features, i))  # once, not per theme
     proposals: list[Proposal] = []
     for n, theme in enumerate(codebook.themes):
         if article[n] >= reader.threshold(theme):
             side = reader.side_probabilities(features, codebook, n)
-            proposals += _theme_proposals(features, theme, n, probabilities[:, n], float(article[n]), side, reader)
+            in_theme = (probabilities[:, n], float(article[n]), side)
+            proposals += _theme_proposals(features, theme, n, in_theme, candidates, reader)
     return sorted(proposals, key=lambda p: (-p.confidence, p.sentence.start))
 
 
@@ -180,13 +182,17 @@ def _theme_proposals(
     features: ArticleFeatures,
     theme: Theme,
     n: int,
-    probability: np.ndarray,
-    article: float,
-    side: Side,
+    in_theme: tuple[np.ndarray, float, Side],
+    candidates: frozenset[int],
     reader: Reader,
 ) -> list[Proposal]:
-    """The sentences that speak to a theme most (at least one), each with its stance and calibrated confidence."""
-    order = [int(i) for i in np.argsort(-probability, kind="stable") if _may_be_thesis(features, int(i))]
+    """The sentences that speak to a theme most (at least one), each with its stance and calibrated confidence.
+
+    `in_theme`: each sentence's probability of speaking to the theme, the article's, and the sides' probabilities;
+    `candidates`: the sentences that may stand for a position (`_may_be_thesis`).
+    """
+    probability, article, side = in_theme
+    order = [int(i) for i in np.argsort(-probability, kind="stable") if int(i) in candidates]
     if not order:
         return []
     chosen = [i for i in order if probability[i] >= SENTENCE_MIN][:MAX_PER_THEME] or order[:1]
