@@ -179,10 +179,35 @@ ARTICLE_INPUTS = (
     "themes weighing more",
     "log sentence count",
     "headline",
+    # the rules' vocabulary: whether the article uses the theme's words at all (of the out-of-fold article-theme
+    # pairs the reader proposed, one in five without any of them was labelled, against one in two with a cue
+    # that takes a side); average precision of the article decision 0.684 to 0.703 in a grouped re-fit
+    "sentences with a cue that takes a side (log)",
+    "sentences with a word that names the theme (log)",
+    "strongest sentence with a cue that takes a side",
+    "any word of the theme",
+    "the author's sentence with a cue that takes a side",
 )
 
 
-def article_inputs(probabilities: np.ndarray, authored: np.ndarray, headline: np.ndarray) -> np.ndarray:
+def cue_presence(rules: Sequence[SentenceRules], themes: int) -> tuple[np.ndarray, np.ndarray]:
+    """(sentences, themes) each: whether a sentence has a cue of the theme that takes a side, and one that only
+    names it (the codebook's `topics`)."""
+    polar = np.zeros((len(rules), themes), bool)
+    topic = np.zeros((len(rules), themes), bool)
+    for i, sentence in enumerate(rules):
+        for n, cues in sentence.cues.items():
+            polar[i, n] = any(c.polarity for c in cues)
+            topic[i, n] = any(not c.polarity for c in cues)
+    return polar, topic
+
+
+def article_inputs(
+    probabilities: np.ndarray,
+    authored: np.ndarray,
+    headline: np.ndarray,
+    cues: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
     """Per theme, how much an article is about it, from its sentences' theme probabilities (sentences, themes).
 
     The article-level decision (is this a theme the article substantively addresses?) reads these;
@@ -208,4 +233,12 @@ def article_inputs(probabilities: np.ndarray, authored: np.ndarray, headline: np
         head,
     ]
     columns.insert(4, (probabilities > 0.8).sum(axis=0))
+    polar, topic = cues if cues is not None else (np.zeros(probabilities.shape, bool),) * 2
+    columns += [
+        np.log1p(polar.sum(axis=0)),
+        np.log1p(topic.sum(axis=0)),
+        (polar * probabilities).max(axis=0),
+        (polar | topic).any(axis=0),
+        polar[authored].any(axis=0) if authored.any() else np.zeros_like(sums),
+    ]
     return np.column_stack(columns).astype(np.float32)

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..model import Codebook
 from ..text.extract import Reader, logit, proposals_from
-from ..text.features import ArticleFeatures, article_inputs
+from ..text.features import ArticleFeatures, article_inputs, cue_presence
 from ..text.heads import Head, Heads
 from ..text.ngrams import NgramWeights, document_frequencies, smooth_idf
 from .data import LabelledArticle
@@ -251,7 +251,8 @@ def _article_rows(example: Example, codebook: Codebook, reader: Reader, generic:
     else:
         probabilities = reader.theme_probabilities(features, codebook)
     headline = np.array([s.paragraph == 0 for s in features.found])
-    return article_inputs(probabilities, features.authored, headline)
+    cues = cue_presence(features.rules, len(codebook.themes))
+    return article_inputs(probabilities, features.authored, headline, cues)
 
 
 def _calibration_rows(
