@@ -268,14 +268,14 @@ def test_theme_near_miss_is_echoed_and_an_unknown_one_changes_nothing(run, corpu
     result = run("--corpus", str(corpus), "review", "dove", input="t nosuch\nt aliance\nq\n")
     line = next(x for x in result.stdout.splitlines() if "nosuch" in x)
     assert "unknown theme 'nosuch'; nothing changed; themes: alliance," in line
-    assert "→ theme alliance (taken for 'aliance')" in result.stdout
+    assert "→ accepted with theme alliance (taken for 'aliance')" in result.stdout
     assert result.stdout.count("[1/") == 1  # the unknown theme did not move on
     assert {t.id: t for t in _proposed(corpus)}[proposed[0].id].theme == "alliance"
 
 
 def test_each_decision_is_echoed_in_one_line(run, corpus):
     result = run("--corpus", str(corpus), "review", "dove", input="s 1\nr\nc Mine\n\nq\n")
-    for echo in ("→ stance +1", "→ rejected", "→ claim: Mine", "→ left proposed"):
+    for echo in ("→ accepted with stance +1", "→ rejected", "→ accepted with claim: Mine", "→ left proposed"):
         assert echo in result.stdout
 
 

@@ -207,15 +207,17 @@ class Review:
             return kept, f"{ARROW} accepted: {kept.theme} {signed(kept.stance)}"
         if answer.verb == "stance":
             stance = _stance(answer.argument)
-            return curated(thesis, self.codebook, stance=stance), f"{ARROW} stance {signed(stance)}"
+            # a change of stance, theme or claim accepts the proposal with it: the echo says so
+            return curated(thesis, self.codebook, stance=stance), f"{ARROW} accepted with stance {signed(stance)}"
         if answer.verb == "theme":
             theme, note = self._theme(answer.argument)
             taken = f" (taken for {answer.argument!r})" if note else ""
-            return curated(thesis, self.codebook, theme=theme.id), f"{ARROW} theme {theme.id}{taken}"
+            return curated(thesis, self.codebook, theme=theme.id), f"{ARROW} accepted with theme {theme.id}{taken}"
         if answer.verb == "claim":
             if not answer.argument:
                 raise UsageError("write the claim after c, e.g.: c The pair is no alliance")
-            return curated(thesis, self.codebook, claim=answer.argument), f"{ARROW} claim: {answer.argument}"
+            accepted = curated(thesis, self.codebook, claim=answer.argument)
+            return accepted, f"{ARROW} accepted with claim: {answer.argument}"
         return None, f"{ARROW} rejected"
 
     def _theme(self, query: str) -> tuple[Theme, str]:
