@@ -28,6 +28,13 @@ SPEAKER_WINDOW = 600
 SHORT_NAME_WORDS = 3  # a name this short may be given by its first word alone ("Xi" for "Xi Jinping")
 
 
+def speaker_context(text: str, start: int, end: int, paragraphs: Sequence[tuple[int, int]]) -> str:
+    """Where the speaker of the quote [start, end) must be named: its paragraph (one of `paragraphs`) and the
+    SPEAKER_WINDOW characters before the quote. `check` asks it of every thesis; `review` warns before it."""
+    first, last = next(((a, b) for a, b in paragraphs if a <= start < b), (start, end))
+    return text[max(0, min(first, start - SPEAKER_WINDOW)) : max(last, end)]
+
+
 def named_in(text: str, speaker: str) -> bool:
     """Whether `text` gives `speaker` in full or by a short form, as whole words in any case; words in
     parentheses qualify a name and are not looked for."""

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import CorpusError
-from ..model import SPEAKER_WINDOW, UNNAMED_OTHERS, Article, Corpus, Thesis, named_in, overlaps
+from ..model import SPEAKER_WINDOW, UNNAMED_OTHERS, Article, Corpus, Thesis, named_in, overlaps, speaker_context
 from ..text.cleaning import Paragraph, clean_paragraphs, paragraph_spans
 
 
@@ -88,8 +88,7 @@ def _speaker_problem(thesis: Thesis, article: Article, text: str, paragraphs: li
         return f"speaker {thesis.speaker!r} has no name outside its parentheses"
     if " ".join(name).casefold() == article.author.casefold():
         return f"speaker {thesis.speaker!r} is the article's author; leave the speaker empty"
-    start, end = next(((a, b) for a, b in paragraphs if a <= thesis.start < b), (thesis.start, thesis.end))
-    near = text[max(0, min(start, thesis.start - SPEAKER_WINDOW)) : max(end, thesis.end)]
+    near = speaker_context(text, thesis.start, thesis.end, paragraphs)
     if named_in(near, thesis.speaker):  # in full, or by a word the reader completes the name from
         return ""
     return (

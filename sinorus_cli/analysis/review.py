@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from ..model import SPEAKER_WINDOW, STANCES, UNNAMED_OTHERS, Codebook, Span, Theme, Thesis, named_in
+from ..model import SPEAKER_WINDOW, STANCES, UNNAMED_OTHERS, Codebook, Span, Theme, Thesis, named_in, speaker_context
 from ..text.claims import claim_at, claim_of
+from ..text.cleaning import paragraph_spans
 from ..text.quotes import Quote, narrow_to_clause, widen_next, widen_previous
 from ..text.sentences import Sentence, sentences
 from ..text.speakers import Names, attribute, is_author, looks_like_person, stands_for_person
@@ -322,9 +323,7 @@ def _beyond_check(text: str, speaker: Speaker, at: int) -> Speaker:
     the SPEAKER_WINDOW characters before it), so the coder knows before `check` says so."""
     if not speaker.name or speaker.name == UNNAMED_OTHERS or speaker.note.startswith(" (not named"):
         return speaker
-    paragraph_end = text.find("\n", at)
-    near = text[max(0, at - SPEAKER_WINDOW) : paragraph_end if paragraph_end >= 0 else len(text)]
-    if named_in(near, speaker.name):
+    if named_in(speaker_context(text, at, at, paragraph_spans(text)), speaker.name):
         return speaker
     note = (
         f" (named more than {SPEAKER_WINDOW} characters before the quote: 'sinorus check' will list it; "
