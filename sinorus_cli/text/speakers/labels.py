@@ -1,10 +1,9 @@
 """Labels opening a paragraph ("Kashin: ...", "Q: ..."): an interview's turns, and those that name nobody.
 
-An interview transcript's labels mark the page's own voice; section labels, bylines, datelines and
-headline kickers ("Editor's note:", "Summary:", "MOSCOW:", "Chinese International Affairs Expert:")
-name nobody, but a kicker that ends in a name the article uses again names its bearer ("Veteran Analyst
-On Asia Petrov:"); nor does a title's topic before its subtitle ("Security Partnership: Challenges and
-Opportunities").
+An interview transcript's labels mark the page's own voice; section labels, bylines, datelines, headline
+kickers ("Editor's note:", "Summary:", "MOSCOW:", "Chinese International Affairs Expert:") and a title's
+topic before its subtitle ("Security Partnership: Challenges and Opportunities") name nobody, but a kicker
+that ends in a name the article writes in full names its bearer ("Veteran Analyst On Asia Petrov:").
 """
 
 from __future__ import annotations
