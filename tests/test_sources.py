@@ -747,3 +747,12 @@ def test_dry_run_says_what_add_would_refuse_as_already_stored(run, corpus, tmp_p
     assert (would["article"], would["theses"]) == (did["article"], did["theses"]) == (stored["article"], 0)
     assert would["status"].startswith(did["status"])  # "already in the corpus as ...; would not be added"
     assert _snapshot(corpus) == before
+
+
+def test_running_text_taken_as_the_title_is_its_first_sentence():
+    text = (
+        "The pact also helps the northern state, which had entered the talks in a weak position. The southern one "
+        "gains too, officials in both capitals said on Monday.\n\nMore text follows here."
+    )
+    first = "The pact also helps the northern state, which had entered the talks in a weak position."
+    assert from_text(text)["title"] == first

@@ -332,13 +332,21 @@ def _without_breadcrumb(line: str) -> str:
 _SITE_ADDRESS = re.compile(r"\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?\s*$")
 
 
+def _first_sentence(line: str) -> str:
+    """The first sentence of running text taken as a title: a title does not run on into the next one."""
+    from .sentences import split_paragraph  # the splitter's patterns: only a title from running text needs them
+
+    spans = split_paragraph(line)
+    return line[spans[0][0] : spans[0][1]] if spans else line
+
+
 _DATE_LABEL = re.compile(r"(?:date|published|updated)\b", re.IGNORECASE)
 
 
 def _running(line: str, longer_than: int) -> bool:
     """Whether a line longer than `longer_than` is running text: a sentence ends with a period (a closing quotation
     mark may follow it), a headline not; a question longer than a headline is running text too (an interviewer's)."""
-    ending = line.rstrip().rstrip("”\"’)")
+    ending = line.rstrip().rstrip('”"’)')
     return len(line) > longer_than and (ending.endswith(".") or (ending.endswith("?") and len(line) > TITLE_MAX_CHARS))
 
 
@@ -445,9 +453,12 @@ def from_text(text: str, outlet: str = "") -> dict[str, str]:
         title = title[: dated.start()]
     title = _SITE_ADDRESS.sub("", title)
     if title:
-        # a headline keeps all its words; running text taken for want of one is cut
-        # a headline keeps its words; running text taken for want of one is cut
-        found["title"] = cut_at_word(title, TITLE_MAX_CHARS if _running(title, 0) else HEADER_LINE)
+        # a headline keeps all its words; running text taken for want of one is its first sentence, cut
+        found["title"] = (
+            cut_at_word(_first_sentence(title), TITLE_MAX_CHARS)
+            if _running(title, 0)
+            else (cut_at_word(title, HEADER_LINE))
+        )
         found.setdefault("author", _interviewee(title))  # an interview's page is its interviewee's voice
     if found.get("author"):
         found["author"] = _capitalised(found["author"])
