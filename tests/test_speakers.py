@@ -563,3 +563,17 @@ def test_a_role_stands_for_the_person_it_described_not_the_body_they_head() -> N
         "stated.\n\nThe institute director emphasized that talk of a bloc is a myth."
     )
     assert by_opening(text)["The institute director emphasized"] == ("named", "Li Ming")
+
+
+def test_a_role_stands_for_the_one_person_a_sentence_before_gave_it() -> None:
+    text = (
+        "Li Ming landed in Minsk on Monday, his first trip abroad as premier. According to the Chinese premier, "
+        "the trip will add momentum to the partnership."
+    )
+    assert by_opening(text)["According to the Chinese"] == ("named", "Li Ming")
+    # two people named in that sentence: the role stands for neither
+    both = (
+        "Li Ming met Ivan Petrov in Minsk on Monday, his first trip abroad as premier. According to the Chinese "
+        "premier, the trip will add momentum to the partnership."
+    )
+    assert by_opening(both)["According to the Chinese"][1] not in ("Li Ming", "Ivan Petrov")

@@ -19,6 +19,7 @@ class _Mention:
     start: int
     name: str
     described: frozenset[str]
+    context: frozenset[str] = frozenset()  # the words of the sentence that names them ("... as premier")
 
 
 _FULL_NAME = re.compile(NAME)
@@ -40,7 +41,8 @@ def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
             after = _APPOSITION.match(sentence.text, match.end())  # "Ivan Sokolov, an expert on Asia,"
             described += " " + (after.group() if after else "")
             words = frozenset(re.findall(r"[\w-]+", described.lower()))
-            mentions.append(_Mention(sentence.start + match.start() + offset, name, words))
+            context = frozenset(re.findall(r"[\w-]+", sentence.text.lower()))
+            mentions.append(_Mention(sentence.start + match.start() + offset, name, words, context))
     return mentions
 
 
@@ -87,7 +89,11 @@ class Names:
             before = [m for m in fitting if m.start < at]
             if before or fitting:
                 return before[-1].name if before else fitting[0].name
-        return ""
+        # else the one person named before in a sentence that gives the role ("Li Ming landed on Monday, his first
+        # trip abroad as premier"), where that sentence names nobody else
+        alone = [m for m in people if m.start < at and m.context & named.standing_for(role)]
+        alone = [m for m in alone if sum(o.context == m.context for o in people) == 1]
+        return alone[-1].name if alone else ""
 
     def last_before(self, at: int, window: int) -> str:
         """The person named last before `at`, at most `window` characters back, or ''."""
