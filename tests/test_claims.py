@@ -213,6 +213,38 @@ def test_a_long_relative_aside_goes_before_anything_is_cut() -> None:
     )
 
 
+def test_a_list_a_dash_resumes_is_the_subject_not_a_clause() -> None:
+    sentence = (
+        "In my view the swap lines between the two central banks, the shared card network, settlement in both "
+        "currencies, and the clearing house opened in Harbin last spring - all of these make the trade harder "
+        "for anyone outside to block."
+    )
+    claim = claim_of(sentence)
+    assert claim.endswith("all of these make the trade harder for anyone outside to block.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # the clause opens with its verb and the sentence's own verb resumes after it: the clause goes
+        ("The pipeline deal, which replaces a draft the two ministries had argued over since the spring of that "
+         "year, binds the buyer to fixed volumes for the next thirty years of supply and more.",
+         "The pipeline deal binds the buyer to fixed volumes for the next thirty years of supply and more."),
+        # a comma inside the clause ("which, besides Kazan, hosts") is not its end, nor a list after it
+        ("Delegates from the forum, which besides Kazan, hosts Omsk, Tomsk and Perm, signed a short declaration "
+         "after a long meeting in the regional capital late on Friday night.",
+         "Delegates from the forum, which besides Kazan, hosts Omsk, Tomsk and Perm, signed a short declaration "
+         "after a long meeting in the regional capital late on Friday night."),
+        ("The founders of the bloc are two presidents, who share a taste for long rule, tight control, open "
+         "markets and loud parades in every capital they visit each year.",
+         "The founders of the bloc are two presidents, who share a taste for long rule, tight control, open "
+         "markets and loud parades in every capital they visit each year."),
+    ],
+)
+def test_a_relative_aside_resumed_by_a_verb_goes(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim
+
+
 @pytest.mark.parametrize(
     ("text", "cut"),
     [

@@ -50,9 +50,14 @@ from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
 
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*\[[^\[\]]{0,200}\]")
 # A non-restrictive relative clause inside the sentence, its verb resumed after it ("X, which is defined
-# as ... by Y, is genuine"): the sentence reads whole without it.
+# as ... by Y, is genuine"; "The treaty, which replaces ..., commits"): the sentence reads whole without it.
+# Past an auxiliary, the clause must open with a verb and be resumed by one in -s or -ed, so that a comma
+# inside the clause ("which, along with Russia, includes") or a list after it ("values of power, autocratic
+# governance") is not taken for its end.
+FINITE_AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|can|could|remains?|seems?)\b"
 RELATIVE_ASIDE = re.compile(
-    r"\s*,\s+(?:which|who|whose)\s[^,;:]{1,160},(?=\s+(?:is|are|was|were|has|have|had|will|would|can|could|remains?|seems?)\b)"
+    rf"\s*,\s+(?:which|who|whose)\s[^,;:]{{1,160}},(?=\s+{FINITE_AUXILIARY})"
+    rf"|\s*,\s+(?:which|who)\s+(?:{FINITE_AUXILIARY}|[a-z]+(?:s|ed)\b)[^,;:]{{1,160}},(?=\s+[a-z]+(?:[^s]s|ed)\b)"
 )
 DOUBLE_QUOTES = '“”„‟"«»'
 CLOSED_QUOTATION = re.compile(r"[.!?][”\"»]$")
@@ -77,6 +82,11 @@ INNER_SUBORDINATE = re.compile(
 )
 # A paired dash aside ("the idea - that X - is flawed"): the sentence reads whole without it.
 DASH_ASIDE = re.compile(r"\s+[—–-]\s+[^—–;:]{1,160}?\s+[—–-](?=\s)|—[^—;:\s][^—;:]{0,160}?—")
+# What a dash resumes a list with ("the yuan, the rouble and joint cards - all of this helps"): the main clause
+# comes after the dash, so the dash ends none.
+RESUMING_DASH = re.compile(
+    r"\s[—–-]\s+(?:all|each|both|none|any)\s+(?:of\s+)?(?:this|these|that|those|them)\b", re.IGNORECASE
+)
 STRETCH = 10 / 7  # a claim aims at max_chars but may run this much longer where only that keeps it whole (200)
 # A clause that announces what its colon lists ("read it in two ways:", "the following aims:"): the list is
 # the point, and the clause says nothing without it.
@@ -169,6 +179,10 @@ def _shortened(text: str, max_chars: int) -> str:
         for m in (*COORDINATION.finditer(text), *INNER_SUBORDINATE.finditer(text))
         if m.start() in window and _opens_clause(m) and _ends_main_clause(text[: m.start()], None)
     ]
+    # a list that a dash resumes ("the yuan, the rouble, and joint cards - all of this helps") is the subject:
+    # no cut inside it or at its dash
+    resumed = [m.end() for m in RESUMING_DASH.finditer(text)]
+    cuts = [cut for cut in cuts if not resumed or cut > resumed[0]]
     if cuts:
         clause = _finished(_without_colon_tail(text[: max(cuts)], max_chars))
         if 0 < len(clause) <= max_chars:
