@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,19 @@ settings.register_profile("default", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
 settings.register_profile("thorough", deadline=None, max_examples=2000, print_blob=True)
 settings.load_profile(os.environ.get("SINORUS_HYPOTHESIS") or ("ci" if os.environ.get("CI") else "default"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_user_data_for_shared_fixtures(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep module- and session-scoped fixtures (the seeds loaded once per module) away from the real
+    user's corpus too: they are set up before any test's own `isolated_user_data`, and a corpus the user
+    added to would otherwise join the seeds they load."""
+    home = tmp_path_factory.mktemp("session-home")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("DATA", "CONFIG", "CACHE"):
+            patch.setenv(f"XDG_{name}_HOME", str(home / name.lower()))
+        patch.delenv("SINORUS_CORPUS", raising=False)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -184,6 +184,9 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
         # a note's number after the stop goes with its sentence
         ("The bloc drills every year.[5] Its members distrust the West.",
          ["The bloc drills every year.[5]", "Its members distrust the West."]),
+        # a quotation that opens with a bracketed word the writer supplied starts a sentence of its own
+        ('The summit gave Moscow little comfort. "[We] urge calm," the leaders said.',
+         ["The summit gave Moscow little comfort.", '"[We] urge calm," the leaders said.']),
         # words left out of a quotation: the sentence goes on after the ellipsis
         ("The plan in the north ... does not help. It left.", ["The plan in the north ... does not help.", "It left."]),
         ("The plan in the north … does not help. It left.", ["The plan in the north … does not help.", "It left."]),

@@ -516,6 +516,13 @@ def test_a_body_that_a_phrase_cites_with_as_does_not_speak() -> None:
     assert who(text)[text].kind == "author"
 
 
+def test_a_text_that_only_shows_something_is_the_authors_evidence() -> None:
+    shows = "In truth, the final communique indicated that the bloc was split over the war."
+    assert who(shows)[shows].kind == "author"
+    says = "In truth, the final communique declared that the bloc stood as one."
+    assert (who(says)[says].kind, who(says)[says].name) == ("named", "the final communique")
+
+
 def test_they_does_not_stand_for_one_person() -> None:
     text = "Ivan Petrov said the talks went well. They also announced plans to deepen ties in energy."
     assert list(by_opening(text).values()) == [("named", "Ivan Petrov"), ("author", "")]

@@ -4,8 +4,8 @@ Segmentation is a regular expression, run paragraph by paragraph over the
 paragraphs cleaning keeps, so a sentence never crosses a paragraph and never
 comes from boilerplate or a duplicated copy. A sentence ends at '.', '!', '?'
 or '…' (with any closing quotes or brackets) followed by white space and
-something that can open a sentence: a capital, a digit or an opening quote
-(or, where a page lost the space, a lower-case word's period right before a
+something that can open a sentence: a capital, a digit or an opening quote or bracket, or both
+('"[We] express ...'; or, where a page lost the space, a lower-case word's period right before a
 capitalised word: "remained.Russia’s"). An ellipsis before a lower-case word marks words left out, not an
 end ("in some regions ... does not help").
 A period does not end a sentence after a title ("Dr.", "Gen."), an initial
@@ -31,7 +31,7 @@ from .cleaning import AGENCY_TAG, LIST_MARK, clean_paragraphs
 # that opens sentences ("said.He"), with no space: "Pravda.Ru" stays.
 _END = re.compile(
     # a note's number may follow the stop ("every year.[5] Its members ..."): it goes with its sentence
-    r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?:\[\d{1,3}\])?(?=\s++["'“‘(\[]?[\w])"""
+    r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?:\[\d{1,3}\])?(?=\s++["'“‘(\[]{0,2}+[\w])"""
     r"""|(?<=[a-z’'][a-z])[.!?]["'”’)\]]*+(?=[A-Z][a-z][a-z’']|(?:He|It|In|As|We|So|At|On|If|By|To|An|Or|My)\b)"""
 )
 ELISION = re.compile(r"(?:\.\.|…)")  # an ellipsis: two dots or more, or the one character

@@ -23,7 +23,7 @@ SPEECH_VERBS = word_list("""
     underscore announce recall contend reiterate affirm comment reply respond opine reckon complain allege
     point_out clarify concede lament caution urge stress write_in report comment reaffirm reason
     lambaste slam accuse attack criticise criticize condemn hail blame call_for call_on pledge vow propose
-    promise liken dismiss tweet highlight decry
+    promise liken dismiss tweet highlight decry praise
 """)
 # Verbs of opinion or report that attribute only what they introduce: a that-clause, a quotation or
 # a colon ("Lavrov believes that ...", not "Russia agreed to sell ...", "China denies providing ...").
@@ -230,8 +230,13 @@ GROUP_OF_SAID = re.compile(
     rf"{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
 # Not across "as" or "than": "ties between the two countries as reiterated in the treaty" cites the treaty.
+# Nor where a text only indicates something ("the joint statement indicated that the bloc was split"): the
+# author reads it as evidence, and the view is the author's. (A document that "suggested" or "revealed" is
+# labelled as speaking: those stay.)
+_EVIDENCE = r"indicat(?:e|es|ed)\b"
 BODY_SAID = re.compile(
-    rf"\b(?P<name>{_BODY})(?:\s+(?:(?!(?:as|than)\b)\w+\s+){{0,3}}?)?\s*{AUXILIARIES}(?P<verb>{ATTRIBUTING}|reads\b)",
+    rf"\b(?P<name>{_BODY})(?:\s+(?:(?!(?:as|than)\b)\w+\s+){{0,3}}?)?\s*{AUXILIARIES}"
+    rf"(?!{_EVIDENCE})(?P<verb>{ATTRIBUTING}|reads\b)",
     re.IGNORECASE,
 )
 # A body the sentence names and then has speak in a relative clause ("a joint declaration, which proclaimed
