@@ -523,6 +523,15 @@ def test_a_text_that_only_shows_something_is_the_authors_evidence() -> None:
     assert (who(says)[says].kind, who(says)[says].name) == ("named", "the final communique")
 
 
+def test_a_question_opening_on_a_name_does_not_lengthen_it() -> None:
+    text = (
+        "A colleague told me that Petrov said Moscow would never join a bloc led by Beijing. "
+        "Has Petrov seen how far the two have drifted apart? Will he change his mind?"
+    )
+    first = next(iter(who(text).values()))
+    assert (first.kind, first.name) == ("named", "Petrov")
+
+
 def test_they_does_not_stand_for_one_person() -> None:
     text = "Ivan Petrov said the talks went well. They also announced plans to deepen ties in energy."
     assert list(by_opening(text).values()) == [("named", "Ivan Petrov"), ("author", "")]

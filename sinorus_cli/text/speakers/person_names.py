@@ -43,6 +43,7 @@ OPENERS = frozenset(
     third fourth finally lastly instead nevertheless nonetheless overall here there what why how both
     neither either each all some many most several few such for from with by to of not no nor
     therefore accordingly consequently besides otherwise likewise similarly
+    has have had does do did is are was were will would can could should shall must might who whom whose which
 """)
 )
 # What a verb's subject can be without naming anyone.
