@@ -24,6 +24,9 @@ proposals with their stance re-read by the design's head (a pair with no proposa
   vader           VADER's negative, positive and compound sentiment scores beside the rules' columns
   vader-per-theme the same, and a copy of them for the sentence's theme only
   mlp             a one-layer perceptron (64 units, scikit-learn) over the shipped head's inputs
+  ngrams-W        a logistic regression over the sentence's own words and word pairs (TF-IDF, as the
+                  theme heads' n-grams), averaged in log-odds with the shipped head, weight W (0.3, 0.5)
+  ngrams-per-theme-0.3  the same with a copy of the words for the sentence's theme
 
 Nothing here asserts a figure; the README quotes what it printed.
 """
@@ -44,6 +47,7 @@ from sinorus_cli.corpus import load_corpus
 from sinorus_cli.model import Codebook
 from sinorus_cli.text.encoder import MODEL_DIR
 from sinorus_cli.text.extract import STRONG, Reader, proposals_from, select
+from sinorus_cli.text.ngrams import BUCKETS, NgramWeights, document_frequencies, smooth_idf
 from sinorus_cli.training import fit as fitting
 from sinorus_cli.training.crossval import OUTER_FOLDS, load_examples
 
@@ -68,6 +72,8 @@ class Design:
     embedding_columns: int
     extra_emphasis: float = fitting.RULES_EMPHASIS  # for the columns after the shipped inputs
     mlp: bool = False
+    ngrams: float = 0.0  # the weight, in log-odds, of an n-gram stance head averaged with the design's head
+    ngrams_per_theme: bool = False  # the n-gram head also has a copy of the words for the sentence's theme
 
 
 def held_out_proposals(
@@ -109,6 +115,8 @@ def designs(examples: Sequence[fitting.Example], codebook: Codebook, wanted: Seq
         "context": Design(context, 2 * dims),
         "context-article": Design(lambda e, n: context(e, n, article=True), 3 * dims),
         "mlp": Design(shipped, dims, mlp=True),
+        **{f"ngrams-{w:g}": Design(shipped, dims, ngrams=w) for w in (0.3, 0.5)},
+        "ngrams-per-theme-0.3": Design(shipped, dims, ngrams=0.3, ngrams_per_theme=True),
     }
     if any(name.startswith("vader") for name in wanted):
         made |= _vader_designs(examples, shipped, themes, dims)
@@ -171,8 +179,8 @@ def fit_head(
         for n, theme in enumerate(codebook.ids):
             labelled = fitting._stance_rows(e, theme)
             if labelled:
-                rows.append(design.inputs(e, n)[[i for i, _ in labelled]])
-                labels.append(np.array([affirms for _, affirms in labelled]))
+                rows.append(design.inputs(e, n)[[i for i, _, _ in labelled]])
+                labels.append(np.array([affirms for _, affirms, _ in labelled]))
     x, y = np.vstack(rows), np.concatenate(labels)
     shipped_width = train[0].features.stance_inputs(0, 0, len(fitting.trained_themes(codebook))).shape[1]
     emphasis = np.full(x.shape[1], fitting.RULES_EMPHASIS)
@@ -194,6 +202,47 @@ def _perceptron(x: np.ndarray, y: np.ndarray, emphasis: np.ndarray) -> Callable[
     return lambda rows: model.predict_proba((rows - mean) / scale)[:, 1]
 
 
+def _ngram_rows(
+    weights: Any, e: fitting.Example, theme: int, themes: int, per_theme: bool, rows: Sequence[int] | None = None
+) -> Any:
+    """The sentences' own TF-IDF n-grams (`text/ngrams.py`), and with `per_theme` a copy in the theme's block."""
+    from scipy import sparse  # the train extra
+
+    tfidf = weights.weighted(e.features.terms)
+    matrix = sparse.csr_matrix((tfidf.values, tfidf.indices, tfidf.indptr), shape=(tfidf.rows, 2 * BUCKETS))
+    own = matrix[:, :BUCKETS] if rows is None else matrix[list(rows), :BUCKETS]
+    blocks = [own, *(own if per_theme and k == theme else sparse.csr_matrix(own.shape) for k in range(themes))]
+    return sparse.hstack(blocks).tocsr()
+
+
+def _fit_ngram_stance(
+    train: Sequence[fitting.Example], codebook: Codebook, per_theme: bool
+) -> Callable[[fitting.Example, int], np.ndarray]:
+    """A logistic regression over the sentences' n-grams, on the labelled sentences with a side."""
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression  # the train extra
+
+    columns, frequencies, total = document_frequencies([e.features.terms for e in train])
+    idf = smooth_idf(frequencies, total)
+    weights = NgramWeights(columns, idf, float(smooth_idf(np.zeros(1), total)[0]), np.zeros((0, 0)), np.zeros(0))
+    rows, labels = [], []
+    for e in train:
+        for n, theme in enumerate(codebook.ids):
+            labelled = fitting._stance_rows(e, theme)
+            if labelled:
+                rows.append(_ngram_rows(weights, e, n, len(codebook.ids), per_theme, [i for i, _, _ in labelled]))
+                labels += [affirms for _, affirms, _ in labelled]
+    model: Any = LogisticRegression(C=1.0, max_iter=3000).fit(sparse.vstack(rows), np.array(labels))
+    return lambda e, n: model.predict_proba(_ngram_rows(weights, e, n, len(codebook.ids), per_theme))[:, 1]
+
+
+def _mixed(first: np.ndarray, second: np.ndarray, weight: float) -> np.ndarray:
+    """Two probabilities averaged in log-odds, `weight` on the second."""
+    z = (1 - weight) * np.log(first / (1 - first)) + weight * np.log(second / (1 - second))
+    mixed: np.ndarray = 1 / (1 + np.exp(-z))
+    return mixed
+
+
 def stance(probability: float, hedged: bool, question: bool) -> int:
     """A proposal's stance from the head's affirm probability, as `text.extract` sets it."""
     if question:
@@ -213,11 +262,17 @@ def score(
     sentences_right = sentences = articles_right = pairs = 0
     for train, test in folds:
         head = fit_head(design, [examples[i] for i in train], codebook)
+        training = [examples[i] for i in train]
+        words = _fit_ngram_stance(training, codebook, design.ngrams_per_theme) if design.ngrams else None
         for i in test:
             e = examples[i]
             affirm = {theme: head(design.inputs(e, n)) for n, theme in enumerate(codebook.ids)}
+            if words is not None:
+                affirm = {
+                    theme: _mixed(affirm[theme], words(e, n), design.ngrams) for n, theme in enumerate(codebook.ids)
+                }
             for theme in codebook.ids:
-                for row, affirms in fitting._stance_rows(e, theme):
+                for row, affirms, _ in fitting._stance_rows(e, theme):
                     sentences += 1
                     sentences_right += bool(affirm[theme][row] >= 0.5) == affirms
             for theme, label in e.article.positions.items():
@@ -238,6 +293,7 @@ def score(
 
 
 DESIGNS = ("shipped", "per-theme-0.3", "per-theme-1", "per-theme-3", "context", "context-article", "mlp")
+MORE = ("transformer", "vader", "vader-per-theme", "ngrams-0.3", "ngrams-0.5", "ngrams-per-theme-0.3")
 
 
 def main() -> None:
@@ -247,7 +303,7 @@ def main() -> None:
         "--designs",
         nargs="+",
         default=list(DESIGNS),
-        help=f"of {', '.join(DESIGNS)}, transformer, vader, vader-per-theme",
+        help=f"of {', '.join(DESIGNS + MORE)}",
     )
     options = parser.parse_args()
     codebook = load_corpus(["seeds"]).codebook
