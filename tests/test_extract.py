@@ -85,6 +85,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Talk of no military alliance is a myth.", "alliance", 2),
         # "no-" in a compound negates nothing after it
         ("Their no-limits partnership rests on deep mutual trust.", "trust", 2),
+        # what was tried and not done is denied
+        ("The envoys failed to build mutual trust in three days of talks.", "trust", -2),
+        ("Moscow was unable to form a military alliance with Beijing.", "alliance", -2),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):

@@ -48,6 +48,8 @@ NEGATION = re.compile(
     r"(?<!little\s)(?<!nothing\s)short of|"
     r"lack of|lacks|absence of|nothing like|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
+    # what was tried and not done ("failed to win backing", "was unable to persuade")
+    r"fail(?:s|ed|ing)? to|failure to|unable to|"
     r"rul(?:e|es|ed|ing) out|dismiss(?:es|ed|ing)?|den(?:y|ies|ied|ying)|"
     r"mitigat\w*|eas(?:e|ed|es|ing)|reduc\w*|overc[oa]m\w*|alleviat\w*|dispel\w*|defus\w*|"
     # Harming what a cue names denies it: "undermining trust"; "without undermining trust" affirms it.
