@@ -532,6 +532,20 @@ def test_a_question_opening_on_a_name_does_not_lengthen_it() -> None:
     assert (first.kind, first.name) == ("named", "Petrov")
 
 
+def test_he_stands_for_a_person_never_a_state_nor_a_passives_agent() -> None:
+    text = (
+        "Ivan Petrov of the Baltic Institute said the bloc is growing fast. "
+        "Its new bank, set up by President Li Ming, is what Beijing says the region lacks. "
+        "Adding members makes the bloc stronger, he added."
+    )
+    last = list(who(text).values())[-1]
+    assert last.name == "Ivan Petrov"
+    far = "Its new bank, set up by President Li Ming, is what Beijing says the region lacks. " * 8
+    text = "Ivan Petrov of the Baltic Institute said the bloc is growing fast. " + far + "It grows, he added."
+    last = list(who(text).values())[-1]
+    assert last.name not in {"Beijing", "Li Ming"}
+
+
 def test_they_does_not_stand_for_one_person() -> None:
     text = "Ivan Petrov said the talks went well. They also announced plans to deepen ties in energy."
     assert list(by_opening(text).values()) == [("named", "Ivan Petrov"), ("author", "")]

@@ -19,7 +19,7 @@ from .cues import ANNOUNCING, CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in
 from .labels import QUESTION_LABELS, kicker_of, label_of, mentioned_elsewhere, transcript_turns
 from .name_resolution import Names
 from .others import reported_others
-from .person_names import is_author, looks_like_person
+from .person_names import is_author, looks_like_person, names_no_person
 from .wordforms import word_list
 
 Kind = Literal["author", "named", "others"]
@@ -134,7 +134,7 @@ def attribute(text: str, found: Sequence[Sentence], author: str = "") -> list[At
                 turn = _labelled(article, labels[i] or "", sentence.start)
             elif n == 0 and not article.transcript:
                 turn = announced or _kicker(article, sentence)
-            recent = _recent(text, out, found, i) or _person(article, sentence)
+            recent = _recent(text, out, found, i, _pronoun(sentence.text)) or _person(article, sentence)
             result = _one(sentence, own, n, quoted[n], recent, turn)
             out.append(result)
         announced = _announcing(found[paragraph[-1]], out[-1])
@@ -163,13 +163,16 @@ def _kicker(article: _Article, sentence: Sentence) -> Attribution | None:
     return Attribution(full, "named", f'headline kicker: "{name}:"')
 
 
-def _recent(text: str, done: Sequence[Attribution], found: Sequence[Sentence], i: int) -> Attribution | None:
-    """The speaker named last before sentence `i`, if the text names them within the carrying window: a
-    speaker carried from sentence to sentence is not carried on past where their name was last given."""
+def _recent(
+    text: str, done: Sequence[Attribution], found: Sequence[Sentence], i: int, pronoun: str = ""
+) -> Attribution | None:
+    """The speaker named last before sentence `i` that its `pronoun` (if any) can stand for, if the text names
+    them within the carrying window: a speaker carried from sentence to sentence is not carried on past
+    where their name was last given."""
     for j in range(i - 1, -1, -1):
         if found[i].start - found[j].start > CARRY_WINDOW:
             return None
-        if done[j].kind == "named":
+        if done[j].kind == "named" and _fits(pronoun, done[j].name):
             near = text[max(0, found[i].start - CARRY_WINDOW) : found[i].end]
             return done[j] if named_in(near, done[j].name) else None
     return None
@@ -217,9 +220,14 @@ def _one(
 
 def _fits(pronoun: str, name: str) -> bool:
     """Whether a pronoun can stand for a speaker: "they" for a body or several people, not for one person
-    ("They also announced ..." after Putin spoke is Putin and Xi, or the two states)."""
-    plural = re.search(r"\bthey\b", pronoun, re.IGNORECASE)
-    return not plural or not looks_like_person(name)
+    ("They also announced ..." after Putin spoke is Putin and Xi, or the two states); "he" or "she" for a
+    person, never a state, a capital or a body ("..., he added" after "Beijing says" is the analyst quoted
+    before)."""
+    if re.search(r"\bthey\b", pronoun, re.IGNORECASE):
+        return not looks_like_person(name)
+    if re.search(r"\b(?:he|she|his|her)\b", pronoun, re.IGNORECASE):
+        return not names_no_person(name)
+    return True
 
 
 def _pronoun(sentence: str) -> str:

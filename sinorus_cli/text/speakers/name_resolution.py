@@ -20,9 +20,11 @@ class _Mention:
     name: str
     described: frozenset[str]
     context: frozenset[str] = frozenset()  # the words of the sentence that names them ("... as premier")
+    agent: bool = False  # named as the agent of a passive ("launched by President Li Ming"): nobody to quote
 
 
 _FULL_NAME = re.compile(NAME)
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 # A description in apposition after a name, which a later "this expert" or "the envoy" stands for.
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,;.]{1,40}")
 
@@ -42,7 +44,8 @@ def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
             described += " " + (after.group() if after else "")
             words = frozenset(re.findall(r"[\w-]+", described.lower()))
             context = frozenset(re.findall(r"[\w-]+", sentence.text.lower()))
-            mentions.append(_Mention(sentence.start + match.start() + offset, name, words, context))
+            agent = bool(_BY.search(sentence.text, 0, match.start()))
+            mentions.append(_Mention(sentence.start + match.start() + offset, name, words, context, agent))
     return mentions
 
 
@@ -96,8 +99,11 @@ class Names:
         return alone[-1].name if alone else ""
 
     def last_before(self, at: int, window: int) -> str:
-        """The person named last before `at`, at most `window` characters back, or ''."""
-        before = [m for m in self.mentions if at - window <= m.start < at and looks_like_person(m.name)]
+        """The person named last before `at`, at most `window` characters back, or ''; not one named only as
+        a passive's agent ("the plan launched by President Li Ming"), whom a later "he added" does not quote."""
+        before = [
+            m for m in self.mentions if at - window <= m.start < at and looks_like_person(m.name) and not m.agent
+        ]
         return before[-1].name if before else ""
 
     def publication(self, at: int) -> str:

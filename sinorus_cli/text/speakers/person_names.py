@@ -185,6 +185,17 @@ def _without_affiliation(words: list[str]) -> list[str]:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def names_no_person(name: str) -> bool:
+    """Whether a speaker's name can only be a state, a place, a body, a group or a text ("Beijing", "the
+    ministry", "Chinese Foreign Ministry", "Global Times", "the two leaders"): what "he" never stands for."""
+    lowered = name.lower().split()
+    if not lowered or name[:1].islower() or lowered[0] in {"the", "a", "an"} or name.lower() in PLACES:
+        return True
+    return all(w in PLACES for w in lowered) or any(
+        w in INSTITUTION_WORDS or w in PUBLICATION_WORDS or w in THING_WORDS for w in lowered
+    )
+
+
 def looks_like_person(name: str) -> bool:
     """Whether a name of two to four words can be a person's: no institution, publication, place or title in it."""
     words = name.split()
