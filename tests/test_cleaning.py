@@ -47,6 +47,10 @@ FURNITURE = (
     "April 2, 2019",
     "[Photo/Example Agency] |",
     "Edited and translated by the Online Desk",
+    # a publisher's disclaimer
+    "The opinions expressed in this column belong to its author alone.",
+    "Disclaimer: this commentary does not necessarily reflect the official position of the institute.",
+    "This essay was written for a graduate seminar and is shared for study; it should not be cited as research.",
 )
 
 WRITING = (
@@ -66,6 +70,8 @@ WRITING = (
     "On 02.04.2019 the two sides met in Kazan and signed a grain deal.",
     "Translate this promise into deeds, the envoy urged his hosts.",
     "The harbour at dawn, as a visitor from the south saw it [photo essay follows], was quiet.",
+    "The two delegations do not necessarily reflect on the long border dispute when they meet.",
+    "Both capitals echoed the views expressed by the author of the treaty in 1689.",
 )
 
 

@@ -105,6 +105,12 @@ BOILERPLATE = PAGE_FURNITURE + _patterns(
     # Appeals for money or membership ("Enjoyed this piece? Donate today to support our newsroom.").
     r".{0,40}\b(upgrade|donate|subscribe)\b.{0,30}\b(support|fund)\b.{0,30}\b(our|independent)\b.{0,30}$",
     r".{0,60}\bsupport (our|independent) (work|journalism|reporting)\b.{0,40}$",
+    # A publisher's disclaimer: whose views these are, what a student paper may be used for.
+    r"(disclaimer\s*:\s*)?(the\s+|any\s+)?(views|opinions)\s+(expressed|presented|given)\b.{0,80}"
+    r"\b(author|authors|writer|writers|contributor|contributors)\b.{0,200}$",
+    r"(disclaimer\s*:\s*)?.{0,120}\bdo(es)? not necessarily (reflect|represent)\s+(the\s+)?"
+    r"((official|editorial)\s+)?(views?|opinions?|positions?|polic(y|ies)|stance)\b.{0,160}$",
+    r"this (content|essay|paper|work) was (originally )?written (for|as)\b.{0,400}\bshould not be cited\b.{0,200}$",
     # Endnotes: a note's number, then a reference ending in its address, or a quoted title and a year.
     r"\[?\d{1,3}[\].]?\s+\S.{0,300}(https?://|\bwww\.)\S+\s*$",
     r"\[?\d{1,3}[\].]?\s+(?-i:[A-Z]).{0,160}?[‘“'\"][^’”'\"]{3,200}[’”'\"].{0,160}?\b(1[89]|20)\d{2}\b",
