@@ -546,6 +546,11 @@ def test_he_stands_for_a_person_never_a_state_nor_a_passives_agent() -> None:
     assert last.name not in {"Beijing", "Li Ming"}
 
 
+def test_a_body_named_after_its_description_is_named_so() -> None:
+    text = "Sanctions hurt the sellers most, the Mongolian weekly Steppe Herald said in a column on Friday."
+    assert (who(text)[text].kind, who(text)[text].name) == ("named", "Steppe Herald")
+
+
 def test_they_does_not_stand_for_one_person() -> None:
     text = "Ivan Petrov said the talks went well. They also announced plans to deepen ties in energy."
     assert list(by_opening(text).values()) == [("named", "Ivan Petrov"), ("author", "")]

@@ -366,6 +366,10 @@ def said_in(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> Said | Non
 _HEAD_NOUNS = frozenset(w for w in BODIES + ROLE_NOUNS if "_" not in w)  # one-word nouns only
 
 
+# A proper name between a body's description and its verb ("the Chinese daily | Global Times | said").
+_APPOSED_NAME = re.compile(rf"{CAP}(?:\s+{CAP}){{0,3}}")
+
+
 def _head_continued(gap: str) -> str:
     """The nouns that go on a body's name before its verb ("a leaked US government | document suggested")."""
     kept = ""
@@ -404,7 +408,12 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
         return None
     raw = match.group("name")
     if pattern is BODY_SAID:
-        raw += _head_continued(match.string[match.end("name") : match.start("verb")])
+        gap = match.string[match.end("name") : match.start("verb")]
+        apposed = _APPOSED_NAME.fullmatch(gap.strip())
+        if apposed and clean_name(apposed.group()):
+            # the body's own name after its description ("the Chinese daily Global Times said"): that names it
+            return Said(clean_name(apposed.group()), "")
+        raw += _head_continued(gap)
     if pattern in (BODY_SAID, BODY_WHICH_SAID):
         raw = _last_phrase(raw)
     if pattern is GROUP_OF_SAID:
