@@ -85,6 +85,8 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Talk of no military alliance is a myth.", "alliance", 2),
         # "no-" in a compound negates nothing after it
         ("Their no-limits partnership rests on deep mutual trust.", "trust", 2),
+        # a consequence after ", so" is a part of its own: its rejection does not reach back
+        ("Their pact is not directed against any third country, so talk of a bloc is simply wrong.", "us_factor", -2),
         # what was tried and not done is denied
         ("The envoys failed to build mutual trust in three days of talks.", "trust", -2),
         ("Moscow was unable to form a military alliance with Beijing.", "alliance", -2),

@@ -102,7 +102,11 @@ REJECTION = re.compile(
 )
 # What a rejection reverses: the part of the sentence it stands in, up to a break that opens the author's
 # own reason or counterpoint ("these fears are baseless; shared interests bind them").
-REJECTION_SCOPE_BREAK = re.compile(r"[;:—–]|\b(?:but|however|yet|because|since|whereas|while|instead)\b")
+REJECTION_SCOPE_BREAK = re.compile(
+    r"[;:—–]|\b(?:but|however|yet|because|since|whereas|while|instead)\b"
+    # a consequence drawn after a comma ("it is aimed at no one, so talk of a bloc is wrong") is a part of its own
+    r"|,\s*(?:and\s+)?(?:so|therefore|thus|hence)\b(?!-)"
+)
 INDIRECT_QUESTION = re.compile(r"\bwhether\b[^,;:.]*")
 QUESTION = re.compile(r"\?[\"'”’)]*$")
 CONCEDED_WEIGHT = 0.4  # the "although X" part of "although X, Y"
