@@ -448,8 +448,8 @@ def test_byline_date_and_title_are_read_off_the_top_of_a_text():
     ("top", "expected"),
     [("Policy Brief No. 7\nEnergy ties after the pipeline deals\nKIM Min-jun\nJune 2022\n\nThe text.",
       {"title": "Energy ties after the pipeline deals", "author": "KIM Min-jun", "date": "2022-06"}),
-     ("Ties that hold the world order\nBy Wang Haiyun Source: Eastern Times Published: 2019/1/15\nThe text.",
-      {"title": "Ties that hold the world order", "author": "Wang Haiyun", "outlet": "Eastern Times",
+     ("Ties that hold the world order\nBy Li Wen Source: Eastern Times Published: 2019/1/15\nThe text.",
+      {"title": "Ties that hold the world order", "author": "Li Wen", "outlet": "Eastern Times",
        "date": "2019-01-15"}),
      ("中俄新时代全面战略协作伙伴关系的发展\n2023年3月22日\n中俄两国的合作不断深化。",
       {"title": "中俄新时代全面战略协作伙伴关系的发展", "date": "2023-03-22"}),
@@ -482,9 +482,9 @@ def test_byline_date_and_title_are_read_off_the_top_of_a_text():
      ("Ties that hold the world order\nBy KIM Min-jun\nThe text.",
       {"title": "Ties that hold the world order", "author": "KIM Min-jun"}),
      # a byline's own "Published:" date outranks a date line above it (a repost's)
-     ("January 16, 2019\nTies that hold the world order\nBy Wang Haiyun Source: Eastern Times Published: "
+     ("January 16, 2019\nTies that hold the world order\nBy Li Wen Source: Eastern Times Published: "
       "2019/1/15\nThe text.",
-      {"title": "Ties that hold the world order", "author": "Wang Haiyun", "outlet": "Eastern Times",
+      {"title": "Ties that hold the world order", "author": "Li Wen", "outlet": "Eastern Times",
        "date": "2019-01-15"}),
      # a labelled date that goes on to say where it was published
      ("Ties that hold the world order\nPublished May 2020 in the Eastern Quarterly\nThe text.",

@@ -237,7 +237,7 @@ def _bare_author(line: str) -> str:
     return " and ".join(names) if all(names) else ""
 
 
-# Labels that may follow the name on one byline ("By Wang Haiyun Source: Global Times Published: 2019/1/15").
+# Labels that may follow the name on one byline ("By Li Wen Source: Eastern Times Published: 2019/1/15").
 _BYLINE_LABELS = re.compile(r"\s+(?=(?:source|published|updated|posted)\s*:)", re.IGNORECASE)
 
 
