@@ -412,6 +412,10 @@ def test_a_named_attribution_inside_the_sentence_goes(sentence: str, claim: str)
         # a description over several commas goes with it; a clause with its own verb stays
         ("Trade will keep growing, said Anna Berg, a fellow at the Institute of Steppe, River and Forest Studies, "
          "Lakeside University.", "Trade will keep growing."),
+        # one long office after the name
+        ("Trade will keep growing, said Anna Berg, a columnist at the Steppe Courier and vice-president and senior "
+         "director of the River Council's Centre for Grain and Timber Trade Studies in Omsk.",
+         "Trade will keep growing."),
         ("Trade will keep growing, said Anna Berg, who argued that the ties, though close, are fragile.",
          "Trade will keep growing, said Anna Berg, who argued that the ties, though close, are fragile."),
         # "said" opening a clause of its own is no attribution to drop

@@ -134,9 +134,11 @@ TRAILING_ATTRIBUTION = re.compile(
     # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ..." or ", said the ties are
     # strong": a clause of its own, with its verb
     # (its description may run over several commas, ", a fellow at the Institute of Asian, African and Pacific
-    # Studies, Lakeside University", but a relative clause says more than who they are)
+    # Studies, Lakeside University", or one long office, "a columnist at X and senior director of Y's Z Center for
+    # A and B"), but a relative clause or a clause with its own verb says more than who they are)
     rf"|\b{_SPEAKING}\s+(?=(?:the|a|an)\s|[A-Z])(?![^,;:]*\b{FINITE_VERB})[^,;:]{{1,80}}"
-    rf"(?:,(?!\s*(?:who|which|whose)\b)\s*[^,;:]{{1,120}}){{0,3}}"
+    rf"(?:,(?!\s*(?:who|which|whose)\b)\s*(?:[^,;:]{{1,120}}"
+    rf"|(?!\s*(?:and|but|while|so)\b)(?![^,;:]*\b{FINITE_VERB})[^,;:]{{121,160}})){{0,3}}"
     rf"|{_ACCORDING_TO}"
     rf")\s*[.!]?\s*$"
 )
