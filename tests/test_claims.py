@@ -213,6 +213,16 @@ def test_a_long_relative_aside_goes_before_anything_is_cut() -> None:
     )
 
 
+def test_a_cut_never_leaves_only_a_leading_with_phrase() -> None:
+    sentence = (
+        "With the two navies already holding a dozen drills a year in three seas and in the far north, signing a "
+        "formal pact between the two capitals would add very little to what their fleets and their staffs "
+        "already do together at sea and in the air, the admiral added."
+    )
+    claim = claim_of(sentence, keep=["drills"])
+    assert "signing a formal pact" in claim
+
+
 def test_a_list_a_dash_resumes_is_the_subject_not_a_clause() -> None:
     sentence = (
         "In my view the swap lines between the two central banks, the shared card network, settlement in both "

@@ -40,7 +40,7 @@ from .clause_words import (
     AUXILIARY_WORDS,
     CLAUSE_SUBJECTS,
     DEPENDENT_OPENERS,
-    OPENING_PHRASE_WORDS,
+    LEADING_PHRASE_WORDS,
     POINT_FOLLOWS,
 )
 from .clauses import CLOSING_DOUBLE, OPENING_DOUBLE, SUBORDINATE, paired, unpaired, without_opening_phrase
@@ -263,7 +263,7 @@ LEADS_ON = re.compile(
 def _opens_phrase(kept: str) -> bool:
     """Whether `kept` opens with a phrase of time, place or cause ("Against the backdrop of ...", "Amid ...")."""
     first = re.match(r"[\w’'-]+", kept)
-    return first is not None and first.group().lower() in OPENING_PHRASE_WORDS
+    return first is not None and first.group().lower() in LEADING_PHRASE_WORDS
 
 
 def _ends_main_clause(kept: str, next_word: str | None) -> bool:

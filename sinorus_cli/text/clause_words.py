@@ -33,6 +33,10 @@ OPENING_PHRASE_WORDS = frozenset(
     traditionally until among against""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 
+# Words that open a phrase a cut must not end on, though trimming keeps it (a condition or circumstance the
+# claim needs: "With BRICS accounting for 40 per cent of ..., a bigger bloc means ..."; "Without China, ...").
+LEADING_PHRASE_WORDS = OPENING_PHRASE_WORDS | frozenset(("with", "without", "given", "unless"))
+
 # Prepositions: after a list of names inside an opening phrase, one carries the phrase on ("In talks with
 # China, Russia and Iran over the summer, ..."), where a verb would open the main clause.
 PREPOSITIONS = frozenset(
