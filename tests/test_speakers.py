@@ -551,6 +551,14 @@ def test_a_body_named_after_its_description_is_named_so() -> None:
     assert (who(text)[text].kind, who(text)[text].name) == ("named", "Steppe Herald")
 
 
+def test_a_degree_in_a_field_names_nobody() -> None:
+    text = (
+        "Anna Berg, Director of the Institute of Steppe Studies at Lakeside University, Doctor of Historical "
+        "Sciences, in an interview with the Tribune, noted that the ties are strong."
+    )
+    assert who(text)[text].name != "Doctor of Historical Sciences"
+
+
 def test_they_does_not_stand_for_one_person() -> None:
     text = "Ivan Petrov said the talks went well. They also announced plans to deepen ties in energy."
     assert list(by_opening(text).values()) == [("named", "Ivan Petrov"), ("author", "")]

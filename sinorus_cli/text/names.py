@@ -28,6 +28,7 @@ class NameLists:
     placeholders: frozenset[str]
     roles: frozenset[str]
     not_names: frozenset[str]
+    degrees: frozenset[str]
     stopwords: frozenset[str]
     offices: frozenset[str]
     description: Mapping[str, frozenset[str]]  # a description's word -> the words that may stand for it
@@ -56,6 +57,7 @@ def lists() -> NameLists:
         placeholders=words(person["placeholders"]),
         roles=words(person["roles"]),
         not_names=words(person["not_names"]),
+        degrees=words(person["degrees"]),
         stopwords=words(title["stopwords"]),
         offices=words(title["offices"]),
         description=MappingProxyType({key: words(value) for key, value in data["description"].items()}),

@@ -126,6 +126,8 @@ def clean_name(name: str) -> str:
     '' when nothing is left that names anyone.
     """
     words = word_list(name.strip(" ,.:;"))
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in lists().degrees:
+        return ""  # "Doctor of Historical Sciences": a description, after the name it describes
     while words and words[-1].lower() in NAME_PARTICLES:
         words.pop()
     if words and re.search(r"['’]s$", words[-1]):
