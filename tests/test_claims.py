@@ -250,7 +250,7 @@ def test_a_list_a_dash_resumes_is_the_subject_not_a_clause() -> None:
          "The founders of the bloc are two presidents, who share a taste for long rule, tight control, open "
          "markets and loud parades in every capital they visit each year."),
     ],
-)
+)  # fmt: skip
 def test_a_relative_aside_resumed_by_a_verb_goes(sentence: str, claim: str) -> None:
     assert claim_of(sentence) == claim
 

@@ -101,9 +101,7 @@ class Names:
     def last_before(self, at: int, window: int) -> str:
         """The person named last before `at`, at most `window` characters back, or ''; not one named only as
         a passive's agent ("the plan launched by President Li Ming"), whom a later "he added" does not quote."""
-        before = [
-            m for m in self.mentions if at - window <= m.start < at and looks_like_person(m.name) and not m.agent
-        ]
+        before = [m for m in self.mentions if at - window <= m.start < at and looks_like_person(m.name) and not m.agent]
         return before[-1].name if before else ""
 
     def publication(self, at: int) -> str:
