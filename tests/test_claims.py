@@ -423,8 +423,8 @@ def test_a_named_attribution_inside_the_sentence_goes(sentence: str, claim: str)
         ("Trade will keep growing, said Anna Berg, a fellow at the Institute of Steppe, River and Forest Studies, "
          "Lakeside University.", "Trade will keep growing."),
         # one long office after the name
-        ("Trade will keep growing, said Anna Berg, a columnist at the Steppe Courier and vice-president and senior "
-         "director of the River Council's Centre for Grain and Timber Trade Studies in Omsk.",
+        ("Trade will keep growing, said Anna Berg, a columnist at the Steppe Courier and deputy head and chief "
+         "editor of the River Council's new Centre for Grain and Timber Trade Studies in Omsk.",
          "Trade will keep growing."),
         ("Trade will keep growing, said Anna Berg, who argued that the ties, though close, are fragile.",
          "Trade will keep growing, said Anna Berg, who argued that the ties, though close, are fragile."),

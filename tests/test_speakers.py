@@ -554,7 +554,7 @@ def test_a_body_named_after_its_description_is_named_so() -> None:
 def test_a_degree_in_a_field_names_nobody() -> None:
     text = (
         "Anna Berg, Director of the Institute of Steppe Studies at Lakeside University, Doctor of Historical "
-        "Sciences, in an interview with the Tribune, noted that the ties are strong."
+        "Sciences, speaking to the Tribune on Monday, noted that the ties are strong."
     )
     assert who(text)[text].name != "Doctor of Historical Sciences"
 
