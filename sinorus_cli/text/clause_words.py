@@ -34,7 +34,7 @@ OPENING_PHRASE_WORDS = frozenset(
 )
 
 # Words that open a phrase a cut must not end on, though trimming keeps it (a condition or circumstance the
-# claim needs: "With BRICS accounting for 40 per cent of ..., a bigger bloc means ..."; "Without China, ...").
+# claim needs: "With the bloc now holding half of the grain trade, a bigger bloc means ..."; "Without China, ...").
 LEADING_PHRASE_WORDS = OPENING_PHRASE_WORDS | frozenset(("with", "without", "given", "unless"))
 
 # Prepositions: after a list of names inside an opening phrase, one carries the phrase on ("In talks with
