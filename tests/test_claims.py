@@ -28,6 +28,9 @@ from sinorus_cli.text.shorten import cut_at_word
         ("The two sides will deepen energy cooperation, he said.", "The two sides will deepen energy cooperation."),
         ("Trade grew by a third last year, according to customs data.", "Trade grew by a third last year."),
         ("China is Russia's largest trading partner, said the report.", "China is Russia's largest trading partner."),
+        # a description, then the name in apposition, then the verb
+        ("The border is settled for good, the deputy minister, Anna Berg, told reporters on Monday.",
+         "The border is settled for good."),
         ("“We will never be allies,” the envoy told reporters.", "We will never be allies."),
         ("“Beijing avoids the look of an axis,” says Ann Lee, director of a programme at a think tank.",
          "Beijing avoids the look of an axis."),

@@ -128,7 +128,9 @@ _WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|fr
 
 TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
-    rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?|[A-Z][^,;:]{{0,80}}?{_DESCRIBED}?|{_GROUP})\s+"
+    # ", the foreign minister, Anna Berg, said": a description, then the name in apposition
+    rf"(?:{_PRONOUN}|(?:the|a|an)\s+[^,;:]{{1,60}}?(?:,\s*(?-i:[A-Z])[^,;:]{{0,60}}?,)?|[A-Z][^,;:]{{0,80}}?{_DESCRIBED}?"
+    rf"|{_GROUP})\s+"
     rf"(?:also\s+|later\s+|then\s+)?"
     rf"\b{_SPEAKING}\b(?:\s+{_WHEN_OR_WHERE}[^,;:]{{0,60}})?"
     # ", says Yun Sang, director of ...", ", said the ministry"; not ", said it would ..." or ", said the ties are
