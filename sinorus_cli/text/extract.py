@@ -27,7 +27,7 @@ from .clause_words import AFTER_A_NOUN, ARTICLES
 from .cleaning import SENTENCE_CLOSE
 from .encoder import default_encoder
 from .explain import Cue, Why
-from .features import ArticleFeatures, ThemeVectors, article_features, article_inputs, cue_presence
+from .features import ArticleFeatures, ThemeVectors, article_features
 from .heads import Heads, default_heads
 from .sentences import Sentence, sentences
 from .speakers import ANNOUNCING, attribute
@@ -95,14 +95,11 @@ class Reader:
         `sentence` is `theme_probabilities`. A theme with a head of its own is decided by the article head
         over those; a theme without one, by the new-theme head over the generic head's reading of every theme.
         """
-        authored = features.authored
-        headline = np.array([s.paragraph == 0 for s in features.found])
-        cues = cue_presence(features.rules, len(codebook.themes))
-        decided = self.heads.article.probability(article_inputs(sentence, authored, headline, cues))
+        decided = self.heads.article.probability(features.article_rows(sentence))
         known = np.array([t.id in self.heads.themes for t in codebook.themes])
         if known.all():
             return decided
-        generic = article_inputs(self.generic_probabilities(features, codebook), authored, headline, cues)
+        generic = features.article_rows(self.generic_probabilities(features, codebook))
         return np.where(known, decided, self.heads.new_theme_article.probability(generic))
 
     def threshold(self, theme: Theme) -> float:

@@ -92,6 +92,13 @@ class ArticleFeatures:
         """What the head for any theme (one without a trained head of its own) reads: no embedding dimensions."""
         return np.hstack([self.position_and_facts, self.rule_columns(theme), self.similarity_columns(theme)])
 
+    def article_rows(self, probabilities: np.ndarray) -> np.ndarray:
+        """What the article head reads of these (sentences, themes) theme probabilities (`article_inputs`): with
+        where each sentence stands, whose it is and which of the themes' words it holds."""
+        headline = np.array([s.paragraph == 0 for s in self.found])
+        cues = cue_presence(self.rules, probabilities.shape[1])
+        return article_inputs(probabilities, self.authored, headline, cues)
+
     @property
     def authored(self) -> np.ndarray:
         """Which sentences are the author's own view: what an article's stance rests on."""
@@ -206,7 +213,7 @@ def article_inputs(
     probabilities: np.ndarray,
     authored: np.ndarray,
     headline: np.ndarray,
-    cues: tuple[np.ndarray, np.ndarray] | None = None,
+    cues: tuple[np.ndarray, np.ndarray],
 ) -> np.ndarray:
     """Per theme, how much an article is about it, from its sentences' theme probabilities (sentences, themes).
 
@@ -233,7 +240,7 @@ def article_inputs(
         head,
     ]
     columns.insert(4, (probabilities > 0.8).sum(axis=0))
-    polar, topic = cues if cues is not None else (np.zeros(probabilities.shape, bool),) * 2
+    polar, topic = cues
     columns += [
         np.log1p(polar.sum(axis=0)),
         np.log1p(topic.sum(axis=0)),

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..model import Codebook
 from ..text.extract import Reader, logit, proposals_from
-from ..text.features import ArticleFeatures, article_inputs, cue_presence
+from ..text.features import ARTICLE_INPUTS, ArticleFeatures
 from ..text.heads import Head, Heads
 from ..text.ngrams import NgramWeights, document_frequencies, smooth_idf
 from .data import LabelledArticle
@@ -165,7 +165,7 @@ def _folds(examples: Sequence[Example], k: int) -> list[tuple[list[int], list[in
 
 def _placeholder(themes: tuple[str, ...], sentence: SentenceHeads) -> Heads:
     """Heads with the sentence heads set and article heads that pass every theme (for out-of-fold reading)."""
-    width = len(article_inputs(np.zeros((1, 1)), np.ones(1, bool), np.ones(1, bool))[0])
+    width = len(ARTICLE_INPUTS)
     passing = Head(np.zeros(width), 10.0)
     return _heads(themes, sentence, (passing, 0.0, passing, 0.0), Head(np.zeros(2), 0.0))
 
@@ -250,9 +250,7 @@ def _article_rows(example: Example, codebook: Codebook, reader: Reader, generic:
         probabilities = reader.generic_probabilities(features, codebook)
     else:
         probabilities = reader.theme_probabilities(features, codebook)
-    headline = np.array([s.paragraph == 0 for s in features.found])
-    cues = cue_presence(features.rules, len(codebook.themes))
-    return article_inputs(probabilities, features.authored, headline, cues)
+    return features.article_rows(probabilities)
 
 
 def _calibration_rows(
