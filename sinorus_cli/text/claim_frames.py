@@ -93,9 +93,40 @@ SAID_THAT_END = re.compile(r"\b(?:\w+ed|said|wrote|thought|held|told\s+\w+)\s+th
 # Subjects that hold no view (it, there) or deny the clause they introduce (nobody, no one, few).
 NO_HOLDER = re.compile(r"(?:it|this|that|there|nobody|no\s+one|none|neither|few)\b", re.IGNORECASE)
 
+# A negation before the verb of an attribution: what follows is not held ("I don't think", "he never said").
+NEGATED_SUBJECT = re.compile(r"(?:n[’']t|\bnot|\bnever|\bno\s+longer|\bhardly|\bscarcely)\s*$", re.IGNORECASE)
+
+# A subject with a verb or a "but" of its own is a clause, not only who speaks.
+OWN_CLAUSE = re.compile(rf"\b(?:but|{FINITE_VERB})", re.IGNORECASE)
+
 CLAUSE_COMMA = re.compile(r",[”\"’]?\s")
 
 THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
+
+# Verbs whose clause, said without its "that", is what the speaker holds as it stands ("Putin said the ties are
+# strong"): not "denied", "doubted", "hoped" or "feared", which hold something else of their clause.
+CLAUSE_KEEPING_VERBS = (
+    "said", "says", "say", "added", "adds", "noted", "notes", "argued", "argues", "believes", "believe",
+    "believed", "thinks", "think", "thought", "wrote", "writes", "insisted", "insists", "stressed", "stresses",
+    "maintained", "maintains", "claimed", "claims", "explained", "explains", "declared", "declares", "stated",
+    "states", "concluded", "concludes", "acknowledged", "acknowledges", "admitted", "admits", "warned", "warns",
+    "observed", "observes", "reckons", "reckoned", "contends", "contended", "asserted", "asserts",
+)  # fmt: skip
+
+# Words that cannot stand between "said" and its clause's verb: they open something other than a subject.
+_NOT_IN_SUBJECT = r"(?:that|which|who|whom|whose|what|when|where|if|whether|to|and|but|or|because|as|about)\b"
+
+# A clause whose subject is a pronoun ("Putin said he was satisfied") needs the attribution it points back to.
+_POINTS_BACK = r"(?:he|she|it|they|we|i|you|his|her|its|their|our|my)\b"
+
+# "X said the ties are strong": a short subject, a verb of CLAUSE_KEEPING_VERBS and a clause with no "that", known by
+# its subject (one to six words, not a pronoun) and finite verb.
+SAID_BARE = re.compile(
+    rf"^{_OCCASION}(?P<subject>[^,;:“”\"]{{1,80}}?|[^,;:“”\"]{{1,60}},[^,;“”\"]{{1,100}},)\s+{AUXILIARIES}"
+    rf"(?:{alternatives(CLAUSE_KEEPING_VERBS)})\s+(?:{_WHEN_SAID}\s+)?"
+    rf"(?=(?!{FINITE_VERB}|{_NOT_IN_SUBJECT}|{_POINTS_BACK})(?:(?!{_NOT_IN_SUBJECT})[\w’'-]+\s+){{1,6}}?{FINITE_VERB})",
+    re.IGNORECASE,
+)
 
 # The listener between "told" and what was told ("told reporters that", "told the Tribune that").
 TOLD = re.compile(r"\b(?:tell|tells|told)\s*$", re.IGNORECASE)
@@ -203,11 +234,26 @@ def strip_leading(text: str) -> str:
             text = text[: said.end()] + text[listener.end() :]
             continue
         if said and (_rest_is_clause(text[said.end() :]) or _ends_in_that(said.group(), text[said.end() :])):
-            text = THAT_OR_COLON.sub("", text[said.end() :])
-            if SUBORDINATE.match(said.group("subject")):  # "While X said that A, B ...": what X said is A
-                text = CLAUSE_COMMA.split(text, maxsplit=1)[0]
+            text = _what_was_said(THAT_OR_COLON.sub("", text[said.end() :]), said)
+        elif (bare := SAID_BARE.match(text)) and _holds(bare.group("subject")):
+            text = _what_was_said(text[bare.end() :], bare)
         if text == before:
             return text
+
+
+def _holds(subject: str) -> bool:
+    """Whether the words before a bare attribution's verb are one who holds its clause: not one who denies it
+    ("I don't think", "Nobody believes", "few say"), nor a clause of its own ("The Kremlin has reviewed the
+    plan but said ..." says more than what was said)."""
+    return not (NO_HOLDER.match(subject) or NEGATED_SUBJECT.search(subject) or OWN_CLAUSE.search(subject))
+
+
+def _what_was_said(clause: str, attribution: re.Match[str]) -> str:
+    """The `clause` after an `attribution`; only its first part where the attribution opened a subordinate
+    clause ("While X said that A, B ...": what X said is A)."""
+    if SUBORDINATE.match(attribution.group("subject")):
+        return CLAUSE_COMMA.split(clause, maxsplit=1)[0]
+    return clause
 
 
 def _rest_is_clause(rest: str) -> bool:
