@@ -90,6 +90,10 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         # what was tried and not done is denied
         ("The envoys failed to build mutual trust in three days of talks.", "trust", -2),
         ("Moscow was unable to form a military alliance with Beijing.", "alliance", -2),
+        # what has not happened so far is denied, before the cue or after it; a "yet" opening a clause is no denial
+        ("The two capitals have yet to build mutual trust.", "trust", -2),
+        ("A formal military alliance has yet to take shape.", "alliance", -2),
+        ("Their ties are young, yet mutual trust runs deep.", "trust", 2),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):
@@ -294,6 +298,22 @@ def test_a_news_agencys_tag_is_no_part_of_the_first_sentence() -> None:
     assert [s.text for s in found] == ["The tie between the two neighbours rests on shared interests.",
                                         "It has grown for years."]  # fmt: skip
     assert all(text[s.start : s.end] == s.text for s in found)
+
+
+@pytest.mark.parametrize(
+    "stamp", ["date 2024-05-16 ", "Published: May 16, 2024 09:30 ", "Updated 16 May 2024 ", "Posted 16.05.2024 "]
+)
+def test_a_pages_date_stamp_is_no_part_of_the_first_sentence(stamp: str) -> None:
+    text = stamp + "The tie between the two neighbours rests on shared interests. It has grown for years."
+    found = sentences(text)
+    assert [s.text for s in found] == ["The tie between the two neighbours rests on shared interests.",
+                                        "It has grown for years."]  # fmt: skip
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
+def test_a_sentence_about_a_date_keeps_it() -> None:
+    text = "Dated 16 May 2024 by the clerk, the note was never sent. Updated figures came later."
+    assert sentences(text)[0].text == "Dated 16 May 2024 by the clerk, the note was never sent."
 
 
 @pytest.mark.parametrize(

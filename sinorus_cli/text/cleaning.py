@@ -61,6 +61,19 @@ LIST_MARK = re.compile(r"^(?:[•▪◦‣●]+\s*|[·*>\-–—]+\s+|\d{1,2}[.)
 # A reading time opening a header line ("2 MINS READ Oct 4, 2019", "5 min read · March 3, 2021").
 READING_TIME = re.compile(r"^\d{1,3}\s*min(?:ute)?s?\.?\s+read\b\s*[·|•:,\-–—]*\s*", re.IGNORECASE)
 
+# A page's date stamp opening a paragraph before its first sentence, as a page copied whole leaves it ("date
+# 2023-11-09 The drive to ...", "Published: March 9, 2023 10:15 The ..."): when the page was dated, not a word
+# of the sentence.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = (
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+)
+DATE_STAMP = re.compile(
+    rf"(?:dated?|published|posted|updated)\s*:?\s*{_DAY}(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s+(?=(?-i:[A-Z“\"]))",
+    re.IGNORECASE,
+)
+
 # A news agency's tag opening a paragraph ("(MENAFN) The ...", "(Reuters) The ..."): who distributed the
 # text, not a word of its first sentence.
 AGENCY_TAG = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&-]{1,24})\)\s+(?=[A-Z“\"])")

@@ -50,6 +50,8 @@ NEGATION = re.compile(
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
     # what was tried and not done ("failed to win backing", "was unable to persuade")
     r"fail(?:s|ed|ing)? to|failure to|unable to|"
+    # what has not happened so far ("has yet to sign a gas deal")
+    r"(?:is|are|was|were|has|have|had)\s+yet\s+to|"
     r"rul(?:e|es|ed|ing) out|dismiss(?:es|ed|ing)?|den(?:y|ies|ied|ying)|"
     r"mitigat\w*|eas(?:e|ed|es|ing)|reduc\w*|overc[oa]m\w*|alleviat\w*|dispel\w*|defus\w*|"
     # Harming what a cue names denies it: "undermining trust"; "without undermining trust" affirms it.
@@ -59,7 +61,7 @@ NEGATION_WORDS = 9
 # A negated or doubted predicate right after the cue: "an alliance is not on the cards".
 PREDICATE_NEGATION = re.compile(
     r"^[^,;:.]{0,40}?\b(?:is|are|was|were|will|would|does|do|did|has|have|remains?|seems?|looks?|be)\s+"
-    r"(?:\w+\s+)?(?:not|never(?!\s+been\s+(?:\w+er|more|better|closer)\b)|unlikely|improbable|no longer|far from"
+    r"(?:\w+\s+)?(?:not|never(?!\s+been\s+(?:\w+er|more|better|closer)\b)|unlikely|improbable|no longer|far from|yet to"
     # "has never been stronger" is as strong an affirmation as there is
     r"|out of the question|off the table)\b"
     # "... is not directed against X" negates the direction, which a denial phrase reads itself.
@@ -76,7 +78,8 @@ COUNTERFACTUAL = re.compile(
     r"^\W*without\b(?P<condition>[^,;]{1,160}),[^.;]*?\b(?:could|would|might)"
     r"(?:(?P<negation>n[’']t|\s+not|\s+never|\s+hardly)\b|(?P<negated_have>n[’']t|\s+not|\s+never)?\s+have\b)"
 )
-CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:but|however|yet|whereas|although|though)\b")
+# "yet" opens a clause ("close, yet wary"), but not in "has yet to", a negation of what follows
+CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:but|however|yet(?!\s+to\b)|whereas|although|though)\b")
 HEDGE = re.compile(
     r"\b(?:may|might|could|perhaps|possibly|probably|likely|unlikely|arguably|seems?|appears?|somewhat|"
     r"partly|partially|to some extent|relatively|tends? to|potential(?:ly)?|for now|for the time being|"

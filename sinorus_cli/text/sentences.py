@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Span, overlaps
-from .cleaning import AGENCY_TAG, LIST_MARK, clean_paragraphs
+from .cleaning import AGENCY_TAG, DATE_STAMP, LIST_MARK, clean_paragraphs
 
 # Terminal punctuation, matched only from the start of a run ("...!" is one candidate, not four) and with
 # possessive repeats: a run of n dots costs n steps, never n² (re-matching from each dot, backtracking).
@@ -94,8 +94,8 @@ def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
         stripped = piece.strip()
         if stripped:
             lo += len(piece) - len(piece.lstrip())
-            if not trimmed and (tag := AGENCY_TAG.match(stripped)) and tag.end() < len(stripped):
-                lo += tag.end()  # the paragraph's agency tag is no part of its first sentence
+            if not trimmed and (tag := AGENCY_TAG.match(stripped) or DATE_STAMP.match(stripped)):
+                lo += tag.end()  # the paragraph's agency tag or date stamp is no part of its first sentence
             elif (mark := LIST_MARK.match(stripped)) and mark.end() < len(stripped):
                 lo += mark.end()  # nor is a list item's bullet part of its sentence
             trimmed.append((lo, lo + len(paragraph[lo:hi].strip())))
