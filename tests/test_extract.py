@@ -94,6 +94,11 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("The two capitals have yet to build mutual trust.", "trust", -2),
         ("A formal military alliance has yet to take shape.", "alliance", -2),
         ("Their ties are young, yet mutual trust runs deep.", "trust", 2),
+        # what was brought to an end is denied; an end denied ("did not stop") affirms; "non-stop" is no end
+        ("Beijing suspended its military cooperation with Moscow last spring.", "military", -2),
+        ("Both sides abandoned talk of a formal alliance.", "alliance", -2),
+        ("Their military cooperation did not stop after the summit.", "military", 2),
+        ("Their non-stop joint exercises worry Tokyo.", "military", 2),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):

@@ -50,6 +50,9 @@ NEGATION = re.compile(
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
     # what was tried and not done ("failed to win backing", "was unable to persuade")
     r"fail(?:s|ed|ing)? to|failure to|unable to|"
+    # what was brought to an end ("stopped accepting payments", "froze the contracts", "cancelled the deal")
+    r"(?<!-)(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|froze|frozen|"
+    r"freez(?:e|es|ing)|cancel(?:s|led|ed|ling)?|scrap(?:s|ped|ping)?|shelv(?:e|es|ed|ing)|abandon(?:s|ed|ing)?)|"
     # what has not happened so far ("has yet to sign a gas deal")
     r"(?:is|are|was|were|has|have|had)\s+yet\s+to|"
     r"rul(?:e|es|ed|ing) out|dismiss(?:es|ed|ing)?|den(?:y|ies|ied|ying)|"
@@ -66,8 +69,8 @@ PREDICATE_NEGATION = re.compile(
     r"|out of the question|off the table)\b"
     # "... is not directed against X" negates the direction, which a denial phrase reads itself.
     r"(?!\s+(?:directed|aimed|targeted|only|just|merely|simply|limited))"
-    # "... is not ruled out" denies a denial: the possibility stays open
-    r"(?!\s+(?:ruled\s+out|excluded))"
+    # "... is not ruled out" denies a denial: the possibility stays open; so does "did not stop", "never ceased"
+    r"(?!\s+(?:ruled\s+out|excluded|stop(?:s|ped)?|ceased?|halted|ended|faltered|waned)\b)"
     r"|^[^,;:.]{0,25}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:abated|faded|eased|diminished|receded|subsided|dissipated|"
     r"disappeared|been overcome)\b"
 )
