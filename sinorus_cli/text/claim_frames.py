@@ -179,7 +179,8 @@ TRAILING_ATTRIBUTION = re.compile(
 # An appositive after a name: "Sergey Lavrov, Russia's foreign minister, said" keeps "Sergey Lavrov said".
 # Several may follow one another, and an office may stand without an article ("Anna Berg, Director of the
 # Institute of X, Doctor of Sciences, said").
-_OFFICE = r"(?-i:[A-Z][a-z]+)\s+of\s[^,;:]{1,90}"
+# An office in capitals before what it is of or at ("Director of X", "Senior Research Fellow at the Center for X").
+_OFFICE = r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z-]+){0,3})\s+(?:of|at)\s[^,;:]{1,140}"
 
 APPOSITIVE = re.compile(
     rf"(?<=[A-Z][\w’'.-])\s*,\s+(?:(?:who|which|whose)\s[^,;:]{{1,90}}|{_DESCRIPTION}),(?=\s+[a-z])"

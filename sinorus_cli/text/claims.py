@@ -66,8 +66,9 @@ SINGLE_QUOTE = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
 # An opening single quotation mark: without one, a mark after a plural's s is its possessive ("States’ ties").
 OPENING_SINGLE = re.compile(r"(?<!\w)['‘]|‘")
 PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])['’](?=\s)")
-# A phrase in curly single quotation marks: its closing mark is no apostrophe (no letter follows it).
-PAIRED_SINGLE = re.compile(r"(?<!\w)‘[^‘’\n]{1,80}?’(?!\w)")
+# A phrase in single quotation marks, curly or straight: its closing mark is no apostrophe (no letter follows it),
+# and a straight pair holds no apostrophe of its own ("a 'yes' vote", not "Russia's and China's").
+PAIRED_SINGLE = re.compile(r"(?<!\w)‘[^‘’\n]{1,80}?’(?!\w)|(?<![\w'])'(?=\w)[^'‘’\n]{1,80}?(?<=[\w.!?])'(?![\w'])")
 CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,[”\"]?(?=\s+[“\"]?(?P<next>[\w’'-]+)))\s")
 # A second predicate or clause joined by "and": the first one ends there ("X emphasised A and criticised B").
 # Never before "but": what follows it is the sentence's point ("were not meant as a threat but did raise concern").
@@ -124,10 +125,10 @@ def _balanced(claim: str) -> str:
 
 
 def _unquoted(text: str) -> str:
-    """Without straight single quotation marks (apostrophes inside words stay), and without double ones unless they
-    pair up inside a line they do not enclose whole: a phrase the sentence quotes ("a “new era” of ties")
-    keeps its marks, so it does not read as the author's own words; a claim that is all one quotation
-    loses them (the speaker says whose words they are)."""
+    """Without single quotation marks that do not pair up round a phrase (apostrophes inside words stay), and
+    without double ones unless they pair up inside a line they do not enclose whole: a phrase the sentence
+    quotes ("a “new era” of ties") keeps its marks, so it does not read as the author's own words; a claim
+    that is all one quotation loses them (the speaker says whose words they are)."""
     if _quoted_whole(text):
         text = "".join(c for c in text if c not in DOUBLE_QUOTES)
     elif not paired(text):  # a mark whose partner a cut took goes; the pairs around a phrase stay
@@ -137,10 +138,10 @@ def _unquoted(text: str) -> str:
     # them as a phrase in double ones does; a line that is all one such quotation does not
     phrases = [m for m in PAIRED_SINGLE.finditer(text) if len(m.group()) < len(text.strip(" .!?,;:"))]
     kept = {i for m in phrases for i in (m.start(), m.end() - 1)}
-    if OPENING_SINGLE.search(text):
+    if any(m.start() not in kept for m in OPENING_SINGLE.finditer(text)):  # a quotation left open: no mark is sure
         marks = {m.start() for m in SINGLE_QUOTE.finditer(text)} - kept
     else:
-        marks = {m.start() for m in SINGLE_QUOTE.finditer(text) if not PLURAL_POSSESSIVE.match(text, m.start())}
+        marks = {m.start() for m in SINGLE_QUOTE.finditer(text) if not PLURAL_POSSESSIVE.match(text, m.start())} - kept
     return " ".join("".join(c for i, c in enumerate(text) if i not in marks).split())
 
 
