@@ -754,3 +754,20 @@ def test_a_mark_a_cut_left_without_its_partner_goes_and_the_pairs_stay() -> None
 )  # fmt: skip
 def test_a_clause_said_without_its_that_goes_with_its_attribution(sentence: str, claim: str) -> None:
     assert claim_of(sentence) == claim
+
+
+def test_a_cut_never_leaves_an_opening_phrase_and_a_subject_without_its_verb() -> None:
+    sentence = (
+        "Unlike what many in the capitals had long expected from the talks held last spring, Moscow and Beijing, "
+        "given their shared worries about the dollar and the sanctions, now settle most trade in their own currencies."
+    )
+    assert claim_of(sentence) == sentence
+    # names closing a list in the predicate end it as before
+    listed = (
+        "Washington now has to reckon with the growing naval, trade and financial ties binding Moscow, Tehran, "
+        "Pyongyang and Beijing, which together blunt much of the pressure its sanctions were meant to apply."
+    )
+    assert claim_of(listed) == (
+        "Washington now has to reckon with the growing naval, trade and financial ties binding Moscow, Tehran, "
+        "Pyongyang and Beijing."
+    )

@@ -267,6 +267,21 @@ def _opens_phrase(kept: str) -> bool:
     return first is not None and first.group().lower() in LEADING_PHRASE_WORDS
 
 
+# Words opening a phrase before the sentence's subject ("Contrary to what was predicted, Moscow ...").
+NAMES_FOLLOW = LEADING_PHRASE_WORDS | frozenset(("contrary", "unlike", "like", "if", "according"))
+# Names alone, as a subject before the aside that puts off its verb ("both Beijing and Moscow", "Lavrov and Wang").
+NAMES_ONLY = re.compile(
+    r"\s*(?:(?:both|the|and)\s+)?(?-i:[A-Z][\w’'.-]*)(?:\s+(?:(?:and|or)\s+)?(?-i:[A-Z][\w’'.-]*)){0,5}\s*$"
+)
+
+
+def _subject_awaits_verb(kept: str) -> bool:
+    """Whether `kept` is an opening phrase and then names alone: the subject, its verb still to come."""
+    opening, comma, rest = kept.partition(",")
+    first = opening.split(None, 1)[0].lower() if opening.strip() else ""
+    return bool(comma) and first in NAMES_FOLLOW and bool(NAMES_ONLY.match(rest))
+
+
 def _ends_main_clause(kept: str, next_word: str | None) -> bool:
     """Whether a cut after `kept`, before a boundary (a comma before `next_word`), leaves a main clause.
 
@@ -281,6 +296,8 @@ def _ends_main_clause(kept: str, next_word: str | None) -> bool:
         # the comma closes a leading "If ...", "While ...", "Against the backdrop of ...", or parts a list
         # inside it ("Given that they trade oil, gas and grain"): the main clause is to come
         return False
+    if next_word is not None and _subject_awaits_verb(kept):
+        return False  # "Contrary to X, both Beijing and Moscow, given ...": their verb is to come
     aside = kept.rsplit(",", 1)[1].split(None, 1) if "," in kept and next_word else []
     if aside and (aside[0].lower() in DEPENDENT_OPENERS or aside[0].endswith(("ed", "ing"))):
         return False  # one aside after another (", centred on X, with Y,"): the verb they put off is to come
