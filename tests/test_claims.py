@@ -747,6 +747,9 @@ def test_a_mark_a_cut_left_without_its_partner_goes_and_the_pairs_stay() -> None
         # a subject with a clause of its own says more than who speaks
         ("The cabinet has read the draft but said now is not the moment to sign it.",
          "The cabinet has read the draft but said now is not the moment to sign it."),
+        # a noun that is also a verb's base ("State") is no attribution
+        ("Secretary of State Anna Berg has called for closer ties with both capitals.",
+         "Secretary of State Anna Berg has called for closer ties with both capitals."),
         # no clause after the verb: nothing goes
         ("As striking as what was said was the length of the visit.",
          "As striking as what was said was the length of the visit."),

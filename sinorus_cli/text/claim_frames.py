@@ -16,7 +16,7 @@ from .cleaning import LIST_MARK
 from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, looks_like_person
 from .speakers.labels import SHORT_LABEL, speaker_label_end
 from .speakers.others import OTHERS_WHO
-from .speakers.wordforms import alternatives
+from .speakers.wordforms import alternatives, inflections, word_list
 
 WORD = re.compile(r"[\w’'-]+")
 
@@ -105,13 +105,16 @@ THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
 
 # Verbs whose clause, said without its "that", is what the speaker holds as it stands ("Putin said the ties are
 # strong"): not "denied", "doubted", "hoped" or "feared", which hold something else of their clause.
-CLAUSE_KEEPING_VERBS = (
-    "said", "says", "say", "added", "adds", "noted", "notes", "argued", "argues", "believes", "believe",
-    "believed", "thinks", "think", "thought", "wrote", "writes", "insisted", "insists", "stressed", "stresses",
-    "maintained", "maintains", "claimed", "claims", "explained", "explains", "declared", "declares", "stated",
-    "states", "concluded", "concludes", "acknowledged", "acknowledges", "admitted", "admits", "warned", "warns",
-    "observed", "observes", "reckons", "reckoned", "contends", "contended", "asserted", "asserts",
-)  # fmt: skip
+CLAUSE_KEEPING_VERBS = word_list("""
+    add argue believe insist maintain explain declare conclude acknowledge admit warn observe reckon contend assert
+""")
+# Verbs whose base is a noun as often ("Secretary of State Rubio has", "a note"): only their -s and -ed forms.
+CLAUSE_KEEPING_NOUN_VERBS = word_list("note state stress claim")
+_CLAUSE_KEEPING = (
+    [f for b in CLAUSE_KEEPING_VERBS for f in inflections(b)]
+    + [f for b in CLAUSE_KEEPING_NOUN_VERBS for f in inflections(b)[1:]]
+    + word_list("say says said think thinks thought write writes wrote")
+)
 
 # Words that cannot stand between "said" and its clause's verb: they open something other than a subject.
 _NOT_IN_SUBJECT = r"(?:that|which|who|whom|whose|what|when|where|if|whether|to|and|but|or|because|as|about)\b"
@@ -123,7 +126,7 @@ _POINTS_BACK = r"(?:he|she|it|they|we|i|you|his|her|its|their|our|my)\b"
 # its subject (one to six words, not a pronoun) and finite verb.
 SAID_BARE = re.compile(
     rf"^{_OCCASION}(?P<subject>[^,;:“”\"]{{1,80}}?|[^,;:“”\"]{{1,60}},[^,;“”\"]{{1,100}},)\s+{AUXILIARIES}"
-    rf"(?:{alternatives(CLAUSE_KEEPING_VERBS)})\s+(?:{_WHEN_SAID}\s+)?"
+    rf"{alternatives(_CLAUSE_KEEPING)}\s+(?:{_WHEN_SAID}\s+)?"
     rf"(?=(?!{FINITE_VERB}|{_NOT_IN_SUBJECT}|{_POINTS_BACK})(?:(?!{_NOT_IN_SUBJECT})[\w’'-]+\s+){{1,6}}?{FINITE_VERB})",
     re.IGNORECASE,
 )
