@@ -297,6 +297,18 @@ def test_a_one_word_line_is_never_a_thesis() -> None:
     assert all(len(re.findall(r"\w+", t.quote)) >= 2 for t in theses)
 
 
+@pytest.mark.parametrize("joined", ["\n\n", " "])
+def test_a_papers_index_terms_are_no_thesis(codebook, joined: str) -> None:
+    # as a paragraph of their own, or run into the abstract where a page lost its line breaks
+    text = (
+        "Moscow and Beijing keep deepening their military ties with joint drills every year." + joined
+        + "Keywords: Military Alliance, Joint Drills, Strategic Partnership, Axis, China, Russia, Eurasia."
+    )
+    theses = extract_theses(text, codebook, "paper")
+    assert theses
+    assert not any("Keywords" in t.quote for t in theses)
+
+
 def test_a_news_agencys_tag_is_no_part_of_the_first_sentence() -> None:
     text = "(Agencia) The tie between the two neighbours rests on shared interests. It has grown for years."
     found = sentences(text)
@@ -314,6 +326,11 @@ def test_a_pages_date_stamp_is_no_part_of_the_first_sentence(stamp: str) -> None
     assert [s.text for s in found] == ["The tie between the two neighbours rests on shared interests.",
                                         "It has grown for years."]  # fmt: skip
     assert all(text[s.start : s.end] == s.text for s in found)
+
+
+def test_a_date_stamp_and_an_agency_tag_together_are_no_part_of_the_first_sentence() -> None:
+    text = "date 2024-05-16 (Agencia) The tie between the two neighbours rests on shared interests."
+    assert [s.text for s in sentences(text)] == ["The tie between the two neighbours rests on shared interests."]
 
 
 def test_a_sentence_about_a_date_keeps_it() -> None:

@@ -70,7 +70,7 @@ _DAY = (
     rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
 )
 DATE_STAMP = re.compile(
-    rf"(?:dated?|published|posted|updated)\s*:?\s*{_DAY}(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s+(?=(?-i:[A-Z“\"]))",
+    rf"(?:dated?|published|posted|updated)\s*:?\s*{_DAY}(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s+(?=(?-i:[A-Z“\"(]))",
     re.IGNORECASE,
 )
 
@@ -85,6 +85,11 @@ def is_page_furniture(line: str) -> bool:
     line = line.strip()
     return any(p.match(line) or p.match(LIST_MARK.sub("", line)) for p in PAGE_FURNITURE)
 
+
+# A label that opens a paper's index terms, as a paragraph or as a sentence where the page ran its lines together.
+INDEX_TERMS = re.compile(
+    r"(?:key\s?words|key\s+terms|index\s+terms|jel\s+(?:codes?|classification))\s*:", re.IGNORECASE
+)
 
 # Whole-paragraph patterns of page furniture seen on news and think-tank sites.
 BOILERPLATE = PAGE_FURNITURE + _patterns(
@@ -113,6 +118,8 @@ BOILERPLATE = PAGE_FURNITURE + _patterns(
     r"please see the full article here\b",
     r"(share|tweet|print|email)( this)?( article)?\s*$",
     r"(subscribe|sign up)\b.{0,60}$",
+    # A paper's index terms ("Keywords: strategic partnership; Eurasia"): a list, not writing.
+    INDEX_TERMS.pattern,
     # An editor's note speaks for the publication, not the author.
     r"editor[’'`]?s[’'`]? note\s*:",
     # Appeals for money or membership ("Enjoyed this piece? Donate today to support our newsroom.").

@@ -24,7 +24,7 @@ import numpy as np
 from ..model import Codebook, Span, Theme, Thesis
 from .claims import claim_at
 from .clause_words import AFTER_A_NOUN, ARTICLES
-from .cleaning import SENTENCE_CLOSE
+from .cleaning import INDEX_TERMS, SENTENCE_CLOSE
 from .encoder import default_encoder
 from .explain import Cue, Why
 from .features import ArticleFeatures, ThemeVectors, article_features
@@ -246,6 +246,8 @@ def _may_be_thesis(features: ArticleFeatures, i: int) -> bool:
         return False
     if ANNOUNCING.search(sentence.text):
         return False  # "The ministry said on Tuesday:" holds no view; the paragraph after it does
+    if INDEX_TERMS.match(sentence.text):
+        return False  # "Keywords: ..." run into the abstract before it lists terms, it says nothing of them
     return words >= MIN_THESIS_WORDS and not features.rules[i].facts.question
 
 

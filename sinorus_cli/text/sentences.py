@@ -79,6 +79,17 @@ def _word_before(paragraph: str, end: int) -> str:
     return paragraph[start:end]
 
 
+def _opening_tags(text: str) -> int:
+    """How many characters of `text` a date stamp and an agency tag take before its first sentence, in that
+    order ("date 2023-09-10 (Agencia) The ..."); never all of it."""
+    end = 0
+    for tag in (DATE_STAMP, AGENCY_TAG):
+        found = tag.match(text, end)
+        if found and found.end() < len(text):
+            end = found.end()
+    return end
+
+
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans within one paragraph, white space trimmed, offsets relative to it."""
     spans = []
@@ -94,8 +105,8 @@ def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
         stripped = piece.strip()
         if stripped:
             lo += len(piece) - len(piece.lstrip())
-            if not trimmed and (tag := AGENCY_TAG.match(stripped) or DATE_STAMP.match(stripped)):
-                lo += tag.end()  # the paragraph's agency tag or date stamp is no part of its first sentence
+            if not trimmed and (opening := _opening_tags(stripped)):
+                lo += opening  # the paragraph's date stamp and agency tag are no part of its first sentence
             elif (mark := LIST_MARK.match(stripped)) and mark.end() < len(stripped):
                 lo += mark.end()  # nor is a list item's bullet part of its sentence
             trimmed.append((lo, lo + len(paragraph[lo:hi].strip())))
