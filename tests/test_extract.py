@@ -94,6 +94,10 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("The two capitals have yet to build mutual trust.", "trust", -2),
         ("A formal military alliance has yet to take shape.", "alliance", -2),
         ("Their ties are young, yet mutual trust runs deep.", "trust", 2),
+        # a word that only names the theme takes no side, unless a negation denies it
+        ("Theirs is no grand entente, only a working partnership.", "alliance", -2),
+        ("Their trade has not grown for three years.", "economy", -2),
+        ("The two armies are close, and the entente they share is old.", "alliance", 0),
         # what was brought to an end is denied; an end denied ("did not stop") affirms; "non-stop" is no end
         ("Beijing suspended its military cooperation with Moscow last spring.", "military", -2),
         ("Both sides abandoned talk of a formal alliance.", "alliance", -2),

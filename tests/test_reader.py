@@ -118,6 +118,14 @@ def test_a_cue_in_a_part_the_sentence_calls_mistaken_is_shown_rejected(run):
     assert "'anti-Western axis' (affirms, rejected)" in alliance[0]["why"]
 
 
+def test_a_word_that_names_a_theme_counts_against_it_where_negated(run):
+    text = "Theirs is no grand entente between Moscow and Beijing, only a working partnership of two neighbours.\n"
+    records = json.loads(run("extract", "-", "--explain", "--format", "json", input=text).stdout)
+    alliance = [r for r in records if r["theme"] == "alliance"]
+    assert alliance and "entente (+0, negated)" in alliance[0]["cues"]
+    assert "'entente' (negated)" in alliance[0]["why"] and alliance[0]["stance"] < 0
+
+
 def test_extract_shows_each_proposals_claim_and_who_holds_it(run):
     text = (
         "Moscow and Beijing will never form a military alliance, Foreign Minister Ivan Petrov said on Monday. "

@@ -220,9 +220,10 @@ def _turned(cue: Cue) -> str:
 
 
 def _cue_mark(cue: Cue) -> str:
-    """How a cue counts: '(affirms)', '(denies)', '(affirms, negated)'; nothing for a word that only names the theme."""
+    """How a cue counts: '(affirms)', '(denies)', '(affirms, negated)'; for a word that only names the theme,
+    nothing, or '(negated)' where a negation denies it ("no authoritarian alliance")."""
     if not cue.polarity:
-        return ""
+        return f" ({_turned(cue).removeprefix(', ')})" if cue.negated else ""
     return f" ({POLARITY_MARK[cue.polarity]}{_turned(cue)})"
 
 

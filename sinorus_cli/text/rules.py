@@ -61,6 +61,7 @@ NEGATION = re.compile(
     r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*)\b"
 )
 NEGATION_WORDS = 9
+NEGATED_TOPIC = 1.0  # what a topic word under a negation counts against its theme, beside a cue's 1
 # A negated or doubted predicate right after the cue: "an alliance is not on the cards".
 PREDICATE_NEGATION = re.compile(
     r"^[^,;:.]{0,40}?\b(?:is|are|was|were|will|would|does|do|did|has|have|remains?|seems?|looks?|be)\s+"
@@ -346,11 +347,22 @@ def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) 
         weight = _weight_at(facts.steps, start)
         # A conceded or rejected part still shows what the sentence is about: presence is not weighted.
         presence += TOPIC_PRESENCE if polarity == 0 else 1.0
-        if polarity == 0 or facts.question:
+        if facts.question:
             continue
-        sign = -polarity if _negated(facts.lowered, start, end) else polarity
+        negated = _negated(facts.lowered, start, end)
+        if polarity == 0 and not negated:
+            continue
+        # a topic takes no side, but one denied takes the side against ("no authoritarian alliance")
+        sign = -NEGATED_TOPIC if polarity == 0 else -polarity if negated else polarity
         direction += weight * (-sign if _rejected_at(facts.lowered, rejected, start, end) else sign)
     return _Reading(direction, min(presence, MAX_SENTENCE_PRESENCE), facts.hedged)
+
+
+def _cue(text: str, facts: _Facts, rejected: Sequence[tuple[int, int]], start: int, end: int, polarity: int) -> Cue:
+    """The phrase at [start, end) of a sentence as `--explain` shows it: a topic word counts only where negated."""
+    negated = _negated(facts.lowered, start, end)
+    counts = bool(polarity) or negated
+    return Cue(text[start:end], polarity, negated, counts and _rejected_at(facts.lowered, rejected, start, end))
 
 
 def _rejected_at(lowered: str, rejected: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -406,13 +418,5 @@ def read_rules(text: str, found: Sequence[Sentence], codebook: Codebook) -> list
             out[i].readings[n] = _read(out[i].facts, in_sentence, theme)
             facts = out[i].facts
             rejected = () if theme.rejection_is_the_claim else facts.rejected
-            out[i].cues[n] = tuple(
-                Cue(
-                    sentence.text[a:b],
-                    polarity,
-                    bool(polarity) and _negated(facts.lowered, a, b),
-                    bool(polarity) and _rejected_at(facts.lowered, rejected, a, b),
-                )
-                for a, b, polarity in in_sentence
-            )
+            out[i].cues[n] = tuple(_cue(sentence.text, facts, rejected, *match) for match in in_sentence)
     return out
