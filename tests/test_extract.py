@@ -322,7 +322,14 @@ def test_a_news_agencys_tag_is_no_part_of_the_first_sentence() -> None:
 
 
 @pytest.mark.parametrize(
-    "stamp", ["date 2024-05-16 ", "Published: May 16, 2024 09:30 ", "Updated 16 May 2024 ", "Posted 16.05.2024 "]
+    "stamp",
+    [
+        "date 2024-05-16 ",
+        "date 2024-05 ",
+        "Published: May 16, 2024 09:30 ",
+        "Updated 16 May 2024 ",
+        "Posted 16.05.2024 ",
+    ],
 )
 def test_a_pages_date_stamp_is_no_part_of_the_first_sentence(stamp: str) -> None:
     text = stamp + "The tie between the two neighbours rests on shared interests. It has grown for years."

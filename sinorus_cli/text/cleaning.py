@@ -62,11 +62,11 @@ LIST_MARK = re.compile(r"^(?:[•▪◦‣●]+\s*|[·*>\-–—]+\s+|\d{1,2}[.)
 READING_TIME = re.compile(r"^\d{1,3}\s*min(?:ute)?s?\.?\s+read\b\s*[·|•:,\-–—]*\s*", re.IGNORECASE)
 
 # A page's date stamp opening a paragraph before its first sentence, as a page copied whole leaves it ("date
-# 2023-11-09 The drive to ...", "Published: March 9, 2023 10:15 The ..."): when the page was dated, not a word
-# of the sentence.
+# 2023-11-09 The drive to ...", "date 2025-04 The ...", "Published: March 9, 2023 10:15 The ..."): when the page
+# was dated, not a word of the sentence.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = (
-    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
 )
 DATE_STAMP = re.compile(
