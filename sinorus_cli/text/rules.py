@@ -30,12 +30,12 @@ by the `speakers` package.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from ..model import Codebook, Theme
+from ..model import Codebook
 from .explain import Cue
 from .sentences import Sentence
 from .speakers.others import reported_others
@@ -338,23 +338,19 @@ def _rejected_parts(lowered: str) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in parts if REJECTION.search(lowered, a, b))
 
 
-def _read(facts: _Facts, matches: Iterable[tuple[int, int, int]], theme: Theme) -> _Reading:
-    """Direction and presence of a theme in a sentence, from its matches (start, end, polarity) in the sentence."""
-    # Calling a view mistaken reverses it, except on a theme whose proposition is that views are mistaken.
-    rejected = () if theme.rejection_is_the_claim else facts.rejected
+def _read(facts: _Facts, matches: Sequence[tuple[int, int, int]], cues: Sequence[Cue]) -> _Reading:
+    """Direction and presence of a theme in a sentence, from its matches (start, end, polarity) in the sentence
+    and their cues (`_cue`: whether a negation or a rejection turns each round)."""
     direction = presence = 0.0
-    for start, end, polarity in matches:
+    for (start, _, polarity), cue in zip(matches, cues, strict=True):
         weight = _weight_at(facts.steps, start)
         # A conceded or rejected part still shows what the sentence is about: presence is not weighted.
         presence += TOPIC_PRESENCE if polarity == 0 else 1.0
-        if facts.question:
-            continue
-        negated = _negated(facts.lowered, start, end)
-        if polarity == 0 and not negated:
+        if facts.question or (polarity == 0 and not cue.negated):
             continue
         # a topic takes no side, but one denied takes the side against ("no authoritarian alliance")
-        sign = -NEGATED_TOPIC if polarity == 0 else -polarity if negated else polarity
-        direction += weight * (-sign if _rejected_at(facts.lowered, rejected, start, end) else sign)
+        sign = -NEGATED_TOPIC if polarity == 0 else -polarity if cue.negated else polarity
+        direction += weight * (-sign if cue.rejected else sign)
     return _Reading(direction, min(presence, MAX_SENTENCE_PRESENCE), facts.hedged)
 
 
@@ -414,9 +410,9 @@ def read_rules(text: str, found: Sequence[Sentence], codebook: Codebook) -> list
     out = [SentenceRules(_Facts.of(s), {}, {}) for s in found]
     for n, (theme, matches) in enumerate(zip(codebook.themes, per_theme, strict=True)):
         for i, in_sentence in matches.items():
-            sentence = found[i]
-            out[i].readings[n] = _read(out[i].facts, in_sentence, theme)
             facts = out[i].facts
+            # Calling a view mistaken reverses it, except on a theme whose proposition is that views are mistaken.
             rejected = () if theme.rejection_is_the_claim else facts.rejected
-            out[i].cues[n] = tuple(_cue(sentence.text, facts, rejected, *match) for match in in_sentence)
+            out[i].cues[n] = tuple(_cue(found[i].text, facts, rejected, *match) for match in in_sentence)
+            out[i].readings[n] = _read(facts, in_sentence, out[i].cues[n])
     return out

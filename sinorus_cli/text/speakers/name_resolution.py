@@ -34,6 +34,7 @@ def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
     apposition after it)."""
     mentions = []
     for sentence in found:
+        context = frozenset(re.findall(r"[\w-]+", sentence.text.lower()))
         for match in _FULL_NAME.finditer(sentence.text):
             name = clean_name(match.group())
             if len(name.split()) < 2:
@@ -43,7 +44,6 @@ def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
             after = _APPOSITION.match(sentence.text, match.end())  # "Ivan Sokolov, an expert on Asia,"
             described += " " + (after.group() if after else "")
             words = frozenset(re.findall(r"[\w-]+", described.lower()))
-            context = frozenset(re.findall(r"[\w-]+", sentence.text.lower()))
             agent = bool(_BY.search(sentence.text, 0, match.start()))
             mentions.append(_Mention(sentence.start + match.start() + offset, name, words, context, agent))
     return mentions
