@@ -774,3 +774,49 @@ def test_a_cut_never_leaves_an_opening_phrase_and_a_subject_without_its_verb() -
         "Washington now has to reckon with the growing naval, trade and financial ties binding Moscow, Tehran, "
         "Pyongyang and Beijing."
     )
+
+
+def test_a_long_opening_clause_keeps_the_main_clause_that_such_opens() -> None:
+    sentence = (
+        "Given that the two states share a long frontier, hold a similar view of the world and only lately settled "
+        "old quarrels but still harbour some suspicion of each other, such frequent meetings make sense."
+    )
+    assert claim_of(sentence) == sentence
+    # ", such as" still opens a dependent phrase the main clause can do without
+    listed = (
+        "The two countries have deepened their ties across many fields of economic and political life over the "
+        "past ten years, such as energy, grain, banking and arms."
+    )
+    assert claim_of(listed) == (
+        "The two countries have deepened their ties across many fields of economic and political life over the "
+        "past ten years."
+    )
+
+
+def test_an_office_and_its_holder_go_with_the_attribution_they_open() -> None:
+    sentence = (
+        "According to the country's Deputy Energy Minister, Ivan Petrov, Moscow is settling the route of the "
+        "new pipeline."
+    )
+    assert claim_of(sentence) == "Moscow is settling the route of the new pipeline."
+    # a place after the source is the clause's subject, not a holder's name
+    kept = "According to the report, Moscow, which has long sought this, is settling the route."
+    assert claim_of(kept) == "Moscow, which has long sought this, is settling the route."
+
+
+def test_a_word_an_editor_put_in_brackets_where_one_is_needed_stays() -> None:
+    sentence = (
+        '"The growing partnership between Moscow and (Beijing) and their joint efforts to reshape the order '
+        'are a cause for deep concern."'
+    )
+    assert claim_of(sentence) == (
+        "The growing partnership between Moscow and Beijing and their joint efforts to reshape the order are a "
+        "cause for deep concern."
+    )
+    # an aside in brackets goes, wherever it stands
+    assert (
+        claim_of("Trade grew by a third (to $240 billion) across the year.") == "Trade grew by a third across the year."
+    )
+    assert claim_of("They met at the seat of the (now defunct) forum in the spring.") == (
+        "They met at the seat of the forum in the spring."
+    )

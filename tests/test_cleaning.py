@@ -51,6 +51,12 @@ FURNITURE = (
     "The opinions expressed in this column belong to its author alone.",
     "Disclaimer: this commentary does not necessarily reflect the official position of the institute.",
     "This essay was written for a graduate seminar and is shared for study; it should not be cited as research.",
+    # a paper's or book's identifiers and a journal's issue line
+    "DOI: 10.1234/ex.2020.05.04",
+    "DOI:",
+    "10.5555/1234-5678.2025.1.99",
+    "ISBN: 978-0-00-000000-2",
+    "Publication: Eurasia Weekly Volume: 7 Issue: 12",
 )
 
 WRITING = (
@@ -72,6 +78,9 @@ WRITING = (
     "The harbour at dawn, as a visitor from the south saw it [photo essay follows], was quiet.",
     "The two delegations do not necessarily reflect on the long border dispute when they meet.",
     "Both capitals echoed the views expressed by the author of the treaty in 1689.",
+    "Doing business with Moscow has grown harder for Chinese banks since the sanctions.",
+    "Publication of the joint statement was delayed by a week.",
+    "10.5 percent of Russian imports now come from China.",
 )
 
 

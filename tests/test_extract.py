@@ -103,6 +103,10 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Both sides abandoned talk of a formal alliance.", "alliance", -2),
         ("Their military cooperation did not stop after the summit.", "military", 2),
         ("Their non-stop joint exercises worry Tokyo.", "military", 2),
+        # an end asked for says the thing goes on ("urged X to halt ..."); an end reported still denies it
+        ("The envoys urged Beijing to halt its military cooperation with Moscow.", "military", 2),
+        ("Beijing was pressed by three capitals to suspend its military cooperation with Moscow.", "military", 2),
+        ("The envoys said Beijing would halt its military cooperation with Moscow.", "military", -2),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):

@@ -620,3 +620,22 @@ def test_a_role_stands_for_the_one_person_a_sentence_before_gave_it() -> None:
         "premier, the trip will add momentum to the partnership."
     )
     assert by_opening(both)["According to the Chinese"][1] not in ("Li Ming", "Ivan Petrov")
+
+
+def test_an_office_then_its_holder_after_according_to_names_the_holder() -> None:
+    text = (
+        "According to Russia's Deputy Energy Minister, Ivan Petrov, Moscow is settling the route of the pipeline."
+    )
+    assert by_opening(text)["According to Russia's Deputy"] == ("named", "Ivan Petrov")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("In a rare show of anger, Russian state defence group Rostec accused China of copying its jets.", "Rostec"),
+        ("Chinese tech giant Huawei said it would keep selling phones in Russia.", "Huawei"),
+        ("State news agency Xinhua reported that the talks had gone well.", "Xinhua"),
+    ],
+)
+def test_an_organisation_named_after_its_description_speaks(sentence: str, name: str) -> None:
+    assert by_opening(sentence)[" ".join(sentence.split()[:4])] == ("named", name)

@@ -61,6 +61,10 @@ LEADING_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 
+# A person's name after the office that opened the attribution ("According to the deputy minister, Ivan Petrov,
+# ..."): the rest of the attribution, which goes with it.
+APPOSED_PERSON = re.compile(r"(?P<name>(?-i:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})),\s*")
+
 # An opening phrase of time or occasion before the one who speaks ("During the interview,", "On Monday,",
 # "Speaking in Beijing,"): it goes with the attribution it opens.
 _OCCASION = (
@@ -232,7 +236,11 @@ def strip_leading(text: str) -> str:
         text = SHORT_LABEL.sub("", text)  # an interview's "Q:" and "A:"
         text = text[speaker_label_end(text) :]  # a speaker's label ("Kashin:")
         text = QUOTED_MARKER.sub(r"\g<quote>", LEADING_MARKER.sub("", text))
-        text = LEADING_ATTRIBUTION.sub("", text)
+        if attribution := LEADING_ATTRIBUTION.match(text):
+            text = text[attribution.end() :]
+            apposed = APPOSED_PERSON.match(text)
+            if apposed and looks_like_person(apposed.group("name")):
+                text = text[apposed.end() :]
         said = SAID_THAT.match(text)
         if said and TOLD.search(said.group()) and (listener := LISTENER.match(text, said.end())):
             text = text[: said.end()] + text[listener.end() :]

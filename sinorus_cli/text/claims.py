@@ -39,11 +39,18 @@ from .claim_frames import (
 from .clause_words import (
     AUXILIARY_WORDS,
     CLAUSE_SUBJECTS,
-    DEPENDENT_OPENERS,
     LEADING_PHRASE_WORDS,
     POINT_FOLLOWS,
 )
-from .clauses import CLOSING_DOUBLE, OPENING_DOUBLE, SUBORDINATE, paired, unpaired, without_opening_phrase
+from .clauses import (
+    CLOSING_DOUBLE,
+    OPENING_DOUBLE,
+    SUBORDINATE,
+    opens_dependent_phrase,
+    paired,
+    unpaired,
+    without_opening_phrase,
+)
 from .cleaning import SENTENCE_CLOSE
 from .metadata import without_dateline
 from .shorten import ELLIPSIS, MIN_KEPT, OPEN_ENDINGS, cut_at_word
@@ -69,7 +76,7 @@ PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])['’](?=\s)")
 # A phrase in single quotation marks, curly or straight: its closing mark is no apostrophe (no letter follows it),
 # and a straight pair holds no apostrophe of its own ("a 'yes' vote", not "Russia's and China's").
 PAIRED_SINGLE = re.compile(r"(?<!\w)‘[^‘’\n]{1,80}?’(?!\w)|(?<![\w'])'(?=\w)[^'‘’\n]{1,80}?(?<=[\w.!?])'(?![\w'])")
-CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,[”\"]?(?=\s+[“\"]?(?P<next>[\w’'-]+)))\s")
+CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,[”\"]?(?=\s+[“\"]?(?P<next>such\s+as\b|[\w’'-]+)))\s")
 # A second predicate or clause joined by "and": the first one ends there ("X emphasised A and criticised B").
 # Never before "but": what follows it is the sentence's point ("were not meant as a threat but did raise concern").
 COORDINATION = re.compile(r"(?P<comma>,)?\s+and\s+(?:also\s+|then\s+|now\s+|even\s+)?(?P<word>[\w’'-]+)")
@@ -298,13 +305,13 @@ def _ends_main_clause(kept: str, next_word: str | None) -> bool:
         return False
     if next_word is not None and _subject_awaits_verb(kept):
         return False  # "Contrary to X, both Beijing and Moscow, given ...": their verb is to come
-    aside = kept.rsplit(",", 1)[1].split(None, 1) if "," in kept and next_word else []
-    if aside and (aside[0].lower() in DEPENDENT_OPENERS or aside[0].endswith(("ed", "ing"))):
+    aside = kept.rsplit(",", 1)[1] if "," in kept and next_word else ""
+    if aside.strip() and (opens_dependent_phrase(aside) or aside.split()[0].endswith(("ed", "ing"))):
         return False  # one aside after another (", centred on X, with Y,"): the verb they put off is to come
     if next_word is None:  # a semicolon or a dash
         return True
     word = next_word.lower()
-    return word in DEPENDENT_OPENERS or (word.endswith("ing") and len(word) > 5 and next_word.islower())
+    return opens_dependent_phrase(word) or (word.endswith("ing") and len(word) > 5 and next_word.islower())
 
 
 def _clause_after_comma(kept: str) -> bool:
@@ -348,7 +355,7 @@ def claim_at(text: str, start: int, end: int, keep: Sequence[str] = ()) -> str:
 
 def _claim(sentence: str, max_chars: int, longest: int, tail: int, keep: Sequence[str] = ()) -> str:
     whole = without_dateline(_visible(sentence))
-    text = without_inner_attribution(PARENTHETICAL.sub("", whole))
+    text = without_inner_attribution(_without_parentheticals(whole))
     text = without_descriptions(strip_trailing(strip_leading(text)))
     versions = [_claim_line(version, whole) for version in _condensations(text)]
     candidates = _candidates(versions, max(1, max_chars), max(1, longest), tail)
@@ -359,6 +366,19 @@ def _claim(sentence: str, max_chars: int, longest: int, tail: int, keep: Sequenc
     # cut just past those words
     kept = next((c for c in candidates if any(k in c.casefold() for k in wanted)), "")
     return kept or _through(versions[0], wanted, longest, tail)
+
+
+def _without_parentheticals(text: str) -> str:
+    """`text` without its parentheticals and bracketed references, but for a word in brackets that stands where
+    a word is needed: an editor's insertion in a quotation ("between Russia and (China) and their") keeps its
+    word. A phrase in brackets there is an aside ("of the (now defunct) forum") and goes."""
+
+    def dropped(match: re.Match[str]) -> str:
+        before, inserted = text[: match.start()].split(), match.group().strip()[1:-1]
+        needed = bool(before) and before[-1].lower() in OPEN_ENDINGS and len(inserted.split()) == 1
+        return " " + inserted if needed else ""
+
+    return PARENTHETICAL.sub(dropped, text)
 
 
 def _candidates(versions: Sequence[str], limit: int, longest: int, tail: int) -> Iterator[str]:

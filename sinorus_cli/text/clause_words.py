@@ -7,9 +7,13 @@ from __future__ import annotations
 # Words that open a dependent phrase: before one, a comma ends the main clause ("..., which many see").
 DEPENDENT_OPENERS = frozenset(
     """which who whom whose where when while whereas although though because since as if unless until
-    despite amid including such with without by after before thereby even especially particularly not
+    despite amid including with without by after before thereby even especially particularly not
     rather but yet so then notably mainly largely partly given compared based backed driven coupled""".split()  # noqa: SIM905 (a word list reads best as words)
 )
+
+# Words that open a dependent phrase only together (", such as energy"): alone, "such" opens a clause's
+# subject as often ("Given how close they are, such meetings make sense").
+DEPENDENT_PHRASES = frozenset(("such as",))
 
 # Words after which a sentence's point comes ("..., but the trade stays lopsided", "partners, not allies"): a
 # claim never ends before them.

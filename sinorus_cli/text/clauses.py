@@ -13,6 +13,7 @@ from .clause_words import (
     AUXILIARY_WORDS,
     CLAUSE_SUBJECTS,
     DEPENDENT_OPENERS,
+    DEPENDENT_PHRASES,
     OPENING_PHRASE_WORDS,
     PREPOSITIONS,
     PRONOUNS,
@@ -25,6 +26,13 @@ SUBORDINATE = re.compile(
     r"before|given\s+that|now\s+that|as\s+long\s+as|(?:each|every)\s+time)\b",
     re.IGNORECASE,
 )
+
+
+def opens_dependent_phrase(rest: str) -> bool:
+    """Whether `rest` opens with a word or words that make what follows dependent (", which", ", such as")."""
+    words = rest.split(None, 2)
+    return bool(words) and (words[0].lower() in DEPENDENT_OPENERS or " ".join(words[:2]).lower() in DEPENDENT_PHRASES)
+
 
 # Double quotation marks that open and that close (the straight one does both).
 OPENING_DOUBLE, CLOSING_DOUBLE = "“„‟«", "”»"
@@ -133,7 +141,7 @@ def _between_adjectives(phrase: str, rest: str) -> bool:
 def _starts_clause(phrase: str, rest: str) -> bool:
     """Whether what follows an opening phrase's comma is a clause that stands alone."""
     opening = rest.split(None, 1)[0] if rest.strip() else ""
-    if opening in DEPENDENT_OPENERS or opening in AUXILIARY_WORDS or opening.endswith(("ly", "ed", "ing")):
+    if opens_dependent_phrase(rest) or opening in AUXILIARY_WORDS or opening.endswith(("ly", "ed", "ing")):
         return False  # a phrase or a predicate goes on after the comma ("..., mainly due to", "..., has denied")
     if opening.lower() in PRONOUNS:
         return False  # "Tired of its demands, it stands apart": the phrase names what the pronoun stands for

@@ -120,6 +120,11 @@ BOILERPLATE = PAGE_FURNITURE + _patterns(
     r"(subscribe|sign up)\b.{0,60}$",
     # A paper's index terms ("Keywords: strategic partnership; Eurasia"): a list, not writing.
     INDEX_TERMS.pattern,
+    # A paper's or book's identifiers ("DOI: 10.1234/abc", a DOI alone, "ISBN: 978-...") and a journal's issue
+    # line ("Publication: Monitor Volume: 7 Issue: 2"): a catalogue's entry, not writing.
+    r"(?:doi|isbn|e?issn)\b\s*:?(?:\s*\S.{0,80})?$",
+    r"10\.\d{4,9}/\S+\s*$",
+    r"publication\s*:.{0,120}\bvolume\s*:.{0,80}$",
     # An editor's note speaks for the publication, not the author.
     r"editor[’'`]?s[’'`]? note\s*:",
     # Appeals for money or membership ("Enjoyed this piece? Donate today to support our newsroom.").

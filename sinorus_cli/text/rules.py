@@ -61,6 +61,14 @@ NEGATION = re.compile(
     r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*)\b"
 )
 NEGATION_WORDS = 9
+# A call to bring something to an end says it goes on ("urged Beijing to cease its assistance", "called on Moscow
+# to halt the drills"): the end is asked for, not reported, so its verb negates nothing.
+REQUESTED_END = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|demand(?:s|ed|ing)?|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|"
+    r"pressur(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\b(?:\s+\S+){0,4}?\s+to\s+"
+    r"(?:stop|halt|suspend|cease|freeze|cancel|scrap|shelve|abandon)\b"
+)
+REQUEST_REACH = 6  # words before the negation's window where the request may stand ("urged Beijing to cease")
 NEGATED_TOPIC = 1.0  # what a topic word under a negation counts against its theme, beside a cue's 1
 # A negated or doubted predicate right after the cue: "an alliance is not on the cards".
 PREDICATE_NEGATION = re.compile(
@@ -236,8 +244,9 @@ def _scanner_for(vocabulary: tuple[tuple[tuple[str, ...], ...], ...]) -> _Scanne
 def _negated(lowered: str, start: int, end: int) -> bool:
     """Whether a negation in the cue's clause governs it: shortly before, or as its predicate right after."""
     before = CLAUSE_BREAK.split(lowered[:start])[-1]
-    words = [w for w in before.split() if any(c.isalpha() for c in w)][-NEGATION_WORDS:]
-    flips = len(NEGATION.findall(" ".join(words)))
+    words = [w for w in before.split() if any(c.isalpha() for c in w)]
+    window = " ".join(words[-NEGATION_WORDS:])
+    flips = len(NEGATION.findall(window)) - _requested_ends(" ".join(words[-NEGATION_WORDS - REQUEST_REACH :]), window)
     flips += bool(PREDICATE_NEGATION.search(lowered[end:]))
     counterfactual = COUNTERFACTUAL.match(lowered)
     if counterfactual and start < counterfactual.end("condition"):
@@ -245,6 +254,11 @@ def _negated(lowered: str, start: int, end: int) -> bool:
     elif counterfactual and start >= counterfactual.end() and _modal_negated(counterfactual):
         flips -= 1  # "... could never have settled the border": it was settled
     return flips % 2 == 1
+
+
+def _requested_ends(reach: str, window: str) -> int:
+    """How many ends asked for (REQUESTED_END) have their verb in `window`, the end of `reach`."""
+    return sum(m.end() > len(reach) - len(window) for m in REQUESTED_END.finditer(reach))
 
 
 def _modal_negated(counterfactual: re.Match[str]) -> bool:

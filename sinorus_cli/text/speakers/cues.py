@@ -169,6 +169,11 @@ _OPENING = r"(?:^|[,;:”\"“(—–]\s*|\b(?:as|and|but|while|when|that|becaus
 ACCORDING = re.compile(
     rf"(?i:\baccording\s+to|\bin\s+the\s+(?:view|words|opinion)\s+of|(?<!\w)по\s+словам)\s+(?:the\s+)?{NAME}"
 )
+# An office, then its holder's name in apposition ("according to the country's deputy energy minister, Ivan Petrov,
+# ..."): the person named speaks, not the office.
+ACCORDING_APPOSED = re.compile(
+    rf"\b(?i:according\s+to)\s+(?i:the|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){{0,5}}?(?i:{alternatives(ROLE_NOUNS)}),\s*{NAME},"
+)
 # What a named source holds ("according to Izvestia's sources", "according to the Kremlin's own figures"):
 # the source named, not the author.
 _HELD_BY_SOURCE = word_list("""
@@ -212,6 +217,16 @@ BY_AGENT = re.compile(
     rf"|[”\"],?\s+(?:[\w'’-]+\s+){{1,5}}?(?:quoted|cited)\s+){NAME}"
 )
 _BODY = rf"(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(BODIES)}"
+# A named organisation after a description in lower case ("Russian state defence conglomerate Rostec accused",
+# "Chinese tech giant Huawei said", "state news agency Xinhua reported"), as news copy introduces one: it speaks.
+ORGANISATION_NOUNS = word_list("""
+    conglomerate giant company firm group maker manufacturer producer operator corporation agency broadcaster
+    outlet tabloid daily newspaper lender bank carrier holding monopoly exporter
+""")
+DESCRIBED_ORGANISATION_SAID = re.compile(
+    rf"{_OPENING}(?:the\s+)?(?:{CAP}\s+)?(?:(?-i:[a-z][\w-]*)\s+){{0,3}}{alternatives(ORGANISATION_NOUNS)}\s+"
+    rf"(?P<name>{CAP}(?:\s+{CAP}){{0,3}})\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
+)
 # Groups named by who they are ("NATO leaders said", "Chinese and Russian officials stressed"): the group speaks.
 GROUP_NOUNS = word_list("""
     countries governments officials leaders lawmakers members allies diplomats ministers senators
@@ -317,6 +332,7 @@ def shown(words: str, limit: int = 60) -> str:
 
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (ACCORDING_POSSESSIVE, "according to"),
+    (ACCORDING_APPOSED, "according to"),
     (ACCORDING, "according to"),
     (ACCORDING_BODY, "according to"),
     (ACCORDING_ROLE, "according to"),
@@ -325,6 +341,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (SAID_BODY, "said-verb"),
     (SAID_ROLE, "said-verb"),
     (SUBJECT_SAID, "said-verb"),
+    (DESCRIBED_ORGANISATION_SAID, "said-verb"),
     (APPOSED_SAID, "said-verb"),
     (BODY_SAID, "said-verb"),
     (BODY_WHICH_SAID, "said-verb"),
@@ -418,7 +435,16 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
         raw = _last_phrase(raw)
     if pattern is GROUP_OF_SAID:
         raw = "the" + raw[3:]  # "the leaders of ...", wherever the sentence puts it
-    if pattern in (BODY_SAID, BODY_WHICH_SAID, ACCORDING_BODY, SAID_BODY, GROUP_SAID, GROUP_OF_SAID, COORDINATED_BODY):
+    if pattern in (
+        BODY_SAID,
+        BODY_WHICH_SAID,
+        ACCORDING_BODY,
+        SAID_BODY,
+        GROUP_SAID,
+        GROUP_OF_SAID,
+        COORDINATED_BODY,
+        DESCRIBED_ORGANISATION_SAID,
+    ):
         return Said(" ".join(raw.split()), "")
     if pattern in (ROLE_SAID, ACCORDING_ROLE, SAID_ROLE):
         return Said(" ".join(raw.split()), "", match.group("role").lower())
