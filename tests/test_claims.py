@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinorus_cli.text.claims import SHORT_TAIL, STRETCH, _ends_main_clause, claim_of
+from sinorus_cli.text.claims import SHORT_TAIL, STRETCH, _ends_main_clause, claim_at, claim_of
 from sinorus_cli.text.shorten import cut_at_word
 
 
@@ -820,3 +820,32 @@ def test_a_word_an_editor_put_in_brackets_where_one_is_needed_stays() -> None:
     assert claim_of("They met at the seat of the (now defunct) forum in the spring.") == (
         "They met at the seat of the forum in the spring."
     )
+
+
+@pytest.mark.parametrize("when", ["on December 17", "on 17 December 2020", "on March 3rd"])
+def test_the_date_something_was_said_on_goes_with_its_attribution(when: str) -> None:
+    sentence = f"Anna Berg, head of the Lakeside Centre, said {when} that the leader had raised the idea of a pact."
+    assert claim_of(sentence) == "The leader had raised the idea of a pact."
+
+
+def test_a_sentence_that_stops_on_a_word_needing_more_ends_its_claim_with_an_ellipsis() -> None:
+    text = "The envoy warned the capital not to raise tensions with Moscow and\n\nThe talks resumed in the hall."
+    end = text.index("\n")
+    assert claim_at(text, 0, end) == "The envoy warned the capital not to raise tensions with Moscow and…"
+    # a whole sentence ends with its period
+    assert claim_at(text, end + 2, len(text)) == "The talks resumed in the hall."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ('"Our two countries have built a true partnership," Anna Berg was quoted as saying by the state news agency.',
+         "Our two countries have built a true partnership."),
+        # a line signed after a dash by the person whose words it gives; an agency's credit is no signature
+        ("China ready to stand with Russia to guard the world order - Anna Berg",
+         "China ready to stand with Russia to guard the world order."),
+        ("Trade grew by a third in a year - a record.", "Trade grew by a third in a year - a record."),
+    ],
+)  # fmt: skip
+def test_who_was_quoted_or_signed_at_the_end_goes_from_the_claim(sentence: str, claim: str) -> None:
+    assert claim_of(sentence) == claim

@@ -107,6 +107,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("The envoys urged Beijing to halt its military cooperation with Moscow.", "military", 2),
         ("Beijing was pressed by three capitals to suspend its military cooperation with Moscow.", "military", 2),
         ("The envoys said Beijing would halt its military cooperation with Moscow.", "military", -2),
+        # "not the last" says more will come
+        ("These drills will not be the last joint exercises the two navies hold.", "military", 2),
+        ("These drills are not joint exercises of the two navies.", "military", -2),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):
@@ -204,14 +207,27 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
         ("Read Pravda.Ru or ask Mr.Lee.", ["Read Pravda.Ru or ask Mr.Lee."]),
         ("Output fell, the minister said.He left.", ["Output fell, the minister said.", "He left."]),
         # a note's number after the stop goes with its sentence
-        ("The bloc drills every year.[5] Its members distrust the West.",
-         ["The bloc drills every year.[5]", "Its members distrust the West."]),
+        (
+            "The bloc drills every year.[5] Its members distrust the West.",
+            ["The bloc drills every year.[5]", "Its members distrust the West."],
+        ),
         # a quotation that opens with a bracketed word the writer supplied starts a sentence of its own
-        ('The summit gave Moscow little comfort. "[We] urge calm," the leaders said.',
-         ["The summit gave Moscow little comfort.", '"[We] urge calm," the leaders said.']),
+        (
+            'The summit gave Moscow little comfort. "[We] urge calm," the leaders said.',
+            ["The summit gave Moscow little comfort.", '"[We] urge calm," the leaders said.'],
+        ),
         # words left out of a quotation: the sentence goes on after the ellipsis
         ("The plan in the north ... does not help. It left.", ["The plan in the north ... does not help.", "It left."]),
         ("The plan in the north … does not help. It left.", ["The plan in the north … does not help.", "It left."]),
+        # a dash may part two sentences, as it parts two quotations; it belongs to neither
+        (
+            '"My greetings to you all," he said. - "Our nations are good neighbours."',
+            ['"My greetings to you all," he said.', '"Our nations are good neighbours."'],
+        ),
+        (
+            "The U.S. - China talks went on. Trade grew - and fast.",
+            ["The U.S. - China talks went on.", "Trade grew - and fast."],
+        ),
     ],
 )
 def test_sentence_splitter(paragraph, expected):
@@ -309,7 +325,8 @@ def test_a_one_word_line_is_never_a_thesis() -> None:
 def test_a_papers_index_terms_are_no_thesis(codebook, joined: str) -> None:
     # as a paragraph of their own, or run into the abstract where a page lost its line breaks
     text = (
-        "Moscow and Beijing keep deepening their military ties with joint drills every year." + joined
+        "Moscow and Beijing keep deepening their military ties with joint drills every year."
+        + joined
         + "Keywords: Military Alliance, Joint Drills, Strategic Partnership, Axis, China, Russia, Eurasia."
     )
     theses = extract_theses(text, codebook, "paper")

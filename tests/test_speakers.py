@@ -413,6 +413,9 @@ def test_not_a_speaker(sentence: str) -> None:
         ("The US Department of Defense", "US Department of Defense"),
         ("Chinese Foreign Ministry", "Chinese Foreign Ministry"),
         ("Ambassador to Russia Wang Hai", "Wang Hai"),
+        # a title inside the name: the person named after it ("<company> CEO <person>")
+        ("Lakeside Steel CEO Ivan Petrov", "Ivan Petrov"),
+        ("Acme Oil chief executive Anna Berg", "Anna Berg"),
         ("Meanwhile Putin", "Putin"),
         ("Moscow’s", ""),
         ("Analysts", ""),
@@ -623,9 +626,7 @@ def test_a_role_stands_for_the_one_person_a_sentence_before_gave_it() -> None:
 
 
 def test_an_office_then_its_holder_after_according_to_names_the_holder() -> None:
-    text = (
-        "According to Russia's Deputy Energy Minister, Ivan Petrov, Moscow is settling the route of the pipeline."
-    )
+    text = "According to Russia's Deputy Energy Minister, Ivan Petrov, Moscow is settling the route of the pipeline."
     assert by_opening(text)["According to Russia's Deputy"] == ("named", "Ivan Petrov")
 
 
@@ -639,3 +640,10 @@ def test_an_office_then_its_holder_after_according_to_names_the_holder() -> None
 )
 def test_an_organisation_named_after_its_description_speaks(sentence: str, name: str) -> None:
     assert by_opening(sentence)[" ".join(sentence.split()[:4])] == ("named", name)
+
+
+def test_a_line_signed_after_a_dash_is_its_signers_but_a_credit_is_no_speaker() -> None:
+    text = "China ready to stand with Russia to guard the order - Anna Berg\n\nRussia and China sign a deal - Reuters"
+    found = by_opening(text)
+    assert found["China ready to stand"] == ("named", "Anna Berg")
+    assert found["Russia and China sign"][0] == "author"

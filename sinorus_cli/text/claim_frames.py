@@ -13,7 +13,8 @@ import re
 from .clause_words import DEPENDENT_OPENERS
 from .clauses import SUBORDINATE
 from .cleaning import LIST_MARK
-from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, looks_like_person
+from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, clean_name, looks_like_person
+from .speakers.cues import SIGNED_AFTER_DASH
 from .speakers.labels import SHORT_LABEL, speaker_label_end
 from .speakers.others import OTHERS_WHO
 from .speakers.wordforms import alternatives, inflections, word_list
@@ -71,9 +72,10 @@ _OCCASION = (
     r"(?:(?:during|on|at|in|last|earlier|later|after|speaking|writing|addressing|this|that)\b[^,;:“”\"]{1,60},\s*)?"
 )
 
-# When something was said, between the verb and its "that" ("wrote on Tuesday that", "said in an interview that").
+# When something was said, between the verb and its "that" ("wrote on Tuesday that", "said on March 3 that",
+# "said in an interview that").
 _WHEN_SAID = (
-    r"(?:on\s+\w+day|(?:last|this)\s+(?:week|month|year|night|morning|spring|summer|autumn|fall|winter|\w+day)"
+    r"(?:on\s+\w+day|on\s+(?:[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+)(?:,?\s+\d{4})?|(?:last|this)\s+(?:week|month|year|night|morning|spring|summer|autumn|fall|winter|\w+day)"
     r"|yesterday|today|earlier|later|recently"
     r"|in\s+(?:a|an|the|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+)?)"
 )
@@ -144,7 +146,7 @@ _SPEAKING = (
     r"(?:said|says|added|adds|noted|notes|stressed|stresses|argued|argues|explained|explains|told\s+[^,]{1,40}|"
     r"wrote|writes|warned|warns|insisted|insists|observed|observes|continued|concluded|emphasi[sz]ed|"
     r"pointed\s+out|points\s+out|stated|states|declared|reads|claimed|claims|commented|remarked|tweeted|posted|"
-    r"reported|reports|replied|replies|answered|responded|retorted)"
+    r"reported|reports|replied|replies|answered|responded|retorted|(?:was|is|were)\s+quoted\s+as\s+saying)"
 )
 
 # An unnamed group that speaks after what it holds (", analysts said", ", Western diplomats say").
@@ -160,9 +162,10 @@ _DESCRIPTION = r"(?:a|an|the|[\w’'-]+['’]s)\s[^,;:]{1,90}"  # "a senior fell
 
 _DESCRIBED = rf"(?:,\s*{_DESCRIPTION},)"
 
-# What may follow a trailing "he said": when, where, to whom ("on Monday", "in a statement", "to reporters").
+# What may follow a trailing "he said": when, where, to whom, through whom ("on Monday", "in a statement", "to
+# reporters", "by the news agency").
 # Not a predicate: in ", the two states now share a border" the verb is "share", and "states" a noun.
-_WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|from|with|for|via|yesterday|today)\b"
+_WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|from|with|for|via|by|yesterday|today)\b"
 
 TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
@@ -288,7 +291,10 @@ def _ends_in_that(attribution: str, rest: str) -> bool:
 
 
 def strip_trailing(text: str) -> str:
-    """Without a trailing attribution (", he said", ", according to Y")."""
+    """Without a trailing attribution (", he said", ", according to Y", a signature after a dash: "- Anna Berg")."""
+    signed = SIGNED_AFTER_DASH.search(text)
+    if signed and looks_like_person(clean_name(signed.group("name"))):
+        return text[: signed.start()]
     found = TRAILING_ATTRIBUTION.search(text)
     if not found:
         return text

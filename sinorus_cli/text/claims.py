@@ -350,7 +350,16 @@ def claim_at(text: str, start: int, end: int, keep: Sequence[str] = ()) -> str:
     `keep`: words that made the span a thesis on its theme (the reader's cues); a trim keeps one of them.
     """
     quote = text[start:end]
-    return claim_of(quote, cut_off=end >= len(text.rstrip()) and not SENTENCE_CLOSE.search(quote), keep=keep)
+    return claim_of(quote, cut_off=_cut_off(quote, end >= len(text.rstrip())), keep=keep)
+
+
+def _cut_off(quote: str, at_text_end: bool) -> bool:
+    """Whether a sentence stops short: at the text's end without closing, or on a word that needs more ("...
+    tensions with Moscow and"), as a page copied with a line lost leaves one."""
+    if SENTENCE_CLOSE.search(quote):
+        return False
+    words = quote.split()
+    return at_text_end or (bool(words) and words[-1].lower() in OPEN_ENDINGS)
 
 
 def _claim(sentence: str, max_chars: int, longest: int, tail: int, keep: Sequence[str] = ()) -> str:

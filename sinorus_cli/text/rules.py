@@ -44,7 +44,9 @@ from .speakers.others import reported_others
 NEGATION = re.compile(
     # not "no-limits", a compound ("their no-limits partnership" affirms it)
     # not "little short of" or "nothing short of", which come as close as can be
-    r"\b(?:not|no(?!-)|never|neither|nor|without|cannot|hardly|far from|rather than|instead of|"
+    # not "not the last", which says more will come ("will not be the last arms Moscow sells")
+    r"\b(?:not(?!\s+(?:be\s+|been\s+)?the\s+last\b)|no(?!-)|never|neither|nor|without|cannot|hardly|far from|"
+    r"rather than|instead of|"
     r"(?<!little\s)(?<!nothing\s)short of|"
     r"lack of|lacks|absence of|nothing like|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
@@ -80,6 +82,8 @@ PREDICATE_NEGATION = re.compile(
     r"(?!\s+(?:directed|aimed|targeted|only|just|merely|simply|limited))"
     # "... is not ruled out" denies a denial: the possibility stays open; so does "did not stop", "never ceased"
     r"(?!\s+(?:ruled\s+out|excluded|stop(?:s|ped)?|ceased?|halted|ended|faltered|waned)\b)"
+    # "... will not be the last" says more will come
+    r"(?!\s+(?:be\s+|been\s+)?the\s+last\b)"
     r"|^[^,;:.]{0,25}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:abated|faded|eased|diminished|receded|subsided|dissipated|"
     r"disappeared|been overcome)\b"
 )

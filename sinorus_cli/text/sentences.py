@@ -31,7 +31,8 @@ from .cleaning import AGENCY_TAG, DATE_STAMP, LIST_MARK, clean_paragraphs
 # that opens sentences ("said.He"), with no space: "Pravda.Ru" stays.
 _END = re.compile(
     # a note's number may follow the stop ("every year.[5] Its members ..."): it goes with its sentence
-    r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?:\[\d{1,3}\])?(?=\s++["'“‘(\[]{0,2}+[\w])"""
+    # and a dash may part two sentences as it parts two quotations ('..." he said. - "China and ...')
+    r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?:\[\d{1,3}\])?(?=\s++(?:[-–—]\s++)?["'“‘(\[]{0,2}+[\w])"""
     r"""|(?<=[a-z’'][a-z])[.!?]["'”’)\]]*+(?=[A-Z][a-z][a-z’']|(?:He|It|In|As|We|So|At|On|If|By|To|An|Or|My)\b)"""
 )
 ELISION = re.compile(r"(?:\.\.|…)")  # an ellipsis: two dots or more, or the one character

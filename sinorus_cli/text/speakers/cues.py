@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .person_names import CAP, NAME, PLACES, clean_name
+from .person_names import CAP, NAME, PLACES, clean_name, looks_like_person
 from .wordforms import alternatives, inflections, word_list
 
 # Verbs that attribute what follows to their subject wherever they stand ("Lavrov stressed").
@@ -227,6 +227,9 @@ DESCRIBED_ORGANISATION_SAID = re.compile(
     rf"{_OPENING}(?:the\s+)?(?:{CAP}\s+)?(?:(?-i:[a-z][\w-]*)\s+){{0,3}}{alternatives(ORGANISATION_NOUNS)}\s+"
     rf"(?P<name>{CAP}(?:\s+{CAP}){{0,3}})\s+{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
+# A headline or line signed after a dash by the person whose words it gives ("China ready to stand with Russia -
+# Xi Jinping"): a person's name of two to four words, not an agency's credit ("- Reuters").
+SIGNED_AFTER_DASH = re.compile(rf"\s[-–—]\s+(?P<name>{CAP}(?:\s+{CAP}){{1,3}})\s*[.!]?$")
 # Groups named by who they are ("NATO leaders said", "Chinese and Russian officials stressed"): the group speaks.
 GROUP_NOUNS = word_list("""
     countries governments officials leaders lawmakers members allies diplomats ministers senators
@@ -351,6 +354,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (LOOSE_SAID, "said-verb"),
     (CLOSING_SAID, "said-verb"),
     (BY_AGENT, "attributed"),
+    (SIGNED_AFTER_DASH, "signed"),
     (COORDINATED_SAID, "said-verb"),
     (COORDINATED_BODY, "said-verb"),
 )
@@ -449,7 +453,7 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     if pattern in (ROLE_SAID, ACCORDING_ROLE, SAID_ROLE):
         return Said(" ".join(raw.split()), "", match.group("role").lower())
     name = clean_name(raw)
-    if not name:
+    if not name or (pattern is SIGNED_AFTER_DASH and not looks_like_person(name)):
         return None
     if pattern is SUBJECT_SAID and re.search(
         r"\band\s+(?:the\s+)?$", match.string[match.start() : match.start("name")]

@@ -16,7 +16,7 @@ UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 # Words that describe a speaker before their name ("Russian Foreign Minister", "Kremlin spokesman").
 TITLE_WORDS = frozenset(
     word_list("""
-    the president premier prime minister foreign defense defence deputy vice secretary secretary-general
+    the president premier prime minister ceo cfo coo foreign defense defence deputy vice secretary secretary-general
     general spokesperson spokesman spokeswoman press ambassador professor prof prof. dr dr. mr mr. mrs mrs.
     ms ms. director chairman chairwoman chair senior fellow research researcher expert analyst scholar
     russian chinese american us u.s. state councilor councillor political scientist chief head former editor
@@ -149,7 +149,7 @@ def clean_name(name: str) -> str:
         words.pop(0)
     while words and words[0].lower() in NAME_PARTICLES:  # "Director | of the Institute": what the title left
         words.pop(0)
-    words = _without_affiliation(_person_after_body(words))
+    words = _without_affiliation(_person_after_title(_person_after_body(words)))
     cleaned = " ".join(words).strip(" ,.:;")
     lowered = cleaned.lower()
     if not cleaned or lowered in NOT_SPEAKERS or _is_title(cleaned) or lowered in OPENERS:
@@ -171,6 +171,15 @@ def _person_after_body(words: list[str]) -> list[str]:
             and looks_like_person(" ".join(tail))
         ):
             return tail
+    return words
+
+
+def _person_after_title(words: list[str]) -> list[str]:
+    """The person a title inside a name goes before ("Rostec CEO Sergey Chemezov": Sergey Chemezov), where
+    two or more words follow it that name a person; else the words as they are."""
+    for i in range(len(words) - 3, 0, -1):
+        if _is_title(words[i]) and looks_like_person(" ".join(words[i + 1 :])):
+            return words[i + 1 :]
     return words
 
 
