@@ -849,3 +849,36 @@ def test_a_sentence_that_stops_on_a_word_needing_more_ends_its_claim_with_an_ell
 )  # fmt: skip
 def test_who_was_quoted_or_signed_at_the_end_goes_from_the_claim(sentence: str, claim: str) -> None:
     assert claim_of(sentence) == claim
+
+
+def test_a_source_described_twice_and_a_spaced_out_dateline_leave_the_claim() -> None:
+    sentence = (
+        "According to Ivan Petrov, the deputy director of the Centre for Arms Studies, a Moscow-based think tank, "
+        "Beijing wants to buy more jets."
+    )
+    assert claim_of(sentence) == "Beijing wants to buy more jets."
+    assert claim_of("M O S C O W, July 16 -- The two states signed a treaty of friendship today.") == (
+        "The two states signed a treaty of friendship today."
+    )
+
+
+def test_an_aside_between_dashes_closed_before_a_comma_goes_whole() -> None:
+    sentence = (
+        "There is now a deep split between the United States and its closest allies – Europe, Japan -, on the one "
+        "hand, and Russia and China, on the other."
+    )
+    assert claim_of(sentence) == (
+        "There is now a deep split between the United States and its closest allies, on the one hand, and Russia "
+        "and China, on the other."
+    )
+
+
+def test_a_cut_leaves_no_comma_inside_the_closing_quotation_mark() -> None:
+    sentence = (
+        'Moscow and Beijing have restated their "strategic cooperation" and their wish for a new "global multipolar '
+        'order," although senior officials in Moscow keep voicing doubts about the other side.'
+    )
+    assert claim_of(sentence) == (
+        'Moscow and Beijing have restated their "strategic cooperation" and their wish for a new "global multipolar '
+        'order".'
+    )

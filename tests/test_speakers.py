@@ -647,3 +647,13 @@ def test_a_line_signed_after_a_dash_is_its_signers_but_a_credit_is_no_speaker() 
     found = by_opening(text)
     assert found["China ready to stand"] == ("named", "Anna Berg")
     assert found["Russia and China sign"][0] == "author"
+
+
+def test_a_quotation_a_document_is_named_for_is_not_the_last_speakers() -> None:
+    text = (
+        "Anna Berg, the host, told the press that every member now backed a single view of the war.\n\n"
+        "The statement backed “the active part that Moscow plays in keeping the peace and order of the whole region”."
+    )
+    found = by_opening(text)
+    assert found["Anna Berg, the host,"] == ("named", "Anna Berg")
+    assert found["The statement backed “the"][0] != "named"

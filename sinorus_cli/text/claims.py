@@ -89,7 +89,7 @@ INNER_SUBORDINATE = re.compile(
     r"|(?<!such)(?<!well)(?<!\bso)\s(?=as\s+(?:both|they|he|she|we)\s)"
 )
 # A paired dash aside ("the idea - that X - is flawed"): the sentence reads whole without it.
-DASH_ASIDE = re.compile(r"\s+[—–-]\s+[^—–;:]{1,160}?\s+[—–-](?=\s)|—[^—;:\s][^—;:]{0,160}?—")
+DASH_ASIDE = re.compile(r"\s+[—–-]\s+[^—–;:]{1,160}?\s+[—–-](?=[\s,])|—[^—;:\s][^—;:]{0,160}?—")
 # What a dash resumes a list with ("the yuan, the rouble and joint cards - all of this helps"): the main clause
 # comes after the dash, so the dash ends none.
 RESUMING_DASH = re.compile(
@@ -152,9 +152,14 @@ def _unquoted(text: str) -> str:
     return " ".join("".join(c for i, c in enumerate(text) if i not in marks).split())
 
 
+# A comma or semicolon a cut left just inside a closing quotation mark ('a new "multipolar order,"'): the
+# mark closes the claim, the comma no longer leads anywhere.
+TRAILING_PUNCTUATION_IN_QUOTE = re.compile(r"[,;:]+(?P<mark>[”\"’]+)$")
+
+
 def _finished(text: str) -> str:
     """Capitalised, with one closing period (a question keeps its question mark)."""
-    text = text.strip(" ,;:-–—.…!")
+    text = TRAILING_PUNCTUATION_IN_QUOTE.sub(r"\g<mark>", text.strip(" ,;:-–—.…!"))
     if not text:
         return text
     at = 1 if text[0] in "‘“\"'" and len(text) > 1 else 0  # "‘they’ appear ...": the letter after the mark
@@ -242,7 +247,8 @@ def _without_relative_aside(text: str) -> str:
 
 
 def _without_dash_aside(text: str) -> str:
-    return " ".join(DASH_ASIDE.sub(" ", text).split())
+    # an aside closed before a comma ("allies – Europe, Japan –, and ...") leaves the comma against its word
+    return re.sub(r"\s+(?=[,;])", "", " ".join(DASH_ASIDE.sub(" ", text).split()))
 
 
 def _without_colon_tail(kept: str, max_chars: int) -> str:

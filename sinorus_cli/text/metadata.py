@@ -301,7 +301,8 @@ BIO_LINE = re.compile(
 # A news report's dateline before its first sentence: "New Delhi:", "MOSCOW, March 20 (Xinhua) --",
 # "BEIJING (Reuters) -", "Tehran, AGN -". Its words must be places or capitals (checked in `without_dateline`).
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z]{2,8}))?"
+    # a place's name may be spaced out letter by letter, as some wires set it ("M O S C O W, July 16 --")
+    r"^(?P<place>[A-Z](?:\s[A-Z]){2,}(?![\w.])|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z]{2,8}))?"
     r"(?:(?:\s*\([^()]{1,30}\))?\s*(?::|-{1,2}|[–—])|\.?\s*/[^/\s]{1,30}/\.?)\s+(?=\S)"
 )
 

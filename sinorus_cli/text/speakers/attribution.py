@@ -15,7 +15,7 @@ from typing import Literal
 
 from ...model import SPEAKER_WINDOW, UNNAMED_OTHERS, named_in
 from ..sentences import Sentence
-from .cues import ANNOUNCING, CITATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
+from .cues import ANNOUNCING, CITATION, DOCUMENT_BEFORE_QUOTATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
 from .labels import QUESTION_LABELS, kicker_of, label_of, mentioned_elsewhere, transcript_turns
 from .name_resolution import Names
 from .others import reported_others
@@ -206,7 +206,7 @@ def _one(
         result = Attribution(recent.name, "named", f'pronoun carrying {recent.name}: "{_pronoun(text)}"')
     if result is None and turn is not None:
         result = turn
-    if result is None and quoted_share(quoted, len(text)) > QUOTED_SHARE:
+    if result is None and quoted_share(quoted, len(text)) > QUOTED_SHARE and not DOCUMENT_BEFORE_QUOTATION.search(text):
         result = _quotation(own, n, recent)
     if result is not None and result.kind == "named":
         endorsed = ENDORSEMENT.search(text) or CITATION.search(text)

@@ -230,6 +230,16 @@ DESCRIBED_ORGANISATION_SAID = re.compile(
 # A headline or line signed after a dash by the person whose words it gives ("China ready to stand with Russia -
 # Xi Jinping"): a person's name of two to four words, not an agency's credit ("- Reuters").
 SIGNED_AFTER_DASH = re.compile(rf"\s[-–—]\s+(?P<name>{CAP}(?:\s+{CAP}){{1,3}})\s*[.!]?$")
+# A document a sentence names as the source of the quotation after it ("the SCO statement supported “...”"): the
+# quotation is the document's words, not those of whoever spoke last.
+DOCUMENT_NOUNS = word_list("""
+    statement declaration communique communiqué treaty resolution memorandum document charter report
+""")
+DOCUMENT_BEFORE_QUOTATION = re.compile(
+    rf"\b(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(DOCUMENT_NOUNS)}\b"
+    rf"[^“”\"]{{0,60}}[“\"]",
+    re.IGNORECASE,
+)
 # Groups named by who they are ("NATO leaders said", "Chinese and Russian officials stressed"): the group speaks.
 GROUP_NOUNS = word_list("""
     countries governments officials leaders lawmakers members allies diplomats ministers senators
