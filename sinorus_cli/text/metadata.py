@@ -25,8 +25,7 @@ _DATED = re.compile(
     r"^\s*(?:published|posted|updated|date|dated|first published)(?:\s+on)?\s*:?\s*(?P<rest>.+)$", re.IGNORECASE
 )
 _OUTLET = re.compile(r"^\s*(?:source|outlet|published in|publication)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
-# A dateline naming the agency that filed the report ("MOSCOW, March 20 (Xinhua) --", "DUSHANBE (AFP) —"):
-# the outlet, where no line names another.
+# A dateline's agency ("MOSCOW, March 20 (Xinhua) --", "DUSHANBE (AFP) —"): the outlet, where no line names one.
 _DATELINE_AGENCY = re.compile(
     r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[^(),/]{1,30})?\s*(?:\((?P<agency>[A-Z][A-Za-z.&-]{1,24})\)\s*(?:--|[—–:-])"
     r"|/(?P<slashed>[A-Z][A-Za-z.&-]{1,24})/\.?)"  # "DUBAI, January 15. /TASS/."
@@ -298,11 +297,11 @@ BIO_LINE = re.compile(
 )
 
 
-# A news report's dateline before its first sentence: "New Delhi:", "MOSCOW, March 20 (Xinhua) --",
-# "BEIJING (Reuters) -", "Tehran, AGN -". Its words must be places or capitals (checked in `without_dateline`).
+# A news report's dateline before its first sentence ("New Delhi:", "MOSCOW, March 20 (Xinhua) --", "Tehran, AGN -",
+# a wire's "M O S C O W, July 16 --"); its words must be places or capitals (checked in `without_dateline`).
 _DATELINE = re.compile(
-    # a place's name may be spaced out letter by letter, as some wires set it ("M O S C O W, July 16 --")
-    r"^(?P<place>[A-Z](?:\s[A-Z]){2,}(?![\w.])|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z]{2,8}))?"
+    r"^(?P<place>[A-Z](?:\s[A-Z]){2,}(?![\w.])|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z]{2,8}))?"
     r"(?:(?:\s*\([^()]{1,30}\))?\s*(?::|-{1,2}|[–—])|\.?\s*/[^/\s]{1,30}/\.?)\s+(?=\S)"
 )
 
