@@ -72,6 +72,10 @@ class Theme:
     # True where the proposition is itself that others' views are mistaken: a sentence calling a view
     # mistaken then states the theme, instead of reversing what it names.
     rejection_is_the_claim: bool = False
+    # True where an article that never uses a word of `topics` does not address the theme (a war, institutions,
+    # trade): its generic cues ("lifeline", "components") say nothing of it there, so the reader proposes it only
+    # where a topic word appears.
+    needs_topic: bool = False
 
     def stance_name(self, stance: int) -> str:
         """The short human name of a stance point on this theme's scale."""

@@ -263,6 +263,48 @@ def test_rejection_is_the_claim_must_be_true_or_false(tmp_path, run):
     assert result.exit_code != 0 and "'rejection_is_the_claim' must be a bool" in result.output
 
 
+def test_a_theme_that_needs_a_topic_word_is_proposed_only_where_the_article_uses_one(codebook):
+    from sinorus_cli.text.extract import propose
+
+    assert codebook.get("ukraine").needs_topic
+    generic = (
+        "Beijing keeps shipping microelectronics, machine tools and drone components to Moscow's arms plants.\n\n"
+        "Those components are a lifeline for Russian industry, officials in both capitals concede.\n"
+    )
+    named = generic + "\nThey sustain the invasion of Ukraine, which has now lasted for years.\n"
+    assert "ukraine" not in {p.theme.id for p in propose(generic, codebook)}
+    assert "ukraine" in {p.theme.id for p in propose(named, codebook)}
+    # without the mark, the generic cues alone are read as about the theme
+    marked = dataclasses.replace(codebook.get("ukraine"), needs_topic=False)
+    unmarked = dataclasses.replace(codebook, themes=tuple(marked if t.id == "ukraine" else t for t in codebook.themes))
+    assert "ukraine" in {p.theme.id for p in propose(generic, unmarked)}
+
+
+def _corpus_with_codebook_edit(tmp_path, run, edit):
+    corpus = tmp_path / "c"
+    assert run("init", str(corpus), "--from-seeds").exit_code == 0
+    codebook = corpus / "codebook.toml"
+    codebook.write_text(edit(codebook.read_text(encoding="utf-8")), encoding="utf-8")
+    return run("--corpus", str(corpus), "check")
+
+
+def test_needs_topic_must_be_true_or_false(tmp_path, run):
+    result = _corpus_with_codebook_edit(
+        tmp_path, run, lambda text: text.replace("\nneeds_topic = true", '\nneeds_topic = "yes"')
+    )
+    assert result.exit_code != 0 and "'needs_topic' must be a bool" in result.output
+
+
+def test_needs_topic_needs_topics_to_look_for(tmp_path, run):
+    def without_first_topics(text: str) -> str:  # the topics line just before the first needs_topic
+        marked = text.index("\nneeds_topic = true")
+        topics = text.rindex("\ntopics = ", 0, marked)
+        return text[:topics] + text[text.index("\n", topics + 1) :]
+
+    result = _corpus_with_codebook_edit(tmp_path, run, without_first_topics)
+    assert result.exit_code != 0 and "needs_topic = true needs the words of 'topics'" in result.output
+
+
 def _codebook_words() -> list[str]:
     """Words and phrases of the seed codebook, with endings a wildcard takes, and glue around them."""
     phrases = [p for t in load_corpus().codebook.themes for p in (*t.cues, *t.deny, *t.topics)]

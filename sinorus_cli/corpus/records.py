@@ -259,6 +259,9 @@ def _theme(entry: Mapping[str, Any]) -> Theme:
     prior = _field(entry, "prior", int, required=False)
     if prior not in (-1, 0, 1):
         raise _Bad(f"theme {theme_id}: prior must be -1, 0 or 1, not {prior}")
+    needs_topic = _field(entry, "needs_topic", bool, required=False)
+    if needs_topic and not _field(entry, "topics", list, required=False):
+        raise _Bad(f"theme {theme_id}: needs_topic = true needs the words of 'topics' it looks for")
     return Theme(
         id=theme_id,
         label=_field(entry, "label", str),
@@ -271,6 +274,7 @@ def _theme(entry: Mapping[str, Any]) -> Theme:
         examples=tuple(_field(entry, "examples", list, required=False)),
         prior=prior,
         rejection_is_the_claim=_field(entry, "rejection_is_the_claim", bool, required=False),
+        needs_topic=needs_topic,
     )
 
 

@@ -29,6 +29,7 @@ from .encoder import default_encoder
 from .explain import Cue, Why
 from .features import ArticleFeatures, ThemeVectors, article_features
 from .heads import Heads, default_heads
+from .rules import names_a_topic
 from .sentences import Sentence, sentences
 from .speakers import ANNOUNCING, attribute
 
@@ -169,6 +170,8 @@ def proposals_from(features: ArticleFeatures, codebook: Codebook, reader: Reader
     candidates = frozenset(i for i in range(len(features.found)) if _may_be_thesis(features, i))  # once, not per theme
     proposals: list[Proposal] = []
     for n, theme in enumerate(codebook.themes):
+        if theme.needs_topic and not names_a_topic(features.found, theme):
+            continue
         if article[n] >= reader.threshold(theme):
             side = reader.side_probabilities(features, codebook, n)
             in_theme = (probabilities[:, n], float(article[n]), side)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from ..model import Codebook
+from ..model import Codebook, Theme
 from .explain import Cue
 from .sentences import Sentence
 from .speakers.others import reported_others
@@ -152,6 +152,19 @@ def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(set(phrases), key=lambda p: (-len(p.rstrip("*")), p))
     # Matched against lower-cased text: several times faster than re.IGNORECASE.
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(_phrase_pattern, ordered)) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=64)
+def _topic_pattern(topics: tuple[str, ...]) -> re.Pattern[str]:
+    return _compile(topics)
+
+
+def names_a_topic(found: Sequence[Sentence], theme: Theme) -> bool:
+    """Whether any of the sentences uses a word that names the theme (its `topics`)."""
+    if not theme.topics:
+        return False
+    pattern = _topic_pattern(theme.topics)
+    return any(pattern.search(_lowered(s.text)) for s in found)
 
 
 def _lowered(text: str) -> str:
