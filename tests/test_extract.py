@@ -107,6 +107,10 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("The envoys urged Beijing to halt its military cooperation with Moscow.", "military", 2),
         ("Beijing was pressed by three capitals to suspend its military cooperation with Moscow.", "military", 2),
         ("The envoys said Beijing would halt its military cooperation with Moscow.", "military", -2),
+        # what a cue names lacking what would make it real is denied; "nothing" negates, "nothing but" does not
+        ("For both capitals, the idea of a military alliance lacks any substance.", "alliance", -2),
+        ("There is nothing inevitable about a military alliance between them.", "alliance", -2),
+        ("Their pact is nothing but a military alliance.", "alliance", 2),
         # "not the last" says more will come
         ("These drills will not be the last joint exercises the two navies hold.", "military", 2),
         ("These drills are not joint exercises of the two navies.", "military", -2),

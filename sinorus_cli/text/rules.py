@@ -48,7 +48,7 @@ NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:be\s+|been\s+)?the\s+last\b)|no(?!-)|never|neither|nor|without|cannot|hardly|far from|"
     r"rather than|instead of|"
     r"(?<!little\s)(?<!nothing\s)short of|"
-    r"lack of|lacks|absence of|nothing like|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
+    r"lack of|lacks|absence of|nothing(?!\s+(?:but|short|less|if\s+not)\b)|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
     # what was tried and not done ("failed to win backing", "was unable to persuade")
     r"fail(?:s|ed|ing)? to|failure to|unable to|"
@@ -86,6 +86,8 @@ PREDICATE_NEGATION = re.compile(
     r"(?!\s+(?:be\s+|been\s+)?the\s+last\b)"
     r"|^[^,;:.]{0,25}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:abated|faded|eased|diminished|receded|subsided|dissipated|"
     r"disappeared|been overcome)\b"
+    # what the cue names lacks what would make it real ("the idea of an alliance lacks substance")
+    r"|^\s*(?:\w+\s+){0,2}?(?:lacks|lacked|lacking)\b"
 )
 # "Without X, Y could never have ...": a condition contrary to fact says that X was there and that Y
 # happened, so neither its "without" nor its modal's "never" negates ("Without trust, ties stay shallow"
