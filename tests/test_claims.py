@@ -860,6 +860,9 @@ def test_a_source_described_twice_and_a_spaced_out_dateline_leave_the_claim() ->
     assert claim_of("M O S C O W, July 16 -- The two states signed a treaty of friendship today.") == (
         "The two states signed a treaty of friendship today."
     )
+    assert claim_of("BEIJING/ MOSCOW/WASHINGTON--The two states declared a partnership without limits today.") == (
+        "The two states declared a partnership without limits today."
+    )
 
 
 def test_an_aside_between_dashes_closed_before_a_comma_goes_whole() -> None:

@@ -657,3 +657,8 @@ def test_a_quotation_a_document_is_named_for_is_not_the_last_speakers() -> None:
     found = by_opening(text)
     assert found["Anna Berg, the host,"] == ("named", "Anna Berg")
     assert found["The statement backed “the"][0] != "named"
+
+
+def test_two_leaders_each_of_their_country_speak_together() -> None:
+    text = "Presidents Anna Berg of Freedonia and Ivan Petrov of Sylvania have condemned what they call reckless moves."
+    assert by_opening(text)["Presidents Anna Berg of"] == ("named", "Anna Berg and Ivan Petrov")

@@ -298,11 +298,11 @@ BIO_LINE = re.compile(
 
 
 # A news report's dateline before its first sentence ("New Delhi:", "MOSCOW, March 20 (Xinhua) --", "Tehran, AGN -",
-# a wire's "M O S C O W, July 16 --"); its words must be places or capitals (checked in `without_dateline`).
+# "BEIJING/MOSCOW--", "M O S C O W, July 16 --"); its words must be places or capitals (`without_dateline`).
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z](?:\s[A-Z]){2,}(?![\w.])|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+    r"^(?P<place>[A-Z](?:\s[A-Z]){2,}(?![\w.])|[A-Z]{2,}(?:\s*/\s*[A-Z]{2,})+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z]{2,8}))?"
-    r"(?:(?:\s*\([^()]{1,30}\))?\s*(?::|-{1,2}|[–—])|\.?\s*/[^/\s]{1,30}/\.?)\s+(?=\S)"
+    r"(?:(?:\s*\([^()]{1,30}\))?\s*(?:(?::|-{1,2}|[–—])\s+|(?:--|[–—])(?=[A-Z]))|\.?\s*/[^/\s]{1,30}/\.?\s+)(?=\S)"
 )
 
 

@@ -48,7 +48,8 @@ NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:be\s+|been\s+)?the\s+last\b)|no(?!-)|never|neither|nor|without|cannot|hardly|far from|"
     r"rather than|instead of|"
     r"(?<!little\s)(?<!nothing\s)short of|"
-    r"lack of|lacks|absence of|nothing(?!\s+(?:but|short|less|if\s+not)\b)|no longer|none|\w+n[’']t|no interest in|no intention of|no desire to|"
+    r"lack of|lacks|absence of|nothing(?!\s+(?:but|short|less|if\s+not)\b)|no longer|none|\w+n[’']t|"
+    r"no interest in|no intention of|no desire to|"
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
     # what was tried and not done ("failed to win backing", "was unable to persuade")
     r"fail(?:s|ed|ing)? to|failure to|unable to|"

@@ -411,14 +411,16 @@ def _head_continued(gap: str) -> str:
     return kept
 
 
-# A name just before "and" with nothing between ("Moscow and Beijing insisted", "Putin and Xi said"): the
-# verb is both names', not the second's alone; "Trade grew, and Beijing said" names one.
-_BEFORE_AND = re.compile(rf"(?<![\w,;:])\s*(?P<name>{CAP}(?:\s+{CAP}){{0,3}})\s+$")
+# A name just before "and" with nothing between ("Moscow and Beijing insisted", "Putin and Xi said"), or only the
+# place the person is of ("Xi Jinping of China and Vladimir Putin of Russia condemned"): the verb is both names',
+# not the second's alone; "Trade grew, and Beijing said" names one.
+_BEFORE_AND = re.compile(rf"(?<![\w,;:])\s*(?P<name>{CAP}(?:\s+{CAP}){{0,3}})(?:\s+of\s+{CAP}(?:\s+{CAP})?)?\s+$")
 
 
 def _joint_subject(before: str, second: str) -> str:
     """`second`, or "<first> and <second>" where `before` (the sentence up to "and") ends with a first name."""
     found = _BEFORE_AND.search(before)
+    # "Anna Berg of Freedonia and Ivan Petrov": the person, not the place they are of
     first = clean_name(found.group("name")) if found else ""
     return f"{first} and {second}" if first else second
 

@@ -16,19 +16,19 @@ UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 # Words that describe a speaker before their name ("Russian Foreign Minister", "Kremlin spokesman").
 TITLE_WORDS = frozenset(
     word_list("""
-    the president premier prime minister ceo cfo coo foreign defense defence deputy vice secretary secretary-general
-    general spokesperson spokesman spokeswoman press ambassador professor prof prof. dr dr. mr mr. mrs mrs.
-    ms ms. director chairman chairwoman chair senior fellow research researcher expert analyst scholar
-    russian chinese american us u.s. state councilor councillor political scientist chief head former editor
-    editor-in-chief colonel col col. gen gen. admiral lieutenant commander marshal sen sen. senator rep rep.
-    representative governor mayor envoy special academic academician associate assistant executive managing
-    leader dean founder author journalist commentator observer columnist correspondent diplomat official
-    party communist sir lord madam madame dame retd retd. ret ret. then current new top veteran renowned
-    prominent leading well-known noted famous visiting acting high adviser advisor counselor counsellor
-    national security international affairs economic economist historian lawmaker legislator member
-    minister-counselor first second premier-elect president-elect late presidential ministerial military
-    navy army parliamentary opposition intelligence trade energy finance industry policy visiting
-    iranian indian japanese korean european british french german turkish kazakh pakistani ukrainian
+    the president presidents premier prime minister ministers ceo cfo coo foreign defense defence deputy vice
+    secretary secretary-general general spokesperson spokesman spokeswoman press ambassador professor prof
+    prof. dr dr. mr mr. mrs mrs. ms ms. director chairman chairwoman chair senior fellow research researcher
+    expert analyst scholar russian chinese american us u.s. state councilor councillor political scientist
+    chief head former editor editor-in-chief colonel col col. gen gen. admiral lieutenant commander marshal
+    sen sen. senator rep rep. representative governor mayor envoy special academic academician associate
+    assistant executive managing leader dean founder author journalist commentator observer columnist
+    correspondent diplomat official party communist sir lord madam madame dame retd retd. ret ret. then
+    current new top veteran renowned prominent leading well-known noted famous visiting acting high adviser
+    advisor counselor counsellor national security international affairs economic economist historian lawmaker
+    legislator member minister-counselor first second premier-elect president-elect late presidential
+    ministerial military navy army parliamentary opposition intelligence trade energy finance industry policy
+    visiting iranian indian japanese korean european british french german turkish kazakh pakistani ukrainian
     mongolian israeli brazilian australian canadian italian polish belarusian uzbek vietnamese soviet
 """)
 )
