@@ -111,6 +111,11 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("For both capitals, the idea of a military alliance lacks any substance.", "alliance", -2),
         ("There is nothing inevitable about a military alliance between them.", "alliance", -2),
         ("Their pact is nothing but a military alliance.", "alliance", 2),
+        # what the tie is said to go beyond is denied: a denying cue after "more than" or "beyond" affirms
+        ("Their tie goes much deeper than a marriage of economic convenience.", "durability", 2),
+        ("Their ties go far beyond a tactical partnership.", "durability", 2),
+        ("Their tie is a marriage of convenience.", "durability", -2),
+        ("Their trade is more modest than hoped.", "economy", -2),
         # "not the last" says more will come
         ("These drills will not be the last joint exercises the two navies hold.", "military", 2),
         ("These drills are not joint exercises of the two navies.", "military", -2),

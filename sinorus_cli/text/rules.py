@@ -64,6 +64,13 @@ NEGATION = re.compile(
     r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*)\b"
 )
 NEGATION_WORDS = 9
+# What a sentence says the tie goes beyond ("goes much deeper than a marriage of convenience", "more than a
+# tactical partnership"): a denying cue after it is denied. An affirming cue is not ("more than trade" is trade).
+SURPASSED = re.compile(
+    r"\b(?:(?:more|deeper|greater|stronger|bigger|broader)\s+than|(?:far\s+)?beyond)\s+"
+    r"(?:a|an|the|just|mere(?:ly)?|simply|only|some)?\s*(?:[\w-]+\s+){0,3}$"
+)
+SURPASSED_REACH = 60  # characters before a cue where what it is surpassed by may stand
 # A call to bring something to an end says it goes on ("urged Beijing to cease its assistance", "called on Moscow
 # to halt the drills"): the end is asked for, not reported, so its verb negates nothing.
 REQUESTED_END = re.compile(
@@ -391,6 +398,8 @@ def _read(facts: _Facts, matches: Sequence[tuple[int, int, int]], cues: Sequence
 def _cue(text: str, facts: _Facts, rejected: Sequence[tuple[int, int]], start: int, end: int, polarity: int) -> Cue:
     """The phrase at [start, end) of a sentence as `--explain` shows it: a topic word counts only where negated."""
     negated = _negated(facts.lowered, start, end)
+    if polarity < 0 and SURPASSED.search(facts.lowered, max(0, start - SURPASSED_REACH), start):
+        negated = not negated  # "much more than a marriage of convenience" denies the lesser thing
     counts = bool(polarity) or negated
     return Cue(text[start:end], polarity, negated, counts and _rejected_at(facts.lowered, rejected, start, end))
 
