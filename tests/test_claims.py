@@ -857,7 +857,7 @@ def test_a_source_described_twice_and_a_spaced_out_dateline_leave_the_claim() ->
         "Beijing wants to buy more jets."
     )
     assert claim_of(sentence) == "Beijing wants to buy more jets."
-    assert claim_of("M O S C O W, July 16 -- The two states signed a treaty of friendship today.") == (
+    assert claim_of("K A Z A N, May 3 -- The two states signed a treaty of friendship today.") == (
         "The two states signed a treaty of friendship today."
     )
     assert claim_of("BEIJING/ MOSCOW/WASHINGTON--The two states declared a partnership without limits today.") == (
@@ -867,12 +867,12 @@ def test_a_source_described_twice_and_a_spaced_out_dateline_leave_the_claim() ->
 
 def test_an_aside_between_dashes_closed_before_a_comma_goes_whole() -> None:
     sentence = (
-        "There is now a deep split between the United States and its closest allies – Europe, Japan -, on the one "
-        "hand, and Russia and China, on the other."
+        "There is now a deep split between the United States and its closest allies – Europe, Japan -, on one "
+        "side, and Moscow and Beijing, on the other side."
     )
     assert claim_of(sentence) == (
-        "There is now a deep split between the United States and its closest allies, on the one hand, and Russia "
-        "and China, on the other."
+        "There is now a deep split between the United States and its closest allies, on one side, and Moscow "
+        "and Beijing, on the other side."
     )
 
 

@@ -112,7 +112,7 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("There is nothing inevitable about a military alliance between them.", "alliance", -2),
         ("Their pact is nothing but a military alliance.", "alliance", 2),
         # what the tie is said to go beyond is denied: a denying cue after "more than" or "beyond" affirms
-        ("Their tie goes much deeper than a marriage of economic convenience.", "durability", 2),
+        ("Their bond runs much deeper than any marriage of mere convenience.", "durability", 2),
         ("Their ties go far beyond a tactical partnership.", "durability", 2),
         ("Their tie is a marriage of convenience.", "durability", -2),
         ("Their trade is more modest than hoped.", "economy", -2),

@@ -298,7 +298,7 @@ BIO_LINE = re.compile(
 
 
 # A news report's dateline before its first sentence ("New Delhi:", "MOSCOW, March 20 (Xinhua) --", "Tehran, AGN -",
-# "BEIJING/MOSCOW--", "M O S C O W, July 16 --"); its words must be places or capitals (`without_dateline`).
+# "BEIJING/MOSCOW--", "K A Z A N, May 3 --"); its words must be places or capitals (`without_dateline`).
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z](?:\s[A-Z]){2,}(?![\w.])|[A-Z]{2,}(?:\s*/\s*[A-Z]{2,})+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z]{2,8}))?"

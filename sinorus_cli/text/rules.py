@@ -68,7 +68,7 @@ NEGATION_WORDS = 9
 # tactical partnership"): a denying cue after it is denied. An affirming cue is not ("more than trade" is trade).
 SURPASSED = re.compile(
     r"\b(?:(?:more|deeper|greater|stronger|bigger|broader)\s+than|(?:far\s+)?beyond)\s+"
-    r"(?:a|an|the|just|mere(?:ly)?|simply|only|some)?\s*(?:[\w-]+\s+){0,3}$"
+    r"(?:a|an|any|the|just|mere(?:ly)?|simply|only|some)?\s*(?:[\w-]+\s+){0,4}$"
 )
 SURPASSED_REACH = 60  # characters before a cue where what it is surpassed by may stand
 # A call to bring something to an end says it goes on ("urged Beijing to cease its assistance", "called on Moscow

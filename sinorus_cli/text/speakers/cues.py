@@ -412,7 +412,7 @@ def _head_continued(gap: str) -> str:
 
 
 # A name just before "and" with nothing between ("Moscow and Beijing insisted", "Putin and Xi said"), or only the
-# place the person is of ("Xi Jinping of China and Vladimir Putin of Russia condemned"): the verb is both names',
+# place the person is of ("Anna Berg of Freedonia and Ivan Petrov of Sylvania condemned"): the verb is both names',
 # not the second's alone; "Trade grew, and Beijing said" names one.
 _BEFORE_AND = re.compile(rf"(?<![\w,;:])\s*(?P<name>{CAP}(?:\s+{CAP}){{0,3}})(?:\s+of\s+{CAP}(?:\s+{CAP})?)?\s+$")
 
