@@ -13,8 +13,8 @@ import re
 from .clause_words import DEPENDENT_OPENERS
 from .clauses import SUBORDINATE
 from .cleaning import LIST_MARK
-from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, clean_name, looks_like_person
-from .speakers.cues import SIGNED_AFTER_DASH
+from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, looks_like_person
+from .speakers.cues import signature
 from .speakers.labels import SHORT_LABEL, speaker_label_end
 from .speakers.others import OTHERS_WHO
 from .speakers.wordforms import alternatives, inflections, word_list
@@ -294,8 +294,7 @@ def _ends_in_that(attribution: str, rest: str) -> bool:
 
 def strip_trailing(text: str) -> str:
     """Without a trailing attribution (", he said", ", according to Y", a signature after a dash: "- Anna Berg")."""
-    signed = SIGNED_AFTER_DASH.search(text)
-    if signed and looks_like_person(clean_name(signed.group("name"))):
+    if signed := signature(text):
         return text[: signed.start()]
     found = TRAILING_ATTRIBUTION.search(text)
     if not found:

@@ -101,10 +101,13 @@ ROLE_NOUNS = word_list("""
     head senator governor economist historian politician lawmaker diplomat academic scientist journalist
     secretary-general
 """)
+# Documents a text quotes as speaking ("the statement supported “...”").
+DOCUMENT_NOUNS = word_list("""
+    statement declaration communique communiqué treaty resolution memorandum document charter report
+""")
 # Documents and bodies that speak for themselves ("the joint statement says").
-BODIES = word_list("""
-    joint_statement statement declaration communique communiqué treaty white_paper report editorial
-    ministry kremlin government resolution memo memorandum survey document charter study paper article
+BODIES = DOCUMENT_NOUNS + word_list("""
+    joint_statement white_paper editorial ministry kremlin government memo survey study paper article
     authors_of_the_report authors_of_the_study newspaper agency magazine weekly daily administration
     leadership side sides communist_party two_nations two_countries two_leaders two_sides heads_of_state
     publications
@@ -230,11 +233,16 @@ DESCRIBED_ORGANISATION_SAID = re.compile(
 # A headline or line signed after a dash by the person whose words it gives ("China ready to stand with Russia -
 # Xi Jinping"): a person's name of two to four words, not an agency's credit ("- Reuters").
 SIGNED_AFTER_DASH = re.compile(rf"\s[-–—]\s+(?P<name>{CAP}(?:\s+{CAP}){{1,3}})\s*[.!]?$")
+
+
+def signature(text: str) -> re.Match[str] | None:
+    """The signature after a dash closing `text` (SIGNED_AFTER_DASH), where it names a person; else None."""
+    signed = SIGNED_AFTER_DASH.search(text)
+    return signed if signed and looks_like_person(clean_name(signed.group("name"))) else None
+
+
 # A document a sentence names as the source of the quotation after it ("the SCO statement supported “...”"): the
 # quotation is the document's words, not those of whoever spoke last.
-DOCUMENT_NOUNS = word_list("""
-    statement declaration communique communiqué treaty resolution memorandum document charter report
-""")
 DOCUMENT_BEFORE_QUOTATION = re.compile(
     rf"\b(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(DOCUMENT_NOUNS)}\b"
     rf"[^“”\"]{{0,60}}[“\"]",
@@ -465,7 +473,7 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     if pattern in (ROLE_SAID, ACCORDING_ROLE, SAID_ROLE):
         return Said(" ".join(raw.split()), "", match.group("role").lower())
     name = clean_name(raw)
-    if not name or (pattern is SIGNED_AFTER_DASH and not looks_like_person(name)):
+    if not name or (pattern is SIGNED_AFTER_DASH and not signature(match.string)):
         return None
     if pattern is SUBJECT_SAID and re.search(
         r"\band\s+(?:the\s+)?$", match.string[match.start() : match.start("name")]
