@@ -97,7 +97,7 @@ def designs(examples: Sequence[fitting.Example], codebook: Codebook, wanted: Seq
     dims = examples[0].features.embeddings.shape[1]
 
     def shipped(e: fitting.Example, n: int) -> np.ndarray:
-        return e.features.stance_inputs(n, n, themes)
+        return e.features.stance_inputs(n, n, themes, codebook.themes[n].prior)
 
     def per_theme(e: fitting.Example, n: int) -> np.ndarray:
         copy = np.zeros((len(e.features.found), dims * themes), np.float32)

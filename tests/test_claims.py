@@ -885,3 +885,15 @@ def test_a_cut_leaves_no_comma_inside_the_closing_quotation_mark() -> None:
         'Moscow and Beijing have restated their "strategic cooperation" and their wish for a new "global multipolar '
         'order".'
     )
+
+
+def test_a_phrase_along_with_the_subject_puts_off_its_verb() -> None:
+    # ", along with X," sits between a subject and its verb: the cut before the relative clause after it
+    # would leave a subject without anything said of it
+    sentence = (
+        "The radar contract, along with an older deal to supply Moscow's newest coastal defence batteries, which "
+        "should reach the Chinese navy by next spring, marks the end of a quiet embargo that lasted ten years."
+    )
+    claim = claim_of(sentence)
+    assert claim.endswith("marks the end of a quiet embargo that lasted ten years.")
+    assert "which should reach" not in claim

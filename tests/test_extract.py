@@ -119,6 +119,16 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         # "not the last" says more will come
         ("These drills will not be the last joint exercises the two navies hold.", "military", 2),
         ("These drills are not joint exercises of the two navies.", "military", -2),
+        # what a cue names harmed in the passive is denied, as harming it in the active is
+        ("Their old friendship is now threatened by a quarrel over fishing rights.", "trust", -2),
+        ("Their old friendship has been badly strained by the quarrel.", "trust", -2),
+        ("Their old friendship has outlasted every quarrel.", "trust", 2),
+        # a side word standing against a word of the other side qualifies it: the phrase denies
+        ("A lasting wedge now divides Moscow and Beijing.", "durability", -2),
+        ("Talk of a lasting wedge between Moscow and Beijing is misguided.", "durability", 2),
+        ("Their bond is a lasting one, and no wedge divides them.", "durability", 2),
+        # calling a view contrary to the evidence rejects it
+        ("Many imagined, contrary to all evidence, that the tie was temporary.", "durability", 2),
     ],
 )  # fmt: skip
 def test_stance_rules_on_single_sentences(codebook, text, theme, expected):

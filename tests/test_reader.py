@@ -169,6 +169,40 @@ examples = ["Chinese shipping firms and Russian icebreakers work together on the
     assert "arctic" in {r["theme"] for r in json.loads(result.stdout)}
 
 
+def test_a_users_own_theme_leans_to_the_side_its_codebook_says_the_literature_takes(run, tmp_path):
+    # a theme without a head of its own has no other word on which way its sentences usually lean
+    article = tmp_path / "arctic.txt"
+    article.write_text(
+        "Polar partners\n\n"
+        "Chinese container ships sail the Northern Sea Route every summer with Russian icebreaker escorts.\n\n"
+        "Beijing has put money into a liquefied gas plant above the Arctic Circle.\n",
+        encoding="utf-8",
+    )
+    affirm = {}
+    for prior in (-1, 1):
+        corpus = tmp_path / f"c{prior}"
+        assert run("init", str(corpus)).exit_code == 0
+        codebook = corpus / "codebook.toml"
+        codebook.write_text(
+            codebook.read_text(encoding="utf-8")
+            + f"""
+[[theme]]
+id = "arctic"
+label = "Arctic cooperation"
+proposition = "China and Russia cooperate closely in the Arctic: the Northern Sea Route, shipping and energy."
+scale = {{"-2" = "none", "-1" = "little", "0" = "mixed", "1" = "some", "2" = "close"}}
+prior = {prior}
+""",
+            encoding="utf-8",
+        )
+        result = run("--corpus", str(corpus), "extract", str(article), "--explain", "--format", "json")
+        assert result.exit_code == 0, result.output
+        affirm[prior] = {r["quote"]: r["p_affirm"] for r in json.loads(result.stdout) if r["theme"] == "arctic"}
+    shared = set(affirm[-1]) & set(affirm[1])
+    assert shared
+    assert all(affirm[-1][quote] < affirm[1][quote] for quote in shared)
+
+
 def test_reading_needs_no_learning_library_and_queries_load_no_model():
     probe = (
         "import sys; from sinorus_cli.corpus import load_corpus; from sinorus_cli.text.extract import extract_theses;"

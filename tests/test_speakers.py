@@ -238,6 +238,17 @@ def test_a_group_named_by_whom_it_stands_for_speaks_whole() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Their border is now a model of good neighbourliness, the foreign ministers of the two countries said.",
+        "The foreign ministers of both countries said the border is now a model of good neighbourliness.",
+    ],
+)
+def test_the_people_who_speak_for_two_countries_speak_not_the_countries(sentence: str) -> None:
+    assert who(sentence)[sentence].name.startswith("the foreign ministers of")
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         # an opinion's clause without its "that"
@@ -358,6 +369,9 @@ def test_words_inside_quotation_marks_do_not_name_the_speaker() -> None:
         "This time the trip matters more, observers say, as Beijing answers the pivot.",
         # one of them quoted by a publication
         "The weekly quoted an unnamed analyst as saying that the ties are now a lifeline for Moscow.",
+        # others who stress or underline a view
+        "Still others emphasised that the two capitals distrust each other deeply.",
+        "Some stress that the border settlement ended old quarrels.",
     ],
 )
 def test_unnamed_others(sentence: str) -> None:

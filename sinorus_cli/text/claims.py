@@ -61,7 +61,9 @@ PARENTHETICAL = re.compile(r"\s*\([^()]{0,200}\)|\s*\[[^\[\]]{0,200}\]")
 # Past an auxiliary, the clause must open with a verb and be resumed by one in -s or -ed, so that a comma
 # inside the clause ("which, along with Russia, includes") or a list after it ("values of power, autocratic
 # governance") is not taken for its end.
-FINITE_AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|can|could|remains?|seems?)\b"
+FINITE_AUXILIARY = (
+    r"(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|might|must|remains?|seems?)\b"
+)
 RELATIVE_ASIDE = re.compile(
     rf"\s*,\s+(?:which|who|whose)\s[^,;:]{{1,160}},(?=\s+{FINITE_AUXILIARY})"
     rf"|\s*,\s+(?:which|who)\s+(?:{FINITE_AUXILIARY}|[a-z]+(?:s|ed)\b)[^,;:]{{1,160}},(?=\s+[a-z]+(?:[^s]s|ed)\b)"

@@ -11,9 +11,10 @@ DEPENDENT_OPENERS = frozenset(
     rather but yet so then notably mainly largely partly given compared based backed driven coupled""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 
-# Words that open a dependent phrase only together (", such as energy"): alone, "such" opens a clause's
-# subject as often ("Given how close they are, such meetings make sense").
-DEPENDENT_PHRASES = frozenset(("such as",))
+# Words that open a dependent phrase only together (", such as energy"; ", along with its missiles," between a
+# subject and its verb): alone, "such" opens a clause's subject as often ("Given how close they are, such
+# meetings make sense"), and "along" or "together" may end a clause.
+DEPENDENT_PHRASES = frozenset(("such as", "along with", "together with"))
 
 # Words after which a sentence's point comes ("..., but the trade stays lopsided", "partners, not allies"): a
 # claim never ends before them.

@@ -110,9 +110,9 @@ class Reader:
     def side_probabilities(self, features: ArticleFeatures, codebook: Codebook, n: int) -> Side:
         """Per sentence, that it affirms (rather than denies) the proposition of the codebook's theme n, and
         that it takes its side strongly."""
-        theme_id = codebook.themes[n].id
-        indicator = self.heads.themes.index(theme_id) if theme_id in self.heads.themes else None
-        inputs = features.stance_inputs(n, indicator, len(self.heads.themes))
+        theme = codebook.themes[n]
+        indicator = self.heads.themes.index(theme.id) if theme.id in self.heads.themes else None
+        inputs = features.stance_inputs(n, indicator, len(self.heads.themes), theme.prior)
         return Side(self.heads.stance.probability(inputs), self.heads.strength.probability(inputs))
 
 

@@ -109,15 +109,18 @@ class ArticleFeatures:
         width = 2 + len(FACTS)
         return self.base[:, -width:]
 
-    def stance_inputs(self, theme: int, indicator: int | None, indicators: int) -> np.ndarray:
+    def stance_inputs(self, theme: int, indicator: int | None, indicators: int, prior: int = 0) -> np.ndarray:
         """What the stance head reads of each sentence on one theme (its index in the codebook).
 
         `indicator` is the theme's place among the themes the stance head was trained on (None for a theme
-        it was not trained on: no indicator is set), of `indicators` in all.
+        it was not trained on: no indicator is set), of `indicators` in all. `prior` is the side the
+        codebook says most of the literature takes (-1, 0, 1): for a theme without an indicator (a user's),
+        the only word on which way its sentences usually lean.
         """
-        flags = np.zeros((len(self.found), indicators), np.float32)
+        flags = np.zeros((len(self.found), indicators + 1), np.float32)
         if indicator is not None:
             flags[:, indicator] = 1.0
+        flags[:, -1] = prior
         return np.hstack([self.embeddings, self.position_and_facts, self.rule_columns(theme), flags])
 
 

@@ -96,6 +96,10 @@ PREDICATE_NEGATION = re.compile(
     r"disappeared|been overcome)\b"
     # what the cue names lacks what would make it real ("the idea of an alliance lacks substance")
     r"|^\s*(?:\w+\s+){0,2}?(?:lacks|lacked|lacking)\b"
+    # what the cue names is harmed, in the passive ("the friendship is threatened by the border question"), as
+    # harming it in the active is ("undermining trust")
+    r"|^[^,;:.]{0,25}?\b(?:is|are|was|were|been|being|gets|got)\s+(?:\w+\s+)?(?:threatened|undermined|"
+    r"jeopardi[sz]ed|damaged|weakened|strained|eroded|hindered|impeded|hampered|overshadowed|marred|shaken)\b"
 )
 # "Without X, Y could never have ...": a condition contrary to fact says that X was there and that Y
 # happened, so neither its "without" nor its modal's "never" negates ("Without trust, ties stay shallow"
@@ -124,6 +128,7 @@ REJECTION = re.compile(
     r"overblown|overstat\w*|unfounded|baseless|groundless|fallac\w*|illusions?|fantas(?:y|ies)|fiction|"
     r"hype|biased|simplistic|misguided|falsified|debunk\w*|not understood|fails? to (?:understand|grasp)|"
     r"open to (?:doubt|question)|questionable|doubtful|dubious|far from (?:the )?(?:reality|truth)|"
+    r"contrary to (?:all |the )?(?:evidence|facts|reason|logic)|"
     # calling it out of reach or out of place ("an alliance remains a long way off", "talk of one is inappropriate")
     r"inappropriate|premature|unrealistic|implausible|far-fetched|out of the question|unlikely|"
     r"irrelevant|pointless|beside the point|moot|"
@@ -431,7 +436,23 @@ def _matches(lowered: str, found: Sequence[Sentence], scanner: _Scanner) -> list
                     polarity = lexicon.polarity(match.group())
                     start, end = match.start() - sentence.start, match.end() - sentence.start
                     by_theme[n].setdefault(sentence_index, []).append((start, end, polarity))
-    return by_theme
+    return [{i: _qualified(lowered[found[i].start : found[i].end], m) for i, m in t.items()} for t in by_theme]
+
+
+# Nothing but a space or a hyphen between two words: one qualifies the other ("a lasting wedge").
+_TOGETHER = re.compile(r"[\s-]*")
+
+
+def _qualified(sentence: str, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A theme's matches in a sentence, without an affirming word that stands against a denying one: together
+    they are one phrase, and it denies ("a lasting wedge between them", "a fragile friendship")."""
+    dropped = {
+        k
+        for j, ((_, end, first), (start, _, second)) in enumerate(pairwise(matches))
+        if first * second < 0 and _TOGETHER.fullmatch(sentence, end, start)
+        for k in (j if first > 0 else j + 1,)
+    }
+    return [m for k, m in enumerate(matches) if k not in dropped]
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,7 @@ def fit_sentence_heads(examples: Sequence[Example], codebook: Codebook, without:
             rows = _stance_rows(e, theme.id)
             if rows:
                 index = [i for i, _, _ in rows]
-                stance_x.append(e.features.stance_inputs(n, kept.index(theme.id), len(kept))[index])
+                stance_x.append(e.features.stance_inputs(n, kept.index(theme.id), len(kept), theme.prior)[index])
                 stance_y.append(np.array([a for _, a, _ in rows]))
                 strong_y.append(np.array([strong for _, _, strong in rows]))
     generic = _fit(np.vstack(generic_x), np.concatenate(generic_y), 1.0, balanced=True)

@@ -258,11 +258,12 @@ GROUP_SAID = re.compile(
     rf"(?P<name>(?-i:{CAP}(?:\s+(?:and\s+)?{CAP}){{0,3}})\s+{alternatives(GROUP_NOUNS)})\s+"
     rf"{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
-# A group named by whom it stands for ("the leaders of China, Russia and Kazakhstan said"): the whole list speaks,
-# not its last names.
+# A group named by whom it stands for ("the leaders of China, Russia and Kazakhstan said", "the foreign ministers
+# of the two countries said"): the whole list speaks, not its last names, nor the countries themselves.
+_PAIR = r"(?i:the\s+two|both)\s+(?i:countries|states|nations|sides|governments)"
 GROUP_OF_SAID = re.compile(
     rf"{_OPENING}(?P<name>(?i:the)\s+(?:[\w-]+\s+)?{alternatives([*GROUP_NOUNS, 'heads', 'presidents'])}\s+of\s+"
-    rf"(?:the\s+)?{CAP}(?:\s+{CAP})*(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?{CAP}(?:\s+{CAP})*){{0,9}})\s+"
+    rf"(?:{_PAIR}|(?:the\s+)?{CAP}(?:\s+{CAP})*(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?{CAP}(?:\s+{CAP})*){{0,9}}))\s+"
     rf"{AUXILIARIES}(?P<verb>{ATTRIBUTING})"
 )
 # Not across "as" or "than": "ties between the two countries as reiterated in the treaty" cites the treaty.
@@ -364,10 +365,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (SUBJECT_SAID, "said-verb"),
     (DESCRIBED_ORGANISATION_SAID, "said-verb"),
     (APPOSED_SAID, "said-verb"),
+    # a group named by whom it stands for before a body: "the leaders of the two countries", not "the two countries"
+    (GROUP_OF_SAID, "said-verb"),
     (BODY_SAID, "said-verb"),
     (BODY_WHICH_SAID, "said-verb"),
     (GROUP_SAID, "said-verb"),
-    (GROUP_OF_SAID, "said-verb"),
     (ROLE_SAID, "said-verb"),
     (LOOSE_SAID, "said-verb"),
     (CLOSING_SAID, "said-verb"),

@@ -29,6 +29,10 @@ OTHERS_IRREGULAR = word_list("""
     split divided
 """)
 
+# What others do to a view they hold most strongly: counted only where "others" or "some" say it, as a "they" may
+# stand for people named before ("they stressed that the treaty ...": the two presidents).
+STRESSING = [f for b in word_list("emphasize emphasise stress underline highlight") for f in inflections(b)]
+
 # Views of unnamed others, reported.
 _WHO = alternatives(OTHERS_WHO)
 _DO = alternatives([f for b in OTHERS_VERBS for f in inflections(b)] + OTHERS_IRREGULAR)
@@ -37,6 +41,8 @@ REPORTED = re.compile(
     rf"skeptical|sceptical|hawkish|liberal|conservative|numerous|a\s+number\s+of|a\s+few)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{_WHO}\b(?:\s+[\w-]+){{0,3}}?\s+(?:(?:have|had|are|were|[a-z]+ly)\s+)*{_DO}\b"
     rf"|^(?:[\w-]+,?\s+)?(?:they|others|some|many|critics|skeptics|sceptics|{_WHO})\s+(?:[\w-]+\s+){{0,2}}?{_DO}\b"
+    # others who stress a view ("Still others emphasised that"): not "they", who may be two leaders named before
+    rf"|^(?:[\w-]+,?\s+)?(?:others|some|many)\s+(?:[\w-]+\s+){{0,2}}?{alternatives(STRESSING)}\b"
     rf"|\b(?:an?|one|another)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:anonymous|unnamed|unidentified|senior|western|"
     rf"chinese|russian|american|military|government)\s+(?:[\w-]+\s+){{0,2}}?)?(?:expert|official|diplomat|"
     rf"source|analyst|observer|insider)\b[^,.]{{0,40}}?\s+(?:said|says|told|added|noted|revealed)\b"
