@@ -897,3 +897,13 @@ def test_a_phrase_along_with_the_subject_puts_off_its_verb() -> None:
     claim = claim_of(sentence)
     assert claim.endswith("marks the end of a quiet embargo that lasted ten years.")
     assert "which should reach" not in claim
+
+
+def test_an_opening_phrase_does_not_end_at_the_comma_before_a_dates_year() -> None:
+    sentence = (
+        'As the envoy told reporters on a visit to Harbin on June 3, 2021, "Our two railways will be joined '
+        'within a year, and freight will cross the river every day."'
+    )
+    assert claim_of(sentence) == (
+        "Our two railways will be joined within a year, and freight will cross the river every day."
+    )

@@ -38,7 +38,8 @@ def opens_dependent_phrase(rest: str) -> bool:
 OPENING_DOUBLE, CLOSING_DOUBLE = "“„‟«", "”»"
 
 OPENING_WORD = re.compile(r"^[\w’'-]+\b")  # the word that says what kind of opening phrase a sentence has
-OPENING_COMMA = re.compile(r",[”\"]?\s+")  # where an opening phrase may end
+# where an opening phrase may end: not at the comma before a date's year ("on March 22, 2023, ...")
+OPENING_COMMA = re.compile(r"(?<![0-9]),[”\"]?\s+|(?<=[0-9]),[”\"]?\s+(?![0-9]{4}\b)")
 OPENING_PHRASE_MAX = 160  # characters: an opening phrase longer than this is no aside
 # An article and one word before the comma: an adjective whose noun comes after it ("a formal, lasting tie").
 ARTICLE_ENDED = re.compile(
