@@ -907,3 +907,15 @@ def test_an_opening_phrase_does_not_end_at_the_comma_before_a_dates_year() -> No
     assert claim_of(sentence) == (
         "Our two railways will be joined within a year, and freight will cross the river every day."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Their rail link," the envoy said, "will carry grain within a year."',
+        '“Their rail link,” said Anna Berg, “will carry grain within a year.”',
+        '"Their rail link," Berg writes, "will carry grain within a year."',
+    ],
+)
+def test_an_attribution_that_breaks_into_a_quotation_goes(sentence: str) -> None:
+    assert claim_of(sentence) == "Their rail link will carry grain within a year."

@@ -215,6 +215,14 @@ INNER_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 
+# An attribution that breaks into a quotation ('"Their ties," Li writes, "have never been closer."'): it goes with the
+# quotation marks around it, and the quotation reads whole.
+INTERRUPTING_ATTRIBUTION = re.compile(
+    rf",\s*[”\"]\s*(?:(?:{_PRONOUN}|(?-i:{_NAMED})|(?:the|a|an)\s+[^,;:“”\"]{{1,40}}?)\s+(?:also\s+)?{_SPEAKING}"
+    rf"|(?:said|says|added|wrote|writes)\s+(?:(?-i:{_NAMED})|(?:the|a|an)\s+[^,;:“”\"]{{1,40}}?))\s*,\s*[“\"]\s*",
+    re.IGNORECASE,
+)
+
 # An attribution that goes on to a second point ("..., the minister said, adding that ..."): both points
 # stay, joined as two clauses ("...; ..."), and the attribution goes. Without "that" the participle has
 # an object, not a clause (", he said, stressing the importance of trust"): the claim ends before it.
@@ -319,6 +327,7 @@ def without_inner_attribution(text: str) -> str:
         following = WORD.match(text, match.end())
         return ", " if following and following.group().lower() in DEPENDENT_OPENERS else " "
 
+    text = INTERRUPTING_ATTRIBUTION.sub(" ", text)
     going_on = ATTRIBUTION_GOING_ON.search(text)
     if going_on:
         rest = text[going_on.end() :] if going_on.group("clause") else "."
