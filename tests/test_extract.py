@@ -225,6 +225,11 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
         ("It outweighs Moscow’s.It’s late.", ["It outweighs Moscow’s.", "It’s late."]),
         ("Read Pravda.Ru or ask Mr.Lee.", ["Read Pravda.Ru or ask Mr.Lee."]),
         ("Output fell, the minister said.He left.", ["Output fell, the minister said.", "He left."]),
+        # after a closing quotation mark too
+        (
+            "Moscow is its best “friend”.Whether that lasts is unclear.",
+            ["Moscow is its best “friend”.", "Whether that lasts is unclear."],
+        ),
         # a note's number after the stop goes with its sentence
         (
             "The bloc drills every year.[5] Its members distrust the West.",

@@ -28,12 +28,13 @@ from .cleaning import AGENCY_TAG, DATE_STAMP, LIST_MARK, clean_paragraphs
 # possessive repeats: a run of n dots costs n steps, never n² (re-matching from each dot, backtracking).
 # A page whose markup joined two sentences ("remained.Russia’s attempts") ends one at a period between a
 # lower-case word and a capitalised word of three letters or more ("Russia’s.It’s"), or a two-letter word
-# that opens sentences ("said.He"), with no space: "Pravda.Ru" stays.
+# that opens sentences ("said.He"), with no space, or after a closing quotation mark ('the best “ally”.Whether'):
+# "Pravda.Ru" stays.
 _END = re.compile(
     # a note's number may follow the stop ("every year.[5] Its members ..."): it goes with its sentence
     # and a dash may part two sentences as it parts two quotations ('..." he said. - "China and ...')
     r"""(?<![.!?…])[.!?…]++["'”’)\]]*+(?:\[\d{1,3}\])?(?=\s++(?:[-–—]\s++)?["'“‘(\[]{0,2}+[\w])"""
-    r"""|(?<=[a-z’'][a-z])[.!?]["'”’)\]]*+(?=[A-Z][a-z][a-z’']|(?:He|It|In|As|We|So|At|On|If|By|To|An|Or|My)\b)"""
+    r"""|(?:(?<=[a-z’'][a-z])|(?<=[a-z][”"’]))[.!?]["'”’)\]]*+(?=[A-Z][a-z][a-z’']|(?:He|It|In|As|We|So|At|On|If|By|To|An|Or|My)\b)"""
 )
 ELISION = re.compile(r"(?:\.\.|…)")  # an ellipsis: two dots or more, or the one character
 _NEXT_WORD = re.compile(r"""\s++["“‘(]?(\w++)""")
