@@ -446,12 +446,10 @@ _TOGETHER = re.compile(r"[\s-]*")
 def _qualified(sentence: str, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """A theme's matches in a sentence, without an affirming word that stands against a denying one: together
     they are one phrase, and it denies ("a lasting wedge between them", "a fragile friendship")."""
-    dropped = {
-        k
-        for j, ((_, end, first), (start, _, second)) in enumerate(pairwise(matches))
-        if first * second < 0 and _TOGETHER.fullmatch(sentence, end, start)
-        for k in (j if first > 0 else j + 1,)
-    }
+    dropped = set()
+    for j, ((_, end, first), (start, _, second)) in enumerate(pairwise(matches)):
+        if first * second < 0 and _TOGETHER.fullmatch(sentence, end, start):
+            dropped.add(j if first > 0 else j + 1)  # the affirming one of the two
     return [m for k, m in enumerate(matches) if k not in dropped]
 
 
