@@ -217,9 +217,10 @@ INNER_ATTRIBUTION = re.compile(
 
 # An attribution that breaks into a quotation ('"Their ties," Li writes, "have never been closer."'): it goes with the
 # quotation marks around it, and the quotation reads whole.
+_DESCRIBED_SPEAKER = r"(?:the|a|an)\s+[^,;:“”\"]{1,40}?"  # "the envoy", "a spokesman for the ministry"
 INTERRUPTING_ATTRIBUTION = re.compile(
-    rf",\s*[”\"]\s*(?:(?:{_PRONOUN}|(?-i:{_NAMED})|(?:the|a|an)\s+[^,;:“”\"]{{1,40}}?)\s+(?:also\s+)?{_SPEAKING}"
-    rf"|(?:said|says|added|wrote|writes)\s+(?:(?-i:{_NAMED})|(?:the|a|an)\s+[^,;:“”\"]{{1,40}}?))\s*,\s*[“\"]\s*",
+    rf",\s*[”\"]\s*(?:(?:{_PRONOUN}|(?-i:{_NAMED})|{_DESCRIBED_SPEAKER})\s+(?:also\s+)?{_SPEAKING}"
+    rf"|(?:said|says|added|wrote|writes)\s+(?:(?-i:{_NAMED})|{_DESCRIBED_SPEAKER}))\s*,\s*[“\"]\s*",
     re.IGNORECASE,
 )
 
