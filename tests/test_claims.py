@@ -679,6 +679,10 @@ def test_a_list_inside_a_leading_clause_is_no_place_to_end_the_claim() -> None:
         # "According to X, a description of X, ..." goes whole
         ("According to Anna Berg, a senior lecturer at Lakeside University, the two navies now train together.",
          "The two navies now train together."),
+        # but what follows "According to X," is no description of X where it has a verb: it is what was said
+        ("According to the envoy, the two navies have been holding regular, frequent and complex drills, which "
+         "worries their neighbours.",
+         "The two navies have been holding regular, frequent and complex drills, which worries their neighbours."),
         # a trailing attribution takes its comma, never the closing mark of the quotation before it
         ("Moscow treats the “no limits” pact as a “marriage of convenience,” Jane Roe said.",
          "Moscow treats the “no limits” pact as a “marriage of convenience”."),
