@@ -123,6 +123,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Their old friendship is now threatened by a quarrel over fishing rights.", "trust", -2),
         ("Their old friendship has been badly strained by the quarrel.", "trust", -2),
         ("Their old friendship has outlasted every quarrel.", "trust", 2),
+        # a negation after "and" is a second predicate of the subject, not the cue's: "and is not" leaves it be
+        ("Their friendship runs deep and is not hostage to any quarrel.", "trust", 2),
+        ("Trust and friendship are not what they were.", "trust", -2),
         # a side word standing against a word of the other side qualifies it: the phrase denies
         ("A lasting wedge now divides Moscow and Beijing.", "durability", -2),
         ("Talk of a lasting wedge between Moscow and Beijing is misguided.", "durability", 2),

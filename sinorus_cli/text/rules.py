@@ -81,8 +81,11 @@ REQUESTED_END = re.compile(
 REQUEST_REACH = 6  # words before the negation's window where the request may stand ("urged Beijing to cease")
 NEGATED_TOPIC = 1.0  # what a topic word under a negation counts against its theme, beside a cue's 1
 # A negated or doubted predicate right after the cue: "an alliance is not on the cards".
+# A verb right after "and", "or" or "but" is a second predicate of the sentence's subject, not the cue's:
+# "has its own dynamics and is not hostage to ..." does not deny the dynamics.
+_OWN_PREDICATE = r"(?<!\band\s)(?<!\bor\s)(?<!\bbut\s)"
 PREDICATE_NEGATION = re.compile(
-    r"^[^,;:.]{0,40}?\b(?:is|are|was|were|will|would|does|do|did|has|have|remains?|seems?|looks?|be)\s+"
+    rf"^[^,;:.]{{0,40}}?\b{_OWN_PREDICATE}(?:is|are|was|were|will|would|does|do|did|has|have|remains?|seems?|looks?|be)\s+"
     r"(?:\w+\s+)?(?:not|never(?!\s+been\s+(?:\w+er|more|better|closer)\b)|unlikely|improbable|no longer|far from|yet to"
     # "has never been stronger" is as strong an affirmation as there is
     r"|out of the question|off the table)\b"
@@ -92,13 +95,14 @@ PREDICATE_NEGATION = re.compile(
     r"(?!\s+(?:ruled\s+out|excluded|stop(?:s|ped)?|ceased?|halted|ended|faltered|waned)\b)"
     # "... will not be the last" says more will come
     r"(?!\s+(?:be\s+|been\s+)?the\s+last\b)"
-    r"|^[^,;:.]{0,25}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:abated|faded|eased|diminished|receded|subsided|dissipated|"
+    rf"|^[^,;:.]{{0,25}}?\b{_OWN_PREDICATE}(?:has|have|had)\s+(?:\w+\s+)?(?:abated|faded|eased|diminished|receded|subsided|dissipated|"
     r"disappeared|been overcome)\b"
     # what the cue names lacks what would make it real ("the idea of an alliance lacks substance")
     r"|^\s*(?:\w+\s+){0,2}?(?:lacks|lacked|lacking)\b"
     # what the cue names is harmed, in the passive ("the friendship is threatened by the border question"), as
     # harming it in the active is ("undermining trust")
-    r"|^[^,;:.]{0,25}?\b(?:is|are|was|were|been|being|gets|got)\s+(?:\w+\s+)?(?:threatened|undermined|"
+    rf"|^[^,;:.]{{0,25}}?\b{_OWN_PREDICATE}(?:is|are|was|were|been|being|gets|got)\s+(?:\w+\s+)?(?:threatened|"
+    r"undermined|"
     r"jeopardi[sz]ed|damaged|weakened|strained|eroded|hindered|impeded|hampered|overshadowed|marred|shaken)\b"
 )
 # "Without X, Y could never have ...": a condition contrary to fact says that X was there and that Y
