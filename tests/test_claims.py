@@ -683,6 +683,9 @@ def test_a_list_inside_a_leading_clause_is_no_place_to_end_the_claim() -> None:
         ("According to the envoy, the two navies have been holding regular, frequent and complex drills, which "
          "worries their neighbours.",
          "The two navies have been holding regular, frequent and complex drills, which worries their neighbours."),
+        # and a pronoun has no description after it: "According to her, the ..." opens what she said
+        ("According to her, the summit does not only defy the West, but also redraws the map of Asia.",
+         "The summit does not only defy the West, but also redraws the map of Asia."),
         # a trailing attribution takes its comma, never the closing mark of the quotation before it
         ("Moscow treats the “no limits” pact as a “marriage of convenience,” Jane Roe said.",
          "Moscow treats the “no limits” pact as a “marriage of convenience”."),
@@ -706,6 +709,16 @@ def test_a_lower_case_list_in_an_opening_phrase_is_not_cut_at_its_first_comma() 
         "years, this report examines the hidden growth of the tanker fleet that carries crude across the seas."
     )
     assert not claim_of(sentence).startswith("Insurers")
+
+
+def test_a_list_of_subjects_opening_alike_is_not_cut_before_its_last_item() -> None:
+    # "its X, its Y, and its Z are ..." is one subject: a cut before "and its" would leave no verb
+    sentence = (
+        "Its growing fleet of patrol boats in the northern seas, its new radar posts along the coast, and its "
+        "frequent air drills near the islands are all drawing the region's smaller states closer to Tokyo."
+    )
+    claim = claim_of(sentence)
+    assert "and its frequent air drills" in claim, claim
 
 
 def test_a_claim_never_ends_before_its_but() -> None:

@@ -53,15 +53,17 @@ LEADING_MARKER = re.compile(
 
 # A description after a name, up to its comma: a noun phrase, not the clause said after an attribution
 # ("According to the minister, the ministries have been enjoying close, ..." describes no one).
-_DESCRIBED = rf"\s(?![^,]{{0,90}}?\b{FINITE_VERB})[^,]{{1,90}},\s*"
+_DESCRIBED = rf"\s(?![^,]{{0,90}}?\b(?:{FINITE_VERB}|(?:do|does|did)\b))[^,]{{1,90}},\s*"
 
 # An attribution opening the sentence: "According to X,", "In his view,", "As X put it,".
 LEADING_ATTRIBUTION = re.compile(
-    r"^(?:according\s+to|in\s+the\s+(?:view|words|opinion)\s+of|in\s+the\s+eyes\s+of)\s+[^,]{1,90},\s*"
+    r"^(?:according\s+to|in\s+the\s+(?:view|words|opinion)\s+of|in\s+the\s+eyes\s+of)\s+"
+    r"(?:(?:him|her|them|it|me|us)\s*,\s*|"  # a pronoun has no description after it
+    r"[^,]{1,90},\s*"
     # and the description after the name ("According to Anna Berg, a lecturer at Lakeside University, ...")
     rf"(?:(?:a|an|the|[\w’'-]+['’]s){_DESCRIBED})?"
     # and what the body they speak for is ("..., the deputy director of X, a Moscow-based think tank, ...")
-    rf"(?:(?:a|an){_DESCRIBED})?"
+    rf"(?:(?:a|an){_DESCRIBED})?)"
     r"|^in\s+(?:his|her|their|its|our|my)\s+(?:view|words|opinion|assessment)\s*,\s*"
     r"|^as\s+[^,]{1,70}?\s+(?:put\s+it|puts\s+it|noted|notes|said|says|wrote|writes|argued|argues|observed|"
     r"observes|pointed\s+out|points\s+out|explained|explains)\s*,\s*",

@@ -230,7 +230,9 @@ def _opens_clause(match: re.Match[str]) -> bool:
         return True
     word = match.group("word").lower()
     if match.group("comma") and word in CLAUSE_SUBJECTS:
-        return True
+        # not the last item of a list whose items open alike ("its drills, its bases, and its raids are ..."):
+        # that list is the subject, and its verb comes after
+        return not re.search(rf",\s+{re.escape(word)}\b", match.string[: match.start()], re.IGNORECASE)
     return word in AUXILIARY_WORDS or (word.endswith("ed") and len(word) > 4)
 
 
