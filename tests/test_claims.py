@@ -711,6 +711,15 @@ def test_a_lower_case_list_in_an_opening_phrase_is_not_cut_at_its_first_comma() 
     assert not claim_of(sentence).startswith("Insurers")
 
 
+def test_an_opening_phrase_with_a_list_of_adjectives_goes_whole() -> None:
+    # the comma after "this thorough" parts two adjectives, not the phrase from its clause
+    sentence = (
+        "In this thorough, lucid and carefully sourced study of the border trade between the two neighbours, "
+        "Berg shows how the old suspicions slowly gave way to routine."
+    )
+    assert claim_of(sentence) == "Berg shows how the old suspicions slowly gave way to routine."
+
+
 def test_a_list_of_subjects_opening_alike_is_not_cut_before_its_last_item() -> None:
     # "its X, its Y, and its Z are ..." is one subject: a cut before "and its" would leave no verb
     sentence = (

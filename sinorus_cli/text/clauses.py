@@ -132,7 +132,9 @@ def _between_adjectives(phrase: str, rest: str) -> bool:
     """Whether a comma parts two adjectives of one noun ("a formal, lasting tie"), not a phrase from its clause."""
     words = rest.split(None, 2)
     following = words[0] if words else ""
-    if len(words) > 1 and (following.endswith(",") or words[1].strip(",.;:").lower() in AFTER_A_NOUN):
+    # "this timely, eloquent and careful study": the last two adjectives joined by "and", not a noun before it
+    joined = len(words) > 1 and words[1].lower() in ("and", "or") and not following.endswith(",")
+    if len(words) > 1 and not joined and (following.endswith(",") or words[1].strip(",.;:").lower() in AFTER_A_NOUN):
         return False  # "the summit, cooperation in banking ...": a noun, which a preposition or verb follows
     if len(words) > 1 and words[1][:1].isupper():
         return False  # "the year, even Moscow ...": a name after it, no noun the two adjectives share
