@@ -123,6 +123,11 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Their old friendship is now threatened by a quarrel over fishing rights.", "trust", -2),
         ("Their old friendship has been badly strained by the quarrel.", "trust", -2),
         ("Their old friendship has outlasted every quarrel.", "trust", 2),
+        # to oppose what the partners stand against takes its word's side; a plain negation still turns it round
+        ("China and Russia jointly oppose hegemonism and unilateralism.", "us_factor", 2),
+        ("Beijing wants to avoid any bloc confrontation in the region.", "alliance", -2),
+        ("There is no bloc confrontation in the region.", "alliance", 2),
+        ("Both sides reject a military alliance.", "alliance", -2),
         # a negation after "and" is a second predicate of the subject, not the cue's: "and is not" leaves it be
         ("Their friendship runs deep and is not hostage to any quarrel.", "trust", 2),
         ("Trust and friendship are not what they were.", "trust", -2),

@@ -64,6 +64,17 @@ NEGATION = re.compile(
     r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*)\b"
 )
 NEGATION_WORDS = 9
+# Verbs of standing against something, among the negations above.
+OPPOSING = re.compile(
+    r"(?:opposes?|opposed to|rejects?|rejected|rejecting|refuses? to|refused to|avoids?|avoided|resist\w*)"
+)
+# What the partners' statements say they stand against: to oppose it takes the side its word takes, not the
+# other ("both oppose hegemonism" affirms the US factor as "hegemonism" does; "avoid bloc confrontation" denies
+# an alliance as "bloc confrontation" does). A grammatical negation still turns it round ("no bloc confrontation").
+OPPOSED_THING = re.compile(
+    r"(?:\w+\s+){0,2}?(?:hegemon\w*|unipolar\w*|unilateralism|bloc confrontation|bloc mentality|cold war mentality|"
+    r"zero-sum\b|containment|interference|bullying|pressure)"
+)
 # What a sentence says the tie goes beyond ("goes much deeper than a marriage of convenience", "more than a
 # tactical partnership"): a denying cue after it is denied. An affirming cue is not ("more than trade" is trade).
 SURPASSED = re.compile(
@@ -282,7 +293,10 @@ def _negated(lowered: str, start: int, end: int) -> bool:
     before = CLAUSE_BREAK.split(lowered[:start])[-1]
     words = [w for w in before.split() if any(c.isalpha() for c in w)]
     window = " ".join(words[-NEGATION_WORDS:])
-    flips = len(NEGATION.findall(window)) - _requested_ends(" ".join(words[-NEGATION_WORDS - REQUEST_REACH :]), window)
+    negations = NEGATION.findall(window)
+    if OPPOSED_THING.match(lowered, start, end):
+        negations = [n for n in negations if not OPPOSING.fullmatch(n)]
+    flips = len(negations) - _requested_ends(" ".join(words[-NEGATION_WORDS - REQUEST_REACH :]), window)
     flips += bool(PREDICATE_NEGATION.search(lowered[end:]))
     counterfactual = COUNTERFACTUAL.match(lowered)
     if counterfactual and start < counterfactual.end("condition"):
