@@ -618,6 +618,18 @@ def test_a_claim_keeps_the_words_that_make_its_sentence_a_thesis() -> None:
     assert claim_of(sentence, 60, stretch=1, tail=0, keep=("alliance",)) == claim_of(sentence, 60, stretch=1, tail=0)
 
 
+def test_a_claim_does_not_run_long_for_theme_words_that_come_late() -> None:
+    # an interview's opening lists its topics; a word near the end of the list would keep the whole list
+    sentence = (
+        "Ahead of the summit in the northern capital, the deputy minister of trade told a wire service in a long "
+        "interview about the state of the rail links, the prospects for new river ports, the grain harvest, the "
+        "labour market of the border towns, the repair of old bridges and the growing trade in timber."
+    )
+    plain = claim_of(sentence)
+    assert claim_of(sentence, keep=("trade in timber",)) == plain
+    assert len(plain) <= 240
+
+
 def test_a_claim_cut_past_its_theme_words_stays_whole_a_short_tail_further() -> None:
     sentence = (
         "The long autumn summit in the old river port went on for days and days before the delegations pledged "
@@ -686,6 +698,12 @@ def test_a_list_inside_a_leading_clause_is_no_place_to_end_the_claim() -> None:
         # and a pronoun has no description after it: "According to her, the ..." opens what she said
         ("According to her, the summit does not only defy the West, but also redraws the map of Asia.",
          "The summit does not only defy the West, but also redraws the map of Asia."),
+        # a verb of saying and the quotation it opens, to the sentence's end: the claim is what was said
+        ('The ministry\'s spokesman said "Both navies will hold their drills in the northern sea as planned."',
+         "Both navies will hold their drills in the northern sea as planned."),
+        # but a quotation that a verb of judging takes as its object stays with it
+        ('The envoy slammed "the bullying habits of certain powers" at the forum in Minsk.',
+         'The envoy slammed "the bullying habits of certain powers" at the forum in Minsk.'),
         # a trailing attribution takes its comma, never the closing mark of the quotation before it
         ("Moscow treats the “no limits” pact as a “marriage of convenience,” Jane Roe said.",
          "Moscow treats the “no limits” pact as a “marriage of convenience”."),

@@ -116,6 +116,10 @@ OWN_CLAUSE = re.compile(rf"\b(?:but|{FINITE_VERB})", re.IGNORECASE)
 CLAUSE_COMMA = re.compile(r",[”\"’]?\s")
 
 THAT_OR_COLON = re.compile(r"^(?:that\b|:)\s*", re.IGNORECASE)
+QUOTATION_TO_END = re.compile(r"^[“\"][^“”\"]+[”\"]?[.!?]?[”\"]?\s*$")
+SAYING_END = re.compile(
+    r"\b(?:said|says|wrote|writes|added|adds|declared|declares|stated|states|noted|notes)\s*$", re.I
+)
 
 # Verbs whose clause, said without its "that", is what the speaker holds as it stands ("Putin said the ties are
 # strong"): not "denied", "doubted", "hoped" or "feared", which hold something else of their clause.
@@ -265,7 +269,9 @@ def strip_leading(text: str) -> str:
         if said and TOLD.search(said.group()) and (listener := LISTENER.match(text, said.end())):
             text = text[: said.end()] + text[listener.end() :]
             continue
-        if said and (_rest_is_clause(text[said.end() :]) or _ends_in_that(said.group(), text[said.end() :])):
+        if said and (
+            _rest_is_clause(text[said.end() :], said.group()) or _ends_in_that(said.group(), text[said.end() :])
+        ):
             text = _what_was_said(THAT_OR_COLON.sub("", text[said.end() :]), said)
         elif (bare := SAID_BARE.match(text)) and _holds(bare.group("subject")):
             text = _what_was_said(text[bare.end() :], bare)
@@ -288,9 +294,10 @@ def _what_was_said(clause: str, attribution: re.Match[str]) -> str:
     return clause
 
 
-def _rest_is_clause(rest: str) -> bool:
-    """Whether what follows "X said" is a clause of its own: "that ...", ": ...", or a subject and more."""
-    if THAT_OR_COLON.match(rest):
+def _rest_is_clause(rest: str, attribution: str) -> bool:
+    """Whether what follows "X said" is a clause of its own: "that ...", ": ...", or a quotation that a verb of
+    saying opens and that runs to the sentence's end ('The paper wrote "..."'; not 'slammed "bullying"')."""
+    if THAT_OR_COLON.match(rest) or (QUOTATION_TO_END.match(rest) and SAYING_END.search(attribution)):
         return len(rest.split()) > MIN_CLAIM_WORDS
     return False
 

@@ -108,6 +108,9 @@ ANNOUNCES_LIST = re.compile(
 # word over the 1,036 sentences the reader proposed out of fold, 83 lost at most this much of their end.
 SHORT_TAIL = 60
 THROUGH_MARGIN = 40  # characters a claim runs past the words it must keep, where no trim keeps them
+# The longest line a claim may run to for those words: beyond, it says what its main clause says without them (an
+# interview's 450-character opening kept its whole list for a word near its end).
+KEPT_REACH = 240
 COLON_TAIL_WORDS = 3  # a cut leaving this few words after a colon ("...: unlike China") ends at the colon
 
 
@@ -377,14 +380,12 @@ def _claim(sentence: str, max_chars: int, longest: int, tail: int, keep: Sequenc
     text = without_inner_attribution(_without_parentheticals(whole))
     text = without_descriptions(strip_trailing(strip_leading(text)))
     versions = [_claim_line(version, whole) for version in _condensations(text)]
-    candidates = _candidates(versions, max(1, max_chars), max(1, longest), tail)
+    candidates = list(_candidates(versions, max(1, max_chars), max(1, longest), tail))
     wanted = [k.casefold() for k in keep if k.strip() and k.casefold() in text.casefold()]
-    if not wanted:
-        return next(candidates)
     # the first trim that still says what made the sentence a thesis ("... based on equality"), else the line
-    # cut just past those words
+    # cut just past those words, else (where they come late in a long sentence) the trim that says most
     kept = next((c for c in candidates if any(k in c.casefold() for k in wanted)), "")
-    return kept or _through(versions[0], wanted, longest, tail)
+    return kept or _through(versions, wanted, longest, tail) or candidates[0]
 
 
 def _without_parentheticals(text: str) -> str:
@@ -417,13 +418,18 @@ def _candidates(versions: Sequence[str], limit: int, longest: int, tail: int) ->
     yield cut[-1]
 
 
-def _through(line: str, wanted: Sequence[str], longest: int, tail: int) -> str:
-    """`line` cut at a word a little past the first of the `wanted` words in it (at least `longest` long);
-    whole where it runs only a short `tail` past that ("… transcends American…" lost only its last word)."""
-    folded = line.casefold()
-    ends = [folded.find(k) + len(k) for k in wanted if k in folded]
-    reach = max(longest, min(ends, default=0) + THROUGH_MARGIN)
-    return _balanced(cut_at_word(line, reach)) if len(line) > reach + tail else line
+def _through(versions: Sequence[str], wanted: Sequence[str], longest: int, tail: int) -> str:
+    """The most condensed of the `versions` cut at a word a little past the first of the `wanted` words in it
+    (at least `longest` long); whole where it runs only a short `tail` past that ("… transcends American…" lost
+    only its last word). '' where the cut would fall past KEPT_REACH characters (and `longest`): a claim that long
+    is no short line."""
+    for line in reversed(versions):
+        folded = line.casefold()
+        ends = [folded.find(k) + len(k) for k in wanted if k in folded]
+        reach = max(longest, min(ends, default=0) + THROUGH_MARGIN)
+        if ends and reach <= max(longest, KEPT_REACH):
+            return _balanced(cut_at_word(line, reach)) if len(line) > reach + tail else line
+    return ""
 
 
 def _claim_line(text: str, whole: str) -> str:
