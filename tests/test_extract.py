@@ -260,6 +260,12 @@ def test_eval_reports_leave_one_out_figures(run, monkeypatch):
             "The U.S. - China talks went on. Trade grew - and fast.",
             ["The U.S. - China talks went on.", "Trade grew - and fast."],
         ),
+        # an editor's note in brackets keeps its stop inside its sentence; a whole sentence in brackets stands alone
+        (
+            "The cause of this (toward Moscow and Beijing. - Ed.) lies in old fears. It left.",
+            ["The cause of this (toward Moscow and Beijing. - Ed.) lies in old fears.", "It left."],
+        ),
+        ("Trade grew. (See the table below.) It left.", ["Trade grew.", "(See the table below.)", "It left."]),
     ],
 )
 def test_sentence_splitter(paragraph, expected):

@@ -57,6 +57,8 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     next_word = following.group(1) if following else ""
     if ELISION.match(match.group()) and next_word[:1].islower():
         return False  # words left out of a quotation ("in some regions ... does not help"): it goes on
+    if _in_a_short_aside(paragraph, match):
+        return False  # an editor's note in brackets ("(toward Russia and China. - Ed.)") goes with its sentence
     if not match.group().startswith("."):
         return True
     word = _word_before(paragraph, match.start())
@@ -67,6 +69,17 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     if "." in word:  # an acronym with periods: a boundary only before a usual sentence opener, capitalised
         return next_word[:1].isupper() and next_word.lower() in OPENERS  # "a Ph.D. in History" goes on
     return True
+
+
+ASIDE_REACH = 40  # characters from a stop inside a parenthesis to its close, for an aside's full stop
+
+
+def _in_a_short_aside(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether a stop falls inside a parenthesis opened shortly before it and closed shortly after it."""
+    opened = paragraph.rfind("(", max(0, match.start() - 4 * ASIDE_REACH), match.start())
+    if opened < 0 or paragraph.find(")", opened, match.start()) >= 0:
+        return False
+    return paragraph.find(")", match.start(), match.start() + ASIDE_REACH) >= 0 and ")" not in match.group()
 
 
 def _word_before(paragraph: str, end: int) -> str:
