@@ -484,7 +484,8 @@ def _accepted(pattern: re.Pattern[str], match: re.Match[str], quoted: Sequence[t
     verb = match.groupdict().get("verb") or ""
     if verb and ORDER.match(match.string, match.start("verb")):
         return None
-    if name.lower() in PLACES and verb and not re.match(rf"{_SPEECH}|{DENIAL}", verb, re.IGNORECASE):
+    states = re.split(r"\s+and\s+", name.lower())  # "Beijing and Seoul are concerned": two states
+    if all(s in PLACES for s in states) and verb and not re.match(rf"{_SPEECH}|{DENIAL}", verb, re.IGNORECASE):
         return None  # a state "believes that" in the author's reading; it "said" in a statement
     title = raw.split()[-1].lower()
     if title in ROLE_NOUNS and raw.split()[0][:1].isupper():
