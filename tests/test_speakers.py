@@ -385,6 +385,7 @@ def test_unnamed_others(sentence: str) -> None:
         "Russia agreed to sell two dozen fighters to China.",  # an action, not a view
         "Beijing believes that its interests come first.",  # a state's view as the author reads it
         "Both Beijing and Seoul are concerned about the new border drills.",  # two states' alike
+        "Tokyo and Seoul are of the opinion that the summit changed little.",
         # A clause between commas is no appositive: the verb after it is not the name's.
         "Japan, Korea and the United States may decide to arm themselves, announced at a summit last year.",
         "The Chinese leader, Li Wen, may not welcome the deal, hailed in Moscow as a new era.",
@@ -485,7 +486,7 @@ def test_names_of_people(name: str) -> None:
         ("While Beijing denies supplying lethal aid to Moscow, it has backed it in other ways.", "Beijing"),
         ("Anna Petrova flatly rejected accusations of double dealing.", "Anna Petrova"),
         # A view held, and a stance expressed with a noun.
-        ("Tokyo and Seoul are of the opinion that the summit changed little.", "Tokyo and Seoul"),
+        ("Anna Berg and Ivan Petrov are of the opinion that the summit changed little.", "Anna Berg and Ivan Petrov"),
         ("In their communique, the two leaders voiced grave concern about the new missile shield.", "the two leaders"),
     ],
 )  # fmt: skip
