@@ -128,6 +128,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Beijing wants to avoid any bloc confrontation in the region.", "alliance", -2),
         ("There is no bloc confrontation in the region.", "alliance", 2),
         ("Both sides reject a military alliance.", "alliance", -2),
+        # "not" after a participle, before a preposition, negates the phrase it opens, not the cue
+        ("Their military cooperation is driven not by fear but by shared interests.", "military", 2),
+        ("A military alliance is not on the cards.", "alliance", -2),
         # a negation after "and" is a second predicate of the subject, not the cue's: "and is not" leaves it be
         ("Their friendship runs deep and is not hostage to any quarrel.", "trust", 2),
         ("Trust and friendship are not what they were.", "trust", -2),

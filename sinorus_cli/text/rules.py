@@ -97,7 +97,10 @@ NEGATED_TOPIC = 1.0  # what a topic word under a negation counts against its the
 _OWN_PREDICATE = r"(?<!\band\s)(?<!\bor\s)(?<!\bbut\s)"
 PREDICATE_NEGATION = re.compile(
     rf"^[^,;:.]{{0,40}}?\b{_OWN_PREDICATE}(?:is|are|was|were|will|would|does|do|did|has|have|remains?|seems?|looks?|be)\s+"
-    r"(?:\w+\s+)?(?:not|never(?!\s+been\s+(?:\w+er|more|better|closer)\b)|unlikely|improbable|no longer|far from|yet to"
+    # a "not" after a participle before a preposition negates the phrase it opens, not the cue ("is based not on
+    # X but on Y", "is driven not by fear"); right after the verb it negates the cue ("is not on the cards")
+    r"(?P<middle>\w+\s+)?(?:not(?(middle)(?!\s+(?:on|in|at|by|for|with|from|to|about|against|towards?)\b))"
+    r"|never(?!\s+been\s+(?:\w+er|more|better|closer)\b)|unlikely|improbable|no longer|far from|yet to"
     # "has never been stronger" is as strong an affirmation as there is
     r"|out of the question|off the table)\b"
     # "... is not directed against X" negates the direction, which a denial phrase reads itself.
