@@ -17,7 +17,7 @@ proposals for the fold's articles are scored as the cross-validation scores them
 
 The fine-tuning sees only the training articles of the fold, so the held-out articles are unseen by
 the encoder as by the heads. It takes a few minutes an epoch on two cores. Nothing here asserts a
-figure; the README quotes what it printed.
+figure; docs/reader.md quotes what it printed.
 """
 
 from __future__ import annotations

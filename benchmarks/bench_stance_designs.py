@@ -28,7 +28,7 @@ proposals with their stance re-read by the design's head (a pair with no proposa
                   theme heads' n-grams), averaged in log-odds with the shipped head, weight W (0.3, 0.5)
   ngrams-per-theme-0.3  the same with a copy of the words for the sentence's theme
 
-Nothing here asserts a figure; the README quotes what it printed.
+Nothing here asserts a figure; docs/reader.md quotes what it printed.
 """
 
 from __future__ import annotations
