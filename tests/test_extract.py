@@ -128,6 +128,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Beijing wants to avoid any bloc confrontation in the region.", "alliance", -2),
         ("There is no bloc confrontation in the region.", "alliance", 2),
         ("Both sides reject a military alliance.", "alliance", -2),
+        # what is doubted is denied; "short-term" is what "long-term" affirms
+        ("There are real doubts about the sustainability of their partnership.", "durability", -2),
+        ("Their ties serve short-term objectives in Central Asia.", "durability", -2),
         # "not" after a participle, before a preposition, negates the phrase it opens, not the cue
         ("Their military cooperation is driven not by fear but by shared interests.", "military", 2),
         ("A military alliance is not on the cards.", "alliance", -2),

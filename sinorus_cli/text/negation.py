@@ -19,6 +19,8 @@ NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:be\s+|been\s+)?the\s+last\b)|no(?!-)|never|neither|nor|without|cannot|hardly|far from|"
     r"rather than|instead of|"
     r"(?<!little\s)(?<!nothing\s)short of|"
+    # what is doubted ("doubts about the sustainability of the deal"); not "doubt that", which may be "no doubt"
+    r"doubts? (?:about|over|as to)|"
     r"lack of|lacks|absence of|nothing(?!\s+(?:but|short|less|if\s+not)\b)|no longer|none|\w+n[’']t|"
     r"no interest in|no intention of|no desire to|"
     r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
