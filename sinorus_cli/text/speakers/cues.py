@@ -73,6 +73,9 @@ PHRASED_SPEECH = (
     # a statement put out ("issued a televised statement confirming that")
     r"|(?:issued|issues|released|releases|put\s+out)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|communiqu[eé]|declaration|warning|denial)\b"
+    # or an article that states a view ("published an opinion article stating")
+    r"|(?:published|publishes|ran|runs)\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:article|commentary|editorial|op-ed|piece|column)"
+    r"\s+(?:stating|saying|arguing|claiming)\b"
     # a fact held up as showing something ("pointed to the gas deal as proof that")
     r"|(?:pointed\s+to|points\s+to|point\s+to|cited|cites|cite)\s+[^,;:]{1,80}?\s+as\s+(?:\w+\s+)?"
     r"(?:proof|evidence|a\s+sign|signs|an\s+example|examples|a\s+signal|a\s+reason|a\s+symbol)\b"
