@@ -491,6 +491,9 @@ def test_names_of_people(name: str) -> None:
         # an article that states a view is its publisher's
         ("The Harbour Tribune, a daily in Lakeside, published an opinion piece stating that the bloc is a myth.",
          "Harbour Tribune"),
+        # a dateline before a spaced hyphen opens the sentence as a dash would
+        ("LAKESIDE - Visiting Sylvanian President Ivan Petrov on Monday called for closer ties with the bloc.",
+         "Ivan Petrov"),
     ],
 )  # fmt: skip
 def test_denials_and_views_held_are_their_holders(sentence: str, name: str) -> None:

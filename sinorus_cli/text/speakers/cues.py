@@ -170,7 +170,7 @@ SAID_NOUNS = word_list("""
 _BEFORE_AGENT = rf"(?:\b(?i:as)\s+|[,(—–]\s*|\b{alternatives(SAID_NOUNS)}\s+)"
 _VIEW_HELD = rf"\b{alternatives(VIEW_NOUNS)}\s+(?:[\w-]+ly\s+)?held"
 
-_OPENING = r"(?:^|[,;:”\"“(—–]\s*|\b(?:as|and|but|while|when|that|because|where|whereas|though|although)\s+)"
+_OPENING = r"(?:^|[,;:”\"“(—–]\s*|\s-\s+|\b(?:as|and|but|while|when|that|because|where|whereas|though|although)\s+)"
 
 ACCORDING = re.compile(
     rf"(?i:\baccording\s+to|\bin\s+the\s+(?:view|words|opinion)\s+of|(?<!\w)по\s+словам)\s+(?:the\s+)?{NAME}"
