@@ -704,6 +704,11 @@ def test_a_list_inside_a_leading_clause_is_no_place_to_end_the_claim() -> None:
         # but a quotation that a verb of judging takes as its object stays with it
         ('The envoy slammed "the bullying habits of certain powers" at the forum in Minsk.',
          'The envoy slammed "the bullying habits of certain powers" at the forum in Minsk.'),
+        # a verb after a name and its asides is the sentence's own, not an attribution put after it
+        ("Petrov, in a long interview with a wire service on the eve of the summit, stressed the two navies' "
+         "growing role in the north.",
+         "Petrov, in a long interview with a wire service on the eve of the summit, stressed the two navies' "
+         "growing role in the north."),
         # a trailing attribution takes its comma, never the closing mark of the quotation before it
         ("Moscow treats the “no limits” pact as a “marriage of convenience,” Jane Roe said.",
          "Moscow treats the “no limits” pact as a “marriage of convenience”."),

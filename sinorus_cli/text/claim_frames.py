@@ -179,6 +179,11 @@ _DESCRIBED = rf"(?:,\s*{_DESCRIPTION},)"
 # Not a predicate: in ", the two states now share a border" the verb is "share", and "states" a noun.
 _WHEN_OR_WHERE = r"(?:in|on|at|to|during|last|this|after|before|earlier|later|from|with|for|via|by|yesterday|today)\b"
 
+# A name and only asides after it ("Putin, in an interview with the agency,"): a subject whose verb is to come.
+NAME_AND_ASIDES = re.compile(
+    rf"(?:the\s+)?(?-i:[A-Z][\w’'.-]*)(?:\s+(?-i:[A-Z][\w’'.-]*)){{0,3}}(?:,(?![^,;:]*\b{FINITE_VERB})[^,;:]+)+"
+)
+
 TRAILING_ATTRIBUTION = re.compile(
     rf"\s*(?:,\s*[”\"’]?|[”\"’]\s*,?)\s*(?:"
     # ", the foreign minister, Anna Berg, said": a description, then the name in apposition
@@ -324,7 +329,9 @@ def strip_trailing(text: str) -> str:
     # the closing mark of a quotation the attribution follows stays with it ('a “marriage of convenience,” X said')
     closing = "".join(c for c in found.group()[:3] if c in "”’")
     trimmed = text[: found.start()] + closing
-    return trimmed if len(trimmed.split()) >= MIN_CLAIM_WORDS else text
+    if len(trimmed.split()) < MIN_CLAIM_WORDS or NAME_AND_ASIDES.fullmatch(trimmed):
+        return text  # "Putin, in an interview, | stressed the shared role": the verb is the sentence's own
+    return trimmed
 
 
 def _person_kept(match: re.Match[str]) -> str:
