@@ -491,6 +491,8 @@ def test_names_of_people(name: str) -> None:
         # an article that states a view is its publisher's
         ("The Harbour Tribune, a daily in Lakeside, published an opinion piece stating that the bloc is a myth.",
          "Harbour Tribune"),
+        # speaking of a thing as something names what it is; "in turn" keeps the attribution
+        ("Anna Berg in turn talked about the two navies as old rivals who now sail together.", "Anna Berg"),
         # a dateline before a spaced hyphen opens the sentence as a dash would
         ("LAKESIDE - Visiting Sylvanian President Ivan Petrov on Monday called for closer ties with the bloc.",
          "Ivan Petrov"),

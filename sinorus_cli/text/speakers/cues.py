@@ -87,7 +87,7 @@ PHRASED_SPEECH = (
 # Words between a subject and its verb that keep the attribution ("Lavrov has also said", "has already declared").
 AUXILIARIES = (
     r"(?:(?:has|have|had|also|both|then|later|once|again|further|repeatedly|recently|previously|already|just|"
-    r"now|often|always|even|still|long|on\s+\w+day|(?-i:[a-z]+ly)|(?:seems|seemed|appears|appeared)\s+to)\s+)*"
+    r"now|often|always|even|still|long|in\s+turn|on\s+\w+day|(?-i:[a-z]+ly)|(?:seems|seemed|appears|appeared)\s+to)\s+)*"
 )
 # Verbs after a quotation that name its speaker after them ("..., said Lavrov"): not "told", whose
 # object is the listener.
@@ -138,7 +138,8 @@ _NAMING = (
     r"|(?:described|describes|portrayed|portrays|characteri[sz]ed|characteri[sz]es|proclaimed|proclaims"
     # a view of what a thing is ("he sees these trends as a divergence"); a state's, as the author reads it,
     # stays the author's (`_accepted`)
-    r"|sees|saw|views|viewed|regards|regarded)\s+(?:[\w’'-]+\s+){1,8}?as\b"
+    r"|sees|saw|views|viewed|regards|regarded|talked\s+(?:about|of)|spoke\s+(?:about|of)|referred\s+to)"
+    r"\s+(?:[\w’'-]+\s+){1,8}?as\b"
     r"|(?:differed|disagreed|dissented|demurred|objected)(?=\s*[.,;:]|\s+(?:with|strongly|sharply)\b)"
 )
 # A verb that attributes: speech anywhere, opinion before what is held.
