@@ -384,7 +384,7 @@ def test_unnamed_others(sentence: str) -> None:
         "Some analysts argue that the two will split, but they misread the relationship.",
         "Russia agreed to sell two dozen fighters to China.",  # an action, not a view
         "Beijing believes that its interests come first.",  # a state's view as the author reads it
-        "Both Beijing and Seoul are concerned about the new border drills.",  # two states' alike
+        "Both Tokyo and Seoul are worried about drills so close to their coasts.",  # two states' alike
         "Tokyo and Seoul are of the opinion that the summit changed little.",
         # A clause between commas is no appositive: the verb after it is not the name's.
         "Japan, Korea and the United States may decide to arm themselves, announced at a summit last year.",
