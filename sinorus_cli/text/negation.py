@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+# Verbs of standing against something: negations, except before what the partners stand against (below).
+_OPPOSING = r"refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided"
 # A negation scopes over the next few words of its clause.
 NEGATION = re.compile(
     # not "no-limits", a compound ("their no-limits partnership" affirms it)
@@ -23,7 +25,7 @@ NEGATION = re.compile(
     r"doubts? (?:about|over|as to)|"
     r"lack of|lacks|absence of|nothing(?!\s+(?:but|short|less|if\s+not)\b)|no longer|none|\w+n[’']t|"
     r"no interest in|no intention of|no desire to|"
-    r"no plans? to|refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided|"
+    rf"no plans? to|{_OPPOSING}|"
     # what was tried and not done ("failed to win backing", "was unable to persuade")
     r"fail(?:s|ed|ing)? to|failure to|unable to|"
     # what was brought to an end ("stopped accepting payments", "froze the contracts", "cancelled the deal")
@@ -37,10 +39,7 @@ NEGATION = re.compile(
     r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*)\b"
 )
 NEGATION_WORDS = 9
-# Verbs of standing against something, among the negations above.
-OPPOSING = re.compile(
-    r"(?:opposes?|opposed to|rejects?|rejected|rejecting|refuses? to|refused to|avoids?|avoided|resist\w*)"
-)
+OPPOSING = re.compile(_OPPOSING)
 # What the partners' statements say they stand against: to oppose it takes the side its word takes, not the
 # other ("both oppose hegemonism" affirms the US factor as "hegemonism" does; "avoid bloc confrontation" denies
 # an alliance as "bloc confrontation" does). A grammatical negation still turns it round ("no bloc confrontation").
