@@ -103,6 +103,9 @@ def test_an_attribution_that_goes_on_to_a_second_point_goes(sentence: str, claim
         # A participle opens a dependent phrase: the main clause before it is the claim.
         ("Moscow and Beijing signed a broad pact on energy supply, pledging to double deliveries by the decade's end",
          "Moscow and Beijing signed a broad pact on energy supply."),
+        # Nor an "and" that a "between" a few words back waits for: it joins two things, not two clauses.
+        ("Both decades were marked by tension between their friendship, and their diverging fortunes in Asia",
+         "Both decades were marked by tension between their friendship…"),
         # A cut that would leave a few words after a colon ("...: unlike Spain.") ends at the colon.
         ("Tired as the north is of its demands, it stands apart: unlike Spain, which has many other buyers of its gas",
          "Tired as the north is of its demands, it stands apart."),

@@ -131,6 +131,11 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         # what is doubted is denied; "short-term" is what "long-term" affirms
         ("There are real doubts about the sustainability of their partnership.", "durability", -2),
         ("Their ties serve short-term objectives in Central Asia.", "durability", -2),
+        # what dwindles or is harmed is denied: "shrinking", "a decline in", "negatively affects"
+        ("Observers point to the shrinking economic ties of the two neighbours.", "economy", -2),
+        ("Analysts note a steep decline in bilateral trade this year.", "economy", -2),
+        ("Rivalry in Central Asia negatively affects their mutual trust.", "trust", -2),
+        ("Bilateral trade grew again this year.", "economy", 2),
         # "not" after a participle, before a preposition, negates the phrase it opens, not the cue
         ("Their military cooperation is driven not by fear but by shared interests.", "military", 2),
         ("A military alliance is not on the cards.", "alliance", -2),

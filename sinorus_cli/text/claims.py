@@ -82,6 +82,10 @@ CLAUSE_BOUNDARY = re.compile(r"\s*(?:;|\s[—–-]|,[”\"]?(?=\s+[“\"]?(?P<ne
 # A second predicate or clause joined by "and": the first one ends there ("X emphasised A and criticised B").
 # Never before "but": what follows it is the sentence's point ("were not meant as a threat but did raise concern").
 COORDINATION = re.compile(r"(?P<comma>,)?\s+and\s+(?:also\s+|then\s+|now\s+|even\s+)?(?P<word>[\w’'-]+)")
+# "between" a few words back, still waiting for its "and": the "and" joins two things, not two clauses ("marked
+# by tension between their growing friendship, and their diverging paths"). Further back, or past a comma, the
+# "between" is more often inside a clause that has ended ("ties between the two are close, and they ...").
+AWAITS_AND = re.compile(r"\bbetween(?:\s+(?!and\b)[\w’'-]+){1,6}$", re.IGNORECASE)
 # A subordinating word inside the sentence opens what the main clause before it can do without.
 INNER_SUBORDINATE = re.compile(
     r"\s(?:(?:just|only|partly|mainly|largely|simply|precisely|perhaps|probably|not)\s+)?"
@@ -234,8 +238,9 @@ def _opens_clause(match: re.Match[str]) -> bool:
     word = match.group("word").lower()
     if match.group("comma") and word in CLAUSE_SUBJECTS:
         # not the last item of a list whose items open alike ("its drills, its bases, and its raids are ..."):
-        # that list is the subject, and its verb comes after
-        return not re.search(rf",\s+{re.escape(word)}\b", match.string[: match.start()], re.IGNORECASE)
+        # that list is the subject, and its verb comes after; nor the second half of "between X, and their Y"
+        before = match.string[: match.start()]
+        return not re.search(rf",\s+{re.escape(word)}\b", before, re.IGNORECASE) and not AWAITS_AND.search(before)
     return word in AUXILIARY_WORDS or (word.endswith("ed") and len(word) > 4)
 
 

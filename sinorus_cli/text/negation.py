@@ -36,7 +36,10 @@ NEGATION = re.compile(
     r"rul(?:e|es|ed|ing) out|dismiss(?:es|ed|ing)?|den(?:y|ies|ied|ying)|"
     r"mitigat\w*|eas(?:e|ed|es|ing)|reduc\w*|overc[oa]m\w*|alleviat\w*|dispel\w*|defus\w*|"
     # Harming what a cue names denies it: "undermining trust"; "without undermining trust" affirms it.
-    r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*)\b"
+    r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*|"
+    r"harm(?:s|ed|ing)?|hurt(?:s|ing)?|(?:negatively|adversely) affect\w*|"
+    # Dwindling is a denial too: "the reality of shrinking economic ties", "a decline in arms sales"
+    r"shr[iau]nk\w*|declin(?:e|es|ed|ing)|dwindl\w*|diminish\w*|contraction of|wan(?:es|ed|ing))\b"
 )
 NEGATION_WORDS = 9
 OPPOSING = re.compile(_OPPOSING)
