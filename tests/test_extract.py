@@ -136,6 +136,8 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Analysts note a steep decline in bilateral trade this year.", "economy", -2),
         ("Rivalry in Central Asia negatively affects their mutual trust.", "trust", -2),
         ("Bilateral trade grew again this year.", "economy", 2),
+        # an impartial stand or a call for a ceasefire is no backing of the war
+        ("Beijing keeps an impartial stand on the war and calls for a ceasefire.", "ukraine", -2),
         # "not" after a participle, before a preposition, negates the phrase it opens, not the cue
         ("Their military cooperation is driven not by fear but by shared interests.", "military", 2),
         ("A military alliance is not on the cards.", "alliance", -2),
