@@ -28,6 +28,9 @@ FURNITURE = (
     "menu_open Opinion",
     "Skip to main content",
     "© The Weekly Observer",
+    # a link to another story
+    "Also Read: Lakeside Summit Ends Without a Pact",
+    "Read also: Ministers meet again in the spring",
     "Copyright 2024 Example Media. All rights reserved.",
     "page/header.site_title",
     "https://example.org/p/12AB",
@@ -81,6 +84,7 @@ WRITING = (
     "Doing business with Moscow has grown harder for Chinese banks since the sanctions.",
     "Publication of the joint statement was delayed by a week.",
     "10.5 percent of Russian imports now come from China.",
+    "Readers: the summit changed little, as our poll shows.",
 )
 
 

@@ -93,7 +93,7 @@ INDEX_TERMS = re.compile(
 
 # Whole-paragraph patterns of page furniture seen on news and think-tank sites.
 BOILERPLATE = PAGE_FURNITURE + _patterns(
-    r"read more\s*:",
+    r"(?:also\s+)?read(?:\s+(?:more|also))?\s*:",  # a link to another story: "Read more:", "Also read:", "Read also:"
     r"leave a (reply|comment)\b",
     r"your email address will not be published",
     r"language\s*:",

@@ -223,7 +223,10 @@ BY_AGENT = re.compile(
     # after a quotation, its relay then its speaker ('"...," the newspaper quoted Li Yongquan')
     rf"|[”\"],?\s+(?:[\w'’-]+\s+){{1,5}}?(?:quoted|cited)\s+){NAME}"
 )
-_BODY = rf"(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(BODIES)}"
+_BODY = (
+    rf"(?:(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(BODIES)}"
+    r"|both\s+(?:leaders|presidents|governments|sides))"  # as "the two leaders" are
+)
 # A named organisation after a description in lower case ("Russian state defence conglomerate Rostec accused",
 # "Chinese tech giant Huawei said", "state news agency Xinhua reported"), as news copy introduces one: it speaks.
 ORGANISATION_NOUNS = word_list("""
