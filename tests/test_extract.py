@@ -136,6 +136,11 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Analysts note a steep decline in bilateral trade this year.", "economy", -2),
         ("Rivalry in Central Asia negatively affects their mutual trust.", "trust", -2),
         ("Bilateral trade grew again this year.", "economy", 2),
+        # a label held at arm's length is doubted: "so-called", "supposed to be"
+        ("Pundits keep warning of a so-called military alliance in the east.", "alliance", -2),
+        ("Their friendship is supposed to be eternal.", "durability", -2),
+        # old quarrels over land weigh against trust
+        ("Border disputes still cast a shadow over the two capitals.", "trust", -2),
         # an impartial stand or a call for a ceasefire is no backing of the war
         ("Beijing keeps an impartial stand on the war and calls for a ceasefire.", "ukraine", -2),
         # "not" after a participle, before a preposition, negates the phrase it opens, not the cue

@@ -20,6 +20,8 @@ NEGATION = re.compile(
     # not "not the last", which says more will come ("will not be the last arms Moscow sells")
     r"\b(?:not(?!\s+(?:be\s+|been\s+)?the\s+last\b)|no(?!-)|never|neither|nor|without|cannot|hardly|far from|"
     r"rather than|instead of|"
+    # a label held at arm's length: "the so-called alliance", "a tie that is supposed to be eternal"
+    r"so-called|(?:is|are|was|were)\s+supposed\s+to\s+be|"
     r"(?<!little\s)(?<!nothing\s)short of|"
     # what is doubted ("doubts about the sustainability of the deal"); not "doubt that", which may be "no doubt"
     r"doubts? (?:about|over|as to)|"
