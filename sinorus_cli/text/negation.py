@@ -18,7 +18,9 @@ NEGATION = re.compile(
     # not "no-limits", a compound ("their no-limits partnership" affirms it)
     # not "little short of" or "nothing short of", which come as close as can be
     # not "not the last", which says more will come ("will not be the last arms Moscow sells")
-    r"\b(?:not(?!\s+(?:be\s+|been\s+)?the\s+last\b)|no(?!-)|never|neither|nor|without|cannot|hardly|far from|"
+    r"\b(?:not(?!\s+(?:be\s+|been\s+)?the\s+last\b)|no(?!-)|never|neither|nor|without|cannot|hardly|"
+    # not "far from the reality", which rejects what it follows (rules.REJECTION)
+    r"far from(?!\s+(?:the\s+)?(?:reality|truth)\b)|"
     r"rather than|instead of|"
     # a label held at arm's length: "the so-called alliance", "a tie that is supposed to be eternal"
     r"so-called|(?:is|are|was|were)\s+supposed\s+to\s+be|"
@@ -39,11 +41,15 @@ NEGATION = re.compile(
     r"mitigat\w*|eas(?:e|ed|es|ing)|reduc\w*|overc[oa]m\w*|alleviat\w*|dispel\w*|defus\w*|"
     # Harming what a cue names denies it: "undermining trust"; "without undermining trust" affirms it.
     r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*|"
-    r"harm(?:s|ed|ing)?|hurt(?:s|ing)?|(?:negatively|adversely) affect\w*|"
-    # Dwindling is a denial too: "the reality of shrinking economic ties", "a decline in arms sales"
-    r"shr[iau]nk\w*|declin(?:e|es|ed|ing)|dwindl\w*|diminish\w*|contraction of|wan(?:es|ed|ing))\b"
+    r"harm(?:s|ed|ing)?|hurt(?:s|ing)?|(?:negatively|adversely) affect\w*)\b"
 )
 NEGATION_WORDS = 9
+# Dwindling denies what dwindles, which follows at once ("shrinking economic ties", "a decline in arms sales"), not
+# what comes after it ("shrinking trade and diverging views": the views are not denied twice).
+DWINDLING = re.compile(
+    r"\b(?:shr[iau]nk\w*|declin(?:e|es|ed|ing)|dwindl\w*|diminish\w*|contraction of|wan(?:es|ed|ing))\b"
+)
+DWINDLING_WORDS = 2
 OPPOSING = re.compile(_OPPOSING)
 # What the partners' statements say they stand against: to oppose it takes the side its word takes, not the
 # other ("both oppose hegemonism" affirms the US factor as "hegemonism" does; "avoid bloc confrontation" denies
@@ -111,7 +117,7 @@ def negated(lowered: str, start: int, end: int) -> bool:
     before = CLAUSE_BREAK.split(lowered[:start])[-1]
     words = [w for w in before.split() if any(c.isalpha() for c in w)]
     window = " ".join(words[-NEGATION_WORDS:])
-    negations = NEGATION.findall(window)
+    negations = NEGATION.findall(window) + DWINDLING.findall(" ".join(words[-DWINDLING_WORDS:]))
     if OPPOSED_THING.match(lowered, start, end):
         negations = [n for n in negations if not OPPOSING.fullmatch(n)]
     flips = len(negations) - _requested_ends(" ".join(words[-NEGATION_WORDS - REQUEST_REACH :]), window)

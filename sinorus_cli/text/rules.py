@@ -73,6 +73,8 @@ REJECTION_SCOPE_BREAK = re.compile(
     r"[;:—–]|\b(?:but|however|yet|because|since|whereas|while|instead)\b"
     # a consequence drawn after a comma ("it is aimed at no one, so talk of a bloc is wrong") is a part of its own
     r"|,\s*(?:and\s+)?(?:so|therefore|thus|hence)\b(?!-)"
+    # what the author calls the reality ("far from the reality of shrinking trade") is their own view, not rejected
+    r"|(?<=\breality of)\s|(?<=\breality is)\s|(?<=\btruth is)\s"
 )
 INDIRECT_QUESTION = re.compile(r"\bwhether\b[^,;:.]*")
 QUESTION = re.compile(r"\?[\"'”’)]*$")
