@@ -31,6 +31,8 @@ FURNITURE = (
     # a link to another story
     "Also Read: Lakeside Summit Ends Without a Pact",
     "Read also: Ministers meet again in the spring",
+    # a page's subject tags
+    "Eurasia, Security Studies, Arctic Affairs, Land Forces, Energy",
     "Copyright 2024 Example Media. All rights reserved.",
     "page/header.site_title",
     "https://example.org/p/12AB",
@@ -85,6 +87,8 @@ WRITING = (
     "Publication of the joint statement was delayed by a week.",
     "10.5 percent of Russian imports now come from China.",
     "Readers: the summit changed little, as our poll shows.",
+    "China, Russia, Iran and North Korea.",
+    "Beijing, Moscow and Tehran agree, Delhi and Ankara do not.",
 )
 
 

@@ -30,6 +30,8 @@ _CREDIT = r"(?:image|photo|photograph|picture|photographer|credit|illustration)\
 # a full line of wrapped text without any breaks a sentence.
 SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’)\]]$")
 
+# One subject tag: up to five capitalised words, a few small words between them ("Belt and Road Initiative").
+_TAG = r"[A-Z][\w’'&.-]*(?:\s+(?:of|and|the|in|on|for|&)?\s*[A-Z][\w’'&.-]*){0,4}"
 PAGE_FURNITURE = _patterns(
     r".{0,80}\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b",
     r"(?:accept|reject|manage)\s+(?:all\s+)?cookies\b.{0,60}$",
@@ -52,6 +54,9 @@ PAGE_FURNITURE = _patterns(
     # [Photo/Agency]"): never the title, never a thesis
     r".{0,300}?\[(?:photo|image|picture|video)\b[^\]]{0,80}\]\s*\|?\s*$",
     rf"(?:subscribers?\s+only|updated\s+on\b.{{0,40}}|{_CREDIT}.{{0,160}})$",
+    # a page's subject tags: four or more capitalised names parted by commas, and nothing else ("China, Security
+    # Studies, Russia, Land Forces")
+    rf"(?-i:{_TAG}(?:\s*,\s*{_TAG}){{3,}})\.?\s*$",
 )
 
 
