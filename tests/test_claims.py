@@ -106,6 +106,9 @@ def test_an_attribution_that_goes_on_to_a_second_point_goes(sentence: str, claim
         # Nor an "and" that a "between" a few words back waits for: it joins two things, not two clauses.
         ("Both decades were marked by tension between their friendship, and their diverging fortunes in Asia",
          "Both decades were marked by tension between their friendship…"),
+        # Nor a participle that ends a series: it is the series' last item, not a second predicate.
+        ("This means more bilateral trade, joint naval drills, and strengthened diplomatic ties in forums like ours",
+         "This means more bilateral trade, joint naval drills, and strengthened…"),
         # A cut that would leave a few words after a colon ("...: unlike Spain.") ends at the colon.
         ("Tired as the north is of its demands, it stands apart: unlike Spain, which has many other buyers of its gas",
          "Tired as the north is of its demands, it stands apart."),

@@ -241,7 +241,12 @@ def _opens_clause(match: re.Match[str]) -> bool:
         # that list is the subject, and its verb comes after; nor the second half of "between X, and their Y"
         before = match.string[: match.start()]
         return not re.search(rf",\s+{re.escape(word)}\b", before, re.IGNORECASE) and not AWAITS_AND.search(before)
-    return word in AUXILIARY_WORDS or (word.endswith("ed") and len(word) > 4)
+    if word in AUXILIARY_WORDS:
+        return True
+    # a participle after ", and" that ends a series ("more trade, joint drills, and strengthened diplomacy") is
+    # its last item, not a second predicate
+    series = match.group("comma") and re.search(r",[^,;:]{1,60}$", match.string[: match.start()])
+    return word.endswith("ed") and len(word) > 4 and not series
 
 
 def _condensations(text: str) -> list[str]:
