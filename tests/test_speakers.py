@@ -489,6 +489,8 @@ def test_names_of_people(name: str) -> None:
         ("Anna Berg and Ivan Petrov are of the opinion that the summit changed little.", "Anna Berg and Ivan Petrov"),
         ("In their communique, the two leaders voiced grave concern about the new missile shield.", "the two leaders"),
         ("Both leaders also said they would open a second bridge over the river.", "Both leaders"),
+        # a title's portfolio after "of" is no part of the name
+        ("Secretary of Defense Anna Berg said the drills were routine.", "Anna Berg"),
         # an article that states a view is its publisher's
         ("The Harbour Tribune, a daily in Lakeside, published an opinion piece stating that the bloc is a myth.",
          "Harbour Tribune"),

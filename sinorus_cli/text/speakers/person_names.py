@@ -145,7 +145,8 @@ def clean_name(name: str) -> str:
     body = any(w.lower() in INSTITUTION_WORDS for w in words)
     while not body and len(words) > 2 and words[0].lower() in PLACES:
         words.pop(0)
-    while not body and len(words) > 1 and _is_title(words[0]):
+    # a title and the portfolio its "of" gives go together ("Secretary of Defense Lloyd Austin")
+    while not body and len(words) > 1 and (_is_title(words[0]) or (words[0] == "of" and _is_title(words[1]))):
         words.pop(0)
     while words and words[0].lower() in NAME_PARTICLES:  # "Director | of the Institute": what the title left
         words.pop(0)
