@@ -105,6 +105,11 @@ def test_bylines_labels_and_datelines_name_nobody(line: str) -> None:
     assert who(text)[sentences(text)[0].text].kind == "author"
 
 
+def test_a_list_items_label_of_common_words_names_nobody_though_the_words_recur() -> None:
+    text = "Global Governance: Emphasis on a bigger say for new powers.\nThe paper returns to Global Governance often."
+    assert who(text)[sentences(text)[0].text].kind == "author"
+
+
 def test_a_headline_kicker_that_ends_in_a_name_the_article_writes_in_full_names_its_bearer() -> None:
     text = (
         "Veteran Analyst On Asia Petrov: Moscow Is Now The Weaker Partner\n"

@@ -93,6 +93,7 @@ THING_WORDS = frozenset(
     declaration charter programme program plan project strategy operation exercise exercises games olympics
     alliance square street avenue palace hall kingdom east north south peril revolution empire dynasty
     mountains lake gulf valley desert corridor zone countries nations peoples
+    world order governance multipolar multipolarity unipolar hegemony hegemonism globalization globalisation
 """)
 )
 NAME_PARTICLES = frozenset(word_list("of the de da van von bin ibn"))
