@@ -144,6 +144,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Their friendship is supposed to be eternal.", "durability", -2),
         # old quarrels over land weigh against trust
         ("Border disputes still cast a shadow over the two capitals.", "trust", -2),
+        ("The two hostile neighbours watch each other closely.", "trust", -2),
+        # a weakness of the tie is against its lasting
+        ("The new treaty suffers from the same weakness as the old one.", "durability", -2),
         # an impartial stand or a call for a ceasefire is no backing of the war
         ("Beijing keeps an impartial stand on the war and calls for a ceasefire.", "ukraine", -2),
         # "not" after a participle, before a preposition, negates the phrase it opens, not the cue
