@@ -225,7 +225,7 @@ BY_AGENT = re.compile(
 )
 _BODY = (
     rf"(?:(?:the|a|an|its|their|this|that|\w+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?{alternatives(BODIES)}"
-    r"|both\s+(?:leaders|presidents|governments|sides))"  # as "the two leaders" are
+    r"|both\s+(?:leaders|presidents))"  # as "the two leaders" are; "both sides see" is the author's reading
 )
 # A named organisation after a description in lower case ("Russian state defence conglomerate Rostec accused",
 # "Chinese tech giant Huawei said", "state news agency Xinhua reported"), as news copy introduces one: it speaks.
