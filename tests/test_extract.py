@@ -137,7 +137,7 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Rivalry in Central Asia negatively affects their mutual trust.", "trust", -2),
         ("Bilateral trade grew again this year.", "economy", 2),
         # what the author calls the reality is their view, and only what dwindles is denied
-        ("Their lofty declarations are far from the reality of shrinking economic ties.", "economy", -2),
+        ("Their lofty declarations are far from the reality of their shrinking economic ties.", "economy", -2),
         ("Their lofty declarations are far from the reality of shrinking trade and diverging views.", "alignment", -2),
         # a label held at arm's length is doubted: "so-called", "supposed to be"
         ("Pundits keep warning of a so-called military alliance in the east.", "alliance", -2),
