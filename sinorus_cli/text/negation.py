@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+# Calling a view far from reality or the truth rejects it (rules.REJECTION): no negation of what follows.
+FAR_FROM_THE_TRUTH = r"far from (?:the )?(?:reality|truth)\b"
 # Verbs of standing against something: negations, except before what the partners stand against (below).
 _OPPOSING = r"refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided"
 # A negation scopes over the next few words of its clause.
@@ -19,8 +21,7 @@ NEGATION = re.compile(
     # not "little short of" or "nothing short of", which come as close as can be
     # not "not the last", which says more will come ("will not be the last arms Moscow sells")
     r"\b(?:not(?!\s+(?:be\s+|been\s+)?the\s+last\b)|no(?!-)|never|neither|nor|without|cannot|hardly|"
-    # not "far from the reality", which rejects what it follows (rules.REJECTION)
-    r"far from(?!\s+(?:the\s+)?(?:reality|truth)\b)|"
+    rf"(?!{FAR_FROM_THE_TRUTH})far from|"
     r"rather than|instead of|"
     # a label held at arm's length: "the so-called alliance", "a tie that is supposed to be eternal"
     r"so-called|(?:is|are|was|were)\s+supposed\s+to\s+be|"

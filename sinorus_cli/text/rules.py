@@ -38,7 +38,7 @@ from itertools import pairwise
 
 from ..model import Codebook, Theme
 from .explain import Cue
-from .negation import PREDICATE_NEGATION, SURPASSED, SURPASSED_REACH, negated
+from .negation import FAR_FROM_THE_TRUTH, PREDICATE_NEGATION, SURPASSED, SURPASSED_REACH, negated
 from .sentences import Sentence
 from .speakers.others import reported_others
 
@@ -60,7 +60,7 @@ REJECTION = re.compile(
     r"\b(?:myths?|misread\w*|misunderst\w*|misperce\w*|misinterpret\w*|mistaken\w*|wrong\w*|exaggerat\w*|"
     r"overblown|overstat\w*|unfounded|baseless|groundless|fallac\w*|illusions?|fantas(?:y|ies)|fiction|"
     r"hype|biased|simplistic|misguided|falsified|debunk\w*|not understood|fails? to (?:understand|grasp)|"
-    r"open to (?:doubt|question)|questionable|doubtful|dubious|far from (?:the )?(?:reality|truth)|"
+    rf"open to (?:doubt|question)|questionable|doubtful|dubious|{FAR_FROM_THE_TRUTH}|"
     r"contrary to (?:all |the )?(?:evidence|facts|reason|logic)|"
     # calling it out of reach or out of place ("an alliance remains a long way off", "talk of one is inappropriate")
     r"inappropriate|premature|unrealistic|implausible|far-fetched|out of the question|unlikely|"
