@@ -17,6 +17,9 @@ from sinorus_cli.text.shorten import cut_at_word
     [
         # Leading discourse markers and attributions go.
         ("However, the partnership remains far from an alliance.", "The partnership remains far from an alliance."),
+        # and so does a closing one
+        ("Talk of a bloc in the east is overblown, however.", "Talk of a bloc in the east is overblown."),
+        ("The ties held firm, though.", "The ties held firm."),
         ("In fact, Lavrov noted that relations were at their best.", "Relations were at their best."),
         ("According to the minister, ties are improving quickly.", "Ties are improving quickly."),
         ("In his view, the treaty changed very little.", "The treaty changed very little."),

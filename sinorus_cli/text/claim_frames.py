@@ -319,8 +319,16 @@ def _ends_in_that(attribution: str, rest: str) -> bool:
     return bool(held) and len(rest.split()) > MIN_CLAIM_WORDS
 
 
+# A contrast marker closing the sentence (", however."): it ties the sentence to the one before, and says nothing
+# of its own.
+TRAILING_MARKER = re.compile(r",\s*(?:however|though|nevertheless|nonetheless)(?=[.!?]?[”\"’)]*\s*$)", re.IGNORECASE)
+
+
 def strip_trailing(text: str) -> str:
-    """Without a trailing attribution (", he said", ", according to Y", a signature after a dash: "- Anna Berg")."""
+    """Without a trailing attribution (", he said", ", according to Y", a signature after a dash: "- Anna Berg")
+    or contrast marker (", however.")."""
+    if marker := TRAILING_MARKER.search(text):
+        text = text[: marker.start()] + text[marker.end() :]
     if signed := signature(text):
         return text[: signed.start()]
     found = TRAILING_ATTRIBUTION.search(text)
