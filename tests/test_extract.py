@@ -35,7 +35,7 @@ def rule_stance(codebook, text: str, theme: str) -> int:
     found = sentences(text)
     (reading,) = read_rules(text, found, codebook)
     n = codebook.ids.index(theme)
-    direction = reading.readings[n].direction
+    direction = reading.readings[n].direction if n in reading.readings else 0.0  # absent: the theme is not named
     sign = (direction > 0) - (direction < 0)
     return sign * (1 if reading.facts.hedged else 2)
 
@@ -159,6 +159,15 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("A lasting wedge now divides Moscow and Beijing.", "durability", -2),
         ("Talk of a lasting wedge between Moscow and Beijing is misguided.", "durability", 2),
         ("Their bond is a lasting one, and no wedge divides them.", "durability", 2),
+        # a topic word a "not ... but" sets aside for another framing is not denied; the other framing counts
+        ("Their partnership rests not on the balance of power but on shared interests.", "equality", 0),
+        ("Their partnership no longer rests on any balance of power.", "equality", -2),
+        # "not only X but also Y" affirms X; a "not only" nothing answers may deny that it is all there is
+        ("Their cooperation is not only complementary in energy, but also deep in security.", "economy", 2),
+        # another party's alliance or allies say nothing of the pair's; the pair's own still do
+        ("NATO's military alliance will not dissolve soon.", "alliance", 0),
+        ("Washington and its Asian allies will not form a military alliance with Moscow.", "alliance", -2),
+        ("Russia and its ally China will not form a military alliance.", "alliance", -2),
         # calling a view contrary to the evidence rejects it
         ("Many imagined, contrary to all evidence, that the tie was temporary.", "durability", 2),
     ],

@@ -102,6 +102,9 @@ PREDICATE_NEGATION = re.compile(
     r"undermined|"
     r"jeopardi[sz]ed|damaged|weakened|strained|eroded|hindered|impeded|hampered|overshadowed|marred|shaken)\b"
 )
+# "based not on the balance of power but on a balance of interests": a "but" answering the negation puts
+# another framing in the place of the negated words, so a topic word among them is set aside, not denied
+REPLACED_BY_BUT = re.compile(r"[^,;:.]{0,30}?,?\s+but\s+(?!also\b)")
 # "Without X, Y could never have ...": a condition contrary to fact says that X was there and that Y
 # happened, so neither its "without" nor its modal's "never" negates ("Without trust, ties stay shallow"
 # still denies the trust: no counterfactual follows).
@@ -109,6 +112,10 @@ COUNTERFACTUAL = re.compile(
     r"^\W*without\b(?P<condition>[^,;]{1,160}),[^.;]*?\b(?:could|would|might)"
     r"(?:(?P<negation>n[’']t|\s+not|\s+never|\s+hardly)\b|(?P<negated_have>n[’']t|\s+not|\s+never)?\s+have\b)"
 )
+# "not only X but also Y" affirms X as it adds Y: a "not only" that a "but" answers later in the sentence negates
+# nothing (one that nothing answers may: "not only a trade tie" can deny that the tie is only trade).
+NOT_ONLY = re.compile(r"\bnot\s+(?:only|just|merely|simply|solely)\b")
+ANSWERING_BUT = re.compile(r"\bbut\b")
 # "yet" opens a clause ("close, yet wary"), but not in "has yet to", a negation of what follows
 CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:but|however|yet(?!\s+to\b)|whereas|although|though)\b")
 
@@ -121,7 +128,8 @@ def negated(lowered: str, start: int, end: int) -> bool:
     negations = NEGATION.findall(window) + DWINDLING.findall(" ".join(words[-DWINDLING_WORDS:]))
     if OPPOSED_THING.match(lowered, start, end):
         negations = [n for n in negations if not OPPOSING.fullmatch(n)]
-    flips = len(negations) - _requested_ends(" ".join(words[-NEGATION_WORDS - REQUEST_REACH :]), window)
+    answered = len(NOT_ONLY.findall(window)) if ANSWERING_BUT.search(lowered, end) else 0
+    flips = len(negations) - answered - _requested_ends(" ".join(words[-NEGATION_WORDS - REQUEST_REACH :]), window)
     flips += bool(PREDICATE_NEGATION.search(lowered[end:]))
     counterfactual = COUNTERFACTUAL.match(lowered)
     if counterfactual and start < counterfactual.end("condition"):
