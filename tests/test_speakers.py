@@ -270,6 +270,7 @@ def test_the_people_who_speak_for_two_countries_speak_not_the_countries(sentence
         # a verb that names what its object is; dissent with no clause after it
         ("Anna Berg called the joint drills a serious challenge.", "Anna Berg"),
         ("Anna Berg described the tie as an alliance in all but name.", "Anna Berg"),
+        ("Lately Ivan Petrov called concerns with regard to the war “groundless”.", "Ivan Petrov"),
         ("Ivan Petrov, an analyst in Moscow, differed.", "Ivan Petrov"),
         # the subject speaking in a second predicate, before a speaker named later
         ("The Kremlin on Monday welcomed the plan but said the time was not right, as Kyiv states.", "Kremlin"),
@@ -408,6 +409,7 @@ def test_unnamed_others(sentence: str) -> None:
         "Ivan Petrov's silence suggests the two sides are closer than they say.",
         # a call on the telephone names no view; a state's view of a thing is the author's reading of it
         "Putin called the president of the United States on Monday.",
+        "Putin called the president of the United States from his office in Sochi.",
         "Moscow sees the pipeline as a lifeline.",
         # a view put after what it holds needs its holder's name to close the aside
         "The minister's remark, if accurate, suggests China is unworried about its northern border.",
@@ -655,6 +657,20 @@ def test_a_role_stands_for_the_one_person_a_sentence_before_gave_it() -> None:
         "premier, the trip will add momentum to the partnership."
     )
     assert by_opening(both)["According to the Chinese"][1] not in ("Li Ming", "Ivan Petrov")
+
+
+def test_an_unnamed_spokesperson_is_the_person_said_next_to_have_made_the_remarks() -> None:
+    text = (
+        "Their ties are aimed at no third country, a foreign ministry spokesperson said on Tuesday.\n\n"
+        "Li Ming made the remarks at a regular briefing in Beijing."
+    )
+    assert by_opening(text)["Their ties are aimed"] == ("named", "Li Ming")
+    # a name given later for some other reason does not name them
+    other = (
+        "Their ties are aimed at no third country, a foreign ministry spokesperson said on Tuesday.\n\n"
+        "Li Ming arrived in Minsk the same day."
+    )
+    assert by_opening(other)["Their ties are aimed"] == ("named", "a foreign ministry spokesperson")
 
 
 def test_an_office_then_its_holder_after_according_to_names_the_holder() -> None:

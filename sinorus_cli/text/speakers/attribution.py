@@ -15,12 +15,22 @@ from typing import Literal
 
 from ...model import SPEAKER_WINDOW, UNNAMED_OTHERS, named_in
 from ..sentences import Sentence
-from .cues import ANNOUNCING, CITATION, DOCUMENT_BEFORE_QUOTATION, ENDORSEMENT, PRONOUN_SAID, Said, said_in, shown
+from .cues import (
+    ANNOUNCING,
+    CITATION,
+    DOCUMENT_BEFORE_QUOTATION,
+    ENDORSEMENT,
+    PRONOUN_SAID,
+    ROLE_NOUNS,
+    Said,
+    said_in,
+    shown,
+)
 from .labels import QUESTION_LABELS, kicker_of, label_of, mentioned_elsewhere, transcript_turns
 from .name_resolution import Names
 from .others import reported_others
 from .person_names import is_author, looks_like_person, names_no_person
-from .wordforms import word_list
+from .wordforms import alternatives, word_list
 
 Kind = Literal["author", "named", "others"]
 
@@ -39,6 +49,8 @@ INTERVIEWER = "the interviewer"  # who asks an interview's questions, where the 
 
 # Bodies that are a text: "the newspaper" is the publication named before; "the article" with none
 # named before is the page itself.
+# A person described, not named, and new to the text: "a foreign ministry spokesperson", "an official".
+INDEFINITE_PERSON = re.compile(rf"(?i:an?)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{alternatives(ROLE_NOUNS)})$")
 PUBLISHED_NOUNS = frozenset(
     word_list("article paper editorial newspaper publication outlet magazine daily study essay")
 )
@@ -84,6 +96,9 @@ class _Article:
         if said.role:
             # A description stands for the person last named so, else for the speaker just named.
             name = self.names.by_role(said.name, said.role, at) or (recent.name if recent else "") or said.name
+        elif INDEFINITE_PERSON.match(said.name):
+            # "a ministry spokesperson said": someone not named before, whom the next lines may name
+            name = self.names.remarks_owner(at) or said.name
         elif said.name.split()[-1].lower() in PUBLISHED_NOUNS and said.name.split()[0].lower() not in ("a", "an"):
             # "The article reads": the publication named before, else the page itself ("a weekly magazine
             # said" is another text, named as the page names it).

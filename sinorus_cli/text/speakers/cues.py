@@ -133,8 +133,8 @@ _BARE_CLAUSE = rf"(?:[\w’'-]+\s+){{1,3}}?{FINITE_VERB}"
 # state's, as the author reads it, stays the author's (`_accepted`).
 _NAMING = (
     r"(?:called|calls|termed|terms|dubbed|dubs|labell?ed|branded)\s+(?:[\w’'-]+\s+){1,8}?"
-    # what it is named: "a ...", "one ...", or "the most ..." ("called the tie the closest undeclared alliance")
-    r"(?:an?|one|the\s+[“\"‘]?(?:most|least|(?!west\b)[a-z]{2,}est))\s"
+    # what it is named: "a ...", "one ...", "the most ..." ("called it the closest alliance"), or a word quoted
+    r"(?:(?:an?|one|the\s+[“\"‘]?(?:most|least|(?!west\b)[a-z]{2,}est))\s|[“\"])"
     r"|(?:described|describes|portrayed|portrays|characteri[sz]ed|characteri[sz]es|proclaimed|proclaims"
     # a view of what a thing is ("he sees these trends as a divergence"); a state's, as the author reads it,
     # stays the author's (`_accepted`)

@@ -21,10 +21,17 @@ class _Mention:
     described: frozenset[str]
     context: frozenset[str] = frozenset()  # the words of the sentence that names them ("... as premier")
     agent: bool = False  # named as the agent of a passive ("launched by President Li Ming"): nobody to quote
+    remarks: bool = False  # named as who made the remarks just reported ("Li Ming made the remarks at ...")
 
 
 _FULL_NAME = re.compile(NAME)
 _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+# A name that owns the remarks just reported ("A spokesperson said ... . Li Ming made the remarks at a briefing"):
+# the one a description before it stands for.
+_MADE_THE_REMARKS = re.compile(
+    r"\s+(?:made|gave|delivered|offered)\s+(?:the|these|those|his|her|such)\s+(?:remarks|comments|statement)\b"
+)
+REMARKS_REACH = 600  # characters after a description where the name owning its remarks may be given
 # A description in apposition after a name, which a later "this expert" or "the envoy" stands for.
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,;.]{1,40}")
 
@@ -45,7 +52,9 @@ def _mentions(text: str, found: Sequence[Sentence]) -> list[_Mention]:
             described += " " + (after.group() if after else "")
             words = frozenset(re.findall(r"[\w-]+", described.lower()))
             agent = bool(_BY.search(sentence.text, 0, match.start()))
-            mentions.append(_Mention(sentence.start + match.start() + offset, name, words, context, agent))
+            remarks = bool(_MADE_THE_REMARKS.match(sentence.text, match.end()))
+            at = sentence.start + match.start() + offset
+            mentions.append(_Mention(at, name, words, context, agent, remarks))
     return mentions
 
 
@@ -97,6 +106,12 @@ class Names:
         alone = [m for m in people if m.start < at and m.context & named.standing_for(role)]
         alone = [m for m in alone if sum(o.context == m.context for o in people) == 1]
         return alone[-1].name if alone else ""
+
+    def remarks_owner(self, at: int) -> str:
+        """The person said just after `at` to have made the remarks ("A spokesperson said ... . Li Ming made the
+        remarks at a briefing"), or ''."""
+        owner = [m for m in self.mentions if m.remarks and at < m.start <= at + REMARKS_REACH]
+        return owner[0].name if owner else ""
 
     def last_before(self, at: int, window: int) -> str:
         """The person named last before `at`, at most `window` characters back, or ''; not one named only as

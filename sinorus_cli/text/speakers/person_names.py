@@ -42,7 +42,8 @@ OPENERS = frozenset(
     january february march april may june july august september october november december first second
     third fourth finally lastly instead nevertheless nonetheless overall here there what why how both
     neither either each all some many most several few such for from with by to of not no nor
-    therefore accordingly consequently besides otherwise likewise similarly
+    therefore accordingly consequently besides otherwise likewise similarly lately currently previously
+    initially subsequently eventually ultimately originally notably clearly obviously
     has have had does do did is are was were will would can could should shall must might who whom whose which
 """)
 )
