@@ -700,6 +700,10 @@ def test_a_list_inside_a_leading_clause_is_no_place_to_end_the_claim() -> None:
         # "According to X, a description of X, ..." goes whole
         ("According to Anna Berg, a senior lecturer at Lakeside University, the two navies now train together.",
          "The two navies now train together."),
+        # so does a title with no article, a long one included
+        ("According to Anna Berg, associate professor of regional studies and head of the Centre for Northern "
+         "Affairs at Lakeside University, the two navies now train together.",
+         "The two navies now train together."),
         # but what follows "According to X," is no description of X where it has a verb: it is what was said
         ("According to the envoy, the two navies have been holding regular, frequent and complex drills, which "
          "worries their neighbours.",

@@ -14,7 +14,7 @@ from .clause_words import DEPENDENT_OPENERS
 from .clauses import SUBORDINATE
 from .cleaning import LIST_MARK
 from .speakers import ATTRIBUTING, AUXILIARIES, FINITE_VERB, looks_like_person
-from .speakers.cues import signature
+from .speakers.cues import ROLE_NOUNS, signature
 from .speakers.labels import SHORT_LABEL, speaker_label_end
 from .speakers.others import OTHERS_WHO
 from .speakers.wordforms import alternatives, inflections, word_list
@@ -55,6 +55,12 @@ LEADING_MARKER = re.compile(
 # ("According to the minister, the ministries have been enjoying close, ..." describes no one).
 _DESCRIBED = rf"\s(?![^,]{{0,90}}?\b(?:{FINITE_VERB}|(?:do|does|did)\b))[^,]{{1,90}},\s*"
 
+# A title with no article before it, up to its comma, a long one included: "senior fellow at ..., ".
+_TITLED = (
+    rf"(?:[\w-]+\s+){{0,2}}?{alternatives(ROLE_NOUNS)}\b"
+    rf"(?![^,]{{0,160}}?\b(?:{FINITE_VERB}|(?:do|does|did)\b))[^,]{{0,160}},\s*"
+)
+
 # An attribution opening the sentence: "According to X,", "In his view,", "As X put it,".
 LEADING_ATTRIBUTION = re.compile(
     r"^(?:according\s+to|in\s+the\s+(?:view|words|opinion)\s+of|in\s+the\s+eyes\s+of)\s+"
@@ -63,7 +69,9 @@ LEADING_ATTRIBUTION = re.compile(
     # and the description after the name ("According to Anna Berg, a lecturer at Lakeside University, ...")
     rf"(?:(?:a|an|the|[\w’'-]+['’]s){_DESCRIBED})?"
     # and what the body they speak for is ("..., the deputy director of X, a Moscow-based think tank, ...")
-    rf"(?:(?:a|an){_DESCRIBED})?)"
+    rf"(?:(?:a|an){_DESCRIBED})?"
+    # or a title with no article ("According to Anna Berg, associate professor of history at ..., ...")
+    rf"(?:{_TITLED})?)"
     r"|^in\s+(?:his|her|their|its|our|my)\s+(?:view|words|opinion|assessment)\s*,\s*"
     r"|^as\s+[^,]{1,70}?\s+(?:put\s+it|puts\s+it|noted|notes|said|says|wrote|writes|argued|argues|observed|"
     r"observes|pointed\s+out|points\s+out|explained|explains)\s*,\s*",
