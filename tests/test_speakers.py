@@ -659,6 +659,11 @@ def test_a_role_stands_for_the_one_person_a_sentence_before_gave_it() -> None:
     assert by_opening(both)["According to the Chinese"][1] not in ("Li Ming", "Ivan Petrov")
 
 
+def test_a_pronoun_after_a_closing_single_quotation_mark_speaks() -> None:
+    text = "Ivan Petrov spoke to a news agency. ‘There will be no formal backing,’ he said (in an interview, 2008)."
+    assert by_opening(text)["‘There will be no"] == ("named", "Ivan Petrov")
+
+
 def test_an_unnamed_spokesperson_is_the_person_said_next_to_have_made_the_remarks() -> None:
     text = (
         "Their ties are aimed at no third country, a foreign ministry spokesperson said on Tuesday.\n\n"

@@ -305,8 +305,8 @@ ROLE_SAID = re.compile(rf"\b(?P<name>{_ROLE})\s+{AUXILIARIES}(?P<verb>{ATTRIBUTI
 ACCORDING_ROLE = re.compile(rf"\baccording\s+to\s+(?P<name>{_ROLE})\b", re.IGNORECASE)
 SAID_ROLE = re.compile(rf"[,”\"]\s*{_INVERTED}\s+(?P<name>{_ROLE})\b", re.IGNORECASE)
 PRONOUN_SAID = re.compile(
-    rf"(?:^|[,;:”\"(—–]\s*|\b(?:and|but|as)\s+)(?:he|she)\s+{AUXILIARIES}{ATTRIBUTING}"
-    rf"|[,”\"]\s*{_INVERTED}\s+(?:he|she)\b"
+    rf"(?:^|[,;:”\"’(—–]\s*|\b(?:and|but|as)\s+)(?:he|she)\s+{AUXILIARIES}{ATTRIBUTING}"
+    rf"|[,”\"’]\s*{_INVERTED}\s+(?:he|she)\b"
     # "It said", "they added" stand for a body or several speakers just named.
     rf"|(?:^|[,;:”\"(—–]\s*)(?:it|they)\s+{AUXILIARIES}{_SPEECH}\b"
     r"|\baccording\s+to\s+(?:him|her)\b|\bin\s+(?:his|her)\s+(?:view|words|opinion)\b",
@@ -355,7 +355,7 @@ def _inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 def shown(words: str, limit: int = 60) -> str:
     """A matched phrase for the evidence line: one line, without its leading punctuation, not too long."""
-    one_line = " ".join(words.split()).lstrip(',;:”"“(—– ').rstrip('“‘(— ')
+    one_line = " ".join(words.split()).lstrip(',;:”"“’(—– ').rstrip('“‘(— ')
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
