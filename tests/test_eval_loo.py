@@ -39,3 +39,18 @@ def test_a_theme_with_nothing_proposed_or_matched_scores_n_a(capsys):
     write_tables(view, Environment(stdout_isatty=True, width=120, color=False))
     line = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith(theme))
     assert line.split()[1:7] == ["0", "1", "n/a", "0", "n/a", "n/a"]
+
+
+def test_a_pair_whose_curated_theses_balance_out_is_not_scored_for_sign():
+    seeds = load_corpus()
+    article = seeds.articles[0]
+    thesis = next(t for t in seeds.theses_of(article.id) if t.origin == "curated" and not t.speaker)
+    sided = dataclasses.replace(thesis, stance=1)
+    one_side = Corpus(seeds.codebook, (article,), (sided,))
+    balanced = Corpus(seeds.codebook, (article,), (sided, dataclasses.replace(thesis, id=f"{thesis.id}b", stance=-1)))
+
+    def pairs(corpus: Corpus) -> int:
+        return next(s for s in evaluate(corpus) if s.theme == thesis.theme).article_pairs
+
+    # the same theses with a side are scored; balanced at 0 they have no sign to get right
+    assert (pairs(one_side), pairs(balanced)) == (1, 0)

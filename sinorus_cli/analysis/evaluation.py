@@ -85,13 +85,17 @@ def _tally(tallies: dict[str, dict[str, int]], curated: list[Thesis], proposed: 
             t["recalled"] += 1
             t["sign_matched"] += 1
             t["sign_correct"] += sign(matches[0].stance) == sign(c.stance)
-    # An article's stance is its author's: themes only quoted speakers take up are not scored here.
+    # An article's stance is its author's: themes only quoted speakers take up are not scored here. Nor is
+    # one where the author's curated theses balance out (stance 0): a sign cannot be right on it, and
+    # labels with stance 0 are left out of sign accuracy in the same way (`score_labels`).
     for theme in {c.theme for c in curated if not c.speaker}:
+        truth = position("", theme, [c for c in curated if c.theme == theme])
+        if not truth or not truth.stance:
+            continue
         t = tallies[theme]
         t["article_pairs"] += 1
-        truth = position("", theme, [c for c in curated if c.theme == theme])
         mine = [p for p in proposed if p.theme == theme]
-        if truth and mine:
+        if mine:
             t["article_correct"] += sign(truth.stance) == article_stance(mine)
 
 

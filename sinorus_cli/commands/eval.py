@@ -26,7 +26,9 @@ Without --labels: for each seed article the extractor sees only its text and
 the codebook; its curated theses are used only to score the proposals.
 Columns: proposed and curated theses; theme precision, recall and F1 at
 sentence level; stance-sign accuracy on matched theses; (article, theme) pairs
-and the article-level stance-sign accuracy over them.
+where the author's curated theses take a side (a balanced 0 has no sign to get
+right, as labels with stance 0 are left out below), and the article-level
+stance-sign accuracy over them.
 
 With --labels FILE --texts DIR: FILE is tab-separated with a header naming at
 least `file` (a text in DIR), `theme` (a codebook id) and `stance` (-2..2, the
