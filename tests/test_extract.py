@@ -162,8 +162,13 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         # a topic word a "not ... but" sets aside for another framing is not denied; the other framing counts
         ("Their partnership rests not on the balance of power but on shared interests.", "equality", 0),
         ("Their partnership no longer rests on any balance of power.", "equality", -2),
+        # but a negated thing, not a ground, is denied though a "but" names what stands in its place
+        ("This is no authoritarian alliance, but a partnership of convenience.", "alliance", -2),
         # "not only X but also Y" affirms X; a "not only" nothing answers may deny that it is all there is
         ("Their cooperation is not only complementary in energy, but also deep in security.", "economy", 2),
+        # what a harm is done through is its means, not what it harms
+        ("Together they can undermine Western interests through joint vetoes at the UN.", "alignment", 2),
+        ("Rivalry in the Arctic is undermining their trust.", "trust", -2),
         # another party's alliance or allies say nothing of the pair's; the pair's own still do
         ("NATO's military alliance will not dissolve soon.", "alliance", 0),
         ("Washington and its Asian allies will not form a military alliance with Moscow.", "alliance", -2),

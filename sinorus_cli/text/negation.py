@@ -15,6 +15,11 @@ import re
 FAR_FROM_THE_TRUTH = r"far from (?:the )?(?:reality|truth)\b"
 # Verbs of standing against something: negations, except before what the partners stand against (below).
 _OPPOSING = r"refuses? to|refused to|rejects?|rejected|rejecting|opposes?|opposed to|avoids?|avoided"
+# Verbs of harming: what they harm is denied ("undermining trust"), not what they harm it with (MEANS).
+_HARMING = (
+    r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*|"
+    r"harm(?:s|ed|ing)?|hurt(?:s|ing)?|(?:negatively|adversely) affect\w*"
+)
 # A negation scopes over the next few words of its clause.
 NEGATION = re.compile(
     # not "no-limits", a compound ("their no-limits partnership" affirms it)
@@ -41,9 +46,12 @@ NEGATION = re.compile(
     r"rul(?:e|es|ed|ing) out|dismiss(?:es|ed|ing)?|den(?:y|ies|ied|ying)|"
     r"mitigat\w*|eas(?:e|ed|es|ing)|reduc\w*|overc[oa]m\w*|alleviat\w*|dispel\w*|defus\w*|"
     # Harming what a cue names denies it: "undermining trust"; "without undermining trust" affirms it.
-    r"undermin\w*|jeopardi[sz]\w*|damag\w*|weaken\w*|hinder\w*|imped\w*|preclud\w*|constrain\w*|"
-    r"harm(?:s|ed|ing)?|hurt(?:s|ing)?|(?:negatively|adversely) affect\w*)\b"
+    rf"{_HARMING})\b"
 )
+HARMING = re.compile(rf"\b(?:{_HARMING})\b")
+# What a harm is done through is its means, not what it harms: "undermine US interests through joint vetoes"
+# does not deny the vetoes.
+MEANS = re.compile(r"\b(?:through|via|by)\b")
 NEGATION_WORDS = 9
 # Dwindling denies what dwindles, which follows at once ("shrinking economic ties", "a decline in arms sales"), not
 # what comes after it ("shrinking trade and diverging views": the views are not denied twice).
@@ -102,8 +110,13 @@ PREDICATE_NEGATION = re.compile(
     r"undermined|"
     r"jeopardi[sz]ed|damaged|weakened|strained|eroded|hindered|impeded|hampered|overshadowed|marred|shaken)\b"
 )
-# "based not on the balance of power but on a balance of interests": a "but" answering the negation puts
-# another framing in the place of the negated words, so a topic word among them is set aside, not denied
+# "based not on the balance of power but on a balance of interests", "not by the decline of the US but by the
+# rise of the rest": a negated phrase of a preposition that a "but" answers is one ground or means set aside for
+# another, so a topic word in it is not denied. A negated thing is ("no authoritarian alliance, but a
+# partnership of convenience" denies the alliance).
+NEGATED_PREPOSITION = re.compile(
+    r"\bnot\s+(?:on|upon|by|with|in|for|about|from|to|through|because\s+of|due\s+to)\b[^,;:.]{0,60}$"
+)
 REPLACED_BY_BUT = re.compile(r"[^,;:.]{0,30}?,?\s+but\s+(?!also\b)")
 # "Without X, Y could never have ...": a condition contrary to fact says that X was there and that Y
 # happened, so neither its "without" nor its modal's "never" negates ("Without trust, ties stay shallow"
@@ -129,6 +142,7 @@ def negated(lowered: str, start: int, end: int) -> bool:
     if OPPOSED_THING.match(lowered, start, end):
         negations = [n for n in negations if not OPPOSING.fullmatch(n)]
     answered = len(NOT_ONLY.findall(window)) if ANSWERING_BUT.search(lowered, end) else 0
+    answered += sum(bool(MEANS.search(window, harm.end())) for harm in HARMING.finditer(window))
     flips = len(negations) - answered - _requested_ends(" ".join(words[-NEGATION_WORDS - REQUEST_REACH :]), window)
     flips += bool(PREDICATE_NEGATION.search(lowered[end:]))
     counterfactual = COUNTERFACTUAL.match(lowered)

@@ -40,6 +40,7 @@ from ..model import Codebook, Theme
 from .explain import Cue
 from .negation import (
     FAR_FROM_THE_TRUTH,
+    NEGATED_PREPOSITION,
     PREDICATE_NEGATION,
     REPLACED_BY_BUT,
     SURPASSED,
@@ -330,12 +331,17 @@ def _read(facts: _Facts, matches: Sequence[tuple[int, int, int]], cues: Sequence
 def _cue(text: str, facts: _Facts, rejected: Sequence[tuple[int, int]], start: int, end: int, polarity: int) -> Cue:
     """The phrase at [start, end) of a sentence as `--explain` shows it: a topic word counts only where negated."""
     turned = negated(facts.lowered, start, end)
-    if polarity == 0 and turned and REPLACED_BY_BUT.match(facts.lowered, end):
+    if polarity == 0 and turned and _set_aside(facts.lowered, start, end):
         turned = False  # "not on the balance of power, but on ...": the topic is set aside, not denied
     if polarity < 0 and SURPASSED.search(facts.lowered, max(0, start - SURPASSED_REACH), start):
         turned = not turned  # "much more than a marriage of convenience" denies the lesser thing
     counts = bool(polarity) or turned
     return Cue(text[start:end], polarity, turned, counts and _rejected_at(facts.lowered, rejected, start, end))
+
+
+def _set_aside(lowered: str, start: int, end: int) -> bool:
+    """Whether the words at [start, end) stand in a negated phrase of a preposition that a "but" answers."""
+    return bool(NEGATED_PREPOSITION.search(lowered, 0, start) and REPLACED_BY_BUT.match(lowered, end))
 
 
 def _rejected_at(lowered: str, rejected: Sequence[tuple[int, int]], start: int, end: int) -> bool:
