@@ -135,6 +135,8 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Observers point to the shrinking economic ties of the two neighbours.", "economy", -2),
         ("Analysts note a steep decline in bilateral trade this year.", "economy", -2),
         ("Rivalry in Central Asia negatively affects their mutual trust.", "trust", -2),
+        # what there is little of is denied, as what dwindles is: "limited", "infrequent", "scant"
+        ("Their ties in the south show limited strategic coordination.", "alignment", -1),  # a hedge too
         ("Bilateral trade grew again this year.", "economy", 2),
         # what the author calls the reality is their view, and only what dwindles is denied
         ("Their lofty declarations are far from the reality of their shrinking economic ties.", "economy", -2),

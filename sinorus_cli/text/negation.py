@@ -55,8 +55,10 @@ MEANS = re.compile(r"\b(?:through|via|by)\b")
 NEGATION_WORDS = 9
 # Dwindling denies what dwindles, which follows at once ("shrinking economic ties", "a decline in arms sales"), not
 # what comes after it ("shrinking trade and diverging views": the views are not denied twice).
+# So does what there is little of ("limited strategic coordination", "infrequent dialogue"); not "limited by".
 DWINDLING = re.compile(
-    r"\b(?:shr[iau]nk\w*|declin(?:e|es|ed|ing)|dwindl\w*|diminish\w*|contraction of|wan(?:es|ed|ing))\b"
+    r"\b(?:shr[iau]nk\w*|declin(?:e|es|ed|ing)|dwindl\w*|diminish\w*|contraction of|wan(?:es|ed|ing)|"
+    r"limited(?!\s+by\b)|scant|scarce|minimal|infrequent|sporadic|insufficient|superficial)\b"
 )
 DWINDLING_WORDS = 2
 OPPOSING = re.compile(_OPPOSING)
