@@ -175,6 +175,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("NATO's military alliance will not dissolve soon.", "alliance", 0),
         ("Washington and its Asian allies will not form a military alliance with Moscow.", "alliance", -2),
         ("Russia and its ally China will not form a military alliance.", "alliance", -2),
+        # leaning on another party says nothing of the balance between the two; leaning on the partner does
+        ("Both want to reduce their reliance on the US dollar in trade.", "equality", 0),
+        ("Moscow's reliance on Beijing keeps growing.", "equality", -2),
         # calling a view contrary to the evidence rejects it
         ("Many imagined, contrary to all evidence, that the tie was temporary.", "durability", 2),
     ],

@@ -162,6 +162,13 @@ OTHERS_BEFORE_BOND = re.compile(
     r"u\.?s\.?|u\.?s\.?-led|japan['’]s|japan-u\.?s\.?|u\.?s\.?-japan|european|asian|treaty)\s+(?:[\w-]+\s+)?$"
 )
 PAIR_AFTER_BOND = re.compile(r"\s+(?:china|russia|beijing|moscow)\b")
+# Leaning on another party says nothing of the balance between the two: "reliance on Western-dominated payment
+# systems", "dependence on the US dollar" (4 of the 13 such phrases in the training texts).
+DEPENDENCE = re.compile(r"\b(?:over)?(?:reliance|reliant|dependence|dependency|dependent)\b")
+OTHERS_AFTER_DEPENDENCE = re.compile(
+    r"\s+(?:up)?on\s+(?:the\s+)?(?:west|western[\w-]*|u\.?s\.?|united\s+states|america|american|europe|european|"
+    r"dollar|swift|nato|japan)\b"
+)
 _CUES, _DENY, _TOPICS = range(3)  # the classes of a theme's phrases, in the order of `vocabulary`
 
 
@@ -366,7 +373,7 @@ def _matches(lowered: str, found: Sequence[Sentence], scanner: _Scanner) -> list
                 if word.start() < covered[n]:
                     continue
                 match = lexicon.every.match(lowered, word.start(), sentence.end)
-                if match and _others_bond(lowered, sentence.start, match):
+                if match and _others_tie(lowered, sentence.start, match):
                     covered[n] = match.end()
                 elif match:
                     covered[n] = match.end()
@@ -376,13 +383,16 @@ def _matches(lowered: str, found: Sequence[Sentence], scanner: _Scanner) -> list
     return [{i: _qualified(lowered[found[i].start : found[i].end], m) for i, m in t.items()} for t in by_theme]
 
 
-def _others_bond(lowered: str, opening: int, match: re.Match[str]) -> bool:
-    """Whether a match names another party's alliance or allies (`OTHERS_BEFORE_BOND`), not the pair's."""
-    return bool(
-        BOND.search(match.group())
+def _others_tie(lowered: str, opening: int, match: re.Match[str]) -> bool:
+    """Whether a match names another party's alliance or allies (`OTHERS_BEFORE_BOND`), or a dependence on
+    another party (`OTHERS_AFTER_DEPENDENCE`), not the pair's."""
+    words = match.group()
+    bond = (
+        BOND.search(words)
         and OTHERS_BEFORE_BOND.search(lowered, max(opening, match.start() - 40), match.start())
         and not PAIR_AFTER_BOND.match(lowered, match.end())
     )
+    return bool(bond or (DEPENDENCE.search(words) and OTHERS_AFTER_DEPENDENCE.match(lowered, match.end())))
 
 
 # Nothing but a space or a hyphen between two words: one qualifies the other ("a lasting wedge").
