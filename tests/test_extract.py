@@ -165,7 +165,7 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("Their partnership rests not on the balance of power but on shared interests.", "equality", 0),
         ("Their partnership no longer rests on any balance of power.", "equality", -2),
         # but a negated thing, not a ground, is denied though a "but" names what stands in its place
-        ("This is no authoritarian alliance, but a partnership of convenience.", "alliance", -2),
+        ("Theirs is no autocratic bloc, but a pact of convenience.", "alliance", -2),
         # "not only X but also Y" affirms X; a "not only" nothing answers may deny that it is all there is
         ("Their cooperation is not only complementary in energy, but also deep in security.", "economy", 2),
         # what a harm is done through is its means, not what it harms

@@ -112,10 +112,9 @@ PREDICATE_NEGATION = re.compile(
     r"undermined|"
     r"jeopardi[sz]ed|damaged|weakened|strained|eroded|hindered|impeded|hampered|overshadowed|marred|shaken)\b"
 )
-# "based not on the balance of power but on a balance of interests", "not by the decline of the US but by the
-# rise of the rest": a negated phrase of a preposition that a "but" answers is one ground or means set aside for
-# another, so a topic word in it is not denied. A negated thing is ("no authoritarian alliance, but a
-# partnership of convenience" denies the alliance).
+# "rests not on a balance of power but on shared interests", "won not by arms but by trade": a negated phrase
+# of a preposition that a "but" answers is one ground or means set aside for another, so a topic word in it is
+# not denied. A negated thing is ("no autocratic bloc, but a pact of convenience" denies the bloc).
 NEGATED_PREPOSITION = re.compile(
     r"\bnot\s+(?:on|upon|by|with|in|for|about|from|to|through|because\s+of|due\s+to)\b[^,;:.]{0,60}$"
 )
