@@ -47,7 +47,9 @@ def rule_stance(codebook, text: str, theme: str) -> int:
         ("China and Russia will not form a military alliance of any kind.", "alliance", -2),
         ("A formal alliance between the two capitals is not on the cards.", "alliance", -2),
         ("The two remain partners, not allies, and each keeps its distance.", "alliance", -2),
-        ("Their informal alliance will likely last for the time being.", "alliance", 1),
+        # an informal alliance names the subject without leaning toward a formal one (the codebook's scale)
+        ("Their informal alliance will likely last for the time being.", "alliance", 0),
+        ("Their de facto alliance will likely last for the time being.", "alliance", 1),
         ("The cooperation is not directed against the United States or any third country.", "us_factor", -2),
         ("Mutual distrust and open rivalry mark their relations in Central Asia.", "trust", -2),
         ("Old Russian mistrust of China has abated over the past decade.", "trust", 2),
