@@ -154,6 +154,12 @@ def negated(lowered: str, start: int, end: int) -> bool:
     return flips % 2 == 1
 
 
+def set_aside(lowered: str, start: int, end: int) -> bool:
+    """Whether the words at [start, end) stand in a negated phrase of a preposition that a "but" answers
+    (`NEGATED_PREPOSITION`, `REPLACED_BY_BUT`): a ground set aside for another, not denied."""
+    return bool(NEGATED_PREPOSITION.search(lowered, 0, start) and REPLACED_BY_BUT.match(lowered, end))
+
+
 def _requested_ends(reach: str, window: str) -> int:
     """How many ends asked for (REQUESTED_END) have their verb in `window`, the end of `reach`."""
     return sum(m.end() > len(reach) - len(window) for m in REQUESTED_END.finditer(reach))

@@ -40,12 +40,11 @@ from ..model import Codebook, Theme
 from .explain import Cue
 from .negation import (
     FAR_FROM_THE_TRUTH,
-    NEGATED_PREPOSITION,
     PREDICATE_NEGATION,
-    REPLACED_BY_BUT,
     SURPASSED,
     SURPASSED_REACH,
     negated,
+    set_aside,
 )
 from .sentences import Sentence
 from .speakers.others import reported_others
@@ -338,17 +337,12 @@ def _read(facts: _Facts, matches: Sequence[tuple[int, int, int]], cues: Sequence
 def _cue(text: str, facts: _Facts, rejected: Sequence[tuple[int, int]], start: int, end: int, polarity: int) -> Cue:
     """The phrase at [start, end) of a sentence as `--explain` shows it: a topic word counts only where negated."""
     turned = negated(facts.lowered, start, end)
-    if polarity == 0 and turned and _set_aside(facts.lowered, start, end):
+    if polarity == 0 and turned and set_aside(facts.lowered, start, end):
         turned = False  # "not on the balance of power, but on ...": the topic is set aside, not denied
     if polarity < 0 and SURPASSED.search(facts.lowered, max(0, start - SURPASSED_REACH), start):
         turned = not turned  # "much more than a marriage of convenience" denies the lesser thing
     counts = bool(polarity) or turned
     return Cue(text[start:end], polarity, turned, counts and _rejected_at(facts.lowered, rejected, start, end))
-
-
-def _set_aside(lowered: str, start: int, end: int) -> bool:
-    """Whether the words at [start, end) stand in a negated phrase of a preposition that a "but" answers."""
-    return bool(NEGATED_PREPOSITION.search(lowered, 0, start) and REPLACED_BY_BUT.match(lowered, end))
 
 
 def _rejected_at(lowered: str, rejected: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -373,13 +367,14 @@ def _matches(lowered: str, found: Sequence[Sentence], scanner: _Scanner) -> list
                 if word.start() < covered[n]:
                     continue
                 match = lexicon.every.match(lowered, word.start(), sentence.end)
-                if match and _others_tie(lowered, sentence.start, match):
-                    covered[n] = match.end()
-                elif match:
-                    covered[n] = match.end()
-                    polarity = lexicon.polarity(match.group())
-                    start, end = match.start() - sentence.start, match.end() - sentence.start
-                    by_theme[n].setdefault(sentence_index, []).append((start, end, polarity))
+                if not match:
+                    continue
+                covered[n] = match.end()
+                if _others_tie(lowered, sentence.start, match):
+                    continue  # another party's tie: its words are read, and say nothing of the pair's
+                polarity = lexicon.polarity(match.group())
+                start, end = match.start() - sentence.start, match.end() - sentence.start
+                by_theme[n].setdefault(sentence_index, []).append((start, end, polarity))
     return [{i: _qualified(lowered[found[i].start : found[i].end], m) for i, m in t.items()} for t in by_theme]
 
 
