@@ -142,9 +142,10 @@ def negated(lowered: str, start: int, end: int) -> bool:
     negations = NEGATION.findall(window) + DWINDLING.findall(" ".join(words[-DWINDLING_WORDS:]))
     if OPPOSED_THING.match(lowered, start, end):
         negations = [n for n in negations if not OPPOSING.fullmatch(n)]
-    answered = len(NOT_ONLY.findall(window)) if ANSWERING_BUT.search(lowered, end) else 0
-    answered += sum(bool(MEANS.search(window, harm.end())) for harm in HARMING.finditer(window))
-    flips = len(negations) - answered - _requested_ends(" ".join(words[-NEGATION_WORDS - REQUEST_REACH :]), window)
+    answered = len(NOT_ONLY.findall(window)) if ANSWERING_BUT.search(lowered, end) else 0  # "not only ... but"
+    harming_by_means = sum(bool(MEANS.search(window, harm.end())) for harm in HARMING.finditer(window))
+    requested = _requested_ends(" ".join(words[-NEGATION_WORDS - REQUEST_REACH :]), window)
+    flips = len(negations) - answered - harming_by_means - requested
     flips += bool(PREDICATE_NEGATION.search(lowered[end:]))
     counterfactual = COUNTERFACTUAL.match(lowered)
     if counterfactual and start < counterfactual.end("condition"):
